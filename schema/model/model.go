@@ -1,0 +1,117 @@
+// Package model holds the types that flow between the stages of the
+// pipeline: the document model that the readers in ingest produce, and the
+// reports that extract builds from it. The schema package stores both.
+//
+// It is a leaf: it imports none of ingest, extract or schema, so imports
+// run one way (ingest → extract → schema, all → model) and never in a
+// circle.
+package model
+
+// Formats a reader can produce.
+const (
+	FormatTXT  = "txt"
+	FormatDOCX = "docx"
+)
+
+// Document is one file as a reader saw it: its body in reading order, and
+// the parts that are not body (headers, footers, notes, comments) apart.
+type Document struct {
+	Path     string // as reached from the command line, forward slashes
+	Format   string // FormatTXT or FormatDOCX
+	Encoding string // txt only: "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"
+
+	Body   []Block // body blocks in reading order
+	Tables []Table // every table, numbered from 1 (Tables[i] is table i+1); nested tables included
+	Parts  []Part  // headers, footers, footnotes, endnotes, comments: never body
+
+	Props    map[string]string // core properties (title, creator, created …), docx only
+	Warnings []string          // non-fatal reading problems, each a sentence (e.g. undecodable bytes)
+}
+
+// BlockKind tells a paragraph from a table.
+type BlockKind uint8
+
+const (
+	KindParagraph BlockKind = iota
+	KindTable
+)
+
+func (k BlockKind) String() string {
+	if k == KindTable {
+		return "table"
+	}
+	return "paragraph"
+}
+
+// Block is one body element: a paragraph, or a reference to a table.
+type Block struct {
+	Kind    BlockKind
+	Para    Paragraph // when Kind == KindParagraph
+	TableNo int       // when Kind == KindTable: index into Document.Tables, from 1
+	Pos     Pos
+}
+
+// Paragraph is the text of one paragraph with what the reader knows of its
+// formatting. Text holds line breaks as "\n" and tabs as "\t"; the generated
+// numbering marker is kept apart in Marker, never inside Text.
+type Paragraph struct {
+	Text string
+
+	Style        string // resolved style name ("heading 1", "Normal"), empty when unknown (txt)
+	OutlineLevel int    // 1..9 from w:outlineLvl 0..8 (style chain or direct), 0 when none
+	Marker       string // numbering marker Word would display ("一、", "（二）", "1."), empty when none
+	NumLevel     int    // w:ilvl of the numbering, -1 when the paragraph is not numbered
+	NumID        string // w:numId of the numbering, empty when none
+	Bold         bool   // every visible run bold
+	Centered     bool   // w:jc center
+	PageBreak    bool   // starts a new page (pageBreakBefore or a page break before its text)
+}
+
+// Pos says where a block or cell came from in its file.
+type Pos struct {
+	Line    int // txt: first line, from 1
+	EndLine int // txt: last line
+	Index   int // docx: index of the element among w:body's children, from 0
+}
+
+// Table is a grid of cells. A merged cell appears once, at its top-left grid
+// position, with its spans.
+type Table struct {
+	No    int // from 1, as in Document.Tables
+	Rows  int
+	Cols  int
+	Cells []Cell // row-major order
+	Pos   Pos
+
+	// A nested table names the cell it stands in; 0 for a body table.
+	ParentTable int
+	ParentRow   int
+	ParentCol   int
+}
+
+// Cell is one cell of a Table's grid.
+type Cell struct {
+	Row, Col         int    // top-left grid position, from 0
+	RowSpan, ColSpan int    // at least 1
+	Text             string // paragraphs joined by "\n"
+	Paras            []Paragraph
+	Pos              Pos
+}
+
+// Cell returns the cell that covers grid position (row, col), or nil.
+func (t *Table) Cell(row, col int) *Cell {
+	for i := range t.Cells {
+		c := &t.Cells[i]
+		if row >= c.Row && row < c.Row+c.RowSpan && col >= c.Col && col < c.Col+c.ColSpan {
+			return c
+		}
+	}
+	return nil
+}
+
+// Part is text kept apart from the body.
+type Part struct {
+	Kind string // "header", "footer", "footnote", "endnote", "comment"
+	Name string // part name in the package, e.g. "word/header1.xml"
+	Text string
+}

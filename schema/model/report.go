@@ -1,0 +1,130 @@
+package model
+
+// Extraction is what extract builds from one Document: its reports, each
+// with the facts found in it. Every document has at least one report, so no
+// fact is ever dropped for want of one.
+type Extraction struct {
+	Reports []Report
+}
+
+// Report is one report inside a document. Blocks [FirstBlock, EndBlock)
+// of the document's body belong to it (0-based indexes into Document.Body).
+type Report struct {
+	No         int    // from 1 within its document
+	Title      string // as printed, lines joined
+	FirstBlock int
+	EndBlock   int
+
+	ProjectName      string
+	Category         string
+	ImplementingUnit string
+	SupervisingDept  string
+	EvaluationAgency string
+	EvaluationYear   int    // 0 when unknown
+	ReportDate       string // ISO 2020-06-25, empty when unknown
+	Attachment       string // label such as "附件6", empty when none
+	Goal             string // the 绩效目标 statement
+
+	Sections   []Section
+	Tables     []ReportTable
+	Funds      []Fund
+	Evaluators []Evaluator
+	Policies   []Policy
+	Orgs       []Org
+	Figures    []Figure
+	Dates      []Date
+}
+
+// Section is one node of a report's section tree. Sections are listed in
+// document order; Parent is an index into Report.Sections or -1.
+type Section struct {
+	Parent int
+	Level  int    // 1 is the top level of this report
+	Marker string // as printed or generated: "一、", "（二）", "1."
+	Number int    // the marker's number: 一 → 1, （二） → 2; 0 when none
+	Title  string
+	Body   string // the section's own text, before its first subsection
+	Via    string // how the heading was recognised: "style", "numbering", "pattern"
+	Block  int    // body block index of the heading
+	Family string // heading family, e.g. "cn-dun" for 一、, "cn-paren" for （一）
+}
+
+// ReportTable is a table of the report with its header row mapped.
+type ReportTable struct {
+	TableNo   int      // Document.Tables number
+	Block     int      // body block index
+	Caption   string   // title row or paragraph before the table
+	HeaderRow int      // grid row of the header, -1 when none
+	Header    []string // normalised header text per column
+	Kind      string   // "funds", "evaluators", "" for others
+}
+
+// Fund is one row of a funds table, amounts in 元.
+type Fund struct {
+	Item      string
+	Budget    *Amount
+	Actual    *Amount
+	Rate      *float64 // actual / budget in percent, nil when unknown
+	TableNo   int
+	Row       int
+	BudgetRaw string
+	ActualRaw string
+}
+
+// Amount is an exact decimal number, e.g. "724000" or "265800.5".
+type Amount = string
+
+// Evaluator is one person of an evaluator table.
+type Evaluator struct {
+	Name    string
+	Org     string
+	Title   string // the 职称/职务 cell
+	TableNo int
+	Row     int
+}
+
+// Policy is a cited policy document.
+type Policy struct {
+	Title  string // inside 《》, without the brackets
+	Number string // document number such as 洪府发[2020]3号, empty when none
+	Block  int
+	Offset int // rune offset in the block's text
+}
+
+// Org is a named organisation.
+type Org struct {
+	Name  string
+	Kind  string // the ending: 有限公司, 局, 中心 …
+	Block int
+	Count int // mentions in the report
+}
+
+// Place locates a fact in its document: the body block, the grid cell when
+// it stands in a table, and the rune offset within that text.
+type Place struct {
+	Section int // index into Report.Sections, -1 when before the first section
+	Block   int // body block index
+	Row     int // table row, -1 for a paragraph
+	Col     int // table column, -1 for a paragraph
+	Offset  int // rune offset in the paragraph or cell text
+}
+
+// Figure is a number with its unit and meaning.
+type Figure struct {
+	Raw    string
+	Value  string // exact decimal in Unit; empty when malformed
+	High   string // upper end of a range, empty unless a range
+	Unit   string // "元", "%", "‰", "百分点", "户", "㎡" …; empty when none
+	Kind   string // money, percent, percentage_point, count, area, length, weight, number …
+	Approx string // more, less, about, atleast, atmost; empty when exact
+	Label  string
+	Flag   string // "malformed" when Value could not be read
+	Place  Place
+}
+
+// Date is a date found in the text, ISO formatted to its precision.
+type Date struct {
+	Raw   string
+	Date  string // 2020-06-25, 2020-03 or 2020
+	Place Place
+}
