@@ -63,7 +63,11 @@ func ReadBytes(name string, data []byte) (*model.Document, error) {
 
 // read opens the package and reads it, turning a panic in a dependency
 // into an error: bad input must never bring the caller down.
-func read(name string, ra io.ReaderAt, size int64) (doc *model.Document, err error) {
+func read(name string, ra io.ReaderAt, size int64) (*model.Document, error) {
+	return readWith(name, ra, size, parseNumbering)
+}
+
+func readWith(name string, ra io.ReaderAt, size int64, parseNumbering func([]byte) (numberingDefs, error)) (doc *model.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("unreadable package (%v)", r)}
