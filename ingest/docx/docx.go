@@ -176,8 +176,8 @@ func relTarget(rels []relationship, typ, id string) string {
 	return ""
 }
 
-// parts reads headers, footers, notes and comments, each package part as
-// one Part.
+// parts reads headers, footers, notes and comments, each package part
+// holding some text as one Part.
 func (rd *docReader) parts(rels []relationship, st *styles, num numberingDefs) {
 	seen := map[string]bool{}
 	for _, r := range rels {
@@ -217,7 +217,9 @@ func (rd *docReader) parts(rels []relationship, st *styles, num numberingDefs) {
 			}
 		}
 		w.flushCarry(0, &blocks)
-		rd.doc.Parts = append(rd.doc.Parts, model.Part{Kind: kind, Name: r.target, Text: storyText(blocks)})
+		if text := storyText(blocks); strings.TrimSpace(text) != "" {
+			rd.doc.Parts = append(rd.doc.Parts, model.Part{Kind: kind, Name: r.target, Text: text})
+		}
 	}
 }
 

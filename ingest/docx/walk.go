@@ -117,8 +117,11 @@ func (w *walker) paragraph(p *node, idx int, out *[]block) {
 		w.inline(c, pb, pStyle)
 	}
 	// A deleted (or moved-away) paragraph mark joins this paragraph with
-	// the next one, which keeps its own properties.
-	if mark := pPr.path("rPr"); mark.child(nsW, "del") != nil || mark.child(nsW, "moveFrom") != nil {
+	// the next one, which keeps its own properties. So does a drop cap,
+	// a frame holding the first letter of the next paragraph.
+	mark := pPr.path("rPr")
+	dropCap, _ := pPr.child(nsW, "framePr").attr(nsW, "dropCap")
+	if mark.child(nsW, "del") != nil || mark.child(nsW, "moveFrom") != nil || dropCap == "drop" || dropCap == "margin" {
 		w.carry = pb
 		return
 	}
@@ -264,16 +267,30 @@ func (w *walker) run(r *node, pb *paraBuilder, pStyle string) {
 	if b, set := rPr.child(nsW, "b").onOff(); set {
 		direct = &b
 	}
-	bold := w.st.bold(direct, rPr.child(nsW, "rStyle").val(), pStyle)
+	ro := runOpts{bold: w.st.bold(direct, rPr.child(nsW, "rStyle").val(), pStyle)}
+	if f := rPr.child(nsW, "rFonts"); f != nil {
+		font, _ := f.attr(nsW, "ascii")
+		if font == "" {
+			font, _ = f.attr(nsW, "hAnsi")
+		}
+		ro.font = strings.ToLower(strings.TrimSpace(font))
+	}
 	for _, c := range r.children {
-		w.runContent(c, pb, bold)
+		w.runContent(c, pb, ro)
 	}
 }
 
-func (w *walker) runContent(c *node, pb *paraBuilder, bold bool) {
+// runOpts is what a run's properties mean for its content.
+type runOpts struct {
+	bold bool
+	font string // lower-cased w:rFonts ascii font, for symbol fonts
+}
+
+func (w *walker) runContent(c *node, pb *paraBuilder, ro runOpts) {
+	bold := ro.bold
 	if c.ns == nsMC && c.local == "AlternateContent" {
 		for _, k := range chooseBranch(c) {
-			w.runContent(k, pb, bold)
+			w.runContent(k, pb, ro)
 		}
 		return
 	}
@@ -285,7 +302,7 @@ func (w *walker) runContent(c *node, pb *paraBuilder, bold bool) {
 		w.fieldChar(c)
 	case "t":
 		if w.visible() {
-			pb.add(c.text, bold)
+			pb.add(symbolText(ro.font, c.text), bold)
 		}
 	case "tab", "ptab":
 		if w.visible() {
@@ -323,7 +340,7 @@ func (w *walker) runContent(c *node, pb *paraBuilder, bold bool) {
 			for _, r := range base.children {
 				if r.is(nsW, "r") {
 					for _, k := range r.children {
-						w.runContent(k, pb, bold)
+						w.runContent(k, pb, ro)
 					}
 				}
 			}
