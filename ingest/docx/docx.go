@@ -130,7 +130,10 @@ func (rd *docReader) read(depth int) (*model.Document, error) {
 	w.chunk = func(id string, idx int) []block { return rd.altChunk(rels, id, idx, depth) }
 	var blocks []block
 	w.blocks(body.children, func(i int) int { return i }, &blocks)
-	w.flushCarry(len(body.children), &blocks)
+	w.flushCarry(&blocks)
+	if len(w.fields) > 0 {
+		rd.warnf("%s: %d complex fields never end; the text after them is hidden", main, len(w.fields))
+	}
 	(&assembler{doc: doc}).body(blocks)
 
 	rd.parts(rels, st, num)
@@ -213,10 +216,10 @@ func (rd *docReader) parts(rels []relationship, st *styles, num numberingDefs) {
 					continue
 				}
 				w.blocks(note.children, sameIndex(0), &blocks)
-				w.flushCarry(0, &blocks)
+				w.flushCarry(&blocks)
 			}
 		}
-		w.flushCarry(0, &blocks)
+		w.flushCarry(&blocks)
 		if text := storyText(blocks); strings.TrimSpace(text) != "" {
 			rd.doc.Parts = append(rd.doc.Parts, model.Part{Kind: kind, Name: r.target, Text: text})
 		}

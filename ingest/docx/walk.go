@@ -57,6 +57,7 @@ type paraBuilder struct {
 	pendingBreak bool // a page break not yet followed by text
 	textAtBreak  bool
 	boxes        []*node // w:txbxContent anchored here
+	index        int     // body index of the paragraph's first w:p
 }
 
 // blocks reads block-level content (children of w:body, w:tc,
@@ -74,7 +75,7 @@ func (w *walker) block(n *node, idx int, out *[]block) {
 	case n.is(nsW, "p"):
 		w.paragraph(n, idx, out)
 	case n.is(nsW, "tbl"):
-		w.flushCarry(idx, out)
+		w.flushCarry(out)
 		*out = append(*out, block{table: w.table(n, idx), index: idx})
 	case n.is(nsW, "sdt"):
 		if c := n.child(nsW, "sdtContent"); c != nil {
@@ -85,7 +86,7 @@ func (w *walker) block(n *node, idx int, out *[]block) {
 	case n.is(nsMC, "AlternateContent"):
 		w.blocks(chooseBranch(n), sameIndex(idx), out)
 	case n.is(nsW, "altChunk"):
-		w.flushCarry(idx, out)
+		w.flushCarry(out)
 		id, _ := n.attr(nsR, "id")
 		if w.chunk != nil {
 			*out = append(*out, w.chunk(id, idx)...)
@@ -96,20 +97,20 @@ func (w *walker) block(n *node, idx int, out *[]block) {
 }
 
 // flushCarry ends a paragraph whose deleted mark had nothing to join with.
-func (w *walker) flushCarry(idx int, out *[]block) {
+func (w *walker) flushCarry(out *[]block) {
 	if w.carry == nil {
 		return
 	}
 	pb := w.carry
 	w.carry = nil
-	w.emit(pb, nil, idx, out)
+	w.emit(pb, nil, pb.index, out)
 }
 
 func (w *walker) paragraph(p *node, idx int, out *[]block) {
 	pb := w.carry
 	w.carry = nil
 	if pb == nil {
-		pb = &paraBuilder{allBold: true}
+		pb = &paraBuilder{allBold: true, index: idx}
 	}
 	pPr := p.child(nsW, "pPr")
 	pStyle := w.st.paraStyleID(pPr.child(nsW, "pStyle").val())
@@ -125,7 +126,7 @@ func (w *walker) paragraph(p *node, idx int, out *[]block) {
 		w.carry = pb
 		return
 	}
-	w.emit(pb, pPr, idx, out)
+	w.emit(pb, pPr, pb.index, out)
 }
 
 // emit finishes a paragraph with the properties of its pPr, then reads the
@@ -167,7 +168,7 @@ func (w *walker) emit(pb *paraBuilder, pPr *node, idx int, out *[]block) {
 		saved, savedBreak := w.fields, w.breakNext
 		w.fields = nil
 		w.blocks(box.children, sameIndex(idx), out)
-		w.flushCarry(idx, out)
+		w.flushCarry(out)
 		w.fields, w.breakNext = saved, savedBreak
 	}
 }
