@@ -152,6 +152,9 @@ func caption(l *structure.Layout, i, first int) string {
 		case structure.RoleBlank, structure.RoleArtefact:
 			continue
 		case structure.RoleText, structure.RoleTitle:
+			if t := textnorm.OneLine(l.Text[j]); strings.HasSuffix(t, "。") || textnorm.Len(t) > 80 {
+				return "" // a sentence of the body, not a caption
+			}
 			if m := l.Doc.Body[j].Para.Marker; m != "" {
 				return strings.TrimSpace(m) + textnorm.OneLine(l.Text[j])
 			}

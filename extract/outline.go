@@ -56,7 +56,11 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	}
 	for _, s := range r.Sections {
 		indent := strings.Repeat("  ", s.Level+1)
-		fmt.Fprintf(w, "%s%s%s", indent, s.Marker, s.Title)
+		sep := ""
+		if s.Marker != "" && strings.ContainsAny(s.Marker[len(s.Marker)-1:], "0123456789") {
+			sep = " " // "1 项目概况", "1.1 项目基本情况"
+		}
+		fmt.Fprintf(w, "%s%s%s%s", indent, s.Marker, sep, s.Title)
 		if opt.Positions {
 			fmt.Fprintf(w, "  [L%d %s %s block %d]", s.Level, s.Family, s.Via, s.Block)
 		}

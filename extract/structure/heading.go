@@ -2,6 +2,7 @@ package structure
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,8 @@ var families = []family{
 	{"cn-paren", 2, regexp.MustCompile(`^[（(]\s*(` + hanNum + `)\s*[）)]`), false},
 	{"dotted", 3, regexp.MustCompile(`^([0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})[.．]?`), true},
 	{"arabic-dot", 3, regexp.MustCompile(`^([0-9０-９]{1,2})\s*[.．、]`), true},
+	// "1 项目概况", the top of a dotted scheme (1 / 1.1 / 1.1.1)
+	{"arabic-space", 3, regexp.MustCompile(`^([0-9０-９]{1,2})[ \t\x{3000}]+`), true},
 	{"arabic-paren", 4, regexp.MustCompile(`^[（(]\s*([0-9０-９]{1,2})\s*[）)]`), true},
 	{"arabic-half", 4, regexp.MustCompile(`^([0-9０-９]{1,2})[)）]`), true},
 	{"circled", 5, regexp.MustCompile(`^([①-⑳])`), true},
@@ -43,6 +46,9 @@ var families = []family{
 }
 
 func familyByName(name string) *family {
+	if strings.HasPrefix(name, "dotted-") {
+		name = "dotted"
+	}
 	for i := range families {
 		if families[i].name == name {
 			return &families[i]
@@ -51,9 +57,27 @@ func familyByName(name string) *family {
 	return nil
 }
 
-// unitRunes follow a number that is a quantity, not a heading number:
-// "12.5万元", "1.5%".
-const unitRunes = "万亿元%％‰个人家户项次件台辆名座栋米吨天倍岁㎡平公千多余"
+// units follow a number that is a quantity, not a heading number:
+// "12.5万元", "1.5%", "3 个项目".
+// Words that start headings as well ("1.1项目", "1.1人员", "1.1日常管理")
+// are left out.
+var units = []string{"万", "亿", "元", "%", "％", "‰", "倍", "公里", "公顷", "米", "吨", "㎡", "平方", "个", "人次",
+	"亩", "千", "小时", "次", "辆", "栋"}
+
+// quantityAfter reports whether s starts with a unit ("年" only when not
+// "年度": "1.1年度目标" is a heading).
+func quantityAfter(s string) bool {
+	s = strings.TrimLeftFunc(s, textnorm.IsSpace)
+	if strings.HasPrefix(s, "年") {
+		return !strings.HasPrefix(s, "年度")
+	}
+	for _, u := range units {
+		if strings.HasPrefix(s, u) {
+			return true
+		}
+	}
+	return false
+}
 
 // tocLine is a table-of-contents entry: dot leaders or a tab, then a page.
 var tocLine = regexp.MustCompile(`(?:[.．…·]{2,}|\t)\s*[0-9]+\s*$`)
@@ -87,12 +111,14 @@ func parseMarker(s string) (m marker, ok bool) {
 				continue // "2.2021年…": let arabic-dot read "2."
 			}
 			// A dotted number followed by a unit or digit is a quantity.
-			if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(unitRunes, r) || unicode.IsDigit(r) {
+			if r, _ := utf8.DecodeRuneInString(rest); quantityAfter(rest) || unicode.IsDigit(r) || rest == "" {
 				return marker{}, false
 			}
+			// Each depth is a family of its own: 1.1 is above 1.1.1.
 			parts := strings.FieldsFunc(num, func(r rune) bool { return r == '.' || r == '．' })
 			if last, ok := textnorm.Number(parts[len(parts)-1]); ok {
-				return marker{f.name, strings.TrimSpace(text), last, trimRest(rest)}, trimRest(rest) != ""
+				name := f.name + "-" + strconv.Itoa(len(parts))
+				return marker{name, strings.TrimSpace(text), last, trimRest(rest)}, trimRest(rest) != ""
 			}
 			return marker{}, false
 		case "arabic-dot":
@@ -100,7 +126,8 @@ func parseMarker(s string) (m marker, ok bool) {
 			if unicode.IsDigit(r) && !yearAfterMarker.MatchString(rest) {
 				return marker{}, false // 12.5 or 3.14
 			}
-			if strings.ContainsRune(unitRunes, r) {
+		case "arabic-space":
+			if quantityAfter(rest) || !startsHan(trimRest(rest)) {
 				return marker{}, false
 			}
 		case "roman":
@@ -189,4 +216,19 @@ func styleLevel(style string, outline int) int {
 		return outline
 	}
 	return 0
+}
+
+// longRunIn reads a heading whose first sentence is too long for a lead
+// phrase: the first sentence, if not overlong, is the title.
+func longRunIn(rest string) (v verdict, title, body string) {
+	rest = textnorm.OneLine(rest)
+	i := strings.IndexAny(rest, terminators)
+	if i < 0 {
+		return notHeading, "", ""
+	}
+	lead := strings.TrimSpace(rest[:i])
+	if textnorm.Len(lead) > maxTitle {
+		return notHeading, "", ""
+	}
+	return runInHeading, lead, strings.TrimSpace(rest[i+runeLenAt(rest, i):])
 }

@@ -158,7 +158,10 @@ func isTitle(s string) bool {
 	return !isHeading
 }
 
-var yearPrefix = regexp.MustCompile(`^(?:关于)?\s*([12][0-9]{3})\s*年度?\s*`)
+var (
+	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*([12][0-9]{3})\s*年度?\s*`)
+	yearSuffix = regexp.MustCompile(`\s*[12][0-9]{3}\s*年度?$`)
+)
 
 // ProjectName derives a project name from a report title: without the
 // leading year ("2020年度") and without the report kind it ends with.
@@ -171,6 +174,7 @@ func ProjectName(title string) string {
 	s = yearPrefix.ReplaceAllString(s, "")
 	s = strings.TrimSuffix(s, kindOf(s))
 	s = strings.TrimSuffix(s, "的")
+	s = yearSuffix.ReplaceAllString(s, "") // "某某市2021年度部门整体支出…"
 	return strings.TrimFunc(s, textnorm.IsSpace)
 }
 

@@ -32,6 +32,9 @@ type sectionReader struct {
 	headings []heading
 	order    []string       // families by first appearance
 	last     map[string]int // last number seen per family, reset under a new parent
+	// styleFamily is the numbering family of each heading style level,
+	// so that an unnumbered heading of that style gets the same level.
+	styleFamily map[int]string
 	// list is the family of an ordinary numbered list in progress (items
 	// after "主要职责是：" are body, not sections), "" when none.
 	list     string
@@ -43,7 +46,7 @@ type sectionReader struct {
 // in which heading families first appear in the report, so a report that
 // starts at （一） still gets level 1 there.
 func (l *Layout) Sections(s Span) []model.Section {
-	r := &sectionReader{last: make(map[string]int)}
+	r := &sectionReader{last: make(map[string]int), styleFamily: make(map[int]string)}
 	for i := s.First; i < s.End; i++ {
 		if l.Roles[i] != RoleText {
 			continue
@@ -67,9 +70,15 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 
 	if level > 0 {
 		h := heading{block: block, family: "style-" + strconv.Itoa(level), via: ViaStyle}
+		if f, ok := r.styleFamily[level]; ok {
+			h.family = f // unnumbered, but at the level numbered headings of this style have
+		}
 		rest := textnorm.OneLine(text)
 		if numbered {
 			h.family, h.marker, h.number, rest = m.family, m.text, m.number, m.rest
+			if _, ok := r.styleFamily[level]; !ok {
+				r.styleFamily[level] = m.family
+			}
 		}
 		switch v, title, body := classify(rest); v {
 		case runInHeading:
@@ -92,7 +101,13 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 	r.list = ""
 	v, title, body := classify(m.rest)
 	f := familyByName(m.family)
-	if v == notHeading {
+	inSequence := m.number == 1 || r.last[m.family] == m.number-1
+	if v == notHeading && !f.listLike && inSequence {
+		// 一、 and （一） in sequence are headings even when a long
+		// sentence follows: the first sentence is the title.
+		v, title, body = longRunIn(m.rest)
+	}
+	if v == notHeading || v == runInHeading && m.family == "arabic-space" {
 		r.addBody(shown)
 		return
 	}
@@ -101,7 +116,7 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 		r.addBody(shown)
 		return
 	}
-	if f.listLike && m.number != 1 && r.last[m.family] != m.number-1 {
+	if f.listLike && !inSequence {
 		r.addBody(shown) // a stray number inside a paragraph run, not a sequence
 		return
 	}

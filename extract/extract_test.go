@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/extract/internal/doctest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestOutline extracts each testdata/outline/*.txt document (in the
+// doctest line syntax) and compares its outline with the .golden file
+// beside it.
+func TestOutline(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "outline", "*.txt"))
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".txt")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := Extract(doctest.Parse(in, string(src)))
+			var got bytes.Buffer
+			if err := WriteOutline(&got, x, OutlineOptions{Positions: true}); err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(in, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("outline of %s differs from %s:\n--- got\n%s\n--- want\n%s", in, golden, got.Bytes(), want)
+			}
+		})
+	}
+}
