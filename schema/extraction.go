@@ -135,6 +135,12 @@ func insertFacts(ctx context.Context, tx *sql.Tx, docID, reportID int64, section
 			}
 		}
 	}
+	for term, tf := range r.Terms {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO report_terms (report_id, term, tf) VALUES (?, ?, ?)`,
+			reportID, term, tf); err != nil {
+			return err
+		}
+	}
 	for _, d := range r.Dates {
 		row, col := cellPos(d.Place)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO dates (document_id, report_id, section_id, block_no, row, col, offset, raw, date)

@@ -270,3 +270,27 @@ FROM figures;
 
 CREATE VIEW IF NOT EXISTS v_dates AS
 SELECT document_id, report_id, section_id, block_no, raw, date, offset FROM dates;
+
+-- Keywords: content-word counts per report, and each term's inverse
+-- document frequency over the whole database (recomputed after each run
+-- by RefreshKeywords, since SQLite has no ln() without an extension).
+CREATE TABLE IF NOT EXISTS report_terms (
+	report_id INTEGER NOT NULL REFERENCES reports ON DELETE CASCADE,
+	term      TEXT NOT NULL,
+	tf        INTEGER NOT NULL,
+	PRIMARY KEY (report_id, term)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS report_terms_term ON report_terms (term);
+
+CREATE TABLE IF NOT EXISTS term_idf (
+	term TEXT PRIMARY KEY,
+	idf  REAL NOT NULL
+) WITHOUT ROWID;
+
+-- The 20 heaviest terms of each report.
+CREATE VIEW IF NOT EXISTS v_keywords AS
+SELECT report_id, keyword, weight FROM (
+	SELECT t.report_id, t.term AS keyword, round(t.tf * i.idf, 4) AS weight,
+	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, t.term) AS rank
+	FROM report_terms t JOIN term_idf i ON i.term = t.term
+) WHERE rank <= 20;

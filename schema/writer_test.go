@@ -175,3 +175,31 @@ func TestSecondWriterWaitsThenReportsLocked(t *testing.T) {
 	}
 	w.Close()
 }
+
+func TestKeywordsWeighRareTermsUp(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	a := sampleEntry("a.txt", "sha-a")
+	a.Ext.Reports[0].Terms = map[string]int{"楼宇经济": 3, "绩效": 3}
+	b := sampleEntry("b.txt", "sha-b")
+	b.Ext.Reports[0].Terms = map[string]int{"电商": 2, "绩效": 5}
+	for _, e := range []*Entry{a, b} {
+		if err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	if err := RefreshKeywords(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	var top string
+	if err := db.QueryRow(`SELECT keyword FROM v_keywords k JOIN documents d ON d.document_id =
+		(SELECT document_id FROM reports WHERE report_id = k.report_id) WHERE d.sha256 = 'sha-a'
+		ORDER BY weight DESC LIMIT 1`).Scan(&top); err != nil {
+		t.Fatal(err)
+	}
+	if top != "楼宇经济" {
+		t.Errorf("top keyword of a = %q, want 楼宇经济 (绩效 is in every report)", top)
+	}
+}
