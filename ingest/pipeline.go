@@ -58,11 +58,11 @@ func (o Outcome) String() string {
 
 // Event reports one finished file, or a change of the total.
 type Event struct {
-	Path    string
-	Outcome Outcome
-	Err     error // the reason, when skipped or failed
-	Bytes   int64
-	Total   int // files found so far by the counter; final once TotalDone
+	Path      string
+	Outcome   Outcome
+	Err       error // the reason, when skipped or failed
+	Bytes     int64
+	Total     int // files found so far by the counter; final once TotalDone
 	TotalDone bool
 }
 
