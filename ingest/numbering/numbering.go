@@ -161,21 +161,29 @@ func (d *Definitions) num(id string) *num {
 	return d.numByID[id]
 }
 
-// styleChainNumPr finds the numPr of a style or the nearest style it is
-// based on.
+// styleChainNumPr merges the numPr of a style with those of the styles it
+// is based on: numId and ilvl each come from the nearest style that sets
+// them, as Word's style inheritance does.
 func (d *Definitions) styleChainNumPr(styleID string) (styleNumPr, bool) {
+	var out styleNumPr
 	id := styleID
 	for depth := 0; depth < 32 && id != ""; depth++ {
 		s, ok := d.styles[id]
 		if !ok {
 			break
 		}
-		if s.numID != "" {
-			return s, true
+		if !out.hasIlvl && s.hasIlvl {
+			out.ilvl, out.hasIlvl = s.ilvl, true
+		}
+		if out.numID == "" && s.numID != "" {
+			out.numID = s.numID
+		}
+		if out.numID != "" && out.hasIlvl {
+			break
 		}
 		id = s.basedOn
 	}
-	return styleNumPr{}, false
+	return out, out.numID != ""
 }
 
 // resolve links levels, style links and nums once parsing is done.
