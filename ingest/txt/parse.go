@@ -41,7 +41,7 @@ func parse(doc *model.Document, lines []string) {
 				i = next // runs of lone tabs are layout, not text
 				continue
 			}
-			if t.cols() == 1 {
+			if t.textCols() == 1 {
 				// One cell per row is indented text, not a table.
 				for _, row := range t.rows {
 					for _, c := range row {
@@ -202,16 +202,18 @@ func pipeRow(l string) (cells []string, sep, outer, ok bool) {
 	return cells, sep, outer, true
 }
 
-// readPipeRowTable reads consecutive whole-row lines starting at lines[i].
-// It takes two rows or more, or one row with a separator line or outer
-// pipes; a lone "a | b" line is a paragraph with a pipe in it.
+// readPipeRowTable reads consecutive whole-row lines starting at lines[i],
+// all with pipes at both ends or all without. It takes two rows or more, or
+// one row with a separator line or outer pipes; a lone "a | b" line is a
+// paragraph with a pipe in it.
 func readPipeRowTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	t.first = i + 1
-	seps, outer := 0, false
+	_, _, outer, _ := pipeRow(lines[i])
+	seps := 0
 	k := i
 	for ; k < len(lines); k++ {
 		cells, sep, out, isRow := pipeRow(lines[k])
-		if !isRow {
+		if !isRow || out != outer && !sep {
 			break
 		}
 		t.lastLine = k + 1
@@ -219,7 +221,6 @@ func readPipeRowTable(lines []string, i int) (t draftTable, next int, ok bool) {
 			seps++
 			continue
 		}
-		outer = outer || out
 		row := make([]draftCell, len(cells))
 		for j, c := range cells {
 			row[j] = draftCell{paras: []line{{c, k + 1}}}
@@ -236,6 +237,28 @@ func (t *draftTable) cols() int {
 		n = max(n, len(r))
 	}
 	return n
+}
+
+// textCols is the length of the longest row that holds text.
+func (t *draftTable) textCols() int {
+	n := 0
+	for _, r := range t.rows {
+		if !allEmpty(r) {
+			n = max(n, len(r))
+		}
+	}
+	return n
+}
+
+func allEmpty(row []draftCell) bool {
+	for _, c := range row {
+		for _, p := range c.paras {
+			if p.text != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (t *draftTable) allEmpty() bool {
