@@ -1,6 +1,7 @@
 package txt
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf16"
@@ -145,6 +146,10 @@ func encodingName(enc string) string {
 }
 
 func decodeUTF8(s *sink, data []byte, start int) {
+	if rest := data[start:]; bytes.IndexByte(rest, '\r') < 0 && bytes.IndexByte(rest, 0) < 0 && utf8.Valid(rest) {
+		s.b.Write(rest) // the common case: nothing to change
+		return
+	}
 	for i := start; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
