@@ -128,7 +128,10 @@ func orgsIn(text string) []org {
 		}
 		end := i + utf8.RuneCountInString(kind)
 		start := i
-		for start > 0 && i-start < 24 && !strings.ContainsRune(stopRunes, rs[start-1]) && unicode.Is(unicode.Han, rs[start-1]) {
+		for start > 0 && i-start < 24 && unicode.Is(unicode.Han, rs[start-1]) {
+			if strings.ContainsRune(stopRunes, rs[start-1]) && !inName(rs, start-1) {
+				break
+			}
 			start--
 		}
 		name := string(rs[start:i])
@@ -153,6 +156,15 @@ func orgsIn(text string) []org {
 		out = append(out, org{name + kind, kind})
 	}
 	return out
+}
+
+// nameWithHe are runes that make a word with a following 和 in trade
+// names: 联和, 中和, 祥和 …
+const nameWithHe = "联中平祥永协太共人保"
+
+// inName reports whether the stop rune at rs[i] is part of a name here.
+func inName(rs []rune, i int) bool {
+	return rs[i] == '和' && i > 0 && strings.ContainsRune(nameWithHe, rs[i-1])
 }
 
 // endingAt returns the organisation ending that starts at rs[i], the
