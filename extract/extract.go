@@ -92,18 +92,14 @@ func fillYears(rs []model.Report) {
 	}
 }
 
-// bodyParas lists the text paragraphs of a span, numbered markers shown.
+// bodyParas lists the text paragraphs of a span as the reader gave them,
+// so that offsets count in Paragraph.Text.
 func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
 	var out []facts.Para
 	for i := s.First; i < s.End; i++ {
-		if l.Roles[i] != structure.RoleText {
-			continue
+		if l.Roles[i] == structure.RoleText {
+			out = append(out, facts.Para{Block: i, Text: l.Doc.Body[i].Para.Text})
 		}
-		text := l.Text[i]
-		if m := l.Doc.Body[i].Para.Marker; m != "" {
-			text = strings.TrimSpace(m) + text
-		}
-		out = append(out, facts.Para{Block: i, Text: text})
 	}
 	return out
 }

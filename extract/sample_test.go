@@ -15,7 +15,7 @@ import (
 func readSample(t *testing.T, path string) *model.Document {
 	t.Helper()
 	if !strings.HasSuffix(path, ".txt") {
-		t.Skipf("no reader for %s yet", filepath.Base(path))
+		t.Skipf("no reader for %s on this branch yet", filepath.Base(path))
 	}
 	doc, err := txt.Read(path)
 	if err != nil {
