@@ -50,3 +50,33 @@ func TestOutline(t *testing.T) {
 		})
 	}
 }
+
+// FuzzExtract checks that no input makes Extract panic or lose blocks:
+// the reports cover the body from its first block to its last, in order.
+func FuzzExtract(f *testing.F) {
+	inputs, _ := filepath.Glob(filepath.Join("testdata", "outline", "*.txt"))
+	for _, in := range inputs {
+		src, err := os.ReadFile(in)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(src))
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		doc := doctest.Parse("fuzz", src)
+		x := Extract(doc)
+		if len(x.Reports) == 0 {
+			t.Fatal("no report")
+		}
+		next := 0
+		for _, r := range x.Reports {
+			if r.FirstBlock != next || r.EndBlock < r.FirstBlock {
+				t.Fatalf("report %d covers [%d, %d), want to start at %d", r.No, r.FirstBlock, r.EndBlock, next)
+			}
+			next = r.EndBlock
+		}
+		if next != len(doc.Body) {
+			t.Fatalf("reports end at block %d of %d", next, len(doc.Body))
+		}
+	})
+}

@@ -103,3 +103,15 @@ func TestSample(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExtract extracts the shipped sample report.
+func BenchmarkExtract(b *testing.B) {
+	doc, err := txt.Read(corpus.SamplePath())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(doc)
+	}
+}

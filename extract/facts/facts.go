@@ -167,16 +167,29 @@ func inName(rs []rune, i int) bool {
 	return rs[i] == '和' && i > 0 && strings.ContainsRune(nameWithHe, rs[i-1])
 }
 
-// endingAt returns the organisation ending that starts at rs[i], the
-// longest one that also ends a word there.
+// orgEndingRunes holds orgEndings as runes, to compare in place.
+var orgEndingRunes = func() [][]rune {
+	out := make([][]rune, len(orgEndings))
+	for i, e := range orgEndings {
+		out[i] = []rune(e)
+	}
+	return out
+}()
+
+// endingAt returns the longest organisation ending that starts at rs[i]
+// ("有限公司" there, not "公司" inside it), or "".
 func endingAt(rs []rune, i int) string {
-	for _, e := range orgEndings {
-		er := []rune(e)
-		if i+len(er) > len(rs) || string(rs[i:i+len(er)]) != e {
+next:
+	for k, er := range orgEndingRunes {
+		if i+len(er) > len(rs) {
 			continue
 		}
-		// "有限公司" is matched from its start, not as "公司" inside it.
-		return e
+		for j, r := range er {
+			if rs[i+j] != r {
+				continue next
+			}
+		}
+		return orgEndings[k]
 	}
 	return ""
 }

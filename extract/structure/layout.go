@@ -123,6 +123,9 @@ var (
 // isArtefact reports whether a paragraph is layout residue, never body.
 func isArtefact(s string) bool {
 	t := strings.TrimFunc(s, textnorm.IsSpace)
+	if len(t) > 80 {
+		return false
+	}
 	return pageNumber.MatchString(t) || placeholder.MatchString(t)
 }
 

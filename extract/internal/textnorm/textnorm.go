@@ -139,6 +139,9 @@ var (
 // DateLine reads a paragraph that is a date and nothing else, such as
 // "2020年 06月25日" or "二〇二〇年六月二十五日", and returns it in ISO form.
 func DateLine(s string) (iso string, ok bool) {
+	if len(s) > 64 {
+		return "", false // a date line is short; spare the regexps long paragraphs
+	}
 	s = strings.TrimFunc(Squash(s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
 	if m := dateArabic.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
 		return isoDate(m[1], m[2], m[3])
