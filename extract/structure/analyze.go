@@ -19,6 +19,7 @@ func Analyze(doc *model.Document) *Layout {
 	for i := range doc.Body {
 		l.Roles[i], l.Text[i] = l.readRole(i)
 	}
+	l.markNotes()
 	l.split()
 	return l
 }
@@ -99,6 +100,41 @@ func coverTable(t *model.Table) map[string]string {
 		return nil
 	}
 	return fields
+}
+
+// markNotes marks the notes under tables: a paragraph starting "注：" right
+// after a table, and the numbered lines that continue it.
+func (l *Layout) markNotes() {
+	inNote := false
+	for i, r := range l.Roles {
+		if r != RoleText {
+			if r != RoleBlank && r != RoleArtefact {
+				inNote = false
+			}
+			continue
+		}
+		if inNote {
+			m, ok := parseMarker(l.Text[i])
+			if f := familyByName(m.family); ok && f.listLike {
+				l.Roles[i] = RoleNote
+				continue
+			}
+			inNote = false
+		}
+		if j := l.prevVisible(i); j >= 0 && (l.Roles[j] == RoleTable || l.Roles[j] == RoleCover && l.Doc.Body[j].Kind == model.KindTable) && isNote(l.Text[i]) {
+			l.Roles[i] = RoleNote
+			inNote = true
+		}
+	}
+}
+
+func isNote(s string) bool {
+	for _, p := range []string{"注：", "注:", "备注：", "备注:", "说明：", "说明:"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // title is a report title found in the body.

@@ -27,9 +27,10 @@ const (
 	RoleDate                   // a paragraph that is a date: cover or signature date
 	RoleAttachment             // an attachment label such as "附件6："
 	RoleArtefact               // page number, signature placeholder, page metadata
+	RoleNote                   // a note under a table ("注：1.评价小组…"), not body
 )
 
-var roleNames = [...]string{"text", "blank", "table", "title", "cover", "date", "attachment", "artefact"}
+var roleNames = [...]string{"text", "blank", "table", "title", "cover", "date", "attachment", "artefact", "note"}
 
 func (r Role) String() string { return roleNames[r] }
 
