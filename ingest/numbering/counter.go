@@ -12,7 +12,13 @@ type Counter struct {
 	values [][9]int
 	used   []bool // a num whose overrides have been applied
 	buf    []byte
+	// seen holds the markers already returned: a document repeats a few
+	// dozen markers, so most calls return a string without allocating.
+	seen map[string]string
 }
+
+// maxSeen bounds the marker cache of a Counter.
+const maxSeen = 512
 
 // NewCounter returns a Counter at the start of the document.
 func (d *Definitions) NewCounter() *Counter {
@@ -80,7 +86,17 @@ func (c *Counter) Next(numID string, ilvl int) (marker string, ok bool) {
 	if len(c.buf) == 0 || isBlank(c.buf) {
 		return "", false
 	}
-	return string(c.buf), true
+	if m, ok := c.seen[string(c.buf)]; ok {
+		return m, true
+	}
+	m := string(c.buf)
+	if len(c.seen) < maxSeen {
+		if c.seen == nil {
+			c.seen = make(map[string]string)
+		}
+		c.seen[m] = m
+	}
+	return m, true
 }
 
 // restarts reports whether level lower restarts when level used (above it)
