@@ -153,13 +153,14 @@ func ParseWithStyles(numberingXML, stylesXML []byte) (*Definitions, error) {
 				if o.Lvl != nil {
 					if l := newLevel(o.Lvl, ilvl); l != nil {
 						l.Ilvl = ilvl
+						// Word ignores w:lvlRestart in an override ([MS-OI29500] 2.1.282).
+						l.Restart = -1
 						n.levels[ilvl], n.own[ilvl] = l, true
-						// A redefined level starts at its own w:start.
-						if o.Lvl.Start != nil {
-							n.restart[ilvl], n.hasRestart[ilvl] = l.Start, true
-						}
 					}
 				}
+				// Only w:startOverride restarts the count; a replaced level alone
+				// changes how numbers look (like Word's LFOLVL fStartAt vs
+				// fFormatting).
 				if v, ok := intVal(o.StartOverride); ok {
 					n.restart[ilvl], n.hasRestart[ilvl] = clampStart(v), true
 				}
