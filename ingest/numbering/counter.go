@@ -57,7 +57,7 @@ func (c *Counter) Next(numID string, ilvl int) (marker string, ok bool) {
 	vals := &c.values[n.abstract]
 	if !c.used[n.index] {
 		// A w:num with w:startOverride restarts the shared list where that
-		// w:num is first used (ECMA-376 §17.9.26; Word behaviour).
+		// w:num is first used (ECMA-376 §17.9.27; Word behaviour).
 		c.used[n.index] = true
 		for l := 0; l < 9; l++ {
 			if n.hasRestart[l] {
@@ -73,7 +73,12 @@ func (c *Counter) Next(numID string, ilvl int) (marker string, ok bool) {
 			continue
 		}
 		if restarts(lower, ilvl) {
-			vals[l] = lower.Start - 1
+			// startOverride also replaces the start of later restarts.
+			if n.hasRestart[l] {
+				vals[l] = n.restart[l] - 1
+			} else {
+				vals[l] = lower.Start - 1
+			}
 		}
 	}
 	switch lvl.format {
