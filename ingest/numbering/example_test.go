@@ -2,6 +2,7 @@ package numbering_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/govreports/govreports/ingest/numbering"
 )
@@ -21,11 +22,12 @@ func Example() {
 		return
 	}
 	c := defs.NewCounter()
+	var markers []string
 	for _, ilvl := range []int{0, 1, 1, 2, 2, 0, 1} {
 		marker, _ := c.Next("1", ilvl)
-		fmt.Print(marker, " ")
+		markers = append(markers, marker)
 	}
-	fmt.Println()
+	fmt.Println(strings.Join(markers, " "))
 	fmt.Println(numbering.Format("chineseCountingThousand", 101), numbering.Format("decimalEnclosedCircle", 3))
 	// Output:
 	// 一、 （一） （二） 1. 2. 二、 （一）
