@@ -173,6 +173,7 @@ var symbolBullets = map[string]string{
 	"\uF0D8": "➢", // Wingdings arrowhead
 	"\uF0FC": "✓", // Wingdings check
 	"\uF0A8": "□", // Wingdings hollow square
+	"o":      "◦", // Courier New "o", Word's default second-level bullet
 }
 
 func isBlank(b []byte) bool {
