@@ -54,8 +54,10 @@ func decode(data []byte) decoded {
 			break
 		}
 		enc = UTF8
-		if utf8.Valid(data) || likelyUTF8(data, &s) {
-			s = sink{}
+		if utf8.Valid(data) {
+			decodeUTF8(&s, data, 0)
+		} else if likelyUTF8(data, &s) {
+			s = sink{} // drop the GB18030 decoding
 			decodeUTF8(&s, data, 0)
 		} else {
 			enc = GB18030

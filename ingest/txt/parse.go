@@ -27,6 +27,7 @@ type draftTable struct {
 
 // parse appends the blocks of lines to doc.
 func parse(doc *model.Document, lines []string) {
+	doc.Body = make([]model.Block, 0, len(lines)/2+1)
 	for i := 0; i < len(lines); {
 		var (
 			t    draftTable
@@ -285,6 +286,11 @@ func addTable(doc *model.Document, d draftTable) {
 		Cols: cols,
 		Pos:  model.Pos{Line: d.first, EndLine: d.lastLine},
 	}
+	n := 0
+	for _, row := range d.rows {
+		n += len(row)
+	}
+	t.Cells = make([]model.Cell, 0, n)
 	for r, row := range d.rows {
 		for c, dc := range row {
 			span := 1
@@ -293,9 +299,10 @@ func addTable(doc *model.Document, d draftTable) {
 			}
 			cell := model.Cell{Row: r, Col: c, RowSpan: 1, ColSpan: span}
 			texts := make([]string, len(dc.paras))
+			cell.Paras = make([]model.Paragraph, len(dc.paras))
 			for k, p := range dc.paras {
 				texts[k] = p.text
-				cell.Paras = append(cell.Paras, paragraph(p.text))
+				cell.Paras[k] = paragraph(p.text)
 			}
 			cell.Text = strings.Join(texts, "\n")
 			cell.Pos = model.Pos{Line: dc.paras[0].no, EndLine: dc.paras[len(dc.paras)-1].no}
