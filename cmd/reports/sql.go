@@ -50,7 +50,7 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	query := fs.Arg(0)
 	switch {
 	case *asCSV:
-		err = writeCSV(ctx, stdout, db, query)
+		_, err = writeCSV(ctx, stdout, db, query)
 	case *asJSON:
 		err = writeJSON(ctx, stdout, db, query)
 	default:
@@ -147,12 +147,15 @@ func tableCell(s string) string {
 	return b.String() + "…"
 }
 
-// writeCSV streams the rows as CSV with a header line; NULL is empty.
-func writeCSV(ctx context.Context, w io.Writer, db queryer, query string, args ...any) error {
+// writeCSV streams the rows as CSV with a header line; NULL is empty. It
+// returns the number of rows.
+func writeCSV(ctx context.Context, w io.Writer, db queryer, query string, args ...any) (int, error) {
 	cw := csv.NewWriter(w)
 	header := true
 	var rec []string
+	n := 0
 	cols, err := queryRows(ctx, db, query, args, func(cols []string, row []any) error {
+		n++
 		if header {
 			header = false
 			if err := cw.Write(cols); err != nil {
@@ -166,13 +169,13 @@ func writeCSV(ctx context.Context, w io.Writer, db queryer, query string, args .
 		return cw.Write(rec)
 	})
 	if err != nil {
-		return err
+		return n, err
 	}
 	if header { // no rows: the header alone
 		cw.Write(cols)
 	}
 	cw.Flush()
-	return cw.Error()
+	return n, cw.Error()
 }
 
 // writeJSON streams the rows as a JSON array of objects keyed by column
