@@ -46,6 +46,10 @@ type Report struct {
 	Orgs       []Org
 	Figures    []Figure
 	Dates      []Date
+
+	// Terms counts the report's content words (stop words and numbers
+	// removed), for keywords weighted by TF-IDF over the whole database.
+	Terms map[string]int
 }
 
 // Section is one node of a report's section tree. Sections are listed in
