@@ -1,6 +1,8 @@
 package segment
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -56,3 +58,41 @@ func (s *Segmenter) QueryTerms(q string) [][]string {
 
 func isOpenQuote(r rune) bool  { return r == '"' || r == '“' || r == '「' }
 func isCloseQuote(r rune) bool { return r == '"' || r == '”' || r == '」' }
+
+// Locate returns where terms (as QueryTerms gives them) occur in text, as
+// byte ranges [start, end) in order and not overlapping: the same folding
+// as Tokens applies, and any run of spaces or punctuation may stand between
+// the words of a term. Callers use it to highlight a hit.
+func Locate(text string, terms [][]string) [][2]int {
+	var alts []string
+	for _, words := range terms {
+		q := make([]string, len(words))
+		for i, w := range words {
+			q[i] = regexp.QuoteMeta(w)
+		}
+		alts = append(alts, strings.Join(q, `[^\p{L}\p{N}]*`))
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	// Longer terms first, so that 绩效目标 wins over 绩效 where both match.
+	slices.SortStableFunc(alts, func(a, b string) int { return len(b) - len(a) })
+	re := regexp.MustCompile("(?:" + strings.Join(alts, "|") + ")")
+
+	// Fold text as eachWord does, remembering where each folded byte came
+	// from so the ranges point into the original text.
+	var folded strings.Builder
+	origin := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		n, _ := folded.WriteString(fold(string(r)))
+		for range n {
+			origin = append(origin, i)
+		}
+	}
+	origin = append(origin, len(text))
+	var out [][2]int
+	for _, m := range re.FindAllStringIndex(folded.String(), -1) {
+		out = append(out, [2]int{origin[m[0]], origin[m[1]]})
+	}
+	return out
+}

@@ -316,3 +316,20 @@ func BenchmarkTokens(b *testing.B) {
 		seg.Tokens(text)
 	}
 }
+
+func TestLocate(t *testing.T) {
+	seg := defaultSegmenter(t)
+	text := "完成ＡＰＰ建设；绩效目标：楼宇经济、发展。绩效"
+	terms := seg.QueryTerms(`app "楼宇经济发展" 绩效`)
+	var got []string
+	for _, r := range segment.Locate(text, terms) {
+		got = append(got, text[r[0]:r[1]])
+	}
+	want := []string{"ＡＰＰ", "绩效", "楼宇经济、发展", "绩效"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Locate = %q, want %q", got, want)
+	}
+	if r := segment.Locate(text, nil); r != nil {
+		t.Errorf("Locate without terms = %v, want nil", r)
+	}
+}
