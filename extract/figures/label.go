@@ -13,7 +13,7 @@ var (
 	// labelTail are words between a noun and its number: 税收达51.78亿元.
 	labelTail = []string{"达到", "已达", "高达", "多达", "共计", "共有", "合计", "总计", "累计", "约为", "分别为", "分别", "为", "是", "达", "共", "约", "有", "计", "的", "了", "在", "到", "至", "仅", "已", "占"}
 	// labelHead are words before the noun: 占全区税收的, 总共楼宇纳税企业.
-	labelHead = []string{"其中", "总共", "共有", "共计", "累计", "合计", "占", "比", "较", "和", "及", "与", "并", "且", "已", "有", "将", "共", "在", "对", "向", "从", "由", "于", "其"}
+	labelHead = []string{"其中", "我区", "我市", "我县", "我省", "本区", "本市", "总共", "共有", "共计", "累计", "合计", "占", "比", "较", "和", "及", "与", "并", "且", "已", "有", "将", "共", "在", "对", "向", "从", "由", "于", "其"}
 	// labelStop ends a label read after the number: 5000㎡以上商务楼宇达78栋.
 	labelStop = "达为是有共的和及与等中在，,。；;、"
 )
@@ -27,11 +27,16 @@ func (s *scanner) labelFor(start, end int) string {
 	if s.hdr.label != "" {
 		return s.hdr.label
 	}
-	j := start
-	for j > s.lastEnd && j > start-2*maxLabel && isHan(s.rs[j-1]) {
+	to := start
+	// A label before a colon: 金额：5万元.
+	if k := start; k > s.lastEnd && k-1 >= 0 && (s.rs[k-1] == '：' || s.rs[k-1] == ':') {
+		to = k - 1
+	}
+	j := to
+	for j > s.lastEnd && j > to-2*maxLabel && isHan(s.rs[j-1]) {
 		j--
 	}
-	l := cleanLabel(s.rs[j:start])
+	l := cleanLabel(s.rs[j:to])
 	if l == "" || isPlace(l) {
 		k := end
 		for k < len(s.rs) && k < end+maxLabel && isHan(s.rs[k]) && !strings.ContainsRune(labelStop, s.rs[k]) {

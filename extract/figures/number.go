@@ -35,6 +35,7 @@ type numeral struct {
 	few        bool // holds 几: an unknown digit, the value is a lower bound
 	malformed  bool // an Arabic number whose separators cannot be read
 	code       bool // an Arabic run that is no quantity: 1.2.3, 007, 13812345678
+	dotted     bool // a code of dotted numbers: 1.2.3
 	intDigits  int  // digits of a plain Arabic integer (no separator, no point), else 0
 	text       string
 }
@@ -158,6 +159,7 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 				nm.malformed = true
 			case arabicCode:
 				nm.code = true
+				nm.dotted = val == nil
 			}
 			if val == nil {
 				val = new(big.Rat)
@@ -430,7 +432,7 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 	for k := 0; k+1 < len(t); k++ {
 		a, b := t[k], t[k+1]
 		if a.kind == tokNum && b.kind == tokNum && a.cn && b.cn && a.digit > 0 && b.digit > 0 {
-			if pair >= 0 || !(b.digit == a.digit+1 || (a.digit == 3 && b.digit == 5)) {
+			if pair >= 0 || !(b.digit == a.digit+1 || (k == 0 && a.digit == 3 && b.digit == 5)) {
 				pair = -2
 				break
 			}
@@ -476,7 +478,7 @@ func ParseNumber(s string) (value string, ok bool) {
 		neg, rs = true, rs[1:]
 	}
 	nm, ok := lexNumeralAll(rs)
-	if !ok || nm.end != len(rs) || nm.malformed || nm.few {
+	if !ok || nm.end != len(rs) || nm.malformed || nm.dotted || nm.few {
 		return "", false
 	}
 	v, hi, _, ok := evalNumeral(&nm)

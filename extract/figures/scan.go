@@ -52,6 +52,8 @@ var (
 		{"US$", "美元"}, {"$", "美元"}, {"HK$", "港元"}, {"€", "欧元"},
 	})
 	fractionPrefixes = byLength([]affix{{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}})
+	// moneyLabels name money: an amount in 万 or 亿 after them is in 元.
+	moneyLabels = []string{"收入", "税收", "资金", "经费", "支出", "投资", "预算", "金额", "产值", "营业额", "营收", "利润", "销售额", "总额", "资产", "费用", "补助", "奖励", "补贴", "拨款", "投入", "成本", "生产总值", "GDP", "债务", "贷款", "融资"}
 	// codeWords before a bare number make it an identifier.
 	codeWords = []string{"电话", "传真", "手机", "邮编", "邮政编码", "编码", "代码", "编号", "科目", "账号", "帐号", "卡号", "身份证", "文号", "索引号", "热线", "QQ", "号码"}
 )
@@ -494,8 +496,8 @@ func (s *scanner) at(i int) int {
 	case currency != "":
 		f.unit, f.kind = currency, KindMoney
 	default:
-		if !prefixed && !s.bareOK(i, nm, q) {
-			if nm.intDigits == 4 && nm.end < n && isHan(rs[nm.end]) || s.hdr.year && nm.intDigits == 4 {
+		if !s.bareOK(i, nm, q, prefixed) || s.hdr.year && nm.intDigits == 4 {
+			if nm.intDigits == 4 && (s.hdr.year || nm.end < n && isHan(rs[nm.end])) {
 				if y := lo.Num().Int64(); y >= 1900 && y <= 2100 && lo.IsInt() {
 					s.emitDate(i, nm.end, fmt.Sprintf("%04d", y))
 					return nm.end
@@ -523,6 +525,8 @@ func (s *scanner) at(i int) int {
 			f.unit, f.kind = "%", KindPercent
 		case h.score:
 			f.unit, f.kind = "分", KindScore
+		case scaled && h.label == "" && containsAny(s.labelFor(i, end), moneyLabels):
+			f.unit, f.kind = "元", KindMoney // 财政收入7.71亿
 		default:
 			f.kind = KindNumber
 		}
@@ -640,12 +644,12 @@ func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
 // bareOK decides whether a number with no unit is a figure: a Chinese
 // numeral must be a real number (三百万, 一万三, 三点五), not a word (一是,
 // 万一, 统一); an Arabic one must not be an identifier.
-func (s *scanner) bareOK(i int, nm *numeral, q quantity) bool {
-	if s.hdr.skip {
+func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
+	if s.hdr.skip || nm.few {
 		return false
 	}
-	if nm.few {
-		return false
+	if nm.arabic && prefixed {
+		return true
 	}
 	if nm.arabic {
 		if nm.intDigits > 0 && s.codeBefore(i) {

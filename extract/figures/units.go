@@ -43,7 +43,7 @@ type unit struct {
 var unitTable = func() map[rune][]unit {
 	type u = struct{ words, canon, kind string }
 	list := []u{
-		{"元 圆 块钱 元钱 人民币", "元", KindMoney},
+		{"元 圆 圓 块钱 元钱 人民币", "元", KindMoney},
 		{"美元 美金", "美元", KindMoney},
 		{"欧元", "欧元", KindMoney},
 		{"港元 港币", "港元", KindMoney},
