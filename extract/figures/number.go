@@ -24,6 +24,15 @@ type token struct {
 	val   *big.Rat // tokNum
 }
 
+// value returns the number of a tokNum; a Chinese digit keeps none until
+// it is needed, as most are words (一是, 统一) and never evaluated.
+func (t token) value() *big.Rat {
+	if t.val != nil {
+		return t.val
+	}
+	return big.NewRat(int64(max(t.digit, 0)), 1)
+}
+
 // numeral is one run of numeral characters in a text.
 type numeral struct {
 	start, end int
@@ -188,7 +197,7 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			if d == 0 {
 				nm.toks = append(nm.toks, token{kind: tokZero, digit: 0, cn: true})
 			} else {
-				nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true, val: big.NewRat(int64(d), 1)})
+				nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true})
 			}
 			j++
 			continue
@@ -258,6 +267,24 @@ const (
 // Anything else number-like is malformed (7,00.0,77) or a code (1.2.3, 007,
 // phone and ID numbers): no quantity.
 func readArabic(rs []rune) (*big.Rat, int) {
+	if len(rs) <= 10 {
+		plain := true
+		var x int64
+		for _, r := range rs {
+			d, ok := arabicDigit(r)
+			if !ok {
+				plain = false
+				break
+			}
+			x = x*10 + int64(d)
+		}
+		if plain {
+			if len(rs) >= 2 && (rs[0] == '0' || rs[0] == '０') {
+				return big.NewRat(x, 1), arabicCode
+			}
+			return big.NewRat(x, 1), arabicInt
+		}
+	}
 	var b strings.Builder
 	dots, commas := 0, 0
 	for _, r := range rs {
@@ -357,7 +384,7 @@ func evalTokens(t []token) (*big.Rat, bool) {
 		}
 		var rv *big.Rat
 		if len(right) == 1 && right[0].kind == tokNum && right[0].digit > 0 && !implied {
-			rv = new(big.Rat).Mul(right[0].val, pow10(int(e)-1))
+			rv = new(big.Rat).Mul(right[0].value(), pow10(int(e)-1))
 		} else {
 			var ok bool
 			if rv, ok = evalTokens(right); !ok || rv.Cmp(pow10(int(e))) >= 0 {
@@ -387,7 +414,7 @@ func evalSection(t []token) (*big.Rat, bool) {
 			if num != nil {
 				return nil, false
 			}
-			num, numTok = tk.val, tk
+			num, numTok = tk.value(), tk
 		case tokMul:
 			e := int(tk.exp)
 			if e >= last {

@@ -26,9 +26,25 @@ type affix struct {
 	val  string
 }
 
-func byLength(l []affix) []affix {
-	sort.SliceStable(l, func(i, j int) bool { return len([]rune(l[i].word)) > len([]rune(l[j].word)) })
-	return l
+// affixes index words by their first rune, longest first, so that a rune
+// that starts none costs one map lookup.
+type affixes map[rune][]runeAffix
+
+type runeAffix struct {
+	word []rune
+	val  string
+}
+
+func byLength(l []affix) affixes {
+	m := affixes{}
+	for _, a := range l {
+		w := []rune(a.word)
+		m[w[0]] = append(m[w[0]], runeAffix{w, a.val})
+	}
+	for _, l := range m {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
+	}
+	return m
 }
 
 var (
@@ -58,11 +74,21 @@ var (
 	codeWords = []string{"电话", "传真", "手机", "邮编", "邮政编码", "编码", "代码", "编号", "科目", "账号", "帐号", "卡号", "身份证", "文号", "索引号", "热线", "QQ", "号码"}
 )
 
-func affixAt(rs []rune, i int, l []affix) (string, int) {
-	for _, a := range l {
-		if hasAt(rs, i, a.word) {
-			return a.val, len([]rune(a.word))
+func affixAt(rs []rune, i int, m affixes) (string, int) {
+	if i >= len(rs) {
+		return "", 0
+	}
+next:
+	for _, a := range m[rs[i]] {
+		if i+len(a.word) > len(rs) {
+			continue
 		}
+		for k, r := range a.word {
+			if rs[i+k] != r {
+				continue next
+			}
+		}
+		return a.val, len(a.word)
 	}
 	return "", 0
 }
@@ -70,26 +96,32 @@ func affixAt(rs []rune, i int, l []affix) (string, int) {
 // maybeStart is a quick filter: only these runes can begin a figure, a date
 // or something to skip.
 func maybeStart(r rune) bool {
-	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
-		return true
-	}
-	if r < 0x80 {
-		return r == '>' || r == '<' || r == '$' || r == 'R' || r == 'C' || r == 'U' || r == 'H' || r == '-' || r == '[' || r == '('
-	}
-	if _, ok := cnDigit(r); ok {
-		return true
-	}
-	if _, ok := cnMul(r); ok {
-		return true
-	}
-	switch r {
-	case '几', '第', '〔', '【', '（', '［',
-		'近', '将', '接', '约', '大', '超', '逾', '多', '高', '不', '至', '少', '最', '未', '小', '低',
-		'≥', '≧', '≤', '≦', '＞', '＜', '人', '￥', '¥', '€', '－', '−':
-		return true
-	}
-	return false
+	return r < rune(len(startRunes)) && startRunes[r]
 }
+
+// startRunes marks the runes that may begin a figure: digits, numeral
+// characters, the first runes of prefixes, and brackets of document numbers.
+var startRunes = func() *[0x10000]bool {
+	var t [0x10000]bool
+	for r := '0'; r <= '9'; r++ {
+		t[r] = true
+	}
+	for r := '０'; r <= '９'; r++ {
+		t[r] = true
+	}
+	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億几第" {
+		t[r] = true
+	}
+	for _, r := range "[(〔【（［-－−" {
+		t[r] = true
+	}
+	for _, m := range []affixes{approxPrefixes, currencyPrefixes, fractionPrefixes} {
+		for r := range m {
+			t[r] = true
+		}
+	}
+	return &t
+}()
 
 // scanner walks one text once, left to right.
 type scanner struct {
@@ -296,6 +328,29 @@ const scoreBreakers = "别之析配布解散工享管支局会行批成钟类项
 // percentBreakers follow 成 when it begins a word (成本, 成立), not 三成.
 const percentBreakers = "本员立果功为绩交都型熟就效品长年不效文份分"
 
+// lonelyNumeral reports whether rs[i] is one Chinese numeral character
+// that nothing around makes a figure or date: no numeral, unit, point,
+// range or marker follows, and no fraction word starts at it.
+func lonelyNumeral(rs []rune, i int) bool {
+	r := rs[i]
+	_, d := cnDigit(r)
+	_, m := cnMul(r)
+	if !d && !m || i+1 >= len(rs) {
+		return (d || m) && i+1 >= len(rs)
+	}
+	next := rs[i+1]
+	if _, ok := cnDigit(next); ok {
+		return false
+	}
+	if _, ok := cnMul(next); ok {
+		return false
+	}
+	if isDigitRune(next) || len(unitTable[next]) > 0 {
+		return false
+	}
+	return !strings.ContainsRune("点點成分余多几年月日号、．.至到~～-—－之 ", next)
+}
+
 // at reads what starts at rs[i] and returns where scanning goes on.
 func (s *scanner) at(i int) int {
 	rs := s.rs
@@ -312,6 +367,9 @@ func (s *scanner) at(i int) int {
 			return s.skip(nm.end)
 		}
 		return i + 1
+	}
+	if lonelyNumeral(rs, i) {
+		return i + 1 // 一是, 统一, 万众: a numeral character inside a word
 	}
 	f := figure{start: i}
 	p := i
@@ -587,7 +645,7 @@ func (s *scanner) subUnits(v *big.Rat, end, sub int) (*big.Rat, int) {
 		if !hasAt(rs, nm.end, word) {
 			continue
 		}
-		d := new(big.Rat).Mul(nm.toks[0].val, pow10(w-sub))
+		d := new(big.Rat).Mul(nm.toks[0].value(), pow10(w-sub))
 		v.Add(v, d)
 		end = nm.end + 1
 	}
