@@ -11,11 +11,15 @@ const maxLabel = 12
 
 var (
 	// labelTail are words between a noun and its number: 税收达51.78亿元.
-	labelTail = []string{"达到", "已达", "高达", "多达", "共计", "共有", "合计", "总计", "累计", "约为", "分别为", "分别", "为", "是", "达", "共", "约", "有", "计", "的", "了", "在", "到", "至", "仅", "已", "占"}
-	// labelHead are words before the noun: 占全区税收的, 总共楼宇纳税企业.
-	labelHead = []string{"其中", "我区", "我市", "我县", "我省", "本区", "本市", "总共", "共有", "共计", "累计", "合计", "占", "比", "较", "和", "及", "与", "并", "且", "已", "有", "将", "共", "在", "对", "向", "从", "由", "于", "其"}
+	labelTail = []string{"必须", "应当", "不得", "须", "需", "应", "要", "达到", "已达", "高达", "多达", "共计", "共有", "合计", "总计", "累计", "约为", "分别为", "分别", "为", "是", "达", "共", "约", "有", "计", "的", "了", "在", "到", "至", "仅", "已", "占"}
+	// labelHead are words before the noun: 其中行政编制, 总共楼宇纳税企业.
+	// Only words that never begin a noun themselves.
+	labelHead = []string{"其中", "总共", "共有", "共计", "累计", "合计", "我区", "我市", "我县", "我省", "本区", "本市"}
+	// labelSplit are verbs inside a run; the label is what follows the last:
+	// 服务业发展局共有预算单位 → 预算单位.
+	labelSplit = []string{"共有", "共计", "包括", "其中", "达到", "实现", "完成", "已有", "现有", "拥有"}
 	// labelStop ends a label read after the number: 5000㎡以上商务楼宇达78栋.
-	labelStop = "达为是有共的和及与等中在，,。；;、"
+	labelStop = "达为是有共的和及与等中在获，,。；;、"
 )
 
 func isHan(r rune) bool { return r >= 0x3400 && unicode.Is(unicode.Han, r) }
@@ -37,7 +41,7 @@ func (s *scanner) labelFor(start, end int) string {
 		j--
 	}
 	l := cleanLabel(s.rs[j:to])
-	if l == "" || isPlace(l) {
+	if len([]rune(l)) < 2 || isPlace(l) {
 		k := end
 		for k < len(s.rs) && k < end+maxLabel && isHan(s.rs[k]) && !strings.ContainsRune(labelStop, s.rs[k]) {
 			k++
@@ -60,6 +64,15 @@ func cleanLabel(rs []rune) string {
 			}
 		}
 	}
+	for _, w := range labelSplit {
+		if k := strings.LastIndex(l, w); k >= 0 && len(l)-k-len(w) >= len("单位") {
+			l = l[k+len(w):]
+		}
+	}
+	// 占 before a share: 占全区税收的51.19%, but not 占地面积.
+	if strings.HasPrefix(l, "占") && !strings.HasPrefix(l, "占地") && !strings.HasPrefix(l, "占用") && !strings.HasPrefix(l, "占比") && len([]rune(l)) > 2 {
+		l = strings.TrimPrefix(l, "占")
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, w := range labelHead {
@@ -72,7 +85,7 @@ func cleanLabel(rs []rune) string {
 	// A place name before the noun: 西湖区区楼宇税收 → 楼宇税收.
 	r := []rune(l)
 	for p := 2; p < len(r)-2; p++ {
-		if isPlaceEnd(r[p]) {
+		if isPlaceEnd(r[p]) && !strings.ContainsRune("级内外域属直委政", r[p+1]) {
 			q := p + 1
 			for q < len(r) && r[q] == r[p] {
 				q++

@@ -71,7 +71,7 @@ var (
 	// moneyLabels name money: an amount in 万 or 亿 after them is in 元.
 	moneyLabels = []string{"收入", "税收", "资金", "经费", "支出", "投资", "预算", "金额", "产值", "营业额", "营收", "利润", "销售额", "总额", "资产", "费用", "补助", "奖励", "补贴", "拨款", "投入", "成本", "生产总值", "GDP", "债务", "贷款", "融资"}
 	// codeWords before a bare number make it an identifier.
-	codeWords = []string{"电话", "传真", "手机", "邮编", "邮政编码", "编码", "代码", "编号", "科目", "账号", "帐号", "卡号", "身份证", "文号", "索引号", "热线", "QQ", "号码"}
+	codeWords = []string{"附件", "附表", "附录", "表", "图", "序号", "电话", "传真", "手机", "邮编", "邮政编码", "编码", "代码", "编号", "科目", "账号", "帐号", "卡号", "身份证", "文号", "索引号", "热线", "QQ", "号码"}
 )
 
 func affixAt(rs []rune, i int, m affixes) (string, int) {
@@ -212,6 +212,19 @@ func (s *scanner) atLineStart(i int) bool {
 		i--
 	}
 	return true
+}
+
+// atClauseStart reports whether rs[i] begins a line or follows a colon or
+// a full stop, where 1. is a marker.
+func (s *scanner) atClauseStart(i int) bool {
+	if s.atLineStart(i) {
+		return true
+	}
+	j := i
+	for j > 0 && (s.rs[j-1] == ' ' || s.rs[j-1] == '\u3000') {
+		j--
+	}
+	return j > 0 && strings.ContainsRune("：:；;。", s.rs[j-1])
 }
 
 // codeBefore reports whether a word naming an identifier (电话, 邮编, 科目 …)
@@ -436,11 +449,12 @@ func (s *scanner) at(i int) int {
 		switch {
 		case q.seq:
 			return s.skip(k)
-		case k < n && (rs[k] == '号' || rs[k] == '#'):
-			return s.skip(k + 1)
+		case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
+			return s.skip(k + 1) // 3号文, 100强: names and ranks
+
 		case k < n && rs[k] == '、' && q.u == nil:
 			return s.skip(k + 1) // list marker 1、 一、
-		case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atLineStart(i):
+		case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
 			return s.skip(k + 1) // heading marker 1.
 		case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
 			return s.skip(k + 1) // （二）, (3)
