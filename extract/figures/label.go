@@ -37,7 +37,7 @@ func (s *scanner) labelFor(start, end int) string {
 		to = k - 1
 	}
 	j := to
-	for j > s.lastEnd && j > to-2*maxLabel && isHan(s.rs[j-1]) {
+	for j > s.lastEnd && j > to-2*maxLabel && (isHan(s.rs[j-1]) || isASCIILetter(s.rs[j-1])) {
 		j--
 	}
 	l := cleanLabel(s.rs[j:to])

@@ -474,7 +474,7 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 		v, _ := new(big.Rat).SetString(b.String())
 		return v, nil, true, true
 	}
-	if pair == -2 {
+	if pair == -2 || isPlanName(t) {
 		return nil, nil, false, false
 	}
 	if pair >= 0 {
@@ -492,6 +492,14 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 	}
 	v, ok := evalTokens(t)
 	return v, nil, false, ok
+}
+
+// isPlanName reports 十一五 … 十四五, the five-year plans, which look like
+// 十七八 (17–18) but are names.
+func isPlanName(t []token) bool {
+	return len(t) == 3 && t[0].kind == tokMul && t[0].exp == 1 &&
+		t[1].kind == tokNum && t[1].cn && t[1].digit >= 1 && t[1].digit <= 4 &&
+		t[2].kind == tokNum && t[2].cn && t[2].digit == 5
 }
 
 // ParseNumber reads a whole string of Chinese or Arabic numerals, such as

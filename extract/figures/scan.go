@@ -321,11 +321,21 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 	k2 := skipSpaces(rs, k)
 	if k2 > k && k2-k <= 2 {
 		e, k3 := scaleRun(rs, k2)
-		if u, ue := unitAt(rs, k3); u != nil && !u.ascii || u != nil && e == 0 {
+		if u, ue := unitAt(rs, k3); u != nil && (e > 0 || spacedUnit(u)) {
 			q.u, q.end, q.exp = u, ue, q.exp+e
 		}
 	}
 	return q, ok
+}
+
+// spacedUnit tells the units that may stand a space after their number
+// (50 %, 3.2 km, 100 元); a measure word never does: "1.1 项目" is a heading.
+func spacedUnit(u *unit) bool {
+	switch u.kind {
+	case KindMoney, KindPercent, KindPermille, KindPermyriad, KindArea, KindLength, KindWeight, KindVolume, KindPower, KindEnergy, KindTemperature:
+		return true
+	}
+	return false
 }
 
 func safeAt(rs []rune, i int) rune {
