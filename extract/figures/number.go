@@ -248,13 +248,22 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 		}
 		break
 	}
+	nm.end = j
+	if len(nm.toks) > maxTokens {
+		return nm, false // no real numeral is this long; keeps the work linear
+	}
 	if len(nm.toks) == 0 {
 		return nm, false
 	}
-	nm.end = j
 	nm.text = string(rs[i:j])
 	return nm, true
 }
+
+// maxTokens and maxDigits bound a numeral: longer runs are no amounts.
+const (
+	maxTokens = 40
+	maxDigits = 40
+)
 
 const (
 	arabicInt = iota
@@ -267,6 +276,9 @@ const (
 // Anything else number-like is malformed (7,00.0,77) or a code (1.2.3, 007,
 // phone and ID numbers): no quantity.
 func readArabic(rs []rune) (*big.Rat, int) {
+	if len(rs) > maxDigits {
+		return nil, arabicCode
+	}
 	if len(rs) <= 10 {
 		plain := true
 		var x int64

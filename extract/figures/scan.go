@@ -707,15 +707,8 @@ func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
 		return u.kind == KindMoney || u.kind == KindPercent
 	}
 	if pureMultiplier(nm) {
-		if len(nm.toks) == 1 && nm.toks[0].exp != 1 {
-			return false
-		}
-		for _, t := range nm.toks {
-			if t.exp == 1 || t.exp == 2 || t.exp == 3 {
-				return true
-			}
-		}
-		return false
+		// 十万元, 千万亿元, 万万元; but a lone 万 or 千 is a word (万元, 千家万户).
+		return len(nm.toks) >= 2 || nm.toks[0].exp == 1
 	}
 	if nm.few && len(nm.toks) == 1 {
 		return false // 几个
