@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/govreports/govreports/ingest/docx"
 	"github.com/govreports/govreports/ingest/txt"
 	"github.com/govreports/govreports/schema/model"
 )
@@ -15,6 +16,8 @@ func readDocument(path string) (*model.Document, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt":
 		return txt.Read(path)
+	case ".docx":
+		return docx.Read(path)
 	}
 	return nil, fmt.Errorf("%s: unsupported format", path)
 }
