@@ -23,10 +23,10 @@ const (
 )
 
 // NormalizeHeader makes header text comparable: no spaces of any width
-// ("姓  名" → "姓名"), no line breaks, no trailing colon.
+// between Han characters ("姓  名" → "姓名"), line breaks made spaces, no
+// trailing colon.
 func NormalizeHeader(s string) string {
-	s = textnorm.Squash(textnorm.Clean(s))
-	return strings.TrimRight(s, "：:")
+	return strings.TrimRight(textnorm.Label(textnorm.Clean(s)), "：: ")
 }
 
 // Read maps a table's header. caption is the paragraph before the table;
