@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/govreports/govreports/extract"
+	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/schema/model"
 )
 
@@ -59,7 +60,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func inspect(path string) (*inspection, error) {
-	doc, err := readDocument(path)
+	doc, err := ingest.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
