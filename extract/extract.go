@@ -104,9 +104,10 @@ func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
 	return out
 }
 
-// readTables reads every table of the body into the report it belongs to:
-// the report it stands in, except evaluators tables, which go to the
-// report their caption names when it names one.
+// readTables reads every table (cover tables and nested tables included)
+// into the report it belongs to: the report it stands in, except
+// evaluators tables, which go to the report their caption names when it
+// names one.
 func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 	cands := make([]tables.Candidate, len(rs))
 	for k := range rs {
@@ -117,27 +118,55 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 		}
 		cands[k] = tables.Candidate{Name: rs[k].ProjectName, Text: b.String()}
 	}
+	nested := nestedTables(l.Doc)
 	k := 0
 	for i, b := range l.Doc.Body {
 		for k+1 < len(rs) && i >= rs[k].EndBlock {
 			k++
 		}
-		if b.Kind != model.KindTable || l.Roles[i] != structure.RoleTable || b.TableNo < 1 || b.TableNo > len(l.Doc.Tables) {
+		if b.Kind != model.KindTable || b.TableNo < 1 || b.TableNo > len(l.Doc.Tables) {
 			continue
 		}
-		t := &l.Doc.Tables[b.TableNo-1]
-		rt := tables.Read(t, b.TableNo, i, caption(l, i, rs[k].FirstBlock))
-		owner := k
-		if rt.Kind == tables.KindEvaluators {
-			if a := tables.Attribute(rt.Caption, cands); a >= 0 {
-				owner = a
+		// The table itself, then the tables nested in its cells.
+		for j, no := range append([]int{b.TableNo}, nested[b.TableNo]...) {
+			t := &l.Doc.Tables[no-1]
+			capt := ""
+			if j == 0 {
+				capt = caption(l, i, rs[k].FirstBlock)
 			}
+			rt := tables.Read(t, no, i, capt)
+			if j == 0 && l.Roles[i] == structure.RoleCover {
+				rt.HeaderRow, rt.Header, rt.Kind = -1, nil, "" // key | value rows, no header
+			}
+			owner := k
+			if rt.Kind == tables.KindEvaluators {
+				if a := tables.Attribute(rt.Caption, cands); a >= 0 {
+					owner = a
+				}
+			}
+			r := &rs[owner]
+			r.Tables = append(r.Tables, rt)
+			r.Funds = append(r.Funds, tables.Funds(t, rt)...)
+			r.Evaluators = append(r.Evaluators, tables.Evaluators(t, rt)...)
 		}
-		r := &rs[owner]
-		r.Tables = append(r.Tables, rt)
-		r.Funds = append(r.Funds, tables.Funds(t, rt)...)
-		r.Evaluators = append(r.Evaluators, tables.Evaluators(t, rt)...)
 	}
+}
+
+// nestedTables lists, for each body table, the numbers of the tables
+// nested in it at any depth, in document order.
+func nestedTables(doc *model.Document) map[int][]int {
+	out := make(map[int][]int)
+	for _, t := range doc.Tables {
+		top, depth := t.No, 0
+		for top >= 1 && top <= len(doc.Tables) && doc.Tables[top-1].ParentTable != 0 && depth < len(doc.Tables) {
+			top = doc.Tables[top-1].ParentTable
+			depth++
+		}
+		if top != t.No {
+			out[top] = append(out[top], t.No)
+		}
+	}
+	return out
 }
 
 // caption is the text paragraph right above a table (blank lines

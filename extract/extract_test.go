@@ -3,12 +3,14 @@ package extract
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/govreports/govreports/extract/internal/doctest"
+	"github.com/govreports/govreports/schema/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -79,4 +81,14 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("reports end at block %d of %d", next, len(doc.Body))
 		}
 	})
+}
+
+func TestNestedTables(t *testing.T) {
+	doc := &model.Document{Tables: []model.Table{
+		{No: 1}, {No: 2, ParentTable: 1}, {No: 3}, {No: 4, ParentTable: 2}, {No: 5, ParentTable: 3},
+	}}
+	got := nestedTables(doc)
+	if fmt.Sprint(got[1]) != "[2 4]" || fmt.Sprint(got[3]) != "[5]" || len(got) != 2 {
+		t.Errorf("nestedTables = %v, want map[1:[2 4] 3:[5]]", got)
+	}
 }

@@ -128,8 +128,16 @@ func orgsIn(text string) []org {
 		}
 		end := i + utf8.RuneCountInString(kind)
 		start := i
-		for start > 0 && i-start < 24 && unicode.Is(unicode.Han, rs[start-1]) {
-			if strings.ContainsRune(stopRunes, rs[start-1]) && !inName(rs, start-1) {
+		for start > 0 && i-start < 24 {
+			if rs[start-1] == '”' {
+				// a quoted part of the name: “梦想小街”电商产业园…
+				if q := openQuote(rs, start-1); q >= 0 {
+					start = q
+					continue
+				}
+				break
+			}
+			if !unicode.Is(unicode.Han, rs[start-1]) || strings.ContainsRune(stopRunes, rs[start-1]) && !inName(rs, start-1) {
 				break
 			}
 			start--
@@ -156,6 +164,23 @@ func orgsIn(text string) []org {
 		out = append(out, org{name + kind, kind})
 	}
 	return out
+}
+
+// openQuote returns the index of the “ that opens the quote closed at
+// rs[end], with only Han characters between, or -1.
+func openQuote(rs []rune, end int) int {
+	for j := end - 1; j >= 0 && end-j <= 12; j-- {
+		switch {
+		case rs[j] == '“':
+			if j < end-1 {
+				return j
+			}
+			return -1
+		case !unicode.Is(unicode.Han, rs[j]):
+			return -1
+		}
+	}
+	return -1
 }
 
 // nameWithHe are runes that make a word with a following 和 in trade

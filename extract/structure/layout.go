@@ -133,13 +133,19 @@ func isArtefact(s string) bool {
 // reportKinds end a report title; longest first, so that the project name
 // is what remains.
 var reportKinds = []string{
-	"部门整体支出绩效评价报告", "整体支出绩效评价报告", "项目支出绩效评价报告书", "项目支出绩效评价报告",
-	"项目支出绩效自评报告", "项目绩效评价报告书", "项目绩效评价报告", "项目绩效自评报告",
-	"支出绩效评价报告", "绩效评价报告书", "绩效自评报告", "绩效评价报告", "绩效自评表", "自评报告", "评价报告",
+	"部门整体支出绩效评价报告", "部门整体支出绩效自评报告", "整体支出绩效评价报告", "整体支出绩效自评报告",
+	"项目支出绩效评价报告书", "项目支出绩效评价报告", "项目支出绩效自评报告", "项目绩效评价报告书",
+	"项目绩效评价报告", "项目绩效自评报告", "支出绩效评价报告", "绩效评价报告书", "绩效评价的报告",
+	"绩效自评的报告", "绩效自评报告", "绩效评价报告", "自评报告", "评价报告",
 }
 
-// kindOf returns the report kind s ends with, or "".
+// draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)".
+var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`)
+
+// kindOf returns the report kind s ends with (a draft note after it
+// aside), or "".
 func kindOf(s string) string {
+	s = draftNote.ReplaceAllString(s, "")
 	for _, k := range reportKinds {
 		if strings.HasSuffix(s, k) {
 			return k
@@ -176,6 +182,7 @@ func ProjectName(title string) string {
 	}
 	s = strings.TrimPrefix(s, "关于")
 	s = yearPrefix.ReplaceAllString(s, "")
+	s = draftNote.ReplaceAllString(s, "")
 	s = strings.TrimSuffix(s, kindOf(s))
 	s = strings.TrimSuffix(s, "的")
 	s = yearSuffix.ReplaceAllString(s, "") // "某某市2021年度部门整体支出…"

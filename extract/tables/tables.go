@@ -23,10 +23,10 @@ const (
 )
 
 // NormalizeHeader makes header text comparable: no spaces of any width
-// ("姓  名" → "姓名"), no line breaks, no trailing colon.
+// between Han characters ("姓  名" → "姓名"), line breaks made spaces, no
+// trailing colon.
 func NormalizeHeader(s string) string {
-	s = textnorm.Squash(textnorm.Clean(s))
-	return strings.TrimRight(s, "：:")
+	return strings.TrimRight(textnorm.Label(textnorm.Clean(s)), "：: ")
 }
 
 // Read maps a table's header. caption is the paragraph before the table;
@@ -149,13 +149,13 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 		f := model.Fund{Item: item, TableNo: rt.TableNo, Row: r}
 		if budget >= 0 {
 			f.BudgetRaw = cellText(t, r, budget)
-			if v, ok := figures.Money(f.BudgetRaw, unitHeader(rt.Header[budget], rt.Caption)); ok {
+			if v, ok := figures.Money(f.BudgetRaw, UnitHeader(rt.Header[budget], rt.Caption)); ok {
 				f.Budget = &v
 			}
 		}
 		if actual >= 0 {
 			f.ActualRaw = cellText(t, r, actual)
-			if v, ok := figures.Money(f.ActualRaw, unitHeader(rt.Header[actual], rt.Caption)); ok {
+			if v, ok := figures.Money(f.ActualRaw, UnitHeader(rt.Header[actual], rt.Caption)); ok {
 				f.Actual = &v
 			}
 		}
@@ -173,8 +173,8 @@ func isTotal(s string) bool {
 	return s == "合计" || s == "小计" || s == "总计" || s == "总额"
 }
 
-// unitHeader adds the caption's unit ("单位：万元") to a header that has none.
-func unitHeader(header, caption string) string {
+// UnitHeader adds the caption's unit ("单位：万元") to a header that has none.
+func UnitHeader(header, caption string) string {
 	if !strings.Contains(header, "元") && strings.Contains(caption, "万元") {
 		return header + "（万元）"
 	}

@@ -42,6 +42,30 @@ func Squash(s string) string {
 	}, s)
 }
 
+// Label normalises a short label such as a table header: no spaces next
+// to Han characters ("姓  名" → "姓名", full-width spaces too), other runs of
+// white space (line breaks included) made one space ("Unit\nPrice" →
+// "Unit Price").
+func Label(s string) string {
+	rs := []rune(strings.TrimFunc(s, IsSpace))
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if !IsSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && IsSpace(rs[j]) {
+			j++
+		}
+		if !unicode.Is(unicode.Han, rs[i-1]) && !unicode.Is(unicode.Han, rs[j]) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
+}
+
 // OneLine joins the lines of s without separator, after trimming each:
 // a title broken over lines is one title.
 func OneLine(s string) string {
