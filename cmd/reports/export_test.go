@@ -39,6 +39,9 @@ func TestExportCSV(t *testing.T) {
 	if !strings.Contains(errs, "wrote 3 rows") {
 		t.Errorf("stderr %q does not count 3 rows", errs)
 	}
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("%s: %v, mode %v; want a 0644 file", out, err, fi.Mode())
+	}
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
