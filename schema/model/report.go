@@ -5,6 +5,19 @@ package model
 // fact is ever dropped for want of one.
 type Extraction struct {
 	Reports []Report
+	Index   []IndexUnit // text to index for full-text search, filled by the pipeline
+}
+
+// IndexUnit is one piece of text for the full-text index: a report title, a
+// section (title and body) or a table cell. Tokens is Text segmented into
+// words separated by spaces, for SQLite FTS5's unicode61 tokenizer.
+type IndexUnit struct {
+	Report  int    // index into Extraction.Reports
+	Section int    // index into that report's Sections, -1 when none
+	Kind    string // "title", "section", "cell", "paragraph"
+	Block   int    // body block index
+	Text    string // original text, for display
+	Tokens  string
 }
 
 // Report is one report inside a document. Blocks [FirstBlock, EndBlock)
@@ -33,6 +46,10 @@ type Report struct {
 	Orgs       []Org
 	Figures    []Figure
 	Dates      []Date
+
+	// Terms counts the report's content words (stop words and numbers
+	// removed), for keywords weighted by TF-IDF over the whole database.
+	Terms map[string]int
 }
 
 // Section is one node of a report's section tree. Sections are listed in

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSQLTableAlignsWideCharacters(t *testing.T) {
+	db := testDB(t)
+	code, out, errs := runCmd(t, "sql", "--db", db,
+		"SELECT report_id, project_name, budget, evaluation_year AS 年度 FROM reports ORDER BY report_id")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := "" +
+		"report_id  project_name        budget    年度\n" +
+		"---------  ------------------  --------  ----\n" +
+		"        1  现代服务业专项经费  724000.0  2020\n" +
+		"        2  楼宇经济            265800.5  2021\n" +
+		"        3  APP建设\n" +
+		"(3 rows)\n"
+	if out != want {
+		t.Errorf("table:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+func TestSQLTableOneLinePerRow(t *testing.T) {
+	db := testDB(t)
+	code, out, errs := runCmd(t, "sql", "--db", db, "SELECT note FROM reports WHERE report_id = 2")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := "note\n" + strings.Repeat("-", 21) + "\n" + "含\"引号\", 逗号 和换行\n(1 row)\n"
+	if out != want {
+		t.Errorf("table:\n%q\nwant:\n%q", out, want)
+	}
+}
+
+func TestSQLCSV(t *testing.T) {
+	db := testDB(t)
+	code, out, errs := runCmd(t, "sql", "--db", db, "--csv", "SELECT * FROM reports ORDER BY report_id")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("reading the CSV back: %v\n%s", err, out)
+	}
+	want := [][]string{
+		{"report_id", "project_name", "evaluation_year", "budget", "note"},
+		{"1", "现代服务业专项经费", "2020", "724000.0", ""},
+		{"2", "楼宇经济", "2021", "265800.5", "含\"引号\", 逗号\n和换行"},
+		{"3", "APP建设", "", "", "ok"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("CSV = %q\nwant %q", got, want)
+	}
+}
+
+func TestSQLJSON(t *testing.T) {
+	db := testDB(t)
+	code, out, errs := runCmd(t, "sql", "--db", db, "--json",
+		"SELECT report_id, project_name, budget, evaluation_year, project_name FROM reports ORDER BY report_id")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	first := `{"report_id": 1, "project_name": "现代服务业专项经费", "budget": 724000, "evaluation_year": 2020, "project_name_2": "现代服务业专项经费"}`
+	if !strings.Contains(out, first) {
+		t.Errorf("JSON lacks %s in column order:\n%s", first, out)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.UseNumber()
+	var rows []map[string]any
+	if err := dec.Decode(&rows); err != nil {
+		t.Fatalf("decoding: %v\n%s", err, out)
+	}
+	if len(rows) != 3 {
+		t.Fatalf("got %d objects, want 3", len(rows))
+	}
+	if v, ok := rows[1]["budget"].(json.Number); !ok || v.String() != "265800.5" {
+		t.Errorf("budget of row 2 = %#v, want the number 265800.5", rows[1]["budget"])
+	}
+	if v, ok := rows[2]["evaluation_year"]; !ok || v != nil {
+		t.Errorf("evaluation_year of row 3 = %#v, want null", v)
+	}
+
+	code, out, _ = runCmd(t, "sql", "--db", db, "--json", "SELECT * FROM reports WHERE 0")
+	if code != 0 || out != "[]\n" {
+		t.Errorf("no rows: exit %d, %q; want [] ", code, out)
+	}
+}
+
+func TestSQLRefusesWrites(t *testing.T) {
+	db := testDB(t)
+	dir := filepath.Dir(db)
+	other := filepath.Join(dir, "other.db")
+	for _, q := range []string{
+		"DELETE FROM reports",
+		"UPDATE reports SET budget = 0",
+		"INSERT INTO funds VALUES (3, 'x', 1)",
+		"CREATE TABLE x (a)",
+		"CREATE TEMP TABLE x (a)",
+		"DROP VIEW v_reports",
+		"PRAGMA query_only = 0",
+		"ATTACH '" + other + "' AS other",
+		"VACUUM INTO '" + other + "'",
+		"WITH d AS (SELECT 1) DELETE FROM reports",
+		"SELECT 1; DELETE FROM reports",
+	} {
+		code, out, errs := runCmd(t, "sql", "--db", db, q)
+		if code != 1 || !strings.Contains(errs, "read-only:") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 and a read-only message", q, code, out, errs)
+		}
+	}
+	code, out, _ := runCmd(t, "sql", "--db", db, "--csv", "SELECT count(*) FROM reports")
+	if code != 0 || out != "count(*)\n3\n" {
+		t.Errorf("after the refused writes: exit %d, %q; want 3 rows left", code, out)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if slices.Contains(names, "other.db") {
+		t.Errorf("a refused statement created a file: %v", names)
+	}
+}
+
+func TestSQLMissingDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "none.db")
+	code, _, errs := runCmd(t, "sql", "--db", path, "SELECT 1")
+	if code != 1 || !strings.Contains(errs, "does not exist") {
+		t.Errorf("exit %d, stderr %q; want 1 and 'does not exist'", code, errs)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Errorf("%s was created", path)
+	}
+}
+
+func TestSQLUsage(t *testing.T) {
+	db := testDB(t)
+	for _, args := range [][]string{
+		{"sql"},
+		{"sql", "--db", db},
+		{"sql", "--db", db, "--csv", "--json", "SELECT 1"},
+		{"sql", "--nope", "SELECT 1"},
+		{"sql", "--db", db, "SELECT", "1"},
+	} {
+		if code, _, errs := runCmd(t, args...); code != 2 {
+			t.Errorf("%q: exit %d (%s), want 2", args, code, errs)
+		}
+	}
+	if code, _, errs := runCmd(t, "sql", "--db", db, "SELEC 1"); code != 1 || !strings.Contains(errs, "syntax error") {
+		t.Errorf("bad SQL: exit %d, %q; want 1 and the SQLite message", code, errs)
+	}
+}

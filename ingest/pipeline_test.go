@@ -1,0 +1,157 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govreports/govreports/schema"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// lineReader is a stand-in reader: every line a paragraph; files ending in
+// .pdf are unsupported and files holding "PANIC" or "BROKEN" fail.
+func lineReader(path string, data []byte) (*model.Document, error) {
+	switch {
+	case strings.HasSuffix(path, ".pdf"):
+		return nil, fmt.Errorf("%s: PDF: %w", path, ErrUnsupported)
+	case strings.Contains(string(data), "PANIC"):
+		panic("hostile input")
+	case strings.Contains(string(data), "BROKEN"):
+		return nil, fmt.Errorf("%s: broken", path)
+	}
+	d := &model.Document{Path: path, Format: model.FormatTXT}
+	for i, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		d.Body = append(d.Body, model.Block{Para: model.Paragraph{Text: l}, Pos: model.Pos{Line: i + 1}})
+	}
+	return d, nil
+}
+
+func write(t *testing.T, dir, name, content string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func runOnce(t *testing.T, dbPath string, roots ...string) Summary {
+	t.Helper()
+	ctx := context.Background()
+	db, err := schema.Open(ctx, dbPath, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ro, err := schema.OpenReadOnly(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	sum, err := Run(ctx, Config{Roots: roots, Workers: 3, Key: "test-1", Read: lineReader,
+		Extract: func(*model.Document) *model.Extraction { return &model.Extraction{} },
+		Writer:  schema.NewWriter(db, 2, time.Second), Lookup: ro})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func TestRunCountsAndRecordsEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a/one.txt", "一、项目概况\n正文")
+	write(t, dir, "a/two.txt", "二、评价结论")
+	write(t, dir, "b/same-as-one.txt", "一、项目概况\n正文")
+	write(t, dir, "b/report.pdf", "%PDF-1.4")
+	write(t, dir, "b/broken.txt", "BROKEN")
+	write(t, dir, "b/hostile.txt", "PANIC")
+	write(t, dir, ".hidden/x.txt", "hidden")
+	dbPath := filepath.Join(t.TempDir(), "r.db")
+
+	sum := runOnce(t, dbPath, dir)
+	if sum.Seen != 6 || sum.Failed != 2 || sum.Skipped != 1 || sum.Ingested+sum.Unchanged != 3 {
+		t.Fatalf("first run: %+v", sum)
+	}
+	db, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT name, status, coalesce(error, '') FROM v_documents ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for rows.Next() {
+		var name, status, msg string
+		rows.Scan(&name, &status, &msg)
+		got = append(got, name+" "+status)
+		if status != "ok" && !strings.Contains(msg, name) {
+			t.Errorf("%s: error %q does not name the file", name, msg)
+		}
+	}
+	want := []string{"broken.txt failed", "hostile.txt failed", "one.txt ok", "report.pdf skipped", "two.txt ok"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("documents:\n got %v\nwant %v", got, want)
+	}
+	var paths int
+	db.QueryRow(`SELECT count(*) FROM v_paths`).Scan(&paths)
+	if paths != 6 {
+		t.Errorf("paths = %d, want 6 (the copy of one.txt recorded too)", paths)
+	}
+
+	// A second run does no work for unchanged files; failures are tried again.
+	sum = runOnce(t, dbPath, dir)
+	if sum.Unchanged != 3 || sum.Ingested != 0 || sum.Failed != 2 || sum.Skipped != 1 {
+		t.Errorf("second run: %+v", sum)
+	}
+	var docs int
+	db.QueryRow(`SELECT count(*) FROM documents`).Scan(&docs)
+	if docs != 5 {
+		t.Errorf("documents after second run = %d, want 5", docs)
+	}
+
+	// A changed file replaces its earlier version.
+	write(t, dir, "a/two.txt", "二、评价结论\n改过")
+	sum = runOnce(t, dbPath, dir)
+	if sum.Ingested != 1 || sum.Unchanged != 2 {
+		t.Errorf("third run: %+v", sum)
+	}
+	var blocks int
+	db.QueryRow(`SELECT block_count FROM v_documents WHERE path LIKE '%a/two.txt'`).Scan(&blocks)
+	db.QueryRow(`SELECT count(*) FROM documents`).Scan(&docs)
+	if blocks != 2 || docs != 5 {
+		t.Errorf("after change: block_count %d documents %d, want 2 and 5", blocks, docs)
+	}
+}
+
+func TestRunStopsOnCancel(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 50 {
+		write(t, dir, fmt.Sprintf("f%02d.txt", i), "正文")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dbPath := filepath.Join(t.TempDir(), "r.db")
+	db, err := schema.Open(context.Background(), dbPath, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sum, err := Run(ctx, Config{Roots: []string{dir}, Workers: 2, Key: "k", Read: lineReader, Writer: schema.NewWriter(db, 10, time.Second)})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if sum.Seen == 50 {
+		t.Errorf("a cancelled run went through every file")
+	}
+}

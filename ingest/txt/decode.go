@@ -1,0 +1,308 @@
+package txt
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Encodings recorded in model.Document.Encoding.
+const (
+	UTF8    = "utf-8"
+	UTF8BOM = "utf-8-bom"
+	UTF16LE = "utf-16le"
+	UTF16BE = "utf-16be"
+	GB18030 = "gb18030"
+)
+
+// decoded is a file's text in UTF-8 with LF line endings and no NULs, and
+// what was lost on the way.
+type decoded struct {
+	text     string
+	encoding string
+	warnings []string
+}
+
+// decode detects the encoding of data and converts it. A byte order mark
+// decides first; then UTF-16 without a mark (many NULs on one side of each
+// byte pair); then validity: UTF-8 when it decodes, else GB18030, the usual
+// encoding of old Chinese Windows files (GBK and GB2312 are subsets).
+func decode(data []byte) decoded {
+	var s sink
+	var enc string
+	switch {
+	case hasPrefix(data, "\xef\xbb\xbf"):
+		enc = UTF8BOM
+		decodeUTF8(&s, data, 3)
+	case hasPrefix(data, "\xff\xfe"):
+		enc = UTF16LE
+		decodeUTF16(&s, data, 2, false)
+	case hasPrefix(data, "\xfe\xff"):
+		enc = UTF16BE
+		decodeUTF16(&s, data, 2, true)
+	default:
+		if le, ok := guessUTF16(data); ok {
+			enc = UTF16LE
+			if !le {
+				enc = UTF16BE
+			}
+			decodeUTF16(&s, data, 0, !le)
+			break
+		}
+		enc = UTF8
+		if utf8.Valid(data) {
+			decodeUTF8(&s, data, 0)
+		} else if likelyUTF8(data, &s) {
+			s = sink{} // drop the GB18030 decoding
+			decodeUTF8(&s, data, 0)
+		} else {
+			enc = GB18030
+		}
+	}
+	return decoded{text: s.b.String(), encoding: enc, warnings: s.warnings(enc)}
+}
+
+func hasPrefix(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[:len(p)]) == p
+}
+
+// sink collects decoded runes, turning CRLF and CR into LF and dropping NULs,
+// and counts what it could not keep.
+type sink struct {
+	b      strings.Builder
+	prevCR bool
+
+	bad, badAt int // undecodable bytes, offset of the first
+	nul, nulAt int // NULs removed, offset of the first
+}
+
+func (s *sink) rune(r rune, off int) {
+	switch r {
+	case 0:
+		if s.nul == 0 {
+			s.nulAt = off
+		}
+		s.nul++
+		return
+	case '\r':
+		s.b.WriteByte('\n')
+		s.prevCR = true
+		return
+	case '\n':
+		if s.prevCR {
+			s.prevCR = false
+			return
+		}
+	}
+	s.prevCR = false
+	if r < utf8.RuneSelf {
+		s.b.WriteByte(byte(r))
+	} else {
+		s.b.WriteRune(r)
+	}
+}
+
+// invalid records n undecodable bytes at off and stands U+FFFD in for them.
+func (s *sink) invalid(n, off int) {
+	if s.bad == 0 {
+		s.badAt = off
+	}
+	s.bad += n
+	s.prevCR = false
+	s.b.WriteRune(utf8.RuneError)
+}
+
+func (s *sink) warnings(enc string) []string {
+	var w []string
+	if s.bad > 0 {
+		w = append(w, fmt.Sprintf("%s undecodable as %s, first at byte %d", plural(s.bad, "byte"), encodingName(enc), s.badAt))
+	}
+	if s.nul > 0 {
+		w = append(w, fmt.Sprintf("%s removed, first at byte %d", plural(s.nul, "NUL character"), s.nulAt))
+	}
+	return w
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func encodingName(enc string) string {
+	switch enc {
+	case UTF8, UTF8BOM:
+		return "UTF-8"
+	case UTF16LE:
+		return "UTF-16LE"
+	case UTF16BE:
+		return "UTF-16BE"
+	}
+	return "GB18030"
+}
+
+func decodeUTF8(s *sink, data []byte, start int) {
+	if rest := data[start:]; bytes.IndexByte(rest, '\r') < 0 && bytes.IndexByte(rest, 0) < 0 && utf8.Valid(rest) {
+		s.b.Write(rest) // the common case: nothing to change
+		return
+	}
+	s.b.Grow(len(data))
+	for i := start; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			s.rune(rune(c), i)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			s.invalid(1, i)
+		} else {
+			s.rune(r, i)
+		}
+		i += n
+	}
+}
+
+// decodeUTF16 uses unicode/utf16 rather than x/text so that unpaired
+// surrogates and an odd trailing byte can be counted and located.
+func decodeUTF16(s *sink, data []byte, start int, bigEndian bool) {
+	unit := func(i int) rune {
+		if bigEndian {
+			return rune(data[i])<<8 | rune(data[i+1])
+		}
+		return rune(data[i+1])<<8 | rune(data[i])
+	}
+	s.b.Grow(len(data) * 3 / 2) // Chinese: 2 bytes in UTF-16, 3 in UTF-8
+	i := start
+	for ; i+1 < len(data); i += 2 {
+		u := unit(i)
+		switch {
+		case !utf16.IsSurrogate(u):
+			s.rune(u, i)
+		case u < 0xdc00 && i+3 < len(data):
+			if r := utf16.DecodeRune(u, unit(i+2)); r != utf8.RuneError {
+				s.rune(r, i)
+				i += 2
+				continue
+			}
+			s.invalid(2, i)
+		default:
+			s.invalid(2, i)
+		}
+	}
+	if i < len(data) {
+		s.invalid(1, i)
+	}
+}
+
+// gb18030FFFD is U+FFFD encoded in GB18030: the one sequence that decodes to
+// the replacement character legitimately.
+const gb18030FFFD = "\x84\x31\xa4\x37"
+
+// decodeGB18030 decodes one character at a time so that each undecodable
+// byte is counted at its offset; x/text alone would replace it silently.
+func decodeGB18030(s *sink, data []byte) {
+	s.b.Grow(len(data) * 3 / 2) // Chinese: 2 bytes in GB18030, 3 in UTF-8
+	dec := simplifiedchinese.GB18030.NewDecoder()
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			s.rune(rune(c), i)
+			i++
+			continue
+		}
+		n := gbCharLen(data[i:])
+		nDst, _, _ := dec.Transform(buf[:], data[i:i+n], true)
+		r, _ := utf8.DecodeRune(buf[:nDst])
+		if nDst == 0 || r == utf8.RuneError && string(data[i:i+n]) != gb18030FFFD {
+			if n == 4 {
+				// A four-byte shape outside the code space: only the
+				// first byte is lost, as x/text would have it.
+				n = 1
+			}
+			s.invalid(n, i)
+		} else {
+			s.rune(r, i)
+		}
+		i += n
+	}
+}
+
+// gbCharLen is the length of the GB18030 character that starts b (first
+// byte 0x80 or above) judged by the shape of its bytes: 2 or 4, or 1 for
+// 0x80 (the euro sign in CP936) and for a byte that cannot start a
+// character here.
+func gbCharLen(b []byte) int {
+	if b[0] == 0x80 || b[0] == 0xff || len(b) < 2 {
+		return 1
+	}
+	switch c1 := b[1]; {
+	case 0x40 <= c1 && c1 <= 0x7e, 0x80 <= c1 && c1 <= 0xfe:
+		return 2
+	case 0x30 <= c1 && c1 <= 0x39:
+		if len(b) >= 4 && 0x81 <= b[2] && b[2] <= 0xfe && 0x30 <= b[3] && b[3] <= 0x39 {
+			return 4
+		}
+	}
+	return 1
+}
+
+// guessUTF16 recognises UTF-16 without a byte order mark by its NULs: text
+// with ASCII in it has a zero high byte in many code units, always on the
+// same side. It looks at the first 4 KiB only.
+func guessUTF16(data []byte) (littleEndian, ok bool) {
+	n := min(len(data), 4096) &^ 1
+	if n < 4 {
+		return false, false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	units := n / 2
+	switch {
+	case odd*5 >= units && even*20 <= odd:
+		return true, true
+	case even*5 >= units && odd*20 <= even:
+		return false, true
+	}
+	return false, false
+}
+
+// likelyUTF8 tells whether data, which is not valid UTF-8, is still UTF-8
+// but for a few damaged bytes. GBK text fails UTF-8 on most of its Chinese
+// characters, not on a few. Otherwise the encoding with fewer undecodable
+// bytes wins, GB18030 on a tie; gb receives the GB18030 decoding.
+func likelyUTF8(data []byte, gb *sink) bool {
+	var multi, bad int
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += n
+	}
+	if bad*20 <= multi {
+		return true
+	}
+	decodeGB18030(gb, data)
+	return bad < gb.bad
+}

@@ -1,0 +1,314 @@
+package txt
+
+import (
+	"strings"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+// line is one paragraph of text with its 1-based line number.
+type line struct {
+	text string
+	no   int
+}
+
+// draftCell is a table cell as read from the lines, before it has a place
+// in the grid.
+type draftCell struct {
+	paras []line
+}
+
+// draftTable is a table as read: rows of cells, rows possibly of unequal
+// length.
+type draftTable struct {
+	rows            [][]draftCell
+	first, lastLine int
+}
+
+// parse appends the blocks of lines to doc.
+func parse(doc *model.Document, lines []string) {
+	doc.Body = make([]model.Block, 0, len(lines)/2+1)
+	for i := 0; i < len(lines); {
+		var (
+			t    draftTable
+			next = i + 1
+			ok   bool
+		)
+		switch l := lines[i]; {
+		case isTabCell(l):
+			t, next = readTabTable(lines, i)
+			if !t.isGrid() {
+				// Tab-indented text, or lone tabs that only made room.
+				t.addParagraphs(doc)
+				i = next
+				continue
+			}
+			ok = true
+		case isBlank(l):
+			i++
+			continue
+		case isPipeCell(l):
+			t, next, ok = readPipeCellTable(lines, i)
+		case strings.Contains(l, "|"):
+			t, next, ok = readPipeRowTable(lines, i)
+		}
+		if ok {
+			addTable(doc, t)
+		} else {
+			// Lines that looked like rows but make no table are text;
+			// all of them at once, so that none is read twice.
+			for k := i; k < next; k++ {
+				addParagraph(doc, line{trim(lines[k]), k + 1})
+			}
+		}
+		i = next
+	}
+}
+
+func addParagraph(doc *model.Document, l line) {
+	if l.text == "" {
+		return
+	}
+	doc.Body = append(doc.Body, model.Block{
+		Kind: model.KindParagraph,
+		Para: paragraph(l.text),
+		Pos:  model.Pos{Line: l.no, EndLine: l.no},
+	})
+}
+
+func paragraph(text string) model.Paragraph {
+	return model.Paragraph{Text: text, NumLevel: -1}
+}
+
+// readTabTable reads the table of Word's text export that starts at
+// lines[i], a tab-indented line, and returns it with the index of the first
+// line after it.
+//
+// Each tab-indented line is a cell; a blank line ends a row; a line without
+// a tab directly after a cell continues that cell. The table ends at a line
+// without a tab that follows a blank line, or at a tab-indented line after
+// two or more blank lines: Word always puts a paragraph between two tables,
+// which the export writes as one more blank line.
+func readTabTable(lines []string, i int) (draftTable, int) {
+	t := draftTable{first: i + 1}
+	var row []draftCell
+	blanks := 0
+	end := i
+scan:
+	for ; end < len(lines); end++ {
+		l := lines[end]
+		switch {
+		case isTabCell(l):
+			if blanks >= 2 {
+				break scan
+			}
+			row = append(row, draftCell{paras: []line{{trim(l), end + 1}}})
+			blanks = 0
+		case isBlank(l):
+			if len(row) > 0 {
+				t.rows = append(t.rows, row)
+				row = nil
+			}
+			blanks++
+			continue
+		case blanks == 0 && len(row) > 0:
+			c := &row[len(row)-1]
+			c.paras = append(c.paras, line{trim(l), end + 1})
+		default:
+			break scan
+		}
+		t.lastLine = end + 1
+	}
+	if len(row) > 0 {
+		t.rows = append(t.rows, row)
+	}
+	return t, end
+}
+
+// isPipeCell tells a cell line of the one-cell-per-line pipe form: text
+// ending in "|" with no other pipe, or a lone "|" (an empty cell).
+func isPipeCell(l string) bool {
+	s := trim(l)
+	return strings.HasSuffix(s, "|") && strings.Count(s, "|") == 1
+}
+
+// isPipeRowEnd tells the line of pipes that closes a row in the
+// one-cell-per-line pipe form.
+func isPipeRowEnd(l string) bool {
+	s := trim(l)
+	return len(s) >= 2 && strings.Trim(s, "|") == ""
+}
+
+// readPipeCellTable reads rows of one cell per line, each row closed by a
+// line of pipes, starting at lines[i]. ok is false when not even one row is
+// closed; next is then the end of the run of cell lines.
+func readPipeCellTable(lines []string, i int) (t draftTable, next int, ok bool) {
+	t.first = i + 1
+	next = i
+	for {
+		var row []draftCell
+		k := next
+		for ; k < len(lines) && isPipeCell(lines[k]); k++ {
+			text := trim(strings.TrimSuffix(trim(lines[k]), "|"))
+			row = append(row, draftCell{paras: []line{{text, k + 1}}})
+		}
+		if len(row) == 0 || k == len(lines) || !isPipeRowEnd(lines[k]) {
+			if len(t.rows) == 0 {
+				next = k
+			}
+			break
+		}
+		t.rows = append(t.rows, row)
+		t.lastLine = k + 1
+		next = k + 1
+	}
+	return t, next, len(t.rows) > 0
+}
+
+// pipeRow splits a whole-row line ("| a | b |", "a | b" or "a | b |")
+// into its cells. sep is true for a Markdown separator line ("|---|:--:|");
+// ok is false when the line is not a row. outer tells a row written with
+// pipes at both ends.
+func pipeRow(l string) (cells []string, sep, outer, ok bool) {
+	s := trim(l)
+	if strings.Trim(s, "|") == "" {
+		return nil, false, false, false
+	}
+	lead := strings.HasPrefix(s, "|")
+	if lead {
+		s = s[1:]
+	}
+	trail := strings.HasSuffix(s, "|")
+	if trail {
+		s = s[:len(s)-1]
+	}
+	outer = lead && trail
+	cells = strings.Split(s, "|")
+	if len(cells) < 2 && !outer {
+		return nil, false, false, false
+	}
+	sep = true
+	for i, c := range cells {
+		c = trim(c)
+		cells[i] = c
+		if c == "" || strings.Trim(c, ":-") != "" || !strings.Contains(c, "-") {
+			sep = false
+		}
+	}
+	return cells, sep, outer, true
+}
+
+// readPipeRowTable reads consecutive whole-row lines starting at lines[i],
+// all with pipes at both ends or all without. It takes two rows or more, or
+// one row with a separator line or outer pipes; a lone "a | b" line is a
+// paragraph with a pipe in it.
+func readPipeRowTable(lines []string, i int) (t draftTable, next int, ok bool) {
+	t.first = i + 1
+	_, _, outer, _ := pipeRow(lines[i])
+	seps := 0
+	k := i
+	for ; k < len(lines); k++ {
+		cells, sep, out, isRow := pipeRow(lines[k])
+		if !isRow || out != outer && !sep {
+			break
+		}
+		t.lastLine = k + 1
+		if sep {
+			seps++
+			continue
+		}
+		row := make([]draftCell, len(cells))
+		for j, c := range cells {
+			row[j] = draftCell{paras: []line{{c, k + 1}}}
+		}
+		t.rows = append(t.rows, row)
+	}
+	ok = len(t.rows) >= 2 || len(t.rows) == 1 && (seps > 0 || outer)
+	return t, max(k, i+1), ok
+}
+
+func (t *draftTable) cols() int {
+	n := 0
+	for _, r := range t.rows {
+		n = max(n, len(r))
+	}
+	return n
+}
+
+// isGrid tells a table from tab-indented text: text indented paragraph by
+// paragraph makes rows of one cell, or one long row when no blank line
+// parts the paragraphs. A table has two rows of two cells or more, and such
+// rows are at least half of its rows.
+func (t *draftTable) isGrid() bool {
+	multi := 0
+	for _, r := range t.rows {
+		if len(r) >= 2 {
+			multi++
+		}
+	}
+	return multi >= 2 && multi*2 >= len(t.rows) && !t.allEmpty()
+}
+
+// addParagraphs appends the text of a draft that is no table as
+// paragraphs, one per line.
+func (t *draftTable) addParagraphs(doc *model.Document) {
+	for _, row := range t.rows {
+		for _, c := range row {
+			for _, p := range c.paras {
+				addParagraph(doc, p)
+			}
+		}
+	}
+}
+
+func (t *draftTable) allEmpty() bool {
+	for _, r := range t.rows {
+		for _, c := range r {
+			for _, p := range c.paras {
+				if p.text != "" {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// addTable lays the draft out on a grid and appends it to doc. The grid is
+// as wide as the longest row; the last cell of a shorter row spans the rest,
+// as a title row spans the table in the original document.
+func addTable(doc *model.Document, d draftTable) {
+	no := len(doc.Tables) + 1
+	cols := d.cols()
+	t := model.Table{
+		No:   no,
+		Rows: len(d.rows),
+		Cols: cols,
+		Pos:  model.Pos{Line: d.first, EndLine: d.lastLine},
+	}
+	n := 0
+	for _, row := range d.rows {
+		n += len(row)
+	}
+	t.Cells = make([]model.Cell, 0, n)
+	for r, row := range d.rows {
+		for c, dc := range row {
+			span := 1
+			if c == len(row)-1 {
+				span = cols - c
+			}
+			cell := model.Cell{Row: r, Col: c, RowSpan: 1, ColSpan: span}
+			texts := make([]string, len(dc.paras))
+			cell.Paras = make([]model.Paragraph, len(dc.paras))
+			for k, p := range dc.paras {
+				texts[k] = p.text
+				cell.Paras[k] = paragraph(p.text)
+			}
+			cell.Text = strings.Join(texts, "\n")
+			cell.Pos = model.Pos{Line: dc.paras[0].no, EndLine: dc.paras[len(dc.paras)-1].no}
+			t.Cells = append(t.Cells, cell)
+		}
+	}
+	doc.Tables = append(doc.Tables, t)
+	doc.Body = append(doc.Body, model.Block{Kind: model.KindTable, TableNo: no, Pos: t.Pos})
+}

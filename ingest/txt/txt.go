@@ -1,0 +1,65 @@
+// Package txt reads plain-text reports into the document model: one
+// paragraph per non-empty line, and the tables that text exports flatten
+// into lines rebuilt as grids.
+//
+// Two flattenings of tables are recognised. Word's plain-text export writes
+// one cell per line, each starting with a tab, with a blank line after each
+// row; a cell's further paragraphs follow on lines without the tab. Text
+// saved from web pages writes cells with pipes: either one cell per line
+// ending in " |" with a line of pipes closing each row, or a whole row on
+// one line ("| a | b |", "a | b", Markdown separator lines skipped).
+//
+// The encoding is detected (see Document.Encoding); bytes that decode in no
+// candidate become U+FFFD and are reported in Document.Warnings.
+package txt
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+// MaxSize is the largest file Read and Decode accept. Reports are far
+// smaller; a bigger "text" file is a mistake, and reading it would only
+// exhaust memory.
+const MaxSize = 256 << 20
+
+// ErrTooLarge is returned for input bigger than MaxSize.
+var ErrTooLarge = errors.New("file larger than 256 MiB")
+
+// Read reads the text file at path.
+func Read(path string) (*model.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("txt: %w", err)
+	}
+	defer f.Close()
+	// The limit also holds when Stat cannot tell (a pipe) or the file grows.
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("txt: %w", err)
+	}
+	return Decode(path, data)
+}
+
+// Decode reads a text file's contents; name is the path recorded in the
+// document. An empty file is a document without blocks. Decode fails only
+// when data is larger than MaxSize.
+func Decode(name string, data []byte) (*model.Document, error) {
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("txt: %s: %w", name, ErrTooLarge)
+	}
+	dec := decode(data)
+	doc := &model.Document{
+		Path:     filepath.ToSlash(name),
+		Format:   model.FormatTXT,
+		Encoding: dec.encoding,
+		Warnings: dec.warnings,
+	}
+	parse(doc, splitLines(dec.text))
+	return doc, nil
+}

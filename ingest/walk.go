@@ -1,0 +1,75 @@
+// Package ingest finds the files of an archive, reads each into the
+// document model with a pool of workers, hands the documents to extraction
+// and the results to one writer.
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// File is one regular file found under the roots.
+type File struct {
+	Path string // as reached from the command line, forward slashes
+	Size int64
+}
+
+// Walk calls fn for every regular file under roots, in a stable order:
+// roots as given, and each folder's entries sorted by name. Hidden files
+// and folders (a leading dot) and symbolic links are passed over. An
+// unreadable folder is reported to fn as a File with an error via onErr and
+// the walk goes on.
+func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(path string, err error)) error {
+	for _, root := range roots {
+		fi, err := os.Stat(root)
+		if err != nil {
+			return fmt.Errorf("%s: %w", root, err)
+		}
+		if !fi.IsDir() {
+			if err := fn(File{Path: filepath.ToSlash(root), Size: fi.Size()}); err != nil {
+				return err
+			}
+			continue
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
+			if err != nil {
+				if onErr != nil {
+					onErr(filepath.ToSlash(path), err)
+				}
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if path != root && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				if onErr != nil {
+					onErr(filepath.ToSlash(path), err)
+				}
+				return nil
+			}
+			return fn(File{Path: filepath.ToSlash(path), Size: info.Size()})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,59 @@
+package schema
+
+import (
+	"context"
+	"database/sql"
+	"math"
+)
+
+// RefreshKeywords recomputes every term's inverse document frequency over
+// the reports in the database, which v_keywords weighs term counts by.
+// Run it once after a run that changed anything.
+func RefreshKeywords(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return lockErr(err)
+	}
+	defer tx.Rollback()
+	var n float64
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&n); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT term, count(*) FROM report_terms GROUP BY term`)
+	if err != nil {
+		return err
+	}
+	type termDF struct {
+		term string
+		df   float64
+	}
+	var dfs []termDF
+	for rows.Next() {
+		var t termDF
+		if err := rows.Scan(&t.term, &t.df); err != nil {
+			rows.Close()
+			return err
+		}
+		dfs = append(dfs, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM term_idf`); err != nil {
+		return err
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO term_idf (term, idf) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, t := range dfs {
+		// Smoothed so that a term in every report still weighs a little.
+		idf := math.Log((1+n)/(1+t.df)) + 1
+		if _, err := st.ExecContext(ctx, t.term, idf); err != nil {
+			return err
+		}
+	}
+	return lockErr(tx.Commit())
+}

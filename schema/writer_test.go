@@ -1,0 +1,205 @@
+package schema
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+func openTest(t *testing.T) (*sql.DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "test.db")
+	db, err := Open(context.Background(), path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+func sampleEntry(path, sha string) *Entry {
+	doc := &model.Document{Path: path, Format: model.FormatTXT, Encoding: "utf-8",
+		Body: []model.Block{
+			{Kind: model.KindParagraph, Para: model.Paragraph{Text: "一、项目概况"}, Pos: model.Pos{Line: 1}},
+			{Kind: model.KindTable, TableNo: 1, Pos: model.Pos{Line: 2}},
+		},
+		Tables: []model.Table{{No: 1, Rows: 2, Cols: 2, Cells: []model.Cell{
+			{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "项目资金安排"},
+			{Row: 0, Col: 1, RowSpan: 2, ColSpan: 1, Text: "实际投入"},
+			{Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "72.4万"},
+		}}},
+	}
+	budget, actual := "724000", "700000"
+	rate := 96.69
+	ext := &model.Extraction{
+		Reports: []model.Report{{No: 1, Title: "测试报告", ProjectName: "测试", EvaluationYear: 2020, EndBlock: 2,
+			Sections: []model.Section{{Parent: -1, Level: 1, Marker: "一、", Number: 1, Title: "项目概况", Via: "pattern"}},
+			Funds:    []model.Fund{{Item: "经费", Budget: &budget, Actual: &actual, Rate: &rate, TableNo: 1, Row: 1}},
+			Figures: []model.Figure{{Raw: "72.4万", Value: "724000", Unit: "元", Kind: "money",
+				Place: model.Place{Section: 0, Block: 1, Row: 1, Col: 0}}},
+		}},
+		Index: []model.IndexUnit{{Report: 0, Section: 0, Kind: "section", Block: 0, Text: "项目概况", Tokens: "项目 概况"}},
+	}
+	return &Entry{Path: path, SHA256: sha, Key: "k1", Bytes: 10, Format: "txt", Status: StatusOK, Doc: doc, Ext: ext}
+}
+
+func count(t *testing.T, db *sql.DB, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+func TestWriterLoadsAndViews(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	if err := w.Put(ctx, sampleEntry("a/x.txt", "aaaa0000aaaa0000")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	if err := db.QueryRow(`SELECT text FROM v_blocks WHERE block_no = 2`).Scan(&text); err != nil {
+		t.Fatal(err)
+	}
+	if want := "项目资金安排\t实际投入\n72.4万"; text != want {
+		t.Errorf("table block text = %q, want %q", text, want)
+	}
+	var budget, rate float64
+	if err := db.QueryRow(`SELECT budget_yuan, execution_rate FROM v_reports`).Scan(&budget, &rate); err != nil {
+		t.Fatal(err)
+	}
+	if budget != 724000 || rate != 96.69 {
+		t.Errorf("v_reports budget %v rate %v", budget, rate)
+	}
+	if n := count(t, db, `SELECT count(*) FROM search_fts WHERE search_fts MATCH '概况'`); n != 1 {
+		t.Errorf("fts hits = %d", n)
+	}
+	var approx sql.NullString
+	if err := db.QueryRow(`SELECT approx FROM v_figures`).Scan(&approx); err != nil || approx.Valid {
+		t.Errorf("approx of an exact figure = %v (err %v), want NULL", approx, err)
+	}
+}
+
+func TestWriterPathsAndReplacement(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 1, time.Minute)
+	put := func(e *Entry) {
+		t.Helper()
+		if err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(sampleEntry("a/x.txt", "sha-one"))
+	// The same content at a second path is stored once, with both paths.
+	put(&Entry{Path: "b/y.txt", SHA256: "sha-one", Key: "k1", Status: StatusOK, PathOnly: true})
+	if n := count(t, db, `SELECT count(*) FROM documents`); n != 1 {
+		t.Fatalf("documents = %d, want 1", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_paths`); n != 2 {
+		t.Fatalf("paths = %d, want 2", n)
+	}
+	// A changed file replaces its earlier version only when no path holds it.
+	put(sampleEntry("a/x.txt", "sha-two"))
+	if n := count(t, db, `SELECT count(*) FROM documents`); n != 2 {
+		t.Fatalf("documents = %d, want 2 (b/y.txt still holds the first)", n)
+	}
+	put(sampleEntry("b/y.txt", "sha-two"))
+	if n := count(t, db, `SELECT count(*) FROM documents`); n != 1 {
+		t.Fatalf("documents = %d, want 1 after both paths moved", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM blocks`); n != 2 {
+		t.Errorf("blocks = %d, want 2: the old version's rows must go", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM search_fts`); n != 1 {
+		t.Errorf("fts rows = %d, want 1", n)
+	}
+	loaded, known, status, err := Lookup(ctx, db, "sha-two", "k1", "a/x.txt")
+	if err != nil || !loaded || !known || status != StatusOK {
+		t.Errorf("Lookup = %v %v %q %v", loaded, known, status, err)
+	}
+	if loaded, _, _, _ := Lookup(ctx, db, "sha-two", "k2", "a/x.txt"); loaded {
+		t.Error("Lookup under another extractor key must miss")
+	}
+}
+
+func TestWriterFailedEntryIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 5, time.Minute)
+	err := w.Put(ctx, &Entry{Path: "bad.docx", SHA256: "sha-bad", Key: "k1", Bytes: 3, Format: "docx",
+		Status: StatusFailed, Err: errors.New("bad.docx: not a zip file")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	var status, msg string
+	if err := db.QueryRow(`SELECT status, error FROM v_documents WHERE path = 'bad.docx'`).Scan(&status, &msg); err != nil {
+		t.Fatal(err)
+	}
+	if status != "failed" || msg != "bad.docx: not a zip file" {
+		t.Errorf("got %q %q", status, msg)
+	}
+}
+
+func TestSecondWriterWaitsThenReportsLocked(t *testing.T) {
+	ctx := context.Background()
+	_, path := openTest(t)
+	a, err := Open(ctx, path, 100*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	w := NewWriter(a, 100, time.Hour)
+	if err := w.Put(ctx, sampleEntry("x.txt", "sha")); err != nil { // holds the write lock
+		t.Fatal(err)
+	}
+	b, err := Open(ctx, path, 100*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	err = NewWriter(b, 1, time.Hour).Put(ctx, sampleEntry("y.txt", "sha2"))
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second writer: %v, want ErrLocked", err)
+	}
+	w.Close()
+}
+
+func TestKeywordsWeighRareTermsUp(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	a := sampleEntry("a.txt", "sha-a")
+	a.Ext.Reports[0].Terms = map[string]int{"楼宇经济": 3, "绩效": 3}
+	b := sampleEntry("b.txt", "sha-b")
+	b.Ext.Reports[0].Terms = map[string]int{"电商": 2, "绩效": 5}
+	for _, e := range []*Entry{a, b} {
+		if err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	if err := RefreshKeywords(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	var top string
+	if err := db.QueryRow(`SELECT keyword FROM v_keywords k JOIN documents d ON d.document_id =
+		(SELECT document_id FROM reports WHERE report_id = k.report_id) WHERE d.sha256 = 'sha-a'
+		ORDER BY weight DESC LIMIT 1`).Scan(&top); err != nil {
+		t.Fatal(err)
+	}
+	if top != "楼宇经济" {
+		t.Errorf("top keyword of a = %q, want 楼宇经济 (绩效 is in every report)", top)
+	}
+}
