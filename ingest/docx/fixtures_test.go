@@ -1,23 +1,20 @@
 package docx
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/govreports/govreports/corpus/docxgen"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // fixture is one generated document: the construct it checks, its golden
 // output in testdata/golden/<name>.golden, and the strings its body text
 // must and must not hold (so a wrong golden cannot hide a leak).
 type fixture struct {
-	name    string
-	doc     docxgen.Doc
-	has     []string
-	hasNot  []string
-	numbers bool // read with the fake numbering below
+	name   string
+	doc    docxgen.Doc
+	has    []string
+	hasNot []string
 }
 
 const headingStyles = `
@@ -31,6 +28,27 @@ const headingStyles = `
 <w:style w:type="paragraph" w:styleId="ListHeading"><w:name w:val="List Heading"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Linked"><w:name w:val="Linked Heading"/><w:basedOn w:val="a"/></w:style>
 `
+
+// numberingXML has a Chinese outline list (num 1, its third level linked
+// to style Linked), a decimal list whose fifth level is linked to style
+// ListHeading (num 7), and a list with numFmt none (num 8).
+const numberingXML = `
+<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Linked"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%4)"/></w:lvl>
+<w:lvl w:ilvl="4"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="ListHeading"/><w:lvlText w:val="(%5)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num>`
 
 // textBox is a drawing whose text box appears in both branches of an
 // mc:AlternateContent, as Word writes it.
@@ -124,9 +142,8 @@ func fixtures(t *testing.T) []fixture {
 			has: []string{"一级标题", "正文级别"},
 		},
 		{
-			name:    "numbering",
-			numbers: true,
-			doc: docxgen.Doc{Styles: headingStyles, Numbering: `<w:num w:numId="1"/>`, Body: `
+			name: "numbering",
+			doc: docxgen.Doc{Styles: headingStyles, Numbering: numberingXML, Body: `
 <w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>直接编号</w:t></w:r></w:p>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>二级</w:t></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="ListHeading"/></w:pPr><w:r><w:t>样式给编号</w:t></w:r></w:p>
@@ -134,6 +151,7 @@ func fixtures(t *testing.T) []fixture {
 <w:p><w:pPr><w:pStyle w:val="ListHeading"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>编号被取消</w:t></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="Linked"/></w:pPr><w:r><w:t>级别链接样式</w:t></w:r></w:p>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="99"/></w:numPr></w:pPr><w:r><w:t>未知编号</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr></w:pPr><w:r><w:t>不显示的编号</w:t></w:r></w:p>
 <w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>表中编号</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>表后编号</w:t></w:r></w:p>`,
 				Headers: []string{`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>页眉不计数</w:t></w:r></w:p>`}},
@@ -192,14 +210,7 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rd := ReadBytes
-			if f.numbers {
-				rd = func(name string, data []byte) (*model.Document, error) {
-					ra, size := bytesReader(data)
-					return readWith(name, ra, size, fakeNumbering)
-				}
-			}
-			doc, err := rd(f.name+".docx", data)
+			doc, err := ReadBytes(f.name+".docx", data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -217,36 +228,4 @@ func TestFixtures(t *testing.T) {
 			golden(t, f.name, dump(doc))
 		})
 	}
-}
-
-// fakeNumbering stands in for ingest/numbering in the fixtures: markers
-// name the numbering, level and count, so the test sees which paragraphs
-// were counted, in which order and at which level.
-func fakeNumbering(data []byte) (numberingDefs, error) {
-	return fakeDefs{}, nil
-}
-
-type fakeDefs struct{}
-
-func (fakeDefs) newCounter() markerCounter { return &fakeCounter{seen: map[string]int{}} }
-
-func (fakeDefs) styleNumbering(styleID string) (string, int, bool) {
-	if styleID == "Linked" {
-		return "3", 2, true
-	}
-	if styleID == "ListHeading" {
-		return "7", 4, true
-	}
-	return "", 0, false
-}
-
-type fakeCounter struct{ seen map[string]int }
-
-func (c *fakeCounter) Next(numID string, ilvl int) (string, bool) {
-	if numID == "99" {
-		return "", false
-	}
-	key := fmt.Sprintf("%s.%d", numID, ilvl)
-	c.seen[key]++
-	return fmt.Sprintf("<%s#%d>", key, c.seen[key]), true
 }

@@ -156,13 +156,13 @@ func TestSampleNumbering(t *testing.T) {
 			}
 		}
 	}
-	if headings == 0 {
-		t.Fatal("no numbered paragraph in style heading 1")
+	if headings != 15 {
+		t.Errorf("%d numbered paragraphs in style heading 1, want 15 (five per report)", headings)
 	}
 	got := strings.Join(markers, " ")
 	for _, want := range []string{
-		"一、 （一） （二） （一） 1. 1. 2. 二、 三、", // report 1 opens
-		"五、 一、 （一） （二） （一）",             // report 2 restarts at 一、
+		"一、 （一） （二） 1. 2. 二、 三、 四、 五、 一、", // report 2 restarts at 一、
+		"五、 一、 （一） （二） 1. 2. 二、 三、 四、 五、", // and report 3 too
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("markers lack %q:\n%s", want, got)

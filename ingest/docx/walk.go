@@ -3,6 +3,7 @@ package docx
 import (
 	"strings"
 
+	"github.com/govreports/govreports/ingest/numbering"
 	"github.com/govreports/govreports/schema/model"
 )
 
@@ -38,8 +39,8 @@ type tcell struct {
 // header, footer, note and comment.
 type walker struct {
 	st      *styles
-	num     numberingDefs
-	counter markerCounter // nil outside the body: only the body is numbered
+	num     *numbering.Definitions
+	counter *numbering.Counter // nil outside the body: only the body is numbered
 	warn    func(string)
 	chunk   func(id string, index int) []block // w:altChunk, body only
 
@@ -196,7 +197,7 @@ func (w *walker) number(para *model.Paragraph, numID *string, ilvl *int, sid str
 	if ilvl != nil {
 		level = *ilvl
 	}
-	if sn, sl, ok := w.num.styleNumbering(sid); ok {
+	if sn, sl, ok := w.num.StyleNumbering(sid); ok {
 		if id == "" {
 			id = sn
 		}
