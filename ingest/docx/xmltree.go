@@ -160,7 +160,7 @@ func parseXML(data []byte) (*node, error) {
 			ns.open(t.Attr)
 			n := &node{ns: ns.key(t.Name.Space, true), local: t.Name.Local}
 			for _, a := range t.Attr {
-				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") || unused(a.Name.Local) {
 					continue
 				}
 				n.attrs = append(n.attrs, attr{ns: ns.key(a.Name.Space, false), local: a.Name.Local, value: a.Value})
@@ -190,6 +190,12 @@ func parseXML(data []byte) (*node, error) {
 		return nil, errors.New("no XML root element")
 	}
 	return root.children[0], nil
+}
+
+// unused tells the revision and paragraph identifiers Word puts on most
+// elements, which the reader never looks at, so that they are not kept.
+func unused(attrLocal string) bool {
+	return strings.HasPrefix(attrLocal, "rsid") || attrLocal == "paraId" || attrLocal == "textId"
 }
 
 func rawName(n xml.Name) string {
