@@ -83,19 +83,22 @@ func fixtures(t *testing.T) []fixture {
 <w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>
 <w:sdt><w:sdtPr/><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>行控件</w:t></w:r></w:p></w:tc><w:sdt><w:sdtPr/><w:sdtContent><w:tc><w:p><w:r><w:t>单元格控件</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt>
 </w:tbl>
+<w:p><w:r><w:t xml:space="preserve">同意 </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:checkBox><w:sizeAuto/><w:default w:val="0"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> 不同意 </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:default w:val="0"/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
 <w:p><w:fldSimple w:instr=" SEQ 表 \* ARABIC "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t>号表</w:t></w:r></w:p>
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>一、概况</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>
 <w:p><w:r><w:t>二、结论</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "http://x/" \o "</w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>内层结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:instrText>"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>外层结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>之后</w:t></w:r></w:p>`},
-			has:    []string{"链接文字南昌自定义", "块级内容控件", "行内控件", "块级自定义", "1号表", "一、概况\t3", "二、结论", "外层结果之后"},
-			hasNot: []string{"项目名称", "TOC", "PAGE", "HYPERLINK", "内层结果", "SEQ"},
+			has:    []string{"链接文字南昌自定义", "块级内容控件", "行内控件", "块级自定义", "1号表", "一、概况\t3", "二、结论", "外层结果之后", "同意 ☑ 不同意 ☐"},
+			hasNot: []string{"项目名称", "TOC", "PAGE", "HYPERLINK", "内层结果", "SEQ", "FORMCHECKBOX"},
 		},
 		{
 			name: "tracked",
-			doc: docxgen.Doc{Body: `
+			doc: docxgen.Doc{Styles: headingStyles, Body: `
 <w:p><w:r><w:t>保留</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>插入</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>删除的字</w:delText></w:r></w:del><w:moveFrom w:id="3"><w:r><w:t>移走的字</w:t></w:r></w:moveFrom><w:moveTo w:id="4"><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>
 <w:p><w:pPr><w:rPr><w:del w:id="5" w:author="a"/></w:rPr></w:pPr><w:r><w:t>前半段</w:t></w:r></w:p>
 <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>后半段</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="1"/><w:rPr><w:del w:id="10" w:author="a"/></w:rPr></w:pPr><w:r><w:t>表前被删段落标记</w:t></w:r></w:p>
+<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:pPr><w:rPr><w:del w:id="6" w:author="a"/></w:rPr></w:pPr><w:del w:id="7"><w:r><w:delText>整段删除</w:delText></w:r></w:del></w:p>
 <w:p><w:r><w:t>下一段</w:t></w:r></w:p>
 <w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:trPr><w:del w:id="8"/></w:trPr><w:tc><w:p><w:del w:id="9"><w:r><w:delText>删除的行</w:delText></w:r></w:del></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>留下的行</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`},

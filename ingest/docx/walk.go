@@ -59,6 +59,7 @@ type paraBuilder struct {
 	textAtBreak  bool
 	boxes        []*node // w:txbxContent anchored here
 	index        int     // body index of the paragraph's first w:p
+	pPr          *node   // properties of the last w:p joined in
 }
 
 // blocks reads block-level content (children of w:body, w:tc,
@@ -104,7 +105,7 @@ func (w *walker) flushCarry(out *[]block) {
 	}
 	pb := w.carry
 	w.carry = nil
-	w.emit(pb, nil, pb.index, out)
+	w.emit(pb, pb.pPr, pb.index, out)
 }
 
 func (w *walker) paragraph(p *node, idx int, out *[]block) {
@@ -114,6 +115,7 @@ func (w *walker) paragraph(p *node, idx int, out *[]block) {
 		pb = &paraBuilder{allBold: true, index: idx}
 	}
 	pPr := p.child(nsW, "pPr")
+	pb.pPr = pPr
 	pStyle := w.st.paraStyleID(pPr.child(nsW, "pStyle").val())
 	for _, c := range p.children {
 		w.inline(c, pb, pStyle)
@@ -160,7 +162,7 @@ func (w *walker) emit(pb *paraBuilder, pPr *node, idx int, out *[]block) {
 	}
 	para.Centered = center != nil && *center
 	para.PageBreak = (pageBreak != nil && *pageBreak) || pb.breakBefore || w.breakNext
-	w.breakNext = pb.pendingBreak && pb.textAtBreak || pb.pendingBreak && !pb.visible
+	w.breakNext = pb.pendingBreak // no text followed the break: the next paragraph starts the page
 	para.Bold = pb.visible && pb.allBold
 	w.number(para, numID, ilvl, sid, chain)
 	*out = append(*out, block{para: para, index: idx})
@@ -301,7 +303,7 @@ func (w *walker) runContent(c *node, pb *paraBuilder, ro runOpts) {
 	}
 	switch c.local {
 	case "fldChar":
-		w.fieldChar(c)
+		w.fieldChar(c, pb, bold)
 	case "t":
 		if w.visible() {
 			pb.add(symbolText(ro.font, c.text), bold)
@@ -352,9 +354,22 @@ func (w *walker) runContent(c *node, pb *paraBuilder, ro runOpts) {
 	}
 }
 
-func (w *walker) fieldChar(c *node) {
+func (w *walker) fieldChar(c *node, pb *paraBuilder, bold bool) {
 	switch t, _ := c.attr(nsW, "fldCharType"); t {
 	case "begin":
+		// A check box form field (FORMCHECKBOX) has no result text: Word
+		// draws the box from the field's own data.
+		if box := c.path("ffData", "checkBox"); box != nil && w.visible() && pb != nil {
+			checked, set := box.child(nsW, "checked").onOff()
+			if !set {
+				checked = box.child(nsW, "default").val() == "1"
+			}
+			if checked {
+				pb.add("☑", bold)
+			} else {
+				pb.add("☐", bold)
+			}
+		}
 		w.fields = append(w.fields, false)
 	case "separate":
 		if len(w.fields) > 0 {
@@ -370,7 +385,7 @@ func (w *walker) fieldChar(c *node) {
 func (w *walker) fieldChars(r *node) {
 	for _, c := range r.children {
 		if c.is(nsW, "fldChar") {
-			w.fieldChar(c)
+			w.fieldChar(c, nil, false)
 		}
 	}
 }
