@@ -228,6 +228,7 @@ func TestFixtures(t *testing.T) {
 					t.Errorf("body holds %q:\n%s", s, body)
 				}
 			}
+			checkGrid(t, f.name, doc)
 			golden(t, f.name, dump(doc))
 		})
 	}

@@ -39,9 +39,8 @@ var leaks = map[string][]string{
 // once are strings that must appear exactly once in the body: moved text,
 // text boxes and drawings that come in two mc:AlternateContent branches.
 var once = map[string][]string{
-	"track_changes_move.docx":               {"Here is the text to be moved."},
-	"track_changes_insertion.docx":          {"This is a text with two exciting insertions."},
-	"textbox_image_duplicate_encoding.docx": {},
+	"track_changes_move.docx":      {"Here is the text to be moved."},
+	"track_changes_insertion.docx": {"This is a text with two exciting insertions."},
 }
 
 // pandocDiffers lists the files where pandoc 2.17's rendering is not what
@@ -89,6 +88,7 @@ func TestPandocCorpus(t *testing.T) {
 				t.Errorf("%s: %q appears %d times, want once", name, s, n)
 			}
 		}
+		checkGrid(t, name, doc)
 		if strings.Contains(body, "instrText") || strings.Contains(body, " MERGEFORMAT") {
 			t.Errorf("%s: field code in body", name)
 		}
@@ -118,6 +118,29 @@ func TestPandocCorpus(t *testing.T) {
 		}
 	}
 	t.Log("word differences against pandoc -t plain:\n" + strings.Join(report, "\n"))
+}
+
+// TestPandocMergedCells checks the files with vertically merged cells:
+// each merged cell once, at its top-left, spanning its rows.
+func TestPandocMergedCells(t *testing.T) {
+	dir := filepath.Join(corpus.SharedDir(t), "corpus", "external", "pandoc-docx")
+	for _, name := range []string{"table_header_rowspan.docx", "table_gridbefore.docx"} {
+		doc, err := Read(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		spans := 0
+		for _, tb := range doc.Tables {
+			for _, c := range tb.Cells {
+				if c.RowSpan > 1 || c.ColSpan > 1 {
+					spans++
+				}
+			}
+		}
+		if spans == 0 {
+			t.Errorf("%s: no merged cell found", name)
+		}
+	}
 }
 
 // readerComparable is what pandoc prints of a document: the body, minus

@@ -77,6 +77,7 @@ func TestSample(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			checkGrid(t, name, doc)
 			if len(doc.Tables) != 6 {
 				t.Errorf("%d tables, want 6", len(doc.Tables))
 			}
