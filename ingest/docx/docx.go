@@ -41,6 +41,10 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// errPanic marks an error that was a panic in the reader or a dependency:
+// a bug to fix, reported as an error so that one file cannot stop a run.
+var errPanic = errors.New("reader failed on this package")
+
 // Read reads the .docx file at path.
 func Read(path string) (*model.Document, error) {
 	f, err := os.Open(path)
@@ -67,7 +71,7 @@ func ReadBytes(name string, data []byte) (*model.Document, error) {
 func read(name string, ra io.ReaderAt, size int64) (doc *model.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("unreadable package (%v)", r)}
+			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("%w: %v", errPanic, r)}
 		}
 	}()
 	p, err := openPackage(ra, size)

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"testing"
 )
@@ -18,6 +19,9 @@ func FuzzReadBytes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := ReadBytes("fuzz.docx", data)
+		if errors.Is(err, errPanic) {
+			t.Fatal(err)
+		}
 		if err == nil && doc == nil {
 			t.Fatal("no document and no error")
 		}

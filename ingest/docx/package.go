@@ -80,8 +80,10 @@ func (p *pkg) readPart(name string) (data []byte, ok bool, err error) {
 		return nil, true, fmt.Errorf("%s: %v", name, err)
 	}
 	defer rc.Close()
+	// The declared size sizes the buffer, but only up to a point: a lying
+	// zip directory must not make the reader allocate for nothing.
 	var buf bytes.Buffer
-	buf.Grow(int(f.UncompressedSize64) + bytes.MinRead) // within the limit, checked above
+	buf.Grow(int(min(f.UncompressedSize64, 8<<20)) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPartSize+1)); err != nil {
 		return nil, true, fmt.Errorf("%s: %v", name, err)
 	}
