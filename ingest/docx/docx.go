@@ -273,8 +273,12 @@ func (rd *docReader) altChunk(rels []relationship, id string, idx, depth int) []
 		return nil
 	}
 	data, ok, err := rd.pkg.readPart(name)
-	if err != nil || !ok {
+	if err != nil {
 		rd.warnf("w:altChunk %s not read: %v", name, err)
+		return nil
+	}
+	if !ok {
+		rd.warnf("w:altChunk %s: no such part in the package", name)
 		return nil
 	}
 	switch ext := strings.ToLower(path.Ext(name)); ext {

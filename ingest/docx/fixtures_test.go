@@ -199,6 +199,14 @@ func fixtures(t *testing.T) []fixture {
 			has: []string{"严格格式"},
 		},
 		{
+			// WPS writes relationships to parts that do not exist.
+			name: "broken-targets",
+			doc: docxgen.Doc{Body: docxgen.P("目标缺失") + `<w:altChunk r:id="gone"/>`, Headers: []string{docxgen.P("页眉")},
+				Rels: []docxgen.Rel{{ID: "n1", Type: "header", Target: "../NULL"}, {ID: "n2", Type: "footnotes", Target: "../NULL"},
+					{ID: "gone", Type: "aFChunk", Target: "../NULL"}, {ID: "ext", Type: "hyperlink", Target: "http://example.com/", External: true}}},
+			has: []string{"目标缺失"},
+		},
+		{
 			name: "no-document-rels",
 			doc:  docxgen.Doc{NoDocRels: true, Body: docxgen.P("没有关系部件")},
 			has:  []string{"没有关系部件"},
