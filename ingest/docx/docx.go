@@ -173,6 +173,9 @@ func (rd *docReader) parsePart(name string, data []byte) *node {
 // no numbering, with a warning when the part is broken.
 func (rd *docReader) numbering(name string, stylesXML []byte) *numbering.Definitions {
 	data := rd.partData(name)
+	if data == nil {
+		stylesXML = nil // nothing to link styles to: spare parsing them again
+	}
 	defs, err := numbering.ParseWithStyles(data, stylesXML)
 	if err != nil {
 		rd.warnf("%s: numbering not read: %v", name, err)

@@ -38,9 +38,10 @@ const (
 
 // pkg is an opened OOXML package.
 type pkg struct {
-	zr    *zip.Reader
-	files map[string]*zip.File // by lower-cased name
-	read  int64                // bytes inflated so far
+	zr       *zip.Reader
+	files    map[string]*zip.File      // by lower-cased name
+	read     int64                     // bytes inflated so far
+	relCache map[string][]relationship // by source part, "" for the package
 }
 
 type relationship struct {
@@ -98,9 +99,22 @@ func (p *pkg) readPart(name string) (data []byte, ok bool, err error) {
 	return data, true, nil
 }
 
-// rels reads the relationships of part ("" for the package itself). A
-// missing or unreadable relationships part is no relationships.
+// rels returns the relationships of part ("" for the package itself),
+// read once. A missing or unreadable relationships part is no
+// relationships.
 func (p *pkg) rels(part string) []relationship {
+	if r, ok := p.relCache[part]; ok {
+		return r
+	}
+	r := p.readRels(part)
+	if p.relCache == nil {
+		p.relCache = map[string][]relationship{}
+	}
+	p.relCache[part] = r
+	return r
+}
+
+func (p *pkg) readRels(part string) []relationship {
 	dir, base := path.Split(part)
 	data, ok, err := p.readPart(dir + "_rels/" + base + ".rels")
 	if !ok || err != nil {
@@ -197,7 +211,8 @@ func (p *pkg) withinLimits() bool {
 	return total <= maxTotalSize
 }
 
-// readerAtSize lets ReadBytes and Read share the opening code.
+// bytesReader serves a package held in memory to the code that reads
+// packages from files.
 func bytesReader(data []byte) (io.ReaderAt, int64) {
 	return bytes.NewReader(data), int64(len(data))
 }
