@@ -5,10 +5,20 @@
 // through), the headers, footers, notes and comments apart as Parts, and
 // the core properties as Props.
 //
-// Text boxes are read once, as paragraphs placed right after the paragraph
-// that anchors them. A page break (w:br type="page") marks the paragraph
-// whose text follows it: the same paragraph when text follows the break
-// there, else the next paragraph.
+// Choices where Word's layout has no single reading order:
+//   - Text boxes are read once, as paragraphs placed right after the
+//     paragraph that anchors them.
+//   - A page break (w:br type="page") marks the paragraph whose text
+//     follows it: the same paragraph when text follows the break there,
+//     else the next paragraph.
+//   - A merged cell appears once, at its top-left grid position; a nested
+//     table is a table of its own and its text is also part of the text of
+//     the cell that holds it.
+//   - Numbering markers come from ingest/numbering, counted over the body
+//     in document order; headers and notes are not numbered. A Word
+//     document imported by w:altChunk is numbered on its own.
+//   - Each header, footer, notes or comments part is one Part, its
+//     paragraphs joined by "\n".
 package docx
 
 import (
