@@ -235,3 +235,23 @@ func TestSearchUsage(t *testing.T) {
 		t.Errorf("missing database: exit %d, %q", code, errs)
 	}
 }
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("甲", 30) + "楼宇经济" + strings.Repeat("乙", 100)
+	at := strings.Index(long, "楼宇经济")
+	tests := []struct {
+		text    string
+		matches [][2]int
+		want    string
+	}{
+		{"短文本\n第二行", nil, "短文本 第二行"},
+		{long, [][2]int{{at, at + len("楼宇经济")}},
+			"…" + strings.Repeat("甲", 20) + "【楼宇经济】" + strings.Repeat("乙", 56) + "…"},
+		{long, nil, strings.Repeat("甲", 30) + "楼宇经济" + strings.Repeat("乙", 46) + "…"},
+	}
+	for _, tt := range tests {
+		if got := snippet(tt.text, tt.matches); got != tt.want {
+			t.Errorf("snippet(%q, %v) =\n %q, want\n %q", tt.text, tt.matches, got, tt.want)
+		}
+	}
+}
