@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -177,7 +178,7 @@ func TestSearchTextAndCSV(t *testing.T) {
 	}
 	lines := strings.Split(out, "\n")
 	if len(lines) < 5 || !strings.HasPrefix(lines[0], "1. 电商产业园建设 · 2021 · report 2 · score ") ||
-		lines[1] != "   一、项目概况" || lines[2] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[4] != "(1 hits)" {
+		lines[1] != "   一、项目概况" || lines[2] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[4] != "(1 hit)" {
 		t.Errorf("text output:\n%s", out)
 	}
 
@@ -221,6 +222,28 @@ func TestSearchWarnsOfOtherDictionaries(t *testing.T) {
 
 func TestSearchUsage(t *testing.T) {
 	db := testDB(t) // usage is checked before the index is read
+	seg, err := segment.New(segment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := parseSearch([]string{"--db", db, "绩效"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rdb, err := openReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdb.Close()
+	var out, errs bytes.Buffer
+	if err := o.run(context.Background(), rdb, seg, &out, &errs); err == nil || !strings.Contains(err.Error(), "no full-text index") {
+		t.Errorf("search in a database without an index: %v, want 'no full-text index'", err)
+	}
+	o.query = "，。"
+	var ue usageError
+	if err := o.run(context.Background(), rdb, seg, &out, &errs); !errors.As(err, &ue) {
+		t.Errorf("search for punctuation: %v, want a usage error", err)
+	}
 	for _, args := range [][]string{
 		{"search", "--db", db},
 		{"search", "--db", db, "--limit", "0", "绩效"},
