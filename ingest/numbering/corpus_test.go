@@ -134,9 +134,10 @@ func TestPandocMarkers(t *testing.T) {
 	}
 }
 
-// lists_restart_8367 ties its list level to the ListNumber style through
-// w:lvl/w:pStyle and has no numPr in the style, so StyleNumbering must
-// find the num from the level.
+// lists_restart_8367 ties its list to the ListNumber style twice: the
+// style's numPr names num 1, and abstractNum 0's level names the style in
+// w:pStyle. Both routes must give num 1 (num 2, the restart, shares the
+// abstractNum).
 func TestPandocStyleNumbering(t *testing.T) {
 	path := filepath.Join(corpus.SharedDir(t), "corpus", "external", "pandoc-docx", "lists_restart_8367.docx")
 	zr, err := zip.OpenReader(path)
@@ -144,16 +145,22 @@ func TestPandocStyleNumbering(t *testing.T) {
 		t.Fatal(err)
 	}
 	numXML := readPart(t, zr, "word/numbering.xml")
+	stylesXML := readPart(t, zr, "word/styles.xml")
 	zr.Close()
 	if !bytes.Contains(numXML, []byte(`<w:pStyle w:val="ListNumber"/>`)) {
 		t.Fatal("fixture changed: no ListNumber pStyle in numbering.xml")
 	}
-	defs, err := Parse(numXML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Nums 1 and 2 both use abstractNum 0; num 1 has no override.
-	if numID, ilvl, ok := defs.StyleNumbering("ListNumber"); !ok || numID != "1" || ilvl != 0 {
-		t.Errorf("StyleNumbering(ListNumber) = %q, %d, %v; want 1, 0, true", numID, ilvl, ok)
+	for _, styles := range [][]byte{nil, stylesXML} {
+		defs, err := ParseWithStyles(numXML, styles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if numID, ilvl, ok := defs.StyleNumbering("ListNumber"); !ok || numID != "1" || ilvl != 0 {
+			t.Errorf("with styles.xml %v: StyleNumbering(ListNumber) = %q, %d, %v; want 1, 0, true",
+				styles != nil, numID, ilvl, ok)
+		}
+		if _, _, ok := defs.StyleNumbering("Normal"); ok {
+			t.Errorf("with styles.xml %v: Normal has numbering", styles != nil)
+		}
 	}
 }

@@ -12,7 +12,13 @@ type Counter struct {
 	values [][9]int
 	used   []bool // a num whose overrides have been applied
 	buf    []byte
+	// seen holds the markers already returned: a document repeats a few
+	// dozen markers, so most calls return a string without allocating.
+	seen map[string]string
 }
+
+// maxSeen bounds the marker cache of a Counter.
+const maxSeen = 512
 
 // NewCounter returns a Counter at the start of the document.
 func (d *Definitions) NewCounter() *Counter {
@@ -51,7 +57,7 @@ func (c *Counter) Next(numID string, ilvl int) (marker string, ok bool) {
 	vals := &c.values[n.abstract]
 	if !c.used[n.index] {
 		// A w:num with w:startOverride restarts the shared list where that
-		// w:num is first used (ECMA-376 §17.9.26; Word behaviour).
+		// w:num is first used (ECMA-376 §17.9.27; Word behaviour).
 		c.used[n.index] = true
 		for l := 0; l < 9; l++ {
 			if n.hasRestart[l] {
@@ -67,7 +73,12 @@ func (c *Counter) Next(numID string, ilvl int) (marker string, ok bool) {
 			continue
 		}
 		if restarts(lower, ilvl) {
-			vals[l] = lower.Start - 1
+			// startOverride also replaces the start of later restarts.
+			if n.hasRestart[l] {
+				vals[l] = n.restart[l] - 1
+			} else {
+				vals[l] = lower.Start - 1
+			}
 		}
 	}
 	switch lvl.format {
@@ -80,7 +91,17 @@ func (c *Counter) Next(numID string, ilvl int) (marker string, ok bool) {
 	if len(c.buf) == 0 || isBlank(c.buf) {
 		return "", false
 	}
-	return string(c.buf), true
+	if m, ok := c.seen[string(c.buf)]; ok {
+		return m, true
+	}
+	m := string(c.buf)
+	if len(c.seen) < maxSeen {
+		if c.seen == nil {
+			c.seen = make(map[string]string)
+		}
+		c.seen[m] = m
+	}
+	return m, true
 }
 
 // restarts reports whether level lower restarts when level used (above it)
@@ -152,6 +173,7 @@ var symbolBullets = map[string]string{
 	"\uF0D8": "➢", // Wingdings arrowhead
 	"\uF0FC": "✓", // Wingdings check
 	"\uF0A8": "□", // Wingdings hollow square
+	"o":      "◦", // Courier New "o", Word's default second-level bullet
 }
 
 func isBlank(b []byte) bool {

@@ -3,6 +3,7 @@ package numbering
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // numFmt is an ST_NumberFormat value, resolved once at parse time so that
@@ -195,19 +196,19 @@ func appendNumber(buf []byte, f numFmt, pad, n int) []byte {
 		return appendDigits(buf, n, &fullWidthDigits)
 	case fmtDecimalEnclosedCircle:
 		if n >= 1 && n <= 20 {
-			return appendRune(buf, rune(0x2460+n-1)) // ① … ⑳
+			return utf8.AppendRune(buf, rune(0x2460+n-1)) // ① … ⑳
 		}
 	case fmtDecimalEnclosedParen:
 		if n >= 1 && n <= 20 {
-			return appendRune(buf, rune(0x2474+n-1)) // ⑴ … ⒇
+			return utf8.AppendRune(buf, rune(0x2474+n-1)) // ⑴ … ⒇
 		}
 	case fmtDecimalEnclosedFullstop:
 		if n >= 1 && n <= 20 {
-			return appendRune(buf, rune(0x2488+n-1)) // ⒈ … ⒛
+			return utf8.AppendRune(buf, rune(0x2488+n-1)) // ⒈ … ⒛
 		}
 	case fmtIdeographEnclosedCircle:
 		if n >= 1 && n <= 10 {
-			return appendRune(buf, rune(0x3220+n-1)) // ㈠ … ㈩
+			return utf8.AppendRune(buf, rune(0x3220+n-1)) // ㈠ … ㈩
 		}
 	case fmtChineseCounting, fmtTaiwaneseCounting:
 		return appendChineseCounting(buf, n)
@@ -247,10 +248,6 @@ func decimalWidth(n int) int {
 		w++
 	}
 	return w
-}
-
-func appendRune(buf []byte, r rune) []byte {
-	return append(buf, string(r)...)
 }
 
 // appendDigits writes n digit by digit with the given glyphs.

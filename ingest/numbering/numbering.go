@@ -58,8 +58,8 @@ func (l *Level) SuffixText() string {
 type abstractNum struct {
 	id           string
 	levels       [9]*Level
-	numStyleLink string // this definition is the one of that numbering style
-	styleLink    string // this definition defines that numbering style
+	numStyleLink string // w:numStyleLink: take levels and count from that numbering style's list
+	styleLink    string // w:styleLink: this is the list of that numbering style
 	list         int    // index of the abstractNum whose counters it uses
 }
 
@@ -111,7 +111,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 
 // Level returns the level definition that paragraphs of numID at ilvl
 // use, after w:lvlOverride and numbering-style links; nil when there is
-// none.
+// none. The Level belongs to the Definitions and must not be modified.
 func (d *Definitions) Level(numID string, ilvl int) *Level {
 	n := d.num(numID)
 	if n == nil || ilvl < 0 || ilvl > 8 {

@@ -34,7 +34,10 @@ type (
 			Choice   []xNumFmts `xml:"Choice"`
 			Fallback []xNumFmts `xml:"Fallback"`
 		} `xml:"AlternateContent"`
-		LvlText    *xVal `xml:"lvlText"`
+		LvlText *struct {
+			Val  string `xml:"val,attr"`
+			Null string `xml:"null,attr"` // w:null="1": the text is empty
+		} `xml:"lvlText"`
 		Suff       *xVal `xml:"suff"`
 		LvlRestart *xVal `xml:"lvlRestart"`
 		IsLgl      *xVal `xml:"isLgl"`
@@ -153,13 +156,14 @@ func ParseWithStyles(numberingXML, stylesXML []byte) (*Definitions, error) {
 				if o.Lvl != nil {
 					if l := newLevel(o.Lvl, ilvl); l != nil {
 						l.Ilvl = ilvl
+						// Word ignores w:lvlRestart in an override ([MS-OI29500] 2.1.282).
+						l.Restart = -1
 						n.levels[ilvl], n.own[ilvl] = l, true
-						// A redefined level starts at its own w:start.
-						if o.Lvl.Start != nil {
-							n.restart[ilvl], n.hasRestart[ilvl] = l.Start, true
-						}
 					}
 				}
+				// Only w:startOverride restarts the count; a replaced level alone
+				// changes how numbers look (like Word's LFOLVL fStartAt vs
+				// fFormatting).
 				if v, ok := intVal(o.StartOverride); ok {
 					n.restart[ilvl], n.hasRestart[ilvl] = clampStart(v), true
 				}
@@ -242,8 +246,8 @@ func newLevel(x *xLvl, ilvl int) *Level {
 			l.NumFmt, l.format = f.Val, lookupFmt(f.Val)
 		}
 	}
-	if x.LvlText != nil {
-		l.LvlText = val(x.LvlText)
+	if t := x.LvlText; t != nil && !isOn(t.Null) {
+		l.LvlText = t.Val
 	}
 	if s := val(x.Suff); s == "space" || s == "nothing" {
 		l.Suffix = s
@@ -291,14 +295,16 @@ func intVal(v *xVal) (int, bool) {
 
 // boolVal reads an ST_OnOff element: present without w:val means on.
 func boolVal(v *xVal) bool {
-	if v.Val == nil {
+	return v.Val == nil || isOn(*v.Val)
+}
+
+// isOn reads an ST_OnOff value.
+func isOn(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "1", "true", "on":
 		return true
 	}
-	switch strings.TrimSpace(*v.Val) {
-	case "0", "false", "off":
-		return false
-	}
-	return true
+	return false
 }
 
 // clampStart keeps start values in a range where counting cannot overflow.

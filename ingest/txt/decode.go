@@ -33,7 +33,6 @@ type decoded struct {
 // encoding of old Chinese Windows files (GBK and GB2312 are subsets).
 func decode(data []byte) decoded {
 	var s sink
-	s.b.Grow(len(data) + len(data)/2)
 	var enc string
 	switch {
 	case hasPrefix(data, "\xef\xbb\xbf"):
@@ -55,8 +54,10 @@ func decode(data []byte) decoded {
 			break
 		}
 		enc = UTF8
-		if utf8.Valid(data) || likelyUTF8(data, &s) {
-			s = sink{}
+		if utf8.Valid(data) {
+			decodeUTF8(&s, data, 0)
+		} else if likelyUTF8(data, &s) {
+			s = sink{} // drop the GB18030 decoding
 			decodeUTF8(&s, data, 0)
 		} else {
 			enc = GB18030
@@ -150,6 +151,7 @@ func decodeUTF8(s *sink, data []byte, start int) {
 		s.b.Write(rest) // the common case: nothing to change
 		return
 	}
+	s.b.Grow(len(data))
 	for i := start; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
@@ -176,6 +178,7 @@ func decodeUTF16(s *sink, data []byte, start int, bigEndian bool) {
 		}
 		return rune(data[i+1])<<8 | rune(data[i])
 	}
+	s.b.Grow(len(data) * 3 / 2) // Chinese: 2 bytes in UTF-16, 3 in UTF-8
 	i := start
 	for ; i+1 < len(data); i += 2 {
 		u := unit(i)
@@ -205,6 +208,7 @@ const gb18030FFFD = "\x84\x31\xa4\x37"
 // decodeGB18030 decodes one character at a time so that each undecodable
 // byte is counted at its offset; x/text alone would replace it silently.
 func decodeGB18030(s *sink, data []byte) {
+	s.b.Grow(len(data) * 3 / 2) // Chinese: 2 bytes in GB18030, 3 in UTF-8
 	dec := simplifiedchinese.GB18030.NewDecoder()
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(data); {

@@ -8,7 +8,7 @@ import (
 
 // bookmark is the marker some converters leave where Word had a bookmark,
 // "[bookmark: _GoBack]" above all; it was never text.
-var bookmark = regexp.MustCompile(`\[bookmark: [^\]\n]*\]`)
+var bookmark = regexp.MustCompile(`\[bookmark: ?[^\]\n]*\]`)
 
 // splitLines splits LF-terminated text into lines, without the
 // terminators, and removes bookmark markers.
@@ -19,7 +19,7 @@ func splitLines(text string) []string {
 	}
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		if strings.Contains(l, "[bookmark: ") {
+		if strings.Contains(l, "[bookmark:") {
 			lines[i] = bookmark.ReplaceAllString(l, "")
 		}
 	}

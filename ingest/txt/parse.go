@@ -27,29 +27,19 @@ type draftTable struct {
 
 // parse appends the blocks of lines to doc.
 func parse(doc *model.Document, lines []string) {
+	doc.Body = make([]model.Block, 0, len(lines)/2+1)
 	for i := 0; i < len(lines); {
-		l := lines[i]
 		var (
 			t    draftTable
-			next int
+			next = i + 1
 			ok   bool
 		)
-		switch {
+		switch l := lines[i]; {
 		case isTabCell(l):
 			t, next = readTabTable(lines, i)
-			if t.allEmpty() {
-				i = next // runs of lone tabs are layout, not text
-				continue
-			}
-			if t.textCols() == 1 {
-				// One cell per row is indented text, not a table.
-				for _, row := range t.rows {
-					for _, c := range row {
-						for _, p := range c.paras {
-							addParagraph(doc, p)
-						}
-					}
-				}
+			if !t.isGrid() {
+				// Tab-indented text, or lone tabs that only made room.
+				t.addParagraphs(doc)
 				i = next
 				continue
 			}
@@ -62,12 +52,15 @@ func parse(doc *model.Document, lines []string) {
 		case strings.Contains(l, "|"):
 			t, next, ok = readPipeRowTable(lines, i)
 		}
-		if !ok {
-			addParagraph(doc, line{trim(l), i + 1})
-			i++
-			continue
+		if ok {
+			addTable(doc, t)
+		} else {
+			// Lines that looked like rows but make no table are text;
+			// all of them at once, so that none is read twice.
+			for k := i; k < next; k++ {
+				addParagraph(doc, line{trim(lines[k]), k + 1})
+			}
 		}
-		addTable(doc, t)
 		i = next
 	}
 }
@@ -148,7 +141,7 @@ func isPipeRowEnd(l string) bool {
 
 // readPipeCellTable reads rows of one cell per line, each row closed by a
 // line of pipes, starting at lines[i]. ok is false when not even one row is
-// closed.
+// closed; next is then the end of the run of cell lines.
 func readPipeCellTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	t.first = i + 1
 	next = i
@@ -160,6 +153,9 @@ func readPipeCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 			row = append(row, draftCell{paras: []line{{text, k + 1}}})
 		}
 		if len(row) == 0 || k == len(lines) || !isPipeRowEnd(lines[k]) {
+			if len(t.rows) == 0 {
+				next = k
+			}
 			break
 		}
 		t.rows = append(t.rows, row)
@@ -228,7 +224,7 @@ func readPipeRowTable(lines []string, i int) (t draftTable, next int, ok bool) {
 		t.rows = append(t.rows, row)
 	}
 	ok = len(t.rows) >= 2 || len(t.rows) == 1 && (seps > 0 || outer)
-	return t, k, ok
+	return t, max(k, i+1), ok
 }
 
 func (t *draftTable) cols() int {
@@ -239,26 +235,30 @@ func (t *draftTable) cols() int {
 	return n
 }
 
-// textCols is the length of the longest row that holds text.
-func (t *draftTable) textCols() int {
-	n := 0
+// isGrid tells a table from tab-indented text: text indented paragraph by
+// paragraph makes rows of one cell, or one long row when no blank line
+// parts the paragraphs. A table has two rows of two cells or more, and such
+// rows are at least half of its rows.
+func (t *draftTable) isGrid() bool {
+	multi := 0
 	for _, r := range t.rows {
-		if !allEmpty(r) {
-			n = max(n, len(r))
+		if len(r) >= 2 {
+			multi++
 		}
 	}
-	return n
+	return multi >= 2 && multi*2 >= len(t.rows) && !t.allEmpty()
 }
 
-func allEmpty(row []draftCell) bool {
-	for _, c := range row {
-		for _, p := range c.paras {
-			if p.text != "" {
-				return false
+// addParagraphs appends the text of a draft that is no table as
+// paragraphs, one per line.
+func (t *draftTable) addParagraphs(doc *model.Document) {
+	for _, row := range t.rows {
+		for _, c := range row {
+			for _, p := range c.paras {
+				addParagraph(doc, p)
 			}
 		}
 	}
-	return true
 }
 
 func (t *draftTable) allEmpty() bool {
@@ -286,6 +286,11 @@ func addTable(doc *model.Document, d draftTable) {
 		Cols: cols,
 		Pos:  model.Pos{Line: d.first, EndLine: d.lastLine},
 	}
+	n := 0
+	for _, row := range d.rows {
+		n += len(row)
+	}
+	t.Cells = make([]model.Cell, 0, n)
 	for r, row := range d.rows {
 		for c, dc := range row {
 			span := 1
@@ -294,9 +299,10 @@ func addTable(doc *model.Document, d draftTable) {
 			}
 			cell := model.Cell{Row: r, Col: c, RowSpan: 1, ColSpan: span}
 			texts := make([]string, len(dc.paras))
+			cell.Paras = make([]model.Paragraph, len(dc.paras))
 			for k, p := range dc.paras {
 				texts[k] = p.text
-				cell.Paras = append(cell.Paras, paragraph(p.text))
+				cell.Paras[k] = paragraph(p.text)
 			}
 			cell.Text = strings.Join(texts, "\n")
 			cell.Pos = model.Pos{Line: dc.paras[0].no, EndLine: dc.paras[len(dc.paras)-1].no}

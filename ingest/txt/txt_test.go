@@ -393,3 +393,28 @@ func BenchmarkDecodeSample(b *testing.B) {
 		})
 	}
 }
+
+// TestRowLikeLinesWithoutTable reads long runs of lines that look like
+// rows but never make a table: each must become a paragraph, and each line
+// be looked at a bounded number of times (a quadratic rescan would not
+// finish).
+func TestRowLikeLinesWithoutTable(t *testing.T) {
+	const n = 50000
+	for _, l := range []string{"单元格 |\n", "|---|---|\n", "| 单格 |\n"} {
+		doc, err := Decode("rows.txt", []byte(strings.Repeat(l, n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, doc)
+		if l == "| 单格 |\n" {
+			// Outer pipes: one table of n one-cell rows.
+			if len(doc.Tables) != 1 || doc.Tables[0].Rows != n {
+				t.Errorf("%q: %d tables", l, len(doc.Tables))
+			}
+			continue
+		}
+		if len(doc.Body) != n || len(doc.Tables) != 0 {
+			t.Errorf("%q: %d blocks, %d tables, want %d paragraphs", l, len(doc.Body), len(doc.Tables), n)
+		}
+	}
+}

@@ -1,0 +1,149 @@
+// Command ingest reads every .docx and .txt report under the given files
+// and folders into a SQLite database.
+//
+//	ingest [--db reports.db] [--workers N] [--dict FILE] PATH...
+//
+// Exit status: 0 when every supported file was ingested (or was already,
+// unchanged); 1 when some files failed (the rest are loaded, and the
+// failures are listed in v_documents); 2 for usage or database errors,
+// a lock that cannot be had in time included; 130 when interrupted.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/govreports/govreports/ingest"
+	"github.com/govreports/govreports/schema"
+)
+
+const (
+	exitOK          = 0
+	exitSomeFailed  = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
+	stop()
+	os.Exit(code)
+}
+
+type options struct {
+	db      string
+	workers int
+	dict    string
+	busy    time.Duration
+	paths   []string
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &options{}
+	fs.StringVar(&o.db, "db", "reports.db", "SQLite database to create or update")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "files read in parallel")
+	fs.StringVar(&o.dict, "dict", "", "user dictionary for Chinese word segmentation (one word per line)")
+	fs.DurationVar(&o.busy, "busy-timeout", 10*time.Second, "how long to wait for a database another process holds")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: ingest [flags] PATH...\n\nReads every .docx and .txt report under PATH into a SQLite database.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	o.paths = fs.Args()
+	if len(o.paths) == 0 {
+		fs.Usage()
+		return nil, errors.New("no PATH given")
+	}
+	if o.workers < 1 {
+		return nil, fmt.Errorf("--workers must be at least 1, got %d", o.workers)
+	}
+	return o, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal bool) int {
+	o, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "ingest: %v\n", err)
+		return exitUsage
+	}
+	for _, p := range o.paths {
+		if _, err := os.Stat(p); err != nil {
+			fmt.Fprintf(stderr, "ingest: %v\n", err)
+			return exitUsage
+		}
+	}
+	// fail reports an error that stops the run before it starts.
+	fail := func(err error) int {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "ingest: interrupted")
+			return exitInterrupted
+		}
+		fmt.Fprintf(stderr, "ingest: %v\n", err)
+		return exitUsage
+	}
+	var dicts []string
+	if o.dict != "" {
+		dicts = append(dicts, o.dict)
+	}
+	proc, err := ingest.NewProcessor(dicts...)
+	if err != nil {
+		return fail(err)
+	}
+	db, err := schema.Open(ctx, o.db, o.busy)
+	if err != nil {
+		return fail(err)
+	}
+	defer db.Close()
+	lookup, err := schema.OpenReadOnly(o.db)
+	if err != nil {
+		return fail(err)
+	}
+	defer lookup.Close()
+
+	prog := newProgress(stderr, terminal)
+	sum, err := ingest.Run(ctx, ingest.Config{
+		Roots:    o.paths,
+		Workers:  o.workers,
+		Key:      proc.Key(),
+		Read:     proc.Read,
+		Extract:  proc.Extract,
+		Writer:   schema.NewWriter(db, 200, time.Second),
+		Lookup:   lookup,
+		Progress: prog.event,
+	})
+	prog.finish()
+	if err == nil && sum.Ingested > 0 {
+		err = schema.RefreshKeywords(ctx, db)
+	}
+	printSummary(stdout, sum, o.db)
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintln(stderr, "ingest: interrupted; what was loaded stays loaded")
+		return exitInterrupted
+	case err != nil:
+		fmt.Fprintf(stderr, "ingest: %v\n", err)
+		return exitUsage
+	case sum.Failed > 0:
+		fmt.Fprintf(stderr, "ingest: %d files failed; see: SELECT path, error FROM v_documents WHERE status = 'failed'\n", sum.Failed)
+		return exitSomeFailed
+	}
+	return exitOK
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files: testdata/sample.golden.json and the example outputs in README.md")
+
+// renderingFree clears what differs between renderings of one report:
+// the file, block indexes and offsets (a .docx has blank paragraphs and
+// markers that a .txt has not) and how headings were recognised.
+func renderingFree(in *inspection) {
+	in.File, in.Format, in.Encoding, in.Warnings = "", "", "", nil
+	for i := range in.Reports {
+		r := &in.Reports[i]
+		r.FirstBlock, r.EndBlock = 0, 0
+		for j := range r.Sections {
+			r.Sections[j].Block, r.Sections[j].Via = 0, ""
+		}
+		for j := range r.Tables {
+			r.Tables[j].Block = 0
+		}
+		for j := range r.Policies {
+			r.Policies[j].Block, r.Policies[j].Offset = 0, 0
+		}
+		for j := range r.Orgs {
+			r.Orgs[j].Block = 0
+		}
+		for j := range r.Figures {
+			r.Figures[j].Place.Block, r.Figures[j].Place.Offset = 0, 0
+		}
+		for j := range r.Dates {
+			r.Dates[j].Place.Block, r.Dates[j].Place.Offset = 0, 0
+		}
+	}
+}
+
+// TestInspectSample checks that every rendering of the sample report
+// (.txt in three encodings, .docx from three producers) yields the same
+// reports, compared with testdata/sample.golden.json.
+func TestInspectSample(t *testing.T) {
+	golden := filepath.Join("testdata", "sample.golden.json")
+	paths := corpus.SharedSample(t)
+	for i, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			var out, errs bytes.Buffer
+			if err := runInspect(context.Background(), []string{"--json", path}, &out, &errs); err != nil {
+				t.Fatalf("inspect --json %s: %v\n%s", path, err, errs.String())
+			}
+			var in inspection
+			if err := json.Unmarshal(out.Bytes(), &in); err != nil {
+				t.Fatalf("output is not JSON: %v", err)
+			}
+			renderingFree(&in)
+			got, err := json.MarshalIndent(&in, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			if *update && i == 0 {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s:\n%s", path, golden, lineDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// lineDiff shows the first lines that differ, with a little context.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl == gl {
+			continue
+		}
+		b.WriteString("line " + strconv.Itoa(i+1) + ":\n  want " + wl + "\n  got  " + gl + "\n")
+		if shown++; shown == 10 {
+			b.WriteString("…\n")
+			break
+		}
+	}
+	return b.String()
+}
+
+// TestInspectUsage checks the command line: one file, flags before it.
+func TestInspectUsage(t *testing.T) {
+	var out, errs bytes.Buffer
+	err := runInspect(context.Background(), nil, &out, &errs)
+	var ue usageError
+	if !errors.As(err, &ue) {
+		t.Errorf("no FILE: err = %v, want a usage error", err)
+	}
+	err = runInspect(context.Background(), []string{filepath.Join(t.TempDir(), "missing.txt")}, &out, &errs)
+	if err == nil || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing file: err = %v, want one naming the file", err)
+	}
+}

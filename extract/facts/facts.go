@@ -1,0 +1,220 @@
+// Package facts finds the facts a report states in its prose: its
+// performance goal (绩效目标), the policy documents it cites and the
+// organisations it names.
+package facts
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Para is one paragraph of a report with its body block index.
+type Para struct {
+	Block int
+	Text  string
+}
+
+var goalLabel = regexp.MustCompile(`(?:年度)?绩效目标\s*[:：]`)
+
+// Goal returns the first "绩效目标:" statement of the paragraphs, the text
+// after the colon to the end of its paragraph.
+func Goal(paras []Para) string {
+	for _, p := range paras {
+		if loc := goalLabel.FindStringIndex(p.Text); loc != nil {
+			if g := strings.TrimSpace(p.Text[loc[1]:]); g != "" {
+				return g
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	bookTitle = regexp.MustCompile(`《([^《》\n]{2,100})》`)
+	// docNumber is a document number such as 洪府发[2020]3号 or
+	// 洪发改服务字〔2020〕27号, in brackets or not, right after the title.
+	docNumber = regexp.MustCompile(`^\s*[（(]?\s*([\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*[12][0-9]{3}\s*[〕\]］】)）]\s*(?:第\s*)?[0-9]{1,5}\s*号)`)
+)
+
+// Policies lists the documents cited in 《》, each once (with its number
+// when any citation gives one), in order of first citation.
+func Policies(paras []Para) []model.Policy {
+	var out []model.Policy
+	index := make(map[string]int)
+	for _, p := range paras {
+		for _, loc := range bookTitle.FindAllStringSubmatchIndex(p.Text, -1) {
+			title := strings.TrimSpace(p.Text[loc[2]:loc[3]])
+			number := ""
+			if m := docNumber.FindStringSubmatch(p.Text[loc[1]:]); m != nil {
+				number = strings.Join(strings.Fields(m[1]), "")
+			}
+			if i, seen := index[title]; seen {
+				if out[i].Number == "" {
+					out[i].Number = number
+				}
+				continue
+			}
+			index[title] = len(out)
+			out = append(out, model.Policy{Title: title, Number: number, Block: p.Block, Offset: utf8.RuneCountInString(p.Text[:loc[0]])})
+		}
+	}
+	return out
+}
+
+// orgEndings end the names of organisations, longest first.
+var orgEndings = []string{
+	"股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "管理委员会", "委员会", "办公室",
+	"办事处", "事务所", "研究院", "研究所", "合作社", "协会", "商会", "银行", "医院", "大学", "学院",
+	"政府", "中心", "局", "厅",
+}
+
+// beforeName are words that stand before a name in a sentence; the name
+// starts after the last of them.
+var beforeName = []string{
+	"下一步", "配合", "积极", "对接", "获评", "认定", "通过", "开展", "推荐", "组织", "指导", "协调",
+	"联合", "会同", "委托", "分别", "包括", "获得", "成立", "设立", "依托", "引进", "入驻", "加强",
+	"建立", "支持", "帮助", "根据", "按照", "督促", "要求", "报送", "上报", "联系", "其中", "牵头",
+	"负责", "经过", "来自", "位于", "属于", "作为", "成为", "各级", "以及", "还有",
+	"依据", "本项目", "本单位", "我区", "我县", "我市", "我局", "我办", "全区", "全市", "全县",
+}
+
+// stopRunes end a name when scanning back from its ending.
+const stopRunes = "的和与及对向在由为是了到经等共被请并将把从给让使于或即、，。；：:;,.!?！？“”\"'（）()《》〈〉【】[] \t\n\u3000"
+
+// falseAfter are runes after an ending that make it part of another
+// word: 局长, 中心城区.
+var falseAfter = map[string]string{"局": "长面势部限", "中心": "城区任思工", "办公室": "主", "政府": "采投"}
+
+// falseBefore are endings preceded by these runes that are not names: 格局, 布局, 大局 …
+var falseBefore = map[string]string{"局": "格布大全开结当战残赌骗饭", "中心": "重核为", "政府": "市区县省镇乡", "公司": "子母分", "商会": "招"}
+
+// Orgs lists the organisations named in the paragraphs, each once, with
+// the count of its mentions and the block of the first.
+func Orgs(paras []Para) []model.Org {
+	var out []model.Org
+	index := make(map[string]int)
+	for _, p := range paras {
+		text := blankTitles(p.Text)
+		for _, o := range orgsIn(text) {
+			if i, seen := index[o.name]; seen {
+				out[i].Count++
+				continue
+			}
+			index[o.name] = len(out)
+			out = append(out, model.Org{Name: o.name, Kind: o.kind, Block: p.Block, Count: 1})
+		}
+	}
+	return out
+}
+
+// blankTitles hides text in 《》, which names documents, not bodies.
+func blankTitles(s string) string {
+	return bookTitle.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
+
+type org struct{ name, kind string }
+
+func orgsIn(text string) []org {
+	var out []org
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		kind := endingAt(rs, i)
+		if kind == "" {
+			continue
+		}
+		end := i + utf8.RuneCountInString(kind)
+		start := i
+		for start > 0 && i-start < 24 {
+			if rs[start-1] == '”' {
+				// a quoted part of the name: “梦想小街”电商产业园…
+				if q := openQuote(rs, start-1); q >= 0 {
+					start = q
+					continue
+				}
+				break
+			}
+			if !unicode.Is(unicode.Han, rs[start-1]) || strings.ContainsRune(stopRunes, rs[start-1]) && !inName(rs, start-1) {
+				break
+			}
+			start--
+		}
+		name := string(rs[start:i])
+		for _, w := range beforeName {
+			if k := strings.LastIndex(name, w); k >= 0 {
+				name = name[k+len(w):]
+			}
+		}
+		i = end - 1
+		if end < len(rs) && strings.ContainsRune(falseAfter[kind], rs[end]) {
+			continue
+		}
+		if utf8.RuneCountInString(name) < 2 {
+			continue
+		}
+		if bad, ok := falseBefore[kind]; ok {
+			last, _ := utf8.DecodeLastRuneInString(name)
+			if strings.ContainsRune(bad, last) && utf8.RuneCountInString(name) < 4 {
+				continue
+			}
+		}
+		out = append(out, org{name + kind, kind})
+	}
+	return out
+}
+
+// openQuote returns the index of the “ that opens the quote closed at
+// rs[end], with only Han characters between, or -1.
+func openQuote(rs []rune, end int) int {
+	for j := end - 1; j >= 0 && end-j <= 12; j-- {
+		switch {
+		case rs[j] == '“':
+			if j < end-1 {
+				return j
+			}
+			return -1
+		case !unicode.Is(unicode.Han, rs[j]):
+			return -1
+		}
+	}
+	return -1
+}
+
+// nameWithHe are runes that make a word with a following 和 in trade
+// names: 联和, 中和, 祥和 …
+const nameWithHe = "联中平祥永协太共人保"
+
+// inName reports whether the stop rune at rs[i] is part of a name here.
+func inName(rs []rune, i int) bool {
+	return rs[i] == '和' && i > 0 && strings.ContainsRune(nameWithHe, rs[i-1])
+}
+
+// orgEndingRunes holds orgEndings as runes, to compare in place.
+var orgEndingRunes = func() [][]rune {
+	out := make([][]rune, len(orgEndings))
+	for i, e := range orgEndings {
+		out[i] = []rune(e)
+	}
+	return out
+}()
+
+// endingAt returns the longest organisation ending that starts at rs[i]
+// ("有限公司" there, not "公司" inside it), or "".
+func endingAt(rs []rune, i int) string {
+next:
+	for k, er := range orgEndingRunes {
+		if i+len(er) > len(rs) {
+			continue
+		}
+		for j, r := range er {
+			if rs[i+j] != r {
+				continue next
+			}
+		}
+		return orgEndings[k]
+	}
+	return ""
+}

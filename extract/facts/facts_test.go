@@ -1,0 +1,57 @@
+package facts
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestPolicies(t *testing.T) {
+	paras := []Para{
+		{Block: 3, Text: "根据《南昌市关于有效应对疫情稳定经济增长25条政策措施》（洪府发[2020]3号）和《关于印发2020年度南昌市服务业发展引导资金项目申报指南的通知》(洪发改服务字〔2020〕27号)要求，"},
+		{Block: 5, Text: "出台了《西湖区促进商务楼宇（总部）经济和重点产业发展扶持办法》，再次依据《南昌市关于有效应对疫情稳定经济增长25条政策措施》。"},
+	}
+	got := Policies(paras)
+	want := []string{
+		"南昌市关于有效应对疫情稳定经济增长25条政策措施|洪府发[2020]3号|3|2",
+		"关于印发2020年度南昌市服务业发展引导资金项目申报指南的通知|洪发改服务字〔2020〕27号|3|42",
+		"西湖区促进商务楼宇（总部）经济和重点产业发展扶持办法||5|3",
+	}
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, strings.Join([]string{p.Title, p.Number, itoa(p.Block), itoa(p.Offset)}, "|"))
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Policies:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestOrgs(t *testing.T) {
+	paras := []Para{
+		{Block: 1, Text: "南昌市西湖区现代服务业发展局共有预算单位1个。获评省级集聚区1个（南昌市天虹商场有限公司城市综合体）。"},
+		{Block: 2, Text: "其中，南昌联和文化传媒有限公司项目已签约。下一步积极配合区现代服务业发展局和区商务局，改变格局，以企业为中心。"},
+		{Block: 4, Text: "南昌市西湖区现代服务业发展局局长到会。"},
+		{Block: 6, Text: "“梦想小街”电商产业园领导小组办公室负责园区管理，向”错误引号“中心报告。"},
+	}
+	var got []string
+	for _, o := range Orgs(paras) {
+		got = append(got, o.Name+"/"+o.Kind+"/"+itoa(o.Block)+"/"+itoa(o.Count))
+	}
+	want := "南昌市西湖区现代服务业发展局/局/1/2 南昌市天虹商场有限公司/有限公司/1/1 南昌联和文化传媒有限公司/有限公司/2/1 区现代服务业发展局/局/2/1 区商务局/局/2/1 “梦想小街”电商产业园领导小组办公室/办公室/6/1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("Orgs:\n%s\nwant\n%s", strings.Join(got, " "), want)
+	}
+}
+
+func TestGoal(t *testing.T) {
+	paras := []Para{
+		{Text: "1.项目主要内容、绩效目标"},
+		{Text: "绩效目标:完成省、市直管部门下达工作任务。"},
+		{Text: "年度绩效目标：另一条。"},
+	}
+	if g := Goal(paras); g != "完成省、市直管部门下达工作任务。" {
+		t.Errorf("Goal = %q", g)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

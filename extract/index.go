@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Words is what indexing needs of a segmenter: Tokens segments text into
+// space-separated words for the full-text index, Counts counts its
+// content words for keywords.
+type Words interface {
+	Tokens(text string) string
+	Counts(text string) map[string]int
+}
+
+// Index fills x.Index with what full-text search covers (report titles,
+// sections with their title and body, table cells) and each report's Terms.
+func Index(doc *model.Document, x *model.Extraction, w Words) {
+	x.Index = x.Index[:0]
+	for i := range x.Reports {
+		r := &x.Reports[i]
+		var all strings.Builder
+		add := func(kind string, section, block int, text string) {
+			text = strings.TrimSpace(text)
+			if text == "" {
+				return
+			}
+			x.Index = append(x.Index, model.IndexUnit{Report: i, Section: section, Kind: kind, Block: block,
+				Text: text, Tokens: w.Tokens(text)})
+			all.WriteString(text)
+			all.WriteByte('\n')
+		}
+		if r.Title != "" {
+			add("title", -1, r.FirstBlock, r.Title)
+		}
+		for j, s := range r.Sections {
+			add("section", j, s.Block, strings.TrimSpace(s.Title+"\n"+s.Body))
+		}
+		for _, t := range r.Tables {
+			if t.TableNo < 1 || t.TableNo > len(doc.Tables) {
+				continue
+			}
+			sec := SectionAt(r, t.Block)
+			for _, c := range doc.Tables[t.TableNo-1].Cells {
+				add("cell", sec, t.Block, c.Text)
+			}
+		}
+		r.Terms = w.Counts(all.String())
+	}
+}
+
+// SectionAt returns the index of the section of r that body block block
+// falls in (the last whose heading is at or before it), or -1.
+func SectionAt(r *model.Report, block int) int {
+	at := -1
+	for j, s := range r.Sections {
+		if s.Block > block {
+			break
+		}
+		at = j
+	}
+	return at
+}

@@ -1,0 +1,48 @@
+package textnorm
+
+import "testing"
+
+func TestLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"姓  名":                   "姓名",
+		"单\u3000位":               "单位",
+		" 职称/职务 ":                "职称/职务",
+		"年初预算数\n（万元）":            "年初预算数（万元）",
+		"Simple\nMultiparagraph": "Simple Multiparagraph",
+		"Unit  Price (元)":        "Unit Price (元)",
+	} {
+		if got := Label(in); got != want {
+			t.Errorf("Label(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDateLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"2020年 06月25日":   "2020-06-25",
+		" 2020年 06月 25日": "2020-06-25",
+		"二〇二二年三月十五日":     "2022-03-15",
+		"2021.6.1":       "2021-06-01",
+		"（2020年6月25日）":   "2020-06-25",
+		"2020年13月1日":     "",
+		"2020年6月25日召开会议": "",
+	} {
+		got, ok := DateLine(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("DateLine(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestNumber(t *testing.T) {
+	for in, want := range map[string]int{"一": 1, "十": 10, "十二": 12, "二十三": 23, "一百零五": 105, "12": 12, "１２": 12, "③": 3, "⑵": 2, "⒈": 1, "Ⅳ": 4, "壹": 1} {
+		if got, ok := Number(in); !ok || got != want {
+			t.Errorf("Number(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "是", "一是"} {
+		if _, ok := Number(in); ok {
+			t.Errorf("Number(%q) ok, want not a number", in)
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+// OutlineOptions say how much WriteOutline prints.
+type OutlineOptions struct {
+	// BodyRunes is how much of each section body to print: 0 for all of
+	// it, a negative number for none.
+	BodyRunes int
+	// Positions prints block numbers, table numbers and how headings
+	// were recognised, which differ between renderings of one report.
+	Positions bool
+}
+
+// WriteOutline prints an extraction for people: each report with its
+// fields, its section tree indented by level, its tables and facts.
+func WriteOutline(w io.Writer, x *model.Extraction, opt OutlineOptions) error {
+	bw := bufio.NewWriter(w)
+	for _, r := range x.Reports {
+		writeReport(bw, &r, opt)
+	}
+	return bw.Flush()
+}
+
+func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
+	fmt.Fprintf(w, "report %d: %s", r.No, r.Title)
+	if opt.Positions {
+		fmt.Fprintf(w, " [blocks %d-%d]", r.FirstBlock, r.EndBlock)
+	}
+	fmt.Fprintln(w)
+	field := func(name, value string) {
+		if value != "" {
+			fmt.Fprintf(w, "  %s: %s\n", name, value)
+		}
+	}
+	field("project", r.ProjectName)
+	field("category", r.Category)
+	field("implementing unit", r.ImplementingUnit)
+	field("supervising dept", r.SupervisingDept)
+	field("evaluation agency", r.EvaluationAgency)
+	if r.EvaluationYear != 0 {
+		field("evaluation year", fmt.Sprint(r.EvaluationYear))
+	}
+	field("report date", r.ReportDate)
+	field("attachment", r.Attachment)
+	field("goal", r.Goal)
+	if len(r.Sections) > 0 {
+		fmt.Fprintln(w, "  sections:")
+	}
+	for _, s := range r.Sections {
+		indent := strings.Repeat("  ", s.Level+1)
+		sep := ""
+		if s.Marker != "" && strings.ContainsAny(s.Marker[len(s.Marker)-1:], "0123456789") {
+			sep = " " // "1 项目概况", "1.1 项目基本情况"
+		}
+		fmt.Fprintf(w, "%s%s%s%s", indent, s.Marker, sep, s.Title)
+		if opt.Positions {
+			fmt.Fprintf(w, "  [L%d %s %s block %d]", s.Level, s.Family, s.Via, s.Block)
+		}
+		fmt.Fprintln(w)
+		if body := clip(s.Body, opt.BodyRunes); body != "" {
+			for _, line := range strings.Split(body, "\n") {
+				fmt.Fprintf(w, "%s  | %s\n", indent, line)
+			}
+		}
+	}
+	for _, t := range r.Tables {
+		fmt.Fprintf(w, "  table")
+		if opt.Positions {
+			fmt.Fprintf(w, " %d (block %d)", t.TableNo, t.Block)
+		}
+		if t.Kind != "" {
+			fmt.Fprintf(w, " [%s]", t.Kind)
+		}
+		fmt.Fprintf(w, " %q header row %d: %s\n", t.Caption, t.HeaderRow, strings.Join(t.Header, " | "))
+	}
+	for _, f := range r.Funds {
+		fmt.Fprintf(w, "  fund %s: budget %s (%s) actual %s (%s)", f.Item, amount(f.Budget), f.BudgetRaw, amount(f.Actual), f.ActualRaw)
+		if f.Rate != nil {
+			fmt.Fprintf(w, " rate %.2f%%", *f.Rate)
+		}
+		fmt.Fprintln(w)
+	}
+	for _, e := range r.Evaluators {
+		fmt.Fprintf(w, "  evaluator %s | %s | %s\n", e.Name, e.Org, e.Title)
+	}
+	for _, p := range r.Policies {
+		fmt.Fprintf(w, "  policy 《%s》 %s\n", p.Title, p.Number)
+	}
+	for _, o := range r.Orgs {
+		fmt.Fprintf(w, "  org %s (%s) ×%d\n", o.Name, o.Kind, o.Count)
+	}
+	for _, f := range r.Figures {
+		fmt.Fprintf(w, "  figure %s = %s %s (%s)\n", f.Raw, f.Value, f.Unit, f.Kind)
+	}
+	for _, d := range r.Dates {
+		fmt.Fprintf(w, "  date %s = %s\n", d.Raw, d.Date)
+	}
+}
+
+func amount(a *model.Amount) string {
+	if a == nil {
+		return "?"
+	}
+	return *a
+}
+
+func clip(s string, n int) string {
+	switch {
+	case n < 0:
+		return ""
+	case n == 0:
+		return s
+	}
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}

@@ -1,0 +1,298 @@
+package structure
+
+import (
+	"strings"
+
+	"github.com/govreports/govreports/extract/internal/textnorm"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Analyze reads the roles of a document's body blocks and splits the body
+// into reports. A document without a recognisable title is one untitled
+// report; the first report always starts at block 0, so nothing is dropped.
+func Analyze(doc *model.Document) *Layout {
+	l := &Layout{
+		Doc:   doc,
+		Roles: make([]Role, len(doc.Body)),
+		Text:  make([]string, len(doc.Body)),
+	}
+	for i := range doc.Body {
+		l.Roles[i], l.Text[i] = l.readRole(i)
+	}
+	l.markNotes()
+	l.split()
+	return l
+}
+
+// readRole gives the role a block has on its own, before context.
+func (l *Layout) readRole(i int) (Role, string) {
+	b := &l.Doc.Body[i]
+	if b.Kind == model.KindTable {
+		if t := l.table(b.TableNo); t != nil && len(coverTable(t)) > 0 {
+			return RoleCover, ""
+		}
+		return RoleTable, ""
+	}
+	s := textnorm.Clean(b.Para.Text)
+	one := textnorm.OneLine(s)
+	switch {
+	case s == "" && b.Para.Marker == "":
+		return RoleBlank, s
+	case b.Para.Marker != "":
+		return RoleText, s // a numbered paragraph is body, whatever it says
+	case isArtefact(one):
+		return RoleArtefact, s
+	}
+	if _, _, ok := attachment(one); ok {
+		return RoleAttachment, s
+	}
+	if _, _, ok := coverField(one); ok {
+		return RoleCover, s
+	}
+	if _, ok := textnorm.DateLine(one); ok {
+		return RoleDate, s
+	}
+	if isTitle(one) {
+		return RoleTitle, s
+	}
+	return RoleText, s
+}
+
+func (l *Layout) table(no int) *model.Table {
+	if no < 1 || no > len(l.Doc.Tables) {
+		return nil
+	}
+	return &l.Doc.Tables[no-1]
+}
+
+// coverTable reads a table of "key | value" rows; nil when fewer than two
+// rows are cover fields.
+func coverTable(t *model.Table) map[string]string {
+	fields := make(map[string]string)
+	for r := 0; r < t.Rows; r++ {
+		c := t.Cell(r, 0)
+		if c == nil {
+			continue
+		}
+		label := strings.TrimRight(textnorm.Squash(c.Text), "：:")
+		key, ok := coverKeys[label]
+		if !ok {
+			// "项目名称：XX" in one cell
+			if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
+				fields[k] = v
+			}
+			continue
+		}
+		value := ""
+		for col := c.Col + c.ColSpan; col < t.Cols; {
+			v := t.Cell(r, col)
+			if v == nil {
+				break
+			}
+			if value = coverValue(textnorm.Clean(v.Text)); value != "" {
+				break
+			}
+			col = v.Col + v.ColSpan
+		}
+		fields[key] = value
+	}
+	if len(fields) < 2 {
+		return nil
+	}
+	return fields
+}
+
+// markNotes marks the notes under tables: a paragraph starting "注：" right
+// after a table, and the numbered lines that continue it.
+func (l *Layout) markNotes() {
+	inNote := false
+	for i, r := range l.Roles {
+		if r != RoleText {
+			if r != RoleBlank && r != RoleArtefact {
+				inNote = false
+			}
+			continue
+		}
+		if inNote {
+			m, ok := parseMarker(l.Text[i])
+			if f := familyByName(m.family); ok && f.listLike {
+				l.Roles[i] = RoleNote
+				continue
+			}
+			inNote = false
+		}
+		if j := l.prevVisible(i); j >= 0 && (l.Roles[j] == RoleTable || l.Roles[j] == RoleCover && l.Doc.Body[j].Kind == model.KindTable) && isNote(l.Text[i]) {
+			l.Roles[i] = RoleNote
+			inNote = true
+		}
+	}
+}
+
+func isNote(s string) bool {
+	for _, p := range []string{"注：", "注:", "备注：", "备注:", "说明：", "说明:"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// title is a report title found in the body.
+type title struct {
+	blocks []int
+	text   string
+}
+
+// titles finds the report titles, joining a title printed over two lines
+// ("2020年度现代服务业专项经费" / "项目支出绩效评价报告").
+func (l *Layout) titles() []title {
+	var out []title
+	for i, r := range l.Roles {
+		if r != RoleTitle && r != RoleAttachment {
+			continue
+		}
+		text := textnorm.OneLine(l.Text[i])
+		if r == RoleAttachment {
+			_, rest, _ := attachment(text)
+			if rest == "" {
+				continue
+			}
+			text = rest
+		}
+		t := title{blocks: []int{i}, text: text}
+		if ProjectName(text) == "" {
+			// Only the kind on this line: the name is on the line before.
+			if j := l.prevVisible(i); j >= 0 && l.Roles[j] == RoleText && shortLine(l.Text[j]) {
+				l.Roles[j] = RoleTitle
+				t.blocks = []int{j, i}
+				t.text = textnorm.OneLine(l.Text[j]) + text
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// shortLine is a line that can be the first half of a title.
+func shortLine(s string) bool {
+	s = textnorm.OneLine(s)
+	if textnorm.Len(s) > 40 || strings.ContainsAny(s, "。，,；;：:！？") {
+		return false
+	}
+	_, numbered := parseMarker(s)
+	return !numbered
+}
+
+func (l *Layout) prevVisible(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if l.Roles[j] != RoleBlank && l.Roles[j] != RoleArtefact {
+			return j
+		}
+	}
+	return -1
+}
+
+// coverish roles can stand between a cover title and the title above the
+// body without making them two reports.
+func coverish(r Role) bool {
+	switch r {
+	case RoleBlank, RoleArtefact, RoleCover, RoleDate, RoleAttachment:
+		return true
+	}
+	return false
+}
+
+// split cuts the body into spans at the titles.
+func (l *Layout) split() {
+	ts := l.titles()
+	// A title followed by nothing but cover material and then another
+	// title is a cover page: one report, titled by the later title.
+	var groups [][]title
+	for k, t := range ts {
+		if k > 0 && l.onlyCover(ts[k-1].blocks[len(ts[k-1].blocks)-1]+1, t.blocks[0]) {
+			groups[len(groups)-1] = append(groups[len(groups)-1], t)
+			continue
+		}
+		groups = append(groups, []title{t})
+	}
+	if len(groups) == 0 {
+		l.Spans = []Span{{First: 0, End: len(l.Roles)}}
+	}
+	for k, g := range groups {
+		first := g[0].blocks[0]
+		if k == 0 {
+			first = 0
+		} else {
+			// The cover page and attachment label above a title belong to it.
+			for first > 0 && (l.Roles[first-1] == RoleBlank || l.Roles[first-1] == RoleAttachment ||
+				l.Roles[first-1] == RoleCover || l.Roles[first-1] == RoleArtefact) {
+				first--
+			}
+			l.Spans[k-1].End = first
+		}
+		last := g[len(g)-1]
+		l.Spans = append(l.Spans, Span{First: first, End: len(l.Roles), TitleBlocks: last.blocks, Title: last.text})
+	}
+	for k := range l.Spans {
+		l.readCover(&l.Spans[k])
+	}
+}
+
+func (l *Layout) onlyCover(from, to int) bool {
+	for i := from; i < to; i++ {
+		if !coverish(l.Roles[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// readCover fills a span's cover fields, attachment label and date. The
+// cover date is the first date line before the body; failing that, the
+// last date line of the report (the signature date).
+func (l *Layout) readCover(s *Span) {
+	s.Cover = make(map[string]string)
+	var dates []string
+	body := false
+	coverDate := ""
+	for i := s.First; i < s.End; i++ {
+		switch l.Roles[i] {
+		case RoleAttachment:
+			if s.Attachment == "" {
+				s.Attachment, _, _ = attachment(textnorm.OneLine(l.Text[i]))
+			}
+		case RoleCover:
+			if l.Doc.Body[i].Kind == model.KindTable {
+				for k, v := range coverTable(l.table(l.Doc.Body[i].TableNo)) {
+					if _, seen := s.Cover[k]; !seen {
+						s.Cover[k] = v
+					}
+				}
+				continue
+			}
+			if k, v, ok := coverField(textnorm.OneLine(l.Text[i])); ok {
+				if _, seen := s.Cover[k]; !seen {
+					s.Cover[k] = v
+				}
+			}
+		case RoleDate:
+			d, _ := textnorm.DateLine(textnorm.OneLine(l.Text[i]))
+			if !body && coverDate == "" {
+				coverDate = d
+			}
+			dates = append(dates, d)
+		case RoleText, RoleTable:
+			body = true
+		}
+	}
+	switch {
+	case s.Cover[KeyReportDate] != "":
+		if d, ok := textnorm.DateLine(s.Cover[KeyReportDate]); ok {
+			s.Date = d
+		}
+	case coverDate != "":
+		s.Date = coverDate
+	case len(dates) > 0:
+		s.Date = dates[len(dates)-1]
+	}
+}

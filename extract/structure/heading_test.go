@@ -1,0 +1,92 @@
+package structure
+
+import "testing"
+
+func TestParseMarker(t *testing.T) {
+	tests := []struct {
+		in     string
+		family string // "" when not a heading number
+		marker string
+		number int
+		rest   string
+	}{
+		{"一、项目概况", "cn-dun", "一、", 1, "项目概况"},
+		{" 十二、其他", "cn-dun", "十二、", 12, "其他"},
+		{"（三）资金情况", "cn-paren", "（三）", 3, "资金情况"},
+		{"(一)项目概况", "cn-paren", "(一)", 1, "项目概况"},
+		{"1.项目背景", "arabic-dot", "1.", 1, "项目背景"},
+		{"2、项目内容", "arabic-dot", "2、", 2, "项目内容"},
+		{"３．总体结论", "arabic-dot", "３．", 3, "总体结论"},
+		{"2.2021年度绩效目标", "arabic-dot", "2.", 2, "2021年度绩效目标"},
+		{"（4）满意度", "arabic-paren", "（4）", 4, "满意度"},
+		{"1)产出指标", "arabic-half", "1)", 1, "产出指标"},
+		{"③质量指标", "circled", "③", 3, "质量指标"},
+		{"⑵追加预算", "paren-digit", "⑵", 2, "追加预算"},
+		{"1.1 项目基本情况", "dotted-2", "1.1", 1, "项目基本情况"},
+		{"3.2.1资金使用", "dotted-3", "3.2.1", 1, "资金使用"},
+		{"1 项目概况", "arabic-space", "1", 1, "项目概况"},
+		{"第二章 评价结论", "chapter", "第二章", 2, "评价结论"},
+		{"第一节部门职责", "jie", "第一节", 1, "部门职责"},
+		{"一是加强管理。", "", "", 0, ""},
+		{"12.5万元用于苗木补植。", "", "", 0, ""},
+		{"3.14%用于管理", "", "", 0, ""},
+		{"1.5倍", "", "", 0, ""},
+		{"3 个项目", "", "", 0, ""},
+		{"2020年共完成", "", "", 0, ""},
+		{"第一次会议", "", "", 0, ""},
+		{"一、", "", "", 0, ""},
+	}
+	for _, tt := range tests {
+		m, ok := parseMarker(tt.in)
+		if tt.family == "" {
+			if ok {
+				t.Errorf("parseMarker(%q) = %+v, want no heading number", tt.in, m)
+			}
+			continue
+		}
+		if !ok || m.family != tt.family || m.text != tt.marker || m.number != tt.number || m.rest != tt.rest {
+			t.Errorf("parseMarker(%q) = %+v, %v; want {%s %s %d %s}", tt.in, m, ok, tt.family, tt.marker, tt.number, tt.rest)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		in          string
+		v           verdict
+		title, body string
+	}{
+		{"项目概况", pureHeading, "项目概况", ""},
+		{"项目资金（包括财政资金、自筹资金等）安排落实、投入等情况", pureHeading, "项目资金（包括财政资金、自筹资金等）安排落实、投入等情况", ""},
+		{"决策有目标。我区领导高度重视，全面贯彻落实。", runInHeading, "决策有目标", "我区领导高度重视，全面贯彻落实。"},
+		{"园区管理方面。受疫情影响，园区部分企业业务量受到影响。", runInHeading, "园区管理方面", "受疫情影响，园区部分企业业务量受到影响。"},
+		{"资金使用:资金全部用于工程建设。", runInHeading, "资金使用", "资金全部用于工程建设。"},
+		{"项目概况……………3", notHeading, "", ""},
+		{"贯彻落实国家、省、市服务业发展方针政策和全区服务业工作计划及目标任务。负责推进平台建设。", notHeading, "", ""},
+		{"", notHeading, "", ""},
+	}
+	for _, tt := range tests {
+		v, title, body := classify(tt.in)
+		if v != tt.v || title != tt.title || body != tt.body {
+			t.Errorf("classify(%q) = %v %q %q; want %v %q %q", tt.in, v, title, body, tt.v, tt.title, tt.body)
+		}
+	}
+}
+
+func TestProjectName(t *testing.T) {
+	tests := []struct{ title, name string }{
+		{"2020年度现代服务业专项经费项目支出绩效评价报告", "现代服务业专项经费"},
+		{"楼宇办工作经费项目支出绩效评价报告", "楼宇办工作经费"},
+		{"2020年度“梦想小街”电商产业园工作经费项目支出绩效评价报告", "“梦想小街”电商产业园工作经费"},
+		{"关于2021年度农村公路养护项目的绩效自评报告", "农村公路养护项目"},
+		{"某某市2021年度部门整体支出绩效评价报告", "某某市"},
+		{"附件6：学生营养改善计划项目绩效评价报告书", "学生营养改善计划"},
+		{"关于2021年度城市照明运行经费绩效评价的报告（终稿）", "城市照明运行经费"},
+		{"2022年度某某局部门整体支出绩效自评报告", "某某局"},
+	}
+	for _, tt := range tests {
+		if got := ProjectName(tt.title); got != tt.name {
+			t.Errorf("ProjectName(%q) = %q, want %q", tt.title, got, tt.name)
+		}
+	}
+}

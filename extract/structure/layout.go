@@ -1,0 +1,204 @@
+// Package structure recovers the shape of a document: the reports it
+// holds, each report's cover fields and its section tree.
+//
+// Analyze gives every body block a role (title, cover field, date, body
+// text, artefact …) and splits the body into reports; Sections builds a
+// report's section tree from the blocks that are body text.
+package structure
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/govreports/govreports/extract/internal/textnorm"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Role is what a body block is to the structure.
+type Role uint8
+
+const (
+	RoleText       Role = iota // body text (headings included)
+	RoleBlank                  // nothing visible
+	RoleTable                  // a table of the report
+	RoleTitle                  // (a line of) a report title
+	RoleCover                  // a cover field, as a paragraph or a two-column table
+	RoleDate                   // a paragraph that is a date: cover or signature date
+	RoleAttachment             // an attachment label such as "附件6："
+	RoleArtefact               // page number, signature placeholder, page metadata
+	RoleNote                   // a note under a table ("注：1.评价小组…"), not body
+)
+
+var roleNames = [...]string{"text", "blank", "table", "title", "cover", "date", "attachment", "artefact", "note"}
+
+func (r Role) String() string { return roleNames[r] }
+
+// Layout is a document's body read as reports.
+type Layout struct {
+	Doc   *model.Document
+	Roles []Role   // per body block
+	Text  []string // per body block: cleaned paragraph text, lines kept; "" for tables
+	Spans []Span   // the reports, in order, covering the whole body
+}
+
+// Span is one report's stretch of the body and what its cover says.
+type Span struct {
+	First, End  int   // body blocks [First, End)
+	TitleBlocks []int // blocks of the title nearest the body, in order
+	Title       string
+	Attachment  string            // "附件6"
+	Cover       map[string]string // canonical cover key → value ("" when the field is empty)
+	Date        string            // ISO report date, "" when none
+}
+
+// Canonical cover keys.
+const (
+	KeyProject    = "项目名称"
+	KeyCategory   = "项目类别"
+	KeyUnit       = "实施单位"
+	KeyDept       = "主管部门"
+	KeyAgency     = "评价机构"
+	KeyYear       = "评价年度"
+	KeyReportDate = "报告日期"
+)
+
+// coverKeys maps the labels reports print to the canonical keys.
+var coverKeys = map[string]string{
+	"项目名称": KeyProject, "项目类别": KeyCategory, "项目类型": KeyCategory,
+	"实施单位": KeyUnit, "项目实施单位": KeyUnit, "项目单位": KeyUnit,
+	"主管部门": KeyDept, "项目主管部门": KeyDept, "主管单位": KeyDept,
+	"评价机构": KeyAgency, "评价单位": KeyAgency, "第三方评价机构": KeyAgency,
+	"评价年度": KeyYear, "评价年份": KeyYear,
+	"报告日期": KeyReportDate, "报告时间": KeyReportDate, "评价报告日期": KeyReportDate,
+}
+
+// stamps are the notes beside a cover value where the stamp goes.
+var stamps = regexp.MustCompile(`[（(]\s*(?:盖章|签章|公章|签字|签名|盖公章)\s*[）)]`)
+
+// coverField reads "key：value" (value possibly empty, spread with tabs,
+// spaces or underlines) and returns the canonical key.
+func coverField(s string) (key, value string, ok bool) {
+	i := strings.IndexAny(s, "：:")
+	if i < 0 {
+		return "", "", false
+	}
+	label := textnorm.Squash(s[:i])
+	key, ok = coverKeys[label]
+	if !ok {
+		return "", "", false
+	}
+	return key, coverValue(s[i+runeSize(s, i):]), true
+}
+
+func coverValue(s string) string {
+	s = stamps.ReplaceAllString(s, "")
+	return strings.TrimFunc(s, func(r rune) bool { return textnorm.IsSpace(r) || r == '_' || r == '＿' })
+}
+
+func runeSize(s string, i int) int { return runeLenAt(s, i) }
+
+// attachmentLabel matches "附件6：", "附件 6", "附件六:" alone or before a title.
+var attachmentLabel = regexp.MustCompile(`^附\s*件\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?\s*[：:]?`)
+
+// attachment returns the label of an attachment line and what follows it.
+func attachment(s string) (label, rest string, ok bool) {
+	loc := attachmentLabel.FindStringIndex(s)
+	if loc == nil {
+		return "", "", false
+	}
+	rest = strings.TrimFunc(s[loc[1]:], textnorm.IsSpace)
+	label = strings.TrimRight(textnorm.Squash(s[:loc[1]]), "：:")
+	if rest != "" && !isTitle(rest) {
+		return "", "", false // "附件中的…": a sentence
+	}
+	return label, rest, true
+}
+
+var (
+	pageNumber = regexp.MustCompile(`^(?:[-－—–]\s*[0-9]+\s*[-－—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页\s*[，,]?\s*第\s*[0-9]+\s*页|[0-9]{1,3}|[0-9]+\s*/\s*[0-9]+|Page\s+[0-9]+(?:\s+of\s+[0-9]+)?)$`)
+	// signature and stamp placeholders: "(签名):", "年  月  日", "评价组组长（签字）："
+	placeholder = regexp.MustCompile(`^[\p{Han}]{0,8}\s*[（(]?\s*(?:签名|签字|盖章|签章|公章)\s*[）)]?\s*[：:]?$|^年\s+月\s+日$`)
+)
+
+// isArtefact reports whether a paragraph is layout residue, never body.
+func isArtefact(s string) bool {
+	t := strings.TrimFunc(s, textnorm.IsSpace)
+	if len(t) > 80 {
+		return false
+	}
+	return pageNumber.MatchString(t) || placeholder.MatchString(t)
+}
+
+// reportKinds end a report title; longest first, so that the project name
+// is what remains.
+var reportKinds = []string{
+	"部门整体支出绩效评价报告", "部门整体支出绩效自评报告", "整体支出绩效评价报告", "整体支出绩效自评报告",
+	"项目支出绩效评价报告书", "项目支出绩效评价报告", "项目支出绩效自评报告", "项目绩效评价报告书",
+	"项目绩效评价报告", "项目绩效自评报告", "支出绩效评价报告", "绩效评价报告书", "绩效评价的报告",
+	"绩效自评的报告", "绩效自评报告", "绩效评价报告", "自评报告", "评价报告",
+}
+
+// draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)".
+var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`)
+
+// kindOf returns the report kind s ends with (a draft note after it
+// aside), or "".
+func kindOf(s string) string {
+	s = draftNote.ReplaceAllString(s, "")
+	for _, k := range reportKinds {
+		if strings.HasSuffix(s, k) {
+			return k
+		}
+	}
+	return ""
+}
+
+// isTitle reports whether a paragraph (lines joined) reads as a report
+// title: short, no sentence punctuation, ending with a report kind.
+func isTitle(s string) bool {
+	s = textnorm.OneLine(s)
+	if kindOf(s) == "" || textnorm.Len(s) > 80 {
+		return false
+	}
+	if strings.ContainsAny(s, "。，,；;！？《》") {
+		return false
+	}
+	_, isHeading := parseMarker(s)
+	return !isHeading
+}
+
+var (
+	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*([12][0-9]{3})\s*年度?\s*`)
+	yearSuffix = regexp.MustCompile(`\s*[12][0-9]{3}\s*年度?$`)
+)
+
+// ProjectName derives a project name from a report title: without the
+// leading year ("2020年度") and without the report kind it ends with.
+func ProjectName(title string) string {
+	s := textnorm.OneLine(title)
+	if _, rest, ok := attachment(s); ok {
+		s = rest
+	}
+	s = strings.TrimPrefix(s, "关于")
+	s = yearPrefix.ReplaceAllString(s, "")
+	s = draftNote.ReplaceAllString(s, "")
+	s = strings.TrimSuffix(s, kindOf(s))
+	s = strings.TrimSuffix(s, "的")
+	s = yearSuffix.ReplaceAllString(s, "") // "某某市2021年度部门整体支出…"
+	return strings.TrimFunc(s, textnorm.IsSpace)
+}
+
+// TitleYear returns the year a title starts with ("2020年度…"), 0 when none.
+func TitleYear(title string) int {
+	s := textnorm.OneLine(title)
+	if _, rest, ok := attachment(s); ok {
+		s = rest
+	}
+	m := yearPrefix.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}

@@ -1,0 +1,194 @@
+package structure
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/govreports/govreports/extract/internal/textnorm"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// How a heading was recognised.
+const (
+	ViaStyle     = "style"     // heading style or outline level (docx)
+	ViaNumbering = "numbering" // generated list marker (docx)
+	ViaPattern   = "pattern"   // the text's own number
+)
+
+// heading is a heading found in the body, before levels are known.
+type heading struct {
+	block  int
+	family string
+	marker string
+	number int
+	title  string
+	body   []string // run-in body text and the paragraphs that follow
+	via    string
+}
+
+// sectionReader walks a report's body text and decides, paragraph by
+// paragraph, what is a heading.
+type sectionReader struct {
+	headings []heading
+	order    []string       // families by first appearance
+	last     map[string]int // last number seen per family, reset under a new parent
+	// styleFamily is the numbering family of each heading style level,
+	// so that an unnumbered heading of that style gets the same level.
+	styleFamily map[int]string
+	// list is the family of an ordinary numbered list in progress (items
+	// after "主要职责是：" are body, not sections), "" when none.
+	list     string
+	listNext int
+	prevText string // the last body paragraph, to see a list coming
+}
+
+// Sections builds the section tree of one report. Levels follow the order
+// in which heading families first appear in the report, so a report that
+// starts at （一） still gets level 1 there.
+func (l *Layout) Sections(s Span) []model.Section {
+	r := &sectionReader{last: make(map[string]int), styleFamily: make(map[int]string)}
+	for i := s.First; i < s.End; i++ {
+		if l.Roles[i] != RoleText {
+			continue
+		}
+		r.read(i, l.Doc.Body[i].Para, l.Text[i])
+	}
+	return r.tree()
+}
+
+func (r *sectionReader) read(block int, p model.Paragraph, text string) {
+	shown := text
+	if p.Marker != "" {
+		shown = strings.TrimSpace(p.Marker) + text
+	}
+	level := styleLevel(p.Style, p.OutlineLevel)
+	m, numbered := parseMarker(shown)
+	via := ViaPattern
+	if p.Marker != "" {
+		via = ViaNumbering
+	}
+
+	if level > 0 {
+		h := heading{block: block, family: "style-" + strconv.Itoa(level), via: ViaStyle}
+		if f, ok := r.styleFamily[level]; ok {
+			h.family = f // unnumbered, but at the level numbered headings of this style have
+		}
+		rest := textnorm.OneLine(text)
+		if numbered {
+			h.family, h.marker, h.number, rest = m.family, m.text, m.number, m.rest
+			if _, ok := r.styleFamily[level]; !ok {
+				r.styleFamily[level] = m.family
+			}
+		}
+		switch v, title, body := classify(rest); v {
+		case runInHeading:
+			h.title, h.body = title, []string{body}
+		default:
+			h.title = strings.TrimRight(textnorm.OneLine(rest), terminators)
+		}
+		r.accept(h)
+		return
+	}
+	if !numbered {
+		r.addBody(shown)
+		return
+	}
+	if r.list == m.family && m.number == r.listNext {
+		r.listNext++
+		r.addBody(shown)
+		return
+	}
+	r.list = ""
+	v, title, body := classify(m.rest)
+	f := familyByName(m.family)
+	inSequence := m.number == 1 || r.last[m.family] == m.number-1
+	if v == notHeading && !f.listLike && inSequence {
+		// 一、 and （一） in sequence are headings even when a long
+		// sentence follows: the first sentence is the title.
+		v, title, body = longRunIn(m.rest)
+	}
+	if v == notHeading || v == runInHeading && m.family == "arabic-space" {
+		r.addBody(shown)
+		return
+	}
+	if f.listLike && m.number == 1 && endsWithColon(r.prevText) {
+		r.list, r.listNext = m.family, 2
+		r.addBody(shown)
+		return
+	}
+	if f.listLike && !inSequence {
+		r.addBody(shown) // a stray number inside a paragraph run, not a sequence
+		return
+	}
+	h := heading{block: block, family: m.family, marker: m.text, number: m.number, title: title, via: via}
+	if body != "" {
+		h.body = []string{body}
+	}
+	r.accept(h)
+}
+
+func endsWithColon(s string) bool {
+	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
+}
+
+func (r *sectionReader) accept(h heading) {
+	rank := -1
+	for i, f := range r.order {
+		if f == h.family {
+			rank = i
+		}
+	}
+	if rank < 0 {
+		r.order = append(r.order, h.family)
+		rank = len(r.order) - 1
+	}
+	// Numbering of deeper families restarts under a new heading.
+	for _, f := range r.order[rank+1:] {
+		delete(r.last, f)
+	}
+	r.last[h.family] = h.number
+	r.headings = append(r.headings, h)
+	r.prevText = ""
+	r.list = ""
+}
+
+func (r *sectionReader) addBody(s string) {
+	s = strings.TrimFunc(s, textnorm.IsSpace)
+	if s == "" {
+		return
+	}
+	r.prevText = s
+	if n := len(r.headings); n > 0 {
+		r.headings[n-1].body = append(r.headings[n-1].body, s)
+	}
+}
+
+// tree turns the headings into sections with levels and parents.
+func (r *sectionReader) tree() []model.Section {
+	rank := make(map[string]int, len(r.order))
+	for i, f := range r.order {
+		rank[f] = i + 1
+	}
+	out := make([]model.Section, 0, len(r.headings))
+	for _, h := range r.headings {
+		s := model.Section{
+			Parent: -1,
+			Level:  rank[h.family],
+			Marker: h.marker,
+			Number: h.number,
+			Title:  h.title,
+			Body:   strings.Join(h.body, "\n"),
+			Via:    h.via,
+			Block:  h.block,
+			Family: h.family,
+		}
+		for j := len(out) - 1; j >= 0; j-- {
+			if out[j].Level < s.Level {
+				s.Parent = j
+				break
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,237 @@
+// Package tables reads the tables of a report: it finds each table's
+// header row and normalises its text so that columns match by meaning, and
+// reads the two kinds of table the database keeps row by row: funds
+// (budget against actual spending) and evaluators (the people who wrote
+// the report).
+package tables
+
+import (
+	"math"
+	"math/big"
+	"strings"
+	"unicode"
+
+	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/internal/textnorm"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Table kinds.
+const (
+	KindFunds      = "funds"
+	KindEvaluators = "evaluators"
+)
+
+// NormalizeHeader makes header text comparable: no spaces of any width
+// between Han characters ("姓  名" → "姓名"), line breaks made spaces, no
+// trailing colon.
+func NormalizeHeader(s string) string {
+	return strings.TrimRight(textnorm.Label(textnorm.Clean(s)), "：: ")
+}
+
+// Read maps a table's header. caption is the paragraph before the table;
+// a title row (one text across the table) takes precedence over it.
+func Read(t *model.Table, tableNo, block int, caption string) model.ReportTable {
+	rt := model.ReportTable{TableNo: tableNo, Block: block, Caption: textnorm.OneLine(textnorm.Clean(caption)), HeaderRow: -1}
+	for r := 0; r < t.Rows && r < 4; r++ {
+		texts := rowTexts(t, r)
+		if len(texts) == 1 && t.Cols > 1 && rt.HeaderRow < 0 && r == 0 {
+			rt.Caption = textnorm.OneLine(texts[0])
+			continue
+		}
+		if isHeaderRow(texts) {
+			rt.HeaderRow = r
+			break
+		}
+	}
+	if rt.HeaderRow >= 0 {
+		rt.Header = make([]string, t.Cols)
+		for c := 0; c < t.Cols; c++ {
+			if cell := t.Cell(rt.HeaderRow, c); cell != nil && cell.Col == c {
+				rt.Header[c] = NormalizeHeader(cell.Text)
+			}
+		}
+	}
+	switch {
+	case columns(rt.Header, nameCols, nil) >= 0 && (columns(rt.Header, budgetCols, nil) >= 0 || columns(rt.Header, actualCols, nil) >= 0):
+		rt.Kind = KindFunds
+	case columns(rt.Header, personCols, nil) >= 0 && (columns(rt.Header, orgCols, nil) >= 0 || columns(rt.Header, titleCols, nil) >= 0):
+		rt.Kind = KindEvaluators
+	}
+	return rt
+}
+
+// rowTexts lists the distinct non-empty cell texts of a row.
+func rowTexts(t *model.Table, r int) []string {
+	var out []string
+	seen := make(map[*model.Cell]bool)
+	for c := 0; c < t.Cols; c++ {
+		cell := t.Cell(r, c)
+		if cell == nil || seen[cell] {
+			continue
+		}
+		seen[cell] = true
+		if s := textnorm.Clean(cell.Text); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// isHeaderRow: at least two labels, mostly not numbers.
+func isHeaderRow(texts []string) bool {
+	if len(texts) < 2 {
+		return false
+	}
+	words := 0
+	for _, s := range texts {
+		if !isNumeric(s) {
+			words++
+		}
+	}
+	return words*2 > len(texts)
+}
+
+func isNumeric(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	return digits*2 >= textnorm.Len(s)
+}
+
+// Column vocabularies, matched as substrings of the normalised header.
+var (
+	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "项目"}
+	budgetCols = []string{"项目资金安排", "全年预算数", "年初预算数", "全年预算", "年初预算", "预算数", "预算金额", "资金安排", "预算", "计划投入", "安排"}
+	actualCols = []string{"实际投入", "实际支出", "执行数", "实际执行", "支出数", "实际到位", "执行金额", "支出", "执行"}
+	personCols = []string{"姓名"}
+	orgCols    = []string{"工作单位", "所在单位", "单位"}
+	titleCols  = []string{"职称/职务", "职称职务", "职务/职称", "职称", "职务"}
+)
+
+// columns returns the first column whose header holds one of the words,
+// trying the words in order, skipping columns already taken.
+func columns(header []string, words []string, taken map[int]bool) int {
+	for _, w := range words {
+		for c, h := range header {
+			if h != "" && !taken[c] && strings.Contains(h, w) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// Funds reads one Fund per item row of a funds table. Amounts are read
+// with figures.Money in the unit the header (or the caption) gives.
+func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
+	if rt.Kind != KindFunds {
+		return nil
+	}
+	taken := make(map[int]bool)
+	budget := columns(rt.Header, budgetCols, taken)
+	taken[budget] = true
+	actual := columns(rt.Header, actualCols, taken)
+	taken[actual] = true
+	name := columns(rt.Header, nameCols, taken)
+	if name < 0 {
+		return nil
+	}
+	var out []model.Fund
+	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
+		item := cellText(t, r, name)
+		if item == "" || isTotal(item) {
+			continue
+		}
+		f := model.Fund{Item: item, TableNo: rt.TableNo, Row: r}
+		if budget >= 0 {
+			f.BudgetRaw = cellText(t, r, budget)
+			if v, ok := figures.Money(f.BudgetRaw, UnitHeader(rt.Header[budget], rt.Caption)); ok {
+				f.Budget = &v
+			}
+		}
+		if actual >= 0 {
+			f.ActualRaw = cellText(t, r, actual)
+			if v, ok := figures.Money(f.ActualRaw, UnitHeader(rt.Header[actual], rt.Caption)); ok {
+				f.Actual = &v
+			}
+		}
+		if f.Budget == nil && f.Actual == nil {
+			continue
+		}
+		f.Rate = rate(f.Budget, f.Actual)
+		out = append(out, f)
+	}
+	return out
+}
+
+func isTotal(s string) bool {
+	s = textnorm.Squash(s)
+	return s == "合计" || s == "小计" || s == "总计" || s == "总额"
+}
+
+// UnitHeader adds the caption's unit ("单位：万元") to a header that has none.
+func UnitHeader(header, caption string) string {
+	if !strings.Contains(header, "元") && strings.Contains(caption, "万元") {
+		return header + "（万元）"
+	}
+	return header
+}
+
+// rate is actual / budget in percent, rounded to two decimals.
+func rate(budget, actual *model.Amount) *float64 {
+	if budget == nil || actual == nil {
+		return nil
+	}
+	b, ok1 := new(big.Rat).SetString(*budget)
+	a, ok2 := new(big.Rat).SetString(*actual)
+	if !ok1 || !ok2 || b.Sign() == 0 {
+		return nil
+	}
+	q, _ := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(100, 1)), b).Float64()
+	v := math.Round(q*100) / 100
+	return &v
+}
+
+func cellText(t *model.Table, r, c int) string {
+	if c < 0 {
+		return ""
+	}
+	cell := t.Cell(r, c)
+	if cell == nil {
+		return ""
+	}
+	return textnorm.OneLine(textnorm.Clean(cell.Text))
+}
+
+// notPeople are the labels of the signature rows under the people.
+var notPeople = []string{"组长", "签名", "签字", "盖章", "中介机构", "评价机构", "日期", "合计"}
+
+// Evaluators reads one Evaluator per person row of an evaluators table,
+// names kept as written ("张磊（女）").
+func Evaluators(t *model.Table, rt model.ReportTable) []model.Evaluator {
+	if rt.Kind != KindEvaluators {
+		return nil
+	}
+	name := columns(rt.Header, personCols, nil)
+	org := columns(rt.Header, orgCols, nil)
+	title := columns(rt.Header, titleCols, nil)
+	var out []model.Evaluator
+rows:
+	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
+		n := cellText(t, r, name)
+		if n == "" || textnorm.Len(n) > 16 || strings.ContainsAny(n, "：:") {
+			continue
+		}
+		for _, w := range notPeople {
+			if strings.Contains(n, w) {
+				continue rows
+			}
+		}
+		out = append(out, model.Evaluator{Name: n, Org: cellText(t, r, org), Title: cellText(t, r, title), TableNo: rt.TableNo, Row: r})
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package tables
+
+import (
+	"testing"
+
+	"github.com/govreports/govreports/extract/internal/doctest"
+)
+
+func TestReadEvaluators(t *testing.T) {
+	doc := doctest.Parse("t", `| 现代服务业专项经费项目绩效评价人员 | < | < | < |
+| 姓  名 | 单　位 | 职称/职务 | 签  名 |
+| 张磊（女） | 南昌市西湖区现代服务业发展局 | 局长 |  |
+|  |  |  |  |
+| 评价组组长\n(签名): |  | 2021年06月25日 | < |
+| 中介机构\n（盖章）: |  | 年  月  日 | < |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 1, 0, "")
+	if rt.Kind != KindEvaluators || rt.HeaderRow != 1 || rt.Caption != "现代服务业专项经费项目绩效评价人员" {
+		t.Fatalf("Read = %+v", rt)
+	}
+	if got := rt.Header; len(got) != 4 || got[0] != "姓名" || got[1] != "单位" || got[2] != "职称/职务" {
+		t.Errorf("header %q", got)
+	}
+	ev := Evaluators(tb, rt)
+	if len(ev) != 1 || ev[0].Name != "张磊（女）" || ev[0].Org != "南昌市西湖区现代服务业发展局" || ev[0].Title != "局长" || ev[0].Row != 2 {
+		t.Errorf("Evaluators = %+v", ev)
+	}
+}
+
+func TestFunds(t *testing.T) {
+	doc := doctest.Parse("t", `| 序号 | 名称 | 项目资金安排 | 实际投入 | 项目开展情况 |
+| 1 | 梦想小街”电商产业园工作经费 | 27万 | 26.58万 |  |
+| 2 | 其他 | 12 | 未执行 |  |
+| 合计 |  | 27万 | 26.58万 |  |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 1, 0, "")
+	fs := Funds(tb, rt)
+	if rt.Kind != KindFunds || len(fs) != 2 {
+		t.Fatalf("kind %q, funds %+v", rt.Kind, fs)
+	}
+	f := fs[0]
+	if f.Item != "梦想小街”电商产业园工作经费" || *f.Budget != "270000" || *f.Actual != "265800" || *f.Rate != 98.44 {
+		t.Errorf("fund %+v", f)
+	}
+	if g := fs[1]; *g.Budget != "12" || g.Actual != nil || g.Rate != nil || g.ActualRaw != "未执行" {
+		t.Errorf("fund without actual %+v", g)
+	}
+}
+
+func TestAttribute(t *testing.T) {
+	reports := []Candidate{
+		{Name: "现代服务业专项经费", Text: "现代服务业专项经费工作经费，楼宇经济"},
+		{Name: "楼宇办工作经费", Text: "楼宇办工作经费，楼宇经济发展"},
+		{Name: "“梦想小街”电商产业园工作经费", Text: "园区办工作专项经费工作经费，园区管理方面"},
+	}
+	for caption, want := range map[string]int{
+		"现代服务业专项经费项目绩效评价人员": 0,
+		"楼宇办工作经费经费项目绩效评价人员": 1,
+		"园区办工作经费经费项目绩效评价人员": 2,
+		"评价人员": -1,
+	} {
+		if got := Attribute(caption, reports); got != want {
+			t.Errorf("Attribute(%q) = %d, want %d", caption, got, want)
+		}
+	}
+}

@@ -1,0 +1,347 @@
+// Package docx reads Word .docx files (transitional and Strict OOXML) into
+// the document model: the body as one ordered stream of paragraphs and
+// tables as a reader sees it (tracked changes accepted, field results
+// rather than field codes, content controls and other wrappers read
+// through), the headers, footers, notes and comments apart as Parts, and
+// the core properties as Props.
+//
+// Text boxes are read once, as paragraphs placed right after the paragraph
+// that anchors them. A page break (w:br type="page") marks the paragraph
+// whose text follows it: the same paragraph when text follows the break
+// there, else the next paragraph.
+package docx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Error reports a file that cannot be read as a .docx, and why.
+type Error struct {
+	Path string // the file as given
+	Part string // package member where the problem is, empty for the package
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Part != "" {
+		return fmt.Sprintf("docx: %s: %s: %v", e.Path, e.Part, e.Err)
+	}
+	return fmt.Sprintf("docx: %s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Read reads the .docx file at path.
+func Read(path string) (*model.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	return read(path, f, fi.Size())
+}
+
+// ReadBytes reads a .docx held in memory; name is used for Document.Path
+// and in errors.
+func ReadBytes(name string, data []byte) (*model.Document, error) {
+	ra, size := bytesReader(data)
+	return read(name, ra, size)
+}
+
+// read opens the package and reads it, turning a panic in a dependency
+// into an error: bad input must never bring the caller down.
+func read(name string, ra io.ReaderAt, size int64) (*model.Document, error) {
+	return readWith(name, ra, size, parseNumbering)
+}
+
+func readWith(name string, ra io.ReaderAt, size int64, parseNumbering func([]byte) (numberingDefs, error)) (doc *model.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("unreadable package (%v)", r)}
+		}
+	}()
+	p, err := openPackage(ra, size)
+	if err != nil {
+		return nil, &Error{Path: name, Err: err}
+	}
+	rd := &docReader{name: name, pkg: p, ra: ra, size: size, parseNumbering: parseNumbering}
+	return rd.read(0)
+}
+
+// docReader reads one package.
+type docReader struct {
+	name           string
+	pkg            *pkg
+	ra             io.ReaderAt
+	size           int64
+	parseNumbering func([]byte) (numberingDefs, error)
+	doc            *model.Document
+}
+
+// maxChunkDepth bounds w:altChunk documents imported inside each other.
+const maxChunkDepth = 2
+
+func (rd *docReader) read(depth int) (*model.Document, error) {
+	doc := &model.Document{Path: filepath.ToSlash(rd.name), Format: model.FormatDOCX}
+	rd.doc = doc
+	main := rd.pkg.mainPart()
+	data, err := rd.pkg.mainXML(rd.ra, rd.size, main)
+	if err != nil {
+		return nil, &Error{Path: rd.name, Err: err}
+	}
+	root, err := parseXML(data)
+	if err != nil {
+		return nil, &Error{Path: rd.name, Part: main, Err: err}
+	}
+	body := root.child(nsW, "body")
+	if body == nil {
+		return nil, &Error{Path: rd.name, Part: main, Err: errors.New("no w:body: not a wordprocessing document")}
+	}
+	rels := rd.pkg.rels(main)
+
+	st := parseStyles(rd.partRoot(relTarget(rels, relStyles, "")))
+	num := numberingDefs(noNumbering{})
+	if name := relTarget(rels, relNumbering, ""); name != "" {
+		if d, ok, err := rd.pkg.readPart(name); err != nil {
+			rd.warnf("numbering not read: %v", err)
+		} else if ok {
+			if defs, err := rd.parseNumbering(d); err != nil {
+				rd.warnf("numbering not read: %s: %v", name, err)
+			} else {
+				num = defs
+			}
+		}
+	}
+
+	w := &walker{st: st, num: num, counter: num.newCounter(), warn: rd.warn}
+	w.chunk = func(id string, idx int) []block { return rd.altChunk(rels, id, idx, depth) }
+	var blocks []block
+	w.blocks(body.children, func(i int) int { return i }, &blocks)
+	w.flushCarry(len(body.children), &blocks)
+	(&assembler{doc: doc}).body(blocks)
+
+	rd.parts(rels, st, num)
+	rd.props()
+	return doc, nil
+}
+
+func (rd *docReader) warn(s string) { rd.doc.Warnings = append(rd.doc.Warnings, s) }
+
+func (rd *docReader) warnf(format string, args ...any) { rd.warn(fmt.Sprintf(format, args...)) }
+
+// partRoot reads and parses a part; a missing or broken part is a warning
+// and nil, since the body can be read without it.
+func (rd *docReader) partRoot(name string) *node {
+	if name == "" {
+		return nil
+	}
+	data, ok, err := rd.pkg.readPart(name)
+	if err != nil {
+		rd.warnf("%s not read: %v", name, err)
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	root, err := parseXML(data)
+	if err != nil {
+		rd.warnf("%s not read: %v", name, err)
+		return nil
+	}
+	return root
+}
+
+func relTarget(rels []relationship, typ, id string) string {
+	for _, r := range rels {
+		if r.external {
+			continue
+		}
+		if (id == "" && r.typ == typ) || (id != "" && r.id == id) {
+			return r.target
+		}
+	}
+	return ""
+}
+
+// parts reads headers, footers, notes and comments, each package part as
+// one Part.
+func (rd *docReader) parts(rels []relationship, st *styles, num numberingDefs) {
+	seen := map[string]bool{}
+	for _, r := range rels {
+		var kind string
+		switch r.typ {
+		case relHeader, relFooter:
+			kind = r.typ
+		case relFootnotes:
+			kind = "footnote"
+		case relEndnotes:
+			kind = "endnote"
+		case relComments:
+			kind = "comment"
+		default:
+			continue
+		}
+		if r.external || seen[r.target] {
+			continue
+		}
+		seen[r.target] = true
+		root := rd.partRoot(r.target)
+		if root == nil {
+			continue
+		}
+		w := &walker{st: st, num: num, warn: rd.warn}
+		var blocks []block
+		switch kind {
+		case "header", "footer":
+			w.blocks(root.children, sameIndex(0), &blocks)
+		default:
+			for _, note := range root.children {
+				if t, _ := note.attr(nsW, "type"); t == "separator" || t == "continuationSeparator" || t == "continuationNotice" {
+					continue
+				}
+				w.blocks(note.children, sameIndex(0), &blocks)
+				w.flushCarry(0, &blocks)
+			}
+		}
+		w.flushCarry(0, &blocks)
+		rd.doc.Parts = append(rd.doc.Parts, model.Part{Kind: kind, Name: r.target, Text: storyText(blocks)})
+	}
+}
+
+// props reads docProps/core.xml (or whatever the package's core-properties
+// relationship names).
+func (rd *docReader) props() {
+	name := relTarget(rd.pkg.rels(""), relCoreProps, "")
+	if name == "" {
+		name = "docProps/core.xml"
+	}
+	root := rd.partRoot(name)
+	if root == nil {
+		return
+	}
+	for _, c := range root.children {
+		if !textElements[c.local] || c.local == "t" {
+			continue
+		}
+		if v := strings.TrimSpace(c.text); v != "" {
+			if rd.doc.Props == nil {
+				rd.doc.Props = map[string]string{}
+			}
+			rd.doc.Props[c.local] = v
+		}
+	}
+}
+
+// altChunk reads the part a w:altChunk imports: a Word document, HTML or
+// plain text. Other formats (RTF, MHT) are left out with a warning.
+func (rd *docReader) altChunk(rels []relationship, id string, idx, depth int) []block {
+	name := relTarget(rels, "", id)
+	if name == "" {
+		rd.warnf("w:altChunk %q: no such relationship", id)
+		return nil
+	}
+	data, ok, err := rd.pkg.readPart(name)
+	if err != nil || !ok {
+		rd.warnf("w:altChunk %s not read: %v", name, err)
+		return nil
+	}
+	switch ext := strings.ToLower(path.Ext(name)); ext {
+	case ".docx", ".docm", ".dotx":
+		if depth >= maxChunkDepth {
+			rd.warnf("w:altChunk %s: documents imported too deep", name)
+			return nil
+		}
+		return rd.chunkDocx(name, data, idx, depth)
+	case ".htm", ".html", ".xhtml":
+		return textBlocks(htmlLines(data), idx)
+	case ".txt", ".text":
+		return textBlocks(strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), idx)
+	default:
+		rd.warnf("w:altChunk %s: %s content is not read", name, ext)
+		return nil
+	}
+}
+
+// chunkDocx reads an imported Word document's body as blocks of this one.
+func (rd *docReader) chunkDocx(name string, data []byte, idx, depth int) []block {
+	ra, size := bytesReader(data)
+	p, err := openPackage(ra, size)
+	if err != nil {
+		rd.warnf("w:altChunk %s: %v", name, err)
+		return nil
+	}
+	sub := &docReader{name: rd.name + "!" + name, pkg: p, ra: ra, size: size, parseNumbering: rd.parseNumbering}
+	d, err := sub.read(depth + 1)
+	if err != nil {
+		rd.warnf("w:altChunk %s: %v", name, err)
+		return nil
+	}
+	rd.doc.Warnings = append(rd.doc.Warnings, d.Warnings...)
+	var out []block
+	// The imported body is already assembled; its tables go back to tree
+	// form so that this document numbers them in its own order (tables
+	// nested in them stay as text of their cells).
+	tree := func(no int) *table {
+		t := d.Tables[no-1]
+		tb := &table{gridCols: t.Cols, index: idx, rows: make([]row, t.Rows)}
+		type placed struct {
+			col int
+			c   tcell
+		}
+		byRow := make([][]placed, t.Rows)
+		for _, c := range t.Cells {
+			tc := tcell{gridSpan: c.ColSpan}
+			for _, p := range c.Paras {
+				tc.blocks = append(tc.blocks, block{para: &p, index: idx})
+			}
+			byRow[c.Row] = append(byRow[c.Row], placed{c.Col, tc})
+			for k := 1; k < c.RowSpan && c.Row+k < t.Rows; k++ {
+				byRow[c.Row+k] = append(byRow[c.Row+k], placed{c.Col, tcell{gridSpan: c.ColSpan, vMerge: "continue"}})
+			}
+		}
+		for r, cells := range byRow {
+			sort.Slice(cells, func(i, j int) bool { return cells[i].col < cells[j].col })
+			next := 0
+			for i, pc := range cells {
+				if i == 0 {
+					tb.rows[r].gridBefore = pc.col
+				} else if pc.col > next { // a gap: an empty cell keeps the columns
+					tb.rows[r].cells = append(tb.rows[r].cells, tcell{gridSpan: pc.col - next})
+				}
+				tb.rows[r].cells = append(tb.rows[r].cells, pc.c)
+				next = pc.col + pc.c.gridSpan
+			}
+		}
+		return tb
+	}
+	for _, b := range d.Body {
+		if b.Kind == model.KindParagraph {
+			p := b.Para
+			out = append(out, block{para: &p, index: idx})
+		} else {
+			out = append(out, block{table: tree(b.TableNo), index: idx})
+		}
+	}
+	return out
+}
+
+func textBlocks(lines []string, idx int) []block {
+	var out []block
+	for _, l := range lines {
+		out = append(out, block{para: &model.Paragraph{Text: l, NumLevel: -1}, index: idx})
+	}
+	return out
+}

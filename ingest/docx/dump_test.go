@@ -1,0 +1,126 @@
+package docx
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// dump renders a document as readable text for golden files: every body
+// block with its properties, every table on its grid, parts, properties
+// and warnings.
+func dump(doc *model.Document) string {
+	var b strings.Builder
+	for _, bl := range doc.Body {
+		if bl.Kind == model.KindTable {
+			fmt.Fprintf(&b, "T %d table %d\n", bl.Pos.Index, bl.TableNo)
+			continue
+		}
+		p := bl.Para
+		fmt.Fprintf(&b, "P %d%s %q\n", bl.Pos.Index, paraProps(p), p.Text)
+	}
+	for _, t := range doc.Tables {
+		fmt.Fprintf(&b, "TABLE %d %dx%d at %d", t.No, t.Rows, t.Cols, t.Pos.Index)
+		if t.ParentTable != 0 {
+			fmt.Fprintf(&b, " in table %d cell %d,%d", t.ParentTable, t.ParentRow, t.ParentCol)
+		}
+		b.WriteString("\n")
+		for _, c := range t.Cells {
+			fmt.Fprintf(&b, "  %d,%d span %dx%d %q", c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text)
+			for _, p := range c.Paras {
+				if s := paraProps(p); s != "" {
+					fmt.Fprintf(&b, " {%s}", strings.TrimSpace(s))
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	for _, p := range doc.Parts {
+		fmt.Fprintf(&b, "PART %s %s %q\n", p.Kind, p.Name, p.Text)
+	}
+	keys := make([]string, 0, len(doc.Props))
+	for k := range doc.Props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "PROP %s=%q\n", k, doc.Props[k])
+	}
+	for _, w := range doc.Warnings {
+		fmt.Fprintf(&b, "WARN %s\n", w)
+	}
+	return b.String()
+}
+
+func paraProps(p model.Paragraph) string {
+	var s []string
+	if p.Style != "" {
+		s = append(s, "style="+p.Style)
+	}
+	if p.OutlineLevel != 0 {
+		s = append(s, fmt.Sprintf("outline=%d", p.OutlineLevel))
+	}
+	if p.NumLevel >= 0 || p.Marker != "" || p.NumID != "" {
+		s = append(s, fmt.Sprintf("num=%s/%d marker=%q", p.NumID, p.NumLevel, p.Marker))
+	}
+	if p.Bold {
+		s = append(s, "bold")
+	}
+	if p.Centered {
+		s = append(s, "center")
+	}
+	if p.PageBreak {
+		s = append(s, "pagebreak")
+	}
+	if len(s) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(s, " ") + "]"
+}
+
+// golden compares got with testdata/golden/name.golden, or rewrites it
+// under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	file := filepath.Join("testdata", "golden", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n--- got\n%s--- want\n%s", name, file, got, want)
+	}
+}
+
+// bodyText is the body as plain text: paragraphs and table cells, one per
+// line, in reading order.
+func bodyText(doc *model.Document) string {
+	var lines []string
+	for _, b := range doc.Body {
+		if b.Kind == model.KindParagraph {
+			lines = append(lines, b.Para.Text)
+			continue
+		}
+		for _, c := range doc.Tables[b.TableNo-1].Cells {
+			lines = append(lines, c.Text)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
