@@ -101,6 +101,19 @@ func cnMul(r rune) (int, bool) {
 	return 0, false
 }
 
+// tensChar returns the tens of 廿 (2), 卅 (3) and 卌 (4), else 0.
+func tensChar(r rune) int {
+	switch r {
+	case '廿':
+		return 2
+	case '卅':
+		return 3
+	case '卌':
+		return 4
+	}
+	return 0
+}
+
 func isCapital(r rune) bool {
 	return strings.ContainsRune("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟", r)
 }
@@ -199,6 +212,13 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			} else {
 				nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true})
 			}
+			j++
+			continue
+		}
+		if d := tensChar(r); d > 0 && !lastNum() {
+			// 廿 卅 卌: two tens, three tens, four tens.
+			nm.chinese = true
+			nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true}, token{kind: tokMul, exp: 1, cn: true})
 			j++
 			continue
 		}

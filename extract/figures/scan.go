@@ -109,7 +109,7 @@ var startRunes = func() *[0x10000]bool {
 	for r := '０'; r <= '９'; r++ {
 		t[r] = true
 	}
-	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億几第" {
+	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅卌几第" {
 		t[r] = true
 	}
 	for _, r := range "[(〔【（［-－−" {
@@ -459,6 +459,8 @@ func (s *scanner) at(i int) int {
 		switch {
 		case q.seq:
 			return s.skip(k)
+		case k+2 < n && (rs[k] == ':' || rs[k] == '：') && isDigitRune(rs[k+1]) && isDigitRune(rs[k+2]) && nm.intDigits > 0 && nm.intDigits <= 2:
+			return s.skip(k + 3) // a time of day, 9:30
 		case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
 			return s.skip(k + 1) // 3号文, 100强: names and ranks
 
@@ -478,6 +480,9 @@ func (s *scanner) at(i int) int {
 		}
 		f.lo = new(big.Rat).Quo(q2.lo, q.lo)
 		f.kind, f.end = KindFraction, q2.nm.end
+		if a, l := affixAt(rs, f.end, approxSuffixes); l > 0 && f.approx == "" {
+			f.approx, f.end = a, f.end+l
+		}
 		s.emit(f)
 		return f.end
 	}
@@ -621,6 +626,9 @@ func (s *scanner) at(i int) int {
 			end = e2
 		}
 	}
+	if f.approx == Less && f.kind == KindDuration && hasAt(rs, i, "近") {
+		f.approx = "" // 近三年: the last three years, not nearly three
+	}
 	if f.approx == "" && q.more {
 		f.approx = More
 	}
@@ -727,6 +735,13 @@ func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
 		return true
 	}
 	if nm.arabic {
+		prev, next := safeAt(s.rs, i-1), safeAt(s.rs, nm.end)
+		if prev == '-' {
+			prev = safeAt(s.rs, i-2)
+		}
+		if isASCIILetter(prev) || isASCIILetter(next) {
+			return false // G20, PM2.5, 5G, COVID-19: names
+		}
 		if nm.intDigits > 0 && s.codeBefore(i) {
 			return false
 		}
