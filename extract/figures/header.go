@@ -91,6 +91,19 @@ func parseHeader(h string) header {
 			}
 		}
 	}
+	if hd.unit == nil {
+		// A count by its measure word: 人数, 户数, 人次数, 企业家数.
+		base := strings.TrimSuffix(strings.TrimSuffix(h, "数量"), "数")
+		if base != h {
+			brs := []rune(base)
+			for k := max(0, len(brs)-2); k < len(brs); k++ {
+				if u, end := unitAt(brs, k); u != nil && end == len(brs) && u.kind == KindCount {
+					hd.unit = u
+					break
+				}
+			}
+		}
+	}
 	hd.label = strings.TrimRight(strings.TrimSpace(label), "：:（(")
 	switch {
 	case containsAny(h, skipWords):
