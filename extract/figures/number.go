@@ -101,6 +101,12 @@ func cnMul(r rune) (int, bool) {
 	return 0, false
 }
 
+// isTens reports 十 百 千 万 亿, after which 数 is a number (数十家).
+func isTens(r rune) bool {
+	_, ok := cnMul(r)
+	return ok
+}
+
 // tensChar returns the tens of 廿 (2), 卅 (3) and 卌 (4), else 0.
 func tensChar(r rune) int {
 	switch r {
@@ -256,7 +262,8 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			j = k
 			continue
 		}
-		if r == '几' {
+		if r == '几' || r == '数' && len(nm.toks) == 0 && j+1 < n && isTens(rs[j+1]) {
+			// 几 and 数 (数十, 数百万) stand for an unknown digit.
 			nm.few = true
 			v := int64(0)
 			if len(nm.toks) == 0 {

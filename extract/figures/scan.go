@@ -51,6 +51,7 @@ var (
 	approxPrefixes = byLength([]affix{
 		{"大于等于", AtLeast}, {"小于等于", AtMost}, {"不少于", AtLeast}, {"不低于", AtLeast}, {"不小于", AtLeast},
 		{"不超过", AtMost}, {"不高于", AtMost}, {"不多于", AtMost}, {"不大于", AtMost},
+		{"约占", About}, {"约合", About}, {"约有", About},
 		{"将近", Less}, {"接近", Less}, {"大约", About}, {"大概", About}, {"约为", About},
 		{"超过", More}, {"多于", More}, {"大于", More}, {"高于", More},
 		{"不到", Less}, {"不足", Less}, {"不满", Less}, {"未满", Less}, {"少于", Less}, {"小于", Less}, {"低于", Less},
@@ -112,7 +113,7 @@ var startRunes = func() *[0x10000]bool {
 	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅卌几第" {
 		t[r] = true
 	}
-	for _, r := range "[(〔【（［-－−" {
+	for _, r := range "[(〔【（［-－−数负負" {
 		t[r] = true
 	}
 	for _, m := range []affixes{approxPrefixes, currencyPrefixes, fractionPrefixes} {
@@ -168,6 +169,9 @@ func docNumberAt(rs []rune, i int) (int, bool) {
 	k := j
 	for k < len(rs) && isDigitRune(rs[k]) {
 		k++
+	}
+	if rs[i+1] == '0' || rs[i+1] == '０' {
+		return k, true // an area code: (0791)88888888
 	}
 	if k > j && k < len(rs) && rs[k] == '号' {
 		return k + 1, true
@@ -419,6 +423,12 @@ func (s *scanner) at(i int) int {
 		} else {
 			return i + 1
 		}
+	} else if p < n && (rs[p] == '负' || rs[p] == '負') && p+1 < n {
+		_, d := cnDigit(rs[p+1])
+		_, m := cnMul(rs[p+1])
+		if isDigitRune(rs[p+1]) || d || m {
+			neg, p = true, p+1
+		}
 	}
 	prefixed := p > i
 	q, ok := s.readQuantity(p)
@@ -471,6 +481,24 @@ func (s *scanner) at(i int) int {
 		case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
 			return s.skip(k + 1) // （二）, (3)
 		}
+	}
+	// 7/12: a fraction of small whole numbers.
+	if !prefixed && nm.intDigits > 0 && nm.intDigits <= 3 && q.u == nil && nm.end+1 < n && (rs[nm.end] == '/' || rs[nm.end] == '／') {
+		nm2, ok := lexNumeral(rs, nm.end+1)
+		if !ok || nm2.intDigits == 0 || nm2.intDigits > 3 || nm2.chinese || nm2.code || q.lo.Sign() == 0 {
+			return s.skipCode(nm.end)
+		}
+		if next := safeAt(rs, nm2.end); next == '/' || next == '-' || next == '号' || isDigitRune(next) || isASCIILetter(next) {
+			return s.skipCode(nm2.end)
+		}
+		den, _, _, _ := evalNumeral(&nm2)
+		if den.Sign() == 0 {
+			return s.skip(nm2.end)
+		}
+		f.lo = new(big.Rat).Quo(q.lo, den)
+		f.kind, f.end = KindFraction, nm2.end
+		s.emit(f)
+		return f.end
 	}
 	// 三分之一: a fraction.
 	if q.u == nil && hasAt(rs, nm.end, "分之") && fraction == "" {
@@ -728,8 +756,11 @@ func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
 // numeral must be a real number (三百万, 一万三, 三点五), not a word (一是,
 // 万一, 统一); an Arabic one must not be an identifier.
 func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
-	if s.hdr.skip || nm.few {
+	if s.hdr.skip {
 		return false
+	}
+	if nm.few {
+		return !pureMultiplier(nm) && trailingScale(nm) > 0 || len(nm.toks) >= 2 && nm.toks[0].kind == tokMul // 十几万, 十几; not 几
 	}
 	if nm.arabic && prefixed {
 		return true
