@@ -349,6 +349,10 @@ func safeAt(rs []rune, i int) rune {
 	return rs[i]
 }
 
+// dashAfter are runes after which a dash joins two things (3月1日-5月31日)
+// and is no minus sign.
+const dashAfter = "年月日号时分秒天周期至到)）]】〕"
+
 // scoreBreakers follow 分 when it begins a word (分别, 分之, 分析), not a score.
 const scoreBreakers = "别之析配布解散工享管支局会行批成钟类项期摊担"
 
@@ -418,7 +422,7 @@ func (s *scanner) at(i int) int {
 	}
 	neg := false
 	if p < n && (rs[p] == '-' || rs[p] == '－' || rs[p] == '−') {
-		if p+1 < n && isDigitRune(rs[p+1]) && (p == 0 || !isDigitRune(rs[p-1]) && !isASCIILetter(rs[p-1])) {
+		if p+1 < n && isDigitRune(rs[p+1]) && (p == 0 || !isDigitRune(rs[p-1]) && !isASCIILetter(rs[p-1]) && !strings.ContainsRune(dashAfter, rs[p-1])) {
 			neg, p = true, p+1
 		} else {
 			return i + 1
@@ -469,8 +473,8 @@ func (s *scanner) at(i int) int {
 		switch {
 		case q.seq:
 			return s.skip(k)
-		case k+2 < n && (rs[k] == ':' || rs[k] == '：') && isDigitRune(rs[k+1]) && isDigitRune(rs[k+2]) && nm.intDigits > 0 && nm.intDigits <= 2:
-			return s.skip(k + 3) // a time of day, 9:30
+		case k+1 < n && (rs[k] == ':' || rs[k] == '：') && isDigitRune(rs[k+1]) && nm.intDigits > 0:
+			return s.skipCode(k + 1) // a time of day or a ratio: 9:30, 1:1
 		case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
 			return s.skip(k + 1) // 3号文, 100强: names and ranks
 
