@@ -1,6 +1,9 @@
 package figures
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // header is what a column header or caption says about the bare numbers
 // below it.
@@ -46,12 +49,13 @@ func unitPhrase(s string) (*unit, int, bool) {
 	return u, exp, true
 }
 
-func parseHeader(h string) header {
+func parseHeader(text string) header {
 	var hd header
-	h = strings.TrimSpace(h)
-	if h == "" {
+	orig := []rune(strings.TrimSpace(text))
+	if len(orig) == 0 {
 		return hd
 	}
+	h := string(foldRunes(orig))
 	label := h
 	// "(万元)", "（单位：万元）", "单位：人"
 	rs := []rune(h)
@@ -104,7 +108,13 @@ func parseHeader(h string) header {
 			}
 		}
 	}
-	hd.label = strings.TrimRight(strings.TrimSpace(label), "：:（(")
+	// The label is cut from the header as written: folding keeps one rune
+	// for one rune, so its place in h is its place in orig.
+	label = strings.TrimRight(strings.TrimSpace(label), "：:（(")
+	if k := strings.Index(h, label); k >= 0 && label != "" {
+		from := utf8.RuneCountInString(h[:k])
+		hd.label = string(orig[from : from+utf8.RuneCountInString(label)])
+	}
 	switch {
 	case containsAny(h, skipWords):
 		hd.skip = true

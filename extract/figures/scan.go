@@ -126,7 +126,8 @@ var startRunes = func() *[0x10000]bool {
 
 // scanner walks one text once, left to right.
 type scanner struct {
-	rs      []rune
+	rs      []rune // the text, traditional characters folded
+	orig    []rune // the text as written
 	hdr     header
 	figs    []model.Figure
 	dates   []model.Date
@@ -138,7 +139,8 @@ type scanner struct {
 // bare numbers. Place.Offset of each is the rune offset of its Raw in text;
 // the caller fills the rest of Place.
 func Find(text string, ctx Context) (figs []model.Figure, dates []model.Date) {
-	s := scanner{rs: []rune(text), hdr: parseHeader(ctx.Header)}
+	orig := []rune(text)
+	s := scanner{rs: foldRunes(orig), orig: orig, hdr: parseHeader(ctx.Header)}
 	for i := 0; i < len(s.rs); {
 		if !maybeStart(s.rs[i]) {
 			i++
@@ -730,6 +732,9 @@ func unitByCanon(canon string) *unit {
 // unitOK rules out numerals that only look like figures with a unit: 一个,
 // 一套 (the article), 千家万户, 万元 (a unit alone).
 func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
+	if nm.few && len(nm.toks) == 1 {
+		return false // 几个, 近几年
+	}
 	if prefixed || nm.arabic {
 		return true
 	}
@@ -820,7 +825,7 @@ func asciiDigits(s string) string {
 
 func (s *scanner) emit(f figure) {
 	mf := model.Figure{
-		Raw:    string(s.rs[f.start:f.end]),
+		Raw:    string(s.orig[f.start:f.end]),
 		Unit:   f.unit,
 		Kind:   f.kind,
 		Approx: f.approx,
@@ -839,6 +844,6 @@ func (s *scanner) emit(f figure) {
 }
 
 func (s *scanner) emitDate(start, end int, iso string) {
-	s.dates = append(s.dates, model.Date{Raw: string(s.rs[start:end]), Date: iso, Place: model.Place{Offset: start}})
+	s.dates = append(s.dates, model.Date{Raw: string(s.orig[start:end]), Date: iso, Place: model.Place{Offset: start}})
 	s.lastEnd = end
 }
