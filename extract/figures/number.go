@@ -178,6 +178,10 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 						continue
 					}
 				}
+				if rs[end] == '，' && fullWidthGroup(rs, end) {
+					end++
+					continue
+				}
 				break
 			}
 			val, kind := readArabic(rs[j:end])
@@ -292,6 +296,14 @@ const (
 	maxDigits = 40
 )
 
+// fullWidthGroup reports whether the full-width comma at rs[i] separates
+// thousands: full-width digits on both sides, three after it (１，２３４).
+// Elsewhere ， ends a clause.
+func fullWidthGroup(rs []rune, i int) bool {
+	isFW := func(k int) bool { return k >= 0 && k < len(rs) && rs[k] >= '０' && rs[k] <= '９' }
+	return isFW(i-1) && isFW(i+1) && isFW(i+2) && isFW(i+3) && !isFW(i+4)
+}
+
 const (
 	arabicInt = iota
 	arabicDecimal
@@ -328,7 +340,7 @@ func readArabic(rs []rune) (*big.Rat, int) {
 	dots, commas := 0, 0
 	for _, r := range rs {
 		switch {
-		case r == ',':
+		case r == ',' || r == '，':
 			commas++
 		case isPoint(r):
 			dots++
@@ -349,7 +361,7 @@ func readArabic(rs []rune) (*big.Rat, int) {
 		afterDot := false
 		for _, r := range rs {
 			switch {
-			case r == ',':
+			case r == ',' || r == '，':
 				if afterDot || group == 0 || (first && group > 3) || (!first && group != 3) {
 					return nil, arabicMalformed
 				}
