@@ -320,6 +320,9 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 		if u.canon == "分" && safeAt(rs, ue) == '之' {
 			return q, ok // 三分之一
 		}
+		if u.canon == "年" && strings.ContainsRune("级龄轻", safeAt(rs, ue)) {
+			return q, ok // 三年级, 年龄, 年轻: no duration
+		}
 		q.u, q.end = u, ue
 		return q, ok
 	}
@@ -482,6 +485,8 @@ func (s *scanner) at(i int) int {
 
 		case k < n && rs[k] == '、' && q.u == nil:
 			return s.skip(k + 1) // list marker 1、 一、
+		case k < n && (rs[k] == ')' || rs[k] == '）') && q.u == nil && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
+			return s.skip(k + 1) // list marker 1）
 		case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
 			return s.skip(k + 1) // heading marker 1.
 		case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
