@@ -16,9 +16,9 @@ var (
 	// labelHead are words before the noun: 其中行政编制, 总共楼宇纳税企业.
 	// Only words that never begin a noun themselves.
 	labelHead = []string{"其中", "总共", "共有", "共计", "累计", "合计", "我区", "我市", "我县", "我省", "本区", "本市"}
-	// labelSplit are verbs inside a run; the label is what follows the last:
-	// 服务业发展局共有预算单位 → 预算单位.
-	labelSplit = []string{"共有", "共计", "包括", "其中", "达到", "实现", "完成", "已有", "现有", "拥有"}
+	// labelSplit are verbs inside a run, and 的; the label is what follows
+	// the last: 服务业发展局共有预算单位 → 预算单位, 正面的概率 → 概率.
+	labelSplit = []string{"共有", "共计", "包括", "其中", "达到", "实现", "完成", "已有", "现有", "拥有", "的"}
 	// labelStop ends a label read after the number: 5000㎡以上商务楼宇达78栋.
 	labelStop = "达为是有共的和及与等中在获，,。；;、"
 )

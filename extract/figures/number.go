@@ -248,7 +248,10 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			}
 			whole, ok := evalTokens(nm.toks)
 			if !ok {
-				break
+				// 一七二零点一: a string of digits before the point.
+				if whole, _, ok = digitString(nm.toks); !ok {
+					break
+				}
 			}
 			k := j + 1
 			var frac strings.Builder
@@ -518,11 +521,7 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 		}
 	}
 	if allDigits && !(len(t) == 2 && pair == 0) {
-		var b strings.Builder
-		for _, tk := range t {
-			b.WriteByte(byte('0' + tk.digit))
-		}
-		v, _ := new(big.Rat).SetString(b.String())
+		v, _, _ := digitString(t)
 		return v, nil, true, true
 	}
 	if pair == -2 || isPlanName(t) {
@@ -553,6 +552,23 @@ func isPlanName(t []token) bool {
 		t[2].kind == tokNum && t[2].cn && t[2].digit == 5
 }
 
+// digitString reads tokens that are all Chinese digits one place each
+// (二〇二〇 = 2020); ok is false for anything else.
+func digitString(t []token) (*big.Rat, string, bool) {
+	if len(t) == 0 {
+		return nil, "", false
+	}
+	var b strings.Builder
+	for _, tk := range t {
+		if !tk.cn || tk.kind == tokMul || tk.digit < 0 {
+			return nil, "", false
+		}
+		b.WriteByte(byte('0' + tk.digit))
+	}
+	v, _ := new(big.Rat).SetString(b.String())
+	return v, b.String(), true
+}
+
 // ParseNumber reads a whole string of Chinese or Arabic numerals, such as
 // "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", and
 // returns its exact value as a decimal string. ok is false when s is not one
@@ -562,6 +578,13 @@ func ParseNumber(s string) (value string, ok bool) {
 	neg := false
 	if len(rs) > 0 && (rs[0] == '-' || rs[0] == '−' || rs[0] == '－' || rs[0] == '负' || rs[0] == '負') {
 		neg, rs = true, rs[1:]
+	}
+	// 点一 is 0.1 and 零点 is 0, as people say them.
+	if len(rs) > 1 && (rs[0] == '点' || rs[0] == '點') {
+		rs = append([]rune{'零'}, rs...)
+	}
+	if len(rs) > 1 && (rs[len(rs)-1] == '点' || rs[len(rs)-1] == '點') {
+		rs = rs[:len(rs)-1]
 	}
 	nm, ok := lexNumeralAll(rs)
 	if !ok || nm.end != len(rs) || nm.malformed || nm.dotted || nm.few {
