@@ -243,7 +243,14 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			continue
 		}
 		if (r == '点' || r == '點') && len(nm.toks) > 0 && j+1 < n {
-			if _, isD := cnDigit(rs[j+1]); !isD {
+			// The digits after the point: Chinese (三点五) or Arabic (一百点123).
+			fracDigit := func(r rune) (int, bool) {
+				if d, ok := cnDigit(r); ok {
+					return d, true
+				}
+				return arabicDigit(r)
+			}
+			if _, isD := fracDigit(rs[j+1]); !isD {
 				break
 			}
 			whole, ok := evalTokens(nm.toks)
@@ -256,7 +263,7 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			k := j + 1
 			var frac strings.Builder
 			for k < n {
-				d, isD := cnDigit(rs[k])
+				d, isD := fracDigit(rs[k])
 				if !isD {
 					break
 				}
@@ -475,7 +482,7 @@ func evalSection(t []token) (*big.Rat, bool) {
 				return nil, false
 			}
 			if num == nil {
-				if i != 0 && !(zero && e == 1) {
+				if i != 0 && !zero {
 					return nil, false
 				}
 				num = big.NewRat(1, 1)
@@ -570,8 +577,9 @@ func digitString(t []token) (*big.Rat, string, bool) {
 }
 
 // ParseNumber reads a whole string of Chinese or Arabic numerals, such as
-// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", and
-// returns its exact value as a decimal string. ok is false when s is not one
+// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", or an
+// amount in 元 written out ("壹拾壹元壹角壹分"), and returns its exact value
+// as a decimal string. ok is false when s is not one
 // numeral (a range such as 两三 included).
 func ParseNumber(s string) (value string, ok bool) {
 	rs := []rune(strings.TrimSpace(s))
@@ -587,6 +595,17 @@ func ParseNumber(s string) (value string, ok bool) {
 		rs = rs[:len(rs)-1]
 	}
 	nm, ok := lexNumeralAll(rs)
+	if ok && nm.end < len(rs) && !nm.malformed && !nm.few {
+		// An amount in 元 written out: 壹拾壹元壹角壹分, 壹佰壹拾壹圆整.
+		figs, _ := Find(string(rs), Context{})
+		if len(figs) == 1 && figs[0].Raw == string(rs) && figs[0].Unit == "元" && figs[0].High == "" && figs[0].Flag == "" && figs[0].Approx == "" {
+			v, _ := new(big.Rat).SetString(figs[0].Value)
+			if neg {
+				v.Neg(v)
+			}
+			return Decimal(v), true
+		}
+	}
 	if !ok || nm.end != len(rs) || nm.malformed || nm.dotted || nm.few {
 		return "", false
 	}

@@ -68,6 +68,7 @@ var (
 		{"人民币", "元"}, {"￥", "元"}, {"¥", "元"}, {"RMB", "元"}, {"CNY", "元"},
 		{"US$", "美元"}, {"$", "美元"}, {"HK$", "港元"}, {"€", "欧元"},
 	})
+	ordinalNouns     = byLength([]affix{{"季度", "-"}, {"阶段", "-"}, {"部分", "-"}, {"章", "-"}, {"节", "-"}, {"步", "-"}, {"轮", "-"}, {"批", "-"}, {"号", "-"}})
 	fractionPrefixes = byLength([]affix{{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}})
 	// moneyLabels name money: an amount in 万 or 亿 after them is in 元.
 	moneyLabels = []string{"收入", "税收", "资金", "经费", "支出", "投资", "预算", "金额", "产值", "营业额", "营收", "利润", "销售额", "总额", "资产", "费用", "补助", "奖励", "补贴", "拨款", "投入", "成本", "生产总值", "GDP", "债务", "贷款", "融资"}
@@ -399,8 +400,17 @@ func (s *scanner) at(i int) int {
 		return i + 1
 	}
 	if r == '第' {
+		// An ordinal with its measure word (第3名, 第二天, 第一季度) ends the
+		// words a later label may take.
 		if nm, ok := lexNumeral(rs, i+1); ok {
-			return s.skip(nm.end)
+			end := nm.end
+			if _, ue := unitAt(rs, end); ue > end {
+				end = ue
+			} else if a, l := affixAt(rs, end, ordinalNouns); l > 0 && a != "" {
+				end += l
+			}
+			s.lastEnd = end
+			return end
 		}
 		return i + 1
 	}
