@@ -18,7 +18,7 @@ var (
 	labelHead = []string{"其中", "总共", "共有", "共计", "累计", "合计", "我区", "我市", "我县", "我省", "本区", "本市"}
 	// labelSplit are verbs inside a run, and 的; the label is what follows
 	// the last: 服务业发展局共有预算单位 → 预算单位, 正面的概率 → 概率.
-	labelSplit = []string{"共有", "共计", "包括", "其中", "达到", "实现", "完成", "已有", "现有", "拥有", "的"}
+	labelSplit = []string{"共有", "共计", "包括", "其中", "达到", "实现", "完成", "已有", "现有", "拥有", "中有", "以上", "以下", "的"}
 	// labelStop ends a label read after the number: 5000㎡以上商务楼宇达78栋.
 	labelStop = "达为是有共的和及与等中在获，,。；;、"
 )
