@@ -90,21 +90,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 			return exitUsage
 		}
 	}
-	proc, err := newProcessor(o.dict)
-	if err != nil {
+	// fail reports an error that stops the run before it starts.
+	fail := func(err error) int {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "ingest: interrupted")
+			return exitInterrupted
+		}
 		fmt.Fprintf(stderr, "ingest: %v\n", err)
 		return exitUsage
 	}
+	proc, err := newProcessor(o.dict)
+	if err != nil {
+		return fail(err)
+	}
 	db, err := schema.Open(ctx, o.db, o.busy)
 	if err != nil {
-		fmt.Fprintf(stderr, "ingest: %v\n", err)
-		return exitUsage
+		return fail(err)
 	}
 	defer db.Close()
 	lookup, err := schema.OpenReadOnly(o.db)
 	if err != nil {
-		fmt.Fprintf(stderr, "ingest: %v\n", err)
-		return exitUsage
+		return fail(err)
 	}
 	defer lookup.Close()
 

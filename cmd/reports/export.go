@@ -115,6 +115,10 @@ func writeAtomically(path string, write func(io.Writer) (int, error)) (int, erro
 		return 0, err
 	}
 	n, err := write(f)
+	if err == nil {
+		// CreateTemp makes the file private; an export is an ordinary file.
+		err = f.Chmod(0o644)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

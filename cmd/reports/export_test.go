@@ -39,6 +39,11 @@ func TestExportCSV(t *testing.T) {
 	if !strings.Contains(errs, "wrote 3 rows") {
 		t.Errorf("stderr %q does not count 3 rows", errs)
 	}
+	if fi, err := os.Stat(out); err != nil {
+		t.Fatal(err)
+	} else if fi.Mode().Perm() != 0o644 {
+		t.Errorf("%s has mode %v, want 0644", out, fi.Mode().Perm())
+	}
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)

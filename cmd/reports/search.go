@@ -2,10 +2,328 @@ package main
 
 import (
 	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreports/govreports/extract/segment"
 )
 
+const searchUsage = `usage: reports search [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] QUERY
+
+Full-text search in Chinese. Words of the query must all occur; a "quoted
+phrase" must occur as written. Hits are ranked best first (BM25) and shown
+with their report, section path and a snippet with the matches in 【】.
+--dict names the user dictionary ingest was run with, so that the query is
+cut into words the same way.
+`
+
+// hit is one search result.
+type hit struct {
+	ReportID       *int64  `json:"report_id"`
+	ProjectName    *string `json:"project_name"`
+	EvaluationYear *int64  `json:"evaluation_year"`
+	Section        string  `json:"section"`
+	Kind           string  `json:"kind"`
+	Snippet        string  `json:"snippet"`
+	Score          float64 `json:"score"`
+
+	sectionID *int64
+	text      string
+}
+
+// searchOptions is a parsed search command line.
+type searchOptions struct {
+	db          string
+	year, limit int
+	json, csv   bool
+	dict        string
+	query       string
+}
+
+func parseSearch(args []string) (*searchOptions, error) {
+	o := &searchOptions{}
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.db, "db", "reports.db", "SQLite database built by ingest")
+	fs.IntVar(&o.year, "year", 0, "only reports of this evaluation `year`")
+	fs.IntVar(&o.limit, "limit", 20, "at most `N` hits")
+	fs.BoolVar(&o.json, "json", false, "print a JSON array, best first")
+	fs.BoolVar(&o.csv, "csv", false, "print CSV, best first")
+	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` that ingest used")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	switch {
+	case fs.NArg() == 0:
+		return nil, usageError{"want a QUERY\n" + searchUsage}
+	case o.json && o.csv:
+		return nil, usageError{"--csv and --json exclude each other"}
+	case o.limit < 1:
+		return nil, usageError{fmt.Sprintf("--limit %d: want at least 1", o.limit)}
+	}
+	o.query = strings.Join(fs.Args(), " ")
+	return o, nil
+}
+
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not built yet")
+	o, err := parseSearch(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stderr, searchUsage)
+		return nil
+	}
+	var ue usageError
+	if err != nil && !errors.As(err, &ue) {
+		return usageError{err.Error() + "\n" + searchUsage}
+	}
+	if err != nil {
+		return err
+	}
+	db, err := openReadOnly(o.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	opts := segment.Options{}
+	if o.dict != "" {
+		opts.UserDicts = []string{o.dict}
+	}
+	seg, err := segment.New(opts)
+	if err != nil {
+		return err
+	}
+	return o.run(ctx, db, seg, stdout, stderr)
+}
+
+// run searches db; seg must hold the dictionaries o names.
+func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmenter, stdout, stderr io.Writer) error {
+	terms := seg.QueryTerms(o.query)
+	match := seg.Query(o.query)
+	if match == "" {
+		return usageError{fmt.Sprintf("query %q holds no words", o.query)}
+	}
+	if err := checkDictionary(ctx, db, seg.DictHash(), stderr); err != nil {
+		return err
+	}
+	hits, err := search(ctx, db, match, o.year, o.limit)
+	if err != nil {
+		return readOnly(o.db, err)
+	}
+	paths := make(map[int64]string)
+	for i := range hits {
+		h := &hits[i]
+		h.Snippet = snippet(h.text, segment.Locate(h.text, terms))
+		if h.sectionID != nil {
+			p, ok := paths[*h.sectionID]
+			if !ok {
+				if p, err = sectionPath(ctx, db, *h.sectionID); err != nil {
+					return err
+				}
+				paths[*h.sectionID] = p
+			}
+			h.Section = p
+		}
+	}
+	switch {
+	case o.json:
+		return writeHitsJSON(stdout, hits)
+	case o.csv:
+		return writeHitsCSV(stdout, hits)
+	}
+	return writeHits(stdout, hits)
+}
+
+// checkDictionary warns when the database was segmented with other
+// dictionaries than the query is: words may then be cut differently and
+// hits missed. Ingest records "dict <hash prefix>" in each document's
+// extractor key.
+func checkDictionary(ctx context.Context, db *sql.DB, hash string, stderr io.Writer) error {
+	var total, same int
+	err := db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(instr(extractor, 'dict ' || ?) > 0), 0)
+		FROM documents WHERE status = 'ok'`, hash[:16]).Scan(&total, &same)
+	if err != nil {
+		return err
+	}
+	if same < total {
+		fmt.Fprintf(stderr, "reports search: warning: %d of %d documents were indexed with other dictionaries (ingest --dict); some words may not be found\n", total-same, total)
+	}
+	return nil
+}
+
+func search(ctx context.Context, db *sql.DB, match string, year, limit int) ([]hit, error) {
+	q := `SELECT u.report_id, r.project_name, r.evaluation_year, u.section_id, u.kind, u.text, bm25(search_fts)
+		FROM search_fts
+		JOIN search_units u ON u.unit_id = search_fts.rowid
+		LEFT JOIN v_reports r ON r.report_id = u.report_id
+		WHERE search_fts MATCH ?`
+	args := []any{match}
+	if year != 0 {
+		q += ` AND r.evaluation_year = ?`
+		args = append(args, year)
+	}
+	q += ` ORDER BY bm25(search_fts), u.unit_id LIMIT ?`
+	args = append(args, limit)
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search %s: %w", match, err)
+	}
+	defer rows.Close()
+	var hits []hit
+	for rows.Next() {
+		var h hit
+		var bm25 float64
+		if err := rows.Scan(&h.ReportID, &h.ProjectName, &h.EvaluationYear, &h.sectionID, &h.Kind, &h.text, &bm25); err != nil {
+			return nil, err
+		}
+		// bm25() is lower for better hits; the score shown is higher.
+		h.Score = math.Round(-bm25*1e4) / 1e4
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// sectionPath returns the headings from the top of the report down to the
+// section, e.g. "三、综合评价结论 › （一）评价结论".
+func sectionPath(ctx context.Context, db *sql.DB, id int64) (string, error) {
+	rows, err := db.QueryContext(ctx, `WITH RECURSIVE chain(section_id, parent_id, marker, title, depth) AS (
+			SELECT section_id, parent_id, marker, title, 0 FROM v_sections WHERE section_id = ?
+			UNION ALL
+			SELECT s.section_id, s.parent_id, s.marker, s.title, c.depth + 1
+			FROM v_sections s JOIN chain c ON s.section_id = c.parent_id
+			WHERE c.depth < 32
+		)
+		SELECT coalesce(marker, ''), coalesce(title, '') FROM chain ORDER BY depth DESC`, id)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var parts []string
+	for rows.Next() {
+		var marker, title string
+		if err := rows.Scan(&marker, &title); err != nil {
+			return "", err
+		}
+		parts = append(parts, oneLine(marker+title))
+	}
+	return strings.Join(parts, " › "), rows.Err()
+}
+
+// Snippet geometry, in characters.
+const (
+	snippetLen    = 80
+	snippetBefore = 20
+)
+
+// snippet cuts a window of text around the first match and puts every
+// match inside it in 【】.
+func snippet(text string, matches [][2]int) string {
+	start, end := 0, len(text)
+	if len(matches) > 0 {
+		start = matches[0][0]
+		for i := 0; i < snippetBefore && start > 0; i++ {
+			_, n := utf8.DecodeLastRuneInString(text[:start])
+			start -= n
+		}
+	}
+	end = start
+	for i := 0; i < snippetLen && end < len(text); i++ {
+		_, n := utf8.DecodeRuneInString(text[end:])
+		end += n
+	}
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("…")
+	}
+	at := start
+	for _, m := range matches {
+		if m[1] <= start || m[0] < at {
+			continue
+		}
+		if m[0] >= end {
+			break
+		}
+		b.WriteString(text[at:m[0]])
+		b.WriteString("【")
+		b.WriteString(text[m[0]:min(m[1], end)])
+		b.WriteString("】")
+		at = min(m[1], end)
+	}
+	b.WriteString(text[at:end])
+	if end < len(text) {
+		b.WriteString("…")
+	}
+	return oneLine(b.String())
+}
+
+// oneLine folds line breaks and runs of spaces into single spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func writeHits(w io.Writer, hits []hit) error {
+	var b strings.Builder
+	for i, h := range hits {
+		title := "（无报告）"
+		if h.ProjectName != nil && *h.ProjectName != "" {
+			title = *h.ProjectName
+		}
+		fmt.Fprintf(&b, "%d. %s", i+1, title)
+		if h.EvaluationYear != nil {
+			fmt.Fprintf(&b, " · %d", *h.EvaluationYear)
+		}
+		if h.ReportID != nil {
+			fmt.Fprintf(&b, " · report %d", *h.ReportID)
+		}
+		fmt.Fprintf(&b, " · score %.2f\n", h.Score)
+		if h.Section != "" {
+			fmt.Fprintf(&b, "   %s\n", h.Section)
+		}
+		fmt.Fprintf(&b, "   %s\n\n", h.Snippet)
+	}
+	fmt.Fprintf(&b, "(%d hits)\n", len(hits))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeHitsJSON(w io.Writer, hits []hit) error {
+	if hits == nil {
+		hits = []hit{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(hits)
+}
+
+func writeHitsCSV(w io.Writer, hits []hit) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"report_id", "project_name", "evaluation_year", "section", "kind", "snippet", "score"})
+	for _, h := range hits {
+		cw.Write([]string{intText(h.ReportID), strText(h.ProjectName), intText(h.EvaluationYear),
+			h.Section, h.Kind, h.Snippet, strconv.FormatFloat(h.Score, 'f', -1, 64)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func intText(p *int64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatInt(*p, 10)
+}
+
+func strText(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

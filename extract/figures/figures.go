@@ -1,7 +1,28 @@
 // Package figures finds the figures of a text (amounts, percentages,
-// counts, areas …) and normalises each into an exact decimal value in a base
+// counts, areas …) and normalises each into an exact decimal value in a
 // unit, with the words it came from; and finds dates, which are never
 // figures.
+//
+// One pass reads the text left to right. At each rune that can begin a
+// figure it reads, in order: approximation and currency prefixes (约, 近,
+// 超过, 人民币, ￥, 百分之), a numeral (Arabic, Chinese, financial capitals
+// or a mix: 72.4万, 三百二十万, 壹拾贰万), an approximation inside it (10余万),
+// its unit, a second end for a range (3~5人, 3-5万元), 角 and 分 after 元,
+// and a bound after it (以上, 左右). Dates, document numbers, list and
+// heading markers, ordinals (第3名), phone numbers and codes are recognised
+// at the same point and are never figures.
+//
+// Kinds (Figure.Kind): money, percent, permille, permyriad,
+// percentage_point, count, area, length, weight, volume, power, energy,
+// temperature, duration, age, multiple, score, fraction, rate, number.
+//
+// Approx: more and less are approximations above and below the number (余,
+// 多, 近, 不到) and also the exclusive bounds (超过, 逾, 不满, 不足, >, <);
+// atleast and atmost are the inclusive bounds (以上, 至少, ≥; 以下, 以内,
+// 不超过, ≤); about is 约, 左右, 上下.
+//
+// Every value is exact (math/big), except a fraction such as 三分之一 whose
+// decimal does not terminate: it is rounded to ten places.
 package figures
 
 import (
@@ -17,40 +38,59 @@ type Context struct {
 }
 
 // Money reads one amount of money as written in a cell or phrase, such as
-// "72.4万", "51.78亿元" or "180000", in a column whose header is header, and
-// returns its exact value in 元 as a decimal string ("724000"). ok is false
-// when raw holds no readable amount.
-//
-// This first version reads Arabic numbers with 万/亿 scales and a header
-// unit of 万元; the full normaliser replaces it.
+// "72.4万", "51.78亿元", "人民币壹拾贰万叁仟元整" or "180000", in a column whose
+// header is header, and returns its exact value in 元 as a decimal string
+// ("724000"). A bare number counts as 元 unless the header gives its unit.
+// ok is false when raw holds no readable amount in 元.
 func Money(raw, header string) (value string, ok bool) {
-	s := strings.TrimSpace(strings.NewReplacer(",", "", "，", "", " ", "", "\u3000", "").Replace(raw))
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "￥"), "人民币")
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "元"), "整")
-	scale := big.NewRat(1, 1)
-	switch {
-	case strings.HasSuffix(s, "亿"):
-		scale.SetInt64(100000000)
-		s = strings.TrimSuffix(s, "亿")
-	case strings.HasSuffix(s, "万"):
-		scale.SetInt64(10000)
-		s = strings.TrimSuffix(s, "万")
-	case strings.Contains(header, "万元"):
-		scale.SetInt64(10000)
+	figs, _ := Find(raw, Context{Header: header})
+	for _, f := range figs {
+		if f.Flag != "" || f.High != "" {
+			continue
+		}
+		if f.Unit == "元" || f.Unit == "" && f.Kind == KindNumber {
+			return f.Value, true
+		}
 	}
-	r, ok := new(big.Rat).SetString(s)
-	if !ok || s == "" || strings.ContainsAny(s, "/eE") {
-		return "", false
-	}
-	return Decimal(r.Mul(r, scale)), true
+	return "", false
 }
 
-// Decimal formats an exact rational with a terminating decimal expansion
-// as a plain decimal string without trailing zeros.
+// Decimal formats an exact rational as a plain decimal string without
+// trailing zeros. A rational whose decimal does not terminate is rounded to
+// ten places.
 func Decimal(r *big.Rat) string {
-	s := r.FloatString(10)
+	prec := 10
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	// A denominator 2^a·5^b needs max(a, b) places, exactly.
+	d := new(big.Int).Set(r.Denom())
+	two, five := big.NewInt(2), big.NewInt(5)
+	a, b := 0, 0
+	m := new(big.Int)
+	for {
+		q, rem := new(big.Int).QuoRem(d, two, m)
+		if rem.Sign() != 0 {
+			break
+		}
+		d, a = q, a+1
+	}
+	for {
+		q, rem := new(big.Int).QuoRem(d, five, m)
+		if rem.Sign() != 0 {
+			break
+		}
+		d, b = q, b+1
+	}
+	if d.Cmp(big.NewInt(1)) == 0 {
+		prec = max(a, b)
+	}
+	s := r.FloatString(prec)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
 	}
 	return s
 }

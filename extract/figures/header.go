@@ -1,0 +1,121 @@
+package figures
+
+import "strings"
+
+// header is what a column header or caption says about the bare numbers
+// below it.
+type header struct {
+	label   string // the header without its unit: "年度预算数"
+	unit    *unit  // from "(万元)", "单位：人", or a money header ending in 万元
+	exp     int    // the scale before that unit: 4 for 万元
+	money   bool   // names money without a unit: bare numbers are 元
+	percent bool   // a rate or share: bare numbers are %
+	score   bool   // a score: bare numbers are 分
+	skip    bool   // serial numbers, codes, phones: bare numbers are no figures
+	year    bool   // years: a bare 2020 is a date
+}
+
+var (
+	moneyWords   = []string{"资金", "支出", "预算", "金额", "经费", "投入", "安排", "收入", "拨款", "费用", "成本", "决算", "补助", "补贴", "奖励", "资产", "投资", "价款", "造价", "余额", "结余", "结转", "税收", "工资", "报酬", "款", "元"}
+	percentWords = []string{"率", "比例", "占比", "比重", "百分比"}
+	scoreWords   = []string{"得分", "分值", "评分", "权重", "分数"}
+	skipWords    = []string{"序号", "编号", "编码", "代码", "电话", "邮编", "号码", "文号", "索引号", "账号", "帐号", "身份证", "手机", "传真"}
+	yearWords    = []string{"年度", "年份"}
+	openParens   = "(（[［【"
+	closeParens  = ")）]］】"
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitPhrase reads a whole phrase such as "万元", "%", "人" or "亿元" as an
+// optional scale and a unit.
+func unitPhrase(s string) (*unit, int, bool) {
+	rs := []rune(strings.TrimSpace(s))
+	exp, k := scaleRun(rs, 0)
+	u, end := unitAt(rs, k)
+	if u == nil || end != len(rs) {
+		return nil, 0, false
+	}
+	return u, exp, true
+}
+
+func parseHeader(h string) header {
+	var hd header
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return hd
+	}
+	label := h
+	// "(万元)", "（单位：万元）", "单位：人"
+	rs := []rune(h)
+	for i := 0; i < len(rs); i++ {
+		if !strings.ContainsRune(openParens, rs[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && !strings.ContainsRune(closeParens, rs[j]) {
+			j++
+		}
+		inner := string(rs[i+1 : min(j, len(rs))])
+		inner = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(inner, "单位："), "单位:"), "单位")
+		if u, exp, ok := unitPhrase(inner); ok && hd.unit == nil {
+			hd.unit, hd.exp = u, exp
+			label = strings.Replace(label, string(rs[i:min(j+1, len(rs))]), "", 1)
+		}
+		i = j
+	}
+	if hd.unit == nil {
+		for _, sep := range []string{"单位：", "单位:"} {
+			if k := strings.Index(h, sep); k >= 0 {
+				if u, exp, ok := unitPhrase(h[k+len(sep):]); ok {
+					hd.unit, hd.exp = u, exp
+					label = h[:k]
+				}
+			}
+		}
+	}
+	if hd.unit == nil {
+		// A money header that ends in its unit: "金额万元", "预算数（元" …
+		for _, suf := range []string{"亿元", "万元", "元"} {
+			if strings.HasSuffix(h, suf) && len(h) > len(suf) {
+				hd.unit, hd.exp, _ = unitPhrase(suf)
+				label = strings.TrimSuffix(h, suf)
+				break
+			}
+		}
+	}
+	hd.label = strings.TrimRight(strings.TrimSpace(label), "：:（(")
+	switch {
+	case containsAny(h, skipWords):
+		hd.skip = true
+	case containsAny(h, percentWords):
+		hd.percent = true
+	case containsAny(h, scoreWords):
+		hd.score = true
+	case containsAny(h, moneyWords):
+		hd.money = true
+	}
+	hd.year = hd.unit == nil && !hd.money && containsAny(h, yearWords)
+	return hd
+}
+
+// scaleRun reads scale characters (万, 亿, 千万 …) at rs[i] that do not
+// start a unit, and returns the power of ten they stand for.
+func scaleRun(rs []rune, i int) (exp, end int) {
+	for i < len(rs) {
+		e, ok := cnMul(rs[i])
+		if !ok || mulStartsUnit(rs, i) {
+			break
+		}
+		exp += e
+		i++
+	}
+	return exp, i
+}

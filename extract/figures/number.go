@@ -1,0 +1,549 @@
+package figures
+
+import (
+	"math/big"
+	"strings"
+)
+
+// A numeral is read in two steps: lexNumeral splits the runes into tokens
+// (numbers, zeros, multipliers) and evalNumeral folds them into a value.
+// Arabic and Chinese numerals share the tokens, so mixed forms such as
+// "72.4万", "3千万" or "13万2" need no special case.
+
+const (
+	tokNum  = iota // an Arabic number or one Chinese digit
+	tokZero        // 零 / 〇 between the parts of a Chinese numeral
+	tokMul         // 十 百 千 万 亿: exp is the power of ten
+)
+
+type token struct {
+	kind  int8
+	exp   int8     // tokMul
+	digit int8     // 0-9 when the number is one digit written as one character, else -1
+	cn    bool     // written in Chinese
+	val   *big.Rat // tokNum
+}
+
+// value returns the number of a tokNum; a Chinese digit keeps none until
+// it is needed, as most are words (一是, 统一) and never evaluated.
+func (t token) value() *big.Rat {
+	if t.val != nil {
+		return t.val
+	}
+	return big.NewRat(int64(max(t.digit, 0)), 1)
+}
+
+// numeral is one run of numeral characters in a text.
+type numeral struct {
+	start, end int
+	toks       []token
+	arabic     bool // holds Arabic digits
+	chinese    bool // holds Chinese digits or multipliers
+	capital    bool // holds financial capitals (壹 贰 … 拾 佰 仟)
+	decimal    bool // holds a decimal point
+	few        bool // holds 几: an unknown digit, the value is a lower bound
+	malformed  bool // an Arabic number whose separators cannot be read
+	code       bool // an Arabic run that is no quantity: 1.2.3, 007, 13812345678
+	dotted     bool // a code of dotted numbers: 1.2.3
+	intDigits  int  // digits of a plain Arabic integer (no separator, no point), else 0
+	text       string
+}
+
+func arabicDigit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+func cnDigit(r rune) (int, bool) {
+	switch r {
+	case '〇', '零', '○':
+		return 0, true
+	case '一', '壹', '弌':
+		return 1, true
+	case '二', '两', '兩', '贰', '貳', '弍':
+		return 2, true
+	case '三', '叁', '參', '叄', '弎':
+		return 3, true
+	case '四', '肆':
+		return 4, true
+	case '五', '伍':
+		return 5, true
+	case '六', '陆', '陸':
+		return 6, true
+	case '七', '柒':
+		return 7, true
+	case '八', '捌':
+		return 8, true
+	case '九', '玖':
+		return 9, true
+	}
+	return 0, false
+}
+
+func cnMul(r rune) (int, bool) {
+	switch r {
+	case '十', '拾':
+		return 1, true
+	case '百', '佰':
+		return 2, true
+	case '千', '仟':
+		return 3, true
+	case '万', '萬':
+		return 4, true
+	case '亿', '億':
+		return 8, true
+	}
+	return 0, false
+}
+
+func isCapital(r rune) bool {
+	return strings.ContainsRune("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟", r)
+}
+
+func isPoint(r rune) bool { return r == '.' || r == '．' }
+
+// pow10 returns 10^e, also for e < 0.
+func pow10(e int) *big.Rat {
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
+	if e < 0 {
+		return new(big.Rat).SetFrac(big.NewInt(1), p)
+	}
+	return new(big.Rat).SetInt(p)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// mulStartsUnit reports whether the multiplier at rs[j] begins a unit or a
+// fraction word instead (千克, 千米, 千瓦, 百分点, 百分之), so the numeral ends before it.
+func mulStartsUnit(rs []rune, j int) bool {
+	if _, end := unitAt(rs, j); end > j {
+		return true
+	}
+	return hasAt(rs, j+1, "分之")
+}
+
+// lexNumeral reads the longest run of numeral characters at rs[i]. ok is
+// false when there is none.
+func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
+	nm.start = i
+	j := i
+	n := len(rs)
+	lastNum := func() bool {
+		return len(nm.toks) > 0 && nm.toks[len(nm.toks)-1].kind != tokMul
+	}
+	for j < n {
+		r := rs[j]
+		if _, isA := arabicDigit(r); isA {
+			if lastNum() {
+				break
+			}
+			end := j
+			for end < n {
+				if _, d := arabicDigit(rs[end]); d {
+					end++
+					continue
+				}
+				if (rs[end] == ',' || isPoint(rs[end])) && end+1 < n {
+					if _, d := arabicDigit(rs[end+1]); d {
+						end++
+						continue
+					}
+				}
+				break
+			}
+			val, kind := readArabic(rs[j:end])
+			nm.arabic = true
+			switch kind {
+			case arabicMalformed:
+				nm.malformed = true
+			case arabicCode:
+				nm.code = true
+				nm.dotted = val == nil
+			}
+			if val == nil {
+				val = new(big.Rat)
+			}
+			t := token{kind: tokNum, digit: -1, val: val}
+			if end-j == 1 {
+				d, _ := arabicDigit(r)
+				t.digit = int8(d)
+			}
+			if kind == arabicInt && len(nm.toks) == 0 {
+				nm.intDigits = end - j
+			}
+			if kind == arabicDecimal {
+				nm.decimal = true
+			}
+			nm.toks = append(nm.toks, t)
+			j = end
+			continue
+		}
+		if d, isD := cnDigit(r); isD {
+			if lastNum() && !nm.toks[len(nm.toks)-1].cn {
+				break // "2三" is not one numeral
+			}
+			nm.chinese = true
+			nm.capital = nm.capital || isCapital(r)
+			if d == 0 {
+				nm.toks = append(nm.toks, token{kind: tokZero, digit: 0, cn: true})
+			} else {
+				nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true})
+			}
+			j++
+			continue
+		}
+		if e, isM := cnMul(r); isM {
+			if mulStartsUnit(rs, j) {
+				break
+			}
+			nm.chinese = true
+			nm.capital = nm.capital || isCapital(r)
+			nm.toks = append(nm.toks, token{kind: tokMul, exp: int8(e), cn: true})
+			j++
+			continue
+		}
+		if (r == '点' || r == '點') && len(nm.toks) > 0 && j+1 < n {
+			if _, isD := cnDigit(rs[j+1]); !isD {
+				break
+			}
+			whole, ok := evalTokens(nm.toks)
+			if !ok {
+				break
+			}
+			k := j + 1
+			var frac strings.Builder
+			for k < n {
+				d, isD := cnDigit(rs[k])
+				if !isD {
+					break
+				}
+				frac.WriteByte(byte('0' + d))
+				k++
+			}
+			f, _ := new(big.Rat).SetString("0." + frac.String())
+			nm.toks = []token{{kind: tokNum, digit: -1, cn: true, val: whole.Add(whole, f)}}
+			nm.decimal = true
+			j = k
+			continue
+		}
+		if r == '几' {
+			nm.few = true
+			v := int64(0)
+			if len(nm.toks) == 0 {
+				v = 1 // 几十 counts from one ten
+			}
+			nm.toks = append(nm.toks, token{kind: tokNum, digit: -1, cn: true, val: big.NewRat(v, 1)})
+			j++
+			continue
+		}
+		break
+	}
+	nm.end = j
+	if len(nm.toks) > maxTokens {
+		return nm, false // no real numeral is this long; keeps the work linear
+	}
+	if len(nm.toks) == 0 {
+		return nm, false
+	}
+	nm.text = string(rs[i:j])
+	return nm, true
+}
+
+// maxTokens and maxDigits bound a numeral: longer runs are no amounts.
+const (
+	maxTokens = 40
+	maxDigits = 40
+)
+
+const (
+	arabicInt = iota
+	arabicDecimal
+	arabicMalformed
+	arabicCode
+)
+
+// readArabic reads digits with thousands separators and one decimal point.
+// Anything else number-like is malformed (7,00.0,77) or a code (1.2.3, 007,
+// phone and ID numbers): no quantity.
+func readArabic(rs []rune) (*big.Rat, int) {
+	if len(rs) > maxDigits {
+		return nil, arabicCode
+	}
+	if len(rs) <= 10 {
+		plain := true
+		var x int64
+		for _, r := range rs {
+			d, ok := arabicDigit(r)
+			if !ok {
+				plain = false
+				break
+			}
+			x = x*10 + int64(d)
+		}
+		if plain {
+			if len(rs) >= 2 && (rs[0] == '0' || rs[0] == '０') {
+				return big.NewRat(x, 1), arabicCode
+			}
+			return big.NewRat(x, 1), arabicInt
+		}
+	}
+	var b strings.Builder
+	dots, commas := 0, 0
+	for _, r := range rs {
+		switch {
+		case r == ',':
+			commas++
+		case isPoint(r):
+			dots++
+			b.WriteByte('.')
+		default:
+			d, _ := arabicDigit(r)
+			b.WriteByte(byte('0' + d))
+		}
+	}
+	s := b.String()
+	if dots >= 2 && commas == 0 {
+		return nil, arabicCode
+	}
+	if commas > 0 {
+		// ^\d{1,3}(,\d{3})+(\.\d+)?$
+		group := 0
+		first := true
+		afterDot := false
+		for _, r := range rs {
+			switch {
+			case r == ',':
+				if afterDot || group == 0 || (first && group > 3) || (!first && group != 3) {
+					return nil, arabicMalformed
+				}
+				first = false
+				group = 0
+			case isPoint(r):
+				if afterDot || first || group != 3 {
+					return nil, arabicMalformed
+				}
+				afterDot = true
+			default:
+				if !afterDot {
+					group++
+				}
+			}
+		}
+		if !afterDot && group != 3 {
+			return nil, arabicMalformed
+		}
+	} else if dots >= 2 {
+		return nil, arabicMalformed
+	}
+	v, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return nil, arabicMalformed
+	}
+	intPart := s
+	if k := strings.IndexByte(s, '.'); k >= 0 {
+		intPart = s[:k]
+	}
+	if commas == 0 && ((len(intPart) >= 2 && intPart[0] == '0') || len(intPart) >= 11) {
+		return v, arabicCode
+	}
+	if dots > 0 {
+		return v, arabicDecimal
+	}
+	return v, arabicInt
+}
+
+// evalTokens folds numeral tokens into a value: the last 亿 splits the
+// tokens into a multiplier part and a remainder, then the last 万, then
+// 千/百/十 within a section. A lone digit after a multiplier is the next
+// lower place (一万三 = 13000, 13万2 = 132000, 一千二 = 1200).
+func evalTokens(t []token) (*big.Rat, bool) {
+	if len(t) == 0 {
+		return nil, false
+	}
+	for _, e := range []int8{8, 4} {
+		idx := -1
+		for k := len(t) - 1; k >= 0; k-- {
+			if t[k].kind == tokMul && t[k].exp == e {
+				idx = k
+				break
+			}
+		}
+		if idx < 0 {
+			continue
+		}
+		left, right := t[:idx], t[idx+1:]
+		lv := big.NewRat(1, 1)
+		implied := len(left) == 0
+		if !implied {
+			var ok bool
+			if lv, ok = evalTokens(left); !ok {
+				return nil, false
+			}
+		}
+		v := new(big.Rat).Mul(lv, pow10(int(e)))
+		if len(right) == 0 {
+			return v, true
+		}
+		var rv *big.Rat
+		if len(right) == 1 && right[0].kind == tokNum && right[0].digit > 0 && !implied {
+			rv = new(big.Rat).Mul(right[0].value(), pow10(int(e)-1))
+		} else {
+			var ok bool
+			if rv, ok = evalTokens(right); !ok || rv.Cmp(pow10(int(e))) >= 0 {
+				return nil, false
+			}
+		}
+		return v.Add(v, rv), true
+	}
+	return evalSection(t)
+}
+
+// evalSection folds tokens below 万: digits and 十 百 千 in falling order.
+func evalSection(t []token) (*big.Rat, bool) {
+	sec := new(big.Rat)
+	var num *big.Rat
+	numTok := token{}
+	last := 4
+	zero := false
+	for i, tk := range t {
+		switch tk.kind {
+		case tokZero:
+			if num != nil {
+				return nil, false
+			}
+			zero = true
+		case tokNum:
+			if num != nil {
+				return nil, false
+			}
+			num, numTok = tk.value(), tk
+		case tokMul:
+			e := int(tk.exp)
+			if e >= last {
+				return nil, false
+			}
+			if num == nil {
+				if i != 0 && !(zero && e == 1) {
+					return nil, false
+				}
+				num = big.NewRat(1, 1)
+			}
+			sec.Add(sec, new(big.Rat).Mul(num, pow10(e)))
+			last, num, zero = e, nil, false
+		}
+	}
+	if num != nil {
+		if last > 1 && last < 4 && !zero && numTok.digit > 0 {
+			sec.Add(sec, new(big.Rat).Mul(num, pow10(last-1)))
+		} else {
+			sec.Add(sec, num)
+		}
+	} else if len(t) > 0 && t[len(t)-1].kind == tokZero && len(t) == 1 {
+		return sec, true
+	}
+	return sec, true
+}
+
+// evalNumeral returns the value of a numeral, or the ends of a range when
+// two neighbouring digits stand for one (两三个 = 2–3, 八九亿, 三五百).
+// seq is set when the numeral is a plain string of Chinese digits (二〇二〇),
+// which only a date may use.
+func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
+	t := nm.toks
+	allDigits := len(t) >= 2
+	for _, tk := range t {
+		if !tk.cn || tk.kind == tokMul || tk.digit < 0 {
+			allDigits = false
+			break
+		}
+	}
+	pair := -1
+	for k := 0; k+1 < len(t); k++ {
+		a, b := t[k], t[k+1]
+		if a.kind == tokNum && b.kind == tokNum && a.cn && b.cn && a.digit > 0 && b.digit > 0 {
+			if pair >= 0 || !(b.digit == a.digit+1 || (k == 0 && a.digit == 3 && b.digit == 5)) {
+				pair = -2
+				break
+			}
+			pair = k
+		}
+	}
+	if allDigits && !(len(t) == 2 && pair == 0) {
+		var b strings.Builder
+		for _, tk := range t {
+			b.WriteByte(byte('0' + tk.digit))
+		}
+		v, _ := new(big.Rat).SetString(b.String())
+		return v, nil, true, true
+	}
+	if pair == -2 || isPlanName(t) {
+		return nil, nil, false, false
+	}
+	if pair >= 0 {
+		without := func(k int) []token {
+			out := make([]token, 0, len(t)-1)
+			out = append(out, t[:k]...)
+			return append(out, t[k+1:]...)
+		}
+		lo, ok1 := evalTokens(without(pair + 1))
+		hi, ok2 := evalTokens(without(pair))
+		if !ok1 || !ok2 {
+			return nil, nil, false, false
+		}
+		return lo, hi, false, true
+	}
+	v, ok := evalTokens(t)
+	return v, nil, false, ok
+}
+
+// isPlanName reports 十一五 … 十四五, the five-year plans, which look like
+// 十七八 (17–18) but are names.
+func isPlanName(t []token) bool {
+	return len(t) == 3 && t[0].kind == tokMul && t[0].exp == 1 &&
+		t[1].kind == tokNum && t[1].cn && t[1].digit >= 1 && t[1].digit <= 4 &&
+		t[2].kind == tokNum && t[2].cn && t[2].digit == 5
+}
+
+// ParseNumber reads a whole string of Chinese or Arabic numerals, such as
+// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", and
+// returns its exact value as a decimal string. ok is false when s is not one
+// numeral (a range such as 两三 included).
+func ParseNumber(s string) (value string, ok bool) {
+	rs := []rune(strings.TrimSpace(s))
+	neg := false
+	if len(rs) > 0 && (rs[0] == '-' || rs[0] == '−' || rs[0] == '－' || rs[0] == '负' || rs[0] == '負') {
+		neg, rs = true, rs[1:]
+	}
+	nm, ok := lexNumeralAll(rs)
+	if !ok || nm.end != len(rs) || nm.malformed || nm.dotted || nm.few {
+		return "", false
+	}
+	v, hi, _, ok := evalNumeral(&nm)
+	if !ok || hi != nil {
+		return "", false
+	}
+	if neg {
+		v.Neg(v)
+	}
+	return Decimal(v), true
+}
+
+// lexNumeralAll is lexNumeral for a string that is only a numeral: there a
+// multiplier never starts a unit.
+func lexNumeralAll(rs []rune) (numeral, bool) {
+	nm, ok := lexNumeral(rs, 0)
+	if !ok {
+		return nm, false
+	}
+	return nm, true
+}

@@ -1,0 +1,794 @@
+package figures
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Approx values.
+const (
+	More    = "more"    // above the number: 余, 多, 超过, 逾, > (exclusive bounds map here)
+	Less    = "less"    // below the number: 近, 不到, 不足, 不满, < (exclusive bounds map here)
+	About   = "about"   // 约, 左右, 上下
+	AtLeast = "atleast" // the number or more: 以上, 至少, 不少于, ≥
+	AtMost  = "atmost"  // the number or less: 以下, 以内, 不超过, ≤
+)
+
+// FlagMalformed marks a number-like string that cannot be read.
+const FlagMalformed = "malformed"
+
+type affix struct {
+	word string
+	val  string
+}
+
+// affixes index words by their first rune, longest first, so that a rune
+// that starts none costs one map lookup.
+type affixes map[rune][]runeAffix
+
+type runeAffix struct {
+	word []rune
+	val  string
+}
+
+func byLength(l []affix) affixes {
+	m := affixes{}
+	for _, a := range l {
+		w := []rune(a.word)
+		m[w[0]] = append(m[w[0]], runeAffix{w, a.val})
+	}
+	for _, l := range m {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
+	}
+	return m
+}
+
+var (
+	approxPrefixes = byLength([]affix{
+		{"大于等于", AtLeast}, {"小于等于", AtMost}, {"不少于", AtLeast}, {"不低于", AtLeast}, {"不小于", AtLeast},
+		{"不超过", AtMost}, {"不高于", AtMost}, {"不多于", AtMost}, {"不大于", AtMost},
+		{"将近", Less}, {"接近", Less}, {"大约", About}, {"大概", About}, {"约为", About},
+		{"超过", More}, {"多于", More}, {"大于", More}, {"高于", More},
+		{"不到", Less}, {"不足", Less}, {"不满", Less}, {"未满", Less}, {"少于", Less}, {"小于", Less}, {"低于", Less},
+		{"至少", AtLeast}, {"最少", AtLeast}, {"最多", AtMost}, {"至多", AtMost},
+		{"近", Less}, {"约", About}, {"逾", More}, {"超", More},
+		{"≥", AtLeast}, {"≧", AtLeast}, {"≤", AtMost}, {"≦", AtMost},
+		{">", More}, {"＞", More}, {"<", Less}, {"＜", Less},
+	})
+	approxSuffixes = byLength([]affix{
+		{"及以上", AtLeast}, {"及以下", AtMost}, {"以上", AtLeast}, {"以下", AtMost}, {"以内", AtMost}, {"之内", AtMost},
+		{"左右", About}, {"上下", About}, {"开外", More}, {"出头", More}, {"有余", More},
+	})
+	currencyPrefixes = byLength([]affix{
+		{"人民币", "元"}, {"￥", "元"}, {"¥", "元"}, {"RMB", "元"}, {"CNY", "元"},
+		{"US$", "美元"}, {"$", "美元"}, {"HK$", "港元"}, {"€", "欧元"},
+	})
+	fractionPrefixes = byLength([]affix{{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}})
+	// moneyLabels name money: an amount in 万 or 亿 after them is in 元.
+	moneyLabels = []string{"收入", "税收", "资金", "经费", "支出", "投资", "预算", "金额", "产值", "营业额", "营收", "利润", "销售额", "总额", "资产", "费用", "补助", "奖励", "补贴", "拨款", "投入", "成本", "生产总值", "GDP", "债务", "贷款", "融资"}
+	// codeWords before a bare number make it an identifier.
+	codeWords = []string{"附件", "附表", "附录", "表", "图", "序号", "电话", "传真", "手机", "邮编", "邮政编码", "编码", "代码", "编号", "科目", "账号", "帐号", "卡号", "身份证", "文号", "索引号", "热线", "QQ", "号码"}
+)
+
+func affixAt(rs []rune, i int, m affixes) (string, int) {
+	if i >= len(rs) {
+		return "", 0
+	}
+next:
+	for _, a := range m[rs[i]] {
+		if i+len(a.word) > len(rs) {
+			continue
+		}
+		for k, r := range a.word {
+			if rs[i+k] != r {
+				continue next
+			}
+		}
+		return a.val, len(a.word)
+	}
+	return "", 0
+}
+
+// maybeStart is a quick filter: only these runes can begin a figure, a date
+// or something to skip.
+func maybeStart(r rune) bool {
+	return r < rune(len(startRunes)) && startRunes[r]
+}
+
+// startRunes marks the runes that may begin a figure: digits, numeral
+// characters, the first runes of prefixes, and brackets of document numbers.
+var startRunes = func() *[0x10000]bool {
+	var t [0x10000]bool
+	for r := '0'; r <= '9'; r++ {
+		t[r] = true
+	}
+	for r := '０'; r <= '９'; r++ {
+		t[r] = true
+	}
+	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億几第" {
+		t[r] = true
+	}
+	for _, r := range "[(〔【（［-－−" {
+		t[r] = true
+	}
+	for _, m := range []affixes{approxPrefixes, currencyPrefixes, fractionPrefixes} {
+		for r := range m {
+			t[r] = true
+		}
+	}
+	return &t
+}()
+
+// scanner walks one text once, left to right.
+type scanner struct {
+	rs      []rune
+	hdr     header
+	figs    []model.Figure
+	dates   []model.Date
+	lastEnd int // end of the last figure, date or skipped token: labels stop there
+}
+
+// Find returns the figures and the dates of text, in text order. ctx gives
+// the column header or caption over the text, which may give the unit of
+// bare numbers. Place.Offset of each is the rune offset of its Raw in text;
+// the caller fills the rest of Place.
+func Find(text string, ctx Context) (figs []model.Figure, dates []model.Date) {
+	s := scanner{rs: []rune(text), hdr: parseHeader(ctx.Header)}
+	for i := 0; i < len(s.rs); {
+		if !maybeStart(s.rs[i]) {
+			i++
+			continue
+		}
+		next := s.at(i)
+		if next <= i {
+			next = i + 1
+		}
+		i = next
+	}
+	return s.figs, s.dates
+}
+
+func isOpenParen(r rune) bool  { return strings.ContainsRune(openParens, r) || r == '〔' }
+func isCloseParen(r rune) bool { return strings.ContainsRune(closeParens, r) || r == '〕' }
+
+// docNumberAt skips a document number's year and serial: [2020]3号, 〔2020〕27号.
+func docNumberAt(rs []rune, i int) (int, bool) {
+	j := i + 1
+	for j < len(rs) && j-i <= 4 && isDigitRune(rs[j]) {
+		j++
+	}
+	if j-i != 5 || j >= len(rs) || !isCloseParen(rs[j]) {
+		return i, false
+	}
+	j++
+	k := j
+	for k < len(rs) && isDigitRune(rs[k]) {
+		k++
+	}
+	if k > j && k < len(rs) && rs[k] == '号' {
+		return k + 1, true
+	}
+	return j, true
+}
+
+// skip passes over something that is neither figure nor date. Labels may
+// reach across it, unlike across a figure.
+func (s *scanner) skip(end int) int {
+	return end
+}
+
+// skipCode skips an identifier made of digit groups: 000014348/2021-01796,
+// 0791-86888888, 1.2.3.
+func (s *scanner) skipCode(i int) int {
+	for i < len(s.rs) {
+		r := s.rs[i]
+		if isDigitRune(r) || isASCIILetter(r) {
+			i++
+			continue
+		}
+		if (r == '-' || r == '/' || r == '.' || r == '－' || r == '—') && i+1 < len(s.rs) && isDigitRune(s.rs[i+1]) {
+			i++
+			continue
+		}
+		break
+	}
+	return s.skip(i)
+}
+
+// atLineStart reports whether only spaces stand between the line start and rs[i].
+func (s *scanner) atLineStart(i int) bool {
+	for i > 0 {
+		r := s.rs[i-1]
+		if r == '\n' || r == '\r' {
+			return true
+		}
+		if r != ' ' && r != '\t' && r != '\u3000' {
+			return false
+		}
+		i--
+	}
+	return true
+}
+
+// atClauseStart reports whether rs[i] begins a line or follows a colon or
+// a full stop, where 1. is a marker.
+func (s *scanner) atClauseStart(i int) bool {
+	if s.atLineStart(i) {
+		return true
+	}
+	j := i
+	for j > 0 && (s.rs[j-1] == ' ' || s.rs[j-1] == '\u3000') {
+		j--
+	}
+	return j > 0 && strings.ContainsRune("：:；;。", s.rs[j-1])
+}
+
+// codeBefore reports whether a word naming an identifier (电话, 邮编, 科目 …)
+// stands just before rs[i].
+func (s *scanner) codeBefore(i int) bool {
+	j := i
+	for j > 0 && strings.ContainsRune(" :：\t\u3000", s.rs[j-1]) {
+		j--
+	}
+	from := max(0, j-6)
+	before := string(s.rs[from:j])
+	for _, w := range codeWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingScale is the power of ten of the multipliers after a numeral's
+// last digit: 4 for 5万, 7 for 3千万, 0 for 3.
+func trailingScale(nm *numeral) int {
+	e := 0
+	for k := len(nm.toks) - 1; k >= 0 && nm.toks[k].kind == tokMul; k-- {
+		e += int(nm.toks[k].exp)
+	}
+	return e
+}
+
+func pureMultiplier(nm *numeral) bool {
+	for _, t := range nm.toks {
+		if t.kind != tokMul {
+			return false
+		}
+	}
+	return true
+}
+
+// figure is a figure being read.
+type figure struct {
+	start, end int
+	lo, hi     *big.Rat
+	unit       string
+	kind       string
+	approx     string
+	flag       string
+}
+
+// quantity is one end of a figure: a numeral, an approximation inside it
+// (10余万), and its unit.
+type quantity struct {
+	nm     numeral
+	lo, hi *big.Rat
+	seq    bool
+	more   bool // 余, 多, 几
+	exp    int  // scale after 余/多 or a space: 10余万, 509774.50 万元
+	u      *unit
+	end    int // after the unit, or after the numeral when there is none
+}
+
+// readQuantity reads a numeral at rs[p] with what follows it up to its unit.
+func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
+	rs := s.rs
+	n := len(rs)
+	if q.nm, ok = lexNumeral(rs, p); !ok {
+		return q, false
+	}
+	q.lo, q.hi, q.seq, ok = evalNumeral(&q.nm)
+	if q.nm.malformed || q.nm.code {
+		ok = true
+	}
+	k := q.nm.end
+	q.more = q.nm.few
+	if k < n && (rs[k] == '余' || rs[k] == '多') && !q.nm.malformed {
+		_, ue := unitAt(rs, k+1)
+		_, isM := cnMul(safeAt(rs, k+1))
+		if rs[k] == '余' || ue > k+1 || isM {
+			q.more = true
+			k++
+			var e int
+			e, k = scaleRun(rs, k)
+			q.exp += e
+		}
+	}
+	q.end = k
+	if u, ue := unitAt(rs, k); u != nil {
+		if u.canon == "分" && safeAt(rs, ue) == '之' {
+			return q, ok // 三分之一
+		}
+		q.u, q.end = u, ue
+		return q, ok
+	}
+	// A space between the number and its unit: 509774.50 万元, 50 %.
+	k2 := skipSpaces(rs, k)
+	if k2 > k && k2-k <= 2 {
+		e, k3 := scaleRun(rs, k2)
+		if u, ue := unitAt(rs, k3); u != nil && (e > 0 || spacedUnit(u)) {
+			q.u, q.end, q.exp = u, ue, q.exp+e
+		}
+	}
+	return q, ok
+}
+
+// spacedUnit tells the units that may stand a space after their number
+// (50 %, 3.2 km, 100 元); a measure word never does: "1.1 项目" is a heading.
+func spacedUnit(u *unit) bool {
+	switch u.kind {
+	case KindMoney, KindPercent, KindPermille, KindPermyriad, KindArea, KindLength, KindWeight, KindVolume, KindPower, KindEnergy, KindTemperature:
+		return true
+	}
+	return false
+}
+
+func safeAt(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
+}
+
+// scoreBreakers follow 分 when it begins a word (分别, 分之, 分析), not a score.
+const scoreBreakers = "别之析配布解散工享管支局会行批成钟类项期摊担"
+
+// percentBreakers follow 成 when it begins a word (成本, 成立), not 三成.
+const percentBreakers = "本员立果功为绩交都型熟就效品长年不效文份分"
+
+// lonelyNumeral reports whether rs[i] is one Chinese numeral character
+// that nothing around makes a figure or date: no numeral, unit, point,
+// range or marker follows, and no fraction word starts at it.
+func lonelyNumeral(rs []rune, i int) bool {
+	r := rs[i]
+	_, d := cnDigit(r)
+	_, m := cnMul(r)
+	if !d && !m || i+1 >= len(rs) {
+		return (d || m) && i+1 >= len(rs)
+	}
+	next := rs[i+1]
+	if _, ok := cnDigit(next); ok {
+		return false
+	}
+	if _, ok := cnMul(next); ok {
+		return false
+	}
+	if isDigitRune(next) || len(unitTable[next]) > 0 {
+		return false
+	}
+	return !strings.ContainsRune("点點成分余多几年月日号、．.至到~～-—－之 ", next)
+}
+
+// at reads what starts at rs[i] and returns where scanning goes on.
+func (s *scanner) at(i int) int {
+	rs := s.rs
+	n := len(rs)
+	r := rs[i]
+	if isOpenParen(r) {
+		if end, ok := docNumberAt(rs, i); ok {
+			return s.skip(end)
+		}
+		return i + 1
+	}
+	if r == '第' {
+		if nm, ok := lexNumeral(rs, i+1); ok {
+			return s.skip(nm.end)
+		}
+		return i + 1
+	}
+	if lonelyNumeral(rs, i) {
+		return i + 1 // 一是, 统一, 万众: a numeral character inside a word
+	}
+	f := figure{start: i}
+	p := i
+	currency, fraction := "", ""
+	for round := 0; round < 3; round++ {
+		if a, l := affixAt(rs, p, approxPrefixes); l > 0 && f.approx == "" {
+			f.approx, p = a, p+l
+			continue
+		}
+		if c, l := affixAt(rs, p, currencyPrefixes); l > 0 && currency == "" {
+			currency, p = c, skipSpaces(rs, p+l)
+			continue
+		}
+		if c, l := affixAt(rs, p, fractionPrefixes); l > 0 && fraction == "" {
+			fraction, p = c, p+l
+			continue
+		}
+		break
+	}
+	neg := false
+	if p < n && (rs[p] == '-' || rs[p] == '－' || rs[p] == '−') {
+		if p+1 < n && isDigitRune(rs[p+1]) && (p == 0 || !isDigitRune(rs[p-1]) && !isASCIILetter(rs[p-1])) {
+			neg, p = true, p+1
+		} else {
+			return i + 1
+		}
+	}
+	prefixed := p > i
+	q, ok := s.readQuantity(p)
+	if !ok {
+		if q.nm.end > p && !prefixed {
+			return s.skip(q.nm.end) // a numeral run that is no number: 十三五, 一二三
+		}
+		return i + 1
+	}
+	nm := &q.nm
+	if nm.malformed {
+		f.end = q.end
+		f.flag = FlagMalformed
+		if q.u != nil && q.u.canon != "" {
+			f.unit, f.kind = q.u.canon, q.u.kind
+		}
+		s.emit(f)
+		return f.end
+	}
+	if nm.code {
+		if !prefixed {
+			if iso, ok := dottedDate(asciiDigits(nm.text)); ok {
+				s.emitDate(i, nm.end, iso)
+				return nm.end
+			}
+		}
+		return s.skipCode(nm.end)
+	}
+	if !prefixed {
+		if end, iso, kind := dateAt(rs, nm, q.lo, q.seq); kind != notDate {
+			if kind == isDate {
+				s.emitDate(i, end, iso)
+				return end
+			}
+			return s.skip(end)
+		}
+		k := nm.end
+		switch {
+		case q.seq:
+			return s.skip(k)
+		case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
+			return s.skip(k + 1) // 3号文, 100强: names and ranks
+
+		case k < n && rs[k] == '、' && q.u == nil:
+			return s.skip(k + 1) // list marker 1、 一、
+		case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
+			return s.skip(k + 1) // heading marker 1.
+		case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
+			return s.skip(k + 1) // （二）, (3)
+		}
+	}
+	// 三分之一: a fraction.
+	if q.u == nil && hasAt(rs, nm.end, "分之") && fraction == "" {
+		q2, ok := s.readQuantity(nm.end + 2)
+		if !ok || q2.hi != nil || q2.nm.malformed || q2.nm.code || q.hi != nil || q.lo.Sign() == 0 {
+			return s.skip(nm.end + 2)
+		}
+		f.lo = new(big.Rat).Quo(q2.lo, q.lo)
+		f.kind, f.end = KindFraction, q2.nm.end
+		s.emit(f)
+		return f.end
+	}
+	lo, hi := q.lo, q.hi
+	if q.exp > 0 {
+		lo = new(big.Rat).Mul(lo, pow10(q.exp))
+		if hi != nil {
+			hi = new(big.Rat).Mul(hi, pow10(q.exp))
+		}
+	}
+	u := q.u
+	end := q.end
+	// A range: 3~5人, 5万至10万元, 3-5万元, 5万元至10万元.
+	if hi == nil && !q.seq {
+		if sl, hyphen := rangeSepAt(rs, end); sl > 0 {
+			q2, ok := s.readQuantity(end + sl)
+			accept := ok && q2.hi == nil && !q2.seq && !q2.nm.malformed && !q2.nm.code
+			if accept && u != nil && (q2.u == nil || q2.u.canon != u.canon) {
+				accept = false
+			}
+			if accept && hyphen && u == nil && q2.u == nil && trailingScale(&q2.nm)+q2.exp == 0 && s.hdr.unit == nil {
+				accept = false
+			}
+			if accept {
+				h := q2.lo
+				if q2.exp > 0 {
+					h = new(big.Rat).Mul(h, pow10(q2.exp))
+				}
+				if e2 := trailingScale(&q2.nm) + q2.exp; e2 > 0 && trailingScale(nm)+q.exp == 0 {
+					lo = new(big.Rat).Mul(lo, pow10(e2))
+				}
+				hi = h
+				u, end = q2.u, q2.end
+				q.more = q.more || q2.more
+			} else if hyphen && !prefixed && u == nil && isDigitRune(safeAt(rs, end+sl)) {
+				return s.skipCode(end)
+			}
+		}
+	}
+	// 成 after a small number is tenths: 三成 = 30%.
+	tenths := false
+	if u == nil && fraction == "" && end < n && rs[end] == '成' && !strings.ContainsRune(percentBreakers, safeAt(rs, end+1)) &&
+		lo.Cmp(big.NewRat(10, 1)) <= 0 && lo.Sign() > 0 && (hi == nil || hi.Cmp(big.NewRat(10, 1)) <= 0) {
+		tenths = true
+		end++
+	}
+	// Money below the 元: 壹拾贰万叁仟元陆角, 5角3分, 叁仟元整.
+	money := u != nil && u.kind == KindMoney && u.canon == "元"
+	if u != nil && u.canon == "分" {
+		if currency != "" || strings.ContainsRune(scoreBreakers, safeAt(rs, end)) {
+			if currency == "" {
+				return s.skip(nm.end)
+			}
+		}
+		if nm.chinese && !nm.arabic && (pureMultiplier(nm) || len(nm.toks) == 1) && !prefixed && currency == "" && !nm.capital {
+			return s.skip(end) // 十分重要, 一分为二
+		}
+		if currency != "" || nm.capital {
+			lo = new(big.Rat).Mul(lo, pow10(-2))
+			u = unitByCanon("元")
+			money = true
+		}
+	}
+	if money && hi == nil {
+		lo, end = s.subUnits(lo, end, u.sub)
+		if u.sub != 0 {
+			lo = new(big.Rat).Mul(lo, pow10(u.sub))
+		}
+		if end < n && (rs[end] == '整' || rs[end] == '正') {
+			end++
+		}
+	} else if u != nil && u.sub != 0 {
+		lo = new(big.Rat).Mul(lo, pow10(u.sub))
+		if hi != nil {
+			hi = new(big.Rat).Mul(hi, pow10(u.sub))
+		}
+	}
+	// The unit and kind.
+	switch {
+	case fraction != "":
+		f.unit = fraction
+		f.kind = map[string]string{"%": KindPercent, "‰": KindPermille, "‱": KindPermyriad}[fraction]
+		end = max(nm.end, q.nm.end)
+		if hi != nil {
+			end = q.end
+		}
+	case tenths:
+		lo = new(big.Rat).Mul(lo, big.NewRat(10, 1))
+		if hi != nil {
+			hi = new(big.Rat).Mul(hi, big.NewRat(10, 1))
+		}
+		f.unit, f.kind = "%", KindPercent
+	case u != nil:
+		f.unit, f.kind = u.canon, u.kind
+		if !s.unitOK(nm, u, prefixed || currency != "") {
+			return s.skip(end)
+		}
+	case currency != "":
+		f.unit, f.kind = currency, KindMoney
+	default:
+		if !s.bareOK(i, nm, q, prefixed) || s.hdr.year && nm.intDigits == 4 {
+			if nm.intDigits == 4 && (s.hdr.year || nm.end < n && isHan(rs[nm.end])) {
+				if y := lo.Num().Int64(); y >= 1900 && y <= 2100 && lo.IsInt() {
+					s.emitDate(i, nm.end, fmt.Sprintf("%04d", y))
+					return nm.end
+				}
+			}
+			return s.skip(end)
+		}
+		h := s.hdr
+		scaled := trailingScale(nm)+q.exp > 0
+		switch {
+		case h.unit != nil:
+			f.unit, f.kind = h.unit.canon, h.unit.kind
+			if !scaled && h.exp > 0 {
+				lo = new(big.Rat).Mul(lo, pow10(h.exp))
+				if hi != nil {
+					hi = new(big.Rat).Mul(hi, pow10(h.exp))
+				}
+			}
+			if h.unit.sub != 0 {
+				lo = new(big.Rat).Mul(lo, pow10(h.unit.sub))
+			}
+		case h.money:
+			f.unit, f.kind = "元", KindMoney
+		case h.percent:
+			f.unit, f.kind = "%", KindPercent
+		case h.score:
+			f.unit, f.kind = "分", KindScore
+		case scaled && h.label == "" && containsAny(s.labelFor(i, end), moneyLabels):
+			f.unit, f.kind = "元", KindMoney // 财政收入7.71亿
+		default:
+			f.kind = KindNumber
+		}
+	}
+	// A unit per unit: 5000元/㎡, 2万元/年.
+	if u != nil && end+1 < n && (rs[end] == '/' || rs[end] == '／') {
+		if u2, e2 := unitAt(rs, end+1); u2 != nil {
+			f.unit += "/" + u2.canon
+			f.kind = KindRate
+			end = e2
+		}
+	}
+	if f.approx == "" && q.more {
+		f.approx = More
+	}
+	if a, l := affixAt(rs, end, approxSuffixes); l > 0 {
+		ok := true
+		if a == About && hasAt(rs, end, "上下") && isHan(safeAt(rs, end+2)) {
+			ok = false // 上下游
+		}
+		if ok {
+			if f.approx == "" {
+				f.approx = a
+			}
+			end += l
+		}
+	}
+	if neg {
+		lo = new(big.Rat).Neg(lo)
+	}
+	f.lo, f.hi, f.end = lo, hi, end
+	s.emit(f)
+	return end
+}
+
+// subUnits reads 角 and 分 after an amount in 元 (or 分 after 角) and adds
+// them: 肆元陆角 = 4.6, 5角3分 = 0.53 when the amount is counted in 角.
+func (s *scanner) subUnits(v *big.Rat, end, sub int) (*big.Rat, int) {
+	rs := s.rs
+	v = new(big.Rat).Set(v)
+	want := []int{-1, -2}
+	if sub == -1 {
+		want = []int{-2}
+	}
+	for _, w := range want {
+		p := end
+		if p < len(rs) && (rs[p] == '零' || rs[p] == '〇') {
+			p++
+		}
+		nm, ok := lexNumeral(rs, p)
+		if !ok || len(nm.toks) != 1 || nm.toks[0].digit < 0 || nm.malformed || nm.code {
+			continue
+		}
+		word := "角"
+		if w == -2 {
+			word = "分"
+		}
+		if !hasAt(rs, nm.end, word) {
+			continue
+		}
+		d := new(big.Rat).Mul(nm.toks[0].value(), pow10(w-sub))
+		v.Add(v, d)
+		end = nm.end + 1
+	}
+	return v, end
+}
+
+func unitByCanon(canon string) *unit {
+	for _, l := range unitTable {
+		for k := range l {
+			if l[k].canon == canon && l[k].sub == 0 {
+				return &l[k]
+			}
+		}
+	}
+	return nil
+}
+
+// unitOK rules out numerals that only look like figures with a unit: 一个,
+// 一套 (the article), 千家万户, 万元 (a unit alone).
+func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
+	if prefixed || nm.arabic {
+		return true
+	}
+	if nm.capital {
+		return true
+	}
+	hasNum := false
+	for _, t := range nm.toks {
+		hasNum = hasNum || t.kind == tokNum
+	}
+	if !hasNum && !pureMultiplier(nm) {
+		return false // 零件
+	}
+	if len(nm.toks) == 1 && nm.toks[0].kind == tokNum && nm.toks[0].digit == 1 {
+		return u.kind == KindMoney || u.kind == KindPercent
+	}
+	if pureMultiplier(nm) {
+		// 十万元, 千万亿元, 万万元; but a lone 万 or 千 is a word (万元, 千家万户).
+		return len(nm.toks) >= 2 || nm.toks[0].exp == 1
+	}
+	if nm.few && len(nm.toks) == 1 {
+		return false // 几个
+	}
+	return true
+}
+
+// bareOK decides whether a number with no unit is a figure: a Chinese
+// numeral must be a real number (三百万, 一万三, 三点五), not a word (一是,
+// 万一, 统一); an Arabic one must not be an identifier.
+func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
+	if s.hdr.skip || nm.few {
+		return false
+	}
+	if nm.arabic && prefixed {
+		return true
+	}
+	if nm.arabic {
+		if nm.intDigits > 0 && s.codeBefore(i) {
+			return false
+		}
+		if nm.decimal && s.hdr.label == "" && s.atLineStart(i) && nm.end < len(s.rs) && (s.rs[nm.end] == ' ' || s.rs[nm.end] == '\u3000' || isHan(s.rs[nm.end])) && len(nm.text) <= 4 {
+			return false // heading 1.1 项目概况
+		}
+		if nm.intDigits == 4 && nm.end < len(s.rs) && isHan(s.rs[nm.end]) {
+			return false // a year before a noun: 2020西湖区…
+		}
+		return true
+	}
+	if nm.decimal || nm.capital && len(nm.toks) >= 2 {
+		return true
+	}
+	hasNum, hasMul := false, false
+	for _, t := range nm.toks {
+		if t.kind == tokNum {
+			hasNum = true
+		}
+		if t.kind == tokMul {
+			hasMul = true
+		}
+	}
+	if nm.toks[0].kind == tokMul && nm.toks[0].exp != 1 {
+		return false
+	}
+	return hasNum && hasMul || q.hi != nil && hasMul
+}
+
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		if r == '．' {
+			return '.'
+		}
+		return r
+	}, s)
+}
+
+func (s *scanner) emit(f figure) {
+	mf := model.Figure{
+		Raw:    string(s.rs[f.start:f.end]),
+		Unit:   f.unit,
+		Kind:   f.kind,
+		Approx: f.approx,
+		Flag:   f.flag,
+		Place:  model.Place{Offset: f.start},
+	}
+	if f.flag == "" {
+		mf.Value = Decimal(f.lo)
+		if f.hi != nil {
+			mf.High = Decimal(f.hi)
+		}
+	}
+	mf.Label = s.labelFor(f.start, f.end)
+	s.figs = append(s.figs, mf)
+	s.lastEnd = f.end
+}
+
+func (s *scanner) emitDate(start, end int, iso string) {
+	s.dates = append(s.dates, model.Date{Raw: string(s.rs[start:end]), Date: iso, Place: model.Place{Offset: start}})
+	s.lastEnd = end
+}
