@@ -96,7 +96,6 @@ func coverValue(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return textnorm.IsSpace(r) || r == '_' || r == '＿' })
 }
 
-
 // attachmentLabel matches "附件6：", "附件 6", "附件六:" alone or before a title.
 var attachmentLabel = regexp.MustCompile(`^附\s*件\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?\s*[：:]?`)
 
