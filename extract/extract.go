@@ -32,6 +32,8 @@ func Extract(doc *model.Document) *model.Extraction {
 	readTables(l, x.Reports, paras)
 	for k := range x.Reports {
 		r := &x.Reports[k]
+		paragraphFigures(l, r)
+		sortByPlace(r)
 		r.Goal = facts.Goal(paras[k])
 		r.Policies = facts.Policies(paras[k])
 		r.Orgs = facts.Orgs(paras[k])
@@ -148,6 +150,7 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 			r.Tables = append(r.Tables, rt)
 			r.Funds = append(r.Funds, tables.Funds(t, rt)...)
 			r.Evaluators = append(r.Evaluators, tables.Evaluators(t, rt)...)
+			tableFigures(r, t, rt)
 		}
 	}
 }

@@ -207,12 +207,27 @@ func (l *Layout) split() {
 	ts := l.titles()
 	// A title followed by nothing but cover material and then another
 	// title is a cover page: one report, titled by the later title.
+	// A title printed again after body text is a running page header,
+	// not a new report.
 	var groups [][]title
-	for k, t := range ts {
-		if k > 0 && l.onlyCover(ts[k-1].blocks[len(ts[k-1].blocks)-1]+1, t.blocks[0]) {
-			groups[len(groups)-1] = append(groups[len(groups)-1], t)
-			continue
+	seen := make(map[string]bool)
+	for _, t := range ts {
+		if n := len(groups); n > 0 {
+			g := groups[n-1]
+			last := g[len(g)-1]
+			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) {
+				groups[n-1] = append(g, t)
+				seen[t.text] = true
+				continue
+			}
+			if seen[t.text] {
+				for _, b := range t.blocks {
+					l.Roles[b] = RoleArtefact
+				}
+				continue
+			}
 		}
+		seen[t.text] = true
 		groups = append(groups, []title{t})
 	}
 	if len(groups) == 0 {

@@ -88,15 +88,13 @@ func coverField(s string) (key, value string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	return key, coverValue(s[i+runeSize(s, i):]), true
+	return key, coverValue(s[i+runeLenAt(s, i):]), true
 }
 
 func coverValue(s string) string {
 	s = stamps.ReplaceAllString(s, "")
 	return strings.TrimFunc(s, func(r rune) bool { return textnorm.IsSpace(r) || r == '_' || r == '＿' })
 }
-
-func runeSize(s string, i int) int { return runeLenAt(s, i) }
 
 // attachmentLabel matches "附件6：", "附件 6", "附件六:" alone or before a title.
 var attachmentLabel = regexp.MustCompile(`^附\s*件\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?\s*[：:]?`)
