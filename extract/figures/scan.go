@@ -823,7 +823,8 @@ func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
 	if nm.toks[0].kind == tokMul && nm.toks[0].exp != 1 {
 		return false
 	}
-	return hasNum && hasMul || q.hi != nil && hasMul
+	// Below a hundred a bare Chinese numeral is mostly a name: 十九大, 十一.
+	return hasNum && hasMul && q.lo.Cmp(big.NewRat(100, 1)) >= 0
 }
 
 func asciiDigits(s string) string {
