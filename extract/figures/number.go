@@ -46,7 +46,6 @@ type numeral struct {
 	code       bool // an Arabic run that is no quantity: 1.2.3, 007, 13812345678
 	dotted     bool // a code of dotted numbers: 1.2.3
 	intDigits  int  // digits of a plain Arabic integer (no separator, no point), else 0
-	text       string
 }
 
 func arabicDigit(r rune) (int, bool) {
@@ -313,7 +312,6 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 	if len(nm.toks) == 0 {
 		return nm, false
 	}
-	nm.text = string(rs[i:j])
 	return nm, true
 }
 

@@ -419,7 +419,7 @@ func (s *scanner) at(i int) int {
 		return f.end
 	}
 	if q.nm.code {
-		if iso, ok := dottedDate(asciiDigits(q.nm.text)); ok && !prefixed {
+		if iso, ok := dottedDate(asciiDigits(string(rs[q.nm.start:q.nm.end]))); ok && !prefixed {
 			s.emitDate(i, q.nm.end, iso)
 			return q.nm.end
 		}
@@ -841,7 +841,7 @@ func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
 		if nm.intDigits > 0 && s.codeBefore(i) {
 			return false
 		}
-		if nm.decimal && s.hdr.label == "" && s.atLineStart(i) && nm.end < len(s.rs) && (s.rs[nm.end] == ' ' || s.rs[nm.end] == '\u3000' || isHan(s.rs[nm.end])) && len(nm.text) <= 4 {
+		if nm.decimal && s.hdr.label == "" && s.atLineStart(i) && nm.end < len(s.rs) && (s.rs[nm.end] == ' ' || s.rs[nm.end] == '\u3000' || isHan(s.rs[nm.end])) && nm.end-nm.start <= 4 {
 			return false // heading 1.1 项目概况
 		}
 		if nm.intDigits == 4 && nm.end < len(s.rs) && isHan(s.rs[nm.end]) {
