@@ -68,6 +68,9 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 		via = ViaNumbering
 	}
 
+	if level > 0 && text == "" {
+		return // an empty heading paragraph: nothing to title a section
+	}
 	if level > 0 {
 		h := heading{block: block, family: "style-" + strconv.Itoa(level), via: ViaStyle}
 		if f, ok := r.styleFamily[level]; ok {
