@@ -99,7 +99,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		fmt.Fprintf(stderr, "ingest: %v\n", err)
 		return exitUsage
 	}
-	proc, err := newProcessor(o.dict)
+	var dicts []string
+	if o.dict != "" {
+		dicts = append(dicts, o.dict)
+	}
+	proc, err := ingest.NewProcessor(dicts...)
 	if err != nil {
 		return fail(err)
 	}
@@ -118,9 +122,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	sum, err := ingest.Run(ctx, ingest.Config{
 		Roots:    o.paths,
 		Workers:  o.workers,
-		Key:      proc.key,
-		Read:     proc.read,
-		Extract:  proc.extract,
+		Key:      proc.Key(),
+		Read:     proc.Read,
+		Extract:  proc.Extract,
 		Writer:   schema.NewWriter(db, 200, time.Second),
 		Lookup:   lookup,
 		Progress: prog.event,

@@ -15,7 +15,7 @@ import (
 	"github.com/govreports/govreports/corpus"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/sample.golden.json")
+var update = flag.Bool("update", false, "rewrite golden files: testdata/sample.golden.json and the example outputs in README.md")
 
 // renderingFree clears what differs between renderings of one report:
 // the file, block indexes and offsets (a .docx has blank paragraphs and

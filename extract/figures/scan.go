@@ -51,6 +51,7 @@ var (
 	approxPrefixes = byLength([]affix{
 		{"大于等于", AtLeast}, {"小于等于", AtMost}, {"不少于", AtLeast}, {"不低于", AtLeast}, {"不小于", AtLeast},
 		{"不超过", AtMost}, {"不高于", AtMost}, {"不多于", AtMost}, {"不大于", AtMost},
+		{"约占", About}, {"约合", About}, {"约有", About},
 		{"将近", Less}, {"接近", Less}, {"大约", About}, {"大概", About}, {"约为", About},
 		{"超过", More}, {"多于", More}, {"大于", More}, {"高于", More},
 		{"不到", Less}, {"不足", Less}, {"不满", Less}, {"未满", Less}, {"少于", Less}, {"小于", Less}, {"低于", Less},
@@ -67,6 +68,7 @@ var (
 		{"人民币", "元"}, {"￥", "元"}, {"¥", "元"}, {"RMB", "元"}, {"CNY", "元"},
 		{"US$", "美元"}, {"$", "美元"}, {"HK$", "港元"}, {"€", "欧元"},
 	})
+	ordinalNouns     = byLength([]affix{{"季度", "-"}, {"阶段", "-"}, {"部分", "-"}, {"章", "-"}, {"节", "-"}, {"步", "-"}, {"轮", "-"}, {"批", "-"}, {"号", "-"}})
 	fractionPrefixes = byLength([]affix{{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}})
 	// moneyLabels name money: an amount in 万 or 亿 after them is in 元.
 	moneyLabels = []string{"收入", "税收", "资金", "经费", "支出", "投资", "预算", "金额", "产值", "营业额", "营收", "利润", "销售额", "总额", "资产", "费用", "补助", "奖励", "补贴", "拨款", "投入", "成本", "生产总值", "GDP", "债务", "贷款", "融资"}
@@ -109,10 +111,10 @@ var startRunes = func() *[0x10000]bool {
 	for r := '０'; r <= '９'; r++ {
 		t[r] = true
 	}
-	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億几第" {
+	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅卌几第" {
 		t[r] = true
 	}
-	for _, r := range "[(〔【（［-－−" {
+	for _, r := range "[(〔【（［-－−数负負" {
 		t[r] = true
 	}
 	for _, m := range []affixes{approxPrefixes, currencyPrefixes, fractionPrefixes} {
@@ -125,7 +127,8 @@ var startRunes = func() *[0x10000]bool {
 
 // scanner walks one text once, left to right.
 type scanner struct {
-	rs      []rune
+	rs      []rune // the text, traditional characters folded
+	orig    []rune // the text as written
 	hdr     header
 	figs    []model.Figure
 	dates   []model.Date
@@ -137,7 +140,8 @@ type scanner struct {
 // bare numbers. Place.Offset of each is the rune offset of its Raw in text;
 // the caller fills the rest of Place.
 func Find(text string, ctx Context) (figs []model.Figure, dates []model.Date) {
-	s := scanner{rs: []rune(text), hdr: parseHeader(ctx.Header)}
+	orig := []rune(text)
+	s := scanner{rs: foldRunes(orig), orig: orig, hdr: parseHeader(ctx.Header)}
 	for i := 0; i < len(s.rs); {
 		if !maybeStart(s.rs[i]) {
 			i++
@@ -168,6 +172,9 @@ func docNumberAt(rs []rune, i int) (int, bool) {
 	k := j
 	for k < len(rs) && isDigitRune(rs[k]) {
 		k++
+	}
+	if rs[i+1] == '0' || rs[i+1] == '０' {
+		return k, true // an area code: (0791)88888888
 	}
 	if k > j && k < len(rs) && rs[k] == '号' {
 		return k + 1, true
@@ -314,6 +321,9 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 		if u.canon == "分" && safeAt(rs, ue) == '之' {
 			return q, ok // 三分之一
 		}
+		if u.canon == "年" && strings.ContainsRune("级龄轻", safeAt(rs, ue)) {
+			return q, ok // 三年级, 年龄, 年轻: no duration
+		}
 		q.u, q.end = u, ue
 		return q, ok
 	}
@@ -344,6 +354,10 @@ func safeAt(rs []rune, i int) rune {
 	}
 	return rs[i]
 }
+
+// dashAfter are runes after which a dash joins two things (3月1日-5月31日)
+// and is no minus sign.
+const dashAfter = "年月日号时分秒天周期至到)）]】〕"
 
 // scoreBreakers follow 分 when it begins a word (分别, 分之, 分析), not a score.
 const scoreBreakers = "别之析配布解散工享管支局会行批成钟类项期摊担"
@@ -386,8 +400,17 @@ func (s *scanner) at(i int) int {
 		return i + 1
 	}
 	if r == '第' {
+		// An ordinal with its measure word (第3名, 第二天, 第一季度) ends the
+		// words a later label may take.
 		if nm, ok := lexNumeral(rs, i+1); ok {
-			return s.skip(nm.end)
+			end := nm.end
+			if _, ue := unitAt(rs, end); ue > end {
+				end = ue
+			} else if a, l := affixAt(rs, end, ordinalNouns); l > 0 && a != "" {
+				end += l
+			}
+			s.lastEnd = end
+			return end
 		}
 		return i + 1
 	}
@@ -414,10 +437,16 @@ func (s *scanner) at(i int) int {
 	}
 	neg := false
 	if p < n && (rs[p] == '-' || rs[p] == '－' || rs[p] == '−') {
-		if p+1 < n && isDigitRune(rs[p+1]) && (p == 0 || !isDigitRune(rs[p-1]) && !isASCIILetter(rs[p-1])) {
+		if p+1 < n && isDigitRune(rs[p+1]) && (p == 0 || !isDigitRune(rs[p-1]) && !isASCIILetter(rs[p-1]) && !strings.ContainsRune(dashAfter, rs[p-1])) {
 			neg, p = true, p+1
 		} else {
 			return i + 1
+		}
+	} else if p < n && (rs[p] == '负' || rs[p] == '負') && p+1 < n {
+		_, d := cnDigit(rs[p+1])
+		_, m := cnMul(rs[p+1])
+		if isDigitRune(rs[p+1]) || d || m {
+			neg, p = true, p+1
 		}
 	}
 	prefixed := p > i
@@ -459,16 +488,38 @@ func (s *scanner) at(i int) int {
 		switch {
 		case q.seq:
 			return s.skip(k)
+		case k+1 < n && (rs[k] == ':' || rs[k] == '：') && isDigitRune(rs[k+1]) && nm.intDigits > 0:
+			return s.skipCode(k + 1) // a time of day or a ratio: 9:30, 1:1
 		case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
 			return s.skip(k + 1) // 3号文, 100强: names and ranks
 
 		case k < n && rs[k] == '、' && q.u == nil:
 			return s.skip(k + 1) // list marker 1、 一、
+		case k < n && (rs[k] == ')' || rs[k] == '）') && q.u == nil && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
+			return s.skip(k + 1) // list marker 1）
 		case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
 			return s.skip(k + 1) // heading marker 1.
 		case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
 			return s.skip(k + 1) // （二）, (3)
 		}
+	}
+	// 7/12: a fraction of small whole numbers.
+	if !prefixed && nm.intDigits > 0 && nm.intDigits <= 3 && q.u == nil && nm.end+1 < n && (rs[nm.end] == '/' || rs[nm.end] == '／') {
+		nm2, ok := lexNumeral(rs, nm.end+1)
+		if !ok || nm2.intDigits == 0 || nm2.intDigits > 3 || nm2.chinese || nm2.code || q.lo.Sign() == 0 {
+			return s.skipCode(nm.end)
+		}
+		if next := safeAt(rs, nm2.end); next == '/' || next == '-' || next == '号' || isDigitRune(next) || isASCIILetter(next) {
+			return s.skipCode(nm2.end)
+		}
+		den, _, _, _ := evalNumeral(&nm2)
+		if den.Sign() == 0 {
+			return s.skip(nm2.end)
+		}
+		f.lo = new(big.Rat).Quo(q.lo, den)
+		f.kind, f.end = KindFraction, nm2.end
+		s.emit(f)
+		return f.end
 	}
 	// 三分之一: a fraction.
 	if q.u == nil && hasAt(rs, nm.end, "分之") && fraction == "" {
@@ -478,6 +529,9 @@ func (s *scanner) at(i int) int {
 		}
 		f.lo = new(big.Rat).Quo(q2.lo, q.lo)
 		f.kind, f.end = KindFraction, q2.nm.end
+		if a, l := affixAt(rs, f.end, approxSuffixes); l > 0 && f.approx == "" {
+			f.approx, f.end = a, f.end+l
+		}
 		s.emit(f)
 		return f.end
 	}
@@ -621,6 +675,9 @@ func (s *scanner) at(i int) int {
 			end = e2
 		}
 	}
+	if f.approx == Less && f.kind == KindDuration && hasAt(rs, i, "近") {
+		f.approx = "" // 近三年: the last three years, not nearly three
+	}
 	if f.approx == "" && q.more {
 		f.approx = More
 	}
@@ -690,6 +747,9 @@ func unitByCanon(canon string) *unit {
 // unitOK rules out numerals that only look like figures with a unit: 一个,
 // 一套 (the article), 千家万户, 万元 (a unit alone).
 func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
+	if nm.few && len(nm.toks) == 1 {
+		return false // 几个, 近几年
+	}
 	if prefixed || nm.arabic {
 		return true
 	}
@@ -720,13 +780,23 @@ func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
 // numeral must be a real number (三百万, 一万三, 三点五), not a word (一是,
 // 万一, 统一); an Arabic one must not be an identifier.
 func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
-	if s.hdr.skip || nm.few {
+	if s.hdr.skip {
 		return false
+	}
+	if nm.few {
+		return !pureMultiplier(nm) && trailingScale(nm) > 0 || len(nm.toks) >= 2 && nm.toks[0].kind == tokMul // 十几万, 十几; not 几
 	}
 	if nm.arabic && prefixed {
 		return true
 	}
 	if nm.arabic {
+		prev, next := safeAt(s.rs, i-1), safeAt(s.rs, nm.end)
+		if prev == '-' {
+			prev = safeAt(s.rs, i-2)
+		}
+		if isASCIILetter(prev) || isASCIILetter(next) {
+			return false // G20, PM2.5, 5G, COVID-19: names
+		}
 		if nm.intDigits > 0 && s.codeBefore(i) {
 			return false
 		}
@@ -770,7 +840,7 @@ func asciiDigits(s string) string {
 
 func (s *scanner) emit(f figure) {
 	mf := model.Figure{
-		Raw:    string(s.rs[f.start:f.end]),
+		Raw:    string(s.orig[f.start:f.end]),
 		Unit:   f.unit,
 		Kind:   f.kind,
 		Approx: f.approx,
@@ -789,6 +859,6 @@ func (s *scanner) emit(f figure) {
 }
 
 func (s *scanner) emitDate(start, end int, iso string) {
-	s.dates = append(s.dates, model.Date{Raw: string(s.rs[start:end]), Date: iso, Place: model.Place{Offset: start}})
+	s.dates = append(s.dates, model.Date{Raw: string(s.orig[start:end]), Date: iso, Place: model.Place{Offset: start}})
 	s.lastEnd = end
 }

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/govreports/govreports/ingest/numbering"
 	"github.com/govreports/govreports/schema/model"
 )
 
@@ -63,11 +64,7 @@ func ReadBytes(name string, data []byte) (*model.Document, error) {
 
 // read opens the package and reads it, turning a panic in a dependency
 // into an error: bad input must never bring the caller down.
-func read(name string, ra io.ReaderAt, size int64) (*model.Document, error) {
-	return readWith(name, ra, size, parseNumbering)
-}
-
-func readWith(name string, ra io.ReaderAt, size int64, parseNumbering func([]byte) (numberingDefs, error)) (doc *model.Document, err error) {
+func read(name string, ra io.ReaderAt, size int64) (doc *model.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("unreadable package (%v)", r)}
@@ -77,18 +74,17 @@ func readWith(name string, ra io.ReaderAt, size int64, parseNumbering func([]byt
 	if err != nil {
 		return nil, &Error{Path: name, Err: err}
 	}
-	rd := &docReader{name: name, pkg: p, ra: ra, size: size, parseNumbering: parseNumbering}
+	rd := &docReader{name: name, pkg: p, ra: ra, size: size}
 	return rd.read(0)
 }
 
 // docReader reads one package.
 type docReader struct {
-	name           string
-	pkg            *pkg
-	ra             io.ReaderAt
-	size           int64
-	parseNumbering func([]byte) (numberingDefs, error)
-	doc            *model.Document
+	name string
+	pkg  *pkg
+	ra   io.ReaderAt
+	size int64
+	doc  *model.Document
 }
 
 // maxChunkDepth bounds w:altChunk documents imported inside each other.
@@ -112,25 +108,19 @@ func (rd *docReader) read(depth int) (*model.Document, error) {
 	}
 	rels := rd.pkg.rels(main)
 
-	st := parseStyles(rd.partRoot(relTarget(rels, relStyles, "")))
-	num := numberingDefs(noNumbering{})
-	if name := relTarget(rels, relNumbering, ""); name != "" {
-		if d, ok, err := rd.pkg.readPart(name); err != nil {
-			rd.warnf("numbering not read: %v", err)
-		} else if ok {
-			if defs, err := rd.parseNumbering(d); err != nil {
-				rd.warnf("numbering not read: %s: %v", name, err)
-			} else {
-				num = defs
-			}
-		}
-	}
+	stylesName := relTarget(rels, relStyles, "")
+	stylesXML := rd.partData(stylesName)
+	st := parseStyles(rd.parsePart(stylesName, stylesXML))
+	num := rd.numbering(relTarget(rels, relNumbering, ""), stylesXML)
 
-	w := &walker{st: st, num: num, counter: num.newCounter(), warn: rd.warn}
+	w := &walker{st: st, num: num, counter: num.NewCounter(), warn: rd.warn}
 	w.chunk = func(id string, idx int) []block { return rd.altChunk(rels, id, idx, depth) }
 	var blocks []block
 	w.blocks(body.children, func(i int) int { return i }, &blocks)
-	w.flushCarry(len(body.children), &blocks)
+	w.flushCarry(&blocks)
+	if len(w.fields) > 0 {
+		rd.warnf("%s: %d complex fields never end; the text after them is hidden", main, len(w.fields))
+	}
 	(&assembler{doc: doc}).body(blocks)
 
 	rd.parts(rels, st, num)
@@ -145,15 +135,25 @@ func (rd *docReader) warnf(format string, args ...any) { rd.warn(fmt.Sprintf(for
 // partRoot reads and parses a part; a missing or broken part is a warning
 // and nil, since the body can be read without it.
 func (rd *docReader) partRoot(name string) *node {
+	return rd.parsePart(name, rd.partData(name))
+}
+
+// partData reads a part; a missing part is nil, an unreadable one also
+// a warning.
+func (rd *docReader) partData(name string) []byte {
 	if name == "" {
 		return nil
 	}
-	data, ok, err := rd.pkg.readPart(name)
+	data, _, err := rd.pkg.readPart(name)
 	if err != nil {
 		rd.warnf("%s not read: %v", name, err)
 		return nil
 	}
-	if !ok {
+	return data
+}
+
+func (rd *docReader) parsePart(name string, data []byte) *node {
+	if data == nil {
 		return nil
 	}
 	root, err := parseXML(data)
@@ -162,6 +162,19 @@ func (rd *docReader) partRoot(name string) *node {
 		return nil
 	}
 	return root
+}
+
+// numbering reads the numbering part with the styles part, which links
+// numbering to paragraph styles. Without a readable part the document has
+// no numbering, with a warning when the part is broken.
+func (rd *docReader) numbering(name string, stylesXML []byte) *numbering.Definitions {
+	data := rd.partData(name)
+	defs, err := numbering.ParseWithStyles(data, stylesXML)
+	if err != nil {
+		rd.warnf("%s: numbering not read: %v", name, err)
+		defs, _ = numbering.Parse(nil)
+	}
+	return defs
 }
 
 func relTarget(rels []relationship, typ, id string) string {
@@ -176,9 +189,9 @@ func relTarget(rels []relationship, typ, id string) string {
 	return ""
 }
 
-// parts reads headers, footers, notes and comments, each package part as
-// one Part.
-func (rd *docReader) parts(rels []relationship, st *styles, num numberingDefs) {
+// parts reads headers, footers, notes and comments, each package part
+// holding some text as one Part.
+func (rd *docReader) parts(rels []relationship, st *styles, num *numbering.Definitions) {
 	seen := map[string]bool{}
 	for _, r := range rels {
 		var kind string
@@ -213,11 +226,13 @@ func (rd *docReader) parts(rels []relationship, st *styles, num numberingDefs) {
 					continue
 				}
 				w.blocks(note.children, sameIndex(0), &blocks)
-				w.flushCarry(0, &blocks)
+				w.flushCarry(&blocks)
 			}
 		}
-		w.flushCarry(0, &blocks)
-		rd.doc.Parts = append(rd.doc.Parts, model.Part{Kind: kind, Name: r.target, Text: storyText(blocks)})
+		w.flushCarry(&blocks)
+		if text := storyText(blocks); strings.TrimSpace(text) != "" {
+			rd.doc.Parts = append(rd.doc.Parts, model.Part{Kind: kind, Name: r.target, Text: text})
+		}
 	}
 }
 
@@ -283,7 +298,7 @@ func (rd *docReader) chunkDocx(name string, data []byte, idx, depth int) []block
 		rd.warnf("w:altChunk %s: %v", name, err)
 		return nil
 	}
-	sub := &docReader{name: rd.name + "!" + name, pkg: p, ra: ra, size: size, parseNumbering: rd.parseNumbering}
+	sub := &docReader{name: rd.name + "!" + name, pkg: p, ra: ra, size: size}
 	d, err := sub.read(depth + 1)
 	if err != nil {
 		rd.warnf("w:altChunk %s: %v", name, err)

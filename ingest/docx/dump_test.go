@@ -124,3 +124,39 @@ func bodyText(doc *model.Document) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// checkGrid checks that a document's tables are grids: cells within the
+// table, spans at least 1, no grid position covered twice, cells in
+// row-major order, nested tables pointing at a real cell.
+func checkGrid(t *testing.T, name string, doc *model.Document) {
+	t.Helper()
+	for i, tb := range doc.Tables {
+		if tb.No != i+1 {
+			t.Errorf("%s: table %d numbered %d", name, i+1, tb.No)
+		}
+		covered := map[[2]int]bool{}
+		prev := [2]int{-1, -1}
+		for _, c := range tb.Cells {
+			if c.RowSpan < 1 || c.ColSpan < 1 || c.Row < 0 || c.Col < 0 || c.Row+c.RowSpan > tb.Rows || c.Col+c.ColSpan > tb.Cols {
+				t.Errorf("%s: table %d (%dx%d) has cell %d,%d span %dx%d outside its grid", name, tb.No, tb.Rows, tb.Cols, c.Row, c.Col, c.RowSpan, c.ColSpan)
+			}
+			if c.Row < prev[0] || (c.Row == prev[0] && c.Col <= prev[1]) {
+				t.Errorf("%s: table %d: cell %d,%d out of row-major order", name, tb.No, c.Row, c.Col)
+			}
+			prev = [2]int{c.Row, c.Col}
+			for r := c.Row; r < c.Row+c.RowSpan; r++ {
+				for k := c.Col; k < c.Col+c.ColSpan; k++ {
+					if covered[[2]int{r, k}] {
+						t.Errorf("%s: table %d: grid position %d,%d covered twice", name, tb.No, r, k)
+					}
+					covered[[2]int{r, k}] = true
+				}
+			}
+		}
+		if tb.ParentTable != 0 {
+			if tb.ParentTable >= tb.No || doc.Tables[tb.ParentTable-1].Cell(tb.ParentRow, tb.ParentCol) == nil {
+				t.Errorf("%s: table %d: parent %d cell %d,%d does not exist", name, tb.No, tb.ParentTable, tb.ParentRow, tb.ParentCol)
+			}
+		}
+	}
+}

@@ -1,23 +1,20 @@
 package docx
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/govreports/govreports/corpus/docxgen"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // fixture is one generated document: the construct it checks, its golden
 // output in testdata/golden/<name>.golden, and the strings its body text
 // must and must not hold (so a wrong golden cannot hide a leak).
 type fixture struct {
-	name    string
-	doc     docxgen.Doc
-	has     []string
-	hasNot  []string
-	numbers bool // read with the fake numbering below
+	name   string
+	doc    docxgen.Doc
+	has    []string
+	hasNot []string
 }
 
 const headingStyles = `
@@ -31,6 +28,27 @@ const headingStyles = `
 <w:style w:type="paragraph" w:styleId="ListHeading"><w:name w:val="List Heading"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Linked"><w:name w:val="Linked Heading"/><w:basedOn w:val="a"/></w:style>
 `
+
+// numberingXML has a Chinese outline list (num 1, its third level linked
+// to style Linked), a decimal list whose fifth level is linked to style
+// ListHeading (num 7), and a list with numFmt none (num 8).
+const numberingXML = `
+<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Linked"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%4)"/></w:lvl>
+<w:lvl w:ilvl="4"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="ListHeading"/><w:lvlText w:val="(%5)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num>`
 
 // textBox is a drawing whose text box appears in both branches of an
 // mc:AlternateContent, as Word writes it.
@@ -65,19 +83,22 @@ func fixtures(t *testing.T) []fixture {
 <w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>
 <w:sdt><w:sdtPr/><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>行控件</w:t></w:r></w:p></w:tc><w:sdt><w:sdtPr/><w:sdtContent><w:tc><w:p><w:r><w:t>单元格控件</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt>
 </w:tbl>
+<w:p><w:r><w:t xml:space="preserve">同意 </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:checkBox><w:sizeAuto/><w:default w:val="0"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> 不同意 </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:default w:val="0"/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
 <w:p><w:fldSimple w:instr=" SEQ 表 \* ARABIC "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t>号表</w:t></w:r></w:p>
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>一、概况</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>
 <w:p><w:r><w:t>二、结论</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "http://x/" \o "</w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>内层结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:instrText>"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>外层结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>之后</w:t></w:r></w:p>`},
-			has:    []string{"链接文字南昌自定义", "块级内容控件", "行内控件", "块级自定义", "1号表", "一、概况\t3", "二、结论", "外层结果之后"},
-			hasNot: []string{"项目名称", "TOC", "PAGE", "HYPERLINK", "内层结果", "SEQ"},
+			has:    []string{"链接文字南昌自定义", "块级内容控件", "行内控件", "块级自定义", "1号表", "一、概况\t3", "二、结论", "外层结果之后", "同意 ☑ 不同意 ☐"},
+			hasNot: []string{"项目名称", "TOC", "PAGE", "HYPERLINK", "内层结果", "SEQ", "FORMCHECKBOX"},
 		},
 		{
 			name: "tracked",
-			doc: docxgen.Doc{Body: `
+			doc: docxgen.Doc{Styles: headingStyles, Body: `
 <w:p><w:r><w:t>保留</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>插入</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>删除的字</w:delText></w:r></w:del><w:moveFrom w:id="3"><w:r><w:t>移走的字</w:t></w:r></w:moveFrom><w:moveTo w:id="4"><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>
 <w:p><w:pPr><w:rPr><w:del w:id="5" w:author="a"/></w:rPr></w:pPr><w:r><w:t>前半段</w:t></w:r></w:p>
 <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>后半段</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="1"/><w:rPr><w:del w:id="10" w:author="a"/></w:rPr></w:pPr><w:r><w:t>表前被删段落标记</w:t></w:r></w:p>
+<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:pPr><w:rPr><w:del w:id="6" w:author="a"/></w:rPr></w:pPr><w:del w:id="7"><w:r><w:delText>整段删除</w:delText></w:r></w:del></w:p>
 <w:p><w:r><w:t>下一段</w:t></w:r></w:p>
 <w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:trPr><w:del w:id="8"/></w:trPr><w:tc><w:p><w:del w:id="9"><w:r><w:delText>删除的行</w:delText></w:r></w:del></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>留下的行</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`},
@@ -124,9 +145,8 @@ func fixtures(t *testing.T) []fixture {
 			has: []string{"一级标题", "正文级别"},
 		},
 		{
-			name:    "numbering",
-			numbers: true,
-			doc: docxgen.Doc{Styles: headingStyles, Numbering: `<w:num w:numId="1"/>`, Body: `
+			name: "numbering",
+			doc: docxgen.Doc{Styles: headingStyles, Numbering: numberingXML, Body: `
 <w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>直接编号</w:t></w:r></w:p>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>二级</w:t></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="ListHeading"/></w:pPr><w:r><w:t>样式给编号</w:t></w:r></w:p>
@@ -134,6 +154,7 @@ func fixtures(t *testing.T) []fixture {
 <w:p><w:pPr><w:pStyle w:val="ListHeading"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>编号被取消</w:t></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="Linked"/></w:pPr><w:r><w:t>级别链接样式</w:t></w:r></w:p>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="99"/></w:numPr></w:pPr><w:r><w:t>未知编号</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr></w:pPr><w:r><w:t>不显示的编号</w:t></w:r></w:p>
 <w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>表中编号</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>表后编号</w:t></w:r></w:p>`,
 				Headers: []string{`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>页眉不计数</w:t></w:r></w:p>`}},
@@ -192,14 +213,7 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rd := ReadBytes
-			if f.numbers {
-				rd = func(name string, data []byte) (*model.Document, error) {
-					ra, size := bytesReader(data)
-					return readWith(name, ra, size, fakeNumbering)
-				}
-			}
-			doc, err := rd(f.name+".docx", data)
+			doc, err := ReadBytes(f.name+".docx", data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -214,39 +228,8 @@ func TestFixtures(t *testing.T) {
 					t.Errorf("body holds %q:\n%s", s, body)
 				}
 			}
+			checkGrid(t, f.name, doc)
 			golden(t, f.name, dump(doc))
 		})
 	}
-}
-
-// fakeNumbering stands in for ingest/numbering in the fixtures: markers
-// name the numbering, level and count, so the test sees which paragraphs
-// were counted, in which order and at which level.
-func fakeNumbering(data []byte) (numberingDefs, error) {
-	return fakeDefs{}, nil
-}
-
-type fakeDefs struct{}
-
-func (fakeDefs) newCounter() markerCounter { return &fakeCounter{seen: map[string]int{}} }
-
-func (fakeDefs) styleNumbering(styleID string) (string, int, bool) {
-	if styleID == "Linked" {
-		return "3", 2, true
-	}
-	if styleID == "ListHeading" {
-		return "7", 4, true
-	}
-	return "", 0, false
-}
-
-type fakeCounter struct{ seen map[string]int }
-
-func (c *fakeCounter) Next(numID string, ilvl int) (string, bool) {
-	if numID == "99" {
-		return "", false
-	}
-	key := fmt.Sprintf("%s.%d", numID, ilvl)
-	c.seen[key]++
-	return fmt.Sprintf("<%s#%d>", key, c.seen[key]), true
 }

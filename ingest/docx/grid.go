@@ -69,7 +69,7 @@ func (w *walker) cells(nodes []*node, idx int, r *row) {
 				c.hMerge = mergeVal(hm)
 			}
 			w.blocks(n.children, sameIndex(idx), &c.blocks)
-			w.flushCarry(idx, &c.blocks)
+			w.flushCarry(&c.blocks)
 			r.cells = append(r.cells, c)
 		case n.is(nsW, "sdt"):
 			if c := n.child(nsW, "sdtContent"); c != nil {

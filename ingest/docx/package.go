@@ -80,10 +80,12 @@ func (p *pkg) readPart(name string) (data []byte, ok bool, err error) {
 		return nil, true, fmt.Errorf("%s: %v", name, err)
 	}
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, maxPartSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(f.UncompressedSize64) + bytes.MinRead) // within the limit, checked above
+	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPartSize+1)); err != nil {
 		return nil, true, fmt.Errorf("%s: %v", name, err)
 	}
+	data = buf.Bytes()
 	if len(data) > maxPartSize {
 		return nil, true, fmt.Errorf("%s: part larger than the %d limit", name, maxPartSize)
 	}

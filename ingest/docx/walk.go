@@ -3,6 +3,7 @@ package docx
 import (
 	"strings"
 
+	"github.com/govreports/govreports/ingest/numbering"
 	"github.com/govreports/govreports/schema/model"
 )
 
@@ -38,8 +39,8 @@ type tcell struct {
 // header, footer, note and comment.
 type walker struct {
 	st      *styles
-	num     numberingDefs
-	counter markerCounter // nil outside the body: only the body is numbered
+	num     *numbering.Definitions
+	counter *numbering.Counter // nil outside the body: only the body is numbered
 	warn    func(string)
 	chunk   func(id string, index int) []block // w:altChunk, body only
 
@@ -57,6 +58,8 @@ type paraBuilder struct {
 	pendingBreak bool // a page break not yet followed by text
 	textAtBreak  bool
 	boxes        []*node // w:txbxContent anchored here
+	index        int     // body index of the paragraph's first w:p
+	pPr          *node   // properties of the last w:p joined in
 }
 
 // blocks reads block-level content (children of w:body, w:tc,
@@ -74,7 +77,7 @@ func (w *walker) block(n *node, idx int, out *[]block) {
 	case n.is(nsW, "p"):
 		w.paragraph(n, idx, out)
 	case n.is(nsW, "tbl"):
-		w.flushCarry(idx, out)
+		w.flushCarry(out)
 		*out = append(*out, block{table: w.table(n, idx), index: idx})
 	case n.is(nsW, "sdt"):
 		if c := n.child(nsW, "sdtContent"); c != nil {
@@ -85,7 +88,7 @@ func (w *walker) block(n *node, idx int, out *[]block) {
 	case n.is(nsMC, "AlternateContent"):
 		w.blocks(chooseBranch(n), sameIndex(idx), out)
 	case n.is(nsW, "altChunk"):
-		w.flushCarry(idx, out)
+		w.flushCarry(out)
 		id, _ := n.attr(nsR, "id")
 		if w.chunk != nil {
 			*out = append(*out, w.chunk(id, idx)...)
@@ -96,33 +99,37 @@ func (w *walker) block(n *node, idx int, out *[]block) {
 }
 
 // flushCarry ends a paragraph whose deleted mark had nothing to join with.
-func (w *walker) flushCarry(idx int, out *[]block) {
+func (w *walker) flushCarry(out *[]block) {
 	if w.carry == nil {
 		return
 	}
 	pb := w.carry
 	w.carry = nil
-	w.emit(pb, nil, idx, out)
+	w.emit(pb, pb.pPr, pb.index, out)
 }
 
 func (w *walker) paragraph(p *node, idx int, out *[]block) {
 	pb := w.carry
 	w.carry = nil
 	if pb == nil {
-		pb = &paraBuilder{allBold: true}
+		pb = &paraBuilder{allBold: true, index: idx}
 	}
 	pPr := p.child(nsW, "pPr")
+	pb.pPr = pPr
 	pStyle := w.st.paraStyleID(pPr.child(nsW, "pStyle").val())
 	for _, c := range p.children {
 		w.inline(c, pb, pStyle)
 	}
 	// A deleted (or moved-away) paragraph mark joins this paragraph with
-	// the next one, which keeps its own properties.
-	if mark := pPr.path("rPr"); mark.child(nsW, "del") != nil || mark.child(nsW, "moveFrom") != nil {
+	// the next one, which keeps its own properties. So does a drop cap,
+	// a frame holding the first letter of the next paragraph.
+	mark := pPr.path("rPr")
+	dropCap, _ := pPr.child(nsW, "framePr").attr(nsW, "dropCap")
+	if mark.child(nsW, "del") != nil || mark.child(nsW, "moveFrom") != nil || dropCap == "drop" || dropCap == "margin" {
 		w.carry = pb
 		return
 	}
-	w.emit(pb, pPr, idx, out)
+	w.emit(pb, pPr, pb.index, out)
 }
 
 // emit finishes a paragraph with the properties of its pPr, then reads the
@@ -155,7 +162,7 @@ func (w *walker) emit(pb *paraBuilder, pPr *node, idx int, out *[]block) {
 	}
 	para.Centered = center != nil && *center
 	para.PageBreak = (pageBreak != nil && *pageBreak) || pb.breakBefore || w.breakNext
-	w.breakNext = pb.pendingBreak && pb.textAtBreak || pb.pendingBreak && !pb.visible
+	w.breakNext = pb.pendingBreak // no text followed the break: the next paragraph starts the page
 	para.Bold = pb.visible && pb.allBold
 	w.number(para, numID, ilvl, sid, chain)
 	*out = append(*out, block{para: para, index: idx})
@@ -164,7 +171,7 @@ func (w *walker) emit(pb *paraBuilder, pPr *node, idx int, out *[]block) {
 		saved, savedBreak := w.fields, w.breakNext
 		w.fields = nil
 		w.blocks(box.children, sameIndex(idx), out)
-		w.flushCarry(idx, out)
+		w.flushCarry(out)
 		w.fields, w.breakNext = saved, savedBreak
 	}
 }
@@ -192,7 +199,7 @@ func (w *walker) number(para *model.Paragraph, numID *string, ilvl *int, sid str
 	if ilvl != nil {
 		level = *ilvl
 	}
-	if sn, sl, ok := w.num.styleNumbering(sid); ok {
+	if sn, sl, ok := w.num.StyleNumbering(sid); ok {
 		if id == "" {
 			id = sn
 		}
@@ -264,16 +271,30 @@ func (w *walker) run(r *node, pb *paraBuilder, pStyle string) {
 	if b, set := rPr.child(nsW, "b").onOff(); set {
 		direct = &b
 	}
-	bold := w.st.bold(direct, rPr.child(nsW, "rStyle").val(), pStyle)
+	ro := runOpts{bold: w.st.bold(direct, rPr.child(nsW, "rStyle").val(), pStyle)}
+	if f := rPr.child(nsW, "rFonts"); f != nil {
+		font, _ := f.attr(nsW, "ascii")
+		if font == "" {
+			font, _ = f.attr(nsW, "hAnsi")
+		}
+		ro.font = strings.ToLower(strings.TrimSpace(font))
+	}
 	for _, c := range r.children {
-		w.runContent(c, pb, bold)
+		w.runContent(c, pb, ro)
 	}
 }
 
-func (w *walker) runContent(c *node, pb *paraBuilder, bold bool) {
+// runOpts is what a run's properties mean for its content.
+type runOpts struct {
+	bold bool
+	font string // lower-cased w:rFonts ascii font, for symbol fonts
+}
+
+func (w *walker) runContent(c *node, pb *paraBuilder, ro runOpts) {
+	bold := ro.bold
 	if c.ns == nsMC && c.local == "AlternateContent" {
 		for _, k := range chooseBranch(c) {
-			w.runContent(k, pb, bold)
+			w.runContent(k, pb, ro)
 		}
 		return
 	}
@@ -282,10 +303,10 @@ func (w *walker) runContent(c *node, pb *paraBuilder, bold bool) {
 	}
 	switch c.local {
 	case "fldChar":
-		w.fieldChar(c)
+		w.fieldChar(c, pb, bold)
 	case "t":
 		if w.visible() {
-			pb.add(c.text, bold)
+			pb.add(symbolText(ro.font, c.text), bold)
 		}
 	case "tab", "ptab":
 		if w.visible() {
@@ -323,7 +344,7 @@ func (w *walker) runContent(c *node, pb *paraBuilder, bold bool) {
 			for _, r := range base.children {
 				if r.is(nsW, "r") {
 					for _, k := range r.children {
-						w.runContent(k, pb, bold)
+						w.runContent(k, pb, ro)
 					}
 				}
 			}
@@ -333,9 +354,22 @@ func (w *walker) runContent(c *node, pb *paraBuilder, bold bool) {
 	}
 }
 
-func (w *walker) fieldChar(c *node) {
+func (w *walker) fieldChar(c *node, pb *paraBuilder, bold bool) {
 	switch t, _ := c.attr(nsW, "fldCharType"); t {
 	case "begin":
+		// A check box form field (FORMCHECKBOX) has no result text: Word
+		// draws the box from the field's own data.
+		if box := c.path("ffData", "checkBox"); box != nil && w.visible() && pb != nil {
+			checked, set := box.child(nsW, "checked").onOff()
+			if !set {
+				checked = box.child(nsW, "default").val() == "1"
+			}
+			if checked {
+				pb.add("☑", bold)
+			} else {
+				pb.add("☐", bold)
+			}
+		}
 		w.fields = append(w.fields, false)
 	case "separate":
 		if len(w.fields) > 0 {
@@ -351,7 +385,7 @@ func (w *walker) fieldChar(c *node) {
 func (w *walker) fieldChars(r *node) {
 	for _, c := range r.children {
 		if c.is(nsW, "fldChar") {
-			w.fieldChar(c)
+			w.fieldChar(c, nil, false)
 		}
 	}
 }

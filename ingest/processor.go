@@ -1,0 +1,44 @@
+package ingest
+
+import (
+	"github.com/govreports/govreports/extract"
+	"github.com/govreports/govreports/extract/segment"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// Processor is what the workers run on each file: read it, extract its
+// reports, segment its text for the index. It holds the one segmenter of
+// the process (its dictionary is large and loaded once), and is safe for
+// concurrent use.
+type Processor struct {
+	seg *segment.Segmenter
+	key string
+}
+
+// NewProcessor loads the segmenter with the built-in dictionaries and the
+// user dictionaries named.
+func NewProcessor(userDicts ...string) (*Processor, error) {
+	seg, err := segment.New(segment.Options{UserDicts: userDicts})
+	if err != nil {
+		return nil, err
+	}
+	// A new reader, extractor or dictionary reads old files again.
+	key := "reader " + ReaderVersion + "; extract " + extract.Version + "; dict " + seg.DictHash()[:16]
+	return &Processor{seg: seg, key: key}, nil
+}
+
+// Key is the extractor key recorded with every document.
+func (p *Processor) Key() string { return p.key }
+
+// Segmenter is the processor's segmenter, for queries against what it indexed.
+func (p *Processor) Segmenter() *segment.Segmenter { return p.seg }
+
+// Read reads a file's content into a document.
+func (p *Processor) Read(path string, data []byte) (*model.Document, error) { return Read(path, data) }
+
+// Extract builds a document's reports and the text to index.
+func (p *Processor) Extract(doc *model.Document) *model.Extraction {
+	x := extract.Extract(doc)
+	extract.Index(doc, x, p.seg)
+	return x
+}
