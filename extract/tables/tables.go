@@ -29,10 +29,11 @@ func NormalizeHeader(s string) string {
 	return strings.TrimRight(textnorm.Label(textnorm.Clean(s)), "：: ")
 }
 
-// Read maps a table's header. caption is the paragraph before the table;
-// a title row (one text across the table) takes precedence over it.
-func Read(t *model.Table, tableNo, block int, caption string) model.ReportTable {
-	rt := model.ReportTable{TableNo: tableNo, Block: block, Caption: textnorm.OneLine(textnorm.Clean(caption)), HeaderRow: -1}
+// Read maps the header of table t, which stands at body block block.
+// caption is the paragraph before the table; a title row (one text across
+// the table) takes precedence over it.
+func Read(t *model.Table, block int, caption string) model.ReportTable {
+	rt := model.ReportTable{TableNo: t.No, Block: block, Caption: textnorm.OneLine(textnorm.Clean(caption)), HeaderRow: -1}
 	for r := 0; r < t.Rows && r < 4; r++ {
 		texts := rowTexts(t, r)
 		if len(texts) == 1 && t.Cols > 1 && rt.HeaderRow < 0 && r == 0 {

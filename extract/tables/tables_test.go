@@ -14,7 +14,7 @@ func TestReadEvaluators(t *testing.T) {
 | 评价组组长\n(签名): |  | 2021年06月25日 | < |
 | 中介机构\n（盖章）: |  | 年  月  日 | < |`)
 	tb := &doc.Tables[0]
-	rt := Read(tb, 1, 0, "")
+	rt := Read(tb, 0, "")
 	if rt.Kind != KindEvaluators || rt.HeaderRow != 1 || rt.Caption != "现代服务业专项经费项目绩效评价人员" {
 		t.Fatalf("Read = %+v", rt)
 	}
@@ -33,7 +33,7 @@ func TestFunds(t *testing.T) {
 | 2 | 其他 | 12 | 未执行 |  |
 | 合计 |  | 27万 | 26.58万 |  |`)
 	tb := &doc.Tables[0]
-	rt := Read(tb, 1, 0, "")
+	rt := Read(tb, 0, "")
 	fs := Funds(tb, rt)
 	if rt.Kind != KindFunds || len(fs) != 2 {
 		t.Fatalf("kind %q, funds %+v", rt.Kind, fs)
