@@ -64,3 +64,13 @@ func TestAttribute(t *testing.T) {
 		}
 	}
 }
+
+func TestFundsTotalOnly(t *testing.T) {
+	doc := doctest.Parse("t", `| 序号 | 项目名称 | 年初预算数（万元） | 执行数（万元） |
+| 合计 |  | 70.5 | 69 |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || fs[0].Item != "合计" || *fs[0].Budget != "705000" || *fs[0].Actual != "690000" || *fs[0].Rate != 97.87 {
+		t.Errorf("Funds = %+v", fs)
+	}
+}
