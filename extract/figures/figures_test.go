@@ -409,3 +409,18 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万", "千万亿", "壹拾壹元壹角壹分", "负零点一零", "点一", "两三"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := ParseNumber(s)
+		if !ok {
+			return
+		}
+		if _, good := new(big.Rat).SetString(v); !good || strings.ContainsAny(v, "eE/") {
+			t.Fatalf("ParseNumber(%q) = %q: no finite decimal", s, v)
+		}
+	})
+}

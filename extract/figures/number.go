@@ -46,7 +46,6 @@ type numeral struct {
 	code       bool // an Arabic run that is no quantity: 1.2.3, 007, 13812345678
 	dotted     bool // a code of dotted numbers: 1.2.3
 	intDigits  int  // digits of a plain Arabic integer (no separator, no point), else 0
-	text       string
 }
 
 func arabicDigit(r rune) (int, bool) {
@@ -126,8 +125,25 @@ func isCapital(r rune) bool {
 
 func isPoint(r rune) bool { return r == '.' || r == '．' }
 
-// pow10 returns 10^e, also for e < 0.
+// powers holds 10^-4 … 10^40, shared and never written: pow10's results
+// are only ever operands.
+var powers = func() []*big.Rat {
+	p := make([]*big.Rat, 45)
+	for e := -4; e <= 40; e++ {
+		p[e+4] = computePow10(e)
+	}
+	return p
+}()
+
+// pow10 returns 10^e, also for e < 0. The result must not be modified.
 func pow10(e int) *big.Rat {
+	if e >= -4 && e <= 40 {
+		return powers[e+4]
+	}
+	return computePow10(e)
+}
+
+func computePow10(e int) *big.Rat {
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
 	if e < 0 {
 		return new(big.Rat).SetFrac(big.NewInt(1), p)
@@ -296,7 +312,6 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 	if len(nm.toks) == 0 {
 		return nm, false
 	}
-	nm.text = string(rs[i:j])
 	return nm, true
 }
 
@@ -459,6 +474,70 @@ func evalTokens(t []token) (*big.Rat, bool) {
 
 // evalSection folds tokens below 万: digits and 十 百 千 in falling order.
 func evalSection(t []token) (*big.Rat, bool) {
+	if v, ok, exact := evalSectionInt(t); exact {
+		if !ok {
+			return nil, false
+		}
+		return big.NewRat(v, 1), true
+	}
+	return evalSectionRat(t)
+}
+
+// evalSectionInt is evalSection in int64 for whole numbers, the common
+// case; exact is false when a token is no small whole number.
+func evalSectionInt(t []token) (v int64, ok, exact bool) {
+	var num int64
+	has := false
+	numTok := token{}
+	last := 4
+	zero := false
+	for i, tk := range t {
+		switch tk.kind {
+		case tokZero:
+			if has {
+				return 0, false, true
+			}
+			zero = true
+		case tokNum:
+			if has {
+				return 0, false, true
+			}
+			if tk.val == nil {
+				num = int64(max(tk.digit, 0))
+			} else if tk.val.IsInt() && tk.val.Num().IsInt64() && tk.val.Num().Int64() < 1e12 {
+				num = tk.val.Num().Int64()
+			} else {
+				return 0, false, false
+			}
+			has, numTok = true, tk
+		case tokMul:
+			e := int(tk.exp)
+			if e >= last {
+				return 0, false, true
+			}
+			if !has {
+				if i != 0 && !zero {
+					return 0, false, true
+				}
+				num = 1
+			}
+			v += num * int64pow10[e]
+			last, has, zero = e, false, false
+		}
+	}
+	if has {
+		if last > 1 && last < 4 && !zero && numTok.digit > 0 {
+			v += num * int64pow10[last-1]
+		} else {
+			v += num
+		}
+	}
+	return v, true, true
+}
+
+var int64pow10 = [...]int64{1, 10, 100, 1000}
+
+func evalSectionRat(t []token) (*big.Rat, bool) {
 	sec := new(big.Rat)
 	var num *big.Rat
 	numTok := token{}
