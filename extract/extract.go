@@ -55,8 +55,8 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 		EvaluationYear:   year(s.Cover[structure.KeyYear]),
 		ReportDate:       s.Date,
 		Attachment:       s.Attachment,
-		Sections:         l.Sections(s),
 	}
+	r.Sections, r.Preamble = l.Sections(s)
 	if r.ProjectName == "" {
 		r.ProjectName = structure.ProjectName(s.Title)
 	}
