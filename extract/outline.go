@@ -54,6 +54,12 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	field("report date", r.ReportDate)
 	field("attachment", r.Attachment)
 	field("goal", r.Goal)
+	if body := clip(r.Preamble, opt.BodyRunes); body != "" {
+		fmt.Fprintln(w, "  preamble:")
+		for _, line := range strings.Split(body, "\n") {
+			fmt.Fprintf(w, "    | %s\n", line)
+		}
+	}
 	if len(r.Sections) > 0 {
 		fmt.Fprintln(w, "  sections:")
 	}

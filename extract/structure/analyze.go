@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/govreports/govreports/extract/internal/textnorm"
@@ -20,6 +21,7 @@ func Analyze(doc *model.Document) *Layout {
 		l.Roles[i], l.Text[i] = l.readRole(i)
 	}
 	l.markNotes()
+	l.markContents()
 	l.split()
 	return l
 }
@@ -124,6 +126,32 @@ func (l *Layout) markNotes() {
 		if j := l.prevVisible(i); j >= 0 && (l.Roles[j] == RoleTable || l.Roles[j] == RoleCover && l.Doc.Body[j].Kind == model.KindTable) && isNote(l.Text[i]) {
 			l.Roles[i] = RoleNote
 			inNote = true
+		}
+	}
+}
+
+// tocEntry ends with a page number after dot leaders, a tab or spaces.
+var tocEntry = regexp.MustCompile(`(?:[.．…·]{2,}|\t|\s)\s*[0-9]{1,3}$`)
+
+// markContents marks a table of contents: the "目录" line and the entries
+// after it that end with a page number, and paragraphs in Word's TOC
+// styles. Its entries would otherwise read as a second set of headings.
+func (l *Layout) markContents() {
+	inTOC := false
+	for i, r := range l.Roles {
+		style := strings.ToLower(l.Doc.Body[i].Para.Style)
+		switch {
+		case r == RoleBlank || r == RoleArtefact:
+			continue
+		case r == RoleText && (strings.HasPrefix(style, "toc") || strings.HasPrefix(style, "目录")):
+			l.Roles[i] = RoleArtefact
+		case r == RoleText && textnorm.Squash(l.Text[i]) == "目录":
+			l.Roles[i] = RoleArtefact
+			inTOC = true
+		case inTOC && r != RoleTable && tocEntry.MatchString(textnorm.OneLine(l.Text[i])):
+			l.Roles[i] = RoleArtefact
+		default:
+			inTOC = false
 		}
 	}
 }

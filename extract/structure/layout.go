@@ -143,7 +143,9 @@ var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
 func kindOf(s string) string {
-	s = draftNote.ReplaceAllString(s, "")
+	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
+		s = draftNote.ReplaceAllString(s, "")
+	}
 	for _, k := range reportKinds {
 		if strings.HasSuffix(s, k) {
 			return k
@@ -156,7 +158,7 @@ func kindOf(s string) string {
 // title: short, no sentence punctuation, ending with a report kind.
 func isTitle(s string) bool {
 	s = textnorm.OneLine(s)
-	if kindOf(s) == "" || textnorm.Len(s) > 80 {
+	if len(s) > 80*3 || textnorm.Len(s) > 80 || kindOf(s) == "" {
 		return false
 	}
 	if strings.ContainsAny(s, "。，,；;！？《》") {
