@@ -2,8 +2,8 @@
 // into reports and reads each one's cover fields, section tree, tables,
 // funds, evaluators and facts. The work is done by the sub-packages
 // structure (reports, cover, sections), tables (header mapping, funds,
-// evaluators) and facts (goal, policies, organisations); this package
-// joins their results into a model.Extraction.
+// evaluators), facts (goal, policies, organisations) and figures (numbers
+// and dates); this package joins their results into a model.Extraction.
 package extract
 
 import (
@@ -32,6 +32,8 @@ func Extract(doc *model.Document) *model.Extraction {
 	readTables(l, x.Reports, paras)
 	for k := range x.Reports {
 		r := &x.Reports[k]
+		paragraphFigures(l, r)
+		sortByPlace(r)
 		r.Goal = facts.Goal(paras[k])
 		r.Policies = facts.Policies(paras[k])
 		r.Orgs = facts.Orgs(paras[k])
@@ -53,8 +55,8 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 		EvaluationYear:   year(s.Cover[structure.KeyYear]),
 		ReportDate:       s.Date,
 		Attachment:       s.Attachment,
-		Sections:         l.Sections(s),
 	}
+	r.Sections, r.Preamble = l.Sections(s)
 	if r.ProjectName == "" {
 		r.ProjectName = structure.ProjectName(s.Title)
 	}
@@ -134,7 +136,7 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 			if j == 0 {
 				capt = caption(l, i, rs[k].FirstBlock)
 			}
-			rt := tables.Read(t, no, i, capt)
+			rt := tables.Read(t, i, capt)
 			if j == 0 && l.Roles[i] == structure.RoleCover {
 				rt.HeaderRow, rt.Header, rt.Kind = -1, nil, "" // key | value rows, no header
 			}
@@ -148,6 +150,7 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 			r.Tables = append(r.Tables, rt)
 			r.Funds = append(r.Funds, tables.Funds(t, rt)...)
 			r.Evaluators = append(r.Evaluators, tables.Evaluators(t, rt)...)
+			tableFigures(r, t, rt)
 		}
 	}
 }

@@ -32,7 +32,7 @@ func TestOutline(t *testing.T) {
 			}
 			x := Extract(doctest.Parse(in, string(src)))
 			var got bytes.Buffer
-			if err := WriteOutline(&got, x, OutlineOptions{Positions: true}); err != nil {
+			if err := WriteOutline(&got, x, OutlineOptions{Positions: true, NoFigures: true}); err != nil {
 				t.Fatal(err)
 			}
 			golden := strings.TrimSuffix(in, ".txt") + ".golden"
@@ -90,5 +90,34 @@ func TestNestedTables(t *testing.T) {
 	got := nestedTables(doc)
 	if fmt.Sprint(got[1]) != "[2 4]" || fmt.Sprint(got[3]) != "[5]" || len(got) != 2 {
 		t.Errorf("nestedTables = %v, want map[1:[2 4] 3:[5]]", got)
+	}
+}
+
+// TestFigurePlaces checks that figures and dates are placed in their block,
+// section and cell, and that a heading's number is no figure.
+func TestFigurePlaces(t *testing.T) {
+	doc := doctest.Parse("places", `2021年度乡村振兴示范村建设项目绩效评价报告
+一、基本情况
+1.项目内容
+2.2021年度绩效目标
+完成示范村5个。
+| 名称 | 预算数（万元） |
+| 示范村建设 | 12.5 |`)
+	r := Extract(doc).Reports[0]
+	var got []string
+	for _, f := range r.Figures {
+		got = append(got, fmt.Sprintf("figure %s=%s%s %+v", f.Raw, f.Value, f.Unit, f.Place))
+	}
+	for _, d := range r.Dates {
+		got = append(got, fmt.Sprintf("date %s=%s %+v", d.Raw, d.Date, d.Place))
+	}
+	want := []string{
+		"figure 5个=5个 {Section:2 Block:4 Row:-1 Col:-1 Offset:5}",
+		"figure 12.5=125000元 {Section:2 Block:5 Row:1 Col:1 Offset:0}",
+		"date 2021年度=2021 {Section:-1 Block:0 Row:-1 Col:-1 Offset:0}",
+		"date 2021年度=2021 {Section:2 Block:3 Row:-1 Col:-1 Offset:2}",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("figures and dates:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -15,7 +15,8 @@ type Words interface {
 }
 
 // Index fills x.Index with what full-text search covers (report titles,
-// sections with their title and body, table cells) and each report's Terms.
+// the text before the first section, sections with their title and body,
+// table cells) and each report's Terms.
 func Index(doc *model.Document, x *model.Extraction, w Words) {
 	x.Index = x.Index[:0]
 	for i := range x.Reports {
@@ -33,6 +34,9 @@ func Index(doc *model.Document, x *model.Extraction, w Words) {
 		}
 		if r.Title != "" {
 			add("title", -1, r.FirstBlock, r.Title)
+		}
+		if r.Preamble != "" {
+			add("paragraph", -1, r.FirstBlock, r.Preamble)
 		}
 		for j, s := range r.Sections {
 			add("section", j, s.Block, strings.TrimSpace(s.Title+"\n"+s.Body))

@@ -17,6 +17,9 @@ type OutlineOptions struct {
 	// Positions prints block numbers, table numbers and how headings
 	// were recognised, which differ between renderings of one report.
 	Positions bool
+	// NoFigures leaves out figures and dates, which belong to the figures
+	// package's tests.
+	NoFigures bool
 }
 
 // WriteOutline prints an extraction for people: each report with its
@@ -51,6 +54,12 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	field("report date", r.ReportDate)
 	field("attachment", r.Attachment)
 	field("goal", r.Goal)
+	if body := clip(r.Preamble, opt.BodyRunes); body != "" {
+		fmt.Fprintln(w, "  preamble:")
+		for _, line := range strings.Split(body, "\n") {
+			fmt.Fprintf(w, "    | %s\n", line)
+		}
+	}
 	if len(r.Sections) > 0 {
 		fmt.Fprintln(w, "  sections:")
 	}
@@ -96,6 +105,9 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	}
 	for _, o := range r.Orgs {
 		fmt.Fprintf(w, "  org %s (%s) ×%d\n", o.Name, o.Kind, o.Count)
+	}
+	if opt.NoFigures {
+		return
 	}
 	for _, f := range r.Figures {
 		fmt.Fprintf(w, "  figure %s = %s %s (%s)\n", f.Raw, f.Value, f.Unit, f.Kind)

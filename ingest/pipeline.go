@@ -298,3 +298,27 @@ func readFile(f File) ([]byte, string, error) {
 	h := sha256.Sum256(data)
 	return data, hex.EncodeToString(h[:]), nil
 }
+
+// RunInto runs the pipeline into the SQLite database at dbPath: it opens
+// (creating) the database, waiting up to busy for another process's lock,
+// gives cfg its writer and read connection, runs, and reweighs keywords
+// when anything was loaded.
+func RunInto(ctx context.Context, dbPath string, busy time.Duration, cfg Config) (Summary, error) {
+	db, err := schema.Open(ctx, dbPath, busy)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer db.Close()
+	lookup, err := schema.OpenReadOnly(dbPath)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer lookup.Close()
+	cfg.Writer = schema.NewWriter(db, 200, time.Second)
+	cfg.Lookup = lookup
+	sum, err := Run(ctx, cfg)
+	if err == nil && sum.Ingested > 0 {
+		err = schema.RefreshKeywords(ctx, db)
+	}
+	return sum, err
+}

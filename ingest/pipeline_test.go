@@ -46,20 +46,8 @@ func write(t *testing.T, dir, name, content string) {
 
 func runOnce(t *testing.T, dbPath string, roots ...string) Summary {
 	t.Helper()
-	ctx := context.Background()
-	db, err := schema.Open(ctx, dbPath, time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ro, err := schema.OpenReadOnly(dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	sum, err := Run(ctx, Config{Roots: roots, Workers: 3, Key: "test-1", Read: lineReader,
-		Extract: func(*model.Document) *model.Extraction { return &model.Extraction{} },
-		Writer:  schema.NewWriter(db, 2, time.Second), Lookup: ro})
+	sum, err := RunInto(context.Background(), dbPath, time.Second, Config{Roots: roots, Workers: 3, Key: "test-1",
+		Read: lineReader, Extract: func(*model.Document) *model.Extraction { return &model.Extraction{} }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,8 +21,7 @@ type File struct {
 // Walk calls fn for every regular file under roots, in a stable order:
 // roots as given, and each folder's entries sorted by name. Hidden files
 // and folders (a leading dot) and symbolic links are passed over. An
-// unreadable folder is reported to fn as a File with an error via onErr and
-// the walk goes on.
+// unreadable file or folder is reported to onErr and the walk goes on.
 func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(path string, err error)) error {
 	for _, root := range roots {
 		fi, err := os.Stat(root)

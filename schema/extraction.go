@@ -17,10 +17,10 @@ func insertExtraction(ctx context.Context, tx *sql.Tx, id int64, x *model.Extrac
 		r := &x.Reports[i]
 		res, err := tx.ExecContext(ctx, `INSERT INTO reports (document_id, report_no, title, project_name, category,
 			implementing_unit, supervising_dept, evaluation_agency, evaluation_year, report_date, attachment, goal,
-			first_block, end_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			preamble, first_block, end_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, r.No, nullStr(r.Title), nullStr(r.ProjectName), nullStr(r.Category), nullStr(r.ImplementingUnit),
 			nullStr(r.SupervisingDept), nullStr(r.EvaluationAgency), nullInt(r.EvaluationYear), nullStr(r.ReportDate),
-			nullStr(r.Attachment), nullStr(r.Goal), r.FirstBlock+1, r.EndBlock)
+			nullStr(r.Attachment), nullStr(r.Goal), nullStr(r.Preamble), r.FirstBlock+1, r.EndBlock)
 		if err != nil {
 			return err
 		}

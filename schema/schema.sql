@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS reports (
 	report_date       TEXT,
 	attachment        TEXT,
 	goal              TEXT,
+	preamble          TEXT,    -- body text before the first section
 	first_block       INTEGER,
 	end_block         INTEGER
 );

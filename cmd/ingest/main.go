@@ -24,7 +24,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/govreports/govreports/ingest"
-	"github.com/govreports/govreports/schema"
 )
 
 const (
@@ -107,31 +106,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if err != nil {
 		return fail(err)
 	}
-	db, err := schema.Open(ctx, o.db, o.busy)
-	if err != nil {
-		return fail(err)
-	}
-	defer db.Close()
-	lookup, err := schema.OpenReadOnly(o.db)
-	if err != nil {
-		return fail(err)
-	}
-	defer lookup.Close()
-
 	prog := newProgress(stderr, terminal)
-	sum, err := ingest.Run(ctx, ingest.Config{
+	sum, err := ingest.RunInto(ctx, o.db, o.busy, ingest.Config{
 		Roots:    o.paths,
 		Workers:  o.workers,
 		Key:      proc.Key(),
 		Read:     proc.Read,
 		Extract:  proc.Extract,
-		Writer:   schema.NewWriter(db, 200, time.Second),
-		Lookup:   lookup,
 		Progress: prog.event,
 	})
 	prog.finish()
-	if err == nil && sum.Ingested > 0 {
-		err = schema.RefreshKeywords(ctx, db)
+	if sum.Seen == 0 && err != nil {
+		return fail(err)
 	}
 	printSummary(stdout, sum, o.db)
 	switch {

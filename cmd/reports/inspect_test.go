@@ -19,7 +19,8 @@ var update = flag.Bool("update", false, "rewrite golden files: testdata/sample.g
 
 // renderingFree clears what differs between renderings of one report:
 // the file, block indexes and offsets (a .docx has blank paragraphs and
-// markers that a .txt has not) and how headings were recognised.
+// markers that a .txt has not), how headings were recognised, and the
+// grid column of figures in cells (a .txt flattening loses column spans).
 func renderingFree(in *inspection) {
 	in.File, in.Format, in.Encoding, in.Warnings = "", "", "", nil
 	for i := range in.Reports {
@@ -38,10 +39,10 @@ func renderingFree(in *inspection) {
 			r.Orgs[j].Block = 0
 		}
 		for j := range r.Figures {
-			r.Figures[j].Place.Block, r.Figures[j].Place.Offset = 0, 0
+			r.Figures[j].Place.Block, r.Figures[j].Place.Offset, r.Figures[j].Place.Col = 0, 0, 0
 		}
 		for j := range r.Dates {
-			r.Dates[j].Place.Block, r.Dates[j].Place.Offset = 0, 0
+			r.Dates[j].Place.Block, r.Dates[j].Place.Offset, r.Dates[j].Place.Col = 0, 0, 0
 		}
 	}
 }

@@ -2,7 +2,7 @@
 // builds: inspect a file, search in Chinese, run read-only SQL, export.
 //
 //	reports inspect [--json] FILE
-//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] QUERY
+//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] QUERY
 //	reports sql     [--db reports.db] [--csv|--json] QUERY
 //	reports export  [--db reports.db] -o FILE (VIEW | --query SQL)
 //

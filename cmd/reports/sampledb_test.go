@@ -9,7 +9,6 @@ import (
 
 	"github.com/govreports/govreports/corpus"
 	"github.com/govreports/govreports/ingest"
-	"github.com/govreports/govreports/schema"
 )
 
 // processors are loaded once per test binary per dictionary set: the
@@ -39,23 +38,9 @@ func testProcessor(t testing.TB, dicts ...string) *ingest.Processor {
 // dbPath, as the ingest command does.
 func ingestInto(t testing.TB, dbPath string, p *ingest.Processor, roots ...string) ingest.Summary {
 	t.Helper()
-	ctx := context.Background()
-	db, err := schema.Open(ctx, dbPath, time.Second)
+	sum, err := ingest.RunInto(context.Background(), dbPath, time.Second, ingest.Config{
+		Roots: roots, Workers: 2, Key: p.Key(), Read: p.Read, Extract: p.Extract})
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ro, err := schema.OpenReadOnly(dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	sum, err := ingest.Run(ctx, ingest.Config{Roots: roots, Workers: 2, Key: p.Key(), Read: p.Read,
-		Extract: p.Extract, Writer: schema.NewWriter(db, 100, time.Second), Lookup: ro})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.RefreshKeywords(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	return sum

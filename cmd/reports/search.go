@@ -110,6 +110,14 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 	if match == "" {
 		return usageError{fmt.Sprintf("query %q holds no words", o.query)}
 	}
+	var tables int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master
+		WHERE name IN ('documents', 'search_units', 'search_fts', 'v_reports', 'v_sections')`).Scan(&tables); err != nil {
+		return err
+	}
+	if tables != 5 {
+		return fmt.Errorf("%s has no full-text index: it was not built by ingest", o.db)
+	}
 	if err := checkDictionary(ctx, db, seg.DictHash(), stderr); err != nil {
 		return err
 	}
@@ -288,7 +296,11 @@ func writeHits(w io.Writer, hits []hit) error {
 		}
 		fmt.Fprintf(&b, "   %s\n\n", h.Snippet)
 	}
-	fmt.Fprintf(&b, "(%d hits)\n", len(hits))
+	if len(hits) == 1 {
+		b.WriteString("(1 hit)\n")
+	} else {
+		fmt.Fprintf(&b, "(%d hits)\n", len(hits))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -177,7 +178,7 @@ func TestSearchTextAndCSV(t *testing.T) {
 	}
 	lines := strings.Split(out, "\n")
 	if len(lines) < 5 || !strings.HasPrefix(lines[0], "1. 电商产业园建设 · 2021 · report 2 · score ") ||
-		lines[1] != "   一、项目概况" || lines[2] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[4] != "(1 hits)" {
+		lines[1] != "   一、项目概况" || lines[2] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[4] != "(1 hit)" {
 		t.Errorf("text output:\n%s", out)
 	}
 
@@ -221,6 +222,28 @@ func TestSearchWarnsOfOtherDictionaries(t *testing.T) {
 
 func TestSearchUsage(t *testing.T) {
 	db := testDB(t) // usage is checked before the index is read
+	seg, err := segment.New(segment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := parseSearch([]string{"--db", db, "绩效"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rdb, err := openReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdb.Close()
+	var out, errs bytes.Buffer
+	if err := o.run(context.Background(), rdb, seg, &out, &errs); err == nil || !strings.Contains(err.Error(), "no full-text index") {
+		t.Errorf("search in a database without an index: %v, want 'no full-text index'", err)
+	}
+	o.query = "，。"
+	var ue usageError
+	if err := o.run(context.Background(), rdb, seg, &out, &errs); !errors.As(err, &ue) {
+		t.Errorf("search for punctuation: %v, want a usage error", err)
+	}
 	for _, args := range [][]string{
 		{"search", "--db", db},
 		{"search", "--db", db, "--limit", "0", "绩效"},
@@ -233,5 +256,25 @@ func TestSearchUsage(t *testing.T) {
 	}
 	if code, _, errs := runCmd(t, "search", "--db", filepath.Join(t.TempDir(), "none.db"), "绩效"); code != 1 || !strings.Contains(errs, "does not exist") {
 		t.Errorf("missing database: exit %d, %q", code, errs)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("甲", 30) + "楼宇经济" + strings.Repeat("乙", 100)
+	at := strings.Index(long, "楼宇经济")
+	tests := []struct {
+		text    string
+		matches [][2]int
+		want    string
+	}{
+		{"短文本\n第二行", nil, "短文本 第二行"},
+		{long, [][2]int{{at, at + len("楼宇经济")}},
+			"…" + strings.Repeat("甲", 20) + "【楼宇经济】" + strings.Repeat("乙", 56) + "…"},
+		{long, nil, strings.Repeat("甲", 30) + "楼宇经济" + strings.Repeat("乙", 46) + "…"},
+	}
+	for _, tt := range tests {
+		if got := snippet(tt.text, tt.matches); got != tt.want {
+			t.Errorf("snippet(%q, %v) =\n %q, want\n %q", tt.text, tt.matches, got, tt.want)
+		}
 	}
 }

@@ -113,12 +113,13 @@ func dateAt(rs []rune, nm *numeral, v *big.Rat, seq bool) (end int, iso string, 
 					return monthEnd(rs, me2+1), fmt.Sprintf("%04d-%02d/%04d-%02d", year, m1, year, m2), isDate
 				}
 			}
-			if me < n && rs[me] == '月' {
-				e2 := monthEnd(rs, me+1)
+			// Spaces may stand around the parts: 2025 年 10 月 30 日.
+			if ms := skipSpaces(rs, me); ms < n && rs[ms] == '月' {
+				e2 := monthEnd(rs, ms+1)
 				iso = fmt.Sprintf("%04d-%02d", year, m1)
 				d, de, ok := readSmall(rs, skipSpaces(rs, e2))
-				if ok && d >= 1 && d <= 31 && de < n && (rs[de] == '日' || rs[de] == '号') {
-					return de + 1, fmt.Sprintf("%s-%02d", iso, d), isDate
+				if ds := skipSpaces(rs, de); ok && d >= 1 && d <= 31 && ds < n && (rs[ds] == '日' || rs[ds] == '号') {
+					return ds + 1, fmt.Sprintf("%s-%02d", iso, d), isDate
 				}
 				return e2, iso, isDate
 			}

@@ -21,8 +21,32 @@
 // atleast and atmost are the inclusive bounds (以上, 至少, ≥; 以下, 以内,
 // 不超过, ≤); about is 约, 左右, 上下.
 //
+// Units: money is in 元 (万元 and 亿元 fold into the value, 角 and 分 too);
+// other currencies keep theirs (美元, 欧元, 港元 …). Every other unit keeps
+// one canonical spelling and is never converted (平方米 → ㎡, 公里 → km,
+// 公斤 → kg); 万 and 亿 still multiply (233万㎡ = 2330000 ㎡). A number
+// without a unit takes the unit of its header; under a header naming
+// money without a unit (资金, 预算, 投入 …) it is in 元, and so is an amount
+// in 万 or 亿 after words naming money (财政收入7.71亿). Otherwise it has no
+// unit and Kind is number.
+//
 // Every value is exact (math/big), except a fraction such as 三分之一 whose
 // decimal does not terminate: it is rounded to ten places.
+//
+// Dates are ISO to their precision: 2020-06-25, 2020-03, 2020; periods are
+// ISO intervals (2019-2021年 → 2019/2021, 2020年1-12月 → 2020-01/2020-12),
+// and a month or day without a year is --03 or --06-25.
+//
+// Never figures: dates, document numbers (洪府发[2020]3号), list and heading
+// markers (一、 1. 1.1 （二）), ordinals (第一, 第3名), names with 号 or 强
+// (3号楼, 100强), phone numbers, postcodes and codes after a word naming
+// them or under such a header (电话, 邮编, 科目, 序号 …), index numbers
+// (000014348/2021-01796), times and ratios (9:30, 1:1), names such as G20
+// or 5G, and numeral characters inside words (一是, 统一, 万众, 十三五).
+//
+// Label is the column header when there is one, else the noun phrase just
+// before the number, trimmed of verbs and particles (税收达51.78亿元 → 税收),
+// or the noun after it when nothing but a place stands before.
 package figures
 
 import (

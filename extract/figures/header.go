@@ -1,6 +1,9 @@
 package figures
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // header is what a column header or caption says about the bare numbers
 // below it.
@@ -19,7 +22,7 @@ var (
 	moneyWords   = []string{"资金", "支出", "预算", "金额", "经费", "投入", "安排", "收入", "拨款", "费用", "成本", "决算", "补助", "补贴", "奖励", "资产", "投资", "价款", "造价", "余额", "结余", "结转", "税收", "工资", "报酬", "款", "元"}
 	percentWords = []string{"率", "比例", "占比", "比重", "百分比"}
 	scoreWords   = []string{"得分", "分值", "评分", "权重", "分数"}
-	skipWords    = []string{"序号", "编号", "编码", "代码", "电话", "邮编", "号码", "文号", "索引号", "账号", "帐号", "身份证", "手机", "传真"}
+	skipWords    = []string{"序号", "科目", "编号", "编码", "代码", "电话", "邮编", "号码", "文号", "索引号", "账号", "帐号", "身份证", "手机", "传真"}
 	yearWords    = []string{"年度", "年份"}
 	openParens   = "(（[［【"
 	closeParens  = ")）]］】"
@@ -46,12 +49,13 @@ func unitPhrase(s string) (*unit, int, bool) {
 	return u, exp, true
 }
 
-func parseHeader(h string) header {
+func parseHeader(text string) header {
 	var hd header
-	h = strings.TrimSpace(h)
-	if h == "" {
+	orig := []rune(strings.TrimSpace(text))
+	if len(orig) == 0 {
 		return hd
 	}
+	h := string(foldRunes(orig))
 	label := h
 	// "(万元)", "（单位：万元）", "单位：人"
 	rs := []rune(h)
@@ -91,7 +95,26 @@ func parseHeader(h string) header {
 			}
 		}
 	}
-	hd.label = strings.TrimRight(strings.TrimSpace(label), "：:（(")
+	if hd.unit == nil {
+		// A count by its measure word: 人数, 户数, 人次数, 企业家数.
+		base := strings.TrimSuffix(strings.TrimSuffix(h, "数量"), "数")
+		if base != h {
+			brs := []rune(base)
+			for k := max(0, len(brs)-2); k < len(brs); k++ {
+				if u, end := unitAt(brs, k); u != nil && end == len(brs) && u.kind == KindCount {
+					hd.unit = u
+					break
+				}
+			}
+		}
+	}
+	// The label is cut from the header as written: folding keeps one rune
+	// for one rune, so its place in h is its place in orig.
+	label = strings.TrimRight(strings.TrimSpace(label), "：:（(")
+	if k := strings.Index(h, label); k >= 0 && label != "" {
+		from := utf8.RuneCountInString(h[:k])
+		hd.label = string(orig[from : from+utf8.RuneCountInString(label)])
+	}
 	switch {
 	case containsAny(h, skipWords):
 		hd.skip = true

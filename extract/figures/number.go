@@ -46,7 +46,6 @@ type numeral struct {
 	code       bool // an Arabic run that is no quantity: 1.2.3, 007, 13812345678
 	dotted     bool // a code of dotted numbers: 1.2.3
 	intDigits  int  // digits of a plain Arabic integer (no separator, no point), else 0
-	text       string
 }
 
 func arabicDigit(r rune) (int, bool) {
@@ -101,14 +100,50 @@ func cnMul(r rune) (int, bool) {
 	return 0, false
 }
 
+// isTens reports 十 百 千 万 亿, after which 数 is a number (数十家).
+func isTens(r rune) bool {
+	_, ok := cnMul(r)
+	return ok
+}
+
+// tensChar returns the tens of 廿 (2), 卅 (3) and 卌 (4), else 0.
+func tensChar(r rune) int {
+	switch r {
+	case '廿':
+		return 2
+	case '卅':
+		return 3
+	case '卌':
+		return 4
+	}
+	return 0
+}
+
 func isCapital(r rune) bool {
 	return strings.ContainsRune("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟", r)
 }
 
 func isPoint(r rune) bool { return r == '.' || r == '．' }
 
-// pow10 returns 10^e, also for e < 0.
+// powers holds 10^-4 … 10^40, shared and never written: pow10's results
+// are only ever operands.
+var powers = func() []*big.Rat {
+	p := make([]*big.Rat, 45)
+	for e := -4; e <= 40; e++ {
+		p[e+4] = computePow10(e)
+	}
+	return p
+}()
+
+// pow10 returns 10^e, also for e < 0. The result must not be modified.
 func pow10(e int) *big.Rat {
+	if e >= -4 && e <= 40 {
+		return powers[e+4]
+	}
+	return computePow10(e)
+}
+
+func computePow10(e int) *big.Rat {
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
 	if e < 0 {
 		return new(big.Rat).SetFrac(big.NewInt(1), p)
@@ -159,6 +194,10 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 						continue
 					}
 				}
+				if rs[end] == '，' && fullWidthGroup(rs, end) {
+					end++
+					continue
+				}
 				break
 			}
 			val, kind := readArabic(rs[j:end])
@@ -202,6 +241,13 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			j++
 			continue
 		}
+		if d := tensChar(r); d > 0 && !lastNum() {
+			// 廿 卅 卌: two tens, three tens, four tens.
+			nm.chinese = true
+			nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true}, token{kind: tokMul, exp: 1, cn: true})
+			j++
+			continue
+		}
 		if e, isM := cnMul(r); isM {
 			if mulStartsUnit(rs, j) {
 				break
@@ -213,17 +259,27 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			continue
 		}
 		if (r == '点' || r == '點') && len(nm.toks) > 0 && j+1 < n {
-			if _, isD := cnDigit(rs[j+1]); !isD {
+			// The digits after the point: Chinese (三点五) or Arabic (一百点123).
+			fracDigit := func(r rune) (int, bool) {
+				if d, ok := cnDigit(r); ok {
+					return d, true
+				}
+				return arabicDigit(r)
+			}
+			if _, isD := fracDigit(rs[j+1]); !isD {
 				break
 			}
 			whole, ok := evalTokens(nm.toks)
 			if !ok {
-				break
+				// 一七二零点一: a string of digits before the point.
+				if whole, _, ok = digitString(nm.toks); !ok {
+					break
+				}
 			}
 			k := j + 1
 			var frac strings.Builder
 			for k < n {
-				d, isD := cnDigit(rs[k])
+				d, isD := fracDigit(rs[k])
 				if !isD {
 					break
 				}
@@ -236,7 +292,8 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 			j = k
 			continue
 		}
-		if r == '几' {
+		if r == '几' || r == '数' && len(nm.toks) == 0 && j+1 < n && isTens(rs[j+1]) {
+			// 几 and 数 (数十, 数百万) stand for an unknown digit.
 			nm.few = true
 			v := int64(0)
 			if len(nm.toks) == 0 {
@@ -255,7 +312,6 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 	if len(nm.toks) == 0 {
 		return nm, false
 	}
-	nm.text = string(rs[i:j])
 	return nm, true
 }
 
@@ -264,6 +320,14 @@ const (
 	maxTokens = 40
 	maxDigits = 40
 )
+
+// fullWidthGroup reports whether the full-width comma at rs[i] separates
+// thousands: full-width digits on both sides, three after it (１，２３４).
+// Elsewhere ， ends a clause.
+func fullWidthGroup(rs []rune, i int) bool {
+	isFW := func(k int) bool { return k >= 0 && k < len(rs) && rs[k] >= '０' && rs[k] <= '９' }
+	return isFW(i-1) && isFW(i+1) && isFW(i+2) && isFW(i+3) && !isFW(i+4)
+}
 
 const (
 	arabicInt = iota
@@ -301,7 +365,7 @@ func readArabic(rs []rune) (*big.Rat, int) {
 	dots, commas := 0, 0
 	for _, r := range rs {
 		switch {
-		case r == ',':
+		case r == ',' || r == '，':
 			commas++
 		case isPoint(r):
 			dots++
@@ -322,7 +386,7 @@ func readArabic(rs []rune) (*big.Rat, int) {
 		afterDot := false
 		for _, r := range rs {
 			switch {
-			case r == ',':
+			case r == ',' || r == '，':
 				if afterDot || group == 0 || (first && group > 3) || (!first && group != 3) {
 					return nil, arabicMalformed
 				}
@@ -410,6 +474,70 @@ func evalTokens(t []token) (*big.Rat, bool) {
 
 // evalSection folds tokens below 万: digits and 十 百 千 in falling order.
 func evalSection(t []token) (*big.Rat, bool) {
+	if v, ok, exact := evalSectionInt(t); exact {
+		if !ok {
+			return nil, false
+		}
+		return big.NewRat(v, 1), true
+	}
+	return evalSectionRat(t)
+}
+
+// evalSectionInt is evalSection in int64 for whole numbers, the common
+// case; exact is false when a token is no small whole number.
+func evalSectionInt(t []token) (v int64, ok, exact bool) {
+	var num int64
+	has := false
+	numTok := token{}
+	last := 4
+	zero := false
+	for i, tk := range t {
+		switch tk.kind {
+		case tokZero:
+			if has {
+				return 0, false, true
+			}
+			zero = true
+		case tokNum:
+			if has {
+				return 0, false, true
+			}
+			if tk.val == nil {
+				num = int64(max(tk.digit, 0))
+			} else if tk.val.IsInt() && tk.val.Num().IsInt64() && tk.val.Num().Int64() < 1e12 {
+				num = tk.val.Num().Int64()
+			} else {
+				return 0, false, false
+			}
+			has, numTok = true, tk
+		case tokMul:
+			e := int(tk.exp)
+			if e >= last {
+				return 0, false, true
+			}
+			if !has {
+				if i != 0 && !zero {
+					return 0, false, true
+				}
+				num = 1
+			}
+			v += num * int64pow10[e]
+			last, has, zero = e, false, false
+		}
+	}
+	if has {
+		if last > 1 && last < 4 && !zero && numTok.digit > 0 {
+			v += num * int64pow10[last-1]
+		} else {
+			v += num
+		}
+	}
+	return v, true, true
+}
+
+var int64pow10 = [...]int64{1, 10, 100, 1000}
+
+func evalSectionRat(t []token) (*big.Rat, bool) {
 	sec := new(big.Rat)
 	var num *big.Rat
 	numTok := token{}
@@ -433,7 +561,7 @@ func evalSection(t []token) (*big.Rat, bool) {
 				return nil, false
 			}
 			if num == nil {
-				if i != 0 && !(zero && e == 1) {
+				if i != 0 && !zero {
 					return nil, false
 				}
 				num = big.NewRat(1, 1)
@@ -479,11 +607,7 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 		}
 	}
 	if allDigits && !(len(t) == 2 && pair == 0) {
-		var b strings.Builder
-		for _, tk := range t {
-			b.WriteByte(byte('0' + tk.digit))
-		}
-		v, _ := new(big.Rat).SetString(b.String())
+		v, _, _ := digitString(t)
 		return v, nil, true, true
 	}
 	if pair == -2 || isPlanName(t) {
@@ -514,9 +638,27 @@ func isPlanName(t []token) bool {
 		t[2].kind == tokNum && t[2].cn && t[2].digit == 5
 }
 
+// digitString reads tokens that are all Chinese digits one place each
+// (二〇二〇 = 2020); ok is false for anything else.
+func digitString(t []token) (*big.Rat, string, bool) {
+	if len(t) == 0 {
+		return nil, "", false
+	}
+	var b strings.Builder
+	for _, tk := range t {
+		if !tk.cn || tk.kind == tokMul || tk.digit < 0 {
+			return nil, "", false
+		}
+		b.WriteByte(byte('0' + tk.digit))
+	}
+	v, _ := new(big.Rat).SetString(b.String())
+	return v, b.String(), true
+}
+
 // ParseNumber reads a whole string of Chinese or Arabic numerals, such as
-// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", and
-// returns its exact value as a decimal string. ok is false when s is not one
+// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", or an
+// amount in 元 written out ("壹拾壹元壹角壹分"), and returns its exact value
+// as a decimal string. ok is false when s is not one
 // numeral (a range such as 两三 included).
 func ParseNumber(s string) (value string, ok bool) {
 	rs := []rune(strings.TrimSpace(s))
@@ -524,7 +666,25 @@ func ParseNumber(s string) (value string, ok bool) {
 	if len(rs) > 0 && (rs[0] == '-' || rs[0] == '−' || rs[0] == '－' || rs[0] == '负' || rs[0] == '負') {
 		neg, rs = true, rs[1:]
 	}
+	// 点一 is 0.1 and 零点 is 0, as people say them.
+	if len(rs) > 1 && (rs[0] == '点' || rs[0] == '點') {
+		rs = append([]rune{'零'}, rs...)
+	}
+	if len(rs) > 1 && (rs[len(rs)-1] == '点' || rs[len(rs)-1] == '點') {
+		rs = rs[:len(rs)-1]
+	}
 	nm, ok := lexNumeralAll(rs)
+	if ok && nm.end < len(rs) && !nm.malformed && !nm.few {
+		// An amount in 元 written out: 壹拾壹元壹角壹分, 壹佰壹拾壹圆整.
+		figs, _ := Find(string(rs), Context{})
+		if len(figs) == 1 && figs[0].Raw == string(rs) && figs[0].Unit == "元" && figs[0].High == "" && figs[0].Flag == "" && figs[0].Approx == "" {
+			v, _ := new(big.Rat).SetString(figs[0].Value)
+			if neg {
+				v.Neg(v)
+			}
+			return Decimal(v), true
+		}
+	}
 	if !ok || nm.end != len(rs) || nm.malformed || nm.dotted || nm.few {
 		return "", false
 	}

@@ -51,6 +51,7 @@ var (
 	approxPrefixes = byLength([]affix{
 		{"大于等于", AtLeast}, {"小于等于", AtMost}, {"不少于", AtLeast}, {"不低于", AtLeast}, {"不小于", AtLeast},
 		{"不超过", AtMost}, {"不高于", AtMost}, {"不多于", AtMost}, {"不大于", AtMost},
+		{"约占", About}, {"约合", About}, {"约有", About},
 		{"将近", Less}, {"接近", Less}, {"大约", About}, {"大概", About}, {"约为", About},
 		{"超过", More}, {"多于", More}, {"大于", More}, {"高于", More},
 		{"不到", Less}, {"不足", Less}, {"不满", Less}, {"未满", Less}, {"少于", Less}, {"小于", Less}, {"低于", Less},
@@ -67,6 +68,7 @@ var (
 		{"人民币", "元"}, {"￥", "元"}, {"¥", "元"}, {"RMB", "元"}, {"CNY", "元"},
 		{"US$", "美元"}, {"$", "美元"}, {"HK$", "港元"}, {"€", "欧元"},
 	})
+	ordinalNouns     = byLength([]affix{{"季度", "-"}, {"阶段", "-"}, {"部分", "-"}, {"章", "-"}, {"节", "-"}, {"步", "-"}, {"轮", "-"}, {"批", "-"}, {"号", "-"}})
 	fractionPrefixes = byLength([]affix{{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}})
 	// moneyLabels name money: an amount in 万 or 亿 after them is in 元.
 	moneyLabels = []string{"收入", "税收", "资金", "经费", "支出", "投资", "预算", "金额", "产值", "营业额", "营收", "利润", "销售额", "总额", "资产", "费用", "补助", "奖励", "补贴", "拨款", "投入", "成本", "生产总值", "GDP", "债务", "贷款", "融资"}
@@ -109,10 +111,10 @@ var startRunes = func() *[0x10000]bool {
 	for r := '０'; r <= '９'; r++ {
 		t[r] = true
 	}
-	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億几第" {
+	for _, r := range "〇零○一壹弌二两兩贰貳弍三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅卌几第" {
 		t[r] = true
 	}
-	for _, r := range "[(〔【（［-－−" {
+	for _, r := range "[(〔【（［-－−数负負" {
 		t[r] = true
 	}
 	for _, m := range []affixes{approxPrefixes, currencyPrefixes, fractionPrefixes} {
@@ -125,7 +127,8 @@ var startRunes = func() *[0x10000]bool {
 
 // scanner walks one text once, left to right.
 type scanner struct {
-	rs      []rune
+	rs      []rune // the text, traditional characters folded
+	orig    []rune // the text as written
 	hdr     header
 	figs    []model.Figure
 	dates   []model.Date
@@ -137,7 +140,8 @@ type scanner struct {
 // bare numbers. Place.Offset of each is the rune offset of its Raw in text;
 // the caller fills the rest of Place.
 func Find(text string, ctx Context) (figs []model.Figure, dates []model.Date) {
-	s := scanner{rs: []rune(text), hdr: parseHeader(ctx.Header)}
+	orig := []rune(text)
+	s := scanner{rs: foldRunes(orig), orig: orig, hdr: parseHeader(ctx.Header)}
 	for i := 0; i < len(s.rs); {
 		if !maybeStart(s.rs[i]) {
 			i++
@@ -169,20 +173,18 @@ func docNumberAt(rs []rune, i int) (int, bool) {
 	for k < len(rs) && isDigitRune(rs[k]) {
 		k++
 	}
+	if rs[i+1] == '0' || rs[i+1] == '０' {
+		return k, true // an area code: (0791)88888888
+	}
 	if k > j && k < len(rs) && rs[k] == '号' {
 		return k + 1, true
 	}
 	return j, true
 }
 
-// skip passes over something that is neither figure nor date. Labels may
-// reach across it, unlike across a figure.
-func (s *scanner) skip(end int) int {
-	return end
-}
-
 // skipCode skips an identifier made of digit groups: 000014348/2021-01796,
-// 0791-86888888, 1.2.3.
+// 0791-86888888, 1.2.3. Skipped text is neither figure nor date; labels
+// may reach across it.
 func (s *scanner) skipCode(i int) int {
 	for i < len(s.rs) {
 		r := s.rs[i]
@@ -196,7 +198,7 @@ func (s *scanner) skipCode(i int) int {
 		}
 		break
 	}
-	return s.skip(i)
+	return i
 }
 
 // atLineStart reports whether only spaces stand between the line start and rs[i].
@@ -314,6 +316,9 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 		if u.canon == "分" && safeAt(rs, ue) == '之' {
 			return q, ok // 三分之一
 		}
+		if u.canon == "年" && strings.ContainsRune("级龄轻", safeAt(rs, ue)) {
+			return q, ok // 三年级, 年龄, 年轻: no duration
+		}
 		q.u, q.end = u, ue
 		return q, ok
 	}
@@ -344,6 +349,10 @@ func safeAt(rs []rune, i int) rune {
 	}
 	return rs[i]
 }
+
+// dashAfter are runes after which a dash joins two things (3月1日-5月31日)
+// and is no minus sign.
+const dashAfter = "年月日号时分秒天周期至到)）]】〕"
 
 // scoreBreakers follow 分 when it begins a word (分别, 分之, 分析), not a score.
 const scoreBreakers = "别之析配布解散工享管支局会行批成钟类项期摊担"
@@ -377,110 +386,201 @@ func lonelyNumeral(rs []rune, i int) bool {
 // at reads what starts at rs[i] and returns where scanning goes on.
 func (s *scanner) at(i int) int {
 	rs := s.rs
-	n := len(rs)
-	r := rs[i]
-	if isOpenParen(r) {
+	switch {
+	case isOpenParen(rs[i]):
 		if end, ok := docNumberAt(rs, i); ok {
-			return s.skip(end)
+			return end
 		}
 		return i + 1
-	}
-	if r == '第' {
-		if nm, ok := lexNumeral(rs, i+1); ok {
-			return s.skip(nm.end)
-		}
-		return i + 1
-	}
-	if lonelyNumeral(rs, i) {
+	case rs[i] == '第':
+		return s.ordinal(i)
+	case lonelyNumeral(rs, i):
 		return i + 1 // 一是, 统一, 万众: a numeral character inside a word
 	}
-	f := figure{start: i}
-	p := i
-	currency, fraction := "", ""
-	for round := 0; round < 3; round++ {
-		if a, l := affixAt(rs, p, approxPrefixes); l > 0 && f.approx == "" {
-			f.approx, p = a, p+l
-			continue
-		}
-		if c, l := affixAt(rs, p, currencyPrefixes); l > 0 && currency == "" {
-			currency, p = c, skipSpaces(rs, p+l)
-			continue
-		}
-		if c, l := affixAt(rs, p, fractionPrefixes); l > 0 && fraction == "" {
-			fraction, p = c, p+l
-			continue
-		}
-		break
-	}
-	neg := false
-	if p < n && (rs[p] == '-' || rs[p] == '－' || rs[p] == '−') {
-		if p+1 < n && isDigitRune(rs[p+1]) && (p == 0 || !isDigitRune(rs[p-1]) && !isASCIILetter(rs[p-1])) {
-			neg, p = true, p+1
-		} else {
-			return i + 1
-		}
-	}
-	prefixed := p > i
-	q, ok := s.readQuantity(p)
+	pre, ok := s.readPrefix(i)
 	if !ok {
-		if q.nm.end > p && !prefixed {
-			return s.skip(q.nm.end) // a numeral run that is no number: 十三五, 一二三
+		return i + 1
+	}
+	prefixed := pre.end > i
+	q, ok := s.readQuantity(pre.end)
+	if !ok {
+		if q.nm.end > pre.end && !prefixed {
+			return q.nm.end // a numeral run that is no number: 十三五, 一二三
 		}
 		return i + 1
 	}
-	nm := &q.nm
-	if nm.malformed {
-		f.end = q.end
-		f.flag = FlagMalformed
-		if q.u != nil && q.u.canon != "" {
+	f := figure{start: i, approx: pre.approx}
+	if q.nm.malformed {
+		f.end, f.flag = q.end, FlagMalformed
+		if q.u != nil {
 			f.unit, f.kind = q.u.canon, q.u.kind
 		}
 		s.emit(f)
 		return f.end
 	}
-	if nm.code {
-		if !prefixed {
-			if iso, ok := dottedDate(asciiDigits(nm.text)); ok {
-				s.emitDate(i, nm.end, iso)
-				return nm.end
-			}
+	if q.nm.code {
+		if iso, ok := dottedDate(asciiDigits(string(rs[q.nm.start:q.nm.end]))); ok && !prefixed {
+			s.emitDate(i, q.nm.end, iso)
+			return q.nm.end
 		}
-		return s.skipCode(nm.end)
+		return s.skipCode(q.nm.end)
 	}
 	if !prefixed {
-		if end, iso, kind := dateAt(rs, nm, q.lo, q.seq); kind != notDate {
-			if kind == isDate {
-				s.emitDate(i, end, iso)
-				return end
-			}
-			return s.skip(end)
+		if end, done := s.notAFigure(i, &q); done {
+			return end
 		}
-		k := nm.end
-		switch {
-		case q.seq:
-			return s.skip(k)
-		case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
-			return s.skip(k + 1) // 3号文, 100强: names and ranks
+	}
+	if end, done := s.fraction(f, &q, pre); done {
+		return end
+	}
+	return s.amount(f, &q, pre)
+}
 
-		case k < n && rs[k] == '、' && q.u == nil:
-			return s.skip(k + 1) // list marker 1、 一、
-		case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
-			return s.skip(k + 1) // heading marker 1.
-		case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
-			return s.skip(k + 1) // （二）, (3)
+// prefix is what stands before a numeral: 约, 人民币, 百分之, a minus sign.
+type prefix struct {
+	end      int    // where the numeral starts
+	approx   string // from 约, 近, 超过, ≥ …
+	currency string // the unit of a currency sign: 元, 美元 …
+	fraction string // %, ‰ or ‱ from 百分之, 千分之, 万分之
+	neg      bool
+}
+
+// readPrefix reads the prefixes at rs[i]; ok is false at a dash that is no
+// minus sign.
+func (s *scanner) readPrefix(i int) (pre prefix, ok bool) {
+	rs := s.rs
+	n := len(rs)
+	p := i
+	for round := 0; round < 3; round++ {
+		if a, l := affixAt(rs, p, approxPrefixes); l > 0 && pre.approx == "" {
+			pre.approx, p = a, p+l
+			continue
+		}
+		if c, l := affixAt(rs, p, currencyPrefixes); l > 0 && pre.currency == "" {
+			pre.currency, p = c, skipSpaces(rs, p+l)
+			continue
+		}
+		if c, l := affixAt(rs, p, fractionPrefixes); l > 0 && pre.fraction == "" {
+			pre.fraction, p = c, p+l
+			continue
+		}
+		break
+	}
+	switch {
+	case p < n && (rs[p] == '-' || rs[p] == '－' || rs[p] == '−'):
+		if p+1 >= n || !isDigitRune(rs[p+1]) || p > 0 && (isDigitRune(rs[p-1]) || isASCIILetter(rs[p-1]) || strings.ContainsRune(dashAfter, rs[p-1])) {
+			return pre, false
+		}
+		pre.neg, p = true, p+1
+	case p+1 < n && (rs[p] == '负' || rs[p] == '負'):
+		_, d := cnDigit(rs[p+1])
+		_, m := cnMul(rs[p+1])
+		if isDigitRune(rs[p+1]) || d || m {
+			pre.neg, p = true, p+1
 		}
 	}
-	// 三分之一: a fraction.
-	if q.u == nil && hasAt(rs, nm.end, "分之") && fraction == "" {
-		q2, ok := s.readQuantity(nm.end + 2)
-		if !ok || q2.hi != nil || q2.nm.malformed || q2.nm.code || q.hi != nil || q.lo.Sign() == 0 {
-			return s.skip(nm.end + 2)
+	pre.end = p
+	return pre, true
+}
+
+// ordinal skips an ordinal with its measure word (第3名, 第二天, 第一季度),
+// which also ends the words a later label may take.
+func (s *scanner) ordinal(i int) int {
+	nm, ok := lexNumeral(s.rs, i+1)
+	if !ok {
+		return i + 1
+	}
+	end := nm.end
+	if _, ue := unitAt(s.rs, end); ue > end {
+		end = ue
+	} else if _, l := affixAt(s.rs, end, ordinalNouns); l > 0 {
+		end += l
+	}
+	s.lastEnd = end
+	return end
+}
+
+// notAFigure reports the dates, markers, names and codes that a numeral
+// without prefix begins, and where scanning goes on after them.
+func (s *scanner) notAFigure(i int, q *quantity) (end int, done bool) {
+	rs := s.rs
+	n := len(rs)
+	nm := &q.nm
+	if end, iso, kind := dateAt(rs, nm, q.lo, q.seq); kind != notDate {
+		if kind == isDate {
+			s.emitDate(i, end, iso)
 		}
-		f.lo = new(big.Rat).Quo(q2.lo, q.lo)
-		f.kind, f.end = KindFraction, q2.nm.end
+		return end, true
+	}
+	k := nm.end
+	switch {
+	case q.seq:
+		return k, true // 二〇二〇 without 年
+	case k+1 < n && (rs[k] == ':' || rs[k] == '：') && isDigitRune(rs[k+1]) && nm.intDigits > 0:
+		return s.skipCode(k + 1), true // a time of day or a ratio: 9:30, 1:1
+	case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
+		return k + 1, true // 3号文, 100强: names and ranks
+	case k < n && rs[k] == '、' && q.u == nil:
+		return k + 1, true // list marker 1、 一、
+	case k < n && (rs[k] == ')' || rs[k] == '）') && q.u == nil && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
+		return k + 1, true // list marker 1）
+	case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
+		return k + 1, true // heading marker 1.
+	case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
+		return k + 1, true // （二）, (3)
+	}
+	return 0, false
+}
+
+// fraction reads 7/12 and 三分之一.
+func (s *scanner) fraction(f figure, q *quantity, pre prefix) (end int, done bool) {
+	rs := s.rs
+	n := len(rs)
+	nm := &q.nm
+	if q.u != nil {
+		return 0, false
+	}
+	if pre.end == f.start && nm.intDigits > 0 && nm.intDigits <= 3 && nm.end+1 < n && (rs[nm.end] == '/' || rs[nm.end] == '／') {
+		nm2, ok := lexNumeral(rs, nm.end+1)
+		if !ok || nm2.intDigits == 0 || nm2.intDigits > 3 || nm2.chinese || nm2.code || q.lo.Sign() == 0 {
+			return s.skipCode(nm.end), true
+		}
+		if next := safeAt(rs, nm2.end); next == '/' || next == '-' || next == '号' || isDigitRune(next) || isASCIILetter(next) {
+			return s.skipCode(nm2.end), true
+		}
+		den, _, _, _ := evalNumeral(&nm2)
+		if den.Sign() == 0 {
+			return nm2.end, true
+		}
+		f.lo = new(big.Rat).Quo(q.lo, den)
+		f.kind, f.end = KindFraction, nm2.end
 		s.emit(f)
-		return f.end
+		return f.end, true
 	}
+	if !hasAt(rs, nm.end, "分之") || pre.fraction != "" {
+		return 0, false
+	}
+	q2, ok := s.readQuantity(nm.end + 2)
+	if !ok || q2.hi != nil || q2.nm.malformed || q2.nm.code || q.hi != nil || q.lo.Sign() == 0 {
+		return nm.end + 2, true
+	}
+	f.lo = new(big.Rat).Quo(q2.lo, q.lo)
+	f.kind, f.end = KindFraction, q2.nm.end
+	if a, l := affixAt(rs, f.end, approxSuffixes); l > 0 && f.approx == "" {
+		f.approx, f.end = a, f.end+l
+	}
+	s.emit(f)
+	return f.end, true
+}
+
+// amount reads the rest of a figure after its first numeral: a range, 成,
+// 角 and 分, the unit and kind, a unit per unit and a bound after it.
+func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
+	rs := s.rs
+	n := len(rs)
+	i := f.start
+	nm := &q.nm
+	prefixed := pre.end > i
 	lo, hi := q.lo, q.hi
 	if q.exp > 0 {
 		lo = new(big.Rat).Mul(lo, pow10(q.exp))
@@ -488,60 +588,55 @@ func (s *scanner) at(i int) int {
 			hi = new(big.Rat).Mul(hi, pow10(q.exp))
 		}
 	}
-	u := q.u
-	end := q.end
+	u, end := q.u, q.end
 	// A range: 3~5人, 5万至10万元, 3-5万元, 5万元至10万元.
 	if hi == nil && !q.seq {
 		if sl, hyphen := rangeSepAt(rs, end); sl > 0 {
 			q2, ok := s.readQuantity(end + sl)
-			accept := ok && q2.hi == nil && !q2.seq && !q2.nm.malformed && !q2.nm.code
-			if accept && u != nil && (q2.u == nil || q2.u.canon != u.canon) {
-				accept = false
-			}
+			accept := ok && q2.hi == nil && !q2.seq && !q2.nm.malformed && !q2.nm.code &&
+				(u == nil || q2.u != nil && q2.u.canon == u.canon)
 			if accept && hyphen && u == nil && q2.u == nil && trailingScale(&q2.nm)+q2.exp == 0 && s.hdr.unit == nil {
-				accept = false
+				accept = false // 3-5 alone: a code more likely than a range
 			}
-			if accept {
-				h := q2.lo
+			switch {
+			case accept:
+				hi = q2.lo
 				if q2.exp > 0 {
-					h = new(big.Rat).Mul(h, pow10(q2.exp))
+					hi = new(big.Rat).Mul(hi, pow10(q2.exp))
 				}
+				// The scale of the second end applies to both: 3-5万元.
 				if e2 := trailingScale(&q2.nm) + q2.exp; e2 > 0 && trailingScale(nm)+q.exp == 0 {
 					lo = new(big.Rat).Mul(lo, pow10(e2))
 				}
-				hi = h
 				u, end = q2.u, q2.end
 				q.more = q.more || q2.more
-			} else if hyphen && !prefixed && u == nil && isDigitRune(safeAt(rs, end+sl)) {
+			case hyphen && !prefixed && u == nil && isDigitRune(safeAt(rs, end+sl)):
 				return s.skipCode(end)
 			}
 		}
 	}
 	// 成 after a small number is tenths: 三成 = 30%.
-	tenths := false
-	if u == nil && fraction == "" && end < n && rs[end] == '成' && !strings.ContainsRune(percentBreakers, safeAt(rs, end+1)) &&
-		lo.Cmp(big.NewRat(10, 1)) <= 0 && lo.Sign() > 0 && (hi == nil || hi.Cmp(big.NewRat(10, 1)) <= 0) {
-		tenths = true
+	ten := big.NewRat(10, 1)
+	tenths := u == nil && pre.fraction == "" && end < n && rs[end] == '成' &&
+		!strings.ContainsRune(percentBreakers, safeAt(rs, end+1)) &&
+		lo.Sign() > 0 && lo.Cmp(ten) <= 0 && (hi == nil || hi.Cmp(ten) <= 0)
+	if tenths {
 		end++
 	}
-	// Money below the 元: 壹拾贰万叁仟元陆角, 5角3分, 叁仟元整.
-	money := u != nil && u.kind == KindMoney && u.canon == "元"
+	// 分 is a score unless money surrounds it.
 	if u != nil && u.canon == "分" {
-		if currency != "" || strings.ContainsRune(scoreBreakers, safeAt(rs, end)) {
-			if currency == "" {
-				return s.skip(nm.end)
-			}
-		}
-		if nm.chinese && !nm.arabic && (pureMultiplier(nm) || len(nm.toks) == 1) && !prefixed && currency == "" && !nm.capital {
-			return s.skip(end) // 十分重要, 一分为二
-		}
-		if currency != "" || nm.capital {
+		switch {
+		case pre.currency != "" || nm.capital:
 			lo = new(big.Rat).Mul(lo, pow10(-2))
 			u = unitByCanon("元")
-			money = true
+		case strings.ContainsRune(scoreBreakers, safeAt(rs, end)):
+			return nm.end // 分别, 分析
+		case nm.chinese && !nm.arabic && (pureMultiplier(nm) || len(nm.toks) == 1) && !prefixed:
+			return end // 十分重要, 一分为二
 		}
 	}
-	if money && hi == nil {
+	// Money below the 元: 壹拾贰万叁仟元陆角, 5角3分, 叁仟元整.
+	if u != nil && u.kind == KindMoney && u.canon == "元" && hi == nil {
 		lo, end = s.subUnits(lo, end, u.sub)
 		if u.sub != 0 {
 			lo = new(big.Rat).Mul(lo, pow10(u.sub))
@@ -555,63 +650,38 @@ func (s *scanner) at(i int) int {
 			hi = new(big.Rat).Mul(hi, pow10(u.sub))
 		}
 	}
-	// The unit and kind.
 	switch {
-	case fraction != "":
-		f.unit = fraction
-		f.kind = map[string]string{"%": KindPercent, "‰": KindPermille, "‱": KindPermyriad}[fraction]
-		end = max(nm.end, q.nm.end)
-		if hi != nil {
-			end = q.end
+	case pre.fraction != "":
+		f.unit = pre.fraction
+		f.kind = map[string]string{"%": KindPercent, "‰": KindPermille, "‱": KindPermyriad}[pre.fraction]
+		if hi == nil {
+			end = nm.end // 百分之五十 takes no unit after it
 		}
 	case tenths:
-		lo = new(big.Rat).Mul(lo, big.NewRat(10, 1))
+		lo = new(big.Rat).Mul(lo, ten)
 		if hi != nil {
-			hi = new(big.Rat).Mul(hi, big.NewRat(10, 1))
+			hi = new(big.Rat).Mul(hi, ten)
 		}
 		f.unit, f.kind = "%", KindPercent
 	case u != nil:
-		f.unit, f.kind = u.canon, u.kind
-		if !s.unitOK(nm, u, prefixed || currency != "") {
-			return s.skip(end)
+		if !s.unitOK(nm, u, prefixed || pre.currency != "") {
+			return end
 		}
-	case currency != "":
-		f.unit, f.kind = currency, KindMoney
+		f.unit, f.kind = u.canon, u.kind
+	case pre.currency != "":
+		f.unit, f.kind = pre.currency, KindMoney
 	default:
-		if !s.bareOK(i, nm, q, prefixed) || s.hdr.year && nm.intDigits == 4 {
-			if nm.intDigits == 4 && (s.hdr.year || nm.end < n && isHan(rs[nm.end])) {
-				if y := lo.Num().Int64(); y >= 1900 && y <= 2100 && lo.IsInt() {
+		if !s.bareOK(i, nm, *q, prefixed) || s.hdr.year && nm.intDigits == 4 {
+			// A year before a noun or under a year header: 2020西湖区.
+			if nm.intDigits == 4 && (s.hdr.year || nm.end < n && isHan(rs[nm.end])) && lo.IsInt() {
+				if y := lo.Num().Int64(); y >= 1900 && y <= 2100 {
 					s.emitDate(i, nm.end, fmt.Sprintf("%04d", y))
 					return nm.end
 				}
 			}
-			return s.skip(end)
+			return end
 		}
-		h := s.hdr
-		scaled := trailingScale(nm)+q.exp > 0
-		switch {
-		case h.unit != nil:
-			f.unit, f.kind = h.unit.canon, h.unit.kind
-			if !scaled && h.exp > 0 {
-				lo = new(big.Rat).Mul(lo, pow10(h.exp))
-				if hi != nil {
-					hi = new(big.Rat).Mul(hi, pow10(h.exp))
-				}
-			}
-			if h.unit.sub != 0 {
-				lo = new(big.Rat).Mul(lo, pow10(h.unit.sub))
-			}
-		case h.money:
-			f.unit, f.kind = "元", KindMoney
-		case h.percent:
-			f.unit, f.kind = "%", KindPercent
-		case h.score:
-			f.unit, f.kind = "分", KindScore
-		case scaled && h.label == "" && containsAny(s.labelFor(i, end), moneyLabels):
-			f.unit, f.kind = "元", KindMoney // 财政收入7.71亿
-		default:
-			f.kind = KindNumber
-		}
+		lo, hi = s.bareUnit(&f, q, lo, hi, end)
 	}
 	// A unit per unit: 5000元/㎡, 2万元/年.
 	if u != nil && end+1 < n && (rs[end] == '/' || rs[end] == '／') {
@@ -621,27 +691,55 @@ func (s *scanner) at(i int) int {
 			end = e2
 		}
 	}
+	if f.approx == Less && f.kind == KindDuration && hasAt(rs, i, "近") {
+		f.approx = "" // 近三年: the last three years, not nearly three
+	}
 	if f.approx == "" && q.more {
 		f.approx = More
 	}
-	if a, l := affixAt(rs, end, approxSuffixes); l > 0 {
-		ok := true
-		if a == About && hasAt(rs, end, "上下") && isHan(safeAt(rs, end+2)) {
-			ok = false // 上下游
+	if a, l := affixAt(rs, end, approxSuffixes); l > 0 && !(hasAt(rs, end, "上下") && isHan(safeAt(rs, end+2))) { // not 上下游
+		if f.approx == "" {
+			f.approx = a
 		}
-		if ok {
-			if f.approx == "" {
-				f.approx = a
-			}
-			end += l
-		}
+		end += l
 	}
-	if neg {
+	if pre.neg {
 		lo = new(big.Rat).Neg(lo)
 	}
 	f.lo, f.hi, f.end = lo, hi, end
 	s.emit(f)
 	return end
+}
+
+// bareUnit gives a number without a unit the unit of its header, 元 under
+// a header or after words naming money, or none.
+func (s *scanner) bareUnit(f *figure, q *quantity, lo, hi *big.Rat, end int) (*big.Rat, *big.Rat) {
+	h := s.hdr
+	scaled := trailingScale(&q.nm)+q.exp > 0
+	switch {
+	case h.unit != nil:
+		f.unit, f.kind = h.unit.canon, h.unit.kind
+		if !scaled && h.exp > 0 {
+			lo = new(big.Rat).Mul(lo, pow10(h.exp))
+			if hi != nil {
+				hi = new(big.Rat).Mul(hi, pow10(h.exp))
+			}
+		}
+		if h.unit.sub != 0 {
+			lo = new(big.Rat).Mul(lo, pow10(h.unit.sub))
+		}
+	case h.money:
+		f.unit, f.kind = "元", KindMoney
+	case h.percent:
+		f.unit, f.kind = "%", KindPercent
+	case h.score:
+		f.unit, f.kind = "分", KindScore
+	case scaled && h.label == "" && containsAny(s.labelFor(f.start, end), moneyLabels):
+		f.unit, f.kind = "元", KindMoney // 财政收入7.71亿
+	default:
+		f.kind = KindNumber
+	}
+	return lo, hi
 }
 
 // subUnits reads 角 and 分 after an amount in 元 (or 分 after 角) and adds
@@ -690,6 +788,9 @@ func unitByCanon(canon string) *unit {
 // unitOK rules out numerals that only look like figures with a unit: 一个,
 // 一套 (the article), 千家万户, 万元 (a unit alone).
 func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
+	if nm.few && len(nm.toks) == 1 {
+		return false // 几个, 近几年
+	}
 	if prefixed || nm.arabic {
 		return true
 	}
@@ -720,17 +821,27 @@ func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
 // numeral must be a real number (三百万, 一万三, 三点五), not a word (一是,
 // 万一, 统一); an Arabic one must not be an identifier.
 func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
-	if s.hdr.skip || nm.few {
+	if s.hdr.skip {
 		return false
+	}
+	if nm.few {
+		return !pureMultiplier(nm) && trailingScale(nm) > 0 || len(nm.toks) >= 2 && nm.toks[0].kind == tokMul // 十几万, 十几; not 几
 	}
 	if nm.arabic && prefixed {
 		return true
 	}
 	if nm.arabic {
+		prev, next := safeAt(s.rs, i-1), safeAt(s.rs, nm.end)
+		if prev == '-' {
+			prev = safeAt(s.rs, i-2)
+		}
+		if isASCIILetter(prev) || isASCIILetter(next) {
+			return false // G20, PM2.5, 5G, COVID-19: names
+		}
 		if nm.intDigits > 0 && s.codeBefore(i) {
 			return false
 		}
-		if nm.decimal && s.hdr.label == "" && s.atLineStart(i) && nm.end < len(s.rs) && (s.rs[nm.end] == ' ' || s.rs[nm.end] == '\u3000' || isHan(s.rs[nm.end])) && len(nm.text) <= 4 {
+		if nm.decimal && s.hdr.label == "" && s.atLineStart(i) && nm.end < len(s.rs) && (s.rs[nm.end] == ' ' || s.rs[nm.end] == '\u3000' || isHan(s.rs[nm.end])) && nm.end-nm.start <= 4 {
 			return false // heading 1.1 项目概况
 		}
 		if nm.intDigits == 4 && nm.end < len(s.rs) && isHan(s.rs[nm.end]) {
@@ -753,7 +864,8 @@ func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
 	if nm.toks[0].kind == tokMul && nm.toks[0].exp != 1 {
 		return false
 	}
-	return hasNum && hasMul || q.hi != nil && hasMul
+	// Below a hundred a bare Chinese numeral is mostly a name: 十九大, 十一.
+	return hasNum && hasMul && q.lo.Cmp(big.NewRat(100, 1)) >= 0
 }
 
 func asciiDigits(s string) string {
@@ -770,7 +882,7 @@ func asciiDigits(s string) string {
 
 func (s *scanner) emit(f figure) {
 	mf := model.Figure{
-		Raw:    string(s.rs[f.start:f.end]),
+		Raw:    string(s.orig[f.start:f.end]),
 		Unit:   f.unit,
 		Kind:   f.kind,
 		Approx: f.approx,
@@ -789,6 +901,6 @@ func (s *scanner) emit(f figure) {
 }
 
 func (s *scanner) emitDate(start, end int, iso string) {
-	s.dates = append(s.dates, model.Date{Raw: string(s.rs[start:end]), Date: iso, Place: model.Place{Offset: start}})
+	s.dates = append(s.dates, model.Date{Raw: string(s.orig[start:end]), Date: iso, Place: model.Place{Offset: start}})
 	s.lastEnd = end
 }

@@ -333,3 +333,21 @@ func TestLocate(t *testing.T) {
 		t.Errorf("Locate without terms = %v, want nil", r)
 	}
 }
+
+// BenchmarkTokensParallel shares one Segmenter between goroutines, as the
+// ingest workers do.
+func BenchmarkTokensParallel(b *testing.B) {
+	seg := defaultSegmenter(b)
+	data, err := os.ReadFile(corpus.SamplePath())
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			seg.Tokens(text)
+		}
+	})
+}

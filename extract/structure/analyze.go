@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/govreports/govreports/extract/internal/textnorm"
@@ -20,6 +21,7 @@ func Analyze(doc *model.Document) *Layout {
 		l.Roles[i], l.Text[i] = l.readRole(i)
 	}
 	l.markNotes()
+	l.markContents()
 	l.split()
 	return l
 }
@@ -128,6 +130,32 @@ func (l *Layout) markNotes() {
 	}
 }
 
+// tocEntry ends with a page number after dot leaders, a tab or spaces.
+var tocEntry = regexp.MustCompile(`(?:[.．…·]{2,}|\t|\s)\s*[0-9]{1,3}$`)
+
+// markContents marks a table of contents: the "目录" line and the entries
+// after it that end with a page number, and paragraphs in Word's TOC
+// styles. Its entries would otherwise read as a second set of headings.
+func (l *Layout) markContents() {
+	inTOC := false
+	for i, r := range l.Roles {
+		style := strings.ToLower(l.Doc.Body[i].Para.Style)
+		switch {
+		case r == RoleBlank || r == RoleArtefact:
+			continue
+		case r == RoleText && (strings.HasPrefix(style, "toc") || strings.HasPrefix(style, "目录")):
+			l.Roles[i] = RoleArtefact
+		case r == RoleText && textnorm.Squash(l.Text[i]) == "目录":
+			l.Roles[i] = RoleArtefact
+			inTOC = true
+		case inTOC && r != RoleTable && tocEntry.MatchString(textnorm.OneLine(l.Text[i])):
+			l.Roles[i] = RoleArtefact
+		default:
+			inTOC = false
+		}
+	}
+}
+
 func isNote(s string) bool {
 	for _, p := range []string{"注：", "注:", "备注：", "备注:", "说明：", "说明:"} {
 		if strings.HasPrefix(s, p) {
@@ -207,12 +235,27 @@ func (l *Layout) split() {
 	ts := l.titles()
 	// A title followed by nothing but cover material and then another
 	// title is a cover page: one report, titled by the later title.
+	// A title printed again after body text is a running page header,
+	// not a new report.
 	var groups [][]title
-	for k, t := range ts {
-		if k > 0 && l.onlyCover(ts[k-1].blocks[len(ts[k-1].blocks)-1]+1, t.blocks[0]) {
-			groups[len(groups)-1] = append(groups[len(groups)-1], t)
-			continue
+	seen := make(map[string]bool)
+	for _, t := range ts {
+		if n := len(groups); n > 0 {
+			g := groups[n-1]
+			last := g[len(g)-1]
+			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) {
+				groups[n-1] = append(g, t)
+				seen[t.text] = true
+				continue
+			}
+			if seen[t.text] {
+				for _, b := range t.blocks {
+					l.Roles[b] = RoleArtefact
+				}
+				continue
+			}
 		}
+		seen[t.text] = true
 		groups = append(groups, []title{t})
 	}
 	if len(groups) == 0 {

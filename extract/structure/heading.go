@@ -10,14 +10,12 @@ import (
 	"github.com/govreports/govreports/extract/internal/textnorm"
 )
 
-// A family is one way of numbering headings. Level is the level the family
-// usually has in Chinese reports (GB/T 9704 and common practice); the
-// section builder ranks families by first appearance instead, so this is
-// documentation and a tie-breaker only.
+// A family is one way of numbering headings. The section builder ranks
+// families by their first appearance in a report; the comments give the
+// level each usually has (GB/T 9704 and common practice).
 type family struct {
-	name  string
-	level int
-	re    *regexp.Regexp // matches the marker at the start; group 1 is the number
+	name string
+	re   *regexp.Regexp // matches the marker at the start; group 1 is the number
 	// listLike families number ordinary list items as often as headings.
 	listLike bool
 }
@@ -27,22 +25,29 @@ const hanNum = `[一二三四五六七八九十百零〇]{1,4}`
 // families in the order they are tried: longer forms first (dotted before
 // "1.", "第一章" before anything else).
 var families = []family{
-	{"part", 0, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*(?:部分|编|篇)`), false},
-	{"chapter", 0, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*章`), false},
-	{"jie", 0, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*节`), false},
-	{"cn-dun", 1, regexp.MustCompile(`^(` + hanNum + `)\s*[、．.]`), false},
-	{"cn-legal", 1, regexp.MustCompile(`^([壹贰叁肆伍陆柒捌玖拾]{1,3})\s*[、．.]`), false},
-	{"roman", 1, regexp.MustCompile(`^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?`), false},
-	{"cn-paren", 2, regexp.MustCompile(`^[（(]\s*(` + hanNum + `)\s*[）)]`), false},
-	{"dotted", 3, regexp.MustCompile(`^([0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})[.．]?`), true},
-	{"arabic-dot", 3, regexp.MustCompile(`^([0-9０-９]{1,2})\s*[.．、]`), true},
+	// 第一部分 / 第一章 / 第一节: above everything else
+	{"part", regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*(?:部分|编|篇)`), false},
+	{"chapter", regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*章`), false},
+	{"jie", regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*节`), false},
+	// 一、 (level 1)
+	{"cn-dun", regexp.MustCompile(`^(` + hanNum + `)\s*[、．.]`), false},
+	{"cn-legal", regexp.MustCompile(`^([壹贰叁肆伍陆柒捌玖拾]{1,3})\s*[、．.]`), false},
+	{"roman", regexp.MustCompile(`^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?`), false},
+	// （一）, (一) (level 2)
+	{"cn-paren", regexp.MustCompile(`^[（(]\s*(` + hanNum + `)\s*[）)]`), false},
+	// 1.1, 1.1.1; each depth is a family of its own ("dotted-2", "dotted-3")
+	{"dotted", regexp.MustCompile(`^([0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})[.．]?`), true},
+	// 1. 1、 1． (level 3)
+	{"arabic-dot", regexp.MustCompile(`^([0-9０-９]{1,2})\s*[.．、]`), true},
 	// "1 项目概况", the top of a dotted scheme (1 / 1.1 / 1.1.1)
-	{"arabic-space", 3, regexp.MustCompile(`^([0-9０-９]{1,2})[ \t\x{3000}]+`), true},
-	{"arabic-paren", 4, regexp.MustCompile(`^[（(]\s*([0-9０-９]{1,2})\s*[）)]`), true},
-	{"arabic-half", 4, regexp.MustCompile(`^([0-9０-９]{1,2})[)）]`), true},
-	{"circled", 5, regexp.MustCompile(`^([①-⑳])`), true},
-	{"paren-digit", 5, regexp.MustCompile(`^([⑴-⒇])`), true},
-	{"dot-digit", 5, regexp.MustCompile(`^([⒈-⒛])`), true},
+	{"arabic-space", regexp.MustCompile(`^([0-9０-９]{1,2})[ \t\x{3000}]+`), true},
+	// （1）, (1) and 1), 1） (level 4)
+	{"arabic-paren", regexp.MustCompile(`^[（(]\s*([0-9０-９]{1,2})\s*[）)]`), true},
+	{"arabic-half", regexp.MustCompile(`^([0-9０-９]{1,2})[)）]`), true},
+	// ① ⑴ ⒈ (level 5)
+	{"circled", regexp.MustCompile(`^([①-⑳])`), true},
+	{"paren-digit", regexp.MustCompile(`^([⑴-⒇])`), true},
+	{"dot-digit", regexp.MustCompile(`^([⒈-⒛])`), true},
 }
 
 func familyByName(name string) *family {

@@ -88,15 +88,13 @@ func coverField(s string) (key, value string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	return key, coverValue(s[i+runeSize(s, i):]), true
+	return key, coverValue(s[i+runeLenAt(s, i):]), true
 }
 
 func coverValue(s string) string {
 	s = stamps.ReplaceAllString(s, "")
 	return strings.TrimFunc(s, func(r rune) bool { return textnorm.IsSpace(r) || r == '_' || r == '＿' })
 }
-
-func runeSize(s string, i int) int { return runeLenAt(s, i) }
 
 // attachmentLabel matches "附件6：", "附件 6", "附件六:" alone or before a title.
 var attachmentLabel = regexp.MustCompile(`^附\s*件\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?\s*[：:]?`)
@@ -145,7 +143,9 @@ var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
 func kindOf(s string) string {
-	s = draftNote.ReplaceAllString(s, "")
+	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
+		s = draftNote.ReplaceAllString(s, "")
+	}
 	for _, k := range reportKinds {
 		if strings.HasSuffix(s, k) {
 			return k
@@ -158,7 +158,7 @@ func kindOf(s string) string {
 // title: short, no sentence punctuation, ending with a report kind.
 func isTitle(s string) bool {
 	s = textnorm.OneLine(s)
-	if kindOf(s) == "" || textnorm.Len(s) > 80 {
+	if len(s) > 80*3 || textnorm.Len(s) > 80 || kindOf(s) == "" {
 		return false
 	}
 	if strings.ContainsAny(s, "。，,；;！？《》") {

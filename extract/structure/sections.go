@@ -39,13 +39,15 @@ type sectionReader struct {
 	// after "主要职责是：" are body, not sections), "" when none.
 	list     string
 	listNext int
-	prevText string // the last body paragraph, to see a list coming
+	prevText string   // the last body paragraph, to see a list coming
+	preamble []string // body paragraphs before the first heading
 }
 
-// Sections builds the section tree of one report. Levels follow the order
+// Sections builds the section tree of one report, and returns the body
+// text that stands before its first heading apart. Levels follow the order
 // in which heading families first appear in the report, so a report that
 // starts at （一） still gets level 1 there.
-func (l *Layout) Sections(s Span) []model.Section {
+func (l *Layout) Sections(s Span) (sections []model.Section, preamble string) {
 	r := &sectionReader{last: make(map[string]int), styleFamily: make(map[int]string)}
 	for i := s.First; i < s.End; i++ {
 		if l.Roles[i] != RoleText {
@@ -53,7 +55,7 @@ func (l *Layout) Sections(s Span) []model.Section {
 		}
 		r.read(i, l.Doc.Body[i].Para, l.Text[i])
 	}
-	return r.tree()
+	return r.tree(), strings.Join(r.preamble, "\n")
 }
 
 func (r *sectionReader) read(block int, p model.Paragraph, text string) {
@@ -68,6 +70,9 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 		via = ViaNumbering
 	}
 
+	if level > 0 && text == "" {
+		return // an empty heading paragraph: nothing to title a section
+	}
 	if level > 0 {
 		h := heading{block: block, family: "style-" + strconv.Itoa(level), via: ViaStyle}
 		if f, ok := r.styleFamily[level]; ok {
@@ -160,6 +165,8 @@ func (r *sectionReader) addBody(s string) {
 	r.prevText = s
 	if n := len(r.headings); n > 0 {
 		r.headings[n-1].body = append(r.headings[n-1].body, s)
+	} else {
+		r.preamble = append(r.preamble, s)
 	}
 }
 

@@ -29,10 +29,11 @@ func NormalizeHeader(s string) string {
 	return strings.TrimRight(textnorm.Label(textnorm.Clean(s)), "：: ")
 }
 
-// Read maps a table's header. caption is the paragraph before the table;
-// a title row (one text across the table) takes precedence over it.
-func Read(t *model.Table, tableNo, block int, caption string) model.ReportTable {
-	rt := model.ReportTable{TableNo: tableNo, Block: block, Caption: textnorm.OneLine(textnorm.Clean(caption)), HeaderRow: -1}
+// Read maps the header of table t, which stands at body block block.
+// caption is the paragraph before the table; a title row (one text across
+// the table) takes precedence over it.
+func Read(t *model.Table, block int, caption string) model.ReportTable {
+	rt := model.ReportTable{TableNo: t.No, Block: block, Caption: textnorm.OneLine(textnorm.Clean(caption)), HeaderRow: -1}
 	for r := 0; r < t.Rows && r < 4; r++ {
 		texts := rowTexts(t, r)
 		if len(texts) == 1 && t.Cols > 1 && rt.HeaderRow < 0 && r == 0 {
@@ -141,12 +142,17 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 		return nil
 	}
 	var out []model.Fund
+	var total *model.Fund
 	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
 		item := cellText(t, r, name)
-		if item == "" || isTotal(item) {
+		isSum := isTotal(item) || isTotal(cellText(t, r, 0))
+		if item == "" && !isSum {
 			continue
 		}
 		f := model.Fund{Item: item, TableNo: rt.TableNo, Row: r}
+		if isSum {
+			f.Item = "合计"
+		}
 		if budget >= 0 {
 			f.BudgetRaw = cellText(t, r, budget)
 			if v, ok := figures.Money(f.BudgetRaw, UnitHeader(rt.Header[budget], rt.Caption)); ok {
@@ -163,7 +169,18 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 			continue
 		}
 		f.Rate = rate(f.Budget, f.Actual)
+		if isSum {
+			if total == nil {
+				total = &f
+			}
+			continue
+		}
 		out = append(out, f)
+	}
+	// A total row counts only when the table has no item rows: otherwise
+	// it would count every amount twice.
+	if len(out) == 0 && total != nil {
+		out = append(out, *total)
 	}
 	return out
 }

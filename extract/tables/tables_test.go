@@ -14,7 +14,7 @@ func TestReadEvaluators(t *testing.T) {
 | 评价组组长\n(签名): |  | 2021年06月25日 | < |
 | 中介机构\n（盖章）: |  | 年  月  日 | < |`)
 	tb := &doc.Tables[0]
-	rt := Read(tb, 1, 0, "")
+	rt := Read(tb, 0, "")
 	if rt.Kind != KindEvaluators || rt.HeaderRow != 1 || rt.Caption != "现代服务业专项经费项目绩效评价人员" {
 		t.Fatalf("Read = %+v", rt)
 	}
@@ -33,7 +33,7 @@ func TestFunds(t *testing.T) {
 | 2 | 其他 | 12 | 未执行 |  |
 | 合计 |  | 27万 | 26.58万 |  |`)
 	tb := &doc.Tables[0]
-	rt := Read(tb, 1, 0, "")
+	rt := Read(tb, 0, "")
 	fs := Funds(tb, rt)
 	if rt.Kind != KindFunds || len(fs) != 2 {
 		t.Fatalf("kind %q, funds %+v", rt.Kind, fs)
@@ -62,5 +62,15 @@ func TestAttribute(t *testing.T) {
 		if got := Attribute(caption, reports); got != want {
 			t.Errorf("Attribute(%q) = %d, want %d", caption, got, want)
 		}
+	}
+}
+
+func TestFundsTotalOnly(t *testing.T) {
+	doc := doctest.Parse("t", `| 序号 | 项目名称 | 年初预算数（万元） | 执行数（万元） |
+| 合计 |  | 70.5 | 69 |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || fs[0].Item != "合计" || *fs[0].Budget != "705000" || *fs[0].Actual != "690000" || *fs[0].Rate != 97.87 {
+		t.Errorf("Funds = %+v", fs)
 	}
 }

@@ -37,6 +37,7 @@ type Report struct {
 	ReportDate       string // ISO 2020-06-25, empty when unknown
 	Attachment       string // label such as "附件6", empty when none
 	Goal             string // the 绩效目标 statement
+	Preamble         string // body text before the first section; all the text of a report without headings
 
 	Sections   []Section
 	Tables     []ReportTable

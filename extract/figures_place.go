@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/structure"
+	"github.com/govreports/govreports/extract/tables"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// paragraphFigures finds the figures and dates of a report's paragraphs,
+// each placed in its block and section. A heading's own number is left
+// out: "2.2021年度绩效目标" holds the year 2021, not the figure 2.2021.
+func paragraphFigures(l *structure.Layout, r *model.Report) {
+	marker := make(map[int]string) // heading block → marker printed in its text
+	for _, s := range r.Sections {
+		if s.Via == structure.ViaPattern {
+			marker[s.Block] = s.Marker
+		}
+	}
+	for i := r.FirstBlock; i < r.EndBlock; i++ {
+		switch l.Roles[i] {
+		case structure.RoleText, structure.RoleTitle, structure.RoleCover, structure.RoleDate:
+		default:
+			continue
+		}
+		b := &l.Doc.Body[i]
+		if b.Kind != model.KindParagraph {
+			continue
+		}
+		text, base := b.Para.Text, 0
+		if m := marker[i]; m != "" {
+			if k := strings.Index(text, m); k >= 0 {
+				base = utf8.RuneCountInString(text[:k+len(m)])
+				text = text[k+len(m):]
+			}
+		}
+		place := model.Place{Section: SectionAt(r, i), Block: i, Row: -1, Col: -1}
+		addFigures(r, text, figures.Context{}, place, base)
+	}
+}
+
+// tableFigures finds the figures and dates of a table's cells, reading
+// bare numbers in the unit their column header (or the caption) gives.
+func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
+	section := -1
+	if rt.Block >= r.FirstBlock && rt.Block < r.EndBlock {
+		section = SectionAt(r, rt.Block)
+	}
+	for _, c := range t.Cells {
+		ctx := figures.Context{}
+		if rt.HeaderRow >= 0 && c.Row > rt.HeaderRow && c.Col < len(rt.Header) {
+			ctx.Header = tables.UnitHeader(rt.Header[c.Col], rt.Caption)
+		}
+		addFigures(r, c.Text, ctx, model.Place{Section: section, Block: rt.Block, Row: c.Row, Col: c.Col}, 0)
+	}
+}
+
+func addFigures(r *model.Report, text string, ctx figures.Context, place model.Place, base int) {
+	figs, dates := figures.Find(text, ctx)
+	for _, f := range figs {
+		f.Place.Section, f.Place.Block, f.Place.Row, f.Place.Col = place.Section, place.Block, place.Row, place.Col
+		f.Place.Offset += base
+		r.Figures = append(r.Figures, f)
+	}
+	for _, d := range dates {
+		d.Place.Section, d.Place.Block, d.Place.Row, d.Place.Col = place.Section, place.Block, place.Row, place.Col
+		d.Place.Offset += base
+		r.Dates = append(r.Dates, d)
+	}
+}
+
+// sortByPlace puts figures and dates in document order: tables standing
+// after the report (evaluators tables) come last.
+func sortByPlace(r *model.Report) {
+	sort.SliceStable(r.Figures, func(i, j int) bool { return before(r.Figures[i].Place, r.Figures[j].Place) })
+	sort.SliceStable(r.Dates, func(i, j int) bool { return before(r.Dates[i].Place, r.Dates[j].Place) })
+}
+
+func before(a, b model.Place) bool {
+	if a.Block != b.Block {
+		return a.Block < b.Block
+	}
+	if a.Row != b.Row {
+		return a.Row < b.Row
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	return a.Offset < b.Offset
+}

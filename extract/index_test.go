@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/extract/internal/doctest"
+)
+
+// runeWords segments text into single runes, enough to see what is indexed.
+type runeWords struct{}
+
+func (runeWords) Tokens(text string) string {
+	return strings.Join(strings.Split(text, ""), " ")
+}
+
+func (runeWords) Counts(text string) map[string]int {
+	c := make(map[string]int)
+	for _, r := range text {
+		c[string(r)]++
+	}
+	return c
+}
+
+// TestIndexUnits checks that every text of a report reaches the index:
+// title, the text before the first section, sections and table cells.
+func TestIndexUnits(t *testing.T) {
+	doc := doctest.Parse("index", `2020年度老旧小区改造项目绩效评价报告
+根据区财政局要求，现将评价情况报告如下：
+一、项目概况
+改造小区12个。
+| 名称 | 预算数 |
+| 改造 | 12万 |`)
+	x := Extract(doc)
+	Index(doc, x, runeWords{})
+	var got []string
+	for _, u := range x.Index {
+		got = append(got, fmt.Sprintf("%s/%d/%d:%s", u.Kind, u.Section, u.Block, strings.ReplaceAll(u.Text, "\n", "|")))
+	}
+	want := []string{
+		"title/-1/0:2020年度老旧小区改造项目绩效评价报告",
+		"paragraph/-1/0:根据区财政局要求，现将评价情况报告如下：",
+		"section/0/2:项目概况|改造小区12个。",
+		"cell/0/4:名称", "cell/0/4:预算数", "cell/0/4:改造", "cell/0/4:12万",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("index units:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if x.Reports[0].Terms["改"] == 0 {
+		t.Errorf("terms miss the report's words: %v", x.Reports[0].Terms)
+	}
+}

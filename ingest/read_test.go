@@ -1,0 +1,118 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/govreports/govreports/corpus"
+	"github.com/govreports/govreports/schema/model"
+)
+
+// bodyText flattens a document's body the way a reader sees it: each
+// paragraph with its generated marker in front, each table row by row, a
+// vertically merged cell in every row it covers; whitespace removed, so
+// that a line break and a paragraph break count alike.
+func bodyText(d *model.Document) string {
+	var b strings.Builder
+	for _, blk := range d.Body {
+		if blk.Kind == model.KindParagraph {
+			b.WriteString(blk.Para.Marker)
+			b.WriteString(blk.Para.Text)
+			continue
+		}
+		t := &d.Tables[blk.TableNo-1]
+		for r := range t.Rows {
+			var last *model.Cell
+			for c := range t.Cols {
+				if cell := t.Cell(r, c); cell != nil && cell != last {
+					b.WriteString(cell.Text)
+					last = cell
+				}
+			}
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, b.String())
+}
+
+func TestEveryRenderingOfTheSampleReadsAlike(t *testing.T) {
+	want, err := ReadFile(corpus.SamplePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := bodyText(want)
+	if strings.Contains(wantText, "bookmark") {
+		t.Fatal("the [bookmark: _GoBack] artefact is in the text")
+	}
+	for _, path := range corpus.SharedSample(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			doc, err := ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := bodyText(doc)
+			if got != wantText {
+				g, w := []rune(got), []rune(wantText)
+				i := 0
+				for i < len(g) && i < len(w) && g[i] == w[i] {
+					i++
+				}
+				t.Errorf("body differs from the shipped sample at character %d:\n got …%s…\nwant …%s…",
+					i, string(g[max(0, i-20):min(len(g), i+40)]), string(w[max(0, i-20):min(len(w), i+40)]))
+			}
+			if len(doc.Tables) != 6 {
+				t.Errorf("%d tables, want 6", len(doc.Tables))
+			}
+		})
+	}
+}
+
+func TestReadDecidesByContent(t *testing.T) {
+	sample, err := os.ReadFile(corpus.SamplePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Text named .docx is read as text, with a warning.
+	doc, err := Read("misnamed.docx", sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != model.FormatTXT || len(doc.Warnings) == 0 {
+		t.Errorf("format %q warnings %q", doc.Format, doc.Warnings)
+	}
+	// A zip that is no Word document is skipped, its format named.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("hello.txt")
+	w.Write([]byte("hi"))
+	zw.Close()
+	_, err = Read("archive.zip", buf.Bytes())
+	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "archive.zip") {
+		t.Errorf("zip: %v", err)
+	}
+	_, err = Read("report.pdf", []byte("%PDF-1.7\n..."))
+	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "PDF") {
+		t.Errorf("pdf: %v", err)
+	}
+	_, err = Read("empty.txt", nil)
+	if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "empty.txt") {
+		t.Errorf("empty: %v", err)
+	}
+	// A truncated .docx fails with a reason, never a panic.
+	if docx, err := os.ReadFile(filepath.Join(corpus.SharedDir(t), "corpus", "sample", "2020-xihu-services.docx")); err == nil {
+		_, err := Read("cut.docx", docx[:len(docx)/2])
+		if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "cut.docx") {
+			t.Errorf("truncated docx: %v", err)
+		}
+	}
+}
