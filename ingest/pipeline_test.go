@@ -143,3 +143,27 @@ func TestRunStopsOnCancel(t *testing.T) {
 		t.Errorf("a cancelled run went through every file")
 	}
 }
+
+func TestWalkIsStableAndFollowsFileLinks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "b/2.txt", "x")
+	write(t, dir, "a/1.txt", "x")
+	write(t, dir, "a/.~lock", "x")
+	if err := os.Symlink(filepath.Join(dir, "a", "1.txt"), filepath.Join(dir, "c-link.txt")); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := Walk(context.Background(), []string{dir}, func(f File) error {
+		got = append(got, strings.TrimPrefix(f.Path, filepath.ToSlash(dir)+"/"))
+		return nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[a/1.txt b/2.txt c-link.txt]"; fmt.Sprint(got) != want {
+		t.Errorf("walk = %v, want %s", got, want)
+	}
+}

@@ -20,8 +20,9 @@ type File struct {
 
 // Walk calls fn for every regular file under roots, in a stable order:
 // roots as given, and each folder's entries sorted by name. Hidden files
-// and folders (a leading dot) and symbolic links are passed over. An
-// unreadable file or folder is reported to onErr and the walk goes on.
+// and folders (a leading dot) are passed over; a symbolic link to a file is
+// followed, one to a folder is not (it could make a cycle). An unreadable
+// file or folder is reported to onErr and the walk goes on.
 func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(path string, err error)) error {
 	for _, root := range roots {
 		fi, err := os.Stat(root)
@@ -54,10 +55,17 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() {
+			var info fs.FileInfo
+			switch {
+			case d.Type().IsRegular():
+				info, err = d.Info()
+			case d.Type()&fs.ModeSymlink != 0:
+				if info, err = os.Stat(path); err == nil && !info.Mode().IsRegular() {
+					return nil
+				}
+			default:
 				return nil
 			}
-			info, err := d.Info()
 			if err != nil {
 				if onErr != nil {
 					onErr(filepath.ToSlash(path), err)
