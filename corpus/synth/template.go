@@ -41,14 +41,14 @@ type body struct {
 // The sample's section headings. Other lines that start with a number are
 // numbered paragraphs (1.加强…), which the sample types as text.
 var headingTitles = map[string]int{
-	"项目绩效目标管理情况":               1,
-	"工作组织开展情况":                 1,
-	"综合评价结论":                   1,
-	"绩效目标完成情况总体分析":             1,
-	"偏离绩效目标的原因和改进措施":           1,
-	"项目实施单位基本情况":               2,
-	"项目概况":                     2,
-	"项目主要内容、绩效目标":              3,
+	"项目绩效目标管理情况":     1,
+	"工作组织开展情况":       1,
+	"综合评价结论":         1,
+	"绩效目标完成情况总体分析":   1,
+	"偏离绩效目标的原因和改进措施": 1,
+	"项目实施单位基本情况":     2,
+	"项目概况":           2,
+	"项目主要内容、绩效目标":    3,
 	"项目资金（包括财政资金、自筹资金等）安排落实、投入等情况": 3,
 }
 
