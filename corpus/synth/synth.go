@@ -29,10 +29,15 @@ import (
 // ManifestName is the manifest's file name in the corpus folder.
 const ManifestName = "manifest.jsonl"
 
+// ReportsDir is the folder under the corpus folder that holds the report
+// files, apart from the manifest, so that it can be ingested as it is.
+const ReportsDir = "reports"
+
 // Manifest sums up a generated corpus; the facts of each file are in
-// Dir/manifest.jsonl, one File a line.
+// Dir/manifest.jsonl, one File a line, and the files under Root.
 type Manifest struct {
-	Dir     string
+	Dir     string // the corpus folder
+	Root    string // Dir/reports: the folder to ingest
 	Files   int
 	Reports int
 	Bytes   int64
@@ -40,7 +45,7 @@ type Manifest struct {
 
 // File is what one generated file holds.
 type File struct {
-	Path      string   `json:"path"`                // slash-separated, relative to the corpus folder
+	Path      string   `json:"path"`                // slash-separated, relative to Root
 	Format    string   `json:"format"`              // "txt" or "docx"
 	Encoding  string   `json:"encoding,omitempty"`  // .txt: "utf-8", "gb18030" or "utf-16le"
 	Numbering bool     `json:"numbering,omitempty"` // .docx: headings numbered by numbering.xml
@@ -59,8 +64,9 @@ type Report struct {
 	Evaluators  []string `json:"evaluators"`
 }
 
-// Write generates n files under dir (created if need be) from seed, and
-// their manifest. File i depends only on seed and i.
+// Write generates n files under dir/reports (created if need be) from
+// seed, and their manifest dir/manifest.jsonl. File i depends only on seed
+// and i.
 func Write(dir string, n int, seed uint64) (Manifest, error) {
 	bodies, err := loadBodies(corpus.SamplePath())
 	if err != nil {
@@ -78,13 +84,13 @@ func Write(dir string, n int, seed uint64) (Manifest, error) {
 	enc := json.NewEncoder(mw)
 	enc.SetEscapeHTML(false)
 
-	m := Manifest{Dir: dir}
+	m := Manifest{Dir: dir, Root: filepath.Join(dir, ReportsDir)}
 	for i := range n {
 		f, data, err := generate(bodies, i, seed)
 		if err != nil {
 			return m, fmt.Errorf("synth: file %d: %w", i, err)
 		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		p := filepath.Join(m.Root, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return m, err
 		}

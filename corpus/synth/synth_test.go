@@ -38,7 +38,7 @@ func TestExtractGenerated(t *testing.T) {
 	formats := map[string]bool{}
 	err = synth.ReadManifest(dir, func(f synth.File) error {
 		formats[f.Format+" "+f.Encoding] = true
-		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		path := filepath.Join(dir, synth.ReportsDir, filepath.FromSlash(f.Path))
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
@@ -164,11 +164,11 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("seeds 3 and 4 wrote the same manifest")
 	}
 	err := synth.ReadManifest(b, func(f synth.File) error {
-		x, err := os.ReadFile(filepath.Join(a, f.Path))
+		x, err := os.ReadFile(filepath.Join(a, synth.ReportsDir, f.Path))
 		if err != nil {
 			return err
 		}
-		y, err := os.ReadFile(filepath.Join(b, f.Path))
+		y, err := os.ReadFile(filepath.Join(b, synth.ReportsDir, f.Path))
 		if err != nil {
 			return err
 		}

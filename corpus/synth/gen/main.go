@@ -1,4 +1,5 @@
-// Command gen writes a synthetic corpus of reports and its manifest:
+// Command gen writes a synthetic corpus of reports under DIR/reports and
+// its manifest DIR/manifest.jsonl:
 //
 //	go run ./corpus/synth/gen -n 5000 -seed 1 -o DIR
 package main
@@ -25,5 +26,5 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%d files, %d reports, %.1f MB in %s\n", m.Files, m.Reports, float64(m.Bytes)/1e6, m.Dir)
+	fmt.Printf("%d files, %d reports, %.1f MB in %s\n", m.Files, m.Reports, float64(m.Bytes)/1e6, m.Root)
 }
