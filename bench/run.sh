@@ -57,13 +57,16 @@ measure() {
 	fi
 	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
 	kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+	# CPU seconds (user + system) say what the run costs whatever else
+	# the machine is doing; wall-clock seconds do not on a shared machine.
+	cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/time.txt")
 	reports=$(reports_in "$n")
 	# ingest's own clock: the run without loading the dictionary and
 	# refreshing keywords.
 	run=$(awk '/^[0-9.]+(ms|s|m[0-9.]+s), / { t = $1; sub(/,$/, "", t); print t }' "$work/out.txt")
 	rss=$(awk -v kb="$kb" 'BEGIN { printf "%.0f", kb / 1024 }')
-	awk -v l="$label" -v n="$n" -v r="$reports" -v s="$secs" -v m="$rss" -v run="$run" 'BEGIN {
-		printf "%-10s files %6d  reports %6d  seconds %7.2f  files/s %7.1f  reports/s %8.1f  max RSS %5d MB  (ingest says %s)\n", l, n, r, s, n / s, r / s, m, run }'
+	awk -v l="$label" -v n="$n" -v r="$reports" -v s="$secs" -v m="$rss" -v run="$run" -v cpu="$cpu" 'BEGIN {
+		printf "%-10s files %6d  reports %6d  seconds %7.2f  files/s %7.1f  reports/s %8.1f  max RSS %5d MB  CPU s %7.2f  reports/CPU-s %6.1f  (ingest says %s)\n", l, n, r, s, n / s, r / s, m, cpu, r / cpu, run }'
 }
 
 # check N DB: the database holds every report of the manifest.
