@@ -135,10 +135,17 @@ func insertFacts(ctx context.Context, tx *sql.Tx, docID, reportID int64, section
 			}
 		}
 	}
-	for term, tf := range r.Terms {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO report_terms (report_id, term, tf) VALUES (?, ?, ?)`,
-			reportID, term, tf); err != nil {
+	if len(r.Terms) > 0 {
+		// A report has hundreds of terms: prepare once, not per row.
+		st, err := tx.PrepareContext(ctx, `INSERT INTO report_terms (report_id, term, tf) VALUES (?, ?, ?)`)
+		if err != nil {
 			return err
+		}
+		defer st.Close()
+		for term, tf := range r.Terms {
+			if _, err := st.ExecContext(ctx, reportID, term, tf); err != nil {
+				return err
+			}
 		}
 	}
 	for _, d := range r.Dates {
