@@ -264,7 +264,7 @@ func BenchmarkWriter(b *testing.B) {
 		}
 		w := schema.NewWriter(db, 200, time.Second)
 		for _, e := range entries {
-			if err := w.Put(ctx, e); err != nil {
+			if _, err := w.Put(ctx, e); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -160,7 +160,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			continue // drain
 		}
 		if r.entry != nil {
-			if err := cfg.Writer.Put(ctx, r.entry); err != nil {
+			stored, err := cfg.Writer.Put(ctx, r.entry)
+			if err == nil && !stored && r.outcome == Ingested {
+				// Another file of this batch had the same content.
+				r.outcome = Unchanged
+			}
+			if err != nil {
 				if errors.Is(err, schema.ErrLocked) || ctx.Err() != nil {
 					fatal = err
 					cancel()
@@ -169,7 +174,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 				// Record the file as failed rather than lose it.
 				r = failedResult(r.entry.Path, err)
 				r.entry.SHA256, r.entry.Key = "unloadable:"+r.entry.Path, cfg.Key
-				if err2 := cfg.Writer.Put(ctx, r.entry); err2 != nil {
+				if _, err2 := cfg.Writer.Put(ctx, r.entry); err2 != nil {
 					fatal = err2
 					cancel()
 					continue
@@ -192,8 +197,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, Bytes: r.bytes, Total: max(total, sum.Seen), TotalDone: totalDone})
 		}
 	}
-	if err := cfg.Writer.Flush(); err != nil && fatal == nil {
-		fatal = err
+	if fatal == nil {
+		fatal = cfg.Writer.Prune(ctx)
 	}
 	sum.Elapsed = time.Since(start)
 	if fatal != nil {
@@ -283,20 +288,30 @@ func (cfg *Config) process(ctx context.Context, f File) (res result) {
 
 // readFile reads a whole file, at most MaxFileSize, and hashes it.
 func readFile(f File) ([]byte, string, error) {
-	fh, err := os.Open(f.Path)
+	data, err := readLimited(f.Path)
 	if err != nil {
 		return nil, "", err
+	}
+	h := sha256.Sum256(data)
+	return data, hex.EncodeToString(h[:]), nil
+}
+
+// readLimited reads a whole file, refusing one larger than MaxFileSize
+// before reading it into memory.
+func readLimited(path string) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer fh.Close()
 	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("%s: %w", f.Path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, "", fmt.Errorf("%s: file larger than %d MiB, not read", f.Path, MaxFileSize>>20)
+		return nil, fmt.Errorf("%s: file larger than %d MiB, not read", path, MaxFileSize>>20)
 	}
-	h := sha256.Sum256(data)
-	return data, hex.EncodeToString(h[:]), nil
+	return data, nil
 }
 
 // RunInto runs the pipeline into the SQLite database at dbPath: it opens

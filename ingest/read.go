@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/govreports/govreports/ingest/docx"
 	"github.com/govreports/govreports/ingest/sniff"
@@ -59,12 +58,9 @@ func Read(path string, data []byte) (*model.Document, error) {
 
 // ReadFile reads the file at path with Read.
 func ReadFile(path string) (*model.Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file larger than %d MiB, not read", path, MaxFileSize>>20)
 	}
 	return Read(path, data)
 }

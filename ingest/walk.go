@@ -15,7 +15,6 @@ import (
 // File is one regular file found under the roots.
 type File struct {
 	Path string // as reached from the command line, forward slashes
-	Size int64
 }
 
 // Walk calls fn for every regular file under roots, in a stable order:
@@ -30,7 +29,7 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 			return fmt.Errorf("%s: %w", root, err)
 		}
 		if !fi.IsDir() {
-			if err := fn(File{Path: filepath.ToSlash(root), Size: fi.Size()}); err != nil {
+			if err := fn(File{Path: filepath.ToSlash(root)}); err != nil {
 				return err
 			}
 			continue
@@ -55,24 +54,23 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 				}
 				return nil
 			}
-			var info fs.FileInfo
 			switch {
 			case d.Type().IsRegular():
-				info, err = d.Info()
 			case d.Type()&fs.ModeSymlink != 0:
-				if info, err = os.Stat(path); err == nil && !info.Mode().IsRegular() {
+				info, err := os.Stat(path)
+				if err != nil {
+					if onErr != nil {
+						onErr(filepath.ToSlash(path), err)
+					}
+					return nil
+				}
+				if !info.Mode().IsRegular() {
 					return nil
 				}
 			default:
 				return nil
 			}
-			if err != nil {
-				if onErr != nil {
-					onErr(filepath.ToSlash(path), err)
-				}
-				return nil
-			}
-			return fn(File{Path: filepath.ToSlash(path), Size: info.Size()})
+			return fn(File{Path: filepath.ToSlash(path)})
 		})
 		if err != nil {
 			return err

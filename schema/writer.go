@@ -41,12 +41,50 @@ type Entry struct {
 // concurrent use: one goroutine owns it.
 type Writer struct {
 	db       *sql.DB
-	tx       *sql.Tx
+	b        *batch // the open transaction, nil between batches
 	pending  int
 	started  time.Time
 	maxBatch int
 	maxAge   time.Duration
 	now      func() time.Time
+}
+
+// batch is one open transaction with its prepared statements: a document
+// is hundreds of rows, and preparing each insert once per batch rather
+// than once per row halves the writer's work.
+type batch struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (b *batch) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := b.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := b.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	b.stmts[query] = st
+	return st, nil
+}
+
+func (b *batch) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := b.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (b *batch) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := b.stmt(ctx, query)
+	if err != nil {
+		// QueryRowContext on the transaction reports the same error
+		// through Scan.
+		return b.tx.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 // NewWriter returns a writer that commits every maxBatch entries or when a
@@ -74,108 +112,122 @@ func Lookup(ctx context.Context, db *sql.DB, sha, key, path string) (loaded, pat
 	return true, pathKnown, status, nil
 }
 
-// Put loads one entry. On error nothing of the entry is left in the
-// database and the batch goes on.
-func (w *Writer) Put(ctx context.Context, e *Entry) error {
-	if w.tx == nil {
+// Put loads one entry and reports whether its content was stored anew
+// (false when the same content was already there and only the path was
+// recorded). On error nothing of the entry is left in the database and
+// the batch goes on.
+//
+// Cancelling ctx does not undo what Put loaded: the pipeline loads every
+// file it has read before it stops, and database/sql would roll back a
+// transaction whose context is cancelled.
+func (w *Writer) Put(ctx context.Context, e *Entry) (stored bool, err error) {
+	ctx = context.WithoutCancel(ctx)
+	if w.b == nil {
 		tx, err := w.db.BeginTx(ctx, nil)
 		if err != nil {
-			return lockErr(err)
+			return false, lockErr(err)
 		}
-		w.tx, w.started = tx, w.now()
+		w.b, w.started = &batch{tx: tx, stmts: map[string]*sql.Stmt{}}, w.now()
 	}
-	if _, err := w.tx.ExecContext(ctx, `SAVEPOINT entry`); err != nil {
-		return lockErr(err)
+	if _, err := w.b.tx.ExecContext(ctx, `SAVEPOINT entry`); err != nil {
+		return false, lockErr(err)
 	}
-	if err := w.put(ctx, e); err != nil {
-		w.tx.ExecContext(ctx, `ROLLBACK TO entry`)
-		w.tx.ExecContext(ctx, `RELEASE entry`)
-		return fmt.Errorf("load %s: %w", e.Path, lockErr(err))
+	stored, err = w.put(ctx, w.b, e)
+	if err != nil {
+		_, rerr := w.b.tx.ExecContext(ctx, `ROLLBACK TO entry`)
+		if rerr == nil {
+			_, rerr = w.b.tx.ExecContext(ctx, `RELEASE entry`)
+		}
+		if rerr != nil {
+			// The transaction is in an unknown state: give it up whole
+			// rather than commit half an entry.
+			w.abort()
+			return false, fmt.Errorf("load %s: %w (and the batch could not be rolled back: %v)", e.Path, lockErr(err), rerr)
+		}
+		return false, fmt.Errorf("load %s: %w", e.Path, lockErr(err))
 	}
-	if _, err := w.tx.ExecContext(ctx, `RELEASE entry`); err != nil {
-		return lockErr(err)
+	if _, err := w.b.tx.ExecContext(ctx, `RELEASE entry`); err != nil {
+		w.abort()
+		return false, lockErr(err)
 	}
 	w.pending++
 	if w.pending >= w.maxBatch || w.now().Sub(w.started) >= w.maxAge {
-		return w.Flush()
+		return stored, w.Flush()
 	}
-	return nil
+	return stored, nil
+}
+
+func (w *Writer) abort() {
+	w.b.tx.Rollback()
+	w.b, w.pending = nil, 0
 }
 
 // Flush commits the open batch.
 func (w *Writer) Flush() error {
-	if w.tx == nil {
+	if w.b == nil {
 		return nil
 	}
-	err := w.tx.Commit()
-	w.tx, w.pending = nil, 0
+	err := w.b.tx.Commit()
+	w.b, w.pending = nil, 0
 	return lockErr(err)
 }
 
-// Close commits what is pending.
-func (w *Writer) Close() error { return w.Flush() }
+// Prune deletes the documents that no path holds any more (a changed file's
+// earlier version). It runs once after a run rather than per entry, so that
+// a later entry of the same run may still record a path to that content.
+func (w *Writer) Prune(ctx context.Context) error {
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	ctx = context.WithoutCancel(ctx)
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return lockErr(err)
+	}
+	defer tx.Rollback()
+	const orphans = `SELECT document_id FROM documents WHERE document_id NOT IN (SELECT document_id FROM paths)`
+	// FTS rows are not covered by foreign keys.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid IN
+		(SELECT unit_id FROM search_units WHERE document_id IN (`+orphans+`))`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE document_id IN (`+orphans+`)`); err != nil {
+		return err
+	}
+	return lockErr(tx.Commit())
+}
 
-func (w *Writer) put(ctx context.Context, e *Entry) error {
-	tx := w.tx
+func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (stored bool, err error) {
 	var docID int64
-	err := tx.QueryRowContext(ctx, `SELECT document_id FROM documents WHERE sha256 = ? AND extractor = ? LIMIT 1`,
+	err = b.queryRow(ctx, `SELECT document_id FROM documents WHERE sha256 = ? AND extractor = ? LIMIT 1`,
 		e.SHA256, e.Key).Scan(&docID)
 	switch {
 	case err == sql.ErrNoRows:
 		if e.PathOnly {
-			return fmt.Errorf("content %s is not loaded", e.SHA256[:12])
+			return false, fmt.Errorf("content %s is not loaded", e.SHA256[:min(12, len(e.SHA256))])
 		}
-		if docID, err = w.insertDocument(ctx, e); err != nil {
-			return err
+		if docID, err = w.insertDocument(ctx, b, e); err != nil {
+			return false, err
 		}
+		stored = true
 	case err != nil:
-		return err
+		return false, err
 	case e.Status == StatusFailed:
 		// The same content failed again: keep the newest reason.
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET error = ?, ingested_at = ? WHERE document_id = ?`,
+		if _, err := b.exec(ctx, `UPDATE documents SET error = ?, ingested_at = ? WHERE document_id = ?`,
 			errText(e.Err), w.stamp(), docID); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return w.recordPath(ctx, e.Path, docID)
+	return stored, w.recordPath(ctx, b, e.Path, docID)
 }
 
-// recordPath points path at docID, and drops the document the path held
-// before when no other path holds it any more.
-func (w *Writer) recordPath(ctx context.Context, path string, docID int64) error {
-	tx := w.tx
-	var old int64
-	err := tx.QueryRowContext(ctx, `SELECT document_id FROM paths WHERE path = ?`, path).Scan(&old)
-	if err == nil && old == docID {
-		return nil
-	}
-	if err != nil && err != sql.ErrNoRows {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO paths (path, document_id, seen_at) VALUES (?, ?, ?)
-		ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, seen_at = excluded.seen_at`,
-		path, docID, w.stamp()); err != nil {
-		return err
-	}
-	if old == 0 {
-		return nil
-	}
-	var others int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM paths WHERE document_id = ?`, old).Scan(&others); err != nil {
-		return err
-	}
-	if others > 0 {
-		return nil
-	}
-	return deleteDocument(ctx, tx, old)
-}
-
-func deleteDocument(ctx context.Context, tx *sql.Tx, id int64) error {
-	// FTS rows are not covered by foreign keys.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid IN (SELECT unit_id FROM search_units WHERE document_id = ?)`, id); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE document_id = ?`, id)
+// recordPath points path at docID. The document the path held before
+// stays until Prune, when no other path holds it.
+func (w *Writer) recordPath(ctx context.Context, b *batch, path string, docID int64) error {
+	_, err := b.exec(ctx, `INSERT INTO paths (path, document_id, seen_at) VALUES (?, ?, ?)
+		ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, seen_at = excluded.seen_at
+		WHERE document_id <> excluded.document_id`, path, docID, w.stamp())
 	return err
 }
 
@@ -215,8 +267,7 @@ func decimalValue(s string) any {
 	return f
 }
 
-func (w *Writer) insertDocument(ctx context.Context, e *Entry) (int64, error) {
-	tx := w.tx
+func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64, error) {
 	name := e.Path[strings.LastIndex(e.Path, "/")+1:]
 	var encoding, props, warnings any
 	blocks, tables := 0, 0
@@ -229,7 +280,7 @@ func (w *Writer) insertDocument(ctx context.Context, e *Entry) (int64, error) {
 		warnings = nullStr(strings.Join(d.Warnings, "\n"))
 		blocks, tables = len(d.Body), len(d.Tables)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents
+	res, err := b.exec(ctx, `INSERT INTO documents
 		(sha256, extractor, name, format, encoding, bytes, status, error, warnings, props, block_count, table_count, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.SHA256, e.Key, name, e.Format, encoding, e.Bytes, e.Status, errText(e.Err), warnings, props, blocks, tables, w.stamp())
@@ -243,11 +294,11 @@ func (w *Writer) insertDocument(ctx context.Context, e *Entry) (int64, error) {
 	if e.Status != StatusOK || e.Doc == nil {
 		return id, nil
 	}
-	if err := insertBody(ctx, tx, id, e.Doc); err != nil {
+	if err := insertBody(ctx, b, id, e.Doc); err != nil {
 		return 0, err
 	}
 	if e.Ext != nil {
-		if err := insertExtraction(ctx, tx, id, e.Ext); err != nil {
+		if err := insertExtraction(ctx, b, id, e.Ext); err != nil {
 			return 0, err
 		}
 	}
@@ -274,13 +325,7 @@ func TableText(t *model.Table) string {
 	return b.String()
 }
 
-func insertBody(ctx context.Context, tx *sql.Tx, id int64, d *model.Document) error {
-	blk, err := tx.PrepareContext(ctx, `INSERT INTO blocks (document_id, block_no, kind, style, marker, text, table_no, line, body_index)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer blk.Close()
+func insertBody(ctx context.Context, bt *batch, id int64, d *model.Document) error {
 	tableBlock := map[int]int{}
 	for i, b := range d.Body {
 		var style, marker any
@@ -301,22 +346,11 @@ func insertBody(ctx context.Context, tx *sql.Tx, id int64, d *model.Document) er
 		} else {
 			index = b.Pos.Index
 		}
-		if _, err := blk.ExecContext(ctx, id, i+1, b.Kind.String(), style, marker, text, tableNo, line, index); err != nil {
+		if _, err := bt.exec(ctx, `INSERT INTO blocks (document_id, block_no, kind, style, marker, text, table_no, line, body_index)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i+1, b.Kind.String(), style, marker, text, tableNo, line, index); err != nil {
 			return err
 		}
 	}
-	tbl, err := tx.PrepareContext(ctx, `INSERT INTO tables (document_id, table_no, rows, cols, block_no, parent_table, parent_row, parent_col)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer tbl.Close()
-	cell, err := tx.PrepareContext(ctx, `INSERT INTO table_cells (document_id, table_no, row, col, rowspan, colspan, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer cell.Close()
 	for i := range d.Tables {
 		t := &d.Tables[i]
 		no := i + 1
@@ -327,17 +361,19 @@ func insertBody(ctx context.Context, tx *sql.Tx, id int64, d *model.Document) er
 		if t.ParentTable > 0 {
 			pt, pr, pc = t.ParentTable, t.ParentRow, t.ParentCol
 		}
-		if _, err := tbl.ExecContext(ctx, id, no, t.Rows, t.Cols, blockNo, pt, pr, pc); err != nil {
+		if _, err := bt.exec(ctx, `INSERT INTO tables (document_id, table_no, rows, cols, block_no, parent_table, parent_row, parent_col)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, no, t.Rows, t.Cols, blockNo, pt, pr, pc); err != nil {
 			return err
 		}
 		for _, c := range t.Cells {
-			if _, err := cell.ExecContext(ctx, id, no, c.Row, c.Col, max(c.RowSpan, 1), max(c.ColSpan, 1), c.Text); err != nil {
+			if _, err := bt.exec(ctx, `INSERT INTO table_cells (document_id, table_no, row, col, rowspan, colspan, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, no, c.Row, c.Col, max(c.RowSpan, 1), max(c.ColSpan, 1), c.Text); err != nil {
 				return fmt.Errorf("table %d cell (%d,%d): %w", no, c.Row, c.Col, err)
 			}
 		}
 	}
 	for _, p := range d.Parts {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO parts (document_id, kind, name, text) VALUES (?, ?, ?, ?)`,
+		if _, err := bt.exec(ctx, `INSERT INTO parts (document_id, kind, name, text) VALUES (?, ?, ?, ?)`,
 			id, p.Kind, p.Name, p.Text); err != nil {
 			return err
 		}

@@ -61,10 +61,10 @@ func TestWriterLoadsAndViews(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
 	w := NewWriter(db, 10, time.Minute)
-	if err := w.Put(ctx, sampleEntry("a/x.txt", "aaaa0000aaaa0000")); err != nil {
+	if _, err := w.Put(ctx, sampleEntry("a/x.txt", "aaaa0000aaaa0000")); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Close(); err != nil {
+	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	var text string
@@ -96,7 +96,7 @@ func TestWriterPathsAndReplacement(t *testing.T) {
 	w := NewWriter(db, 1, time.Minute)
 	put := func(e *Entry) {
 		t.Helper()
-		if err := w.Put(ctx, e); err != nil {
+		if _, err := w.Put(ctx, e); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -111,10 +111,16 @@ func TestWriterPathsAndReplacement(t *testing.T) {
 	}
 	// A changed file replaces its earlier version only when no path holds it.
 	put(sampleEntry("a/x.txt", "sha-two"))
+	if err := w.Prune(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if n := count(t, db, `SELECT count(*) FROM documents`); n != 2 {
 		t.Fatalf("documents = %d, want 2 (b/y.txt still holds the first)", n)
 	}
 	put(sampleEntry("b/y.txt", "sha-two"))
+	if err := w.Prune(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if n := count(t, db, `SELECT count(*) FROM documents`); n != 1 {
 		t.Fatalf("documents = %d, want 1 after both paths moved", n)
 	}
@@ -137,12 +143,12 @@ func TestWriterFailedEntryIsRecorded(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
 	w := NewWriter(db, 5, time.Minute)
-	err := w.Put(ctx, &Entry{Path: "bad.docx", SHA256: "sha-bad", Key: "k1", Bytes: 3, Format: "docx",
+	_, err := w.Put(ctx, &Entry{Path: "bad.docx", SHA256: "sha-bad", Key: "k1", Bytes: 3, Format: "docx",
 		Status: StatusFailed, Err: errors.New("bad.docx: not a zip file")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Close()
+	w.Flush()
 	var status, msg string
 	if err := db.QueryRow(`SELECT status, error FROM v_documents WHERE path = 'bad.docx'`).Scan(&status, &msg); err != nil {
 		t.Fatal(err)
@@ -161,7 +167,7 @@ func TestSecondWriterWaitsThenReportsLocked(t *testing.T) {
 	}
 	defer a.Close()
 	w := NewWriter(a, 100, time.Hour)
-	if err := w.Put(ctx, sampleEntry("x.txt", "sha")); err != nil { // holds the write lock
+	if _, err := w.Put(ctx, sampleEntry("x.txt", "sha")); err != nil { // holds the write lock
 		t.Fatal(err)
 	}
 	b, err := Open(ctx, path, 100*time.Millisecond)
@@ -169,11 +175,11 @@ func TestSecondWriterWaitsThenReportsLocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	err = NewWriter(b, 1, time.Hour).Put(ctx, sampleEntry("y.txt", "sha2"))
+	_, err = NewWriter(b, 1, time.Hour).Put(ctx, sampleEntry("y.txt", "sha2"))
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second writer: %v, want ErrLocked", err)
 	}
-	w.Close()
+	w.Flush()
 }
 
 func TestKeywordsWeighRareTermsUp(t *testing.T) {
@@ -185,11 +191,11 @@ func TestKeywordsWeighRareTermsUp(t *testing.T) {
 	b := sampleEntry("b.txt", "sha-b")
 	b.Ext.Reports[0].Terms = map[string]int{"电商": 2, "绩效": 5}
 	for _, e := range []*Entry{a, b} {
-		if err := w.Put(ctx, e); err != nil {
+		if _, err := w.Put(ctx, e); err != nil {
 			t.Fatal(err)
 		}
 	}
-	w.Close()
+	w.Flush()
 	if err := RefreshKeywords(ctx, db); err != nil {
 		t.Fatal(err)
 	}

@@ -55,11 +55,11 @@ func searchDB(t *testing.T, seg *segment.Segmenter) string {
 		e := &schema.Entry{Path: "r/" + r.ProjectName + ".txt", SHA256: strings.Repeat(string(rune('a'+i)), 64),
 			Key: "test; dict " + seg.DictHash()[:16], Bytes: 100, Format: model.FormatTXT, Status: schema.StatusOK,
 			Doc: &model.Document{Format: model.FormatTXT}, Ext: ext}
-		if err := w.Put(ctx, e); err != nil {
+		if _, err := w.Put(ctx, e); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := w.Close(); err != nil {
+	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	return path
