@@ -11,7 +11,7 @@ import (
 
 // ReaderVersion changes whenever the readers' output changes, so that a
 // new version reads old files again.
-const ReaderVersion = "1"
+const ReaderVersion = "2"
 
 // UnsupportedError reports a file whose format is not read (yet). It
 // matches ErrUnsupported with errors.Is.

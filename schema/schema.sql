@@ -13,7 +13,6 @@ CREATE TABLE IF NOT EXISTS documents (
 	document_id INTEGER PRIMARY KEY,
 	sha256      TEXT NOT NULL,
 	extractor   TEXT NOT NULL,   -- extractor version and dictionary hash the rows were made with
-	name        TEXT NOT NULL,   -- base name of the first path
 	format      TEXT NOT NULL,   -- txt, docx, or the sniffed format of a skipped file
 	encoding    TEXT,
 	bytes       INTEGER NOT NULL,
@@ -124,6 +123,7 @@ CREATE TABLE IF NOT EXISTS report_tables (
 	header     TEXT,              -- normalised header cells, tab-separated
 	kind       TEXT
 );
+CREATE INDEX IF NOT EXISTS report_tables_report ON report_tables (report_id);
 
 CREATE TABLE IF NOT EXISTS funds (
 	report_id      INTEGER NOT NULL REFERENCES reports ON DELETE CASCADE,
@@ -218,11 +218,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (tokens, tokenize = 'un
 -- Public views.
 
 CREATE VIEW IF NOT EXISTS v_documents AS
-SELECT d.document_id,
-       (SELECT p.path FROM paths p WHERE p.document_id = d.document_id ORDER BY p.rowid LIMIT 1) AS path,
-       d.name, d.format, d.encoding, d.sha256, d.bytes, d.status, d.error,
-       d.block_count, d.table_count, d.ingested_at, d.warnings
-FROM documents d;
+SELECT document_id, path,
+       -- the base name: what follows the last '/'
+       substr(path, length(rtrim(path, replace(path, '/', ''))) + 1) AS name,
+       format, encoding, sha256, bytes, status, error, block_count, table_count, ingested_at, warnings
+FROM (SELECT d.*,
+       (SELECT p.path FROM paths p WHERE p.document_id = d.document_id ORDER BY p.rowid LIMIT 1) AS path
+      FROM documents d);
 
 CREATE VIEW IF NOT EXISTS v_paths AS
 SELECT document_id, path FROM paths;
@@ -245,7 +247,7 @@ SELECT r.report_id, r.document_id,
        (SELECT sum(f.actual_yuan) FROM funds f WHERE f.report_id = r.report_id) AS actual_yuan,
        (SELECT round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) FROM funds f
          WHERE f.report_id = r.report_id AND f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL) AS execution_rate,
-       r.goal, r.attachment
+       r.goal, r.attachment, r.preamble
 FROM reports r;
 
 CREATE VIEW IF NOT EXISTS v_sections AS

@@ -268,7 +268,6 @@ func decimalValue(s string) any {
 }
 
 func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64, error) {
-	name := e.Path[strings.LastIndex(e.Path, "/")+1:]
 	var encoding, props, warnings any
 	blocks, tables := 0, 0
 	if d := e.Doc; d != nil {
@@ -281,9 +280,9 @@ func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64,
 		blocks, tables = len(d.Body), len(d.Tables)
 	}
 	res, err := b.exec(ctx, `INSERT INTO documents
-		(sha256, extractor, name, format, encoding, bytes, status, error, warnings, props, block_count, table_count, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.SHA256, e.Key, name, e.Format, encoding, e.Bytes, e.Status, errText(e.Err), warnings, props, blocks, tables, w.stamp())
+		(sha256, extractor, format, encoding, bytes, status, error, warnings, props, block_count, table_count, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.SHA256, e.Key, e.Format, encoding, e.Bytes, e.Status, errText(e.Err), warnings, props, blocks, tables, w.stamp())
 	if err != nil {
 		return 0, err
 	}

@@ -2,9 +2,12 @@ package schema
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -207,5 +210,29 @@ func TestKeywordsWeighRareTermsUp(t *testing.T) {
 	}
 	if top != "楼宇经济" {
 		t.Errorf("top keyword of a = %q, want 楼宇经济 (绩效 is in every report)", top)
+	}
+}
+
+// schemaSQLHash is the SHA-256 of schema.sql at schema Version. A change
+// to the file without a new Version would let this program write into a
+// database whose tables differ from what it expects.
+const schemaSQLHash = "2e2bedfe3bed3e4731f6d83da74d5bd595ebb947765e13d4689895b5f3701433"
+
+func TestSchemaVersion(t *testing.T) {
+	sum := sha256.Sum256([]byte(schemaSQL))
+	if got := hex.EncodeToString(sum[:]); got != schemaSQLHash {
+		t.Errorf("schema.sql changed (sha256 %s): bump Version (now %d) in schema.go and set schemaSQLHash in this test", got, Version)
+	}
+}
+
+func TestOpenRefusesAnotherVersion(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTest(t)
+	if _, err := db.Exec(`UPDATE meta SET value = '1' WHERE key = 'schema_version'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(ctx, path, time.Second); err == nil || !strings.Contains(err.Error(), "schema version 1") {
+		t.Errorf("Open of a version-1 database: %v", err)
 	}
 }
