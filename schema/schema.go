@@ -39,7 +39,7 @@ func Open(ctx context.Context, path string, busy time.Duration) (*sql.DB, error)
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_foreign_keys", "1")
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite3", fileURI(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -47,19 +47,6 @@ func Open(ctx context.Context, path string, busy time.Duration) (*sql.DB, error)
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return db, nil
-}
-
-// OpenReadOnly opens an existing database for queries only.
-func OpenReadOnly(path string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000&_query_only=1")
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil
 }

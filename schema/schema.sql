@@ -223,7 +223,7 @@ SELECT document_id, path,
        substr(path, length(rtrim(path, replace(path, '/', ''))) + 1) AS name,
        format, encoding, sha256, bytes, status, error, block_count, table_count, ingested_at, warnings
 FROM (SELECT d.*,
-       (SELECT p.path FROM paths p WHERE p.document_id = d.document_id ORDER BY p.rowid LIMIT 1) AS path
+       (SELECT min(p.path) FROM paths p WHERE p.document_id = d.document_id) AS path
       FROM documents d);
 
 CREATE VIEW IF NOT EXISTS v_paths AS
@@ -240,7 +240,7 @@ SELECT document_id, kind, name, text FROM parts;
 
 CREATE VIEW IF NOT EXISTS v_reports AS
 SELECT r.report_id, r.document_id,
-       (SELECT p.path FROM paths p WHERE p.document_id = r.document_id ORDER BY p.rowid LIMIT 1) AS path,
+       (SELECT min(p.path) FROM paths p WHERE p.document_id = r.document_id) AS path,
        r.report_no, r.title, r.project_name, r.category, r.implementing_unit, r.supervising_dept,
        r.evaluation_agency, r.evaluation_year, r.report_date,
        (SELECT sum(f.budget_yuan) FROM funds f WHERE f.report_id = r.report_id) AS budget_yuan,

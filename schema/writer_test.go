@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -216,7 +217,7 @@ func TestKeywordsWeighRareTermsUp(t *testing.T) {
 // schemaSQLHash is the SHA-256 of schema.sql at schema Version. A change
 // to the file without a new Version would let this program write into a
 // database whose tables differ from what it expects.
-const schemaSQLHash = "2e2bedfe3bed3e4731f6d83da74d5bd595ebb947765e13d4689895b5f3701433"
+const schemaSQLHash = "9f60651338e9e83b97505269acbccded1e6b68a2ad1a9536433a66709bc67345"
 
 func TestSchemaVersion(t *testing.T) {
 	sum := sha256.Sum256([]byte(schemaSQL))
@@ -234,5 +235,25 @@ func TestOpenRefusesAnotherVersion(t *testing.T) {
 	db.Close()
 	if _, err := Open(ctx, path, time.Second); err == nil || !strings.Contains(err.Error(), "schema version 1") {
 		t.Errorf("Open of a version-1 database: %v", err)
+	}
+}
+
+func TestDatabasePathWithURICharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a#b?c%d.db")
+	db, err := Open(context.Background(), path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database not created under its own name: %v", err)
+	}
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.Exec(`DELETE FROM documents`); err == nil {
+		t.Error("a write through OpenReadOnly was not refused")
 	}
 }

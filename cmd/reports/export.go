@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/govreports/govreports/schema"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -49,7 +51,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageError{"give a VIEW or --query SQL, not both"}
 	}
 
-	db, err := openReadOnly(*dbPath)
+	db, err := schema.OpenReadOnly(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -73,7 +75,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return exportXLSX(ctx, w, db, q, sheet)
 	})
 	if err != nil {
-		return readOnly(*dbPath, err)
+		return schema.ReadOnlyError(*dbPath, err)
 	}
 	fmt.Fprintf(stderr, "wrote %d rows to %s\n", n, *out)
 	return nil

@@ -11,13 +11,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports/schema"
+
 	"github.com/xuri/excelize/v2"
 )
 
 // expected runs query on the test database as the export reads it.
 func expected(t *testing.T, dbPath, query string) *result {
 	t.Helper()
-	db, err := openReadOnly(dbPath)
+	db, err := schema.OpenReadOnly(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports/schema"
+
 	"github.com/govreports/govreports/corpus"
 )
 
@@ -40,7 +42,7 @@ func TestREADME(t *testing.T) {
 	if len(matches) < 8 {
 		t.Fatalf("README.md has %d examples, want at least 8", len(matches))
 	}
-	db, err := openReadOnly(sampleDB(t))
+	db, err := schema.OpenReadOnly(sampleDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/schema"
+
 	"github.com/govreports/govreports/extract/segment"
 )
 
@@ -87,7 +89,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	db, err := openReadOnly(o.db)
+	db, err := schema.OpenReadOnly(o.db)
 	if err != nil {
 		return err
 	}
@@ -123,7 +125,7 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 	}
 	hits, err := search(ctx, db, match, o.year, o.limit)
 	if err != nil {
-		return readOnly(o.db, err)
+		return schema.ReadOnlyError(o.db, err)
 	}
 	paths := make(map[int64]string)
 	for i := range hits {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/govreports/govreports/schema"
+
 	"github.com/govreports/govreports/corpus"
 )
 
@@ -16,7 +18,7 @@ import (
 // segmenter, as the command would with the same dictionaries.
 func searchSample(t *testing.T, db string, dicts []string, query string) []jsonHit {
 	t.Helper()
-	conn, err := openReadOnly(db)
+	conn, err := schema.OpenReadOnly(db)
 	if err != nil {
 		t.Fatal(err)
 	}

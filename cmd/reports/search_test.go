@@ -82,7 +82,7 @@ func searchJSON(t *testing.T, seg *segment.Segmenter, args ...string) []jsonHit 
 	if err != nil {
 		t.Fatalf("search %q: %v", args, err)
 	}
-	db, err := openReadOnly(o.db)
+	db, err := schema.OpenReadOnly(o.db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestSearchWarnsOfOtherDictionaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := searchDB(t, seg)
-	db, err := openReadOnly(path)
+	db, err := schema.OpenReadOnly(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestSearchUsage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rdb, err := openReadOnly(db)
+	rdb, err := schema.OpenReadOnly(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/govreports/govreports/schema"
+
 	"github.com/rivo/uniseg"
 )
 
@@ -41,7 +43,7 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if *asCSV && *asJSON {
 		return usageError{"--csv and --json exclude each other"}
 	}
-	db, err := openReadOnly(*dbPath)
+	db, err := schema.OpenReadOnly(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -60,7 +62,7 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			err = writeTable(stdout, res)
 		}
 	}
-	return readOnly(*dbPath, err)
+	return schema.ReadOnlyError(*dbPath, err)
 }
 
 // maxCellWidth caps a table cell, in terminal columns; longer text is cut
