@@ -166,6 +166,16 @@ func TestWalkIsStableAndFollowsFileLinks(t *testing.T) {
 	if want := "[a/1.txt b/2.txt c-link.txt]"; fmt.Sprint(got) != want {
 		t.Errorf("walk = %v, want %s", got, want)
 	}
+	// A root that is a link to a folder is walked, its paths under the link.
+	link := filepath.Join(t.TempDir(), "archive")
+	if err := os.Symlink(filepath.Join(dir, "a"), link); err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	Walk(context.Background(), []string{link}, func(f File) error { got = append(got, f.Path); return nil }, nil)
+	if want := "[" + filepath.ToSlash(link) + "/1.txt]"; fmt.Sprint(got) != want {
+		t.Errorf("walk of a linked root = %v, want %s", got, want)
+	}
 }
 
 // A run interrupted halfway keeps every file it counted as ingested.

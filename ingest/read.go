@@ -36,7 +36,7 @@ func Read(path string, data []byte) (*model.Document, error) {
 	if len(data) == 0 {
 		return nil, fmt.Errorf("%s: empty file (0 bytes)", path)
 	}
-	kind := sniff.Detect(path, data[:min(len(data), sniff.HeadSize)])
+	kind := sniff.DetectBytes(path, data)
 	var doc *model.Document
 	var err error
 	switch kind {

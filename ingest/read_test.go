@@ -100,6 +100,19 @@ func TestReadDecidesByContent(t *testing.T) {
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "archive.zip") {
 		t.Errorf("zip: %v", err)
 	}
+	// A spreadsheet renamed .txt is skipped as what it is.
+	buf.Reset()
+	zw = zip.NewWriter(&buf)
+	w, _ = zw.Create("[Content_Types].xml")
+	w.Write([]byte(`<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`))
+	w, _ = zw.Create("xl/workbook.xml")
+	w.Write([]byte("<workbook/>"))
+	zw.Close()
+	_, err = Read("budget.txt", buf.Bytes())
+	var ue *UnsupportedError
+	if !errors.As(err, &ue) || ue.Format() != "xlsx" {
+		t.Errorf("xlsx named .txt: %v", err)
+	}
 	_, err = Read("report.pdf", []byte("%PDF-1.7\n..."))
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "PDF") {
 		t.Errorf("pdf: %v", err)

@@ -34,7 +34,19 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 			}
 			continue
 		}
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		// WalkDir does not follow a root that is a link to a folder: walk
+		// the folder it names, and report paths under the root as given.
+		walkRoot := root
+		if resolved, err := filepath.EvalSymlinks(root); err == nil && resolved != filepath.Clean(root) {
+			walkRoot = resolved
+		}
+		err = filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
+			isRoot := path == walkRoot
+			if walkRoot != root {
+				if rel, rerr := filepath.Rel(walkRoot, path); rerr == nil {
+					path = filepath.Join(root, rel)
+				}
+			}
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
 			}
@@ -48,7 +60,7 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 				return nil
 			}
 			name := d.Name()
-			if path != root && strings.HasPrefix(name, ".") {
+			if !isRoot && strings.HasPrefix(name, ".") {
 				if d.IsDir() {
 					return fs.SkipDir
 				}

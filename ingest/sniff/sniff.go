@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -126,8 +125,8 @@ func ByName(name string) Kind {
 // content decides; the name breaks ties within a family (a zip is a .docx or
 // .xlsx by its members; an OLE2 file is .doc, .xls or .wps) and names the
 // format of binary content Detect does not know. A zip whose members head
-// does not show is ZIP unless the name says otherwise: DetectFile looks at
-// the members.
+// does not show is ZIP unless the name says otherwise: DetectBytes looks
+// at the members.
 //
 // An empty file is TXT: an empty document, for the reader to judge.
 func Detect(name string, head []byte) Kind {
@@ -145,7 +144,7 @@ func Detect(name string, head []byte) Kind {
 			return ext
 		case ooxml:
 			// An Office package whose part names lie beyond head: most
-			// likely Word here. DetectFile reads the members to be sure.
+			// likely Word here. DetectBytes reads the members to be sure.
 			return DOCX
 		}
 		return ZIP
@@ -233,35 +232,21 @@ func zipMember(name string, data []byte) Kind {
 	return ZIP
 }
 
-// DetectFile opens the file at path and detects its format; for a zip it
-// reads the central directory (not the whole file) to tell a .docx from
-// other archives.
-func DetectFile(path string) (Kind, error) {
-	f, err := os.Open(path)
+// DetectBytes detects the format of a whole file held in memory: for a
+// zip it reads the central directory to tell a .docx from other packages
+// (an .xlsx renamed .txt is no Word document). A zip too broken to list
+// keeps the kind its first bytes and name give, so that the reader of that
+// format can say what is wrong with it.
+func DetectBytes(name string, data []byte) Kind {
+	k := Detect(name, data[:min(len(data), HeadSize)])
+	if !bytes.HasPrefix(data, []byte("PK")) || !k.isZip() {
+		return k
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return Unknown, err
+		return k
 	}
-	defer f.Close()
-	head := make([]byte, HeadSize)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return Unknown, err
-	}
-	head = head[:n]
-	k := Detect(path, head)
-	if !bytes.HasPrefix(head, []byte("PK")) || !k.isZip() {
-		return k, nil
-	}
-	fi, err := f.Stat()
-	if err != nil {
-		return k, err
-	}
-	zr, err := zip.NewReader(f, fi.Size())
-	if err != nil {
-		// A broken zip is not a package a reader could open.
-		return ZIP, nil
-	}
-	return zipByMembers(zr), nil
+	return zipByMembers(zr)
 }
 
 // zipByMembers tells the kind of a zip archive by the main content type its
