@@ -6,12 +6,11 @@ import (
 	"github.com/govreports/govreports/schema/model"
 )
 
-// Words is what indexing needs of a segmenter: Tokens segments text into
-// space-separated words for the full-text index, Counts counts its
-// content words for keywords.
+// Words is what indexing needs of a segmenter: TokensCounting segments
+// text into space-separated words for the full-text index and adds its
+// content words to counts, for keywords.
 type Words interface {
-	Tokens(text string) string
-	Counts(text string) map[string]int
+	TokensCounting(text string, counts map[string]int) string
 }
 
 // Index fills x.Index with what full-text search covers (report titles,
@@ -21,16 +20,14 @@ func Index(doc *model.Document, x *model.Extraction, w Words) {
 	x.Index = x.Index[:0]
 	for i := range x.Reports {
 		r := &x.Reports[i]
-		var all strings.Builder
+		counts := make(map[string]int)
 		add := func(kind string, section, block int, text string) {
 			text = strings.TrimSpace(text)
 			if text == "" {
 				return
 			}
 			x.Index = append(x.Index, model.IndexUnit{Report: i, Section: section, Kind: kind, Block: block,
-				Text: text, Tokens: w.Tokens(text)})
-			all.WriteString(text)
-			all.WriteByte('\n')
+				Text: text, Tokens: w.TokensCounting(text, counts)})
 		}
 		if r.Title != "" {
 			add("title", -1, r.FirstBlock, r.Title)
@@ -50,7 +47,7 @@ func Index(doc *model.Document, x *model.Extraction, w Words) {
 				add("cell", sec, t.Block, c.Text)
 			}
 		}
-		r.Terms = w.Counts(all.String())
+		r.Terms = counts
 	}
 }
 

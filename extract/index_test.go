@@ -11,16 +11,11 @@ import (
 // runeWords segments text into single runes, enough to see what is indexed.
 type runeWords struct{}
 
-func (runeWords) Tokens(text string) string {
-	return strings.Join(strings.Split(text, ""), " ")
-}
-
-func (runeWords) Counts(text string) map[string]int {
-	c := make(map[string]int)
+func (runeWords) TokensCounting(text string, counts map[string]int) string {
 	for _, r := range text {
-		c[string(r)]++
+		counts[string(r)]++
 	}
-	return c
+	return strings.Join(strings.Split(text, ""), " ")
 }
 
 // TestIndexUnits checks that every text of a report reaches the index:

@@ -166,10 +166,18 @@ func (s *Segmenter) DictHash() string { return s.hash }
 // shorter words inside them (绩效目标 → 绩效 目标), so that a query for a
 // shorter word finds the longer one. Putting those after the text rather
 // than next to each word keeps phrase positions intact.
-func (s *Segmenter) Tokens(text string) string {
+func (s *Segmenter) Tokens(text string) string { return s.TokensCounting(text, nil) }
+
+// TokensCounting is Tokens, and also adds the content words of text to
+// counts (as Counts does) in the same pass: indexing needs both, and
+// cutting the text is the dear part.
+func (s *Segmenter) TokensCounting(text string, counts map[string]int) string {
 	var b strings.Builder
 	var subs []string
 	s.eachWord(text, func(w string, han bool) {
+		if counts != nil && s.isContentWord(w) {
+			counts[w]++
+		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
