@@ -87,6 +87,8 @@ type Table struct {
 	ParentTable int
 	ParentRow   int
 	ParentCol   int
+
+	grid []int32 // Cell's index, built on first use: grid position → index in Cells + 1
 }
 
 // Cell is one cell of a Table's grid.
@@ -99,12 +101,27 @@ type Cell struct {
 }
 
 // Cell returns the cell that covers grid position (row, col), or nil.
+//
+// The first call indexes the grid, so that walking a table cell by cell
+// stays linear; a table's cells must not change after that.
 func (t *Table) Cell(row, col int) *Cell {
-	for i := range t.Cells {
-		c := &t.Cells[i]
-		if row >= c.Row && row < c.Row+c.RowSpan && col >= c.Col && col < c.Col+c.ColSpan {
-			return c
+	if row < 0 || col < 0 || row >= t.Rows || col >= t.Cols {
+		return nil
+	}
+	if t.grid == nil {
+		t.grid = make([]int32, t.Rows*t.Cols)
+		for i, c := range t.Cells {
+			for r := c.Row; r < c.Row+max(c.RowSpan, 1) && r < t.Rows; r++ {
+				for k := c.Col; k < c.Col+max(c.ColSpan, 1) && k < t.Cols; k++ {
+					if r >= 0 && k >= 0 && t.grid[r*t.Cols+k] == 0 {
+						t.grid[r*t.Cols+k] = int32(i + 1)
+					}
+				}
+			}
 		}
+	}
+	if i := t.grid[row*t.Cols+col]; i > 0 {
+		return &t.Cells[i-1]
 	}
 	return nil
 }

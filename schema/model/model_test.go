@@ -1,0 +1,28 @@
+package model
+
+import "testing"
+
+func TestTableCell(t *testing.T) {
+	tb := &Table{Rows: 3, Cols: 3, Cells: []Cell{
+		{Row: 0, Col: 0, RowSpan: 1, ColSpan: 3, Text: "title"},
+		{Row: 1, Col: 0, RowSpan: 2, ColSpan: 1, Text: "merged down"},
+		{Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: "b"},
+		{Row: 2, Col: 2, RowSpan: 1, ColSpan: 1, Text: "c"},
+	}}
+	tests := []struct {
+		row, col int
+		want     string
+	}{
+		{0, 0, "title"}, {0, 2, "title"}, {1, 0, "merged down"}, {2, 0, "merged down"},
+		{1, 1, "b"}, {1, 2, ""}, {2, 1, ""}, {2, 2, "c"}, {3, 0, ""}, {-1, 0, ""}, {0, 3, ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if c := tb.Cell(tt.row, tt.col); c != nil {
+			got = c.Text
+		}
+		if got != tt.want {
+			t.Errorf("Cell(%d, %d) = %q, want %q", tt.row, tt.col, got, tt.want)
+		}
+	}
+}
