@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/schema"
 
@@ -68,16 +69,22 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		q, sheet = `SELECT * FROM "`+strings.ReplaceAll(name, `"`, `""`)+`"`, name
 	}
 
-	n, err := writeAtomically(*out, func(w io.Writer) (int, error) {
+	cut := 0
+	n, err := writeAtomically(*out, func(w io.Writer) (n int, err error) {
 		if format == ".csv" {
 			return exportCSV(ctx, w, db, q)
 		}
-		return exportXLSX(ctx, w, db, q, sheet)
+		n, cut, err = exportXLSX(ctx, w, db, q, sheet)
+		return n, err
 	})
 	if err != nil {
 		return schema.ReadOnlyError(*dbPath, err)
 	}
 	fmt.Fprintf(stderr, "wrote %d rows to %s\n", n, *out)
+	if cut > 0 {
+		fmt.Fprintf(stderr, "warning: %d cells were longer than the %d characters an Excel cell holds and were cut; export to .csv for the whole text\n",
+			cut, excelize.TotalCellChars)
+	}
 	return nil
 }
 
@@ -145,27 +152,27 @@ func exportCSV(ctx context.Context, w io.Writer, db queryer, query string) (int,
 	return writeCSV(ctx, w, db, query)
 }
 
-// exportXLSX streams the rows into one worksheet under a header row.
-func exportXLSX(ctx context.Context, w io.Writer, db queryer, query, sheet string) (int, error) {
+// exportXLSX streams the rows into one worksheet under a header row. It
+// returns the rows written and how many cells were cut to Excel's limit.
+func exportXLSX(ctx context.Context, w io.Writer, db queryer, query, sheet string) (n, cut int, err error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet = sheetName(sheet)
 	if err := f.SetSheetName(f.GetSheetName(0), sheet); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 
-	n := 0
 	var cells []any
 	header := func(cols []string) error {
 		h := make([]any, len(cols))
@@ -186,7 +193,11 @@ func exportXLSX(ctx context.Context, w io.Writer, db queryer, query, sheet strin
 		}
 		cells = cells[:0]
 		for _, v := range row {
-			cells = append(cells, xlsxValue(v))
+			x := xlsxValue(v)
+			if s, ok := x.(string); ok && utf8.RuneCountInString(s) > excelize.TotalCellChars {
+				cut++
+			}
+			cells = append(cells, x)
 		}
 		cell, err := excelize.CoordinatesToCellName(1, n+1)
 		if err != nil {
@@ -195,20 +206,20 @@ func exportXLSX(ctx context.Context, w io.Writer, db queryer, query, sheet strin
 		return sw.SetRow(cell, cells)
 	})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if n == 0 {
 		if err := header(cols); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if _, err := f.WriteTo(w); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return n, nil
+	return n, cut, nil
 }
 
 // xlsxValue keeps numbers as numbers and NULL as an empty cell.

@@ -185,3 +185,16 @@ func TestExportRefusals(t *testing.T) {
 		t.Errorf("reports table changed: %q", out)
 	}
 }
+
+func TestExportXLSXWarnsOfCutCells(t *testing.T) {
+	db := testDB(t)
+	out := filepath.Join(t.TempDir(), "long.xlsx")
+	code, _, stderr := runCmd(t, "export", "--db", db, "-o", out,
+		"--query", "SELECT replace(hex(zeroblob(20000)), '0', 'x') AS long_text")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "1 cells were longer than the 32767 characters") {
+		t.Errorf("no warning of the cut cell: %q", stderr)
+	}
+}
