@@ -23,7 +23,7 @@ func searchSample(t *testing.T, db string, dicts []string, query string) []jsonH
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	o := &searchOptions{db: db, limit: 20, json: true, query: query}
+	o := &searchOptions{db: db, limit: 100, json: true, query: query}
 	var out, errOut bytes.Buffer
 	if err := o.run(context.Background(), conn, testProcessor(t, dicts...).Segmenter(), &out, &errOut); err != nil {
 		t.Fatalf("search %q: %v", query, err)
@@ -49,6 +49,26 @@ func TestSearchTheSample(t *testing.T) {
 	}
 	if hits := searchSample(t, db, nil, `"园区管理方面"`); len(hits) == 0 || *hits[0].ProjectName != "“梦想小街”电商产业园工作经费" {
 		t.Errorf("quoted phrase 园区管理方面: %+v", hits)
+	}
+}
+
+// A query finds every unit whose text holds it, however the words around
+// it are cut (现代服务业发展局 is cut 现代服务业|发展局, the query 服务业|发展).
+func TestSearchFindsTextCutOtherwise(t *testing.T) {
+	db := sampleDB(t)
+	conn, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range []string{"服务业发展", "经济发展", "楼宇经济"} {
+		var want int
+		if err := conn.QueryRow(`SELECT count(*) FROM search_units WHERE instr(text, ?) > 0`, q).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got := len(searchSample(t, db, nil, q)); got < want {
+			t.Errorf("%s: %d hits, but %d units hold it", q, got, want)
+		}
 	}
 }
 

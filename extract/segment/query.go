@@ -9,31 +9,55 @@ import (
 
 // Query turns what a user typed into an FTS5 MATCH expression over the
 // words that Tokens writes. Terms separated by spaces or punctuation must
-// all match; a
-// "quoted phrase" (ASCII or Chinese quotes) matches its words in order; a
-// term the dictionary does not know matches as the phrase of the words it
-// is cut into. Every phrase is quoted, with quotes doubled, so no input can
-// make an FTS5 syntax error. Query returns "" when q holds no words.
+// all match, and so must every word a term is cut into: the text around a
+// word may be cut otherwise than the query alone (服务业发展 is 服务业|发展,
+// but 现代服务业发展局 is 现代服务业|发展局, whose parts are indexed too),
+// so requiring them in order would miss text that is there. A "quoted
+// phrase" (ASCII or Chinese quotes) matches its words in order. Every word
+// is quoted, with quotes doubled, so no input can make an FTS5 syntax
+// error. Query returns "" when q holds no words.
 func (s *Segmenter) Query(q string) string {
 	var parts []string
-	for _, words := range s.QueryTerms(q) {
-		parts = append(parts, `"`+strings.ReplaceAll(strings.Join(words, " "), `"`, `""`)+`"`)
+	for _, t := range s.queryTerms(q) {
+		if t.phrase {
+			parts = append(parts, quote(strings.Join(t.words, " ")))
+			continue
+		}
+		for _, w := range t.words {
+			parts = append(parts, quote(w))
+		}
 	}
 	return strings.Join(parts, " AND ")
 }
 
-// QueryTerms returns the terms of q, each as its words in order: what
-// Query matches, and what a caller highlights in the text it shows. Terms
-// without words (punctuation only) are dropped.
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// QueryTerms returns the terms of q, each as its words in order: what a
+// caller highlights in the text it shows. Terms without words
+// (punctuation only) are dropped.
 func (s *Segmenter) QueryTerms(q string) [][]string {
-	var terms [][]string
+	var out [][]string
+	for _, t := range s.queryTerms(q) {
+		out = append(out, t.words)
+	}
+	return out
+}
+
+// queryTerm is a term of a query: its words, and whether it was quoted.
+type queryTerm struct {
+	words  []string
+	phrase bool
+}
+
+func (s *Segmenter) queryTerms(q string) []queryTerm {
+	var terms []queryTerm
+	inQuote := false
 	add := func(t string) {
 		if w := s.Words(t); len(w) > 0 {
-			terms = append(terms, w)
+			terms = append(terms, queryTerm{words: w, phrase: inQuote})
 		}
 	}
 	var cur strings.Builder
-	inQuote := false
 	for _, r := range q {
 		switch {
 		case !inQuote && isOpenQuote(r):

@@ -135,7 +135,7 @@ func TestQuery(t *testing.T) {
 		{`"楼宇经济发展"`, `"楼宇经济 发展"`},
 		{"“绩效目标 完成”", `"绩效目标 完成"`},
 		{"财园信贷通", `"财园信贷通"`},
-		{"西湖服务通", `"西湖 服务 通"`}, // out of the dictionary: a phrase of its pieces
+		{"西湖服务通", `"西湖" AND "服务" AND "通"`}, // out of the dictionary: all of its pieces
 		{"ＡＰＰ", `"app"`},
 		{`a"b`, `"a" AND "b"`},
 		{"NEAR(绩效 AND) OR *", `"near" AND "绩效" AND "and" AND "or"`},
