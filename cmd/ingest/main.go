@@ -102,10 +102,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if o.dict != "" {
 		dicts = append(dicts, o.dict)
 	}
+	loadStart := time.Now()
 	proc, err := ingest.NewProcessor(dicts...)
 	if err != nil {
 		return fail(err)
 	}
+	loading := time.Since(loadStart)
 	prog := newProgress(stderr, terminal)
 	sum, err := ingest.RunInto(ctx, o.db, o.busy, ingest.Config{
 		Roots:    o.paths,
@@ -119,7 +121,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if sum.Seen == 0 && err != nil {
 		return fail(err)
 	}
-	printSummary(stdout, sum, o.db)
+	printSummary(stdout, sum, loading, o.db)
 	switch {
 	case ctx.Err() != nil:
 		fmt.Fprintln(stderr, "ingest: interrupted; what was loaded stays loaded")
