@@ -329,11 +329,13 @@ func textFormat(head []byte) Kind {
 // isText tells whether head decodes as text in one of the encodings the
 // txt reader knows, with few control characters. The last character may be
 // cut by the end of head.
+func isUTF16(head []byte) bool { _, ok := GuessUTF16(head); return ok }
+
 func isText(head []byte) bool {
 	switch {
 	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
 		return true
-	case utf16Like(head):
+	case isUTF16(head):
 		return true
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
@@ -364,23 +366,30 @@ func isText(head []byte) bool {
 	return bad <= 1+len(head)/200
 }
 
-// utf16Like tells UTF-16 without a byte order mark: NULs on one side of
-// most byte pairs and none on the other.
-func utf16Like(head []byte) bool {
-	n := len(head) &^ 1
-	if n < 8 {
-		return false
+// GuessUTF16 recognises UTF-16 without a byte order mark in the first
+// 4 KiB of data: NULs on one side of most byte pairs (the high bytes of
+// ASCII) and almost none on the other. Text of CJK characters alone has
+// few NULs and is not recognised; with a BOM, nothing needs guessing.
+func GuessUTF16(data []byte) (littleEndian, ok bool) {
+	n := min(len(data), 4096) &^ 1
+	if n < 4 {
+		return false, false
 	}
 	var even, odd int
 	for i := 0; i < n; i += 2 {
-		if head[i] == 0 {
+		if data[i] == 0 {
 			even++
 		}
-		if head[i+1] == 0 {
+		if data[i+1] == 0 {
 			odd++
 		}
 	}
 	units := n / 2
-	// The same rule as the txt reader's.
-	return odd*5 >= units && even*20 <= odd || even*5 >= units && odd*20 <= even
+	switch {
+	case odd*5 >= units && even*20 <= odd:
+		return true, true
+	case even*5 >= units && odd*20 <= even:
+		return false, true
+	}
+	return false, false
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/ingest/sniff"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -45,7 +46,7 @@ func decode(data []byte) decoded {
 		enc = UTF16BE
 		decodeUTF16(&s, data, 2, true)
 	default:
-		if le, ok := guessUTF16(data); ok {
+		if le, ok := sniff.GuessUTF16(data); ok {
 			enc = UTF16LE
 			if !le {
 				enc = UTF16BE
@@ -252,33 +253,6 @@ func gbCharLen(b []byte) int {
 		}
 	}
 	return 1
-}
-
-// guessUTF16 recognises UTF-16 without a byte order mark by its NULs: text
-// with ASCII in it has a zero high byte in many code units, always on the
-// same side. It looks at the first 4 KiB only.
-func guessUTF16(data []byte) (littleEndian, ok bool) {
-	n := min(len(data), 4096) &^ 1
-	if n < 4 {
-		return false, false
-	}
-	var even, odd int
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
-			even++
-		}
-		if data[i+1] == 0 {
-			odd++
-		}
-	}
-	units := n / 2
-	switch {
-	case odd*5 >= units && even*20 <= odd:
-		return true, true
-	case even*5 >= units && odd*20 <= even:
-		return false, true
-	}
-	return false, false
 }
 
 // likelyUTF8 tells whether data, which is not valid UTF-8, is still UTF-8
