@@ -326,11 +326,11 @@ func textFormat(head []byte) Kind {
 	return ""
 }
 
+func isUTF16(head []byte) bool { _, ok := GuessUTF16(head); return ok }
+
 // isText tells whether head decodes as text in one of the encodings the
 // txt reader knows, with few control characters. The last character may be
 // cut by the end of head.
-func isUTF16(head []byte) bool { _, ok := GuessUTF16(head); return ok }
-
 func isText(head []byte) bool {
 	switch {
 	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
