@@ -283,7 +283,6 @@ CREATE TABLE IF NOT EXISTS report_terms (
 	tf        INTEGER NOT NULL,
 	PRIMARY KEY (report_id, term)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS report_terms_term ON report_terms (term);
 
 CREATE TABLE IF NOT EXISTS term_idf (
 	term TEXT PRIMARY KEY,

@@ -217,7 +217,7 @@ func TestKeywordsWeighRareTermsUp(t *testing.T) {
 // schemaSQLHash is the SHA-256 of schema.sql at schema Version. A change
 // to the file without a new Version would let this program write into a
 // database whose tables differ from what it expects.
-const schemaSQLHash = "9f60651338e9e83b97505269acbccded1e6b68a2ad1a9536433a66709bc67345"
+const schemaSQLHash = "b788029878b6f872cb64a0be476109f7249ec67c1cdbfa801ac768c4fd472cb9"
 
 func TestSchemaVersion(t *testing.T) {
 	sum := sha256.Sum256([]byte(schemaSQL))
