@@ -63,7 +63,7 @@ measure() {
 	reports=$(reports_in "$n")
 	# ingest's own clock: the run without loading the dictionary and
 	# refreshing keywords.
-	run=$(awk '/^[0-9.]+(ms|s|m[0-9.]+s), / { t = $1; sub(/,$/, "", t); print t }' "$work/out.txt")
+	run=$(awk '/^[0-9.]+s \(and [0-9.]+s loading the dictionary\), / { print $1 }' "$work/out.txt")
 	rss=$(awk -v kb="$kb" 'BEGIN { printf "%.0f", kb / 1024 }')
 	awk -v l="$label" -v n="$n" -v r="$reports" -v s="$secs" -v m="$rss" -v run="$run" -v cpu="$cpu" 'BEGIN {
 		printf "%-10s files %6d  reports %6d  seconds %7.2f  files/s %7.1f  reports/s %8.1f  max RSS %5d MB  CPU s %7.2f  reports/CPU-s %6.1f  (ingest says %s)\n", l, n, r, s, n / s, r / s, m, cpu, r / cpu, run }'
