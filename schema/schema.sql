@@ -254,6 +254,11 @@ CREATE VIEW IF NOT EXISTS v_sections AS
 SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no
 FROM sections;
 
+CREATE VIEW IF NOT EXISTS v_tables AS
+SELECT t.report_id, t.table_no, t.block_no, t.caption, t.header_row, t.header, t.kind, g.rows, g.cols
+FROM report_tables t JOIN reports r USING (report_id)
+LEFT JOIN tables g ON g.document_id = r.document_id AND g.table_no = t.table_no;
+
 CREATE VIEW IF NOT EXISTS v_funds AS
 SELECT report_id, item, budget_yuan, actual_yuan, execution_rate, budget_raw, actual_raw FROM funds;
 
