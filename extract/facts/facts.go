@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/schema/model"
 )
 
@@ -24,7 +25,8 @@ var goalLabel = regexp.MustCompile(`(?:年度)?绩效目标\s*[:：]`)
 // after the colon to the end of its paragraph.
 func Goal(paras []Para) string {
 	for _, p := range paras {
-		if loc := goalLabel.FindStringIndex(p.Text); loc != nil {
+		// Simplified characters keep byte offsets: 績效目標 is 绩效目标.
+		if loc := goalLabel.FindStringIndex(textnorm.Simplify(p.Text)); loc != nil {
 			if g := strings.TrimSpace(p.Text[loc[1]:]); g != "" {
 				return g
 			}

@@ -76,7 +76,7 @@ func coverTable(t *model.Table) map[string]string {
 		if c == nil {
 			continue
 		}
-		label := strings.TrimRight(textnorm.Squash(c.Text), "：:")
+		label := strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")
 		key, ok := coverKeys[label]
 		if !ok {
 			// "项目名称：XX" in one cell
@@ -145,7 +145,7 @@ func (l *Layout) markContents() {
 			continue
 		case r == RoleText && (strings.HasPrefix(style, "toc") || strings.HasPrefix(style, "目录")):
 			l.Roles[i] = RoleArtefact
-		case r == RoleText && textnorm.Squash(l.Text[i]) == "目录":
+		case r == RoleText && textnorm.Squash(textnorm.Simplify(l.Text[i])) == "目录":
 			l.Roles[i] = RoleArtefact
 			inTOC = true
 		case inTOC && r != RoleTable && tocEntry.MatchString(textnorm.OneLine(l.Text[i])):
@@ -157,6 +157,7 @@ func (l *Layout) markContents() {
 }
 
 func isNote(s string) bool {
+	s = textnorm.Simplify(s)
 	for _, p := range []string{"注：", "注:", "备注：", "备注:", "说明：", "说明:"} {
 		if strings.HasPrefix(s, p) {
 			return true

@@ -100,15 +100,20 @@ type marker struct {
 }
 
 // parseMarker finds the heading number at the start of s, or ok false.
+//
+// It matches in simplified characters ("第一節" is "第一节") and returns
+// the marker and rest as printed: simplifying keeps byte offsets.
 func parseMarker(s string) (m marker, ok bool) {
-	s = strings.TrimLeftFunc(s, textnorm.IsSpace)
+	orig := strings.TrimLeftFunc(s, textnorm.IsSpace)
+	s = textnorm.Simplify(orig)
 	for _, f := range families {
 		loc := f.re.FindStringSubmatchIndex(s)
 		if loc == nil {
 			continue
 		}
-		text, num := s[:loc[1]], s[loc[2]:loc[3]]
+		text, num := orig[:loc[1]], s[loc[2]:loc[3]]
 		rest := s[loc[1]:]
+		shownRest := orig[loc[1]:]
 		switch f.name {
 		case "dotted":
 			dot := strings.IndexAny(s, ".．")
@@ -123,7 +128,7 @@ func parseMarker(s string) (m marker, ok bool) {
 			parts := strings.FieldsFunc(num, func(r rune) bool { return r == '.' || r == '．' })
 			if last, ok := textnorm.Number(parts[len(parts)-1]); ok {
 				name := f.name + "-" + strconv.Itoa(len(parts))
-				return marker{name, strings.TrimSpace(text), last, trimRest(rest)}, trimRest(rest) != ""
+				return marker{name, strings.TrimSpace(text), last, trimRest(shownRest)}, trimRest(rest) != ""
 			}
 			return marker{}, false
 		case "arabic-dot":
@@ -144,11 +149,10 @@ func parseMarker(s string) (m marker, ok bool) {
 		if !ok || n == 0 {
 			return marker{}, false
 		}
-		rest = trimRest(rest)
-		if rest == "" {
+		if trimRest(rest) == "" {
 			return marker{}, false
 		}
-		return marker{f.name, strings.TrimSpace(text), n, rest}, true
+		return marker{f.name, strings.TrimSpace(text), n, trimRest(shownRest)}, true
 	}
 	return marker{}, false
 }

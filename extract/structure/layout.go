@@ -83,7 +83,7 @@ func coverField(s string) (key, value string, ok bool) {
 	if i < 0 {
 		return "", "", false
 	}
-	label := textnorm.Squash(s[:i])
+	label := textnorm.Squash(textnorm.Simplify(s[:i]))
 	key, ok = coverKeys[label]
 	if !ok {
 		return "", "", false
@@ -121,8 +121,8 @@ var (
 
 // isArtefact reports whether a paragraph is layout residue, never body.
 func isArtefact(s string) bool {
-	t := strings.TrimFunc(s, textnorm.IsSpace)
-	if len(t) > 80 {
+	t := textnorm.Simplify(strings.TrimFunc(s, textnorm.IsSpace))
+	if len(t) > 80*3 {
 		return false
 	}
 	return pageNumber.MatchString(t) || placeholder.MatchString(t)
@@ -143,6 +143,7 @@ var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
 func kindOf(s string) string {
+	s = textnorm.Simplify(s)
 	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
 		s = draftNote.ReplaceAllString(s, "")
 	}
@@ -157,7 +158,7 @@ func kindOf(s string) string {
 // isTitle reports whether a paragraph (lines joined) reads as a report
 // title: short, no sentence punctuation, ending with a report kind.
 func isTitle(s string) bool {
-	s = textnorm.OneLine(s)
+	s = textnorm.Simplify(textnorm.OneLine(s))
 	if len(s) > 80*3 || textnorm.Len(s) > 80 || kindOf(s) == "" {
 		return false
 	}
@@ -175,18 +176,33 @@ var (
 
 // ProjectName derives a project name from a report title: without the
 // leading year ("2020年度") and without the report kind it ends with.
+// The title is matched in simplified characters and cut as printed.
 func ProjectName(title string) string {
-	s := textnorm.OneLine(title)
-	if _, rest, ok := attachment(s); ok {
-		s = rest
+	orig := textnorm.OneLine(title)
+	if _, rest, ok := attachment(orig); ok {
+		orig = rest
 	}
-	s = strings.TrimPrefix(s, "关于")
-	s = yearPrefix.ReplaceAllString(s, "")
-	s = draftNote.ReplaceAllString(s, "")
-	s = strings.TrimSuffix(s, kindOf(s))
-	s = strings.TrimSuffix(s, "的")
-	s = yearSuffix.ReplaceAllString(s, "") // "某某市2021年度部门整体支出…"
-	return strings.TrimFunc(s, textnorm.IsSpace)
+	s := textnorm.Simplify(orig)
+	lo, hi := 0, len(s) // the name is orig[lo:hi]; every step cuts an end
+	cutPrefix := func(n int) { lo += n }
+	cutSuffix := func(n int) { hi -= n }
+	if strings.HasPrefix(s[lo:hi], "关于") {
+		cutPrefix(len("关于"))
+	}
+	if loc := yearPrefix.FindStringIndex(s[lo:hi]); loc != nil {
+		cutPrefix(loc[1])
+	}
+	if loc := draftNote.FindStringIndex(s[lo:hi]); loc != nil {
+		cutSuffix(hi - lo - loc[0])
+	}
+	cutSuffix(len(kindOf(s[lo:hi])))
+	if strings.HasSuffix(s[lo:hi], "的") {
+		cutSuffix(len("的"))
+	}
+	if loc := yearSuffix.FindStringIndex(s[lo:hi]); loc != nil {
+		cutSuffix(hi - lo - loc[0]) // "某某市2021年度部门整体支出…"
+	}
+	return strings.TrimFunc(orig[lo:hi], textnorm.IsSpace)
 }
 
 // TitleYear returns the year a title starts with ("2020年度…"), 0 when none.

@@ -114,11 +114,12 @@ var (
 )
 
 // columns returns the first column whose header holds one of the words,
-// trying the words in order, skipping columns already taken.
+// trying the words in order, skipping columns already taken. Headers are
+// compared in simplified characters (預算數 is 预算数).
 func columns(header []string, words []string, taken map[int]bool) int {
 	for _, w := range words {
 		for c, h := range header {
-			if h != "" && !taken[c] && strings.Contains(h, w) {
+			if h != "" && !taken[c] && strings.Contains(textnorm.Simplify(h), w) {
 				return c
 			}
 		}
@@ -186,13 +187,13 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 }
 
 func isTotal(s string) bool {
-	s = textnorm.Squash(s)
+	s = textnorm.Squash(textnorm.Simplify(s))
 	return s == "合计" || s == "小计" || s == "总计" || s == "总额"
 }
 
 // UnitHeader adds the caption's unit ("单位：万元") to a header that has none.
 func UnitHeader(header, caption string) string {
-	if !strings.Contains(header, "元") && strings.Contains(caption, "万元") {
+	if !strings.Contains(header, "元") && strings.Contains(textnorm.Simplify(caption), "万元") {
 		return header + "（万元）"
 	}
 	return header
@@ -244,7 +245,7 @@ rows:
 			continue
 		}
 		for _, w := range notPeople {
-			if strings.Contains(n, w) {
+			if strings.Contains(textnorm.Simplify(n), w) {
 				continue rows
 			}
 		}
