@@ -50,9 +50,9 @@ func TestNumber(t *testing.T) {
 func TestSimplify(t *testing.T) {
 	for in, want := range map[string]string{
 		"2021年度社區長者食堂補助項目績效評價報告": "2021年度社区长者食堂补助项目绩效评价报告",
-		"預算數（萬元）":                  "预算数（万元）",
-		"評價小組成員名單":                 "评价小组成员名单",
-		"项目名称":                     "项目名称",
+		"預算數（萬元）":  "预算数（万元）",
+		"評價小組成員名單": "评价小组成员名单",
+		"项目名称":     "项目名称",
 	} {
 		if got := Simplify(in); got != want {
 			t.Errorf("Simplify(%q) = %q, want %q", in, got, want)
