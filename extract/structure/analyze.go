@@ -22,6 +22,7 @@ func Analyze(doc *model.Document) *Layout {
 	}
 	l.markNotes()
 	l.markContents()
+	l.markSignatures()
 	l.split()
 	return l
 }
@@ -154,6 +155,46 @@ func (l *Layout) markContents() {
 			inTOC = false
 		}
 	}
+}
+
+// markSignatures marks the signature above a closing date ("某某区教育局" /
+// "2022年3月28日") as an artefact: it signs the report and is no part of
+// its last section. A signature is a short line without sentence
+// punctuation or heading number, right above a date line after which the
+// report ends (the file ends, or a title or attachment label follows).
+func (l *Layout) markSignatures() {
+	for i, r := range l.Roles {
+		if r != RoleDate {
+			continue
+		}
+		j := l.prevVisible(i)
+		if j < 0 || l.Roles[j] != RoleText || l.Doc.Body[j].Kind != model.KindParagraph || l.Doc.Body[j].Para.Marker != "" {
+			continue
+		}
+		if s := textnorm.OneLine(l.Text[j]); textnorm.Len(s) > 30 || strings.ContainsAny(s, "。，,；;：:！？") {
+			continue
+		}
+		if _, numbered := parseMarker(l.Text[j]); numbered || !l.endsAfter(i) {
+			continue
+		}
+		l.Roles[j] = RoleArtefact
+	}
+}
+
+// endsAfter reports whether the report ends after block i: nothing but
+// blank lines, artefacts and dates up to the end of the body or up to the
+// next title or attachment label.
+func (l *Layout) endsAfter(i int) bool {
+	for k := i + 1; k < len(l.Roles); k++ {
+		switch l.Roles[k] {
+		case RoleBlank, RoleArtefact, RoleDate:
+			continue
+		case RoleTitle, RoleAttachment:
+			return true
+		}
+		return false
+	}
+	return true
 }
 
 func isNote(s string) bool {

@@ -117,15 +117,22 @@ var (
 	pageNumber = regexp.MustCompile(`^(?:[-－—–]\s*[0-9]+\s*[-－—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页\s*[，,]?\s*第\s*[0-9]+\s*页|[0-9]{1,3}|[0-9]+\s*/\s*[0-9]+|Page\s+[0-9]+(?:\s+of\s+[0-9]+)?)$`)
 	// signature and stamp placeholders: "(签名):", "年  月  日", "评价组组长（签字）："
 	placeholder = regexp.MustCompile(`^[\p{Han}]{0,8}\s*[（(]?\s*(?:签名|签字|盖章|签章|公章)\s*[）)]?\s*[：:]?$|^年\s+月\s+日$`)
+	// The furniture of a government web page that a report copied from
+	// the site keeps: "发布时间：2021-05-06 10:23  来源：区财政局  浏览次数：128",
+	// "首页 > 政务公开 > 财政信息", "【打印】【关闭】", "扫一扫在手机打开当前页".
+	webMeta = regexp.MustCompile(`^(?:(?:发布|发文|成文|更新)(?:时间|日期)|(?:信息|文章)?来源|(?:浏览|访问|阅读|点击)(?:次数|数|量)|作者|(?:责任)?编辑|字[体号]|分享到|索引号|发布机构)\s*[：:]` +
+		`|^(?:网站首页|首页|主页|当前位置|您现在的位置|您的位置)[^。]*[>＞»]` +
+		`|^(?:\s*[【\[]\s*[^【】\[\]]{1,8}\s*[】\]])+\s*$` +
+		`|^(?:扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关链接|分享到)`)
 )
 
 // isArtefact reports whether a paragraph is layout residue, never body.
 func isArtefact(s string) bool {
 	t := textnorm.Simplify(strings.TrimFunc(s, textnorm.IsSpace))
-	if len(t) > 80*3 {
+	if len(t) > 100*3 {
 		return false
 	}
-	return pageNumber.MatchString(t) || placeholder.MatchString(t)
+	return pageNumber.MatchString(t) || placeholder.MatchString(t) || textnorm.Len(t) <= 100 && webMeta.MatchString(t)
 }
 
 // reportKinds end a report title; longest first, so that the project name
