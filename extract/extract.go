@@ -137,7 +137,7 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 				capt = caption(l, i, rs[k].FirstBlock)
 			}
 			rt := tables.Read(t, i, capt)
-			if j == 0 && l.Roles[i] == structure.RoleCover {
+			if j == 0 && l.Roles[i] == structure.RoleCover && rt.Kind != tables.KindFunds {
 				rt.HeaderRow, rt.Header, rt.Kind = -1, nil, "" // key | value rows, no header
 			}
 			owner := k

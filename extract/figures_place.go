@@ -53,7 +53,7 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 	for _, c := range t.Cells {
 		ctx := figures.Context{}
 		if rt.HeaderRow >= 0 && c.Row > rt.HeaderRow && c.Col < len(rt.Header) {
-			ctx.Header = tables.UnitHeader(rt.Header[c.Col], rt.Caption)
+			ctx.Header = tables.UnitHeader(rt.Header[c.Col], tables.UnitContext(rt))
 		}
 		addFigures(r, c.Text, ctx, model.Place{Section: section, Block: rt.Block, Row: c.Row, Col: c.Col}, 0)
 	}

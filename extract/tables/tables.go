@@ -45,21 +45,45 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 			break
 		}
 	}
-	if rt.HeaderRow >= 0 {
-		rt.Header = make([]string, t.Cols)
-		for c := 0; c < t.Cols; c++ {
-			if cell := t.Cell(rt.HeaderRow, c); cell != nil && cell.Col == c {
-				rt.Header[c] = NormalizeHeader(cell.Text)
+	rt.Header = headerAt(t, rt.HeaderRow)
+	if kind(rt.Header) == "" {
+		// A form (项目支出绩效自评表) stacks blocks in one table: cover
+		// rows first, then a funds block under a header row of its own.
+		for r := rt.HeaderRow + 1; r < t.Rows; r++ {
+			h := headerAt(t, r)
+			if kind(h) == KindFunds && columns(h, budgetCols, nil) >= 0 && columns(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
+				rt.HeaderRow, rt.Header = r, h
+				break
 			}
 		}
 	}
-	switch {
-	case columns(rt.Header, nameCols, nil) >= 0 && (columns(rt.Header, budgetCols, nil) >= 0 || columns(rt.Header, actualCols, nil) >= 0):
-		rt.Kind = KindFunds
-	case columns(rt.Header, personCols, nil) >= 0 && (columns(rt.Header, orgCols, nil) >= 0 || columns(rt.Header, titleCols, nil) >= 0):
-		rt.Kind = KindEvaluators
-	}
+	rt.Kind = kind(rt.Header)
 	return rt
+}
+
+// headerAt returns the normalised texts of row r, nil when r < 0.
+func headerAt(t *model.Table, r int) []string {
+	if r < 0 {
+		return nil
+	}
+	h := make([]string, t.Cols)
+	for c := 0; c < t.Cols; c++ {
+		if cell := t.Cell(r, c); cell != nil && cell.Col == c {
+			h[c] = NormalizeHeader(cell.Text)
+		}
+	}
+	return h
+}
+
+// kind tells a table's kind by its header.
+func kind(header []string) string {
+	switch {
+	case columns(header, nameCols, nil) >= 0 && (columns(header, budgetCols, nil) >= 0 || columns(header, actualCols, nil) >= 0):
+		return KindFunds
+	case columns(header, personCols, nil) >= 0 && (columns(header, orgCols, nil) >= 0 || columns(header, titleCols, nil) >= 0):
+		return KindEvaluators
+	}
+	return ""
 }
 
 // rowTexts lists the distinct non-empty cell texts of a row.
@@ -103,10 +127,15 @@ func isNumeric(s string) bool {
 	return digits*2 >= textnorm.Len(s)
 }
 
-// Column vocabularies, matched as substrings of the normalised header.
+// Column vocabularies, matched as substrings of the normalised header,
+// words tried in order. When a table gives both the budget at the start
+// of the year (年初预算数) and the budget as adjusted during it (全年预算数,
+// 调整后预算), the adjusted budget is the budget: it is what the spending
+// (全年执行数) is measured against, and the execution rate reports print
+// is computed from it.
 var (
-	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "项目"}
-	budgetCols = []string{"项目资金安排", "全年预算数", "年初预算数", "全年预算", "年初预算", "预算数", "预算金额", "资金安排", "预算", "计划投入", "安排"}
+	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "资金来源", "资金用途", "资金性质", "支出内容", "来源", "用途", "项目", "科目"}
+	budgetCols = []string{"项目资金安排", "全年预算数", "调整后预算", "调整预算", "全年预算", "年初预算数", "年初预算", "预算数", "预算金额", "资金安排", "预算", "计划投入", "安排"}
 	actualCols = []string{"实际投入", "实际支出", "执行数", "实际执行", "支出数", "实际到位", "执行金额", "支出", "执行"}
 	personCols = []string{"姓名"}
 	orgCols    = []string{"工作单位", "所在单位", "单位"}
@@ -142,27 +171,34 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	if name < 0 {
 		return nil
 	}
+	context := UnitContext(rt)
 	var out []model.Fund
 	var total *model.Fund
+	// totalFirst: the total stands above the items (年度资金总额, then
+	// 其中：财政拨款, 其他资金), which are then its breakdown.
+	totalFirst := false
 	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
+		if r > rt.HeaderRow+1 && isHeaderRow(rowTexts(t, r)) && !hasNumber(t, r) {
+			break // the header of the form's next block (年度总体目标 …)
+		}
 		item := cellText(t, r, name)
 		isSum := isTotal(item) || isTotal(cellText(t, r, 0))
 		if item == "" && !isSum {
 			continue
 		}
 		f := model.Fund{Item: item, TableNo: rt.TableNo, Row: r}
-		if isSum {
-			f.Item = "合计"
+		if isSum && !isTotal(item) {
+			f.Item = cellText(t, r, 0)
 		}
 		if budget >= 0 {
 			f.BudgetRaw = cellText(t, r, budget)
-			if v, ok := figures.Money(f.BudgetRaw, UnitHeader(rt.Header[budget], rt.Caption)); ok {
+			if v, ok := figures.Money(f.BudgetRaw, UnitHeader(rt.Header[budget], context)); ok {
 				f.Budget = &v
 			}
 		}
 		if actual >= 0 {
 			f.ActualRaw = cellText(t, r, actual)
-			if v, ok := figures.Money(f.ActualRaw, UnitHeader(rt.Header[actual], rt.Caption)); ok {
+			if v, ok := figures.Money(f.ActualRaw, UnitHeader(rt.Header[actual], context)); ok {
 				f.Actual = &v
 			}
 		}
@@ -170,25 +206,60 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 			continue
 		}
 		f.Rate = rate(f.Budget, f.Actual)
-		if isSum {
+		switch {
+		case isSum:
 			if total == nil {
 				total = &f
+				totalFirst = len(out) == 0
 			}
 			continue
+		case totalFirst:
+			continue // a part of the total above
+		case isPart(item):
+			continue // 其中：… is a part of the item above; counting it would count it twice
 		}
 		out = append(out, f)
 	}
-	// A total row counts only when the table has no item rows: otherwise
-	// it would count every amount twice.
-	if len(out) == 0 && total != nil {
-		out = append(out, *total)
+	// A total row counts only when the table has no item rows, or when
+	// the items below it are its breakdown: otherwise it would count every
+	// amount twice.
+	if (len(out) == 0 || totalFirst) && total != nil {
+		out = []model.Fund{*total}
 	}
 	return out
 }
 
+// totals are the labels of a total row.
+var totals = map[string]bool{"合计": true, "小计": true, "总计": true, "总额": true, "资金总额": true, "年度资金总额": true, "项目资金总额": true, "合计金额": true}
+
 func isTotal(s string) bool {
-	s = textnorm.Squash(textnorm.Simplify(s))
-	return s == "合计" || s == "小计" || s == "总计" || s == "总额"
+	return totals[textnorm.Squash(textnorm.Simplify(s))]
+}
+
+// isPart tells a breakdown row: "其中：财政拨款".
+func isPart(item string) bool {
+	return strings.HasPrefix(textnorm.Simplify(item), "其中")
+}
+
+// hasNumber reports whether any cell of row r is a number.
+func hasNumber(t *model.Table, r int) bool {
+	for _, s := range rowTexts(t, r) {
+		if isNumeric(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// UnitContext is the text beyond a column's own header that may give the
+// unit of its bare numbers: the caption ("单位：万元") and the header of
+// the item column ("项目资金（万元）" in a 绩效自评表, above columns
+// headed 年初预算数, 全年预算数, 全年执行数 without a unit).
+func UnitContext(rt model.ReportTable) string {
+	if c := columns(rt.Header, nameCols, nil); c >= 0 {
+		return rt.Caption + " " + rt.Header[c]
+	}
+	return rt.Caption
 }
 
 // UnitHeader adds the caption's unit ("单位：万元") to a header that has none.

@@ -74,3 +74,48 @@ func TestFundsTotalOnly(t *testing.T) {
 		t.Errorf("Funds = %+v", fs)
 	}
 }
+
+// TestFundsForm reads the funds block of a 项目支出绩效自评表: cover rows
+// first, a header row whose unit stands in the item column, the total
+// above its breakdown, and another block after it.
+func TestFundsForm(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 城乡居民基本医疗保险财政补助 |
+| 主管部门 | 某某县医疗保障局 |
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 3,560.00 | 3,820.50 | 3,796.12 | 10 | 99.36% | 9.94 |
+| 其中：财政拨款 | 3,560.00 | 3,820.50 | 3,796.12 | — | 99.36% | — |
+| 其他资金 | 0 | 0 | 0 | — | — | — |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 合计 | 数量指标 | 参保人数 | 42万 | 43.6万 | 20 | 20 |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	if rt.Kind != KindFunds || rt.HeaderRow != 2 {
+		t.Fatalf("Read = %+v", rt)
+	}
+	fs := Funds(tb, rt)
+	if len(fs) != 1 {
+		t.Fatalf("Funds = %+v, want the total only", fs)
+	}
+	// 全年预算数 (the adjusted budget) is the budget, not 年初预算数.
+	if f := fs[0]; f.Item != "年度资金总额" || *f.Budget != "38205000" || *f.Actual != "37961200" || *f.Rate != 99.36 {
+		t.Errorf("fund %+v", f)
+	}
+}
+
+func TestFundsAdjustedBudget(t *testing.T) {
+	doc := doctest.Parse("t", `| 項目名稱 | 年初預算 | 調整後預算 | 實際支出 |
+| 城區道路保潔 | 1,560 | 1,620 | 1,598.6 |
+| 其中：機械化清掃 | 500 | 520 | 518 |
+| 公廁運營管護 | 240 | 240 | 226.8 |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, "金額單位：萬元"))
+	if len(fs) != 2 {
+		t.Fatalf("Funds = %+v, want two items (the 其中 row is part of the first)", fs)
+	}
+	if f := fs[0]; *f.Budget != "16200000" || *f.Actual != "15986000" || *f.Rate != 98.68 {
+		t.Errorf("fund %+v, want the adjusted budget 1,620万", f)
+	}
+	if f := fs[1]; f.Item != "公廁運營管護" || *f.Budget != "2400000" {
+		t.Errorf("fund %+v", f)
+	}
+}
