@@ -49,7 +49,7 @@ func (l *Layout) readRole(i int) (Role, string) {
 	if _, _, ok := attachment(one); ok {
 		return RoleAttachment, s
 	}
-	if _, _, ok := coverField(one); ok {
+	if _, _, ok := coverField(one); ok || yearLine.MatchString(one) {
 		return RoleCover, s
 	}
 	if _, ok := textnorm.DateLine(one); ok {
@@ -285,17 +285,29 @@ func (l *Layout) split() {
 		if n := len(groups); n > 0 {
 			g := groups[n-1]
 			last := g[len(g)-1]
-			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) {
+			// Two forms in a row are two reports, though a form is all
+			// cover material.
+			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) && !(isForm(last.text) && isForm(t.text)) {
 				groups[n-1] = append(g, t)
 				seen[t.text] = true
 				continue
 			}
-			if seen[t.text] {
+			// A form repeats the same title for each project: a form's
+			// title is never a running header.
+			if seen[t.text] && !isForm(t.text) {
 				for _, b := range t.blocks {
 					l.Roles[b] = RoleArtefact
 				}
 				continue
 			}
+		}
+		if n := len(groups); n > 0 && isForm(t.text) && !isForm(groups[n-1][0].text) {
+			// A form after a report in prose is its attachment, not a
+			// report of its own.
+			for _, b := range t.blocks {
+				l.Roles[b] = RoleText
+			}
+			continue
 		}
 		seen[t.text] = true
 		groups = append(groups, []title{t})
@@ -309,8 +321,10 @@ func (l *Layout) split() {
 			first = 0
 		} else {
 			// The cover page and attachment label above a title belong to it.
+			// After a form, the cover material above belongs to that form.
+			coverAbove := !(isForm(g[0].text) && isForm(groups[k-1][0].text))
 			for first > 0 && (l.Roles[first-1] == RoleBlank || l.Roles[first-1] == RoleAttachment ||
-				l.Roles[first-1] == RoleCover || l.Roles[first-1] == RoleArtefact) {
+				l.Roles[first-1] == RoleCover && coverAbove || l.Roles[first-1] == RoleArtefact) {
 				first--
 			}
 			l.Spans[k-1].End = first
@@ -355,10 +369,13 @@ func (l *Layout) readCover(s *Span) {
 				}
 				continue
 			}
-			if k, v, ok := coverField(textnorm.OneLine(l.Text[i])); ok {
-				if _, seen := s.Cover[k]; !seen {
-					s.Cover[k] = v
-				}
+			one := textnorm.OneLine(l.Text[i])
+			k, v, ok := coverField(one)
+			if m := yearLine.FindStringSubmatch(one); m != nil {
+				k, v, ok = KeyYear, m[1], true
+			}
+			if _, seen := s.Cover[k]; ok && !seen {
+				s.Cover[k] = v
 			}
 		case RoleDate:
 			d, _ := textnorm.DateLine(textnorm.OneLine(l.Text[i]))

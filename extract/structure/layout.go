@@ -142,7 +142,15 @@ var reportKinds = []string{
 	"项目支出绩效评价报告书", "项目支出绩效评价报告", "项目支出绩效自评报告", "项目绩效评价报告书",
 	"项目绩效评价报告", "项目绩效自评报告", "支出绩效评价报告", "绩效评价报告书", "绩效评价的报告",
 	"绩效自评的报告", "绩效自评报告", "绩效评价报告", "自评报告", "评价报告",
+	// The self-evaluation form, a report in one table.
+	"部门整体支出绩效自评表", "项目支出绩效自评表", "项目绩效自评表", "绩效自评表",
 }
+
+// isForm reports whether a title names a self-evaluation form (绩效自评表).
+func isForm(title string) bool { return strings.HasSuffix(kindOf(title), "表") }
+
+// yearLine is the year printed alone under a form's title: "（2021年度）".
+var yearLine = regexp.MustCompile(`^[（(]\s*([12][0-9]{3})\s*年度?\s*[）)]$`)
 
 // draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)".
 var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`)
