@@ -112,6 +112,11 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 		// sentence follows: the first sentence is the title.
 		v, title, body = longRunIn(m.rest)
 	}
+	if v == pureHeading && f.listLike && endsSentence(m.rest) {
+		// "1.负责全区各级各类学校的教育教学管理工作。": a numbered
+		// sentence is a list item; a heading has no full stop.
+		v = notHeading
+	}
 	if v == notHeading || v == runInHeading && m.family == "arabic-space" {
 		r.addBody(shown)
 		return
@@ -130,6 +135,18 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 		h.body = []string{body}
 	}
 	r.accept(h)
+}
+
+// endsSentence reports whether s is a sentence: it ends with a full stop
+// and is more than a short label ("项目立项规范性。" is a heading with a
+// stray stop; "部分站点使用率偏低。" is a statement).
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, textnorm.IsSpace)
+	t := strings.TrimSuffix(strings.TrimSuffix(s, "。"), "！")
+	if t == s {
+		return false
+	}
+	return textnorm.Len(t) > 8 || strings.ContainsAny(t, "，,、0123456789")
 }
 
 func endsWithColon(s string) bool {

@@ -1,0 +1,45 @@
+package structure
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/extract/internal/doctest"
+)
+
+// outline lists the sections of the first report of src as "level marker title".
+func outline(src string) string {
+	l := Analyze(doctest.Parse("t", src))
+	secs, _ := l.Sections(l.Spans[0])
+	var b strings.Builder
+	for _, s := range secs {
+		fmt.Fprintf(&b, "%d %s%s\n", s.Level, s.Marker, s.Title)
+	}
+	return b.String()
+}
+
+// TestNumberedSentences: numbered sentences are list items of the body,
+// numbered labels are headings even with a stray full stop.
+func TestNumberedSentences(t *testing.T) {
+	got := outline(`2021年度某某区教育局部门整体支出绩效自评报告
+一、部门职能
+1.负责全区各级各类学校的教育教学管理工作。
+2.统筹管理全区教育经费，监督教育经费使用情况。
+二、存在问题
+1.部分站点使用率偏低。
+三、评价指标分析
+1.项目立项规范性。
+项目按规定程序申请设立。
+2.绩效目标合理性
+绩效目标明确。`)
+	want := `1 一、部门职能
+1 二、存在问题
+1 三、评价指标分析
+2 1.项目立项规范性
+2 2.绩效目标合理性
+`
+	if got != want {
+		t.Errorf("sections:\n%s\nwant\n%s", got, want)
+	}
+}
