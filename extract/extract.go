@@ -149,10 +149,27 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 			r := &rs[owner]
 			r.Tables = append(r.Tables, rt)
 			r.Funds = append(r.Funds, tables.Funds(t, rt)...)
-			r.Evaluators = append(r.Evaluators, tables.Evaluators(t, rt)...)
+			r.Evaluators = addEvaluators(r.Evaluators, tables.Evaluators(t, rt))
 			tableFigures(r, t, rt)
 		}
 	}
+}
+
+// addEvaluators appends the people of evs not already listed: a report
+// often names its evaluation team in its text and again in an attachment.
+// A person is the same when name and organisation are (an empty
+// organisation matches any).
+func addEvaluators(have, evs []model.Evaluator) []model.Evaluator {
+next:
+	for _, e := range evs {
+		for _, h := range have {
+			if h.Name == e.Name && (h.Org == e.Org || h.Org == "" || e.Org == "") {
+				continue next
+			}
+		}
+		have = append(have, e)
+	}
+	return have
 }
 
 // nestedTables lists, for each body table, the numbers of the tables

@@ -357,7 +357,7 @@ func (l *Layout) readCover(s *Span) {
 	for i := s.First; i < s.End; i++ {
 		switch l.Roles[i] {
 		case RoleAttachment:
-			if s.Attachment == "" {
+			if s.Attachment == "" && !body { // a label in the tail heads an appendix
 				s.Attachment, _, _ = attachment(textnorm.OneLine(l.Text[i]))
 			}
 		case RoleCover:

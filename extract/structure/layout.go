@@ -186,6 +186,8 @@ func isTitle(s string) bool {
 
 var (
 	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*([12][0-9]{3})\s*年度?\s*`)
+	// placeYear is a place before the year: "某某市2020年度全民健身…".
+	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*([12][0-9]{3})\s*年度?\s*`)
 	yearSuffix = regexp.MustCompile(`\s*[12][0-9]{3}\s*年度?$`)
 )
 
@@ -217,19 +219,24 @@ func ProjectName(title string) string {
 	if loc := yearSuffix.FindStringIndex(s[lo:hi]); loc != nil {
 		cutSuffix(hi - lo - loc[0]) // "某某市2021年度部门整体支出…"
 	}
+	if m := placeYear.FindStringSubmatchIndex(s[lo:hi]); m != nil && lo+m[1] < hi {
+		// "某某市2020年度全民健身设施建设": the place stays, the year goes.
+		return strings.TrimFunc(orig[lo:lo+m[3]]+orig[lo+m[1]:hi], textnorm.IsSpace)
+	}
 	return strings.TrimFunc(orig[lo:hi], textnorm.IsSpace)
 }
 
-// TitleYear returns the year a title starts with ("2020年度…"), 0 when none.
+// TitleYear returns the year a title starts with ("2020年度…", "某某市2020年度…"), 0 when none.
 func TitleYear(title string) int {
 	s := textnorm.OneLine(title)
 	if _, rest, ok := attachment(s); ok {
 		s = rest
 	}
-	m := yearPrefix.FindStringSubmatch(s)
-	if m == nil {
-		return 0
+	var y int
+	if m := yearPrefix.FindStringSubmatch(s); m != nil {
+		y, _ = strconv.Atoi(m[1])
+	} else if m := placeYear.FindStringSubmatch(s); m != nil {
+		y, _ = strconv.Atoi(m[2])
 	}
-	y, _ := strconv.Atoi(m[1])
 	return y
 }

@@ -300,7 +300,7 @@ func cellText(t *model.Table, r, c int) string {
 var notPeople = []string{"组长", "签名", "签字", "盖章", "中介机构", "评价机构", "日期", "合计"}
 
 // Evaluators reads one Evaluator per person row of an evaluators table,
-// names kept as written ("张磊（女）").
+// names kept as written ("张磊（女）") but for the spaces that align them.
 func Evaluators(t *model.Table, rt model.ReportTable) []model.Evaluator {
 	if rt.Kind != KindEvaluators {
 		return nil
@@ -311,7 +311,8 @@ func Evaluators(t *model.Table, rt model.ReportTable) []model.Evaluator {
 	var out []model.Evaluator
 rows:
 	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
-		n := cellText(t, r, name)
+		// "周  涛": names are spread with spaces to align with three-character names.
+		n := textnorm.Label(cellText(t, r, name))
 		if n == "" || textnorm.Len(n) > 16 || strings.ContainsAny(n, "：:") {
 			continue
 		}

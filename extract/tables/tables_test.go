@@ -119,3 +119,18 @@ func TestFundsAdjustedBudget(t *testing.T) {
 		t.Errorf("fund %+v", f)
 	}
 }
+
+func TestEvaluatorsTeam(t *testing.T) {
+	doc := doctest.Parse("t", `| 序号 | 姓名 | 工作单位 | 职务/职称 | 组内分工 | 签字 |
+| 1 | 周  涛 | 某某工程咨询有限公司 | 造价工程师 | 组长 |  |
+| 2 | 黃麗華 | 某某會計師事務所有限公司 | 高級會計師 | 財務評價 |  |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "评价小组成员名单")
+	ev := Evaluators(tb, rt)
+	if rt.Kind != KindEvaluators || len(ev) != 2 {
+		t.Fatalf("kind %q, evaluators %+v", rt.Kind, ev)
+	}
+	if ev[0].Name != "周涛" || ev[0].Title != "造价工程师" || ev[1].Org != "某某會計師事務所有限公司" {
+		t.Errorf("evaluators %+v", ev)
+	}
+}
