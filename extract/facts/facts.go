@@ -84,6 +84,9 @@ var beforeName = []string{
 	"依据", "本项目", "本单位", "我区", "我县", "我市", "我局", "我办", "全区", "全市", "全县",
 }
 
+// companyEndings can follow another ending in one name: 某某会计师事务所有限公司.
+const companyEndings = "/股份有限公司/有限责任公司/有限公司/公司/集团/"
+
 // stopRunes end a name when scanning back from its ending.
 const stopRunes = "的和与及对向在由为是了到经等共被请并将把从给让使于或即、，。；：:;,.!?！？“”\"'（）()《》〈〉【】[] \t\n\u3000"
 
@@ -120,50 +123,58 @@ func blankTitles(s string) string {
 
 type org struct{ name, kind string }
 
+// orgsIn finds the organisations of text. It matches in simplified
+// characters (fs) and cuts the names as printed (rs): the two are rune for
+// rune.
 func orgsIn(text string) []org {
 	var out []org
 	rs := []rune(text)
-	for i := 0; i < len(rs); i++ {
-		kind := endingAt(rs, i)
+	fs := []rune(textnorm.Simplify(text))
+	for i := 0; i < len(fs); i++ {
+		kind := endingAt(fs, i)
 		if kind == "" {
 			continue
 		}
 		end := i + utf8.RuneCountInString(kind)
+		if strings.Contains(companyEndings, "/"+endingAt(fs, end)+"/") {
+			continue // 事务所有限公司: the name goes on to the company ending
+		}
 		start := i
 		for start > 0 && i-start < 24 {
-			if rs[start-1] == '”' {
+			if fs[start-1] == '”' {
 				// a quoted part of the name: “梦想小街”电商产业园…
-				if q := openQuote(rs, start-1); q >= 0 {
+				if q := openQuote(fs, start-1); q >= 0 {
 					start = q
 					continue
 				}
 				break
 			}
-			if !unicode.Is(unicode.Han, rs[start-1]) || strings.ContainsRune(stopRunes, rs[start-1]) && !inName(rs, start-1) {
+			if !unicode.Is(unicode.Han, fs[start-1]) || strings.ContainsRune(stopRunes, fs[start-1]) && !inName(fs, start-1) {
 				break
 			}
 			start--
 		}
-		name := string(rs[start:i])
+		name, simple := string(rs[start:i]), string(fs[start:i])
 		for _, w := range beforeName {
-			if k := strings.LastIndex(name, w); k >= 0 {
-				name = name[k+len(w):]
+			if k := strings.LastIndex(simple, w); k >= 0 {
+				name, simple = name[k+len(w):], simple[k+len(w):]
 			}
 		}
 		i = end - 1
-		if end < len(rs) && strings.ContainsRune(falseAfter[kind], rs[end]) {
+		if end < len(fs) && strings.ContainsRune(falseAfter[kind], fs[end]) {
 			continue
 		}
 		if utf8.RuneCountInString(name) < 2 {
 			continue
 		}
 		if bad, ok := falseBefore[kind]; ok {
-			last, _ := utf8.DecodeLastRuneInString(name)
-			if strings.ContainsRune(bad, last) && utf8.RuneCountInString(name) < 4 {
+			last, _ := utf8.DecodeLastRuneInString(simple)
+			// 布局, 格局 are never names; 区政府 is one when long enough.
+			if strings.ContainsRune(bad, last) && (kind == "局" || utf8.RuneCountInString(name) < 4) {
 				continue
 			}
 		}
-		out = append(out, org{name + kind, kind})
+		out = append(out, org{name + string(rs[end-utf8.RuneCountInString(kind):end]), kind})
 	}
 	return out
 }
