@@ -50,10 +50,23 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 	if rt.Block >= r.FirstBlock && rt.Block < r.EndBlock {
 		section = SectionAt(r, rt.Block)
 	}
+	// A form stacks blocks, each under a header row of its own: the cells
+	// of a block read in the units of its header.
+	headers := make([]model.ReportTable, t.Rows) // per row, the block heading it
+	for blk := rt; blk.HeaderRow >= 0 && blk.HeaderRow < t.Rows; {
+		end := tables.BlockEnd(t, blk)
+		for r := blk.HeaderRow + 1; r < end; r++ {
+			headers[r] = blk
+		}
+		if end >= t.Rows {
+			break
+		}
+		blk.HeaderRow, blk.Header = end, tables.HeaderAt(t, end)
+	}
 	for _, c := range t.Cells {
 		ctx := figures.Context{}
-		if rt.HeaderRow >= 0 && c.Row > rt.HeaderRow && c.Col < len(rt.Header) {
-			ctx.Header = tables.UnitHeader(rt.Header[c.Col], tables.UnitContext(rt))
+		if h := headers[c.Row]; h.Header != nil && c.Col < len(h.Header) {
+			ctx.Header = tables.UnitHeader(h.Header[c.Col], tables.UnitContext(h))
 		}
 		addFigures(r, c.Text, ctx, model.Place{Section: section, Block: rt.Block, Row: c.Row, Col: c.Col}, 0)
 	}

@@ -45,12 +45,12 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 			break
 		}
 	}
-	rt.Header = headerAt(t, rt.HeaderRow)
+	rt.Header = HeaderAt(t, rt.HeaderRow)
 	if kind(rt.Header) == "" {
 		// A form (项目支出绩效自评表) stacks blocks in one table: cover
 		// rows first, then a funds block under a header row of its own.
 		for r := rt.HeaderRow + 1; r < t.Rows; r++ {
-			h := headerAt(t, r)
+			h := HeaderAt(t, r)
 			if kind(h) == KindFunds && columns(h, budgetCols, nil) >= 0 && columns(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
 				rt.HeaderRow, rt.Header = r, h
 				break
@@ -62,7 +62,7 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 }
 
 // headerAt returns the normalised texts of row r, nil when r < 0.
-func headerAt(t *model.Table, r int) []string {
+func HeaderAt(t *model.Table, r int) []string {
 	if r < 0 {
 		return nil
 	}
@@ -177,10 +177,7 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	// totalFirst: the total stands above the items (年度资金总额, then
 	// 其中：财政拨款, 其他资金), which are then its breakdown.
 	totalFirst := false
-	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
-		if r > rt.HeaderRow+1 && isHeaderRow(rowTexts(t, r)) && !hasNumber(t, r) {
-			break // the header of the form's next block (年度总体目标 …)
-		}
+	for r := rt.HeaderRow + 1; r < BlockEnd(t, rt); r++ {
 		item := cellText(t, r, name)
 		isSum := isTotal(item) || isTotal(cellText(t, r, 0))
 		if item == "" && !isSum {
@@ -241,6 +238,39 @@ func isPart(item string) bool {
 	return strings.HasPrefix(textnorm.Simplify(item), "其中")
 }
 
+// BlockEnd returns the row after the last row that rt's header heads: the
+// next row that reads as a header of its own (a form's next block, 年度总体目标
+// or 一级指标 | 二级指标 …), else the end of the table.
+func BlockEnd(t *model.Table, rt model.ReportTable) int {
+	if rt.HeaderRow < 0 {
+		return t.Rows
+	}
+	for r := rt.HeaderRow + 2; r < t.Rows; r++ {
+		if texts := rowTexts(t, r); len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(texts) {
+			return r
+		}
+	}
+	return t.Rows
+}
+
+// headerWords are words of column headers; a row with two cells holding
+// them heads a block, where a row of item texts does not.
+var headerWords = []string{"指标", "目标", "分值", "得分", "权重", "序号", "名称", "预算数", "执行数", "执行率", "姓名", "职务", "职称", "完成值", "完成情况", "备注", "偏差原因"}
+
+func headerLike(texts []string) bool {
+	n := 0
+	for _, s := range texts {
+		s = textnorm.Simplify(s)
+		for _, w := range headerWords {
+			if strings.Contains(s, w) {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
+}
+
 // hasNumber reports whether any cell of row r is a number.
 func hasNumber(t *model.Table, r int) bool {
 	for _, s := range rowTexts(t, r) {
@@ -262,9 +292,20 @@ func UnitContext(rt model.ReportTable) string {
 	return rt.Caption
 }
 
-// UnitHeader adds the caption's unit ("单位：万元") to a header that has none.
+// notMoney are header words of columns that hold no amounts (rates,
+// scores, serial numbers, counts): a caption's 万元 is not their unit.
+var notMoney = []string{"率", "比例", "占比", "比重", "得分", "分值", "评分", "权重", "分数", "序号", "编号", "人数", "数量", "指标值", "完成值"}
+
+// UnitHeader adds the caption's unit ("单位：万元") to a header that has
+// none, unless the header names a column of something other than money.
 func UnitHeader(header, caption string) string {
-	if !strings.Contains(header, "元") && strings.Contains(textnorm.Simplify(caption), "万元") {
+	h := textnorm.Simplify(header)
+	for _, w := range notMoney {
+		if strings.Contains(h, w) {
+			return header
+		}
+	}
+	if !strings.Contains(h, "元") && strings.Contains(textnorm.Simplify(caption), "万元") {
 		return header + "（万元）"
 	}
 	return header

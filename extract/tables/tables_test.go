@@ -134,3 +134,22 @@ func TestEvaluatorsTeam(t *testing.T) {
 		t.Errorf("evaluators %+v", ev)
 	}
 }
+
+func TestBlockEnd(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 预算数 | 执行数 |
+| 日常管护 | 50 | 48.5 |
+| 绿化养护 | 未执行 | 未执行 |
+| 设施维修 | 20 | 20 |
+| 一级指标 | 二级指标 | 年度指标值 |
+| 产出指标 | 数量指标 | 12 |`)
+	tb := &doc.Tables[0]
+	if end := BlockEnd(tb, Read(tb, 0, "")); end != 4 {
+		t.Errorf("BlockEnd = %d, want 4 (a row of item texts goes on; the indicators header ends the block)", end)
+	}
+	if h := UnitHeader("得分", "单位：万元"); h != "得分" {
+		t.Errorf("UnitHeader(得分) = %q: a score column takes no 万元", h)
+	}
+	if h := UnitHeader("全年预算数", "单位：萬元"); h != "全年预算数（万元）" {
+		t.Errorf("UnitHeader(全年预算数) = %q", h)
+	}
+}
