@@ -93,3 +93,18 @@ func TestProjectName(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleYear(t *testing.T) {
+	for title, want := range map[string]int{
+		"2020年度现代服务业专项经费项目支出绩效评价报告":   2020,
+		"某某市2020年度全民健身设施建设项目绩效评价报告":   2020,
+		"某某县农业农村局2021年度部门整体支出绩效评价报告":  2021,
+		"附件2：关于2019年度农村公路养护项目的绩效自评报告": 2019,
+		"学生营养改善计划项目绩效评价报告":            0,
+		"G20156年项目绩效评价报告":             0,
+	} {
+		if got := TitleYear(title); got != want {
+			t.Errorf("TitleYear(%q) = %d, want %d", title, got, want)
+		}
+	}
+}

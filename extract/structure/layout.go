@@ -226,17 +226,20 @@ func ProjectName(title string) string {
 	return strings.TrimFunc(orig[lo:hi], textnorm.IsSpace)
 }
 
-// TitleYear returns the year a title starts with ("2020年度…", "某某市2020年度…"), 0 when none.
+// titleYear is the first year a title names: "2020年度…", "某某市2020年度…",
+// "某某县农业农村局2021年度部门整体支出…".
+var titleYear = regexp.MustCompile(`(?:^|[^0-9])([12][0-9]{3})\s*年`)
+
+// TitleYear returns the year a title names, 0 when none.
 func TitleYear(title string) int {
 	s := textnorm.OneLine(title)
 	if _, rest, ok := attachment(s); ok {
 		s = rest
 	}
-	var y int
-	if m := yearPrefix.FindStringSubmatch(s); m != nil {
-		y, _ = strconv.Atoi(m[1])
-	} else if m := placeYear.FindStringSubmatch(s); m != nil {
-		y, _ = strconv.Atoi(m[2])
+	m := titleYear.FindStringSubmatch(s)
+	if m == nil {
+		return 0
 	}
+	y, _ := strconv.Atoi(m[1])
 	return y
 }

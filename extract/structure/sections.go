@@ -138,11 +138,11 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 }
 
 // endsSentence reports whether s is a sentence: it ends with a full stop
-// and is more than a short label ("项目立项规范性。" is a heading with a
+// (or the semicolon of a list of clauses) and is more than a short label ("项目立项规范性。" is a heading with a
 // stray stop; "部分站点使用率偏低。" is a statement).
 func endsSentence(s string) bool {
 	s = strings.TrimRightFunc(s, textnorm.IsSpace)
-	t := strings.TrimSuffix(strings.TrimSuffix(s, "。"), "！")
+	t := strings.TrimRight(s, "。！；;")
 	if t == s {
 		return false
 	}
