@@ -89,7 +89,7 @@ var tocLine = regexp.MustCompile(`(?:[.．…·]{2,}|\t)\s*[0-9]+\s*$`)
 
 // yearAfterMarker is "2021年" right after a "2." marker: "2.2021年度绩效目标"
 // is heading 2 about the year 2021, not the figure 2.2021.
-var yearAfterMarker = regexp.MustCompile(`^[0-9]{4}\s*年`)
+var yearAfterMarker = regexp.MustCompile(`^[0-9０-９]{4}\s*年`)
 
 // marker is a numbered start of a paragraph.
 type marker struct {
