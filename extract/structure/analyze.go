@@ -68,38 +68,62 @@ func (l *Layout) table(no int) *model.Table {
 	return &l.Doc.Tables[no-1]
 }
 
-// coverTable reads a table of "key | value" rows; nil when fewer than two
-// rows are cover fields.
+// coverTable reads a table of "key | value" rows, a row possibly holding
+// two pairs ("主管部门 | X | 实施单位 | Y", as the 绩效自评表 has it); nil
+// when fewer than two rows hold fields (a header row "项目名称 | 实施单位 |
+// 预算数" is one row, not a cover).
 func coverTable(t *model.Table) map[string]string {
 	fields := make(map[string]string)
+	rows := 0
 	for r := 0; r < t.Rows; r++ {
-		c := t.Cell(r, 0)
-		if c == nil {
-			continue
-		}
-		label := strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")
-		key, ok := coverKeys[label]
-		if !ok {
-			// "项目名称：XX" in one cell
-			if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
-				fields[k] = v
+		before := len(fields)
+		for col := 0; col < t.Cols; {
+			c := t.Cell(r, col)
+			if c == nil {
+				col++
+				continue
 			}
-			continue
-		}
-		value := ""
-		for col := c.Col + c.ColSpan; col < t.Cols; {
-			v := t.Cell(r, col)
-			if v == nil {
-				break
+			next := c.Col + c.ColSpan
+			if c.Row != r {
+				col = next // a cell merged down from a row above
+				continue
 			}
-			if value = coverValue(textnorm.Clean(v.Text)); value != "" {
-				break
+			label := strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")
+			key, ok := coverKeys[label]
+			if !ok {
+				// "项目名称：XX" in one cell
+				if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
+					fields[k] = v
+				}
+				col = next
+				continue
 			}
-			col = v.Col + v.ColSpan
+			value := ""
+			for vc := next; vc < t.Cols; {
+				v := t.Cell(r, vc)
+				if v == nil {
+					break
+				}
+				text := textnorm.Clean(v.Text)
+				if _, isKey := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(text)), "：:")]; isKey {
+					break // the next pair's label: this value is empty
+				}
+				next = v.Col + v.ColSpan
+				if value = coverValue(text); value != "" {
+					break
+				}
+				vc = next
+			}
+			if _, seen := fields[key]; !seen || fields[key] == "" {
+				fields[key] = value
+			}
+			col = next
 		}
-		fields[key] = value
+		if len(fields) > before {
+			rows++
+		}
 	}
-	if len(fields) < 2 {
+	if rows < 2 {
 		return nil
 	}
 	return fields

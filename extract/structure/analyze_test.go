@@ -43,3 +43,28 @@ func TestForms(t *testing.T) {
 		}
 	}
 }
+
+func TestCoverTable(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 城乡居民基本医疗保险财政补助 | < | < |
+| 主管部门 | 某某县医疗保障局 | 实施单位 | 某某县医疗保障事务中心 |
+| 評價機構 |  | 評價年度 | 2021年度 |
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 |
+| 项目名称 | 实施单位 | 预算数 | 执行数 |
+| 道路保洁 | 某某区城管局 | 1560 | 1598.6 |`)
+	got := coverTable(&doc.Tables[0])
+	want := map[string]string{KeyProject: "城乡居民基本医疗保险财政补助", KeyDept: "某某县医疗保障局",
+		KeyUnit: "某某县医疗保障事务中心", KeyAgency: "", KeyYear: "2021年度"}
+	if len(got) != len(want) {
+		t.Errorf("coverTable = %q, want %q", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("coverTable[%s] = %q, want %q", k, got[k], v)
+		}
+	}
+	funds := doctest.Parse("t", `| 项目名称 | 实施单位 | 预算数 | 执行数 |
+| 道路保洁 | 某某区城管局 | 1560 | 1598.6 |`)
+	if got := coverTable(&funds.Tables[0]); got != nil {
+		t.Errorf("a funds table read as a cover: %q", got)
+	}
+}

@@ -134,7 +134,7 @@ func isNumeric(s string) bool {
 // (全年执行数) is measured against, and the execution rate reports print
 // is computed from it.
 var (
-	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "资金来源", "资金用途", "资金性质", "支出内容", "来源", "用途", "项目", "科目"}
+	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "资金来源", "资金用途", "资金性质", "资金情况", "支出内容", "来源", "用途", "项目", "科目"}
 	budgetCols = []string{"项目资金安排", "全年预算数", "调整后预算", "调整预算", "全年预算", "年初预算数", "年初预算", "预算数", "预算金额", "资金安排", "预算", "计划投入", "安排"}
 	actualCols = []string{"实际投入", "实际支出", "执行数", "实际执行", "支出数", "实际到位", "执行金额", "支出", "执行"}
 	personCols = []string{"姓名"}
@@ -178,7 +178,7 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	// 其中：财政拨款, 其他资金), which are then its breakdown.
 	totalFirst := false
 	for r := rt.HeaderRow + 1; r < BlockEnd(t, rt); r++ {
-		item := cellText(t, r, name)
+		item := itemText(t, r, name, min(nonNeg(budget, t.Cols), nonNeg(actual, t.Cols)))
 		isSum := isTotal(item) || isTotal(cellText(t, r, 0))
 		if item == "" && !isSum {
 			continue
@@ -224,6 +224,39 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 		out = []model.Fund{*total}
 	}
 	return out
+}
+
+// itemText is the item a funds row is about: the text of its name column,
+// or, when that column holds a label merged down over the rows of a block
+// ("项目资金（万元）" over 年度资金总额, 其中：财政拨款 …) or nothing, the
+// first text after it before the amounts (columns below limit).
+func itemText(t *model.Table, r, name, limit int) string {
+	spanning := ""
+	for c := name; c < limit || c == name; c++ {
+		cell := t.Cell(r, c)
+		if cell == nil {
+			continue
+		}
+		s := cellText(t, r, c)
+		switch {
+		case s == "" || c != name && isNumeric(s):
+		case cell.RowSpan > 1:
+			if spanning == "" {
+				spanning = s
+			}
+		default:
+			return s
+		}
+		c = cell.Col + cell.ColSpan - 1
+	}
+	return spanning
+}
+
+func nonNeg(c, otherwise int) int {
+	if c < 0 {
+		return otherwise
+	}
+	return c
 }
 
 // totals are the labels of a total row.

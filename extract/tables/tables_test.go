@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/govreports/govreports/extract/internal/doctest"
+	"github.com/govreports/govreports/schema/model"
 )
 
 func TestReadEvaluators(t *testing.T) {
@@ -151,5 +152,29 @@ func TestBlockEnd(t *testing.T) {
 	}
 	if h := UnitHeader("全年预算数", "单位：萬元"); h != "全年预算数（万元）" {
 		t.Errorf("UnitHeader(全年预算数) = %q", h)
+	}
+}
+
+// TestFundsMergedLabel reads a form whose item labels stand in the second
+// column, beside a label merged down over the block (as Word merges it).
+func TestFundsMergedLabel(t *testing.T) {
+	tb := &model.Table{No: 1, Rows: 4, Cols: 5}
+	add := func(r, c, rowSpan int, text string) {
+		tb.Cells = append(tb.Cells, model.Cell{Row: r, Col: c, RowSpan: rowSpan, ColSpan: 1, Text: text})
+	}
+	add(0, 0, 1, "资金情况（万元）")
+	add(0, 1, 1, "")
+	add(0, 2, 1, "年初预算数")
+	add(0, 3, 1, "全年预算数")
+	add(0, 4, 1, "全年执行数")
+	add(1, 0, 3, "项目资金")
+	for r, row := range [][]string{{"年度资金总额", "100", "120", "90"}, {"其中：财政拨款", "100", "120", "90"}, {"其他资金", "0", "0", "0"}} {
+		for c, text := range row {
+			add(r+1, c+1, 1, text)
+		}
+	}
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || fs[0].Item != "年度资金总额" || *fs[0].Budget != "1200000" || *fs[0].Actual != "900000" {
+		t.Errorf("Funds = %+v, want the total 年度资金总额, 120万 against 90万", fs)
 	}
 }
