@@ -253,13 +253,14 @@ func (l *Layout) titles() []title {
 			}
 			text = rest
 		}
+		text = textnorm.Label(text) // "绩 效 评 价 报 告", spread over a cover page
 		t := title{blocks: []int{i}, text: text}
 		if ProjectName(text) == "" {
 			// Only the kind on this line: the name is on the line before.
 			if j := l.prevVisible(i); j >= 0 && l.Roles[j] == RoleText && shortLine(l.Text[j]) {
 				l.Roles[j] = RoleTitle
 				t.blocks = []int{j, i}
-				t.text = textnorm.OneLine(l.Text[j]) + text
+				t.text = textnorm.Label(textnorm.OneLine(l.Text[j])) + text
 			}
 		}
 		out = append(out, t)

@@ -73,6 +73,9 @@ var coverKeys = map[string]string{
 	"报告日期": KeyReportDate, "报告时间": KeyReportDate, "评价报告日期": KeyReportDate,
 }
 
+// labelGap is a tab, or two spaces or more, between a label and its value.
+var labelGap = regexp.MustCompile(`\t+|[ \x{3000}]{2,}`)
+
 // stamps are the notes beside a cover value where the stamp goes.
 var stamps = regexp.MustCompile(`[（(]\s*(?:盖章|签章|公章|签字|签名|盖公章)\s*[）)]`)
 
@@ -81,9 +84,16 @@ var stamps = regexp.MustCompile(`[（(]\s*(?:盖章|签章|公章|签字|签名|
 func coverField(s string) (key, value string, ok bool) {
 	i := strings.IndexAny(s, "：:")
 	if i < 0 {
+		// "项目名称\t城乡…" or "项目名称    城乡…": a cover table exported as text
+		if loc := labelGap.FindStringIndex(s); loc != nil {
+			if key, ok := coverKeys[textnorm.Squash(textnorm.Simplify(s[:loc[0]]))]; ok {
+				return key, coverValue(s[loc[1]:]), true
+			}
+		}
 		return "", "", false
 	}
-	label := textnorm.Squash(textnorm.Simplify(s[:i]))
+	// "评价机构（盖章）：" is the label 评价机构
+	label := textnorm.Squash(textnorm.Simplify(stamps.ReplaceAllString(s[:i], "")))
 	key, ok = coverKeys[label]
 	if !ok {
 		return "", "", false
@@ -152,13 +162,17 @@ func isForm(title string) bool { return strings.HasSuffix(kindOf(title), "表") 
 // yearLine is the year printed alone under a form's title: "（2021年度）".
 var yearLine = regexp.MustCompile(`^[（(]\s*([12][0-9]{3})\s*年度?\s*[）)]$`)
 
-// draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)".
-var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`)
+// draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)",
+// or the year it covers: "（2021年度）".
+var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版)|\s*[12][0-9]{3}\s*年度?\s*)[）)]$`)
 
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
 func kindOf(s string) string {
 	s = textnorm.Simplify(s)
+	if strings.ContainsAny(s, " \u3000") {
+		s = textnorm.Label(s) // "绩 效 评 价 报 告", spread over a cover page
+	}
 	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
 		s = draftNote.ReplaceAllString(s, "")
 	}
@@ -195,7 +209,7 @@ var (
 // leading year ("2020年度") and without the report kind it ends with.
 // The title is matched in simplified characters and cut as printed.
 func ProjectName(title string) string {
-	orig := textnorm.OneLine(title)
+	orig := textnorm.Label(textnorm.OneLine(title)) // no spaces spreading the letters
 	if _, rest, ok := attachment(orig); ok {
 		orig = rest
 	}

@@ -26,3 +26,32 @@ func TestIsArtefact(t *testing.T) {
 		}
 	}
 }
+
+func TestCoverField(t *testing.T) {
+	tests := []struct{ in, key, value string }{
+		{"评价机构：某某会计师事务所有限公司", KeyAgency, "某某会计师事务所有限公司"},
+		{"评价机构（盖章）：某某会计师事务所有限公司", KeyAgency, "某某会计师事务所有限公司"},
+		{"项 目 名 称：全民健身设施建设", KeyProject, "全民健身设施建设"},
+		{"项目名称\t全民健身设施建设", KeyProject, "全民健身设施建设"},
+		{"主管部门    某某市体育局", KeyDept, "某某市体育局"},
+		{"評價年度：2020年度", KeyYear, "2020年度"},
+		{"报告日期：二〇二一年三月十五日", KeyReportDate, "二〇二一年三月十五日"},
+		{"项目名称是全民健身设施建设", "", ""},
+		{"资金来源：财政拨款", "", ""},
+	}
+	for _, tt := range tests {
+		key, value, ok := coverField(tt.in)
+		if tt.key == "" {
+			if ok {
+				t.Errorf("coverField(%q) = %s %q, want no field", tt.in, key, value)
+			}
+			continue
+		}
+		if !ok || key != tt.key || value != tt.value {
+			t.Errorf("coverField(%q) = %s %q %v, want %s %q", tt.in, key, value, ok, tt.key, tt.value)
+		}
+	}
+	if !isTitle("城乡居民医保补助项目绩效评价报告（2021年度）") || TitleYear("城乡居民医保补助项目绩效评价报告（2021年度）") != 2021 {
+		t.Error("a title with its year in brackets after the kind is not read")
+	}
+}

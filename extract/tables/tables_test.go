@@ -64,6 +64,19 @@ func TestAttribute(t *testing.T) {
 			t.Errorf("Attribute(%q) = %d, want %d", caption, got, want)
 		}
 	}
+	// Evaluators tables after the last report: their captions are in its text.
+	reports = []Candidate{
+		{Name: "某某县城乡环卫一体化项目", Text: "城乡环卫一体化项目覆盖全县12个乡镇"},
+		{Name: "某某县乡村道路养护", Text: "全县乡村道路养护里程860公里。\n城乡环卫一体化项目绩效评价工作组成员\n乡村道路养护项目绩效评价工作组成员\n"},
+	}
+	for caption, want := range map[string]int{
+		"城乡环卫一体化项目绩效评价工作组成员": 0,
+		"乡村道路养护项目绩效评价工作组成员":  1,
+	} {
+		if got := Attribute(caption, reports); got != want {
+			t.Errorf("Attribute(%q) = %d, want %d", caption, got, want)
+		}
+	}
 }
 
 func TestFundsTotalOnly(t *testing.T) {
