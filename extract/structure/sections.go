@@ -41,6 +41,14 @@ type sectionReader struct {
 	listNext int
 	prevText string   // the last body paragraph, to see a list coming
 	preamble []string // body paragraphs before the first heading
+	// nextIsBody: the next paragraph is unnumbered body text, which a
+	// numbered sentence heads ("1.项目立项依据充分。" over its explanation).
+	nextIsBody bool
+}
+
+func numbered(s string) bool {
+	_, ok := parseMarker(s)
+	return ok
 }
 
 // Sections builds the section tree of one report, and returns the body
@@ -49,10 +57,16 @@ type sectionReader struct {
 // starts at （一） still gets level 1 there.
 func (l *Layout) Sections(s Span) (sections []model.Section, preamble string) {
 	r := &sectionReader{last: make(map[string]int), styleFamily: make(map[int]string)}
+	next := -1 // the text block after i, for a look ahead
 	for i := s.First; i < s.End; i++ {
 		if l.Roles[i] != RoleText {
 			continue
 		}
+		if next <= i {
+			for next = i + 1; next < s.End && l.Roles[next] != RoleText; next++ {
+			}
+		}
+		r.nextIsBody = next < s.End && l.Doc.Body[next].Para.Marker == "" && !numbered(l.Text[next])
 		r.read(i, l.Doc.Body[i].Para, l.Text[i])
 	}
 	return r.tree(), strings.Join(r.preamble, "\n")
@@ -112,9 +126,9 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 		// sentence follows: the first sentence is the title.
 		v, title, body = longRunIn(m.rest)
 	}
-	if v == pureHeading && f.listLike && endsSentence(m.rest) {
-		// "1.负责全区各级各类学校的教育教学管理工作。": a numbered
-		// sentence is a list item; a heading has no full stop.
+	if v == pureHeading && f.listLike && endsSentence(m.rest) && !r.nextIsBody {
+		// "1.负责全区各级各类学校的教育教学管理工作。" followed by "2.…": a
+		// numbered sentence is a list item, unless body text follows it.
 		v = notHeading
 	}
 	if v == notHeading || v == runInHeading && m.family == "arabic-space" {
