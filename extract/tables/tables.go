@@ -51,7 +51,7 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 		// rows first, then a funds block under a header row of its own.
 		for r := rt.HeaderRow + 1; r < t.Rows; r++ {
 			h := HeaderAt(t, r)
-			if kind(h) == KindFunds && columns(h, budgetCols, nil) >= 0 && columns(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
+			if kind(h) == KindFunds && amountColumn(h, budgetCols, nil) >= 0 && amountColumn(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
 				rt.HeaderRow, rt.Header = r, h
 				break
 			}
@@ -78,7 +78,7 @@ func HeaderAt(t *model.Table, r int) []string {
 // kind tells a table's kind by its header.
 func kind(header []string) string {
 	switch {
-	case columns(header, nameCols, nil) >= 0 && (columns(header, budgetCols, nil) >= 0 || columns(header, actualCols, nil) >= 0):
+	case columns(header, nameCols, nil) >= 0 && (amountColumn(header, budgetCols, nil) >= 0 || amountColumn(header, actualCols, nil) >= 0):
 		return KindFunds
 	case columns(header, personCols, nil) >= 0 && (columns(header, orgCols, nil) >= 0 || columns(header, titleCols, nil) >= 0):
 		return KindEvaluators
@@ -156,6 +156,32 @@ func columns(header []string, words []string, taken map[int]bool) int {
 	return -1
 }
 
+// amountColumn is columns for the budget and actual columns: a column of
+// rates or scores (执行率, 预算执行率得分) holds no amounts, whatever
+// words it shares with them.
+func amountColumn(header []string, words []string, taken map[int]bool) int {
+	skip := make(map[int]bool, len(taken))
+	for c := range taken {
+		skip[c] = true
+	}
+	for c, h := range header {
+		if notAmount(h) {
+			skip[c] = true
+		}
+	}
+	return columns(header, words, skip)
+}
+
+func notAmount(header string) bool {
+	h := textnorm.Simplify(header)
+	for _, w := range notMoney {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // Funds reads one Fund per item row of a funds table. Amounts are read
 // with figures.Money in the unit the header (or the caption) gives.
 func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
@@ -163,9 +189,9 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 		return nil
 	}
 	taken := make(map[int]bool)
-	budget := columns(rt.Header, budgetCols, taken)
+	budget := amountColumn(rt.Header, budgetCols, taken)
 	taken[budget] = true
-	actual := columns(rt.Header, actualCols, taken)
+	actual := amountColumn(rt.Header, actualCols, taken)
 	taken[actual] = true
 	name := columns(rt.Header, nameCols, taken)
 	if name < 0 {
@@ -332,13 +358,10 @@ var notMoney = []string{"率", "比例", "占比", "比重", "得分", "分值",
 // UnitHeader adds the caption's unit ("单位：万元") to a header that has
 // none, unless the header names a column of something other than money.
 func UnitHeader(header, caption string) string {
-	h := textnorm.Simplify(header)
-	for _, w := range notMoney {
-		if strings.Contains(h, w) {
-			return header
-		}
+	if notAmount(header) {
+		return header
 	}
-	if !strings.Contains(h, "元") && strings.Contains(textnorm.Simplify(caption), "万元") {
+	if !strings.Contains(textnorm.Simplify(header), "元") && strings.Contains(textnorm.Simplify(caption), "万元") {
 		return header + "（万元）"
 	}
 	return header

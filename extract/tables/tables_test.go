@@ -191,3 +191,13 @@ func TestFundsMergedLabel(t *testing.T) {
 		t.Errorf("Funds = %+v, want the total 年度资金总额, 120万 against 90万", fs)
 	}
 }
+
+func TestFundsRateColumn(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目 | 预算数（万元） | 预算执行率 |
+| 日常管护 | 50 | 97% |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || *fs[0].Budget != "500000" || fs[0].Actual != nil || fs[0].ActualRaw != "" {
+		t.Errorf("Funds = %+v, want the budget and no actual: 预算执行率 is a rate", fs)
+	}
+}
