@@ -8,6 +8,7 @@ package structure
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -71,6 +72,12 @@ var coverKeys = map[string]string{
 	"评价机构": KeyAgency, "评价单位": KeyAgency, "第三方评价机构": KeyAgency,
 	"评价年度": KeyYear, "评价年份": KeyYear,
 	"报告日期": KeyReportDate, "报告时间": KeyReportDate, "评价报告日期": KeyReportDate,
+	// Labels other governments print for the same fields.
+	"项目执行单位": KeyUnit, "项目承担单位": KeyUnit, "填报单位": KeyUnit, "预算单位": KeyUnit,
+	"项目主管单位": KeyDept, "主管部门名称": KeyDept,
+	"评价机构名称": KeyAgency, "第三方机构": KeyAgency, "评价实施机构": KeyAgency, "第三方评价单位": KeyAgency,
+	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,
+	"出具日期": KeyReportDate, "报告出具日期": KeyReportDate,
 }
 
 // labelGap is a tab, or two spaces or more, between a label and its value.
@@ -145,16 +152,27 @@ func isArtefact(s string) bool {
 	return pageNumber.MatchString(t) || placeholder.MatchString(t) || textnorm.Len(t) <= 100 && webMeta.MatchString(t)
 }
 
-// reportKinds end a report title; longest first, so that the project name
-// is what remains.
-var reportKinds = []string{
-	"部门整体支出绩效评价报告", "部门整体支出绩效自评报告", "整体支出绩效评价报告", "整体支出绩效自评报告",
-	"项目支出绩效评价报告书", "项目支出绩效评价报告", "项目支出绩效自评报告", "项目绩效评价报告书",
-	"项目绩效评价报告", "项目绩效自评报告", "支出绩效评价报告", "绩效评价报告书", "绩效评价的报告",
-	"绩效自评的报告", "绩效自评报告", "绩效评价报告", "自评报告", "评价报告",
-	// The self-evaluation form, a report in one table.
-	"部门整体支出绩效自评表", "项目支出绩效自评表", "项目绩效自评表", "绩效自评表",
-}
+// reportKinds end a report title ("项目支出绩效自评情况报告", "绩效评价报告书"
+// …); longest first, so that the project name is what remains.
+var reportKinds = func() []string {
+	var out []string
+	for _, scope := range []string{"部门整体支出", "整体支出", "项目支出", "项目", "支出", ""} {
+		for _, kind := range []string{"绩效评价", "绩效自评"} {
+			for _, what := range []string{"情况", "工作", "结果", ""} {
+				for _, doc := range []string{"报告书", "的报告", "报告"} {
+					out = append(out, scope+kind+what+doc)
+				}
+			}
+		}
+		// The self-evaluation form, a report in one table.
+		if scope != "支出" && scope != "整体支出" {
+			out = append(out, scope+"绩效自评表")
+		}
+	}
+	out = append(out, "自评报告", "评价报告")
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
 
 // isForm reports whether a title names a self-evaluation form (绩效自评表).
 func isForm(title string) bool { return strings.HasSuffix(kindOf(title), "表") }
@@ -164,7 +182,7 @@ var yearLine = regexp.MustCompile(`^[（(]\s*([12][0-9]{3})\s*年度?\s*[）)]$`
 
 // draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)",
 // or the year it covers: "（2021年度）".
-var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版)|\s*[12][0-9]{3}\s*年度?\s*)[）)]$`)
+var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版|简本|摘要)|\s*[12][0-9]{3}\s*年度?\s*)[）)]$`)
 
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
