@@ -83,7 +83,7 @@ func coverTable(t *model.Table) map[string]string {
 				col++
 				continue
 			}
-			next := c.Col + c.ColSpan
+			next := max(c.Col+c.ColSpan, col+1)
 			if c.Row != r {
 				col = next // a cell merged down from a row above
 				continue
@@ -108,7 +108,7 @@ func coverTable(t *model.Table) map[string]string {
 				if _, isKey := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(text)), "：:")]; isKey {
 					break // the next pair's label: this value is empty
 				}
-				next = v.Col + v.ColSpan
+				next = max(v.Col+v.ColSpan, vc+1)
 				if value = coverValue(text); value != "" {
 					break
 				}

@@ -273,7 +273,7 @@ func itemText(t *model.Table, r, name, limit int) string {
 		default:
 			return s
 		}
-		c = cell.Col + cell.ColSpan - 1
+		c = max(c, cell.Col+cell.ColSpan-1)
 	}
 	return spanning
 }
