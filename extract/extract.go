@@ -35,6 +35,9 @@ func Extract(doc *model.Document) *model.Extraction {
 		paragraphFigures(l, r)
 		sortByPlace(r)
 		r.Goal = facts.Goal(paras[k])
+		if r.Goal == "" {
+			r.Goal = facts.SectionGoal(r.Sections)
+		}
 		r.Policies = facts.Policies(paras[k])
 		r.Orgs = facts.Orgs(paras[k])
 	}

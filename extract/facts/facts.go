@@ -35,6 +35,20 @@ func Goal(paras []Para) string {
 	return ""
 }
 
+// SectionGoal returns the goal a report states under a heading of its
+// own ("2.2021年度绩效目标", "（二）项目绩效目标") rather than after a
+// "绩效目标：" label: the first paragraph of that section's body.
+func SectionGoal(sections []model.Section) string {
+	for _, s := range sections {
+		if !strings.HasSuffix(textnorm.Simplify(s.Title), "绩效目标") || s.Body == "" {
+			continue
+		}
+		first, _, _ := strings.Cut(s.Body, "\n")
+		return strings.TrimSpace(first)
+	}
+	return ""
+}
+
 var (
 	bookTitle = regexp.MustCompile(`《([^《》\n]{2,100})》`)
 	// docNumber is a document number such as 洪府发[2020]3号 or

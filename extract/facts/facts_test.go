@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"github.com/govreports/govreports/schema/model"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,3 +59,17 @@ func TestGoal(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestSectionGoal(t *testing.T) {
+	sections := []model.Section{
+		{Title: "项目基本情况", Body: "城市公共自行车系统共有站点320个。"},
+		{Title: "绩效目标完成情况", Body: "骑行量达到936万人次。"},
+		{Title: "2021年度績效目標", Body: "全年骑行量不低于900万人次。\n车辆完好率不低于95%。"},
+	}
+	if g := SectionGoal(sections); g != "全年骑行量不低于900万人次。" {
+		t.Errorf("SectionGoal = %q", g)
+	}
+	if g := SectionGoal(sections[:2]); g != "" {
+		t.Errorf("SectionGoal without a goal section = %q", g)
+	}
+}
