@@ -1,10 +1,11 @@
 package facts
 
 import (
-	"github.com/govreports/govreports/schema/model"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/govreports/govreports/schema/model"
 )
 
 func TestPolicies(t *testing.T) {
