@@ -141,6 +141,9 @@ var (
 		`|^(?:网站首页|首页|主页|当前位置|您现在的位置|您的位置)[^。]*[>＞»]` +
 		`|^(?:\s*[【\[]\s*[^【】\[\]]{1,8}\s*[】\]])+\s*$` +
 		`|^(?:扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关链接|分享到)`)
+	// rules drawn with characters, and the 公文 note on a page left blank
+	rule      = regexp.MustCompile(`^[-－—–_＿=＝*＊~～·•]{3,}$`)
+	blankPage = regexp.MustCompile(`^[（(]\s*此页无正文\s*[）)]$`)
 )
 
 // isArtefact reports whether a paragraph is layout residue, never body.
@@ -149,7 +152,8 @@ func isArtefact(s string) bool {
 	if len(t) > 100*3 {
 		return false
 	}
-	return pageNumber.MatchString(t) || placeholder.MatchString(t) || textnorm.Len(t) <= 100 && webMeta.MatchString(t)
+	return pageNumber.MatchString(t) || placeholder.MatchString(t) || rule.MatchString(t) || blankPage.MatchString(t) ||
+		textnorm.Len(t) <= 100 && webMeta.MatchString(t)
 }
 
 // reportKinds end a report title ("项目支出绩效自评情况报告", "绩效评价报告书"
