@@ -4,9 +4,11 @@ import "testing"
 
 func TestIsArtefact(t *testing.T) {
 	for in, want := range map[string]bool{
-		"- 1 -":       true,
-		"第 1 页 共 3 页": true,
-		"第 2 頁 共 3 頁": true,
+		"- 1 -":        true,
+		"————————————": true,
+		"（此页无正文）":      true,
+		"第 1 页 共 3 页":  true,
+		"第 2 頁 共 3 頁":  true,
 		"发布时间：2021-05-06 10:23  来源：区财政局  浏览次数：128": true,
 		"来源：某某区人民政府":                               true,
 		"字体：[大 中 小]":                               true,
