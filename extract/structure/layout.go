@@ -239,8 +239,12 @@ func ProjectName(title string) string {
 	lo, hi := 0, len(s) // the name is orig[lo:hi]; every step cuts an end
 	cutPrefix := func(n int) { lo += n }
 	cutSuffix := func(n int) { hi -= n }
-	if strings.HasPrefix(s[lo:hi], "关于") {
-		cutPrefix(len("关于"))
+	// "关于…", "某某县财政局关于…", "关于对…": the name starts after them.
+	if k := strings.Index(s[lo:hi], "关于"); k >= 0 && textnorm.Len(s[lo:lo+k]) <= 16 {
+		cutPrefix(k + len("关于"))
+		if strings.HasPrefix(s[lo:hi], "对") {
+			cutPrefix(len("对"))
+		}
 	}
 	if loc := yearPrefix.FindStringIndex(s[lo:hi]); loc != nil {
 		cutPrefix(loc[1])
@@ -251,6 +255,11 @@ func ProjectName(title string) string {
 	cutSuffix(len(kindOf(s[lo:hi])))
 	if strings.HasSuffix(s[lo:hi], "的") {
 		cutSuffix(len("的"))
+	}
+	for _, verb := range []string{"开展", "进行"} { // "…项目开展绩效评价的报告"
+		if strings.HasSuffix(s[lo:hi], verb) {
+			cutSuffix(len(verb))
+		}
 	}
 	if loc := yearSuffix.FindStringIndex(s[lo:hi]); loc != nil {
 		cutSuffix(hi - lo - loc[0]) // "某某市2021年度部门整体支出…"
