@@ -8,6 +8,7 @@ package tables
 import (
 	"math"
 	"math/big"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -46,6 +47,7 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 		}
 	}
 	rt.Header = HeaderAt(t, rt.HeaderRow)
+	rt.HeaderRow, rt.Header = withUnitRow(t, rt.HeaderRow, rt.Header)
 	if kind(rt.Header) == "" {
 		// A form (项目支出绩效自评表) stacks blocks in one table: cover
 		// rows first, then a funds block under a header row of its own.
@@ -61,7 +63,41 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 	return rt
 }
 
-// headerAt returns the normalised texts of row r, nil when r < 0.
+// unitCell is a cell of a header's unit row: "万元", "（万元）", "单位：元", "%".
+var unitCell = regexp.MustCompile(`^[（(]?\s*(?:单位\s*[:：])?\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?$`)
+
+// withUnitRow joins to a header the row of units printed under it
+// ("项目 | 预算数 | 执行数" over " | 万元 | 万元"): the header becomes
+// "预算数（万元）" and ends at the unit row.
+func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
+	if row < 0 || row+1 >= t.Rows {
+		return row, header
+	}
+	units := HeaderAt(t, row+1)
+	n := 0
+	for _, u := range units {
+		switch {
+		case u == "":
+		case unitCell.MatchString(textnorm.Simplify(u)):
+			n++
+		default:
+			return row, header
+		}
+	}
+	if n == 0 {
+		return row, header
+	}
+	joined := make([]string, len(header))
+	for c := range header {
+		joined[c] = header[c]
+		if u := strings.Trim(units[c], "（()）"); u != "" {
+			joined[c] += "（" + u + "）"
+		}
+	}
+	return row + 1, joined
+}
+
+// HeaderAt returns the normalised texts of row r as a header, nil when r < 0.
 func HeaderAt(t *model.Table, r int) []string {
 	if r < 0 {
 		return nil

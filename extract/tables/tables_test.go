@@ -201,3 +201,15 @@ func TestFundsRateColumn(t *testing.T) {
 		t.Errorf("Funds = %+v, want the budget and no actual: 预算执行率 is a rate", fs)
 	}
 }
+
+func TestFundsUnitRow(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 全年预算数 | 全年执行数 |
+|  | 万元 | （万元） |
+| 道路保洁 | 1,620 | 1,598.6 |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	fs := Funds(tb, rt)
+	if rt.HeaderRow != 1 || rt.Header[1] != "全年预算数（万元）" || len(fs) != 1 || *fs[0].Budget != "16200000" || *fs[0].Actual != "15986000" {
+		t.Errorf("Read = %+v, Funds = %+v", rt, fs)
+	}
+}
