@@ -65,8 +65,10 @@ func Policies(paras []Para) []model.Policy {
 		for _, loc := range bookTitle.FindAllStringSubmatchIndex(p.Text, -1) {
 			title := strings.TrimSpace(p.Text[loc[2]:loc[3]])
 			number := ""
-			if m := docNumber.FindStringSubmatch(p.Text[loc[1]:]); m != nil {
-				number = strings.Join(strings.Fields(m[1]), "")
+			// matched in simplified characters (…〔2020〕3號), cut as printed
+			after := p.Text[loc[1]:]
+			if m := docNumber.FindStringSubmatchIndex(textnorm.Simplify(after)); m != nil {
+				number = strings.Join(strings.Fields(after[m[2]:m[3]]), "")
 			}
 			if i, seen := index[title]; seen {
 				if out[i].Number == "" {

@@ -28,6 +28,13 @@ func TestPolicies(t *testing.T) {
 	}
 }
 
+func TestPoliciesTraditional(t *testing.T) {
+	ps := Policies([]Para{{Block: 1, Text: "依據《某某區預算績效管理辦法》（某財績〔2019〕5號）執行。"}})
+	if len(ps) != 1 || ps[0].Title != "某某區預算績效管理辦法" || ps[0].Number != "某財績〔2019〕5號" {
+		t.Errorf("Policies = %+v", ps)
+	}
+}
+
 func TestOrgs(t *testing.T) {
 	paras := []Para{
 		{Block: 1, Text: "南昌市西湖区现代服务业发展局共有预算单位1个。获评省级集聚区1个（南昌市天虹商场有限公司城市综合体）。"},
