@@ -201,6 +201,11 @@ func (l *Layout) markSignatures() {
 		if _, numbered := parseMarker(l.Text[j]); numbered || !l.endsAfter(i) {
 			continue
 		}
+		// Under body text: on a cover page the line above the date names
+		// the agency under the title, and stays.
+		if k := l.prevVisible(j); k < 0 || l.Roles[k] != RoleText && l.Roles[k] != RoleTable {
+			continue
+		}
 		l.Roles[j] = RoleArtefact
 	}
 }

@@ -68,3 +68,21 @@ func TestCoverTable(t *testing.T) {
 		t.Errorf("a funds table read as a cover: %q", got)
 	}
 }
+
+func TestSignature(t *testing.T) {
+	l := Analyze(doctest.Parse("t", `2021年度河道保洁经费项目绩效评价报告
+某某会计师事务所
+二〇二二年三月
+2021年度河道保洁经费项目绩效评价报告
+一、项目概况
+全年保洁河道12条。
+某某区水利局
+2022年3月28日`))
+	// The agency under the cover title stays; the signature under the
+	// body goes.
+	for i, want := range map[int]Role{1: RoleText, 2: RoleDate, 6: RoleArtefact, 7: RoleDate} {
+		if r := l.Roles[i]; r != want {
+			t.Errorf("block %d %q: role %v, want %v", i, l.Text[i], r, want)
+		}
+	}
+}
