@@ -38,6 +38,10 @@ func Extract(doc *model.Document) *model.Extraction {
 		if r.Goal == "" {
 			r.Goal = facts.SectionGoal(r.Sections)
 		}
+		if len(r.Funds) == 0 {
+			// No funds table: the budget and spending the text states.
+			r.Funds = facts.ProseFunds(paras[k], r.EvaluationYear)
+		}
 		r.Policies = facts.Policies(paras[k])
 		r.Orgs = facts.Orgs(paras[k])
 	}

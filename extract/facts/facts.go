@@ -4,11 +4,15 @@
 package facts
 
 import (
+	"math"
+	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/figures"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/schema/model"
 )
@@ -246,4 +250,105 @@ next:
 		return orgEndings[k]
 	}
 	return ""
+}
+
+// ProseFunds reads the budget and the spending a report states in a
+// sentence of its text ("全年预算4,850万元，实际支出4,836.2万元，执行率99.72%")
+// for reports that give them in no funds table. It returns at most one
+// Fund, from the first sentence that names one budget and one spending
+// amount, and no other year than year (when year is known: a sentence on
+// the year before is no measure of this one). Of two budgets in one
+// sentence the adjusted one (全年预算, 调整后预算) is the budget, as in
+// tables. The Fund's TableNo is 0 and its Row -1: it stands in no table.
+func ProseFunds(paras []Para, year int) []model.Fund {
+	for _, p := range paras {
+		for _, s := range sentences(p.Text) {
+			if otherYear(s, year) {
+				continue
+			}
+			figs, _ := figures.Find(s, figures.Context{})
+			var budget, actual *model.Figure
+			budgetRank := 0
+			for i := range figs {
+				f := &figs[i]
+				if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
+					continue
+				}
+				switch role, rank := moneyRole(f.Label); role {
+				case "actual":
+					if actual == nil {
+						actual = f
+					}
+				case "budget":
+					if rank > budgetRank {
+						budget, budgetRank = f, rank
+					}
+				}
+			}
+			if budget == nil || actual == nil {
+				continue
+			}
+			b, a := budget.Value, actual.Value
+			return []model.Fund{{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a, Rate: rateOf(b, a),
+				BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
+		}
+	}
+	return nil
+}
+
+// moneyRole tells by its label whether an amount is a budget or a
+// spending, and ranks budgets: the adjusted budget over the one at the
+// start of the year.
+func moneyRole(label string) (role string, rank int) {
+	l := textnorm.Simplify(label)
+	for _, w := range []string{"结余", "结转", "到位", "收入", "下达", "拨入", "总投资", "补助资金"} {
+		if strings.Contains(l, w) {
+			return "", 0
+		}
+	}
+	switch {
+	case strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际"):
+		return "actual", 0
+	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
+		return "budget", 3
+	case strings.Contains(l, "年初"):
+		return "budget", 1
+	case strings.Contains(l, "预算") || strings.Contains(l, "安排"):
+		return "budget", 2
+	}
+	return "", 0
+}
+
+var (
+	sentenceEnd = regexp.MustCompile(`[。；;！？!?\n]`)
+	yearIn      = regexp.MustCompile(`([12][0-9]{3})\s*年`)
+)
+
+func sentences(text string) []string {
+	return sentenceEnd.Split(text, -1)
+}
+
+// otherYear reports whether s names a year other than year.
+func otherYear(s string, year int) bool {
+	if year == 0 {
+		return false
+	}
+	for _, m := range yearIn.FindAllStringSubmatch(s, -1) {
+		if y, _ := strconv.Atoi(m[1]); y != year {
+			return true
+		}
+	}
+	return false
+}
+
+// rateOf is actual / budget in percent, rounded to two decimals.
+func rateOf(budget, actual string) *float64 {
+	b, ok1 := new(big.Rat).SetString(budget)
+	a, ok2 := new(big.Rat).SetString(actual)
+	if !ok1 || !ok2 || b.Sign() == 0 {
+		return nil
+	}
+	q, _ := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(100, 1)), b).Float64()
+	v := math.Round(q*100) / 100
+	return &v
 }

@@ -81,3 +81,23 @@ func TestSectionGoal(t *testing.T) {
 		t.Errorf("SectionGoal without a goal section = %q", g)
 	}
 }
+
+func TestProseFunds(t *testing.T) {
+	paras := []Para{
+		{Block: 1, Text: "项目总投资5,800万元，其中中央补助资金3,200万元。"},
+		{Block: 2, Text: "2020年项目预算600万元，实际支出597.3万元。2021年项目预算650万元，实际支出640万元。"},
+		{Block: 3, Text: "年初预算3,560万元，全年预算3,820.5万元，全年执行3,796.12万元，执行率99.36%。"},
+	}
+	fs := ProseFunds(paras, 2021)
+	if len(fs) != 1 || *fs[0].Budget != "6500000" || *fs[0].Actual != "6400000" || *fs[0].Rate != 98.46 || fs[0].TableNo != 0 || fs[0].Row != -1 {
+		t.Fatalf("ProseFunds = %+v, want the 2021 sentence", fs)
+	}
+	// The adjusted budget (全年预算) over the budget at the start of the year.
+	fs = ProseFunds(paras[2:], 2021)
+	if len(fs) != 1 || *fs[0].Budget != "38205000" || *fs[0].Actual != "37961200" || fs[0].BudgetRaw != "3,820.5万元" {
+		t.Errorf("ProseFunds = %+v, want 全年预算 against 全年执行", fs)
+	}
+	if fs := ProseFunds(paras[:1], 2021); fs != nil {
+		t.Errorf("ProseFunds = %+v from an investment without spending", fs)
+	}
+}
