@@ -263,7 +263,7 @@ next:
 func ProseFunds(paras []Para, year int) []model.Fund {
 	for _, p := range paras {
 		for _, s := range sentences(p.Text) {
-			if otherYear(s, year) {
+			if !mayStateFunds(s) || otherYear(s, year) {
 				continue
 			}
 			figs, _ := figures.Find(s, figures.Context{})
@@ -294,6 +294,14 @@ func ProseFunds(paras []Para, year int) []model.Fund {
 		}
 	}
 	return nil
+}
+
+// mayStateFunds is a quick test before the figures are read: an amount
+// in 元 and words for a budget and for spending.
+func mayStateFunds(s string) bool {
+	s = textnorm.Simplify(s)
+	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排")) &&
+		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际"))
 }
 
 // moneyRole tells by its label whether an amount is a budget or a
