@@ -175,8 +175,7 @@ func (r *sectionReader) accept(h heading) {
 		}
 	}
 	if rank < 0 {
-		r.order = append(r.order, h.family)
-		rank = len(r.order) - 1
+		rank = r.insertFamily(h.family)
 	}
 	// Numbering of deeper families restarts under a new heading.
 	for _, f := range r.order[rank+1:] {
@@ -186,6 +185,40 @@ func (r *sectionReader) accept(h heading) {
 	r.headings = append(r.headings, h)
 	r.prevText = ""
 	r.list = ""
+}
+
+// conventionalRank is the depth GB/T 9704 and common practice give a
+// family; families not listed (dotted schemes, styles) have none.
+var conventionalRank = map[string]int{
+	"part": 1, "chapter": 2, "jie": 3, "cn-dun": 4, "cn-legal": 4, "cn-paren": 5,
+	"arabic-dot": 6, "arabic-paren": 7, "arabic-half": 7, "circled": 8, "paren-digit": 9, "dot-digit": 9,
+}
+
+// insertFamily ranks a family seen for the first time and returns its
+// rank. It goes after the families seen so far, except that it goes above
+// a family that conventionally stands below it: a report whose first
+// section goes 一、 → 1. and whose second goes 二、 → （一） → 1. has
+// （一） above 1., or 1. under （一） would be read as its sibling.
+func (r *sectionReader) insertFamily(f string) int {
+	at := len(r.order)
+	if cf, ok := conventionalRank[f]; ok {
+		for i, g := range r.order {
+			cg, ok := conventionalRank[g]
+			if ok && cg == cf {
+				// 1) beside （1）: another way to number the same
+				// depth, whose place the report has not shown.
+				at = len(r.order)
+				break
+			}
+			if ok && cg > cf && at == len(r.order) {
+				at = i
+			}
+		}
+	}
+	r.order = append(r.order, "")
+	copy(r.order[at+1:], r.order[at:])
+	r.order[at] = f
+	return at
 }
 
 func (r *sectionReader) addBody(s string) {

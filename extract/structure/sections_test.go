@@ -46,3 +46,29 @@ func TestNumberedSentences(t *testing.T) {
 		t.Errorf("sections:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestFamilyOrder: a family that appears late but conventionally stands
+// above one seen before takes its place above it, so that the headings
+// under it have it as their parent.
+func TestFamilyOrder(t *testing.T) {
+	l := Analyze(doctest.Parse("t", `2021年度某某项目绩效评价报告
+一、项目实施情况
+1.决策有目标
+二、存在问题
+（一）资金管理方面
+1.支出凭证不全
+2.资金拨付滞后`))
+	secs, _ := l.Sections(l.Spans[0])
+	var got []string
+	for _, s := range secs {
+		parent := "-"
+		if s.Parent >= 0 {
+			parent = secs[s.Parent].Marker
+		}
+		got = append(got, fmt.Sprintf("%s L%d under %s", s.Marker, s.Level, parent))
+	}
+	want := "一、 L1 under - | 1. L3 under 一、 | 二、 L1 under - | （一） L2 under 二、 | 1. L3 under （一） | 2. L3 under （一）"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("sections:\n%s\nwant\n%s", strings.Join(got, " | "), want)
+	}
+}
