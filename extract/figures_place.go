@@ -52,11 +52,16 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 	}
 	// A form stacks blocks, each under a header row of its own: the cells
 	// of a block read in the units of its header.
-	headers := make([]model.ReportTable, t.Rows) // per row, the block heading it
+	headers := make([][]string, t.Rows) // per row, the unit-bearing header of each column of its block
 	for blk := rt; blk.HeaderRow >= 0 && blk.HeaderRow < t.Rows; {
 		end := tables.BlockEnd(t, blk)
+		context := tables.UnitContext(blk)
+		h := make([]string, len(blk.Header))
+		for c := range h {
+			h[c] = tables.UnitHeader(blk.Header[c], context)
+		}
 		for r := blk.HeaderRow + 1; r < end; r++ {
-			headers[r] = blk
+			headers[r] = h
 		}
 		if end >= t.Rows {
 			break
@@ -65,8 +70,8 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 	}
 	for _, c := range t.Cells {
 		ctx := figures.Context{}
-		if h := headers[c.Row]; h.Header != nil && c.Col < len(h.Header) {
-			ctx.Header = tables.UnitHeader(h.Header[c.Col], tables.UnitContext(h))
+		if c.Row >= 0 && c.Row < len(headers) && c.Col >= 0 && c.Col < len(headers[c.Row]) {
+			ctx.Header = headers[c.Row][c.Col]
 		}
 		addFigures(r, c.Text, ctx, model.Place{Section: section, Block: rt.Block, Row: c.Row, Col: c.Col}, 0)
 	}

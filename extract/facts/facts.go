@@ -29,6 +29,9 @@ var goalLabel = regexp.MustCompile(`(?:年度)?绩效目标\s*[:：]`)
 // after the colon to the end of its paragraph.
 func Goal(paras []Para) string {
 	for _, p := range paras {
+		if !strings.Contains(p.Text, "目标") && !strings.Contains(p.Text, "目標") {
+			continue
+		}
 		// Simplified characters keep byte offsets: 績效目標 is 绩效目标.
 		if loc := goalLabel.FindStringIndex(textnorm.Simplify(p.Text)); loc != nil {
 			if g := strings.TrimSpace(p.Text[loc[1]:]); g != "" {
@@ -149,7 +152,10 @@ type org struct{ name, kind string }
 func orgsIn(text string) []org {
 	var out []org
 	rs := []rune(text)
-	fs := []rune(textnorm.Simplify(text))
+	fs := rs
+	if simple := textnorm.Simplify(text); simple != text {
+		fs = []rune(simple)
+	}
 	for i := 0; i < len(fs); i++ {
 		kind := endingAt(fs, i)
 		if kind == "" {

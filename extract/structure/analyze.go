@@ -88,12 +88,16 @@ func coverTable(t *model.Table) map[string]string {
 				col = next // a cell merged down from a row above
 				continue
 			}
-			label := strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")
-			key, ok := coverKeys[label]
+			key, ok := "", false
+			if len(c.Text) <= 60 { // labels are short; most cells are not
+				key, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")]
+			}
 			if !ok {
 				// "项目名称：XX" in one cell
-				if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
-					fields[k] = v
+				if strings.ContainsAny(c.Text, "：:") {
+					if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
+						fields[k] = v
+					}
 				}
 				col = next
 				continue
@@ -105,7 +109,7 @@ func coverTable(t *model.Table) map[string]string {
 					break
 				}
 				text := textnorm.Clean(v.Text)
-				if _, isKey := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(text)), "：:")]; isKey {
+				if _, isKey := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(text)), "：:")]; isKey && len(text) <= 60 {
 					break // the next pair's label: this value is empty
 				}
 				next = max(v.Col+v.ColSpan, vc+1)
@@ -170,7 +174,7 @@ func (l *Layout) markContents() {
 			continue
 		case r == RoleText && (strings.HasPrefix(style, "toc") || strings.HasPrefix(style, "目录")):
 			l.Roles[i] = RoleArtefact
-		case r == RoleText && textnorm.Squash(textnorm.Simplify(l.Text[i])) == "目录":
+		case r == RoleText && len(l.Text[i]) <= 30 && textnorm.Squash(textnorm.Simplify(l.Text[i])) == "目录":
 			l.Roles[i] = RoleArtefact
 			inTOC = true
 		case inTOC && r != RoleTable && tocEntry.MatchString(textnorm.OneLine(l.Text[i])):

@@ -105,7 +105,16 @@ type marker struct {
 // the marker and rest as printed: simplifying keeps byte offsets.
 func parseMarker(s string) (m marker, ok bool) {
 	orig := strings.TrimLeftFunc(s, textnorm.IsSpace)
-	s = textnorm.Simplify(orig)
+	// A marker and the few runes after it that decide it stand in the
+	// first bytes: only they are matched, and simplified.
+	cut := len(orig)
+	if cut > 96 {
+		cut = 96
+		for cut > 0 && !utf8.RuneStart(orig[cut]) {
+			cut--
+		}
+	}
+	s = textnorm.Simplify(orig[:cut])
 	for _, f := range families {
 		loc := f.re.FindStringSubmatchIndex(s)
 		if loc == nil {
@@ -128,7 +137,7 @@ func parseMarker(s string) (m marker, ok bool) {
 			parts := strings.FieldsFunc(num, func(r rune) bool { return r == '.' || r == '．' })
 			if last, ok := textnorm.Number(parts[len(parts)-1]); ok {
 				name := f.name + "-" + strconv.Itoa(len(parts))
-				return marker{name, strings.TrimSpace(text), last, trimRest(shownRest)}, trimRest(rest) != ""
+				return marker{name, strings.TrimSpace(text), last, trimRest(shownRest)}, trimRest(shownRest) != ""
 			}
 			return marker{}, false
 		case "arabic-dot":
@@ -149,7 +158,7 @@ func parseMarker(s string) (m marker, ok bool) {
 		if !ok || n == 0 {
 			return marker{}, false
 		}
-		if trimRest(rest) == "" {
+		if trimRest(shownRest) == "" {
 			return marker{}, false
 		}
 		return marker{f.name, strings.TrimSpace(text), n, trimRest(shownRest)}, true

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/schema/model"
@@ -92,15 +93,25 @@ func coverField(s string) (key, value string, ok bool) {
 	i := strings.IndexAny(s, "：:")
 	if i < 0 {
 		// "项目名称\t城乡…" or "项目名称    城乡…": a cover table exported as text
-		if loc := labelGap.FindStringIndex(s); loc != nil {
+		if len(s) > 300 || !strings.ContainsAny(s, "\t\u3000 ") {
+			return "", "", false
+		}
+		if loc := labelGap.FindStringIndex(s); loc != nil && loc[0] <= 30 {
 			if key, ok := coverKeys[textnorm.Squash(textnorm.Simplify(s[:loc[0]]))]; ok {
 				return key, coverValue(s[loc[1]:]), true
 			}
 		}
 		return "", "", false
 	}
+	if i > 80 {
+		return "", "", false // no label is that long: a colon inside a sentence
+	}
 	// "评价机构（盖章）：" is the label 评价机构
-	label := textnorm.Squash(textnorm.Simplify(stamps.ReplaceAllString(s[:i], "")))
+	label := s[:i]
+	if strings.ContainsAny(label, "（(") {
+		label = stamps.ReplaceAllString(label, "")
+	}
+	label = textnorm.Squash(textnorm.Simplify(label))
 	key, ok = coverKeys[label]
 	if !ok {
 		return "", "", false
@@ -141,6 +152,9 @@ var (
 		`|^(?:网站首页|首页|主页|当前位置|您现在的位置|您的位置)[^。]*[>＞»]` +
 		`|^(?:\s*[【\[]\s*[^【】\[\]]{1,8}\s*[】\]])+\s*$` +
 		`|^(?:扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关链接|分享到)`)
+	// webMetaStarts are the runes webMeta's lines start with: a quick no
+	// for the rest.
+	webMetaStarts = "发成更信文来浏访阅点作责编字分索网首主当您【[扫打关返上下相"
 	// rules drawn with characters, and the 公文 note on a page left blank
 	rule      = regexp.MustCompile(`^[-－—–_＿=＝*＊~～·•]{3,}$`)
 	blankPage = regexp.MustCompile(`^[（(]\s*此页无正文\s*[）)]$`)
@@ -148,12 +162,16 @@ var (
 
 // isArtefact reports whether a paragraph is layout residue, never body.
 func isArtefact(s string) bool {
-	t := textnorm.Simplify(strings.TrimFunc(s, textnorm.IsSpace))
+	t := strings.TrimFunc(s, textnorm.IsSpace)
 	if len(t) > 100*3 {
 		return false
 	}
-	return pageNumber.MatchString(t) || placeholder.MatchString(t) || rule.MatchString(t) || blankPage.MatchString(t) ||
-		textnorm.Len(t) <= 100 && webMeta.MatchString(t)
+	t = textnorm.Simplify(t)
+	if len(t) <= 80 && (pageNumber.MatchString(t) || placeholder.MatchString(t) || rule.MatchString(t) || blankPage.MatchString(t)) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune(webMetaStarts, r) && textnorm.Len(t) <= 100 && webMeta.MatchString(t)
 }
 
 // reportKinds end a report title ("项目支出绩效自评情况报告", "绩效评价报告书"
@@ -191,6 +209,10 @@ var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版|简�
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
 func kindOf(s string) string {
+	// Every kind ends in 告, 书 or 表, or a bracketed note follows it.
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune("告书書表）)", last) {
+		return ""
+	}
 	s = textnorm.Simplify(s)
 	if strings.ContainsAny(s, " \u3000") {
 		s = textnorm.Label(s) // "绩 效 评 价 报 告", spread over a cover page
@@ -209,7 +231,7 @@ func kindOf(s string) string {
 // isTitle reports whether a paragraph (lines joined) reads as a report
 // title: short, no sentence punctuation, ending with a report kind.
 func isTitle(s string) bool {
-	s = textnorm.Simplify(textnorm.OneLine(s))
+	s = textnorm.OneLine(s) // kindOf and parseMarker read traditional characters as simplified
 	if len(s) > 80*3 || textnorm.Len(s) > 80 || kindOf(s) == "" {
 		return false
 	}

@@ -46,9 +46,31 @@ type sectionReader struct {
 	nextIsBody bool
 }
 
-func numbered(s string) bool {
-	_, ok := parseMarker(s)
-	return ok
+// parsed is a body paragraph with its marker read.
+type parsed struct {
+	block    int
+	p        model.Paragraph
+	text     string
+	shown    string // the text with the generated marker before it
+	m        marker
+	numbered bool
+}
+
+// parse reads the first body paragraph of span s at or after block i;
+// block is s.End when there is none.
+func parse(l *Layout, s Span, i int) parsed {
+	for ; i < s.End && l.Roles[i] != RoleText; i++ {
+	}
+	if i >= s.End {
+		return parsed{block: s.End}
+	}
+	p := l.Doc.Body[i].Para
+	x := parsed{block: i, p: p, text: l.Text[i], shown: l.Text[i]}
+	if p.Marker != "" {
+		x.shown = strings.TrimSpace(p.Marker) + x.text
+	}
+	x.m, x.numbered = parseMarker(x.shown)
+	return x
 }
 
 // Sections builds the section tree of one report, and returns the body
@@ -57,28 +79,21 @@ func numbered(s string) bool {
 // starts at （一） still gets level 1 there.
 func (l *Layout) Sections(s Span) (sections []model.Section, preamble string) {
 	r := &sectionReader{last: make(map[string]int), styleFamily: make(map[int]string)}
-	next := -1 // the text block after i, for a look ahead
-	for i := s.First; i < s.End; i++ {
-		if l.Roles[i] != RoleText {
-			continue
-		}
-		if next <= i {
-			for next = i + 1; next < s.End && l.Roles[next] != RoleText; next++ {
-			}
-		}
-		r.nextIsBody = next < s.End && l.Doc.Body[next].Para.Marker == "" && !numbered(l.Text[next])
-		r.read(i, l.Doc.Body[i].Para, l.Text[i])
+	// Each paragraph's marker is read once, and seen one paragraph ahead.
+	var cur, next parsed
+	next = parse(l, s, s.First)
+	for next.block < s.End {
+		cur, next = next, parse(l, s, next.block+1)
+		r.nextIsBody = next.block < s.End && !next.numbered
+		r.read(cur)
 	}
 	return r.tree(), strings.Join(r.preamble, "\n")
 }
 
-func (r *sectionReader) read(block int, p model.Paragraph, text string) {
-	shown := text
-	if p.Marker != "" {
-		shown = strings.TrimSpace(p.Marker) + text
-	}
+func (r *sectionReader) read(x parsed) {
+	block, p, text, shown := x.block, x.p, x.text, x.shown
 	level := styleLevel(p.Style, p.OutlineLevel)
-	m, numbered := parseMarker(shown)
+	m, numbered := x.m, x.numbered
 	via := ViaPattern
 	if p.Marker != "" {
 		via = ViaNumbering

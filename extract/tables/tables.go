@@ -52,6 +52,9 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 		// A form (项目支出绩效自评表) stacks blocks in one table: cover
 		// rows first, then a funds block under a header row of its own.
 		for r := rt.HeaderRow + 1; r < t.Rows; r++ {
+			if texts := rowTexts(t, r); len(texts) < 3 || !mentionsBudget(texts) {
+				continue // spare the header reading of every row
+			}
 			h := HeaderAt(t, r)
 			if kind(h) == KindFunds && amountColumn(h, budgetCols, nil) >= 0 && amountColumn(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
 				rt.HeaderRow, rt.Header = r, h
@@ -95,6 +98,17 @@ func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
 		}
 	}
 	return row + 1, joined
+}
+
+// mentionsBudget reports whether a cell of a row names a budget, in
+// either script.
+func mentionsBudget(texts []string) bool {
+	for _, s := range texts {
+		if strings.Contains(s, "预算") || strings.Contains(s, "預算") || strings.Contains(s, "安排") || strings.Contains(s, "计划投入") {
+			return true
+		}
+	}
+	return false
 }
 
 // HeaderAt returns the normalised texts of row r as a header, nil when r < 0.
@@ -182,9 +196,13 @@ var (
 // trying the words in order, skipping columns already taken. Headers are
 // compared in simplified characters (預算數 is 预算数).
 func columns(header []string, words []string, taken map[int]bool) int {
+	simple := make([]string, len(header))
+	for c, h := range header {
+		simple[c] = textnorm.Simplify(h)
+	}
 	for _, w := range words {
-		for c, h := range header {
-			if h != "" && !taken[c] && strings.Contains(textnorm.Simplify(h), w) {
+		for c, h := range simple {
+			if h != "" && !taken[c] && strings.Contains(h, w) {
 				return c
 			}
 		}

@@ -27,12 +27,27 @@ var simplifyTable = func() map[rune]rune {
 	return m
 }()
 
+// simplifyMask has a bit set for each rune of simplifyTable: Simplify runs
+// on every paragraph several times, and most text has no traditional
+// character, so the common answer must be quick.
+var simplifyMask = func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for r := range simplifyTable {
+		b[r/64] |= 1 << (r % 64)
+	}
+	return &b
+}()
+
+func traditional(r rune) bool {
+	return r >= 0x4e00 && r < 0x10000 && simplifyMask[r/64]&(1<<(r%64)) != 0
+}
+
 // Simplify returns s with the traditional characters it knows made
 // simplified, one rune for one rune of the same byte length, so that byte
 // and rune offsets in the result are offsets in s.
 func Simplify(s string) string {
 	for _, r := range s {
-		if _, ok := simplifyTable[r]; ok {
+		if traditional(r) {
 			return strings.Map(simplifyRune, s)
 		}
 	}
@@ -40,8 +55,8 @@ func Simplify(s string) string {
 }
 
 func simplifyRune(r rune) rune {
-	if t, ok := simplifyTable[r]; ok {
-		return t
+	if traditional(r) {
+		return simplifyTable[r]
 	}
 	return r
 }
