@@ -69,32 +69,52 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 // unitCell is a cell of a header's unit row: "万元", "（万元）", "单位：元", "%".
 var unitCell = regexp.MustCompile(`^[（(]?\s*(?:单位\s*[:：])?\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?$`)
 
-// withUnitRow joins to a header the row of units printed under it
-// ("项目 | 预算数 | 执行数" over " | 万元 | 万元"): the header becomes
-// "预算数（万元）" and ends at the unit row.
+// withUnitRow joins to a header the row printed under it when that row
+// completes it: a row of units ("项目 | 预算数 | 执行数" over " | 万元 | 万元"
+// gives "预算数（万元）"), or a row of sub-headers under a header cell
+// spread over several columns ("预算数（万元） |  " over "年初 | 全年" gives
+// "年初预算数（万元）" and "全年预算数（万元）"). The header then ends at that
+// row.
 func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
 	if row < 0 || row+1 >= t.Rows {
 		return row, header
 	}
-	units := HeaderAt(t, row+1)
-	n := 0
-	for _, u := range units {
+	sub := HeaderAt(t, row+1)
+	units, labels, fillsGap := 0, 0, false
+	for c, u := range sub {
 		switch {
 		case u == "":
 		case unitCell.MatchString(textnorm.Simplify(u)):
-			n++
+			units++
+		case isNumeric(u):
+			return row, header // a row of data
 		default:
-			return row, header
+			labels++
+			if c < len(header) && header[c] == "" {
+				fillsGap = true
+			}
 		}
 	}
-	if n == 0 {
+	if units == 0 && (labels < 2 || !fillsGap) {
 		return row, header
 	}
 	joined := make([]string, len(header))
+	parent := ""
 	for c := range header {
-		joined[c] = header[c]
-		if u := strings.Trim(units[c], "（()）"); u != "" {
-			joined[c] += "（" + u + "）"
+		if header[c] != "" {
+			parent = header[c]
+		}
+		u := ""
+		if c < len(sub) {
+			u = sub[c]
+		}
+		switch {
+		case u == "":
+			joined[c] = header[c]
+		case unitCell.MatchString(textnorm.Simplify(u)):
+			joined[c] = header[c] + "（" + strings.Trim(u, "（()）") + "）"
+		default:
+			joined[c] = u + parent // 年初 + 预算数（万元）
 		}
 	}
 	return row + 1, joined

@@ -213,3 +213,23 @@ func TestFundsUnitRow(t *testing.T) {
 		t.Errorf("Read = %+v, Funds = %+v", rt, fs)
 	}
 }
+
+func TestFundsSubHeader(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目 | 预算数（万元） |  | 执行数（万元） | 执行率 |
+|  | 年初 | 全年 |  |  |
+| 供水管网改造 | 800 | 850 | 832 | 97.88% |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	fs := Funds(tb, rt)
+	if rt.HeaderRow != 1 || rt.Header[2] != "全年预算数（万元）" || len(fs) != 1 || *fs[0].Budget != "8500000" || *fs[0].Actual != "8320000" {
+		t.Errorf("Read = %+v, Funds = %+v, want the budget 全年 (850万)", rt, fs)
+	}
+	// A first row of items is no sub-header.
+	doc = doctest.Parse("t", `| 项目 | 预算数 | 执行数 |
+| 一、基本支出 | 其他 | 另计 |
+| 人员经费 | 12 | 12 |`)
+	tb = &doc.Tables[0]
+	if rt := Read(tb, 0, ""); rt.HeaderRow != 0 {
+		t.Errorf("Read = %+v, want the header at row 0", rt)
+	}
+}
