@@ -323,7 +323,88 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	if (len(out) == 0 || totalFirst) && total != nil {
 		out = []model.Fund{*total}
 	}
+	return topItems(out, total)
+}
+
+var (
+	depth1 = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}\s*[、．.]`)
+	depth2 = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
+	depth3 = regexp.MustCompile(`^[0-9０-９]{1,2}\s*[、．.](?:[^0-9０-９]|$)`)
+	depth4 = regexp.MustCompile(`^[（(]\s*[0-9０-９]{1,2}\s*[）)]`)
+)
+
+// itemDepth is the depth an item's own number gives it (一、 1, （一） 2,
+// 1. 3, （1） 4), 0 when it has none.
+func itemDepth(item string) int {
+	for d, re := range []*regexp.Regexp{depth1, depth2, depth3, depth4} {
+		if re.MatchString(item) {
+			return d + 1
+		}
+	}
+	return 0
+}
+
+// topItems keeps the items of a table that nests them ("一、基本支出" over
+// "（一）人员经费", "（二）公用经费") at the top level, so that no amount
+// counts twice: the unnumbered items when numbered ones stand among them,
+// else the items of the least depth. A total row that the items as read
+// already add up to keeps them all.
+func topItems(items []model.Fund, total *model.Fund) []model.Fund {
+	if len(items) < 2 || total != nil && sumBudget(items) == budgetOf(total) {
+		return items
+	}
+	depths := make([]int, len(items))
+	top := 0
+	plain := false
+	for i, f := range items {
+		depths[i] = itemDepth(f.Item)
+		switch {
+		case depths[i] == 0:
+			plain = true
+		case top == 0 || depths[i] < top:
+			top = depths[i]
+		}
+	}
+	if top == 0 {
+		return items // no numbered items: nothing nests
+	}
+	keep := top
+	if plain {
+		keep = 0
+	}
+	var out []model.Fund
+	for i, f := range items {
+		if depths[i] == keep {
+			out = append(out, f)
+		}
+	}
+	if len(out) == len(items) || total != nil && sumBudget(out) != budgetOf(total) {
+		return items // the nesting is not what the total says
+	}
 	return out
+}
+
+func budgetOf(f *model.Fund) string {
+	if f.Budget != nil {
+		return *f.Budget
+	}
+	return ""
+}
+
+// sumBudget adds the budgets of fs as a decimal, "" when one is missing.
+func sumBudget(fs []model.Fund) string {
+	sum := new(big.Rat)
+	for _, f := range fs {
+		if f.Budget == nil {
+			return ""
+		}
+		v, ok := new(big.Rat).SetString(*f.Budget)
+		if !ok {
+			return ""
+		}
+		sum.Add(sum, v)
+	}
+	return figures.Decimal(sum)
 }
 
 // itemText is the item a funds row is about: the text of its name column,

@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/govreports/govreports/extract/internal/doctest"
@@ -231,5 +232,30 @@ func TestFundsSubHeader(t *testing.T) {
 	tb = &doc.Tables[0]
 	if rt := Read(tb, 0, ""); rt.HeaderRow != 0 {
 		t.Errorf("Read = %+v, want the header at row 0", rt)
+	}
+}
+
+func TestFundsNested(t *testing.T) {
+	const rows = `| 一、基本支出 | 100 | 98 |
+| （一）人员经费 | 80 | 79 |
+| （二）公用经费 | 20 | 19 |
+| 二、项目支出 | 50 | 45 |
+| 1.社会救助 | 30 | 28 |
+| 2.养老服务 | 20 | 17 |`
+	for _, tt := range []struct{ name, src, want string }{
+		{"with total", "| 项目 | 全年预算数（万元） | 全年执行数（万元） |\n" + rows + "\n| 合计 | 150 | 143 |", "一、基本支出 二、项目支出"},
+		{"without total", "| 项目 | 全年预算数（万元） | 全年执行数（万元） |\n" + rows, "一、基本支出 二、项目支出"},
+		{"flat list", "| 项目 | 预算数 | 执行数 |\n| 1.社会救助 | 30 | 28 |\n| 2.养老服务 | 20 | 17 |\n| 合计 | 50 | 45 |", "1.社会救助 2.养老服务"},
+		{"plain parents", "| 项目 | 预算数 | 执行数 |\n| 基本支出 | 30 | 28 |\n| 1.人员经费 | 20 | 20 |\n| 2.公用经费 | 10 | 8 |\n| 项目支出 | 5 | 5 |", "基本支出 项目支出"},
+	} {
+		doc := doctest.Parse("t", tt.src)
+		tb := &doc.Tables[0]
+		var got []string
+		for _, f := range Funds(tb, Read(tb, 0, "")) {
+			got = append(got, f.Item)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: items %q, want %s", tt.name, got, tt.want)
+		}
 	}
 }
