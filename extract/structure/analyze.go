@@ -404,12 +404,14 @@ func (l *Layout) readCover(s *Span) {
 				continue
 			}
 			one := textnorm.OneLine(l.Text[i])
-			k, v, ok := coverField(one)
+			fields := coverFields(one)
 			if m := yearLine.FindStringSubmatch(one); m != nil {
-				k, v, ok = KeyYear, m[1], true
+				fields = [][2]string{{KeyYear, m[1]}}
 			}
-			if _, seen := s.Cover[k]; ok && !seen {
-				s.Cover[k] = v
+			for _, kv := range fields {
+				if _, seen := s.Cover[kv[0]]; !seen {
+					s.Cover[kv[0]] = kv[1]
+				}
 			}
 		case RoleDate:
 			d, _ := textnorm.DateLine(textnorm.OneLine(l.Text[i]))

@@ -119,6 +119,49 @@ func coverField(s string) (key, value string, ok bool) {
 	return key, coverValue(s[i+runeLenAt(s, i):]), true
 }
 
+// coverFields reads the fields of a cover line, which may hold two
+// ("项目名称：XX    项目单位：YY", a cover table exported as text, tabs or
+// runs of spaces between the cells).
+func coverFields(s string) [][2]string {
+	cells := labelGap.Split(s, -1)
+	if len(cells) < 2 {
+		if k, v, ok := coverField(s); ok {
+			return [][2]string{{k, v}}
+		}
+		return nil
+	}
+	var out [][2]string
+	for i := 0; i < len(cells); i++ {
+		k, v, ok := coverField(cells[i])
+		if !ok {
+			k, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(stamps.ReplaceAllString(cells[i], ""))), "：:")]
+		}
+		if !ok {
+			continue
+		}
+		if v == "" && i+1 < len(cells) && !isCoverLabel(cells[i+1]) {
+			i++
+			v = coverValue(cells[i])
+		}
+		out = append(out, [2]string{k, v})
+	}
+	if len(out) == 0 {
+		if k, v, ok := coverField(s); ok {
+			return [][2]string{{k, v}}
+		}
+	}
+	return out
+}
+
+// isCoverLabel reports whether a cell starts with a cover label.
+func isCoverLabel(cell string) bool {
+	if _, _, ok := coverField(cell); ok {
+		return true
+	}
+	_, ok := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(cell)), "：:")]
+	return ok
+}
+
 func coverValue(s string) string {
 	s = stamps.ReplaceAllString(s, "")
 	return strings.TrimFunc(s, func(r rune) bool { return textnorm.IsSpace(r) || r == '_' || r == '＿' })

@@ -1,6 +1,9 @@
 package structure
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsArtefact(t *testing.T) {
 	for in, want := range map[string]bool{
@@ -57,5 +60,22 @@ func TestCoverField(t *testing.T) {
 	}
 	if !isTitle("城乡居民医保补助项目绩效评价报告（2021年度）") || TitleYear("城乡居民医保补助项目绩效评价报告（2021年度）") != 2021 {
 		t.Error("a title with its year in brackets after the kind is not read")
+	}
+}
+
+func TestCoverFields(t *testing.T) {
+	for in, want := range map[string]string{
+		"项目名称：农村公路养护    项目单位：某某县交通运输局":   "项目名称=农村公路养护 实施单位=某某县交通运输局",
+		"主管部门\t某某县交通运输局\t评价机构\t某某会计师事务所": "主管部门=某某县交通运输局 评价机构=某某会计师事务所",
+		"评价机构：某某会计师事务所（普通合伙）":            "评价机构=某某会计师事务所（普通合伙）",
+		"项目名称：\t评价年度：2021年度":             "项目名称= 评价年度=2021年度",
+	} {
+		var got []string
+		for _, kv := range coverFields(in) {
+			got = append(got, kv[0]+"="+kv[1])
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("coverFields(%q) = %q, want %s", in, got, want)
+		}
 	}
 }
