@@ -109,7 +109,7 @@ func coverTable(t *model.Table) map[string]string {
 					break
 				}
 				text := textnorm.Clean(v.Text)
-				if _, isKey := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(text)), "：:")]; isKey && len(text) <= 60 {
+				if len(text) <= 60 && isCoverLabel(text) {
 					break // the next pair's label: this value is empty
 				}
 				next = max(v.Col+v.ColSpan, vc+1)

@@ -277,7 +277,7 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	// totalFirst: the total stands above the items (年度资金总额, then
 	// 其中：财政拨款, 其他资金), which are then its breakdown.
 	totalFirst := false
-	for r := rt.HeaderRow + 1; r < BlockEnd(t, rt); r++ {
+	for r, end := rt.HeaderRow+1, BlockEnd(t, rt); r < end; r++ {
 		item := itemText(t, r, name, min(nonNeg(budget, t.Cols), nonNeg(actual, t.Cols)))
 		isSum := isTotal(item) || isTotal(cellText(t, r, 0))
 		if item == "" && !isSum {
