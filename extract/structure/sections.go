@@ -167,8 +167,9 @@ func (r *sectionReader) read(x parsed) {
 }
 
 // endsSentence reports whether s is a sentence: it ends with a full stop
-// (or the semicolon of a list of clauses) and is more than a short label ("项目立项规范性。" is a heading with a
-// stray stop; "部分站点使用率偏低。" is a statement).
+// (or the semicolon of a list of clauses) and is more than a short label
+// ("项目立项规范性。" is a heading with a stray stop; "部分站点使用率偏低。"
+// is a statement).
 func endsSentence(s string) bool {
 	s = strings.TrimRightFunc(s, textnorm.IsSpace)
 	t := strings.TrimRight(s, "。！；;")
