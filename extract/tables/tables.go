@@ -80,6 +80,11 @@ func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
 		return row, header
 	}
 	sub := HeaderAt(t, row+1)
+	for c := range sub {
+		if cell := t.Cell(row+1, c); cell != nil && cell.Row <= row {
+			sub[c] = "" // a header cell merged down over this row
+		}
+	}
 	units, labels, fillsGap := 0, 0, false
 	for c, u := range sub {
 		switch {

@@ -259,3 +259,28 @@ func TestFundsNested(t *testing.T) {
 		}
 	}
 }
+
+// TestSubHeaderMergedDown: cells merged down from the header row are no
+// sub-headers of themselves.
+func TestSubHeaderMergedDown(t *testing.T) {
+	tb := &model.Table{No: 1, Rows: 3, Cols: 4}
+	add := func(r, c, rowSpan, colSpan int, text string) {
+		tb.Cells = append(tb.Cells, model.Cell{Row: r, Col: c, RowSpan: rowSpan, ColSpan: colSpan, Text: text})
+	}
+	add(0, 0, 2, 1, "项目")
+	add(0, 1, 1, 2, "预算数（万元）")
+	add(0, 3, 2, 1, "执行数（万元）")
+	add(1, 1, 1, 1, "年初")
+	add(1, 2, 1, 1, "全年")
+	add(2, 0, 1, 1, "供水管网改造")
+	add(2, 1, 1, 1, "800")
+	add(2, 2, 1, 1, "850")
+	add(2, 3, 1, 1, "832")
+	rt := Read(tb, 0, "")
+	if rt.HeaderRow != 1 || rt.Header[0] != "项目" || rt.Header[2] != "全年预算数（万元）" || rt.Header[3] != "执行数（万元）" {
+		t.Errorf("Read = %+v", rt)
+	}
+	if fs := Funds(tb, rt); len(fs) != 1 || *fs[0].Budget != "8500000" {
+		t.Errorf("Funds = %+v", fs)
+	}
+}
