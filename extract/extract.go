@@ -38,6 +38,9 @@ func Extract(doc *model.Document) *model.Extraction {
 		if r.Goal == "" {
 			r.Goal = facts.SectionGoal(r.Sections)
 		}
+		if r.EvaluationAgency == "" {
+			r.EvaluationAgency = facts.Agency(paras[k])
+		}
 		if len(r.Funds) == 0 {
 			// No funds table: the budget and spending the text states.
 			r.Funds = facts.ProseFunds(paras[k], r.EvaluationYear)

@@ -42,6 +42,30 @@ func Goal(paras []Para) string {
 	return ""
 }
 
+// agencyHired is the evaluation agency as the text names it: "委托某某
+// 工程咨询有限公司（以下简称…）成立评价组", "聘请第三方机构某某会计师事务所".
+var agencyHired = regexp.MustCompile(`(?:委托|聘请|邀请)(?:了)?(?:第三方(?:评价)?机构|第三方)?[“"]?(\p{Han}[\p{Han}（）()]{1,30}?(?:股份有限公司|有限责任公司|有限公司|事务所(?:[（(]特殊普通合伙[）)]|[（(]普通合伙[）)])?|研究院|研究所|咨询中心|评估中心))`)
+
+// Agency returns the evaluation agency a report's text says was hired,
+// for reports whose cover does not name it; "" when none is.
+func Agency(paras []Para) string {
+	for _, p := range paras {
+		if !strings.Contains(p.Text, "委托") && !strings.Contains(p.Text, "聘请") && !strings.Contains(p.Text, "邀请") {
+			continue
+		}
+		simple := textnorm.Simplify(p.Text)
+		for _, m := range agencyHired.FindAllStringSubmatchIndex(simple, -1) {
+			// Hired to evaluate, not to do the work: the rest of the
+			// sentence speaks of the evaluation.
+			rest, _, _ := strings.Cut(simple[m[1]:], "。")
+			if strings.Contains(rest, "评价") || strings.Contains(rest, "评估") || strings.Contains(rest, "绩效") {
+				return p.Text[m[2]:m[3]] // as printed: simplifying keeps offsets
+			}
+		}
+	}
+	return ""
+}
+
 // SectionGoal returns the goal a report states under a heading of its
 // own ("2.2021年度绩效目标", "（二）项目绩效目标") rather than after a
 // "绩效目标：" label: the first paragraph of that section's body.

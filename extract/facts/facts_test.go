@@ -101,3 +101,18 @@ func TestProseFunds(t *testing.T) {
 		t.Errorf("ProseFunds = %+v from an investment without spending", fs)
 	}
 }
+
+func TestAgency(t *testing.T) {
+	for text, want := range map[string]string{
+		"区财政局委托某某工程咨询有限公司成立绩效评价工作组。":     "某某工程咨询有限公司",
+		"我局委托第三方机构某某会计师事务所（特殊普通合伙）开展评价。": "某某会计师事务所（特殊普通合伙）",
+		"县财政局聘请“某某项目管理咨询有限公司”对项目进行评价。":   "某某项目管理咨询有限公司",
+		"受区财政局委托，我所对该项目开展了绩效评价。":         "",
+		"委托某某园林工程有限公司实施，甲区园林局监管。":        "",
+		"委托各乡镇财政所负责资金发放。":                "",
+	} {
+		if got := Agency([]Para{{Text: text}}); got != want {
+			t.Errorf("Agency(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
