@@ -137,7 +137,7 @@ func parseMarker(s string) (m marker, ok bool) {
 			parts := strings.FieldsFunc(num, func(r rune) bool { return r == '.' || r == '．' })
 			if last, ok := textnorm.Number(parts[len(parts)-1]); ok {
 				name := f.name + "-" + strconv.Itoa(len(parts))
-				return marker{name, strings.TrimSpace(text), last, trimRest(shownRest)}, trimRest(shownRest) != ""
+				return marker{name, strings.TrimSpace(text), last, afterMarker(shownRest)}, afterMarker(shownRest) != ""
 			}
 			return marker{}, false
 		case "arabic-dot":
@@ -158,10 +158,10 @@ func parseMarker(s string) (m marker, ok bool) {
 		if !ok || n == 0 {
 			return marker{}, false
 		}
-		if trimRest(shownRest) == "" {
+		if afterMarker(shownRest) == "" {
 			return marker{}, false
 		}
-		return marker{f.name, strings.TrimSpace(text), n, trimRest(shownRest)}, true
+		return marker{f.name, strings.TrimSpace(text), n, afterMarker(shownRest)}, true
 	}
 	return marker{}, false
 }
@@ -172,6 +172,14 @@ func startsHan(s string) bool {
 }
 
 func trimRest(s string) string { return strings.TrimFunc(s, textnorm.IsSpace) }
+
+// afterMarker is the text after a marker without the punctuation some
+// reports add to it: "第一部分：部门概况", "（一）、项目背景".
+func afterMarker(s string) string {
+	return trimRest(strings.TrimLeftFunc(s, func(r rune) bool {
+		return textnorm.IsSpace(r) || strings.ContainsRune("：:、，,", r)
+	}))
+}
 
 // A verdict says what a numbered paragraph is.
 type verdict int
