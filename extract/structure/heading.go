@@ -250,6 +250,11 @@ func longRunIn(rest string) (v verdict, title, body string) {
 	rest = textnorm.OneLine(rest)
 	i := strings.IndexAny(rest, terminators)
 	if i < 0 {
+		// A long title, and nothing else: "一、项目基本情况及绩效目标设定、
+		// 资金使用管理和项目实施情况分析评价"
+		if textnorm.Len(rest) <= 2*maxTitle && strings.Count(rest, "，")+strings.Count(rest, ",") <= 1 {
+			return pureHeading, rest, ""
+		}
 		return notHeading, "", ""
 	}
 	lead := strings.TrimSpace(rest[:i])

@@ -72,3 +72,14 @@ func TestFamilyOrder(t *testing.T) {
 		t.Errorf("sections:\n%s\nwant\n%s", strings.Join(got, " | "), want)
 	}
 }
+
+func TestLongHeading(t *testing.T) {
+	got := outline(`2021年度某某项目绩效评价报告
+一、项目基本情况及绩效目标设定资金使用管理和项目组织实施情况的综合分析评价
+项目于2021年实施。
+二、评价结论`)
+	want := "1 一、项目基本情况及绩效目标设定资金使用管理和项目组织实施情况的综合分析评价\n1 二、评价结论\n"
+	if got != want {
+		t.Errorf("sections:\n%s\nwant\n%s", got, want)
+	}
+}
