@@ -50,8 +50,8 @@ var agencyHired = regexp.MustCompile(`(?:委托|聘请|邀请)(?:了)?(?:第三�
 // for reports whose cover does not name it; "" when none is.
 func Agency(paras []Para) string {
 	for _, p := range paras {
-		if !strings.Contains(p.Text, "委托") && !strings.Contains(p.Text, "聘请") && !strings.Contains(p.Text, "邀请") {
-			continue
+		if !strings.ContainsAny(p.Text, "托託请請") {
+			continue // neither 委托 nor 聘请, 邀请, in either script
 		}
 		simple := textnorm.Simplify(p.Text)
 		for _, m := range agencyHired.FindAllStringSubmatchIndex(simple, -1) {

@@ -64,6 +64,9 @@ func TestSimplify(t *testing.T) {
 	}
 	// Offsets found in the simplified text must hold in the original.
 	for trad, simp := range simplifyTable {
+		if trad == simp {
+			t.Errorf("%c maps to itself", trad)
+		}
 		if len(string(trad)) != len(string(simp)) {
 			t.Errorf("%c → %c changes the UTF-8 length", trad, simp)
 		}
