@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -248,7 +249,41 @@ func amountColumn(header []string, words []string, taken map[int]bool) int {
 			skip[c] = true
 		}
 	}
+	// Of columns for several years (上年预算数 | 本年预算数, 2020年预算 |
+	// 2021年预算), the latest year's: a report measures its own year.
+	latest := -1
+	for c, h := range header {
+		if y := headerYear(h); !skip[c] && y > 0 && columns([]string{h}, words, nil) == 0 {
+			if latest < 0 || y > headerYear(header[latest]) {
+				latest = c
+			}
+		}
+	}
+	for c, h := range header {
+		if y := headerYear(h); latest >= 0 && c != latest && y > 0 && y < headerYear(header[latest]) {
+			skip[c] = true
+		}
+	}
 	return columns(header, words, skip)
+}
+
+var yearInHeader = regexp.MustCompile(`([12][0-9]{3})\s*年`)
+
+// headerYear is the year a header names: its number, or 1 for 上年 and
+// 2 for 本年 (which only compare with each other), 0 when none.
+func headerYear(h string) int {
+	if m := yearInHeader.FindStringSubmatch(h); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	h = textnorm.Simplify(h)
+	switch {
+	case strings.Contains(h, "上年") || strings.Contains(h, "上一年") || strings.Contains(h, "去年"):
+		return 1
+	case strings.Contains(h, "本年") || strings.Contains(h, "当年"):
+		return 2
+	}
+	return 0
 }
 
 func notAmount(header string) bool {

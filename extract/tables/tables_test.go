@@ -284,3 +284,17 @@ func TestSubHeaderMergedDown(t *testing.T) {
 		t.Errorf("Funds = %+v", fs)
 	}
 }
+
+func TestFundsLatestYear(t *testing.T) {
+	for _, src := range []string{
+		"| 项目 | 2020年预算数（万元） | 2020年执行数（万元） | 2021年预算数（万元） | 2021年执行数（万元） |\n| 道路保洁 | 100 | 90 | 120 | 118 |",
+		"| 项目 | 上年预算数（万元） | 上年执行数（万元） | 本年预算数（万元） | 本年执行数（万元） |\n| 道路保洁 | 100 | 90 | 120 | 118 |",
+	} {
+		doc := doctest.Parse("t", src)
+		tb := &doc.Tables[0]
+		fs := Funds(tb, Read(tb, 0, ""))
+		if len(fs) != 1 || *fs[0].Budget != "1200000" || *fs[0].Actual != "1180000" {
+			t.Errorf("Funds = %+v, want this year's 120万 against 118万", fs)
+		}
+	}
+}
