@@ -41,6 +41,10 @@ func Extract(doc *model.Document) *model.Extraction {
 		if r.EvaluationAgency == "" {
 			r.EvaluationAgency = facts.Agency(paras[k])
 		}
+		if len(r.Evaluators) == 0 {
+			// No evaluators table: the team the text lists.
+			r.Evaluators = facts.ProseEvaluators(paras[k])
+		}
 		if len(r.Funds) == 0 {
 			// No funds table: the budget and spending the text states.
 			r.Funds = facts.ProseFunds(paras[k], r.EvaluationYear)

@@ -390,3 +390,101 @@ func rateOf(budget, actual string) *float64 {
 	v := math.Round(q*100) / 100
 	return &v
 }
+
+// teamLabel introduces the evaluation team named in the text:
+// "评价组成员：张磊（组长，某某会计师事务所注册会计师）、赵凯、娄堃。"
+var teamLabel = regexp.MustCompile(`(?:评价|评估|工作|专家)(?:小)?组(?:成员|人员)?(?:名单)?(?:为|是|包括)?[：:]`)
+
+// personName is a Chinese name of two to four characters.
+var personName = regexp.MustCompile(`^\p{Han}{2,4}$`)
+
+// notNames are words of lists that are not lists of people.
+var notNames = []string{"等", "部门", "人员", "专家", "单位", "组成", "由", "负责", "成员", "代表", "同志"}
+
+// ProseEvaluators reads the evaluation team a report lists in its text,
+// for reports without an evaluators table. Only a list whose every item
+// reads as a name (its notes in brackets aside) counts; a note gives the
+// organisation (…公司, …事务所, …局) and the title (组长, 注册会计师).
+// TableNo is 0 and Row -1: they stand in no table.
+func ProseEvaluators(paras []Para) []model.Evaluator {
+	for _, p := range paras {
+		simple := textnorm.Simplify(p.Text)
+		loc := teamLabel.FindStringIndex(simple)
+		if loc == nil {
+			continue
+		}
+		list, _, _ := strings.Cut(p.Text[loc[1]:], "。")
+		if out := readTeam(list); out != nil {
+			return out
+		}
+	}
+	return nil
+}
+
+// readTeam reads "张磊（组长，某某会计师事务所注册会计师）、赵凯、娄堃", nil
+// unless every item is a name.
+func readTeam(list string) []model.Evaluator {
+	var out []model.Evaluator
+	for _, item := range splitOutsideBrackets(list, "、，,；;") {
+		item = strings.TrimFunc(item, textnorm.IsSpace)
+		name, note := item, ""
+		if i := strings.IndexAny(item, "（("); i >= 0 {
+			name, note = item[:i], strings.TrimRight(item[i+len("（"):], "）)")
+			if item[i] == '(' {
+				note = strings.TrimRight(item[i+1:], "）)")
+			}
+		}
+		name = textnorm.Squash(name)
+		if !personName.MatchString(name) {
+			return nil
+		}
+		for _, w := range notNames {
+			if strings.Contains(textnorm.Simplify(name), w) {
+				return nil
+			}
+		}
+		e := model.Evaluator{Name: name, Row: -1}
+		for _, part := range strings.FieldsFunc(note, func(r rune) bool { return strings.ContainsRune("，,、；;", r) }) {
+			if o := orgsIn(part); len(o) > 0 && e.Org == "" {
+				org := o[0].name
+				e.Org = org
+				if rest := strings.TrimSpace(part[strings.Index(part, org)+len(org):]); rest != "" {
+					e.Title = joinNote(e.Title, rest) // 某某会计师事务所注册会计师
+				}
+				continue
+			}
+			e.Title = joinNote(e.Title, part)
+		}
+		out = append(out, e)
+	}
+	if len(out) < 2 {
+		return nil // one "name" is too little to tell a list of people
+	}
+	return out
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "，" + b
+}
+
+// splitOutsideBrackets splits s at the separators that stand outside
+// brackets.
+func splitOutsideBrackets(s, seps string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case (r == '）' || r == ')') && depth > 0:
+			depth--
+		case depth == 0 && strings.ContainsRune(seps, r):
+			out = append(out, s[start:i])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(out, s[start:])
+}

@@ -117,3 +117,20 @@ func TestAgency(t *testing.T) {
 		}
 	}
 }
+
+func TestProseEvaluators(t *testing.T) {
+	paras := []Para{
+		{Block: 1, Text: "评价组由财政、审计等部门人员组成。"},
+		{Block: 2, Text: "评价组成员：张磊（组长，某某会计师事务所注册会计师）、赵凯（区财政局，科长）、娄堃。"},
+	}
+	var got []string
+	for _, e := range ProseEvaluators(paras) {
+		got = append(got, e.Name+"|"+e.Org+"|"+e.Title)
+	}
+	if want := "张磊|某某会计师事务所|组长，注册会计师 赵凯|区财政局|科长 娄堃||"; strings.Join(got, " ") != want {
+		t.Errorf("ProseEvaluators = %q, want %s", got, want)
+	}
+	if ev := ProseEvaluators([]Para{{Text: "评价组成员：由区财政局、区审计局抽调人员组成。"}}); ev != nil {
+		t.Errorf("ProseEvaluators = %+v from a sentence that names no one", ev)
+	}
+}
