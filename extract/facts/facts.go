@@ -408,6 +408,9 @@ var notNames = []string{"等", "部门", "人员", "专家", "单位", "组成",
 // TableNo is 0 and Row -1: they stand in no table.
 func ProseEvaluators(paras []Para) []model.Evaluator {
 	for _, p := range paras {
+		if !strings.ContainsAny(p.Text, "组組") {
+			continue
+		}
 		simple := textnorm.Simplify(p.Text)
 		loc := teamLabel.FindStringIndex(simple)
 		if loc == nil {
