@@ -35,6 +35,20 @@ func Extract(doc *model.Document) *model.Extraction {
 		paragraphFigures(l, r)
 		sortByPlace(r)
 		r.Goal = facts.Goal(paras[k])
+		if r.Goal == "" {
+			r.Goal = facts.SectionGoal(r.Sections)
+		}
+		if r.EvaluationAgency == "" {
+			r.EvaluationAgency = facts.Agency(paras[k])
+		}
+		if len(r.Evaluators) == 0 {
+			// No evaluators table: the team the text lists.
+			r.Evaluators = facts.ProseEvaluators(paras[k])
+		}
+		if len(r.Funds) == 0 {
+			// No funds table: the budget and spending the text states.
+			r.Funds = facts.ProseFunds(paras[k], r.EvaluationYear)
+		}
 		r.Policies = facts.Policies(paras[k])
 		r.Orgs = facts.Orgs(paras[k])
 	}
@@ -137,7 +151,7 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 				capt = caption(l, i, rs[k].FirstBlock)
 			}
 			rt := tables.Read(t, i, capt)
-			if j == 0 && l.Roles[i] == structure.RoleCover {
+			if j == 0 && l.Roles[i] == structure.RoleCover && rt.Kind != tables.KindFunds {
 				rt.HeaderRow, rt.Header, rt.Kind = -1, nil, "" // key | value rows, no header
 			}
 			owner := k
@@ -149,10 +163,27 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 			r := &rs[owner]
 			r.Tables = append(r.Tables, rt)
 			r.Funds = append(r.Funds, tables.Funds(t, rt)...)
-			r.Evaluators = append(r.Evaluators, tables.Evaluators(t, rt)...)
+			r.Evaluators = addEvaluators(r.Evaluators, tables.Evaluators(t, rt))
 			tableFigures(r, t, rt)
 		}
 	}
+}
+
+// addEvaluators appends the people of evs not already listed: a report
+// often names its evaluation team in its text and again in an attachment.
+// A person is the same when name and organisation are (an empty
+// organisation matches any).
+func addEvaluators(have, evs []model.Evaluator) []model.Evaluator {
+next:
+	for _, e := range evs {
+		for _, h := range have {
+			if h.Name == e.Name && (h.Org == e.Org || h.Org == "" || e.Org == "") {
+				continue next
+			}
+		}
+		have = append(have, e)
+	}
+	return have
 }
 
 // nestedTables lists, for each body table, the numbers of the tables

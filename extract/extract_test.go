@@ -10,14 +10,16 @@ import (
 	"testing"
 
 	"github.com/govreports/govreports/extract/internal/doctest"
+	"github.com/govreports/govreports/ingest/txt"
 	"github.com/govreports/govreports/schema/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// TestOutline extracts each testdata/outline/*.txt document (in the
-// doctest line syntax) and compares its outline with the .golden file
-// beside it.
+// TestOutline extracts each testdata/outline/*.txt document and compares
+// its outline with the .golden file beside it. NAME.plain.txt is a report
+// as the customer's .txt files hold it, read with the txt reader (pipe and
+// tab tables); every other fixture is in the doctest line syntax.
 func TestOutline(t *testing.T) {
 	inputs, err := filepath.Glob(filepath.Join("testdata", "outline", "*.txt"))
 	if err != nil || len(inputs) == 0 {
@@ -30,7 +32,13 @@ func TestOutline(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			x := Extract(doctest.Parse(in, string(src)))
+			doc := doctest.Parse(in, string(src))
+			if strings.HasSuffix(in, ".plain.txt") {
+				if doc, err = txt.Decode(in, src); err != nil {
+					t.Fatal(err)
+				}
+			}
+			x := Extract(doc)
 			var got bytes.Buffer
 			if err := WriteOutline(&got, x, OutlineOptions{Positions: true, NoFigures: true}); err != nil {
 				t.Fatal(err)
@@ -119,5 +127,22 @@ func TestFigurePlaces(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("figures and dates:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestAddEvaluators(t *testing.T) {
+	have := []model.Evaluator{{Name: "刘建国", Org: "某某工程咨询有限公司"}, {Name: "张磊", Org: ""}}
+	got := addEvaluators(have, []model.Evaluator{
+		{Name: "刘建国", Org: "某某工程咨询有限公司"}, // again in the attachment
+		{Name: "张磊", Org: "区财政局"},        // the same person, organisation now given
+		{Name: "刘建国", Org: "区财政局"},       // a namesake
+		{Name: "王敏", Org: "区财政局"},
+	})
+	var names []string
+	for _, e := range got {
+		names = append(names, e.Name+"/"+e.Org)
+	}
+	if want := "刘建国/某某工程咨询有限公司 张磊/ 刘建国/区财政局 王敏/区财政局"; strings.Join(names, " ") != want {
+		t.Errorf("addEvaluators = %s, want %s", strings.Join(names, " "), want)
 	}
 }

@@ -50,10 +50,28 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 	if rt.Block >= r.FirstBlock && rt.Block < r.EndBlock {
 		section = SectionAt(r, rt.Block)
 	}
+	// A form stacks blocks, each under a header row of its own: the cells
+	// of a block read in the units of its header.
+	headers := make([][]string, t.Rows) // per row, the unit-bearing header of each column of its block
+	for blk := rt; blk.HeaderRow >= 0 && blk.HeaderRow < t.Rows; {
+		end := tables.BlockEnd(t, blk)
+		context := tables.UnitContext(blk)
+		h := make([]string, len(blk.Header))
+		for c := range h {
+			h[c] = tables.UnitHeader(blk.Header[c], context)
+		}
+		for r := blk.HeaderRow + 1; r < end; r++ {
+			headers[r] = h
+		}
+		if end >= t.Rows {
+			break
+		}
+		blk.HeaderRow, blk.Header = end, tables.HeaderAt(t, end)
+	}
 	for _, c := range t.Cells {
 		ctx := figures.Context{}
-		if rt.HeaderRow >= 0 && c.Row > rt.HeaderRow && c.Col < len(rt.Header) {
-			ctx.Header = tables.UnitHeader(rt.Header[c.Col], rt.Caption)
+		if c.Row >= 0 && c.Row < len(headers) && c.Col >= 0 && c.Col < len(headers[c.Row]) {
+			ctx.Header = headers[c.Row][c.Col]
 		}
 		addFigures(r, c.Text, ctx, model.Place{Section: section, Block: rt.Block, Row: c.Row, Col: c.Col}, 0)
 	}

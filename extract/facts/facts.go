@@ -4,11 +4,16 @@
 package facts
 
 import (
+	"math"
+	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/schema/model"
 )
 
@@ -24,11 +29,53 @@ var goalLabel = regexp.MustCompile(`(?:年度)?绩效目标\s*[:：]`)
 // after the colon to the end of its paragraph.
 func Goal(paras []Para) string {
 	for _, p := range paras {
-		if loc := goalLabel.FindStringIndex(p.Text); loc != nil {
+		if !strings.Contains(p.Text, "目标") && !strings.Contains(p.Text, "目標") {
+			continue
+		}
+		// Simplified characters keep byte offsets: 績效目標 is 绩效目标.
+		if loc := goalLabel.FindStringIndex(textnorm.Simplify(p.Text)); loc != nil {
 			if g := strings.TrimSpace(p.Text[loc[1]:]); g != "" {
 				return g
 			}
 		}
+	}
+	return ""
+}
+
+// agencyHired is the evaluation agency as the text names it: "委托某某
+// 工程咨询有限公司（以下简称…）成立评价组", "聘请第三方机构某某会计师事务所".
+var agencyHired = regexp.MustCompile(`(?:委托|聘请|邀请)(?:了)?(?:第三方(?:评价)?机构|第三方)?[“"]?(\p{Han}[\p{Han}（）()]{1,30}?(?:股份有限公司|有限责任公司|有限公司|事务所(?:[（(]特殊普通合伙[）)]|[（(]普通合伙[）)])?|研究院|研究所|咨询中心|评估中心))`)
+
+// Agency returns the evaluation agency a report's text says was hired,
+// for reports whose cover does not name it; "" when none is.
+func Agency(paras []Para) string {
+	for _, p := range paras {
+		if !strings.ContainsAny(p.Text, "托託请請") {
+			continue // neither 委托 nor 聘请, 邀请, in either script
+		}
+		simple := textnorm.Simplify(p.Text)
+		for _, m := range agencyHired.FindAllStringSubmatchIndex(simple, -1) {
+			// Hired to evaluate, not to do the work: the rest of the
+			// sentence speaks of the evaluation.
+			rest, _, _ := strings.Cut(simple[m[1]:], "。")
+			if strings.Contains(rest, "评价") || strings.Contains(rest, "评估") || strings.Contains(rest, "绩效") {
+				return p.Text[m[2]:m[3]] // as printed: simplifying keeps offsets
+			}
+		}
+	}
+	return ""
+}
+
+// SectionGoal returns the goal a report states under a heading of its
+// own ("2.2021年度绩效目标", "（二）项目绩效目标") rather than after a
+// "绩效目标：" label: the first paragraph of that section's body.
+func SectionGoal(sections []model.Section) string {
+	for _, s := range sections {
+		if !strings.HasSuffix(textnorm.Simplify(s.Title), "绩效目标") || s.Body == "" {
+			continue
+		}
+		first, _, _ := strings.Cut(s.Body, "\n")
+		return strings.TrimSpace(first)
 	}
 	return ""
 }
@@ -49,8 +96,10 @@ func Policies(paras []Para) []model.Policy {
 		for _, loc := range bookTitle.FindAllStringSubmatchIndex(p.Text, -1) {
 			title := strings.TrimSpace(p.Text[loc[2]:loc[3]])
 			number := ""
-			if m := docNumber.FindStringSubmatch(p.Text[loc[1]:]); m != nil {
-				number = strings.Join(strings.Fields(m[1]), "")
+			// matched in simplified characters (…〔2020〕3號), cut as printed
+			after := p.Text[loc[1]:]
+			if m := docNumber.FindStringSubmatchIndex(textnorm.Simplify(after)); m != nil {
+				number = strings.Join(strings.Fields(after[m[2]:m[3]]), "")
 			}
 			if i, seen := index[title]; seen {
 				if out[i].Number == "" {
@@ -79,8 +128,11 @@ var beforeName = []string{
 	"联合", "会同", "委托", "分别", "包括", "获得", "成立", "设立", "依托", "引进", "入驻", "加强",
 	"建立", "支持", "帮助", "根据", "按照", "督促", "要求", "报送", "上报", "联系", "其中", "牵头",
 	"负责", "经过", "来自", "位于", "属于", "作为", "成为", "各级", "以及", "还有",
-	"依据", "本项目", "本单位", "我区", "我县", "我市", "我局", "我办", "全区", "全市", "全县",
+	"依据", "内设", "下设", "设有", "下属", "本项目", "本单位", "我区", "我县", "我市", "我局", "我办", "全区", "全市", "全县",
 }
+
+// companyEndings can follow another ending in one name: 某某会计师事务所有限公司.
+const companyEndings = "/股份有限公司/有限责任公司/有限公司/公司/集团/"
 
 // stopRunes end a name when scanning back from its ending.
 const stopRunes = "的和与及对向在由为是了到经等共被请并将把从给让使于或即、，。；：:;,.!?！？“”\"'（）()《》〈〉【】[] \t\n\u3000"
@@ -118,50 +170,61 @@ func blankTitles(s string) string {
 
 type org struct{ name, kind string }
 
+// orgsIn finds the organisations of text. It matches in simplified
+// characters (fs) and cuts the names as printed (rs): the two are rune for
+// rune.
 func orgsIn(text string) []org {
 	var out []org
 	rs := []rune(text)
-	for i := 0; i < len(rs); i++ {
-		kind := endingAt(rs, i)
+	fs := rs
+	if simple := textnorm.Simplify(text); simple != text {
+		fs = []rune(simple)
+	}
+	for i := 0; i < len(fs); i++ {
+		kind := endingAt(fs, i)
 		if kind == "" {
 			continue
 		}
 		end := i + utf8.RuneCountInString(kind)
+		if strings.Contains(companyEndings, "/"+endingAt(fs, end)+"/") {
+			continue // 事务所有限公司: the name goes on to the company ending
+		}
 		start := i
 		for start > 0 && i-start < 24 {
-			if rs[start-1] == '”' {
+			if fs[start-1] == '”' {
 				// a quoted part of the name: “梦想小街”电商产业园…
-				if q := openQuote(rs, start-1); q >= 0 {
+				if q := openQuote(fs, start-1); q >= 0 {
 					start = q
 					continue
 				}
 				break
 			}
-			if !unicode.Is(unicode.Han, rs[start-1]) || strings.ContainsRune(stopRunes, rs[start-1]) && !inName(rs, start-1) {
+			if !unicode.Is(unicode.Han, fs[start-1]) || strings.ContainsRune(stopRunes, fs[start-1]) && !inName(fs, start-1) {
 				break
 			}
 			start--
 		}
-		name := string(rs[start:i])
+		name, simple := string(rs[start:i]), string(fs[start:i])
 		for _, w := range beforeName {
-			if k := strings.LastIndex(name, w); k >= 0 {
-				name = name[k+len(w):]
+			if k := strings.LastIndex(simple, w); k >= 0 {
+				name, simple = name[k+len(w):], simple[k+len(w):]
 			}
 		}
 		i = end - 1
-		if end < len(rs) && strings.ContainsRune(falseAfter[kind], rs[end]) {
+		if end < len(fs) && strings.ContainsRune(falseAfter[kind], fs[end]) {
 			continue
 		}
 		if utf8.RuneCountInString(name) < 2 {
 			continue
 		}
 		if bad, ok := falseBefore[kind]; ok {
-			last, _ := utf8.DecodeLastRuneInString(name)
-			if strings.ContainsRune(bad, last) && utf8.RuneCountInString(name) < 4 {
+			last, _ := utf8.DecodeLastRuneInString(simple)
+			// 布局, 格局 are never names; 区政府 is one when long enough.
+			if strings.ContainsRune(bad, last) && (kind == "局" || utf8.RuneCountInString(name) < 4) {
 				continue
 			}
 		}
-		out = append(out, org{name + kind, kind})
+		out = append(out, org{name + string(rs[end-utf8.RuneCountInString(kind):end]), kind})
 	}
 	return out
 }
@@ -217,4 +280,214 @@ next:
 		return orgEndings[k]
 	}
 	return ""
+}
+
+// ProseFunds reads the budget and the spending a report states in a
+// sentence of its text ("全年预算4,850万元，实际支出4,836.2万元，执行率99.72%")
+// for reports that give them in no funds table. It returns at most one
+// Fund, from the first sentence that names one budget and one spending
+// amount, and no other year than year (when year is known: a sentence on
+// the year before is no measure of this one). Of two budgets in one
+// sentence the adjusted one (全年预算, 调整后预算) is the budget, as in
+// tables. The Fund's TableNo is 0 and its Row -1: it stands in no table.
+func ProseFunds(paras []Para, year int) []model.Fund {
+	for _, p := range paras {
+		for _, s := range sentences(p.Text) {
+			if !mayStateFunds(s) || otherYear(s, year) {
+				continue
+			}
+			figs, _ := figures.Find(s, figures.Context{})
+			var budget, actual *model.Figure
+			budgetRank := 0
+			for i := range figs {
+				f := &figs[i]
+				if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
+					continue
+				}
+				switch role, rank := moneyRole(f.Label); role {
+				case "actual":
+					if actual == nil {
+						actual = f
+					}
+				case "budget":
+					if rank > budgetRank {
+						budget, budgetRank = f, rank
+					}
+				}
+			}
+			if budget == nil || actual == nil {
+				continue
+			}
+			b, a := budget.Value, actual.Value
+			return []model.Fund{{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a, Rate: rateOf(b, a),
+				BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
+		}
+	}
+	return nil
+}
+
+// mayStateFunds is a quick test before the figures are read: an amount
+// in 元 and words for a budget and for spending.
+func mayStateFunds(s string) bool {
+	s = textnorm.Simplify(s)
+	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排")) &&
+		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际"))
+}
+
+// moneyRole tells by its label whether an amount is a budget or a
+// spending, and ranks budgets: the adjusted budget over the one at the
+// start of the year.
+func moneyRole(label string) (role string, rank int) {
+	l := textnorm.Simplify(label)
+	for _, w := range []string{"结余", "结转", "到位", "收入", "下达", "拨入", "总投资", "补助资金"} {
+		if strings.Contains(l, w) {
+			return "", 0
+		}
+	}
+	switch {
+	case strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际"):
+		return "actual", 0
+	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
+		return "budget", 3
+	case strings.Contains(l, "年初"):
+		return "budget", 1
+	case strings.Contains(l, "预算") || strings.Contains(l, "安排"):
+		return "budget", 2
+	}
+	return "", 0
+}
+
+var (
+	sentenceEnd = regexp.MustCompile(`[。；;！？!?\n]`)
+	yearIn      = regexp.MustCompile(`([12][0-9]{3})\s*年`)
+)
+
+func sentences(text string) []string {
+	return sentenceEnd.Split(text, -1)
+}
+
+// otherYear reports whether s names a year other than year.
+func otherYear(s string, year int) bool {
+	if year == 0 {
+		return false
+	}
+	for _, m := range yearIn.FindAllStringSubmatch(s, -1) {
+		if y, _ := strconv.Atoi(m[1]); y != year {
+			return true
+		}
+	}
+	return false
+}
+
+// rateOf is actual / budget in percent, rounded to two decimals.
+func rateOf(budget, actual string) *float64 {
+	b, ok1 := new(big.Rat).SetString(budget)
+	a, ok2 := new(big.Rat).SetString(actual)
+	if !ok1 || !ok2 || b.Sign() == 0 {
+		return nil
+	}
+	q, _ := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(100, 1)), b).Float64()
+	v := math.Round(q*100) / 100
+	return &v
+}
+
+// teamLabel introduces the evaluation team named in the text:
+// "评价组成员：张磊（组长，某某会计师事务所注册会计师）、赵凯、娄堃。"
+var teamLabel = regexp.MustCompile(`(?:评价|评估|工作|专家)(?:小)?组(?:成员|人员)?(?:名单)?(?:为|是|包括)?[：:]`)
+
+// personName is a Chinese name of two to four characters.
+var personName = regexp.MustCompile(`^\p{Han}{2,4}$`)
+
+// notNames are words of lists that are not lists of people.
+var notNames = []string{"等", "部门", "人员", "专家", "单位", "组成", "由", "负责", "成员", "代表", "同志"}
+
+// ProseEvaluators reads the evaluation team a report lists in its text,
+// for reports without an evaluators table. Only a list whose every item
+// reads as a name (its notes in brackets aside) counts; a note gives the
+// organisation (…公司, …事务所, …局) and the title (组长, 注册会计师).
+// TableNo is 0 and Row -1: they stand in no table.
+func ProseEvaluators(paras []Para) []model.Evaluator {
+	for _, p := range paras {
+		if !strings.ContainsAny(p.Text, "组組") {
+			continue
+		}
+		simple := textnorm.Simplify(p.Text)
+		loc := teamLabel.FindStringIndex(simple)
+		if loc == nil {
+			continue
+		}
+		list, _, _ := strings.Cut(p.Text[loc[1]:], "。")
+		if out := readTeam(list); out != nil {
+			return out
+		}
+	}
+	return nil
+}
+
+// readTeam reads "张磊（组长，某某会计师事务所注册会计师）、赵凯、娄堃", nil
+// unless every item is a name.
+func readTeam(list string) []model.Evaluator {
+	var out []model.Evaluator
+	for _, item := range splitOutsideBrackets(list, "、，,；;") {
+		item = strings.TrimFunc(item, textnorm.IsSpace)
+		name, note := item, ""
+		if i := strings.IndexAny(item, "（("); i >= 0 {
+			name, note = item[:i], strings.TrimRight(item[i+len("（"):], "）)")
+			if item[i] == '(' {
+				note = strings.TrimRight(item[i+1:], "）)")
+			}
+		}
+		name = textnorm.Squash(name)
+		if !personName.MatchString(name) {
+			return nil
+		}
+		for _, w := range notNames {
+			if strings.Contains(textnorm.Simplify(name), w) {
+				return nil
+			}
+		}
+		e := model.Evaluator{Name: name, Row: -1}
+		for _, part := range strings.FieldsFunc(note, func(r rune) bool { return strings.ContainsRune("，,、；;", r) }) {
+			if o := orgsIn(part); len(o) > 0 && e.Org == "" {
+				org := o[0].name
+				e.Org = org
+				if rest := strings.TrimSpace(part[strings.Index(part, org)+len(org):]); rest != "" {
+					e.Title = joinNote(e.Title, rest) // 某某会计师事务所注册会计师
+				}
+				continue
+			}
+			e.Title = joinNote(e.Title, part)
+		}
+		out = append(out, e)
+	}
+	if len(out) < 2 {
+		return nil // one "name" is too little to tell a list of people
+	}
+	return out
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "，" + b
+}
+
+// splitOutsideBrackets splits s at the separators that stand outside
+// brackets.
+func splitOutsideBrackets(s, seps string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case (r == '）' || r == ')') && depth > 0:
+			depth--
+		case depth == 0 && strings.ContainsRune(seps, r):
+			out = append(out, s[start:i])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(out, s[start:])
 }

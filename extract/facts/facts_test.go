@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/govreports/govreports/schema/model"
 )
 
 func TestPolicies(t *testing.T) {
@@ -26,18 +28,28 @@ func TestPolicies(t *testing.T) {
 	}
 }
 
+func TestPoliciesTraditional(t *testing.T) {
+	ps := Policies([]Para{{Block: 1, Text: "依據《某某區預算績效管理辦法》（某財績〔2019〕5號）執行。"}})
+	if len(ps) != 1 || ps[0].Title != "某某區預算績效管理辦法" || ps[0].Number != "某財績〔2019〕5號" {
+		t.Errorf("Policies = %+v", ps)
+	}
+}
+
 func TestOrgs(t *testing.T) {
 	paras := []Para{
 		{Block: 1, Text: "南昌市西湖区现代服务业发展局共有预算单位1个。获评省级集聚区1个（南昌市天虹商场有限公司城市综合体）。"},
 		{Block: 2, Text: "其中，南昌联和文化传媒有限公司项目已签约。下一步积极配合区现代服务业发展局和区商务局，改变格局，以企业为中心。"},
 		{Block: 4, Text: "南昌市西湖区现代服务业发展局局长到会。"},
 		{Block: 6, Text: "“梦想小街”电商产业园领导小组办公室负责园区管理，向”错误引号“中心报告。"},
+		{Block: 7, Text: "区财政局委托某某会计师事务所有限公司评价，建议优化站点布局。"},
+		{Block: 8, Text: "某某區民政局與某某會計師事務所有限公司。"},
+		{Block: 9, Text: "区财政局内设办公室、预算科等8个科室。"},
 	}
 	var got []string
 	for _, o := range Orgs(paras) {
 		got = append(got, o.Name+"/"+o.Kind+"/"+itoa(o.Block)+"/"+itoa(o.Count))
 	}
-	want := "南昌市西湖区现代服务业发展局/局/1/2 南昌市天虹商场有限公司/有限公司/1/1 南昌联和文化传媒有限公司/有限公司/2/1 区现代服务业发展局/局/2/1 区商务局/局/2/1 “梦想小街”电商产业园领导小组办公室/办公室/6/1"
+	want := "南昌市西湖区现代服务业发展局/局/1/2 南昌市天虹商场有限公司/有限公司/1/1 南昌联和文化传媒有限公司/有限公司/2/1 区现代服务业发展局/局/2/1 区商务局/局/2/1 “梦想小街”电商产业园领导小组办公室/办公室/6/1 区财政局/局/7/2 某某会计师事务所有限公司/有限公司/7/1 某某區民政局/局/8/1 某某會計師事務所有限公司/有限公司/8/1"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Orgs:\n%s\nwant\n%s", strings.Join(got, " "), want)
 	}
@@ -55,3 +67,70 @@ func TestGoal(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestSectionGoal(t *testing.T) {
+	sections := []model.Section{
+		{Title: "项目基本情况", Body: "城市公共自行车系统共有站点320个。"},
+		{Title: "绩效目标完成情况", Body: "骑行量达到936万人次。"},
+		{Title: "2021年度績效目標", Body: "全年骑行量不低于900万人次。\n车辆完好率不低于95%。"},
+	}
+	if g := SectionGoal(sections); g != "全年骑行量不低于900万人次。" {
+		t.Errorf("SectionGoal = %q", g)
+	}
+	if g := SectionGoal(sections[:2]); g != "" {
+		t.Errorf("SectionGoal without a goal section = %q", g)
+	}
+}
+
+func TestProseFunds(t *testing.T) {
+	paras := []Para{
+		{Block: 1, Text: "项目总投资5,800万元，其中中央补助资金3,200万元。"},
+		{Block: 2, Text: "2020年项目预算600万元，实际支出597.3万元。2021年项目预算650万元，实际支出640万元。"},
+		{Block: 3, Text: "年初预算3,560万元，全年预算3,820.5万元，全年执行3,796.12万元，执行率99.36%。"},
+	}
+	fs := ProseFunds(paras, 2021)
+	if len(fs) != 1 || *fs[0].Budget != "6500000" || *fs[0].Actual != "6400000" || *fs[0].Rate != 98.46 || fs[0].TableNo != 0 || fs[0].Row != -1 {
+		t.Fatalf("ProseFunds = %+v, want the 2021 sentence", fs)
+	}
+	// The adjusted budget (全年预算) over the budget at the start of the year.
+	fs = ProseFunds(paras[2:], 2021)
+	if len(fs) != 1 || *fs[0].Budget != "38205000" || *fs[0].Actual != "37961200" || fs[0].BudgetRaw != "3,820.5万元" {
+		t.Errorf("ProseFunds = %+v, want 全年预算 against 全年执行", fs)
+	}
+	if fs := ProseFunds(paras[:1], 2021); fs != nil {
+		t.Errorf("ProseFunds = %+v from an investment without spending", fs)
+	}
+}
+
+func TestAgency(t *testing.T) {
+	for text, want := range map[string]string{
+		"区财政局委托某某工程咨询有限公司成立绩效评价工作组。":     "某某工程咨询有限公司",
+		"我局委托第三方机构某某会计师事务所（特殊普通合伙）开展评价。": "某某会计师事务所（特殊普通合伙）",
+		"县财政局聘请“某某项目管理咨询有限公司”对项目进行评价。":   "某某项目管理咨询有限公司",
+		"受区财政局委托，我所对该项目开展了绩效评价。":         "",
+		"委托某某园林工程有限公司实施，甲区园林局监管。":        "",
+		"區財政局委託某某會計師事務所對項目開展績效評價。":       "某某會計師事務所",
+		"委托各乡镇财政所负责资金发放。":                "",
+	} {
+		if got := Agency([]Para{{Text: text}}); got != want {
+			t.Errorf("Agency(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestProseEvaluators(t *testing.T) {
+	paras := []Para{
+		{Block: 1, Text: "评价组由财政、审计等部门人员组成。"},
+		{Block: 2, Text: "评价组成员：张磊（组长，某某会计师事务所注册会计师）、赵凯（区财政局，科长）、娄堃。"},
+	}
+	var got []string
+	for _, e := range ProseEvaluators(paras) {
+		got = append(got, e.Name+"|"+e.Org+"|"+e.Title)
+	}
+	if want := "张磊|某某会计师事务所|组长，注册会计师 赵凯|区财政局|科长 娄堃||"; strings.Join(got, " ") != want {
+		t.Errorf("ProseEvaluators = %q, want %s", got, want)
+	}
+	if ev := ProseEvaluators([]Para{{Text: "评价组成员：由区财政局、区审计局抽调人员组成。"}}); ev != nil {
+		t.Errorf("ProseEvaluators = %+v from a sentence that names no one", ev)
+	}
+}

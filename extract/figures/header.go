@@ -57,6 +57,7 @@ func parseHeader(text string) header {
 	}
 	h := string(foldRunes(orig))
 	label := h
+	scaleOnly := 0 // "(万)": a scale without its unit
 	// "(万元)", "（单位：万元）", "单位：人"
 	rs := []rune(h)
 	for i := 0; i < len(rs); i++ {
@@ -72,8 +73,27 @@ func parseHeader(text string) header {
 		if u, exp, ok := unitPhrase(inner); ok && hd.unit == nil {
 			hd.unit, hd.exp = u, exp
 			label = strings.Replace(label, string(rs[i:min(j+1, len(rs))]), "", 1)
+		} else if irs := []rune(strings.TrimSpace(inner)); len(irs) > 0 && hd.unit == nil && scaleOnly == 0 {
+			if exp, end := scaleRun(irs, 0); end == len(irs) && exp > 0 {
+				scaleOnly = exp
+				label = strings.Replace(label, string(rs[i:min(j+1, len(rs))]), "", 1)
+			}
 		}
 		i = j
+	}
+	if hd.unit == nil {
+		// A header that is only a unit of money or a percent, as the
+		// second row of a two-row header prints it: "万元", "%" (not "年",
+		// which heads a column of years).
+		if u, exp, ok := unitPhrase(h); ok && (u.kind == KindMoney || u.kind == KindPercent) {
+			hd.unit, hd.exp = u, exp
+			label = ""
+		}
+	}
+	if hd.unit == nil && scaleOnly > 0 && (containsAny(h, moneyWords) || strings.Contains(h, "执行")) {
+		// "执行数(万)": money in 万元
+		hd.unit, hd.exp, _ = unitPhrase("元")
+		hd.exp = scaleOnly
 	}
 	if hd.unit == nil {
 		for _, sep := range []string{"单位：", "单位:"} {

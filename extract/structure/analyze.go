@@ -22,6 +22,7 @@ func Analyze(doc *model.Document) *Layout {
 	}
 	l.markNotes()
 	l.markContents()
+	l.markSignatures()
 	l.split()
 	return l
 }
@@ -48,7 +49,7 @@ func (l *Layout) readRole(i int) (Role, string) {
 	if _, _, ok := attachment(one); ok {
 		return RoleAttachment, s
 	}
-	if _, _, ok := coverField(one); ok {
+	if _, _, ok := coverField(one); ok || yearLine.MatchString(one) {
 		return RoleCover, s
 	}
 	if _, ok := textnorm.DateLine(one); ok {
@@ -67,38 +68,66 @@ func (l *Layout) table(no int) *model.Table {
 	return &l.Doc.Tables[no-1]
 }
 
-// coverTable reads a table of "key | value" rows; nil when fewer than two
-// rows are cover fields.
+// coverTable reads a table of "key | value" rows, a row possibly holding
+// two pairs ("主管部门 | X | 实施单位 | Y", as the 绩效自评表 has it); nil
+// when fewer than two rows hold fields (a header row "项目名称 | 实施单位 |
+// 预算数" is one row, not a cover).
 func coverTable(t *model.Table) map[string]string {
 	fields := make(map[string]string)
+	rows := 0
 	for r := 0; r < t.Rows; r++ {
-		c := t.Cell(r, 0)
-		if c == nil {
-			continue
-		}
-		label := strings.TrimRight(textnorm.Squash(c.Text), "：:")
-		key, ok := coverKeys[label]
-		if !ok {
-			// "项目名称：XX" in one cell
-			if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
-				fields[k] = v
+		before := len(fields)
+		for col := 0; col < t.Cols; {
+			c := t.Cell(r, col)
+			if c == nil {
+				col++
+				continue
 			}
-			continue
-		}
-		value := ""
-		for col := c.Col + c.ColSpan; col < t.Cols; {
-			v := t.Cell(r, col)
-			if v == nil {
-				break
+			next := max(c.Col+c.ColSpan, col+1)
+			if c.Row != r {
+				col = next // a cell merged down from a row above
+				continue
 			}
-			if value = coverValue(textnorm.Clean(v.Text)); value != "" {
-				break
+			key, ok := "", false
+			if len(c.Text) <= 60 { // labels are short; most cells are not
+				key, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")]
 			}
-			col = v.Col + v.ColSpan
+			if !ok {
+				// "项目名称：XX" in one cell
+				if strings.ContainsAny(c.Text, "：:") {
+					if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
+						fields[k] = v
+					}
+				}
+				col = next
+				continue
+			}
+			value := ""
+			for vc := next; vc < t.Cols; {
+				v := t.Cell(r, vc)
+				if v == nil {
+					break
+				}
+				text := textnorm.Clean(v.Text)
+				if len(text) <= 60 && isCoverLabel(text) {
+					break // the next pair's label: this value is empty
+				}
+				next = max(v.Col+v.ColSpan, vc+1)
+				if value = coverValue(text); value != "" {
+					break
+				}
+				vc = next
+			}
+			if _, seen := fields[key]; !seen || fields[key] == "" {
+				fields[key] = value
+			}
+			col = next
 		}
-		fields[key] = value
+		if len(fields) > before {
+			rows++
+		}
 	}
-	if len(fields) < 2 {
+	if rows < 2 {
 		return nil
 	}
 	return fields
@@ -145,7 +174,7 @@ func (l *Layout) markContents() {
 			continue
 		case r == RoleText && (strings.HasPrefix(style, "toc") || strings.HasPrefix(style, "目录")):
 			l.Roles[i] = RoleArtefact
-		case r == RoleText && textnorm.Squash(l.Text[i]) == "目录":
+		case r == RoleText && len(l.Text[i]) <= 30 && textnorm.Squash(textnorm.Simplify(l.Text[i])) == "目录":
 			l.Roles[i] = RoleArtefact
 			inTOC = true
 		case inTOC && r != RoleTable && tocEntry.MatchString(textnorm.OneLine(l.Text[i])):
@@ -156,7 +185,53 @@ func (l *Layout) markContents() {
 	}
 }
 
+// markSignatures marks the signature above a closing date ("某某区教育局" /
+// "2022年3月28日") as an artefact: it signs the report and is no part of
+// its last section. A signature is a short line without sentence
+// punctuation or heading number, right above a date line after which the
+// report ends (the file ends, or a title or attachment label follows).
+func (l *Layout) markSignatures() {
+	for i, r := range l.Roles {
+		if r != RoleDate {
+			continue
+		}
+		j := l.prevVisible(i)
+		if j < 0 || l.Roles[j] != RoleText || l.Doc.Body[j].Kind != model.KindParagraph || l.Doc.Body[j].Para.Marker != "" {
+			continue
+		}
+		if s := textnorm.OneLine(l.Text[j]); textnorm.Len(s) > 30 || strings.ContainsAny(s, "。，,；;：:！？") {
+			continue
+		}
+		if _, numbered := parseMarker(l.Text[j]); numbered || !l.endsAfter(i) {
+			continue
+		}
+		// Under body text: on a cover page the line above the date names
+		// the agency under the title, and stays.
+		if k := l.prevVisible(j); k < 0 || l.Roles[k] != RoleText && l.Roles[k] != RoleTable {
+			continue
+		}
+		l.Roles[j] = RoleArtefact
+	}
+}
+
+// endsAfter reports whether the report ends after block i: nothing but
+// blank lines, artefacts and dates up to the end of the body or up to the
+// next title or attachment label.
+func (l *Layout) endsAfter(i int) bool {
+	for k := i + 1; k < len(l.Roles); k++ {
+		switch l.Roles[k] {
+		case RoleBlank, RoleArtefact, RoleDate:
+			continue
+		case RoleTitle, RoleAttachment:
+			return true
+		}
+		return false
+	}
+	return true
+}
+
 func isNote(s string) bool {
+	s = textnorm.Simplify(s)
 	for _, p := range []string{"注：", "注:", "备注：", "备注:", "说明：", "说明:"} {
 		if strings.HasPrefix(s, p) {
 			return true
@@ -187,13 +262,14 @@ func (l *Layout) titles() []title {
 			}
 			text = rest
 		}
+		text = textnorm.Label(text) // "绩 效 评 价 报 告", spread over a cover page
 		t := title{blocks: []int{i}, text: text}
 		if ProjectName(text) == "" {
 			// Only the kind on this line: the name is on the line before.
 			if j := l.prevVisible(i); j >= 0 && l.Roles[j] == RoleText && shortLine(l.Text[j]) {
 				l.Roles[j] = RoleTitle
 				t.blocks = []int{j, i}
-				t.text = textnorm.OneLine(l.Text[j]) + text
+				t.text = textnorm.Label(textnorm.OneLine(l.Text[j])) + text
 			}
 		}
 		out = append(out, t)
@@ -243,17 +319,29 @@ func (l *Layout) split() {
 		if n := len(groups); n > 0 {
 			g := groups[n-1]
 			last := g[len(g)-1]
-			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) {
+			// Two forms in a row are two reports, though a form is all
+			// cover material.
+			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) && !(isForm(last.text) && isForm(t.text)) {
 				groups[n-1] = append(g, t)
 				seen[t.text] = true
 				continue
 			}
-			if seen[t.text] {
+			// A form repeats the same title for each project: a form's
+			// title is never a running header.
+			if seen[t.text] && !isForm(t.text) {
 				for _, b := range t.blocks {
 					l.Roles[b] = RoleArtefact
 				}
 				continue
 			}
+		}
+		if n := len(groups); n > 0 && isForm(t.text) && !isForm(groups[n-1][0].text) {
+			// A form after a report in prose is its attachment, not a
+			// report of its own.
+			for _, b := range t.blocks {
+				l.Roles[b] = RoleText
+			}
+			continue
 		}
 		seen[t.text] = true
 		groups = append(groups, []title{t})
@@ -267,8 +355,10 @@ func (l *Layout) split() {
 			first = 0
 		} else {
 			// The cover page and attachment label above a title belong to it.
+			// After a form, the cover material above belongs to that form.
+			coverAbove := !(isForm(g[0].text) && isForm(groups[k-1][0].text))
 			for first > 0 && (l.Roles[first-1] == RoleBlank || l.Roles[first-1] == RoleAttachment ||
-				l.Roles[first-1] == RoleCover || l.Roles[first-1] == RoleArtefact) {
+				l.Roles[first-1] == RoleCover && coverAbove || l.Roles[first-1] == RoleArtefact) {
 				first--
 			}
 			l.Spans[k-1].End = first
@@ -301,7 +391,7 @@ func (l *Layout) readCover(s *Span) {
 	for i := s.First; i < s.End; i++ {
 		switch l.Roles[i] {
 		case RoleAttachment:
-			if s.Attachment == "" {
+			if s.Attachment == "" && !body { // a label in the tail heads an appendix
 				s.Attachment, _, _ = attachment(textnorm.OneLine(l.Text[i]))
 			}
 		case RoleCover:
@@ -313,9 +403,14 @@ func (l *Layout) readCover(s *Span) {
 				}
 				continue
 			}
-			if k, v, ok := coverField(textnorm.OneLine(l.Text[i])); ok {
-				if _, seen := s.Cover[k]; !seen {
-					s.Cover[k] = v
+			one := textnorm.OneLine(l.Text[i])
+			fields := coverFields(one)
+			if m := yearLine.FindStringSubmatch(one); m != nil {
+				fields = [][2]string{{KeyYear, m[1]}}
+			}
+			for _, kv := range fields {
+				if _, seen := s.Cover[kv[0]]; !seen {
+					s.Cover[kv[0]] = kv[1]
 				}
 			}
 		case RoleDate:

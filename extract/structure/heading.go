@@ -89,7 +89,7 @@ var tocLine = regexp.MustCompile(`(?:[.．…·]{2,}|\t)\s*[0-9]+\s*$`)
 
 // yearAfterMarker is "2021年" right after a "2." marker: "2.2021年度绩效目标"
 // is heading 2 about the year 2021, not the figure 2.2021.
-var yearAfterMarker = regexp.MustCompile(`^[0-9]{4}\s*年`)
+var yearAfterMarker = regexp.MustCompile(`^[0-9０-９]{4}\s*年`)
 
 // marker is a numbered start of a paragraph.
 type marker struct {
@@ -100,15 +100,29 @@ type marker struct {
 }
 
 // parseMarker finds the heading number at the start of s, or ok false.
+//
+// It matches in simplified characters ("第一節" is "第一节") and returns
+// the marker and rest as printed: simplifying keeps byte offsets.
 func parseMarker(s string) (m marker, ok bool) {
-	s = strings.TrimLeftFunc(s, textnorm.IsSpace)
+	orig := strings.TrimLeftFunc(s, textnorm.IsSpace)
+	// A marker and the few runes after it that decide it stand in the
+	// first bytes: only they are matched, and simplified.
+	cut := len(orig)
+	if cut > 96 {
+		cut = 96
+		for cut > 0 && !utf8.RuneStart(orig[cut]) {
+			cut--
+		}
+	}
+	s = textnorm.Simplify(orig[:cut])
 	for _, f := range families {
 		loc := f.re.FindStringSubmatchIndex(s)
 		if loc == nil {
 			continue
 		}
-		text, num := s[:loc[1]], s[loc[2]:loc[3]]
+		text, num := orig[:loc[1]], s[loc[2]:loc[3]]
 		rest := s[loc[1]:]
+		shownRest := orig[loc[1]:]
 		switch f.name {
 		case "dotted":
 			dot := strings.IndexAny(s, ".．")
@@ -123,7 +137,7 @@ func parseMarker(s string) (m marker, ok bool) {
 			parts := strings.FieldsFunc(num, func(r rune) bool { return r == '.' || r == '．' })
 			if last, ok := textnorm.Number(parts[len(parts)-1]); ok {
 				name := f.name + "-" + strconv.Itoa(len(parts))
-				return marker{name, strings.TrimSpace(text), last, trimRest(rest)}, trimRest(rest) != ""
+				return marker{name, strings.TrimSpace(text), last, afterMarker(shownRest)}, afterMarker(shownRest) != ""
 			}
 			return marker{}, false
 		case "arabic-dot":
@@ -144,11 +158,10 @@ func parseMarker(s string) (m marker, ok bool) {
 		if !ok || n == 0 {
 			return marker{}, false
 		}
-		rest = trimRest(rest)
-		if rest == "" {
+		if afterMarker(shownRest) == "" {
 			return marker{}, false
 		}
-		return marker{f.name, strings.TrimSpace(text), n, rest}, true
+		return marker{f.name, strings.TrimSpace(text), n, afterMarker(shownRest)}, true
 	}
 	return marker{}, false
 }
@@ -159,6 +172,14 @@ func startsHan(s string) bool {
 }
 
 func trimRest(s string) string { return strings.TrimFunc(s, textnorm.IsSpace) }
+
+// afterMarker is the text after a marker without the punctuation some
+// reports add to it: "第一部分：部门概况", "（一）、项目背景".
+func afterMarker(s string) string {
+	return trimRest(strings.TrimLeftFunc(s, func(r rune) bool {
+		return textnorm.IsSpace(r) || strings.ContainsRune("：:、，,", r)
+	}))
+}
 
 // A verdict says what a numbered paragraph is.
 type verdict int
@@ -229,6 +250,11 @@ func longRunIn(rest string) (v verdict, title, body string) {
 	rest = textnorm.OneLine(rest)
 	i := strings.IndexAny(rest, terminators)
 	if i < 0 {
+		// A long title, and nothing else: "一、项目基本情况及绩效目标设定、
+		// 资金使用管理和项目实施情况分析评价"
+		if textnorm.Len(rest) <= 2*maxTitle && strings.Count(rest, "，")+strings.Count(rest, ",") <= 1 {
+			return pureHeading, rest, ""
+		}
 		return notHeading, "", ""
 	}
 	lead := strings.TrimSpace(rest[:i])

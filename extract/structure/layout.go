@@ -8,8 +8,10 @@ package structure
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/schema/model"
@@ -71,7 +73,16 @@ var coverKeys = map[string]string{
 	"评价机构": KeyAgency, "评价单位": KeyAgency, "第三方评价机构": KeyAgency,
 	"评价年度": KeyYear, "评价年份": KeyYear,
 	"报告日期": KeyReportDate, "报告时间": KeyReportDate, "评价报告日期": KeyReportDate,
+	// Labels other governments print for the same fields.
+	"项目执行单位": KeyUnit, "项目承担单位": KeyUnit, "填报单位": KeyUnit, "预算单位": KeyUnit,
+	"项目主管单位": KeyDept, "主管部门名称": KeyDept,
+	"评价机构名称": KeyAgency, "第三方机构": KeyAgency, "评价实施机构": KeyAgency, "第三方评价单位": KeyAgency,
+	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,
+	"出具日期": KeyReportDate, "报告出具日期": KeyReportDate,
 }
+
+// labelGap is a tab, or two spaces or more, between a label and its value.
+var labelGap = regexp.MustCompile(`\t+|[ \x{3000}]{2,}`)
 
 // stamps are the notes beside a cover value where the stamp goes.
 var stamps = regexp.MustCompile(`[（(]\s*(?:盖章|签章|公章|签字|签名|盖公章)\s*[）)]`)
@@ -81,14 +92,74 @@ var stamps = regexp.MustCompile(`[（(]\s*(?:盖章|签章|公章|签字|签名|
 func coverField(s string) (key, value string, ok bool) {
 	i := strings.IndexAny(s, "：:")
 	if i < 0 {
+		// "项目名称\t城乡…" or "项目名称    城乡…": a cover table exported as text
+		if len(s) > 300 || !strings.ContainsAny(s, "\t\u3000 ") {
+			return "", "", false
+		}
+		if loc := labelGap.FindStringIndex(s); loc != nil && loc[0] <= 30 {
+			if key, ok := coverKeys[textnorm.Squash(textnorm.Simplify(s[:loc[0]]))]; ok {
+				return key, coverValue(s[loc[1]:]), true
+			}
+		}
 		return "", "", false
 	}
-	label := textnorm.Squash(s[:i])
+	if i > 80 {
+		return "", "", false // no label is that long: a colon inside a sentence
+	}
+	// "评价机构（盖章）：" is the label 评价机构
+	label := s[:i]
+	if strings.ContainsAny(label, "（(") {
+		label = stamps.ReplaceAllString(label, "")
+	}
+	label = textnorm.Squash(textnorm.Simplify(label))
 	key, ok = coverKeys[label]
 	if !ok {
 		return "", "", false
 	}
 	return key, coverValue(s[i+runeLenAt(s, i):]), true
+}
+
+// coverFields reads the fields of a cover line, which may hold two
+// ("项目名称：XX    项目单位：YY", a cover table exported as text, tabs or
+// runs of spaces between the cells).
+func coverFields(s string) [][2]string {
+	cells := labelGap.Split(s, -1)
+	if len(cells) < 2 {
+		if k, v, ok := coverField(s); ok {
+			return [][2]string{{k, v}}
+		}
+		return nil
+	}
+	var out [][2]string
+	for i := 0; i < len(cells); i++ {
+		k, v, ok := coverField(cells[i])
+		if !ok {
+			k, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(stamps.ReplaceAllString(cells[i], ""))), "：:")]
+		}
+		if !ok {
+			continue
+		}
+		if v == "" && i+1 < len(cells) && !isCoverLabel(cells[i+1]) {
+			i++
+			v = coverValue(cells[i])
+		}
+		out = append(out, [2]string{k, v})
+	}
+	if len(out) == 0 {
+		if k, v, ok := coverField(s); ok {
+			return [][2]string{{k, v}}
+		}
+	}
+	return out
+}
+
+// isCoverLabel reports whether a cell starts with a cover label.
+func isCoverLabel(cell string) bool {
+	if _, _, ok := coverField(cell); ok {
+		return true
+	}
+	_, ok := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(cell)), "：:")]
+	return ok
 }
 
 func coverValue(s string) string {
@@ -117,32 +188,78 @@ var (
 	pageNumber = regexp.MustCompile(`^(?:[-－—–]\s*[0-9]+\s*[-－—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页\s*[，,]?\s*第\s*[0-9]+\s*页|[0-9]{1,3}|[0-9]+\s*/\s*[0-9]+|Page\s+[0-9]+(?:\s+of\s+[0-9]+)?)$`)
 	// signature and stamp placeholders: "(签名):", "年  月  日", "评价组组长（签字）："
 	placeholder = regexp.MustCompile(`^[\p{Han}]{0,8}\s*[（(]?\s*(?:签名|签字|盖章|签章|公章)\s*[）)]?\s*[：:]?$|^年\s+月\s+日$`)
+	// The furniture of a government web page that a report copied from
+	// the site keeps: "发布时间：2021-05-06 10:23  来源：区财政局  浏览次数：128",
+	// "首页 > 政务公开 > 财政信息", "【打印】【关闭】", "扫一扫在手机打开当前页".
+	webMeta = regexp.MustCompile(`^(?:(?:发布|发文|成文|更新)(?:时间|日期)|(?:信息|文章)?来源|(?:浏览|访问|阅读|点击)(?:次数|数|量)|作者|(?:责任)?编辑|字[体号]|分享到|索引号|发布机构)\s*[：:]` +
+		`|^(?:网站首页|首页|主页|当前位置|您现在的位置|您的位置)[^。]*[>＞»]` +
+		`|^(?:\s*[【\[]\s*[^【】\[\]]{1,8}\s*[】\]])+\s*$` +
+		`|^(?:扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关链接|分享到)`)
+	// webMetaStarts are the runes webMeta's lines start with: a quick no
+	// for the rest.
+	webMetaStarts = "发成更信文来浏访阅点作责编字分索网首主当您【[扫打关返上下相"
+	// rules drawn with characters, and the 公文 note on a page left blank
+	rule      = regexp.MustCompile(`^[-－—–_＿=＝*＊~～·•]{3,}$`)
+	blankPage = regexp.MustCompile(`^[（(]\s*此页无正文\s*[）)]$`)
 )
 
 // isArtefact reports whether a paragraph is layout residue, never body.
 func isArtefact(s string) bool {
 	t := strings.TrimFunc(s, textnorm.IsSpace)
-	if len(t) > 80 {
+	if len(t) > 100*3 {
 		return false
 	}
-	return pageNumber.MatchString(t) || placeholder.MatchString(t)
+	t = textnorm.Simplify(t)
+	if len(t) <= 80 && (pageNumber.MatchString(t) || placeholder.MatchString(t) || rule.MatchString(t) || blankPage.MatchString(t)) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune(webMetaStarts, r) && textnorm.Len(t) <= 100 && webMeta.MatchString(t)
 }
 
-// reportKinds end a report title; longest first, so that the project name
-// is what remains.
-var reportKinds = []string{
-	"部门整体支出绩效评价报告", "部门整体支出绩效自评报告", "整体支出绩效评价报告", "整体支出绩效自评报告",
-	"项目支出绩效评价报告书", "项目支出绩效评价报告", "项目支出绩效自评报告", "项目绩效评价报告书",
-	"项目绩效评价报告", "项目绩效自评报告", "支出绩效评价报告", "绩效评价报告书", "绩效评价的报告",
-	"绩效自评的报告", "绩效自评报告", "绩效评价报告", "自评报告", "评价报告",
-}
+// reportKinds end a report title ("项目支出绩效自评情况报告", "绩效评价报告书"
+// …); longest first, so that the project name is what remains.
+var reportKinds = func() []string {
+	var out []string
+	for _, scope := range []string{"部门整体支出", "整体支出", "项目支出", "项目", "支出", ""} {
+		for _, kind := range []string{"绩效评价", "绩效自评"} {
+			for _, what := range []string{"情况", "工作", "结果", ""} {
+				for _, doc := range []string{"报告书", "的报告", "报告"} {
+					out = append(out, scope+kind+what+doc)
+				}
+			}
+		}
+		// The self-evaluation form, a report in one table.
+		if scope != "支出" && scope != "整体支出" {
+			out = append(out, scope+"绩效自评表")
+		}
+	}
+	out = append(out, "自评报告", "评价报告")
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
 
-// draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)".
-var draftNote = regexp.MustCompile(`\s*[（(][^（()）]{0,8}(?:稿|版)[）)]$`)
+// isForm reports whether a title names a self-evaluation form (绩效自评表).
+func isForm(title string) bool { return strings.HasSuffix(kindOf(title), "表") }
+
+// yearLine is the year printed alone under a form's title: "（2021年度）".
+var yearLine = regexp.MustCompile(`^[（(]\s*([12][0-9]{3})\s*年度?\s*[）)]$`)
+
+// draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)",
+// or the year it covers: "（2021年度）".
+var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版|简本|摘要)|\s*[12][0-9]{3}\s*年度?\s*)[）)]$`)
 
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
 func kindOf(s string) string {
+	// Every kind ends in 告, 书 or 表, or a bracketed note follows it.
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune("告书書表）)", last) {
+		return ""
+	}
+	s = textnorm.Simplify(s)
+	if strings.ContainsAny(s, " \u3000") {
+		s = textnorm.Label(s) // "绩 效 评 价 报 告", spread over a cover page
+	}
 	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
 		s = draftNote.ReplaceAllString(s, "")
 	}
@@ -157,7 +274,7 @@ func kindOf(s string) string {
 // isTitle reports whether a paragraph (lines joined) reads as a report
 // title: short, no sentence punctuation, ending with a report kind.
 func isTitle(s string) bool {
-	s = textnorm.OneLine(s)
+	s = textnorm.OneLine(s) // kindOf and parseMarker read traditional characters as simplified
 	if len(s) > 80*3 || textnorm.Len(s) > 80 || kindOf(s) == "" {
 		return false
 	}
@@ -170,32 +287,66 @@ func isTitle(s string) bool {
 
 var (
 	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*([12][0-9]{3})\s*年度?\s*`)
+	// placeYear is a place before the year: "某某市2020年度全民健身…".
+	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*([12][0-9]{3})\s*年度?\s*`)
 	yearSuffix = regexp.MustCompile(`\s*[12][0-9]{3}\s*年度?$`)
 )
 
 // ProjectName derives a project name from a report title: without the
 // leading year ("2020年度") and without the report kind it ends with.
+// The title is matched in simplified characters and cut as printed.
 func ProjectName(title string) string {
-	s := textnorm.OneLine(title)
-	if _, rest, ok := attachment(s); ok {
-		s = rest
+	orig := textnorm.Label(textnorm.OneLine(title)) // no spaces spreading the letters
+	if _, rest, ok := attachment(orig); ok {
+		orig = rest
 	}
-	s = strings.TrimPrefix(s, "关于")
-	s = yearPrefix.ReplaceAllString(s, "")
-	s = draftNote.ReplaceAllString(s, "")
-	s = strings.TrimSuffix(s, kindOf(s))
-	s = strings.TrimSuffix(s, "的")
-	s = yearSuffix.ReplaceAllString(s, "") // "某某市2021年度部门整体支出…"
-	return strings.TrimFunc(s, textnorm.IsSpace)
+	s := textnorm.Simplify(orig)
+	lo, hi := 0, len(s) // the name is orig[lo:hi]; every step cuts an end
+	cutPrefix := func(n int) { lo += n }
+	cutSuffix := func(n int) { hi -= n }
+	// "关于…", "某某县财政局关于…", "关于对…": the name starts after them.
+	if k := strings.Index(s[lo:hi], "关于"); k >= 0 && textnorm.Len(s[lo:lo+k]) <= 16 {
+		cutPrefix(k + len("关于"))
+		if strings.HasPrefix(s[lo:hi], "对") {
+			cutPrefix(len("对"))
+		}
+	}
+	if loc := yearPrefix.FindStringIndex(s[lo:hi]); loc != nil {
+		cutPrefix(loc[1])
+	}
+	if loc := draftNote.FindStringIndex(s[lo:hi]); loc != nil {
+		cutSuffix(hi - lo - loc[0])
+	}
+	cutSuffix(len(kindOf(s[lo:hi])))
+	if strings.HasSuffix(s[lo:hi], "的") {
+		cutSuffix(len("的"))
+	}
+	for _, verb := range []string{"开展", "进行"} { // "…项目开展绩效评价的报告"
+		if strings.HasSuffix(s[lo:hi], verb) {
+			cutSuffix(len(verb))
+		}
+	}
+	if loc := yearSuffix.FindStringIndex(s[lo:hi]); loc != nil {
+		cutSuffix(hi - lo - loc[0]) // "某某市2021年度部门整体支出…"
+	}
+	if m := placeYear.FindStringSubmatchIndex(s[lo:hi]); m != nil && lo+m[1] < hi {
+		// "某某市2020年度全民健身设施建设": the place stays, the year goes.
+		return strings.TrimFunc(orig[lo:lo+m[3]]+orig[lo+m[1]:hi], textnorm.IsSpace)
+	}
+	return strings.TrimFunc(orig[lo:hi], textnorm.IsSpace)
 }
 
-// TitleYear returns the year a title starts with ("2020年度…"), 0 when none.
+// titleYear is the first year a title names: "2020年度…", "某某市2020年度…",
+// "某某县农业农村局2021年度部门整体支出…".
+var titleYear = regexp.MustCompile(`(?:^|[^0-9])([12][0-9]{3})\s*年`)
+
+// TitleYear returns the year a title names, 0 when none.
 func TitleYear(title string) int {
 	s := textnorm.OneLine(title)
 	if _, rest, ok := attachment(s); ok {
 		s = rest
 	}
-	m := yearPrefix.FindStringSubmatch(s)
+	m := titleYear.FindStringSubmatch(s)
 	if m == nil {
 		return 0
 	}

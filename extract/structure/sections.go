@@ -41,6 +41,36 @@ type sectionReader struct {
 	listNext int
 	prevText string   // the last body paragraph, to see a list coming
 	preamble []string // body paragraphs before the first heading
+	// nextIsBody: the next paragraph is unnumbered body text, which a
+	// numbered sentence heads ("1.项目立项依据充分。" over its explanation).
+	nextIsBody bool
+}
+
+// parsed is a body paragraph with its marker read.
+type parsed struct {
+	block    int
+	p        model.Paragraph
+	text     string
+	shown    string // the text with the generated marker before it
+	m        marker
+	numbered bool
+}
+
+// parse reads the first body paragraph of span s at or after block i;
+// block is s.End when there is none.
+func parse(l *Layout, s Span, i int) parsed {
+	for ; i < s.End && l.Roles[i] != RoleText; i++ {
+	}
+	if i >= s.End {
+		return parsed{block: s.End}
+	}
+	p := l.Doc.Body[i].Para
+	x := parsed{block: i, p: p, text: l.Text[i], shown: l.Text[i]}
+	if p.Marker != "" {
+		x.shown = strings.TrimSpace(p.Marker) + x.text
+	}
+	x.m, x.numbered = parseMarker(x.shown)
+	return x
 }
 
 // Sections builds the section tree of one report, and returns the body
@@ -49,22 +79,21 @@ type sectionReader struct {
 // starts at （一） still gets level 1 there.
 func (l *Layout) Sections(s Span) (sections []model.Section, preamble string) {
 	r := &sectionReader{last: make(map[string]int), styleFamily: make(map[int]string)}
-	for i := s.First; i < s.End; i++ {
-		if l.Roles[i] != RoleText {
-			continue
-		}
-		r.read(i, l.Doc.Body[i].Para, l.Text[i])
+	// Each paragraph's marker is read once, and seen one paragraph ahead.
+	var cur, next parsed
+	next = parse(l, s, s.First)
+	for next.block < s.End {
+		cur, next = next, parse(l, s, next.block+1)
+		r.nextIsBody = next.block < s.End && !next.numbered
+		r.read(cur)
 	}
 	return r.tree(), strings.Join(r.preamble, "\n")
 }
 
-func (r *sectionReader) read(block int, p model.Paragraph, text string) {
-	shown := text
-	if p.Marker != "" {
-		shown = strings.TrimSpace(p.Marker) + text
-	}
+func (r *sectionReader) read(x parsed) {
+	block, p, text, shown := x.block, x.p, x.text, x.shown
 	level := styleLevel(p.Style, p.OutlineLevel)
-	m, numbered := parseMarker(shown)
+	m, numbered := x.m, x.numbered
 	via := ViaPattern
 	if p.Marker != "" {
 		via = ViaNumbering
@@ -112,6 +141,11 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 		// sentence follows: the first sentence is the title.
 		v, title, body = longRunIn(m.rest)
 	}
+	if v == pureHeading && f.listLike && endsSentence(m.rest) && !r.nextIsBody {
+		// "1.负责全区各级各类学校的教育教学管理工作。" followed by "2.…": a
+		// numbered sentence is a list item, unless body text follows it.
+		v = notHeading
+	}
 	if v == notHeading || v == runInHeading && m.family == "arabic-space" {
 		r.addBody(shown)
 		return
@@ -132,6 +166,19 @@ func (r *sectionReader) read(block int, p model.Paragraph, text string) {
 	r.accept(h)
 }
 
+// endsSentence reports whether s is a sentence: it ends with a full stop
+// (or the semicolon of a list of clauses) and is more than a short label
+// ("项目立项规范性。" is a heading with a stray stop; "部分站点使用率偏低。"
+// is a statement).
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, textnorm.IsSpace)
+	t := strings.TrimRight(s, "。！；;")
+	if t == s {
+		return false
+	}
+	return textnorm.Len(t) > 8 || strings.ContainsAny(t, "，,、0123456789")
+}
+
 func endsWithColon(s string) bool {
 	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
 }
@@ -144,8 +191,7 @@ func (r *sectionReader) accept(h heading) {
 		}
 	}
 	if rank < 0 {
-		r.order = append(r.order, h.family)
-		rank = len(r.order) - 1
+		rank = r.insertFamily(h.family)
 	}
 	// Numbering of deeper families restarts under a new heading.
 	for _, f := range r.order[rank+1:] {
@@ -155,6 +201,40 @@ func (r *sectionReader) accept(h heading) {
 	r.headings = append(r.headings, h)
 	r.prevText = ""
 	r.list = ""
+}
+
+// conventionalRank is the depth GB/T 9704 and common practice give a
+// family; families not listed (dotted schemes, styles) have none.
+var conventionalRank = map[string]int{
+	"part": 1, "chapter": 2, "jie": 3, "cn-dun": 4, "cn-legal": 4, "cn-paren": 5,
+	"arabic-dot": 6, "arabic-paren": 7, "arabic-half": 7, "circled": 8, "paren-digit": 9, "dot-digit": 9,
+}
+
+// insertFamily ranks a family seen for the first time and returns its
+// rank. It goes after the families seen so far, except that it goes above
+// a family that conventionally stands below it: a report whose first
+// section goes 一、 → 1. and whose second goes 二、 → （一） → 1. has
+// （一） above 1., or 1. under （一） would be read as its sibling.
+func (r *sectionReader) insertFamily(f string) int {
+	at := len(r.order)
+	if cf, ok := conventionalRank[f]; ok {
+		for i, g := range r.order {
+			cg, ok := conventionalRank[g]
+			if ok && cg == cf {
+				// 1) beside （1）: another way to number the same
+				// depth, whose place the report has not shown.
+				at = len(r.order)
+				break
+			}
+			if ok && cg > cf && at == len(r.order) {
+				at = i
+			}
+		}
+	}
+	r.order = append(r.order, "")
+	copy(r.order[at+1:], r.order[at:])
+	r.order[at] = f
+	return at
 }
 
 func (r *sectionReader) addBody(s string) {

@@ -15,7 +15,9 @@ type Candidate struct {
 
 // captionEndings are cut from an evaluators caption to leave the project
 // it names: "楼宇办工作经费经费项目绩效评价人员" → "楼宇办工作经费经费".
-var captionEndings = []string{"项目绩效评价人员名单", "项目绩效评价人员", "绩效评价人员名单", "绩效评价人员", "评价人员名单", "评价人员", "评价组成员", "人员名单"}
+var captionEndings = []string{"项目绩效评价人员名单", "项目绩效评价人员", "绩效评价工作组成员名单", "绩效评价工作组成员",
+	"绩效评价人员名单", "绩效评价人员", "评价小组成员名单", "评价工作组成员", "评价小组成员", "评价人员名单", "评价人员",
+	"评价组成员", "工作组成员", "专家组成员", "成员名单", "人员名单"}
 
 // Attribute returns the index of the report a table captioned caption
 // belongs to, or -1 when the caption does not tell. Tables of evaluators
@@ -43,7 +45,9 @@ func Attribute(caption string, reports []Candidate) int {
 	texts := make([]string, len(reports))
 	for i, r := range reports {
 		names[i] = textnorm.Bigrams(r.Name)
-		texts[i] = r.Text
+		// The caption itself stands in the text of the report it follows,
+		// which says nothing of the report it names.
+		texts[i] = strings.ReplaceAll(r.Text, caption, "")
 	}
 	scores := make([]float64, len(reports))
 	for p := range pairs {

@@ -8,6 +8,8 @@ package tables
 import (
 	"math"
 	"math/big"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -45,21 +47,119 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 			break
 		}
 	}
-	if rt.HeaderRow >= 0 {
-		rt.Header = make([]string, t.Cols)
-		for c := 0; c < t.Cols; c++ {
-			if cell := t.Cell(rt.HeaderRow, c); cell != nil && cell.Col == c {
-				rt.Header[c] = NormalizeHeader(cell.Text)
+	rt.Header = HeaderAt(t, rt.HeaderRow)
+	rt.HeaderRow, rt.Header = withUnitRow(t, rt.HeaderRow, rt.Header)
+	if kind(rt.Header) == "" {
+		// A form (项目支出绩效自评表) stacks blocks in one table: cover
+		// rows first, then a funds block under a header row of its own.
+		for r := rt.HeaderRow + 1; r < t.Rows; r++ {
+			if texts := rowTexts(t, r); len(texts) < 3 || !mentionsBudget(texts) {
+				continue // spare the header reading of every row
+			}
+			h := HeaderAt(t, r)
+			if kind(h) == KindFunds && amountColumn(h, budgetCols, nil) >= 0 && amountColumn(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
+				rt.HeaderRow, rt.Header = r, h
+				break
 			}
 		}
 	}
-	switch {
-	case columns(rt.Header, nameCols, nil) >= 0 && (columns(rt.Header, budgetCols, nil) >= 0 || columns(rt.Header, actualCols, nil) >= 0):
-		rt.Kind = KindFunds
-	case columns(rt.Header, personCols, nil) >= 0 && (columns(rt.Header, orgCols, nil) >= 0 || columns(rt.Header, titleCols, nil) >= 0):
-		rt.Kind = KindEvaluators
-	}
+	rt.Kind = kind(rt.Header)
 	return rt
+}
+
+// unitCell is a cell of a header's unit row: "万元", "（万元）", "单位：元", "%".
+var unitCell = regexp.MustCompile(`^[（(]?\s*(?:单位\s*[:：])?\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?$`)
+
+// withUnitRow joins to a header the row printed under it when that row
+// completes it: a row of units ("项目 | 预算数 | 执行数" over " | 万元 | 万元"
+// gives "预算数（万元）"), or a row of sub-headers under a header cell
+// spread over several columns ("预算数（万元） |  " over "年初 | 全年" gives
+// "年初预算数（万元）" and "全年预算数（万元）"). The header then ends at that
+// row.
+func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
+	if row < 0 || row+1 >= t.Rows {
+		return row, header
+	}
+	sub := HeaderAt(t, row+1)
+	for c := range sub {
+		if cell := t.Cell(row+1, c); cell != nil && cell.Row <= row {
+			sub[c] = "" // a header cell merged down over this row
+		}
+	}
+	units, labels, fillsGap := 0, 0, false
+	for c, u := range sub {
+		switch {
+		case u == "":
+		case unitCell.MatchString(textnorm.Simplify(u)):
+			units++
+		case isNumeric(u):
+			return row, header // a row of data
+		default:
+			labels++
+			if c < len(header) && header[c] == "" {
+				fillsGap = true
+			}
+		}
+	}
+	if units == 0 && (labels < 2 || !fillsGap) {
+		return row, header
+	}
+	joined := make([]string, len(header))
+	parent := ""
+	for c := range header {
+		if header[c] != "" {
+			parent = header[c]
+		}
+		u := ""
+		if c < len(sub) {
+			u = sub[c]
+		}
+		switch {
+		case u == "":
+			joined[c] = header[c]
+		case unitCell.MatchString(textnorm.Simplify(u)):
+			joined[c] = header[c] + "（" + strings.Trim(u, "（()）") + "）"
+		default:
+			joined[c] = u + parent // 年初 + 预算数（万元）
+		}
+	}
+	return row + 1, joined
+}
+
+// mentionsBudget reports whether a cell of a row names a budget, in
+// either script.
+func mentionsBudget(texts []string) bool {
+	for _, s := range texts {
+		if strings.Contains(s, "预算") || strings.Contains(s, "預算") || strings.Contains(s, "安排") || strings.Contains(s, "计划投入") {
+			return true
+		}
+	}
+	return false
+}
+
+// HeaderAt returns the normalised texts of row r as a header, nil when r < 0.
+func HeaderAt(t *model.Table, r int) []string {
+	if r < 0 {
+		return nil
+	}
+	h := make([]string, t.Cols)
+	for c := 0; c < t.Cols; c++ {
+		if cell := t.Cell(r, c); cell != nil && cell.Col == c {
+			h[c] = NormalizeHeader(cell.Text)
+		}
+	}
+	return h
+}
+
+// kind tells a table's kind by its header.
+func kind(header []string) string {
+	switch {
+	case columns(header, nameCols, nil) >= 0 && (amountColumn(header, budgetCols, nil) >= 0 || amountColumn(header, actualCols, nil) >= 0):
+		return KindFunds
+	case columns(header, personCols, nil) >= 0 && (columns(header, orgCols, nil) >= 0 || columns(header, titleCols, nil) >= 0):
+		return KindEvaluators
+	}
+	return ""
 }
 
 // rowTexts lists the distinct non-empty cell texts of a row.
@@ -103,10 +203,15 @@ func isNumeric(s string) bool {
 	return digits*2 >= textnorm.Len(s)
 }
 
-// Column vocabularies, matched as substrings of the normalised header.
+// Column vocabularies, matched as substrings of the normalised header,
+// words tried in order. When a table gives both the budget at the start
+// of the year (年初预算数) and the budget as adjusted during it (全年预算数,
+// 调整后预算), the adjusted budget is the budget: it is what the spending
+// (全年执行数) is measured against, and the execution rate reports print
+// is computed from it.
 var (
-	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "项目"}
-	budgetCols = []string{"项目资金安排", "全年预算数", "年初预算数", "全年预算", "年初预算", "预算数", "预算金额", "资金安排", "预算", "计划投入", "安排"}
+	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "资金来源", "资金用途", "资金性质", "资金情况", "支出内容", "来源", "用途", "项目", "科目"}
+	budgetCols = []string{"项目资金安排", "全年预算数", "调整后预算", "调整预算", "全年预算", "年初预算数", "年初预算", "预算数", "预算金额", "资金安排", "预算", "计划投入", "安排"}
 	actualCols = []string{"实际投入", "实际支出", "执行数", "实际执行", "支出数", "实际到位", "执行金额", "支出", "执行"}
 	personCols = []string{"姓名"}
 	orgCols    = []string{"工作单位", "所在单位", "单位"}
@@ -114,16 +219,81 @@ var (
 )
 
 // columns returns the first column whose header holds one of the words,
-// trying the words in order, skipping columns already taken.
+// trying the words in order, skipping columns already taken. Headers are
+// compared in simplified characters (預算數 is 预算数).
 func columns(header []string, words []string, taken map[int]bool) int {
+	simple := make([]string, len(header))
+	for c, h := range header {
+		simple[c] = textnorm.Simplify(h)
+	}
 	for _, w := range words {
-		for c, h := range header {
+		for c, h := range simple {
 			if h != "" && !taken[c] && strings.Contains(h, w) {
 				return c
 			}
 		}
 	}
 	return -1
+}
+
+// amountColumn is columns for the budget and actual columns: a column of
+// rates or scores (执行率, 预算执行率得分) holds no amounts, whatever
+// words it shares with them.
+func amountColumn(header []string, words []string, taken map[int]bool) int {
+	skip := make(map[int]bool, len(taken))
+	for c := range taken {
+		skip[c] = true
+	}
+	for c, h := range header {
+		if notAmount(h) {
+			skip[c] = true
+		}
+	}
+	// Of columns for several years (上年预算数 | 本年预算数, 2020年预算 |
+	// 2021年预算), the latest year's: a report measures its own year.
+	latest := -1
+	for c, h := range header {
+		if y := headerYear(h); !skip[c] && y > 0 && columns([]string{h}, words, nil) == 0 {
+			if latest < 0 || y > headerYear(header[latest]) {
+				latest = c
+			}
+		}
+	}
+	for c, h := range header {
+		if y := headerYear(h); latest >= 0 && c != latest && y > 0 && y < headerYear(header[latest]) {
+			skip[c] = true
+		}
+	}
+	return columns(header, words, skip)
+}
+
+var yearInHeader = regexp.MustCompile(`([12][0-9]{3})\s*年`)
+
+// headerYear is the year a header names: its number, or 1 for 上年 and
+// 2 for 本年 (which only compare with each other), 0 when none.
+func headerYear(h string) int {
+	if m := yearInHeader.FindStringSubmatch(h); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	h = textnorm.Simplify(h)
+	switch {
+	case strings.Contains(h, "上年") || strings.Contains(h, "上一年") || strings.Contains(h, "去年"):
+		return 1
+	case strings.Contains(h, "本年") || strings.Contains(h, "当年"):
+		return 2
+	}
+	return 0
+}
+
+func notAmount(header string) bool {
+	h := textnorm.Simplify(header)
+	for _, w := range notMoney {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Funds reads one Fund per item row of a funds table. Amounts are read
@@ -133,35 +303,39 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 		return nil
 	}
 	taken := make(map[int]bool)
-	budget := columns(rt.Header, budgetCols, taken)
+	budget := amountColumn(rt.Header, budgetCols, taken)
 	taken[budget] = true
-	actual := columns(rt.Header, actualCols, taken)
+	actual := amountColumn(rt.Header, actualCols, taken)
 	taken[actual] = true
 	name := columns(rt.Header, nameCols, taken)
 	if name < 0 {
 		return nil
 	}
+	context := UnitContext(rt)
 	var out []model.Fund
 	var total *model.Fund
-	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
-		item := cellText(t, r, name)
+	// totalFirst: the total stands above the items (年度资金总额, then
+	// 其中：财政拨款, 其他资金), which are then its breakdown.
+	totalFirst := false
+	for r, end := rt.HeaderRow+1, BlockEnd(t, rt); r < end; r++ {
+		item := itemText(t, r, name, min(nonNeg(budget, t.Cols), nonNeg(actual, t.Cols)))
 		isSum := isTotal(item) || isTotal(cellText(t, r, 0))
 		if item == "" && !isSum {
 			continue
 		}
 		f := model.Fund{Item: item, TableNo: rt.TableNo, Row: r}
-		if isSum {
-			f.Item = "合计"
+		if isSum && !isTotal(item) {
+			f.Item = cellText(t, r, 0)
 		}
 		if budget >= 0 {
 			f.BudgetRaw = cellText(t, r, budget)
-			if v, ok := figures.Money(f.BudgetRaw, UnitHeader(rt.Header[budget], rt.Caption)); ok {
+			if v, ok := figures.Money(f.BudgetRaw, UnitHeader(rt.Header[budget], context)); ok {
 				f.Budget = &v
 			}
 		}
 		if actual >= 0 {
 			f.ActualRaw = cellText(t, r, actual)
-			if v, ok := figures.Money(f.ActualRaw, UnitHeader(rt.Header[actual], rt.Caption)); ok {
+			if v, ok := figures.Money(f.ActualRaw, UnitHeader(rt.Header[actual], context)); ok {
 				f.Actual = &v
 			}
 		}
@@ -169,30 +343,220 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 			continue
 		}
 		f.Rate = rate(f.Budget, f.Actual)
-		if isSum {
+		switch {
+		case isSum:
 			if total == nil {
 				total = &f
+				totalFirst = len(out) == 0
 			}
 			continue
+		case totalFirst:
+			continue // a part of the total above
+		case isPart(item):
+			continue // 其中：… is a part of the item above; counting it would count it twice
 		}
 		out = append(out, f)
 	}
-	// A total row counts only when the table has no item rows: otherwise
-	// it would count every amount twice.
-	if len(out) == 0 && total != nil {
-		out = append(out, *total)
+	// A total row counts only when the table has no item rows, or when
+	// the items below it are its breakdown: otherwise it would count every
+	// amount twice.
+	if (len(out) == 0 || totalFirst) && total != nil {
+		out = []model.Fund{*total}
+	}
+	return topItems(out, total)
+}
+
+var (
+	depth1 = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}\s*[、．.]`)
+	depth2 = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
+	depth3 = regexp.MustCompile(`^[0-9０-９]{1,2}\s*[、．.](?:[^0-9０-９]|$)`)
+	depth4 = regexp.MustCompile(`^[（(]\s*[0-9０-９]{1,2}\s*[）)]`)
+)
+
+// itemDepth is the depth an item's own number gives it (一、 1, （一） 2,
+// 1. 3, （1） 4), 0 when it has none.
+func itemDepth(item string) int {
+	for d, re := range []*regexp.Regexp{depth1, depth2, depth3, depth4} {
+		if re.MatchString(item) {
+			return d + 1
+		}
+	}
+	return 0
+}
+
+// topItems keeps the items of a table that nests them ("一、基本支出" over
+// "（一）人员经费", "（二）公用经费") at the top level, so that no amount
+// counts twice: the unnumbered items when numbered ones stand among them,
+// else the items of the least depth. A total row that the items as read
+// already add up to keeps them all.
+func topItems(items []model.Fund, total *model.Fund) []model.Fund {
+	if len(items) < 2 || total != nil && sumBudget(items) == budgetOf(total) {
+		return items
+	}
+	depths := make([]int, len(items))
+	top := 0
+	plain := false
+	for i, f := range items {
+		depths[i] = itemDepth(f.Item)
+		switch {
+		case depths[i] == 0:
+			plain = true
+		case top == 0 || depths[i] < top:
+			top = depths[i]
+		}
+	}
+	if top == 0 {
+		return items // no numbered items: nothing nests
+	}
+	keep := top
+	if plain {
+		keep = 0
+	}
+	var out []model.Fund
+	for i, f := range items {
+		if depths[i] == keep {
+			out = append(out, f)
+		}
+	}
+	if len(out) == len(items) || total != nil && sumBudget(out) != budgetOf(total) {
+		return items // the nesting is not what the total says
 	}
 	return out
 }
 
-func isTotal(s string) bool {
-	s = textnorm.Squash(s)
-	return s == "合计" || s == "小计" || s == "总计" || s == "总额"
+func budgetOf(f *model.Fund) string {
+	if f.Budget != nil {
+		return *f.Budget
+	}
+	return ""
 }
 
-// UnitHeader adds the caption's unit ("单位：万元") to a header that has none.
+// sumBudget adds the budgets of fs as a decimal, "" when one is missing.
+func sumBudget(fs []model.Fund) string {
+	sum := new(big.Rat)
+	for _, f := range fs {
+		if f.Budget == nil {
+			return ""
+		}
+		v, ok := new(big.Rat).SetString(*f.Budget)
+		if !ok {
+			return ""
+		}
+		sum.Add(sum, v)
+	}
+	return figures.Decimal(sum)
+}
+
+// itemText is the item a funds row is about: the text of its name column,
+// or, when that column holds a label merged down over the rows of a block
+// ("项目资金（万元）" over 年度资金总额, 其中：财政拨款 …) or nothing, the
+// first text after it before the amounts (columns below limit).
+func itemText(t *model.Table, r, name, limit int) string {
+	spanning := ""
+	for c := name; c < limit || c == name; c++ {
+		cell := t.Cell(r, c)
+		if cell == nil {
+			continue
+		}
+		s := cellText(t, r, c)
+		switch {
+		case s == "" || c != name && isNumeric(s):
+		case cell.RowSpan > 1:
+			if spanning == "" {
+				spanning = s
+			}
+		default:
+			return s
+		}
+		c = max(c, cell.Col+cell.ColSpan-1)
+	}
+	return spanning
+}
+
+func nonNeg(c, otherwise int) int {
+	if c < 0 {
+		return otherwise
+	}
+	return c
+}
+
+// totals are the labels of a total row.
+var totals = map[string]bool{"合计": true, "小计": true, "总计": true, "总额": true, "资金总额": true, "年度资金总额": true, "项目资金总额": true, "合计金额": true}
+
+func isTotal(s string) bool {
+	return totals[textnorm.Squash(textnorm.Simplify(s))]
+}
+
+// isPart tells a breakdown row: "其中：财政拨款".
+func isPart(item string) bool {
+	return strings.HasPrefix(textnorm.Simplify(item), "其中")
+}
+
+// BlockEnd returns the row after the last row that rt's header heads: the
+// next row that reads as a header of its own (a form's next block, 年度总体目标
+// or 一级指标 | 二级指标 …), else the end of the table.
+func BlockEnd(t *model.Table, rt model.ReportTable) int {
+	if rt.HeaderRow < 0 {
+		return t.Rows
+	}
+	for r := rt.HeaderRow + 2; r < t.Rows; r++ {
+		if texts := rowTexts(t, r); len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(texts) {
+			return r
+		}
+	}
+	return t.Rows
+}
+
+// headerWords are words of column headers; a row with two cells holding
+// them heads a block, where a row of item texts does not.
+var headerWords = []string{"指标", "目标", "分值", "得分", "权重", "序号", "名称", "预算数", "执行数", "执行率", "姓名", "职务", "职称", "完成值", "完成情况", "备注", "偏差原因"}
+
+func headerLike(texts []string) bool {
+	n := 0
+	for _, s := range texts {
+		s = textnorm.Simplify(s)
+		for _, w := range headerWords {
+			if strings.Contains(s, w) {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
+}
+
+// hasNumber reports whether any cell of row r is a number.
+func hasNumber(t *model.Table, r int) bool {
+	for _, s := range rowTexts(t, r) {
+		if isNumeric(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// UnitContext is the text beyond a column's own header that may give the
+// unit of its bare numbers: the caption ("单位：万元") and the header of
+// the item column ("项目资金（万元）" in a 绩效自评表, above columns
+// headed 年初预算数, 全年预算数, 全年执行数 without a unit).
+func UnitContext(rt model.ReportTable) string {
+	if c := columns(rt.Header, nameCols, nil); c >= 0 {
+		return rt.Caption + " " + rt.Header[c]
+	}
+	return rt.Caption
+}
+
+// notMoney are header words of columns that hold no amounts (rates,
+// scores, serial numbers, counts): a caption's 万元 is not their unit.
+var notMoney = []string{"率", "比例", "占比", "比重", "得分", "分值", "评分", "权重", "分数", "序号", "编号", "人数", "数量", "指标值", "完成值"}
+
+// UnitHeader adds the caption's unit ("单位：万元") to a header that has
+// none, unless the header names a column of something other than money.
 func UnitHeader(header, caption string) string {
-	if !strings.Contains(header, "元") && strings.Contains(caption, "万元") {
+	if notAmount(header) {
+		return header
+	}
+	if !strings.Contains(textnorm.Simplify(header), "元") && strings.Contains(textnorm.Simplify(caption), "万元") {
 		return header + "（万元）"
 	}
 	return header
@@ -228,7 +592,7 @@ func cellText(t *model.Table, r, c int) string {
 var notPeople = []string{"组长", "签名", "签字", "盖章", "中介机构", "评价机构", "日期", "合计"}
 
 // Evaluators reads one Evaluator per person row of an evaluators table,
-// names kept as written ("张磊（女）").
+// names kept as written ("张磊（女）") but for the spaces that align them.
 func Evaluators(t *model.Table, rt model.ReportTable) []model.Evaluator {
 	if rt.Kind != KindEvaluators {
 		return nil
@@ -239,12 +603,13 @@ func Evaluators(t *model.Table, rt model.ReportTable) []model.Evaluator {
 	var out []model.Evaluator
 rows:
 	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
-		n := cellText(t, r, name)
+		// "周  涛": names are spread with spaces to align with three-character names.
+		n := textnorm.Label(cellText(t, r, name))
 		if n == "" || textnorm.Len(n) > 16 || strings.ContainsAny(n, "：:") {
 			continue
 		}
 		for _, w := range notPeople {
-			if strings.Contains(n, w) {
+			if strings.Contains(textnorm.Simplify(n), w) {
 				continue rows
 			}
 		}

@@ -1,9 +1,11 @@
 package tables
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/govreports/govreports/extract/internal/doctest"
+	"github.com/govreports/govreports/schema/model"
 )
 
 func TestReadEvaluators(t *testing.T) {
@@ -63,6 +65,19 @@ func TestAttribute(t *testing.T) {
 			t.Errorf("Attribute(%q) = %d, want %d", caption, got, want)
 		}
 	}
+	// Evaluators tables after the last report: their captions are in its text.
+	reports = []Candidate{
+		{Name: "某某县城乡环卫一体化项目", Text: "城乡环卫一体化项目覆盖全县12个乡镇"},
+		{Name: "某某县乡村道路养护", Text: "全县乡村道路养护里程860公里。\n城乡环卫一体化项目绩效评价工作组成员\n乡村道路养护项目绩效评价工作组成员\n"},
+	}
+	for caption, want := range map[string]int{
+		"城乡环卫一体化项目绩效评价工作组成员": 0,
+		"乡村道路养护项目绩效评价工作组成员":  1,
+	} {
+		if got := Attribute(caption, reports); got != want {
+			t.Errorf("Attribute(%q) = %d, want %d", caption, got, want)
+		}
+	}
 }
 
 func TestFundsTotalOnly(t *testing.T) {
@@ -72,5 +87,214 @@ func TestFundsTotalOnly(t *testing.T) {
 	fs := Funds(tb, Read(tb, 0, ""))
 	if len(fs) != 1 || fs[0].Item != "合计" || *fs[0].Budget != "705000" || *fs[0].Actual != "690000" || *fs[0].Rate != 97.87 {
 		t.Errorf("Funds = %+v", fs)
+	}
+}
+
+// TestFundsForm reads the funds block of a 项目支出绩效自评表: cover rows
+// first, a header row whose unit stands in the item column, the total
+// above its breakdown, and another block after it.
+func TestFundsForm(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 城乡居民基本医疗保险财政补助 |
+| 主管部门 | 某某县医疗保障局 |
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 3,560.00 | 3,820.50 | 3,796.12 | 10 | 99.36% | 9.94 |
+| 其中：财政拨款 | 3,560.00 | 3,820.50 | 3,796.12 | — | 99.36% | — |
+| 其他资金 | 0 | 0 | 0 | — | — | — |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 合计 | 数量指标 | 参保人数 | 42万 | 43.6万 | 20 | 20 |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	if rt.Kind != KindFunds || rt.HeaderRow != 2 {
+		t.Fatalf("Read = %+v", rt)
+	}
+	fs := Funds(tb, rt)
+	if len(fs) != 1 {
+		t.Fatalf("Funds = %+v, want the total only", fs)
+	}
+	// 全年预算数 (the adjusted budget) is the budget, not 年初预算数.
+	if f := fs[0]; f.Item != "年度资金总额" || *f.Budget != "38205000" || *f.Actual != "37961200" || *f.Rate != 99.36 {
+		t.Errorf("fund %+v", f)
+	}
+}
+
+func TestFundsAdjustedBudget(t *testing.T) {
+	doc := doctest.Parse("t", `| 項目名稱 | 年初預算 | 調整後預算 | 實際支出 |
+| 城區道路保潔 | 1,560 | 1,620 | 1,598.6 |
+| 其中：機械化清掃 | 500 | 520 | 518 |
+| 公廁運營管護 | 240 | 240 | 226.8 |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, "金額單位：萬元"))
+	if len(fs) != 2 {
+		t.Fatalf("Funds = %+v, want two items (the 其中 row is part of the first)", fs)
+	}
+	if f := fs[0]; *f.Budget != "16200000" || *f.Actual != "15986000" || *f.Rate != 98.68 {
+		t.Errorf("fund %+v, want the adjusted budget 1,620万", f)
+	}
+	if f := fs[1]; f.Item != "公廁運營管護" || *f.Budget != "2400000" {
+		t.Errorf("fund %+v", f)
+	}
+}
+
+func TestEvaluatorsTeam(t *testing.T) {
+	doc := doctest.Parse("t", `| 序号 | 姓名 | 工作单位 | 职务/职称 | 组内分工 | 签字 |
+| 1 | 周  涛 | 某某工程咨询有限公司 | 造价工程师 | 组长 |  |
+| 2 | 黃麗華 | 某某會計師事務所有限公司 | 高級會計師 | 財務評價 |  |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "评价小组成员名单")
+	ev := Evaluators(tb, rt)
+	if rt.Kind != KindEvaluators || len(ev) != 2 {
+		t.Fatalf("kind %q, evaluators %+v", rt.Kind, ev)
+	}
+	if ev[0].Name != "周涛" || ev[0].Title != "造价工程师" || ev[1].Org != "某某會計師事務所有限公司" {
+		t.Errorf("evaluators %+v", ev)
+	}
+}
+
+func TestBlockEnd(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 预算数 | 执行数 |
+| 日常管护 | 50 | 48.5 |
+| 绿化养护 | 未执行 | 未执行 |
+| 设施维修 | 20 | 20 |
+| 一级指标 | 二级指标 | 年度指标值 |
+| 产出指标 | 数量指标 | 12 |`)
+	tb := &doc.Tables[0]
+	if end := BlockEnd(tb, Read(tb, 0, "")); end != 4 {
+		t.Errorf("BlockEnd = %d, want 4 (a row of item texts goes on; the indicators header ends the block)", end)
+	}
+	if h := UnitHeader("得分", "单位：万元"); h != "得分" {
+		t.Errorf("UnitHeader(得分) = %q: a score column takes no 万元", h)
+	}
+	if h := UnitHeader("全年预算数", "单位：萬元"); h != "全年预算数（万元）" {
+		t.Errorf("UnitHeader(全年预算数) = %q", h)
+	}
+}
+
+// TestFundsMergedLabel reads a form whose item labels stand in the second
+// column, beside a label merged down over the block (as Word merges it).
+func TestFundsMergedLabel(t *testing.T) {
+	tb := &model.Table{No: 1, Rows: 4, Cols: 5}
+	add := func(r, c, rowSpan int, text string) {
+		tb.Cells = append(tb.Cells, model.Cell{Row: r, Col: c, RowSpan: rowSpan, ColSpan: 1, Text: text})
+	}
+	add(0, 0, 1, "资金情况（万元）")
+	add(0, 1, 1, "")
+	add(0, 2, 1, "年初预算数")
+	add(0, 3, 1, "全年预算数")
+	add(0, 4, 1, "全年执行数")
+	add(1, 0, 3, "项目资金")
+	for r, row := range [][]string{{"年度资金总额", "100", "120", "90"}, {"其中：财政拨款", "100", "120", "90"}, {"其他资金", "0", "0", "0"}} {
+		for c, text := range row {
+			add(r+1, c+1, 1, text)
+		}
+	}
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || fs[0].Item != "年度资金总额" || *fs[0].Budget != "1200000" || *fs[0].Actual != "900000" {
+		t.Errorf("Funds = %+v, want the total 年度资金总额, 120万 against 90万", fs)
+	}
+}
+
+func TestFundsRateColumn(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目 | 预算数（万元） | 预算执行率 |
+| 日常管护 | 50 | 97% |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || *fs[0].Budget != "500000" || fs[0].Actual != nil || fs[0].ActualRaw != "" {
+		t.Errorf("Funds = %+v, want the budget and no actual: 预算执行率 is a rate", fs)
+	}
+}
+
+func TestFundsUnitRow(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 全年预算数 | 全年执行数 |
+|  | 万元 | （万元） |
+| 道路保洁 | 1,620 | 1,598.6 |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	fs := Funds(tb, rt)
+	if rt.HeaderRow != 1 || rt.Header[1] != "全年预算数（万元）" || len(fs) != 1 || *fs[0].Budget != "16200000" || *fs[0].Actual != "15986000" {
+		t.Errorf("Read = %+v, Funds = %+v", rt, fs)
+	}
+}
+
+func TestFundsSubHeader(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目 | 预算数（万元） |  | 执行数（万元） | 执行率 |
+|  | 年初 | 全年 |  |  |
+| 供水管网改造 | 800 | 850 | 832 | 97.88% |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	fs := Funds(tb, rt)
+	if rt.HeaderRow != 1 || rt.Header[2] != "全年预算数（万元）" || len(fs) != 1 || *fs[0].Budget != "8500000" || *fs[0].Actual != "8320000" {
+		t.Errorf("Read = %+v, Funds = %+v, want the budget 全年 (850万)", rt, fs)
+	}
+	// A first row of items is no sub-header.
+	doc = doctest.Parse("t", `| 项目 | 预算数 | 执行数 |
+| 一、基本支出 | 其他 | 另计 |
+| 人员经费 | 12 | 12 |`)
+	tb = &doc.Tables[0]
+	if rt := Read(tb, 0, ""); rt.HeaderRow != 0 {
+		t.Errorf("Read = %+v, want the header at row 0", rt)
+	}
+}
+
+func TestFundsNested(t *testing.T) {
+	const rows = `| 一、基本支出 | 100 | 98 |
+| （一）人员经费 | 80 | 79 |
+| （二）公用经费 | 20 | 19 |
+| 二、项目支出 | 50 | 45 |
+| 1.社会救助 | 30 | 28 |
+| 2.养老服务 | 20 | 17 |`
+	for _, tt := range []struct{ name, src, want string }{
+		{"with total", "| 项目 | 全年预算数（万元） | 全年执行数（万元） |\n" + rows + "\n| 合计 | 150 | 143 |", "一、基本支出 二、项目支出"},
+		{"without total", "| 项目 | 全年预算数（万元） | 全年执行数（万元） |\n" + rows, "一、基本支出 二、项目支出"},
+		{"flat list", "| 项目 | 预算数 | 执行数 |\n| 1.社会救助 | 30 | 28 |\n| 2.养老服务 | 20 | 17 |\n| 合计 | 50 | 45 |", "1.社会救助 2.养老服务"},
+		{"plain parents", "| 项目 | 预算数 | 执行数 |\n| 基本支出 | 30 | 28 |\n| 1.人员经费 | 20 | 20 |\n| 2.公用经费 | 10 | 8 |\n| 项目支出 | 5 | 5 |", "基本支出 项目支出"},
+	} {
+		doc := doctest.Parse("t", tt.src)
+		tb := &doc.Tables[0]
+		var got []string
+		for _, f := range Funds(tb, Read(tb, 0, "")) {
+			got = append(got, f.Item)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: items %q, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSubHeaderMergedDown: cells merged down from the header row are no
+// sub-headers of themselves.
+func TestSubHeaderMergedDown(t *testing.T) {
+	tb := &model.Table{No: 1, Rows: 3, Cols: 4}
+	add := func(r, c, rowSpan, colSpan int, text string) {
+		tb.Cells = append(tb.Cells, model.Cell{Row: r, Col: c, RowSpan: rowSpan, ColSpan: colSpan, Text: text})
+	}
+	add(0, 0, 2, 1, "项目")
+	add(0, 1, 1, 2, "预算数（万元）")
+	add(0, 3, 2, 1, "执行数（万元）")
+	add(1, 1, 1, 1, "年初")
+	add(1, 2, 1, 1, "全年")
+	add(2, 0, 1, 1, "供水管网改造")
+	add(2, 1, 1, 1, "800")
+	add(2, 2, 1, 1, "850")
+	add(2, 3, 1, 1, "832")
+	rt := Read(tb, 0, "")
+	if rt.HeaderRow != 1 || rt.Header[0] != "项目" || rt.Header[2] != "全年预算数（万元）" || rt.Header[3] != "执行数（万元）" {
+		t.Errorf("Read = %+v", rt)
+	}
+	if fs := Funds(tb, rt); len(fs) != 1 || *fs[0].Budget != "8500000" {
+		t.Errorf("Funds = %+v", fs)
+	}
+}
+
+func TestFundsLatestYear(t *testing.T) {
+	for _, src := range []string{
+		"| 项目 | 2020年预算数（万元） | 2020年执行数（万元） | 2021年预算数（万元） | 2021年执行数（万元） |\n| 道路保洁 | 100 | 90 | 120 | 118 |",
+		"| 项目 | 上年预算数（万元） | 上年执行数（万元） | 本年预算数（万元） | 本年执行数（万元） |\n| 道路保洁 | 100 | 90 | 120 | 118 |",
+	} {
+		doc := doctest.Parse("t", src)
+		tb := &doc.Tables[0]
+		fs := Funds(tb, Read(tb, 0, ""))
+		if len(fs) != 1 || *fs[0].Budget != "1200000" || *fs[0].Actual != "1180000" {
+			t.Errorf("Funds = %+v, want this year's 120万 against 118万", fs)
+		}
 	}
 }

@@ -158,10 +158,14 @@ func Digits(s string) string {
 var (
 	dateArabic = regexp.MustCompile(`([12][0-9]{3})\s*[年./\-]\s*([0-9]{1,2})\s*[月./\-]\s*([0-9]{1,2})\s*日?`)
 	dateCN     = regexp.MustCompile(`([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	// A cover often dates a report to the month: "2022年4月", "二〇二二年四月".
+	monthArabic = regexp.MustCompile(`^([12][0-9]{3})\s*年\s*([0-9]{1,2})\s*月$`)
+	monthCN     = regexp.MustCompile(`^([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月$`)
 )
 
 // DateLine reads a paragraph that is a date and nothing else, such as
-// "2020年 06月25日" or "二〇二〇年六月二十五日", and returns it in ISO form.
+// "2020年 06月25日" or "二〇二〇年六月二十五日", and returns it in ISO form:
+// 2020-06-25, or 2022-04 for a month alone ("二〇二二年四月").
 func DateLine(s string) (iso string, ok bool) {
 	if len(s) > 64 {
 		return "", false // a date line is short; spare the regexps long paragraphs
@@ -179,7 +183,27 @@ func DateLine(s string) (iso string, ok bool) {
 		d, _ := Number(m[3])
 		return isoDate(y.String(), strconv.Itoa(mo), strconv.Itoa(d))
 	}
+	if m := monthArabic.FindStringSubmatch(s); m != nil {
+		return isoMonth(m[1], m[2])
+	}
+	if m := monthCN.FindStringSubmatch(s); m != nil {
+		var y strings.Builder
+		for _, r := range m[1] {
+			y.WriteByte(byte('0' + cnDigits[r]))
+		}
+		mo, _ := Number(m[2])
+		return isoMonth(y.String(), strconv.Itoa(mo))
+	}
 	return "", false
+}
+
+func isoMonth(y, m string) (string, bool) {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	if mi < 1 || mi > 12 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d", yi, mi), true
 }
 
 func isoDate(y, m, d string) (string, bool) {

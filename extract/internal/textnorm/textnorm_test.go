@@ -26,6 +26,10 @@ func TestDateLine(t *testing.T) {
 		"（2020年6月25日）":   "2020-06-25",
 		"2020年13月1日":     "",
 		"2020年6月25日召开会议": "",
+		"二〇二二年四月":        "2022-04",
+		"2021年 3月":       "2021-03",
+		"2021年13月":       "",
+		"2021年3月召开":      "",
 	} {
 		got, ok := DateLine(in)
 		if got != want || ok != (want != "") {
@@ -43,6 +47,28 @@ func TestNumber(t *testing.T) {
 	for _, in := range []string{"", "是", "一是"} {
 		if _, ok := Number(in); ok {
 			t.Errorf("Number(%q) ok, want not a number", in)
+		}
+	}
+}
+
+func TestSimplify(t *testing.T) {
+	for in, want := range map[string]string{
+		"2021年度社區長者食堂補助項目績效評價報告": "2021年度社区长者食堂补助项目绩效评价报告",
+		"預算數（萬元）":  "预算数（万元）",
+		"評價小組成員名單": "评价小组成员名单",
+		"项目名称":     "项目名称",
+	} {
+		if got := Simplify(in); got != want {
+			t.Errorf("Simplify(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Offsets found in the simplified text must hold in the original.
+	for trad, simp := range simplifyTable {
+		if trad == simp {
+			t.Errorf("%c maps to itself", trad)
+		}
+		if len(string(trad)) != len(string(simp)) {
+			t.Errorf("%c → %c changes the UTF-8 length", trad, simp)
 		}
 	}
 }

@@ -1,0 +1,88 @@
+package structure
+
+import (
+	"testing"
+
+	"github.com/govreports/govreports/extract/internal/doctest"
+)
+
+// TestForms checks that a self-evaluation form (绩效自评表) is a report of
+// its own when it stands alone or after another form, and an attachment
+// of the report in prose it follows.
+func TestForms(t *testing.T) {
+	tests := []struct {
+		name, src string
+		titles    []string
+		years     []string
+	}{
+		{"after prose", `2021年度河道保洁经费项目绩效自评报告
+一、项目概况
+全年保洁河道12条。
+附件：项目支出绩效自评表
+| 项目名称 | 河道保洁经费 |
+| 主管部门 | 某某区水利局 |`, []string{"2021年度河道保洁经费项目绩效自评报告"}, []string{""}},
+		{"two forms", `项目支出绩效自评表
+（2021年度）
+| 项目名称 | 河道保洁经费 |
+| 主管部门 | 某某区水利局 |
+项目支出绩效自评表
+（2020年度）
+| 项目名称 | 公园管护经费 |
+| 主管部门 | 某某区园林局 |`, []string{"项目支出绩效自评表", "项目支出绩效自评表"}, []string{"2021", "2020"}},
+	}
+	for _, tt := range tests {
+		l := Analyze(doctest.Parse(tt.name, tt.src))
+		if len(l.Spans) != len(tt.titles) {
+			t.Errorf("%s: %d reports, want %d", tt.name, len(l.Spans), len(tt.titles))
+			continue
+		}
+		for k, s := range l.Spans {
+			if s.Title != tt.titles[k] || s.Cover[KeyYear] != tt.years[k] {
+				t.Errorf("%s: report %d titled %q, year %q; want %q, %q", tt.name, k+1, s.Title, s.Cover[KeyYear], tt.titles[k], tt.years[k])
+			}
+		}
+	}
+}
+
+func TestCoverTable(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 城乡居民基本医疗保险财政补助 | < | < |
+| 主管部门 | 某某县医疗保障局 | 实施单位 | 某某县医疗保障事务中心 |
+| 評價機構 |  | 評價年度 | 2021年度 |
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 |
+| 项目名称 | 实施单位 | 预算数 | 执行数 |
+| 道路保洁 | 某某区城管局 | 1560 | 1598.6 |`)
+	got := coverTable(&doc.Tables[0])
+	want := map[string]string{KeyProject: "城乡居民基本医疗保险财政补助", KeyDept: "某某县医疗保障局",
+		KeyUnit: "某某县医疗保障事务中心", KeyAgency: "", KeyYear: "2021年度"}
+	if len(got) != len(want) {
+		t.Errorf("coverTable = %q, want %q", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("coverTable[%s] = %q, want %q", k, got[k], v)
+		}
+	}
+	funds := doctest.Parse("t", `| 项目名称 | 实施单位 | 预算数 | 执行数 |
+| 道路保洁 | 某某区城管局 | 1560 | 1598.6 |`)
+	if got := coverTable(&funds.Tables[0]); got != nil {
+		t.Errorf("a funds table read as a cover: %q", got)
+	}
+}
+
+func TestSignature(t *testing.T) {
+	l := Analyze(doctest.Parse("t", `2021年度河道保洁经费项目绩效评价报告
+某某会计师事务所
+二〇二二年三月
+2021年度河道保洁经费项目绩效评价报告
+一、项目概况
+全年保洁河道12条。
+某某区水利局
+2022年3月28日`))
+	// The agency under the cover title stays; the signature under the
+	// body goes.
+	for i, want := range map[int]Role{1: RoleText, 2: RoleDate, 6: RoleArtefact, 7: RoleDate} {
+		if r := l.Roles[i]; r != want {
+			t.Errorf("block %d %q: role %v, want %v", i, l.Text[i], r, want)
+		}
+	}
+}
