@@ -131,6 +131,10 @@ func insertFacts(ctx context.Context, b *batch, docID, reportID int64, sections 
 		if _, err := b.exec(ctx, `INSERT INTO report_terms (report_id, term, tf) VALUES (?, ?, ?)`, reportID, term, tf); err != nil {
 			return err
 		}
+		if _, err := b.exec(ctx, `INSERT INTO term_df (term, df) VALUES (?, 1)
+			ON CONFLICT (term) DO UPDATE SET df = df + 1`, term); err != nil {
+			return err
+		}
 	}
 	for _, d := range r.Dates {
 		row, col := cellPos(d.Place)

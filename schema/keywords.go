@@ -8,7 +8,9 @@ import (
 
 // RefreshKeywords recomputes every term's inverse document frequency over
 // the reports in the database, which v_keywords weighs term counts by.
-// Run it once after a run that changed anything.
+// Run it once after a run that changed anything. It reads term_df, a row a
+// term, not every report's terms, so its cost follows the vocabulary rather
+// than the size of the archive.
 func RefreshKeywords(ctx context.Context, db *sql.DB) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -19,7 +21,7 @@ func RefreshKeywords(ctx context.Context, db *sql.DB) error {
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&n); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT term, count(*) FROM report_terms GROUP BY term`)
+	rows, err := tx.QueryContext(ctx, `SELECT term, df FROM term_df`)
 	if err != nil {
 		return err
 	}

@@ -279,14 +279,21 @@ FROM figures;
 CREATE VIEW IF NOT EXISTS v_dates AS
 SELECT document_id, report_id, section_id, block_no, raw, date, offset FROM dates;
 
--- Keywords: content-word counts per report, and each term's inverse
--- document frequency over the whole database (recomputed after each run
--- by RefreshKeywords, since SQLite has no ln() without an extension).
+-- Keywords: content-word counts per report; how many reports hold each
+-- term (kept up to date by the writer as reports come and go); and each
+-- term's inverse document frequency over the whole database, recomputed
+-- from term_df after each run by RefreshKeywords, since SQLite has no
+-- ln() without an extension.
 CREATE TABLE IF NOT EXISTS report_terms (
 	report_id INTEGER NOT NULL REFERENCES reports ON DELETE CASCADE,
 	term      TEXT NOT NULL,
 	tf        INTEGER NOT NULL,
 	PRIMARY KEY (report_id, term)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS term_df (
+	term TEXT PRIMARY KEY,
+	df   INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS term_idf (

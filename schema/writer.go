@@ -186,6 +186,16 @@ func (w *Writer) Prune(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	const orphans = `SELECT document_id FROM documents WHERE document_id NOT IN (SELECT document_id FROM paths)`
+	// The reports that go no longer count in their terms' frequencies.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO term_df (term, df)
+		SELECT t.term, -count(*) FROM report_terms t JOIN reports r USING (report_id)
+		WHERE r.document_id IN (`+orphans+`) GROUP BY t.term
+		ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM term_df WHERE df <= 0`); err != nil {
+		return err
+	}
 	// FTS rows are not covered by foreign keys.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid IN
 		(SELECT unit_id FROM search_units WHERE document_id IN (`+orphans+`))`); err != nil {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,7 +218,7 @@ func TestKeywordsWeighRareTermsUp(t *testing.T) {
 // schemaSQLHash is the SHA-256 of schema.sql at schema Version. A change
 // to the file without a new Version would let this program write into a
 // database whose tables differ from what it expects.
-const schemaSQLHash = "d65354a3c5ff799e7dfa4f8f1659a7fef2b6a80d5ea6a80b6c22dad62c1d944c"
+const schemaSQLHash = "581d014fc7aa23a464051c19b5880a6b3b31251e082d54f5ec2be352af2a8d25"
 
 func TestSchemaVersion(t *testing.T) {
 	sum := sha256.Sum256([]byte(schemaSQL))
@@ -255,5 +256,41 @@ func TestDatabasePathWithURICharacters(t *testing.T) {
 	defer ro.Close()
 	if _, err := ro.Exec(`DELETE FROM documents`); err == nil {
 		t.Error("a write through OpenReadOnly was not refused")
+	}
+}
+
+// term_df follows the reports: a pruned document's reports no longer count.
+func TestTermFrequenciesFollowPrune(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	a := sampleEntry("a.txt", "sha-a")
+	a.Ext.Reports[0].Terms = map[string]int{"楼宇": 1, "绩效": 2}
+	b := sampleEntry("b.txt", "sha-b")
+	b.Ext.Reports[0].Terms = map[string]int{"绩效": 1}
+	c := sampleEntry("a.txt", "sha-c") // a.txt changed: sha-a goes at Prune
+	c.Ext.Reports[0].Terms = map[string]int{"电商": 1}
+	for _, e := range []*Entry{a, b, c} {
+		if _, err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Prune(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT term, df FROM term_df ORDER BY term`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var term string
+		var df int
+		rows.Scan(&term, &df)
+		got = append(got, fmt.Sprintf("%s=%d", term, df))
+	}
+	if want := "[电商=1 绩效=1]"; fmt.Sprint(got) != want {
+		t.Errorf("term_df = %v, want %s", got, want)
 	}
 }
