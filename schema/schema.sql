@@ -260,16 +260,16 @@ FROM report_tables t JOIN reports r USING (report_id)
 LEFT JOIN tables g ON g.document_id = r.document_id AND g.table_no = t.table_no;
 
 CREATE VIEW IF NOT EXISTS v_funds AS
-SELECT report_id, item, budget_yuan, actual_yuan, execution_rate, budget_raw, actual_raw FROM funds;
+SELECT report_id, item, budget_yuan, actual_yuan, execution_rate, budget_raw, actual_raw, table_no, row FROM funds;
 
 CREATE VIEW IF NOT EXISTS v_evaluators AS
-SELECT report_id, name, org, title FROM evaluators;
+SELECT report_id, name, org, title, table_no, row FROM evaluators;
 
 CREATE VIEW IF NOT EXISTS v_policies AS
-SELECT report_id, title, number, block_no FROM policies;
+SELECT report_id, title, number, block_no, offset FROM policies;
 
 CREATE VIEW IF NOT EXISTS v_orgs AS
-SELECT report_id, name, kind, mentions FROM orgs;
+SELECT report_id, name, kind, mentions, block_no FROM orgs;
 
 CREATE VIEW IF NOT EXISTS v_figures AS
 SELECT figure_id, document_id, report_id, section_id, block_no, raw, value, value_high, unit, kind,
