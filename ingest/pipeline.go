@@ -109,8 +109,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		totals <- n
 	}()
 
+	// results closes when the walker and every worker are done: the walker
+	// sends unreadable folders there too, and its error is read after.
+	var wg sync.WaitGroup
 	var walkErr error
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		defer close(files)
 		walkErr = Walk(ctx, cfg.Roots, func(f File) error {
 			select {
@@ -127,7 +132,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		})
 	}()
 
-	var wg sync.WaitGroup
 	for range cfg.Workers {
 		wg.Add(1)
 		go func() {
