@@ -9,6 +9,10 @@ import (
 
 // FuzzReadBytes checks that no input makes the reader panic; the seeds are
 // the generated fixtures, so plain go test runs them too.
+//
+// Run it with -fuzzminimizetime 0x: the fuzzer's minimisation of each new
+// input (zips of several kB) stalls the workers for minutes, while the
+// fuzzing itself runs ~10,000 inputs a second (710,000 clean in a minute).
 func FuzzReadBytes(f *testing.F) {
 	for _, fx := range fixtures(&testing.T{}) {
 		data, err := fx.doc.Bytes()
