@@ -35,6 +35,9 @@ type Config struct {
 	Writer *schema.Writer
 	Lookup *sql.DB // read connection for the unchanged test; nil reads everything anew
 
+	// FileTimeout bounds reading and extracting one file; 0 means no bound.
+	FileTimeout time.Duration
+
 	// Progress, if set, is called from one goroutine after every file.
 	Progress func(Event)
 }
@@ -74,10 +77,11 @@ type Summary struct {
 }
 
 type result struct {
-	entry   *schema.Entry // nil when nothing is to be written
-	outcome Outcome
-	err     error
-	bytes   int64
+	entry     *schema.Entry // nil when nothing is to be written
+	outcome   Outcome
+	err       error
+	bytes     int64
+	cancelled bool // the run stopped before the file was read: neither count nor record it
 }
 
 // Run ingests every file under cfg.Roots. It returns the summary and an
@@ -140,8 +144,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 				if ctx.Err() != nil {
 					return
 				}
+				r := cfg.process(ctx, f)
+				if r.cancelled {
+					return
+				}
 				select {
-				case results <- cfg.process(ctx, f):
+				case results <- r:
 				case <-ctx.Done():
 					return
 				}
@@ -232,16 +240,8 @@ func failedResult(path string, err error) result {
 	}
 }
 
-// process reads, checks and extracts one file. It never panics: a reader
-// that panics on a hostile file fails that file only.
-func (cfg *Config) process(ctx context.Context, f File) (res result) {
-	defer func() {
-		if p := recover(); p != nil {
-			err := fmt.Errorf("%s: internal error while reading: %v", f.Path, p)
-			res = failedResult(f.Path, err)
-			res.entry.Key = cfg.Key
-		}
-	}()
+// process reads, checks and extracts one file.
+func (cfg *Config) process(ctx context.Context, f File) result {
 	data, sum, err := readFile(f)
 	if err != nil {
 		r := failedResult(f.Path, err)
@@ -249,45 +249,80 @@ func (cfg *Config) process(ctx context.Context, f File) (res result) {
 		return r
 	}
 	e := &schema.Entry{Path: f.Path, SHA256: sum, Key: cfg.Key, Bytes: int64(len(data)), Format: formatOf(f.Path)}
-	res = result{entry: e, bytes: int64(len(data))}
+	res := result{entry: e, bytes: int64(len(data))}
 	if cfg.Lookup != nil {
 		loaded, pathKnown, status, err := schema.Lookup(ctx, cfg.Lookup, sum, cfg.Key, f.Path)
 		if err == nil && loaded && status != schema.StatusFailed {
-			if pathKnown {
-				res.entry, res.outcome = nil, Unchanged
-				if status == schema.StatusSkipped {
-					res.outcome = Skipped
-				}
-				return res
-			}
-			e.PathOnly, e.Status = true, status
 			res.outcome = Unchanged
 			if status == schema.StatusSkipped {
 				res.outcome = Skipped
 			}
+			if pathKnown {
+				res.entry = nil
+			} else {
+				e.PathOnly, e.Status = true, status
+			}
 			return res
 		}
 	}
-	doc, err := cfg.Read(f.Path, data)
+	doc, x, err := cfg.parse(ctx, f.Path, data)
 	switch {
+	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		return result{cancelled: true}
 	case errors.Is(err, ErrUnsupported):
 		e.Status, e.Err = schema.StatusSkipped, err
 		res.outcome, res.err = Skipped, err
 		if k, ok := err.(interface{ Format() string }); ok {
 			e.Format = k.Format()
 		}
-		return res
 	case err != nil:
 		e.Status, e.Err = schema.StatusFailed, err
 		res.outcome, res.err = Failed, err
-		return res
+	default:
+		e.Status, e.Doc, e.Ext, e.Format = schema.StatusOK, doc, x, doc.Format
+		res.outcome = Ingested
 	}
-	e.Status, e.Doc, e.Format = schema.StatusOK, doc, doc.Format
-	if cfg.Extract != nil {
-		e.Ext = cfg.Extract(doc)
-	}
-	res.outcome = Ingested
 	return res
+}
+
+// parse reads and extracts a file's content. A reader that panics on a
+// hostile file, or runs past cfg.FileTimeout, fails that file only: the
+// run goes on (a goroutine that never returns is left behind; Go cannot
+// stop it).
+func (cfg *Config) parse(ctx context.Context, path string, data []byte) (*model.Document, *model.Extraction, error) {
+	type parsed struct {
+		doc *model.Document
+		x   *model.Extraction
+		err error
+	}
+	done := make(chan parsed, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- parsed{err: fmt.Errorf("%s: internal error while reading: %v", path, p)}
+			}
+		}()
+		doc, err := cfg.Read(path, data)
+		var x *model.Extraction
+		if err == nil && cfg.Extract != nil {
+			x = cfg.Extract(doc)
+		}
+		done <- parsed{doc, x, err}
+	}()
+	var timeout <-chan time.Time
+	if cfg.FileTimeout > 0 {
+		t := time.NewTimer(cfg.FileTimeout)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case p := <-done:
+		return p.doc, p.x, p.err
+	case <-timeout:
+		return nil, nil, fmt.Errorf("%s: reading took longer than %v and was abandoned", path, cfg.FileTimeout)
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
 }
 
 // readFile reads a whole file, at most MaxFileSize, and hashes it.

@@ -23,6 +23,8 @@ func lineReader(path string, data []byte) (*model.Document, error) {
 		return nil, fmt.Errorf("%s: PDF: %w", path, ErrUnsupported)
 	case strings.Contains(string(data), "PANIC"):
 		panic("hostile input")
+	case strings.Contains(string(data), "SLOW"):
+		time.Sleep(2 * time.Second)
 	case strings.Contains(string(data), "BROKEN"):
 		return nil, fmt.Errorf("%s: broken", path)
 	}
@@ -235,5 +237,21 @@ func TestOldContentMovedAsideInTheSameRun(t *testing.T) {
 	db.QueryRow(`SELECT count(*) FROM paths`).Scan(&paths)
 	if docs != 2 || paths != 2 {
 		t.Errorf("%d documents and %d paths, want 2 and 2", docs, paths)
+	}
+}
+
+// A file that takes too long fails alone; the others are loaded.
+func TestSlowFileFailsAlone(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "正文")
+	write(t, dir, "slow.txt", "SLOW")
+	write(t, dir, "z.txt", "正文二")
+	sum, err := RunInto(context.Background(), filepath.Join(t.TempDir(), "r.db"), time.Second,
+		Config{Roots: []string{dir}, Workers: 1, Key: "k", Read: lineReader, FileTimeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 2 || sum.Failed != 1 {
+		t.Errorf("summary %+v, want 2 ingested and the slow file failed", sum)
 	}
 }

@@ -45,6 +45,7 @@ type options struct {
 	workers int
 	dict    string
 	busy    time.Duration
+	timeout time.Duration
 	paths   []string
 }
 
@@ -56,6 +57,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "files read in parallel")
 	fs.StringVar(&o.dict, "dict", "", "user dictionary for Chinese word segmentation (one word per line)")
 	fs.DurationVar(&o.busy, "busy-timeout", 10*time.Second, "how long to wait for a database another process holds")
+	fs.DurationVar(&o.timeout, "file-timeout", 5*time.Minute, "give up on a file whose reading takes longer (0: never)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: ingest [flags] PATH...\n\nReads every .docx and .txt report under PATH into a SQLite database.\n\nflags:")
 		fs.PrintDefaults()
@@ -110,12 +112,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	loading := time.Since(loadStart)
 	prog := newProgress(stderr, terminal)
 	sum, err := ingest.RunInto(ctx, o.db, o.busy, ingest.Config{
-		Roots:    o.paths,
-		Workers:  o.workers,
-		Key:      proc.Key(),
-		Read:     proc.Read,
-		Extract:  proc.Extract,
-		Progress: prog.event,
+		Roots:       o.paths,
+		Workers:     o.workers,
+		Key:         proc.Key(),
+		Read:        proc.Read,
+		Extract:     proc.Extract,
+		FileTimeout: o.timeout,
+		Progress:    prog.event,
 	})
 	prog.finish()
 	if sum.Seen == 0 && err != nil {
