@@ -108,3 +108,29 @@ func TestZipBomb(t *testing.T) {
 		t.Errorf("got %v, want the size limit refused", err)
 	}
 }
+
+// A table that declares a grid far wider than Word makes is cut to
+// maxGridCols, with a warning, rather than indexed at its declared size.
+func TestHugeGridIsBounded(t *testing.T) {
+	var row strings.Builder
+	row.WriteString("<w:tr>")
+	for range 5 {
+		row.WriteString(`<w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr>` + docxgen.P("宽") + `</w:tc>`)
+	}
+	row.WriteString("</w:tr>")
+	data, err := docxgen.Doc{Body: "<w:tbl>" + strings.Repeat(row.String(), 3) + "</w:tbl>"}.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ReadBytes("wide.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := doc.Tables[0]
+	if tb.Cols > maxGridCols || tb.Rows != 3 || len(tb.Cells) != 3 {
+		t.Errorf("table %dx%d with %d cells, want 3 rows, at most %d columns, a cell a row", tb.Rows, tb.Cols, len(tb.Cells), maxGridCols)
+	}
+	if len(doc.Warnings) == 0 || !strings.Contains(doc.Warnings[0], "grid columns") {
+		t.Errorf("warnings %q", doc.Warnings)
+	}
+}

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -11,12 +12,17 @@ import (
 // value cannot make the grid huge.
 const maxSpan = 1000
 
+// maxGridCols bounds a table's width (Word makes at most 63 columns): cells
+// beyond it are dropped with a warning, so that a hostile table cannot
+// declare a grid of billions of positions.
+const maxGridCols = 1000
+
 func (w *walker) table(tbl *node, idx int) *table {
 	t := &table{index: idx}
 	if g := tbl.child(nsW, "tblGrid"); g != nil {
 		for _, c := range g.children {
 			if c.is(nsW, "gridCol") {
-				t.gridCols++
+				t.gridCols = min(t.gridCols+1, maxGridCols)
 			}
 		}
 	}
@@ -149,6 +155,10 @@ func (a *assembler) table(t *table, parent, prow, pcol int) int {
 		last := -1 // the cell last placed in this row
 		for _, tc := range rw.cells {
 			span := tc.gridSpan
+			if col+span > maxGridCols {
+				a.doc.Warnings = append(a.doc.Warnings, fmt.Sprintf("table %d row %d: cells beyond %d grid columns dropped", no, r+1, maxGridCols))
+				break
+			}
 			paras := a.cellParas(tc.blocks, no, r, col)
 			if tc.hMerge == "continue" && last >= 0 {
 				// Legacy horizontal merge: the cell widens its left neighbour.
@@ -175,7 +185,7 @@ func (a *assembler) table(t *table, parent, prow, pcol int) int {
 			set(col, span, last)
 			col += span
 		}
-		if end := col + rw.gridAfter; end > out.Cols {
+		if end := min(col+rw.gridAfter, maxGridCols); end > out.Cols {
 			out.Cols = end
 		}
 		above = here

@@ -103,12 +103,23 @@ type Cell struct {
 // Cell returns the cell that covers grid position (row, col), or nil.
 //
 // The first call indexes the grid, so that walking a table cell by cell
-// stays linear; a table's cells must not change after that.
+// stays linear; a table's cells must not change after that. A grid far
+// larger than its cells (a hostile file's) is searched instead, rather
+// than indexed at a size its cells do not justify.
 func (t *Table) Cell(row, col int) *Cell {
 	if row < 0 || col < 0 || row >= t.Rows || col >= t.Cols {
 		return nil
 	}
-	if t.grid == nil {
+	if size := t.Rows * t.Cols; size > 64*len(t.Cells)+4096 {
+		for i := range t.Cells {
+			c := &t.Cells[i]
+			if row >= c.Row && row < c.Row+max(c.RowSpan, 1) && col >= c.Col && col < c.Col+max(c.ColSpan, 1) {
+				return c
+			}
+		}
+		return nil
+	}
+	if len(t.grid) != t.Rows*t.Cols {
 		t.grid = make([]int32, t.Rows*t.Cols)
 		for i, c := range t.Cells {
 			for r := c.Row; r < c.Row+max(c.RowSpan, 1) && r < t.Rows; r++ {

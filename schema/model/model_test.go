@@ -26,3 +26,14 @@ func TestTableCell(t *testing.T) {
 		}
 	}
 }
+
+func TestTableCellSparseGrid(t *testing.T) {
+	// A hostile file's table: a huge declared grid, one cell.
+	tb := &Table{Rows: 200000, Cols: 1000000, Cells: []Cell{{Row: 5, Col: 7, RowSpan: 1, ColSpan: 2, Text: "x"}}}
+	if c := tb.Cell(5, 8); c == nil || c.Text != "x" {
+		t.Errorf("Cell(5, 8) = %v", c)
+	}
+	if c := tb.Cell(199999, 999999); c != nil {
+		t.Errorf("Cell(last) = %v, want nil", c)
+	}
+}
