@@ -35,7 +35,8 @@ type Config struct {
 	Writer *schema.Writer
 	Lookup *sql.DB // read connection for the unchanged test; nil reads everything anew
 
-	// FileTimeout bounds reading and extracting one file; 0 means no bound.
+	// FileTimeout bounds parsing and extracting one file (Read and
+	// Extract; not reading its bytes from disk); 0 means no bound.
 	FileTimeout time.Duration
 
 	// Progress, if set, is called from one goroutine after every file.
@@ -72,6 +73,7 @@ type Event struct {
 // Summary counts what a run did.
 type Summary struct {
 	Seen, Ingested, Unchanged, Skipped, Failed int
+	Pruned                                     int64 // earlier versions removed: no path holds them any more
 	Bytes                                      int64
 	Elapsed                                    time.Duration
 }
@@ -172,17 +174,20 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			continue // drain
 		}
 		if r.entry != nil {
-			stored, err := cfg.Writer.Put(ctx, r.entry)
-			if err == nil && !stored && r.outcome == Ingested {
+			loaded, err := cfg.Writer.Put(ctx, r.entry)
+			switch {
+			case err == nil && r.outcome == Ingested && !loaded.Stored:
 				// Another file of this batch had the same content.
 				r.outcome = Unchanged
-			}
-			if err != nil {
-				if errors.Is(err, schema.ErrLocked) || ctx.Err() != nil {
-					fatal = err
-					cancel()
-					continue
-				}
+			case err == nil && r.outcome == Failed && loaded.Status == schema.StatusOK:
+				// This copy failed (a time limit, say), but the same content
+				// is loaded from another: the path points at it.
+				r.outcome, r.err = Unchanged, nil
+			case errors.Is(err, schema.ErrLocked), errors.Is(err, schema.ErrBatchLost), err != nil && ctx.Err() != nil:
+				fatal = err
+				cancel()
+				continue
+			case err != nil:
 				// Record the file as failed rather than lose it.
 				r = failedResult(r.entry.Path, err)
 				r.entry.SHA256, r.entry.Key = "unloadable:"+r.entry.Path, cfg.Key
@@ -210,7 +215,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 	}
 	if fatal == nil {
-		fatal = cfg.Writer.Prune(ctx)
+		sum.Pruned, fatal = cfg.Writer.Prune(ctx)
 	}
 	sum.Elapsed = time.Since(start)
 	if fatal != nil {
@@ -356,7 +361,7 @@ func readLimited(path string) ([]byte, error) {
 // RunInto runs the pipeline into the SQLite database at dbPath: it opens
 // (creating) the database, waiting up to busy for another process's lock,
 // gives cfg its writer and read connection, runs, and reweighs keywords
-// when anything was loaded.
+// when reports came or went.
 func RunInto(ctx context.Context, dbPath string, busy time.Duration, cfg Config) (Summary, error) {
 	db, err := schema.Open(ctx, dbPath, busy)
 	if err != nil {
@@ -371,7 +376,7 @@ func RunInto(ctx context.Context, dbPath string, busy time.Duration, cfg Config)
 	cfg.Writer = schema.NewWriter(db, 200, time.Second)
 	cfg.Lookup = lookup
 	sum, err := Run(ctx, cfg)
-	if err == nil && sum.Ingested > 0 {
+	if err == nil && (sum.Ingested > 0 || sum.Pruned > 0) {
 		err = schema.RefreshKeywords(ctx, db)
 	}
 	return sum, err

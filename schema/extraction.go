@@ -65,6 +65,15 @@ func sectionID(ids []int64, i int) any {
 	return ids[i]
 }
 
+// tableRow is a fact's table row, NULL for a fact read from the text
+// (table 0).
+func tableRow(tableNo, row int) any {
+	if tableNo == 0 {
+		return nil
+	}
+	return row
+}
+
 // cellPos returns row and col for a place in a table, NULL for a paragraph.
 func cellPos(p model.Place) (any, any) {
 	if p.Row < 0 {
@@ -96,13 +105,13 @@ func insertFacts(ctx context.Context, b *batch, docID, reportID int64, sections 
 		if _, err := b.exec(ctx, `INSERT INTO funds (report_id, item, budget_yuan, actual_yuan, execution_rate,
 			budget_raw, actual_raw, table_no, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			reportID, nullStr(f.Item), decimalValue(budget), decimalValue(actual), rate,
-			nullStr(f.BudgetRaw), nullStr(f.ActualRaw), f.TableNo, f.Row); err != nil {
+			nullStr(f.BudgetRaw), nullStr(f.ActualRaw), nullInt(f.TableNo), tableRow(f.TableNo, f.Row)); err != nil {
 			return err
 		}
 	}
 	for _, e := range r.Evaluators {
 		if _, err := b.exec(ctx, `INSERT INTO evaluators (report_id, name, org, title, table_no, row) VALUES (?, ?, ?, ?, ?, ?)`,
-			reportID, e.Name, nullStr(e.Org), nullStr(e.Title), e.TableNo, e.Row); err != nil {
+			reportID, e.Name, nullStr(e.Org), nullStr(e.Title), nullInt(e.TableNo), tableRow(e.TableNo, e.Row)); err != nil {
 			return err
 		}
 	}

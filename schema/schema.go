@@ -25,7 +25,7 @@ var schemaSQL string
 
 // Version is the schema version recorded in the meta table. A database
 // made by another version is refused rather than silently mixed.
-const Version = 2
+const Version = 3
 
 // ErrLocked reports that another process holds the database.
 var ErrLocked = errors.New("database is locked by another process")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"strings"
@@ -112,27 +113,38 @@ func Lookup(ctx context.Context, db *sql.DB, sha, key, path string) (loaded, pat
 	return true, pathKnown, status, nil
 }
 
-// Put loads one entry and reports whether its content was stored anew
-// (false when the same content was already there and only the path was
-// recorded). On error nothing of the entry is left in the database and
-// the batch goes on.
+// Loaded says what Put did with an entry.
+type Loaded struct {
+	Stored bool   // the content was stored anew
+	Status string // the status of the document the path now points to
+}
+
+// ErrBatchLost reports that the open batch could not be committed or was
+// rolled back whole: entries Put before it are not in the database, and the
+// run must stop rather than count them loaded.
+var ErrBatchLost = errors.New("the batch of documents being loaded was lost")
+
+// Put loads one entry. On error nothing of the entry is left in the
+// database and the batch goes on, unless the error is ErrBatchLost (or
+// ErrLocked).
 //
-// Cancelling ctx does not undo what Put loaded: the pipeline loads every
-// file it has read before it stops, and database/sql would roll back a
-// transaction whose context is cancelled.
-func (w *Writer) Put(ctx context.Context, e *Entry) (stored bool, err error) {
+// Cancelling ctx does not undo what Put loaded (database/sql would roll
+// back a transaction whose context is cancelled): what the pipeline counted
+// before it stopped stays in the database.
+func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 	ctx = context.WithoutCancel(ctx)
 	if w.b == nil {
 		tx, err := w.db.BeginTx(ctx, nil)
 		if err != nil {
-			return false, lockErr(err)
+			return Loaded{}, lockErr(err)
 		}
 		w.b, w.started = &batch{tx: tx, stmts: map[string]*sql.Stmt{}}, w.now()
 	}
 	if _, err := w.b.tx.ExecContext(ctx, `SAVEPOINT entry`); err != nil {
-		return false, lockErr(err)
+		w.abort()
+		return Loaded{}, fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}
-	stored, err = w.put(ctx, w.b, e)
+	loaded, err := w.put(ctx, w.b, e)
 	if err != nil {
 		_, rerr := w.b.tx.ExecContext(ctx, `ROLLBACK TO entry`)
 		if rerr == nil {
@@ -142,19 +154,19 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (stored bool, err error) {
 			// The transaction is in an unknown state: give it up whole
 			// rather than commit half an entry.
 			w.abort()
-			return false, fmt.Errorf("load %s: %w (and the batch could not be rolled back: %v)", e.Path, lockErr(err), rerr)
+			return Loaded{}, fmt.Errorf("%w: load %s: %w (rolling back: %v)", ErrBatchLost, e.Path, lockErr(err), rerr)
 		}
-		return false, fmt.Errorf("load %s: %w", e.Path, lockErr(err))
+		return Loaded{}, fmt.Errorf("load %s: %w", e.Path, lockErr(err))
 	}
 	if _, err := w.b.tx.ExecContext(ctx, `RELEASE entry`); err != nil {
 		w.abort()
-		return false, lockErr(err)
+		return Loaded{}, fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}
 	w.pending++
 	if w.pending >= w.maxBatch || w.now().Sub(w.started) >= w.maxAge {
-		return stored, w.Flush()
+		return loaded, w.Flush()
 	}
-	return stored, nil
+	return loaded, nil
 }
 
 func (w *Writer) abort() {
@@ -169,20 +181,24 @@ func (w *Writer) Flush() error {
 	}
 	err := w.b.tx.Commit()
 	w.b, w.pending = nil, 0
-	return lockErr(err)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
+	}
+	return nil
 }
 
 // Prune deletes the documents that no path holds any more (a changed file's
-// earlier version). It runs once after a run rather than per entry, so that
-// a later entry of the same run may still record a path to that content.
-func (w *Writer) Prune(ctx context.Context) error {
+// earlier version), and says how many. It runs once after a run rather
+// than per entry, so that a later entry of the same run may still record a
+// path to that content.
+func (w *Writer) Prune(ctx context.Context) (int64, error) {
 	if err := w.Flush(); err != nil {
-		return err
+		return 0, err
 	}
 	ctx = context.WithoutCancel(ctx)
 	tx, err := w.db.BeginTx(ctx, nil)
 	if err != nil {
-		return lockErr(err)
+		return 0, lockErr(err)
 	}
 	defer tx.Rollback()
 	const orphans = `SELECT document_id FROM documents WHERE document_id NOT IN (SELECT document_id FROM paths)`
@@ -191,45 +207,65 @@ func (w *Writer) Prune(ctx context.Context) error {
 		SELECT t.term, -count(*) FROM report_terms t JOIN reports r USING (report_id)
 		WHERE r.document_id IN (`+orphans+`) GROUP BY t.term
 		ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`); err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM term_df WHERE df <= 0`); err != nil {
-		return err
+		return 0, err
 	}
 	// FTS rows are not covered by foreign keys.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid IN
 		(SELECT unit_id FROM search_units WHERE document_id IN (`+orphans+`))`); err != nil {
-		return err
+		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE document_id IN (`+orphans+`)`); err != nil {
-		return err
+	res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE document_id IN (`+orphans+`)`)
+	if err != nil {
+		return 0, err
 	}
-	return lockErr(tx.Commit())
+	n, _ := res.RowsAffected()
+	return n, lockErr(tx.Commit())
 }
 
-func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (stored bool, err error) {
+func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (Loaded, error) {
 	var docID int64
-	err = b.queryRow(ctx, `SELECT document_id FROM documents WHERE sha256 = ? AND extractor = ? LIMIT 1`,
-		e.SHA256, e.Key).Scan(&docID)
+	var status string
+	err := b.queryRow(ctx, `SELECT document_id, status FROM documents WHERE sha256 = ? AND extractor = ? LIMIT 1`,
+		e.SHA256, e.Key).Scan(&docID, &status)
+	loaded := Loaded{Status: status}
 	switch {
 	case err == sql.ErrNoRows:
 		if e.PathOnly {
-			return false, fmt.Errorf("content %s is not loaded", e.SHA256[:min(12, len(e.SHA256))])
+			return Loaded{}, fmt.Errorf("content %s is not loaded", e.SHA256[:min(12, len(e.SHA256))])
 		}
 		if docID, err = w.insertDocument(ctx, b, e); err != nil {
-			return false, err
+			return Loaded{}, err
 		}
-		stored = true
+		loaded = Loaded{Stored: true, Status: e.Status}
 	case err != nil:
-		return false, err
-	case e.Status == StatusFailed:
+		return Loaded{}, err
+	case status == StatusFailed && e.Status == StatusFailed:
 		// The same content failed again: keep the newest reason.
 		if _, err := b.exec(ctx, `UPDATE documents SET error = ?, ingested_at = ? WHERE document_id = ?`,
 			errText(e.Err), w.stamp(), docID); err != nil {
-			return false, err
+			return Loaded{}, err
 		}
+	case status == StatusFailed && e.Status != "" && !e.PathOnly:
+		// Content that failed before (a time limit, say) reads now: it
+		// replaces the failed row, for every path that held it.
+		old := docID
+		if docID, err = w.insertDocument(ctx, b, e); err != nil {
+			return Loaded{}, err
+		}
+		if _, err := b.exec(ctx, `UPDATE paths SET document_id = ? WHERE document_id = ?`, docID, old); err != nil {
+			return Loaded{}, err
+		}
+		if _, err := b.exec(ctx, `DELETE FROM documents WHERE document_id = ?`, old); err != nil {
+			return Loaded{}, err
+		}
+		loaded = Loaded{Stored: true, Status: e.Status}
 	}
-	return stored, w.recordPath(ctx, b, e.Path, docID)
+	// Otherwise the content is loaded already (a failure of another copy of
+	// loaded content changes nothing): the path points at it.
+	return loaded, w.recordPath(ctx, b, e.Path, docID)
 }
 
 // recordPath points path at docID. The document the path held before

@@ -116,14 +116,14 @@ func TestWriterPathsAndReplacement(t *testing.T) {
 	}
 	// A changed file replaces its earlier version only when no path holds it.
 	put(sampleEntry("a/x.txt", "sha-two"))
-	if err := w.Prune(ctx); err != nil {
+	if _, err := w.Prune(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, db, `SELECT count(*) FROM documents`); n != 2 {
 		t.Fatalf("documents = %d, want 2 (b/y.txt still holds the first)", n)
 	}
 	put(sampleEntry("b/y.txt", "sha-two"))
-	if err := w.Prune(ctx); err != nil {
+	if _, err := w.Prune(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, db, `SELECT count(*) FROM documents`); n != 1 {
@@ -215,15 +215,21 @@ func TestKeywordsWeighRareTermsUp(t *testing.T) {
 	}
 }
 
-// schemaSQLHash is the SHA-256 of schema.sql at schema Version. A change
-// to the file without a new Version would let this program write into a
-// database whose tables differ from what it expects.
+// schemaSQLHash is the SHA-256 of schema.sql at schema version
+// schemaSQLVersion. A change to the file without a new Version would let
+// this program write into a database whose tables differ from what it
+// expects: whoever changes schema.sql bumps Version and sets both.
+const schemaSQLVersion = 3
+
 const schemaSQLHash = "ebcf5357133ea4362822749bbaeb1a8ea7a51e5b1062fc246738057b2d6bcbd5"
 
 func TestSchemaVersion(t *testing.T) {
 	sum := sha256.Sum256([]byte(schemaSQL))
 	if got := hex.EncodeToString(sum[:]); got != schemaSQLHash {
-		t.Errorf("schema.sql changed (sha256 %s): bump Version (now %d) in schema.go and set schemaSQLHash in this test", got, Version)
+		t.Errorf("schema.sql changed (sha256 %s): bump Version (now %d) in schema.go and set schemaSQLHash and schemaSQLVersion in this test", got, Version)
+	}
+	if Version != schemaSQLVersion {
+		t.Errorf("Version is %d, but schemaSQLHash was taken at version %d: set both in this test", Version, schemaSQLVersion)
 	}
 }
 
@@ -275,7 +281,7 @@ func TestTermFrequenciesFollowPrune(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.Prune(ctx); err != nil {
+	if _, err := w.Prune(ctx); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := db.Query(`SELECT term, df FROM term_df ORDER BY term`)
@@ -292,5 +298,52 @@ func TestTermFrequenciesFollowPrune(t *testing.T) {
 	}
 	if want := "[电商=1 绩效=1]"; fmt.Sprint(got) != want {
 		t.Errorf("term_df = %v, want %s", got, want)
+	}
+}
+
+// Content that failed once (a time limit, say) and reads later replaces
+// the failed row for every path; a failure of another copy of loaded
+// content leaves that content alone.
+func TestFailedAndLoadedCopiesOfOneContent(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	failed := func(path string) *Entry {
+		return &Entry{Path: path, SHA256: "sha-x", Key: "k1", Bytes: 10, Format: "txt", Status: StatusFailed,
+			Err: errors.New(path + ": reading took too long")}
+	}
+	mustPut := func(e *Entry) Loaded {
+		t.Helper()
+		l, err := w.Put(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	mustPut(failed("a.txt"))
+	mustPut(failed("b.txt"))
+	if l := mustPut(sampleEntry("a.txt", "sha-x")); !l.Stored || l.Status != StatusOK {
+		t.Errorf("good read of failed content: %+v", l)
+	}
+	if l := mustPut(failed("c.txt")); l.Stored || l.Status != StatusOK {
+		t.Errorf("failure of loaded content: %+v, want the path on the loaded document", l)
+	}
+	w.Flush()
+	rows, err := db.Query(`SELECT path, status, coalesce(error, '') FROM paths JOIN documents USING (document_id) ORDER BY path`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var path, status, msg string
+		rows.Scan(&path, &status, &msg)
+		got = append(got, path+" "+status+" "+msg)
+	}
+	if want := "[a.txt ok  b.txt ok  c.txt ok ]"; fmt.Sprint(got) != want {
+		t.Errorf("paths:\n got %q\nwant %s", got, want)
+	}
+	if n := count(t, db, `SELECT count(*) FROM documents`); n != 1 {
+		t.Errorf("%d documents, want 1", n)
 	}
 }
