@@ -80,6 +80,9 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 	}
 	fmt.Fprintf(w, "%d files seen: %d ingested, %d unchanged, %d skipped (unsupported), %d failed\n",
 		s.Seen, s.Ingested, s.Unchanged, s.Skipped, s.Failed)
+	if s.Pruned > 0 {
+		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", s.Pruned)
+	}
 	fmt.Fprintf(w, "%.2fs (and %.2fs loading the dictionary), %.1f files/s, %.2f MB/s, database %s\n",
 		secs, loading.Seconds(), float64(s.Seen)/secs, float64(s.Bytes)/1e6/secs, db)
 }
