@@ -4,12 +4,13 @@
 package textnorm
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/extract/figures"
 )
 
 // bookmarkTag is the placeholder some text exports leave where Word had a
@@ -82,12 +83,6 @@ func OneLine(s string) string {
 // Len is the length of s in runes.
 func Len(s string) int { return utf8.RuneCountInString(s) }
 
-var cnDigits = map[rune]int{
-	'〇': 0, '零': 0, 'O': 0, '○': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
-	'六': 6, '七': 7, '八': 8, '九': 9,
-	'壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
-}
-
 // Number reads a small number written in Arabic digits (ASCII or
 // full-width), Chinese numerals (一, 十二, 二十三, 一百零五) or the
 // circled and parenthesised digits (①, ⑴, ⒈). ok is false when s is not
@@ -112,30 +107,14 @@ func Number(s string) (n int, ok bool) {
 		v, err := strconv.Atoi(d)
 		return v, err == nil
 	}
-	total, cur := 0, 0
-	seen := false
-	for _, r := range s {
-		if v, ok := cnDigits[r]; ok {
-			cur = v
-			seen = true
-			continue
-		}
-		unit := 0
-		switch r {
-		case '十', '拾':
-			unit = 10
-		case '百', '佰':
-			unit = 100
-		default:
-			return 0, false
-		}
-		if cur == 0 && !seen {
-			cur = 1 // 十二 = 12
-		}
-		total += cur * unit
-		cur, seen = 0, false
+	// Chinese numerals (十二, 一百零五, 壹拾) are read as the figures
+	// scanner reads them.
+	v, ok := figures.ParseNumber(s)
+	if !ok {
+		return 0, false
 	}
-	return total + cur, true
+	n, err := strconv.Atoi(v)
+	return n, err == nil
 }
 
 // Digits returns s with full-width digits made ASCII when s holds digits
@@ -155,65 +134,26 @@ func Digits(s string) string {
 	return b.String()
 }
 
-var (
-	dateArabic = regexp.MustCompile(`([12][0-9]{3})\s*[年./\-]\s*([0-9]{1,2})\s*[月./\-]\s*([0-9]{1,2})\s*日?`)
-	dateCN     = regexp.MustCompile(`([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
-	// A cover often dates a report to the month: "2022年4月", "二〇二二年四月".
-	monthArabic = regexp.MustCompile(`^([12][0-9]{3})\s*年\s*([0-9]{1,2})\s*月$`)
-	monthCN     = regexp.MustCompile(`^([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月$`)
-)
-
 // DateLine reads a paragraph that is a date and nothing else, such as
 // "2020年 06月25日" or "二〇二〇年六月二十五日", and returns it in ISO form:
-// 2020-06-25, or 2022-04 for a month alone ("二〇二二年四月").
+// 2020-06-25, or 2022-04 for a month alone ("二〇二二年四月"). The date is
+// read by the figures scanner, which finds the dates of every text; a line
+// is a date line when that date is all of it.
 func DateLine(s string) (iso string, ok bool) {
 	if len(s) > 64 {
-		return "", false // a date line is short; spare the regexps long paragraphs
+		return "", false // a date line is short; spare the scanner long paragraphs
 	}
 	s = strings.TrimFunc(Squash(s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
-	if m := dateArabic.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
-		return isoDate(m[1], m[2], m[3])
-	}
-	if m := dateCN.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
-		var y strings.Builder
-		for _, r := range m[1] {
-			y.WriteByte(byte('0' + cnDigits[r]))
-		}
-		mo, _ := Number(m[2])
-		d, _ := Number(m[3])
-		return isoDate(y.String(), strconv.Itoa(mo), strconv.Itoa(d))
-	}
-	if m := monthArabic.FindStringSubmatch(s); m != nil {
-		return isoMonth(m[1], m[2])
-	}
-	if m := monthCN.FindStringSubmatch(s); m != nil {
-		var y strings.Builder
-		for _, r := range m[1] {
-			y.WriteByte(byte('0' + cnDigits[r]))
-		}
-		mo, _ := Number(m[2])
-		return isoMonth(y.String(), strconv.Itoa(mo))
-	}
-	return "", false
-}
-
-func isoMonth(y, m string) (string, bool) {
-	yi, _ := strconv.Atoi(y)
-	mi, _ := strconv.Atoi(m)
-	if mi < 1 || mi > 12 {
+	_, dates := figures.Find(s, figures.Context{})
+	if len(dates) != 1 || dates[0].Raw != s || strings.Contains(dates[0].Date, "/") || strings.HasPrefix(dates[0].Date, "-") {
+		// Nothing else on the line; a period (2019/2021) or a day without
+		// its year (--06-25) dates no report.
 		return "", false
 	}
-	return fmt.Sprintf("%04d-%02d", yi, mi), true
-}
-
-func isoDate(y, m, d string) (string, bool) {
-	yi, _ := strconv.Atoi(y)
-	mi, _ := strconv.Atoi(m)
-	di, _ := strconv.Atoi(d)
-	if mi < 1 || mi > 12 || di < 1 || di > 31 {
-		return "", false
+	if len(dates[0].Date) == 4 {
+		return "", false // a year alone is no date line
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", yi, mi, di), true
+	return dates[0].Date, true
 }
 
 // Bigrams returns the set of adjacent rune pairs of the Han characters of s
