@@ -23,9 +23,14 @@ func NewProcessor(userDicts ...string) (*Processor, error) {
 		return nil, err
 	}
 	// A new reader, extractor or dictionary reads old files again.
-	key := "reader " + ReaderVersion + "; extract " + extract.Version + "; dict " + seg.DictHash()[:16]
+	key := "reader " + ReaderVersion + "; extract " + extract.Version + "; " + DictKey(seg.DictHash())
 	return &Processor{seg: seg, key: key}, nil
 }
+
+// DictKey is the part of the extractor key that names the dictionaries a
+// document was segmented with (their hash, segment.Segmenter.DictHash):
+// search checks it to warn of a query cut with other dictionaries.
+func DictKey(dictHash string) string { return "dict " + dictHash[:min(16, len(dictHash))] }
 
 // Key is the extractor key recorded with every document.
 func (p *Processor) Key() string { return p.key }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/schema"
 
 	"github.com/govreports/govreports/extract/segment"
@@ -153,12 +154,12 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 
 // checkDictionary warns when the database was segmented with other
 // dictionaries than the query is: words may then be cut differently and
-// hits missed. Ingest records "dict <hash prefix>" in each document's
-// extractor key.
+// hits missed. Ingest records ingest.DictKey in each document's extractor
+// key.
 func checkDictionary(ctx context.Context, db *sql.DB, hash string, stderr io.Writer) error {
 	var total, same int
-	err := db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(instr(extractor, 'dict ' || ?) > 0), 0)
-		FROM documents WHERE status = 'ok'`, hash[:16]).Scan(&total, &same)
+	err := db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(instr(extractor, ?) > 0), 0)
+		FROM documents WHERE status = 'ok'`, ingest.DictKey(hash)).Scan(&total, &same)
 	if err != nil {
 		return err
 	}

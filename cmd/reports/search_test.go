@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/govreports/govreports/extract/segment"
+	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/schema"
 	"github.com/govreports/govreports/schema/model"
 )
@@ -53,7 +54,7 @@ func searchDB(t *testing.T, seg *segment.Segmenter) string {
 			add(j, "section", strings.TrimSpace(s.Title+"\n"+s.Body))
 		}
 		e := &schema.Entry{Path: "r/" + r.ProjectName + ".txt", SHA256: strings.Repeat(string(rune('a'+i)), 64),
-			Key: "test; dict " + seg.DictHash()[:16], Bytes: 100, Format: model.FormatTXT, Status: schema.StatusOK,
+			Key: "test; " + ingest.DictKey(seg.DictHash()), Bytes: 100, Format: model.FormatTXT, Status: schema.StatusOK,
 			Doc: &model.Document{Format: model.FormatTXT}, Ext: ext}
 		if _, err := w.Put(ctx, e); err != nil {
 			t.Fatal(err)
