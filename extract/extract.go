@@ -15,7 +15,7 @@ import (
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Extract reads the reports of doc. It never fails: a document without a

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/govreports/govreports/extract/internal/doctest"
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/txt"
-	"github.com/govreports/govreports/schema/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

@@ -8,7 +8,7 @@ import (
 	"github.com/govreports/govreports/extract/figures"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // paragraphFigures finds the figures and dates of a report's paragraphs,

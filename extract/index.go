@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Words is what indexing needs of a segmenter: TokensCounting segments

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // OutlineOptions say how much WriteOutline prints.

@@ -8,8 +8,8 @@ import (
 
 	"github.com/govreports/govreports/corpus"
 	"github.com/govreports/govreports/ingest/docx"
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/txt"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // readSample reads one rendering of the sample report.

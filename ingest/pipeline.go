@@ -12,8 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/schema"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // MaxFileSize is the largest file read; a larger one is recorded as failed

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/schema"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // lineReader is a stand-in reader: every line a paragraph; files ending in

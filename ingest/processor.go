@@ -3,7 +3,7 @@ package ingest
 import (
 	"github.com/govreports/govreports/extract"
 	"github.com/govreports/govreports/extract/segment"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Processor is what the workers run on each file: read it, extract its

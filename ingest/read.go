@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	"github.com/govreports/govreports/ingest/docx"
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/ingest/txt"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // ReaderVersion changes whenever the readers' output changes, so that a

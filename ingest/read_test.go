@@ -11,7 +11,7 @@ import (
 	"unicode"
 
 	"github.com/govreports/govreports/corpus"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // bodyText flattens a document's body the way a reader sees it: each

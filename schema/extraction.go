@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // insertExtraction stores the reports of document id and every fact in

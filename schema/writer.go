@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Status of a document row.

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 func openTest(t *testing.T) (*sql.DB, string) {

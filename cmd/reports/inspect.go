@@ -10,7 +10,7 @@ import (
 
 	"github.com/govreports/govreports/extract"
 	"github.com/govreports/govreports/ingest"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // inspection is what inspect prints for one file.

@@ -14,8 +14,8 @@ import (
 
 	"github.com/govreports/govreports/extract/segment"
 	"github.com/govreports/govreports/ingest"
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/schema"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // searchDB loads two reports through the real schema and writer, indexed

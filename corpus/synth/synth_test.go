@@ -12,7 +12,7 @@ import (
 
 	"github.com/govreports/govreports/corpus/synth"
 	"github.com/govreports/govreports/ingest"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // TestExtractGenerated reads generated files through the pipeline's

@@ -14,7 +14,7 @@ import (
 
 	"github.com/govreports/govreports/extract/figures"
 	"github.com/govreports/govreports/extract/internal/textnorm"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Para is one paragraph of a report with its body block index.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 func TestPolicies(t *testing.T) {

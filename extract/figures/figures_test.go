@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/corpus"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // testCase is one group of lines of testdata/cases.tsv: an input, its

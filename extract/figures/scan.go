@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Approx values.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/govreports/govreports/extract/internal/textnorm"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Analyze reads the roles of a document's body blocks and splits the body

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/extract/internal/textnorm"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Role is what a body block is to the structure.

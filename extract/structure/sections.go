@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/govreports/govreports/extract/internal/textnorm"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // How a heading was recognised.

@@ -15,7 +15,7 @@ import (
 
 	"github.com/govreports/govreports/extract/figures"
 	"github.com/govreports/govreports/extract/internal/textnorm"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Table kinds.

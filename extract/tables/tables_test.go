@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/govreports/govreports/extract/internal/doctest"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 func TestReadEvaluators(t *testing.T) {

@@ -31,8 +31,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/numbering"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // Error reports a file that cannot be read as a .docx, and why.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")

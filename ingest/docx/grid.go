@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // maxSpan bounds gridSpan, gridBefore and gridAfter so that a hostile

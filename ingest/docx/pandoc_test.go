@@ -14,7 +14,7 @@ import (
 	"unicode"
 
 	"github.com/govreports/govreports/corpus"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // maxPandocDiff is the share of words that may differ from pandoc's plain

@@ -8,7 +8,7 @@ import (
 	"unicode"
 
 	"github.com/govreports/govreports/corpus"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // sampleDocx returns the three .docx renderings of the sample report.

@@ -3,8 +3,8 @@ package docx
 import (
 	"strings"
 
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/numbering"
-	"github.com/govreports/govreports/schema/model"
 )
 
 // block is one block of a story as the walker builds it: a finished

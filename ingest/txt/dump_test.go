@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // dump writes doc as the readable text the golden files hold: one line per

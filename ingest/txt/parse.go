@@ -3,7 +3,7 @@ package txt
 import (
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // line is one paragraph of text with its 1-based line number.

@@ -20,7 +20,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // MaxSize is the largest file Read and Decode accept. Reports are far

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/corpus"
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 

@@ -15,7 +15,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/govreports/govreports/schema/model"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Parse builds a txt-like or docx-like document from the lines of src.

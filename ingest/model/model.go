@@ -2,9 +2,10 @@
 // pipeline: the document model that the readers in ingest produce, and the
 // reports that extract builds from it. The schema package stores both.
 //
-// It is a leaf: it imports none of ingest, extract or schema, so imports
-// run one way (ingest → extract → schema, all → model) and never in a
-// circle.
+// It lives under ingest, the first stage, because the readers define the
+// document every later stage reads. It is a leaf: it imports no other
+// package of the project, so imports run one way (ingest → extract →
+// schema, all → model) and never in a circle.
 package model
 
 // Formats a reader can produce.
