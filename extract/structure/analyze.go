@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -146,7 +147,7 @@ func (l *Layout) markNotes() {
 		}
 		if inNote {
 			m, ok := parseMarker(l.Text[i])
-			if f := familyByName(m.family); ok && f.listLike {
+			if ok && grammar.ListLike(m.family) {
 				l.Roles[i] = RoleNote
 				continue
 			}
