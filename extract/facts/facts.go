@@ -4,8 +4,6 @@
 package facts
 
 import (
-	"math"
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -379,16 +378,12 @@ func otherYear(s string, year int) bool {
 	return false
 }
 
-// rateOf is actual / budget in percent, rounded to two decimals.
+// rateOf is the execution rate, nil when there is none.
 func rateOf(budget, actual string) *float64 {
-	b, ok1 := new(big.Rat).SetString(budget)
-	a, ok2 := new(big.Rat).SetString(actual)
-	if !ok1 || !ok2 || b.Sign() == 0 {
-		return nil
+	if v, ok := grammar.Rate(budget, actual); ok {
+		return &v
 	}
-	q, _ := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(100, 1)), b).Float64()
-	v := math.Round(q*100) / 100
-	return &v
+	return nil
 }
 
 // teamLabel introduces the evaluation team named in the text:

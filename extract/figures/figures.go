@@ -50,8 +50,8 @@
 package figures
 
 import (
+	"github.com/govreports/govreports/extract/grammar"
 	"math/big"
-	"strings"
 )
 
 // Context is what surrounds a text: the header of the table column it stands
@@ -80,41 +80,5 @@ func Money(raw, header string) (value string, ok bool) {
 }
 
 // Decimal formats an exact rational as a plain decimal string without
-// trailing zeros. A rational whose decimal does not terminate is rounded to
-// ten places.
-func Decimal(r *big.Rat) string {
-	prec := 10
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	// A denominator 2^a·5^b needs max(a, b) places, exactly.
-	d := new(big.Int).Set(r.Denom())
-	two, five := big.NewInt(2), big.NewInt(5)
-	a, b := 0, 0
-	m := new(big.Int)
-	for {
-		q, rem := new(big.Int).QuoRem(d, two, m)
-		if rem.Sign() != 0 {
-			break
-		}
-		d, a = q, a+1
-	}
-	for {
-		q, rem := new(big.Int).QuoRem(d, five, m)
-		if rem.Sign() != 0 {
-			break
-		}
-		d, b = q, b+1
-	}
-	if d.Cmp(big.NewInt(1)) == 0 {
-		prec = max(a, b)
-	}
-	s := r.FloatString(prec)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
+// trailing zeros; see grammar.Decimal.
+func Decimal(r *big.Rat) string { return grammar.Decimal(r) }

@@ -6,7 +6,6 @@
 package tables
 
 import (
-	"math"
 	"math/big"
 	"regexp"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -366,22 +366,11 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	return topItems(out, total)
 }
 
-var (
-	depth1 = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}\s*[、．.]`)
-	depth2 = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
-	depth3 = regexp.MustCompile(`^[0-9０-９]{1,2}\s*[、．.](?:[^0-9０-９]|$)`)
-	depth4 = regexp.MustCompile(`^[（(]\s*[0-9０-９]{1,2}\s*[）)]`)
-)
-
-// itemDepth is the depth an item's own number gives it (一、 1, （一） 2,
-// 1. 3, （1） 4), 0 when it has none.
+// itemDepth is the conventional rank of an item's own marker (一、 above
+// （一） above 1. above （1） and 1） above ①), 0 when it has none.
 func itemDepth(item string) int {
-	for d, re := range []*regexp.Regexp{depth1, depth2, depth3, depth4} {
-		if re.MatchString(item) {
-			return d + 1
-		}
-	}
-	return 0
+	m, _ := grammar.ParseMarker(item)
+	return m.Rank
 }
 
 // topItems keeps the items of a table that nests them ("一、基本支出" over
@@ -562,19 +551,16 @@ func UnitHeader(header, caption string) string {
 	return header
 }
 
-// rate is actual / budget in percent, rounded to two decimals.
+// rate is the execution rate of a row, nil when it has no budget or no
+// spending.
 func rate(budget, actual *model.Amount) *float64 {
 	if budget == nil || actual == nil {
 		return nil
 	}
-	b, ok1 := new(big.Rat).SetString(*budget)
-	a, ok2 := new(big.Rat).SetString(*actual)
-	if !ok1 || !ok2 || b.Sign() == 0 {
-		return nil
+	if v, ok := grammar.Rate(*budget, *actual); ok {
+		return &v
 	}
-	q, _ := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(100, 1)), b).Float64()
-	v := math.Round(q*100) / 100
-	return &v
+	return nil
 }
 
 func cellText(t *model.Table, r, c int) string {
