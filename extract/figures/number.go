@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"github.com/govreports/govreports/extract/grammar"
 	"math/big"
 	"strings"
 )
@@ -58,47 +59,10 @@ func arabicDigit(r rune) (int, bool) {
 	return 0, false
 }
 
-func cnDigit(r rune) (int, bool) {
-	switch r {
-	case '〇', '零', '○':
-		return 0, true
-	case '一', '壹', '弌':
-		return 1, true
-	case '二', '两', '兩', '贰', '貳', '弍':
-		return 2, true
-	case '三', '叁', '參', '叄', '弎':
-		return 3, true
-	case '四', '肆':
-		return 4, true
-	case '五', '伍':
-		return 5, true
-	case '六', '陆', '陸':
-		return 6, true
-	case '七', '柒':
-		return 7, true
-	case '八', '捌':
-		return 8, true
-	case '九', '玖':
-		return 9, true
-	}
-	return 0, false
-}
+// cnDigit and cnMul read the numeral characters of the domain grammar.
+func cnDigit(r rune) (int, bool) { return grammar.DigitValue(r) }
 
-func cnMul(r rune) (int, bool) {
-	switch r {
-	case '十', '拾':
-		return 1, true
-	case '百', '佰':
-		return 2, true
-	case '千', '仟':
-		return 3, true
-	case '万', '萬':
-		return 4, true
-	case '亿', '億':
-		return 8, true
-	}
-	return 0, false
-}
+func cnMul(r rune) (int, bool) { return grammar.MultiplierExp(r) }
 
 // isTens reports 十 百 千 万 亿, after which 数 is a number (数十家).
 func isTens(r rune) bool {
@@ -119,9 +83,7 @@ func tensChar(r rune) int {
 	return 0
 }
 
-func isCapital(r rune) bool {
-	return strings.ContainsRune("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟", r)
-}
+func isCapital(r rune) bool { return grammar.IsCapital(r) }
 
 func isPoint(r rune) bool { return r == '.' || r == '．' }
 

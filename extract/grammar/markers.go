@@ -160,6 +160,8 @@ func ParseMarker(s string) (m Marker, ok bool) {
 			if !strings.ContainsAny(s[:loc[1]], "、．.") && !startsHan(rest) {
 				return Marker{}, false
 			}
+		case "cn-legal":
+			num = strings.ReplaceAll(num, "参", "叁") // 參 folds to 参, no numeral elsewhere
 		case "latin-half":
 			if !startsHan(strings.TrimLeftFunc(rest, IsSpace)) {
 				return Marker{}, false // b) in a formula or a code

@@ -17,7 +17,7 @@ func DigitValue(r rune) (d int, ok bool) {
 		return 1, true
 	case '二', '两', '兩', '贰', '貳', '弍':
 		return 2, true
-	case '三', '叁', '參', '叄', '参', '弎':
+	case '三', '叁', '參', '叄', '弎':
 		return 3, true
 	case '四', '肆':
 		return 4, true

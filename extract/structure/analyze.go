@@ -53,7 +53,7 @@ func (l *Layout) readRole(i int) (Role, string) {
 	if _, _, ok := coverField(one); ok || yearLine.MatchString(one) {
 		return RoleCover, s
 	}
-	if _, ok := textnorm.DateLine(one); ok {
+	if _, ok := grammar.DateLine(one); ok {
 		return RoleDate, s
 	}
 	if isTitle(one) {
@@ -415,7 +415,7 @@ func (l *Layout) readCover(s *Span) {
 				}
 			}
 		case RoleDate:
-			d, _ := textnorm.DateLine(textnorm.OneLine(l.Text[i]))
+			d, _ := grammar.DateLine(textnorm.OneLine(l.Text[i]))
 			if !body && coverDate == "" {
 				coverDate = d
 			}
@@ -426,7 +426,7 @@ func (l *Layout) readCover(s *Span) {
 	}
 	switch {
 	case s.Cover[KeyReportDate] != "":
-		if d, ok := textnorm.DateLine(s.Cover[KeyReportDate]); ok {
+		if d, ok := grammar.DateLine(s.Cover[KeyReportDate]); ok {
 			s.Date = d
 		}
 	case coverDate != "":

@@ -1,0 +1,195 @@
+package grammar
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Year reads a year of the reports' time, 1900 to 2100, written in four
+// Arabic digits (ASCII or full-width) or four Chinese digits (二〇二〇).
+func Year(s string) (int, bool) {
+	rs := []rune(s)
+	if len(rs) != 4 {
+		return 0, false
+	}
+	y := 0
+	arabic := 0
+	for _, r := range rs {
+		switch d, ok := arabicDigit(r); {
+		case ok:
+			y = y*10 + d
+			arabic++
+		default:
+			c, ok := DigitValue(r)
+			if !ok || IsCapital(r) {
+				return 0, false
+			}
+			y = y*10 + c
+		}
+	}
+	if arabic != 0 && arabic != 4 || y < 1900 || y > 2100 {
+		return 0, false
+	}
+	return y, true
+}
+
+// YearsIn returns the years written before 年 in s ("2021年", "2021 年度",
+// "二〇二一年"), in text order; a year inside a longer number is none.
+func YearsIn(s string) []int {
+	var out []int
+	rs := []rune(s)
+	for i := 0; i+4 <= len(rs); i++ {
+		if i > 0 && isYearDigit(rs[i-1]) {
+			continue
+		}
+		if isYearDigit(safeRune(rs, i+4)) {
+			continue
+		}
+		y, ok := Year(string(rs[i : i+4]))
+		if !ok {
+			continue
+		}
+		j := i + 4
+		for j < len(rs) && IsSpace(rs[j]) {
+			j++
+		}
+		if j < len(rs) && rs[j] == '年' {
+			out = append(out, y)
+			i += 3
+		}
+	}
+	return out
+}
+
+func isYearDigit(r rune) bool {
+	if _, ok := arabicDigit(r); ok {
+		return true
+	}
+	_, ok := DigitValue(r)
+	return ok && !IsCapital(r)
+}
+
+func safeRune(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
+}
+
+func arabicDigit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+// DateLine reads a paragraph that is a date and nothing else, such as
+// "2020年 06月25日", "二〇二〇年六月二十五日" or "2021.6.1", and returns it in
+// ISO form: 2020-06-25, or 2022-04 for a month alone ("二〇二二年四月").
+// A year alone, a period or a day without its year is no date line.
+func DateLine(s string) (iso string, ok bool) {
+	if len(s) > 64 {
+		return "", false // a date line is short
+	}
+	s = strings.TrimFunc(squash(s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
+	rs := []rune(s)
+	if len(rs) < 6 {
+		return "", false
+	}
+	y, ok := Year(string(rs[:4]))
+	if !ok {
+		return "", false
+	}
+	rest := rs[4:]
+	if rest[0] == '年' {
+		m, e, ok := small(rest, 1)
+		if !ok || m < 1 || m > 12 || e >= len(rest) || rest[e] != '月' {
+			return "", false
+		}
+		e++
+		if e < len(rest) && rest[e] == '份' {
+			e++
+		}
+		if e == len(rest) {
+			return fmt.Sprintf("%04d-%02d", y, m), true
+		}
+		d, e, ok := small(rest, e)
+		if !ok || d < 1 || d > 31 || e+1 != len(rest) || rest[e] != '日' && rest[e] != '号' {
+			return "", false
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	}
+	// 2021.6.1, 2020-06-25, 2020/6/25, 2020-06
+	sep := rest[0]
+	if !strings.ContainsRune(".．-－/", sep) {
+		return "", false
+	}
+	m, e, ok := small(rest, 1)
+	if !ok || m < 1 || m > 12 || e == 1 || !arabicOnly(rest[1:e]) {
+		return "", false
+	}
+	if e == len(rest) {
+		if e-1 == 2 && sep != '.' && sep != '．' {
+			return fmt.Sprintf("%04d-%02d", y, m), true
+		}
+		return "", false
+	}
+	if rest[e] != sep {
+		return "", false
+	}
+	d, e2, ok := small(rest, e+1)
+	if !ok || d < 1 || d > 31 || e2 != len(rest) || !arabicOnly(rest[e+1:e2]) {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// small reads a month or a day at rs[i]: one or two Arabic digits, or a
+// Chinese numeral below a hundred (二十五).
+func small(rs []rune, i int) (v, end int, ok bool) {
+	j := i
+	for j < len(rs) && j-i < 3 {
+		d, isD := arabicDigit(rs[j])
+		if !isD {
+			break
+		}
+		v = v*10 + d
+		j++
+	}
+	if j > i {
+		return v, j, j-i <= 2
+	}
+	for j < len(rs) && j-i < 3 {
+		if d, isD := DigitValue(rs[j]); !(isD && d > 0) && rs[j] != '十' && rs[j] != '拾' {
+			break
+		}
+		j++
+	}
+	if j == i {
+		return 0, i, false
+	}
+	v, ok = chineseNumber(string(rs[i:j]))
+	return v, j, ok && v < 100
+}
+
+func arabicOnly(rs []rune) bool {
+	for _, r := range rs {
+		if _, ok := arabicDigit(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// squash removes every space from s.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
