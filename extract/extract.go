@@ -7,11 +7,10 @@
 package extract
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/govreports/govreports/extract/facts"
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
@@ -80,12 +79,7 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 	return r
 }
 
-var yearRe = regexp.MustCompile(`[12][0-9]{3}`)
-
-func year(s string) int {
-	y, _ := strconv.Atoi(yearRe.FindString(s))
-	return y
-}
+func year(s string) int { return grammar.FirstYear(s) }
 
 // fillYears gives reports without an evaluation year the year most of the
 // document's other reports have: reports filed together are of one year.

@@ -5,7 +5,6 @@ package facts
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,7 +82,7 @@ var (
 	bookTitle = regexp.MustCompile(`《([^《》\n]{2,100})》`)
 	// docNumber is a document number such as 洪府发[2020]3号 or
 	// 洪发改服务字〔2020〕27号, in brackets or not, right after the title.
-	docNumber = regexp.MustCompile(`^\s*[（(]?\s*([\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*[12][0-9]{3}\s*[〕\]］】)）]\s*(?:第\s*)?[0-9]{1,5}\s*号)`)
+	docNumber = regexp.MustCompile(`^\s*[（(]?\s*([\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*` + grammar.YearPattern + `\s*[〕\]］】)）]\s*(?:第\s*)?[0-9]{1,5}\s*号)`)
 )
 
 // Policies lists the documents cited in 《》, each once (with its number
@@ -358,7 +357,6 @@ func moneyRole(label string) (role string, rank int) {
 
 var (
 	sentenceEnd = regexp.MustCompile(`[。；;！？!?\n]`)
-	yearIn      = regexp.MustCompile(`([12][0-9]{3})\s*年`)
 )
 
 func sentences(text string) []string {
@@ -370,8 +368,8 @@ func otherYear(s string, year int) bool {
 	if year == 0 {
 		return false
 	}
-	for _, m := range yearIn.FindAllStringSubmatch(s, -1) {
-		if y, _ := strconv.Atoi(m[1]); y != year {
+	for _, y := range grammar.YearsIn(s) {
+		if y != year {
 			return true
 		}
 	}

@@ -33,32 +33,51 @@ func Year(s string) (int, bool) {
 	return y, true
 }
 
+// YearPattern is a year in Arabic digits as a regular expression, for the
+// patterns that read a year inside a longer form (a title's "2021年度", a
+// document number's "〔2021〕"); what it captures is read with Year.
+const YearPattern = `[12][0-9]{3}`
+
 // YearsIn returns the years written before 年 in s ("2021年", "2021 年度",
 // "二〇二一年"), in text order; a year inside a longer number is none.
 func YearsIn(s string) []int {
 	var out []int
+	eachYear(s, func(y int, after []rune) {
+		for len(after) > 0 && IsSpace(after[0]) {
+			after = after[1:]
+		}
+		if len(after) > 0 && after[0] == '年' {
+			out = append(out, y)
+		}
+	})
+	return out
+}
+
+// FirstYear returns the first year s names, with or without 年 ("2021",
+// "2021年度"), 0 when none.
+func FirstYear(s string) int {
+	first := 0
+	eachYear(s, func(y int, _ []rune) {
+		if first == 0 {
+			first = y
+		}
+	})
+	return first
+}
+
+// eachYear calls f with each year of s that stands apart from other
+// digits, and the runes after it.
+func eachYear(s string, f func(y int, after []rune)) {
 	rs := []rune(s)
 	for i := 0; i+4 <= len(rs); i++ {
-		if i > 0 && isYearDigit(rs[i-1]) {
+		if i > 0 && isYearDigit(rs[i-1]) || isYearDigit(safeRune(rs, i+4)) {
 			continue
 		}
-		if isYearDigit(safeRune(rs, i+4)) {
-			continue
-		}
-		y, ok := Year(string(rs[i : i+4]))
-		if !ok {
-			continue
-		}
-		j := i + 4
-		for j < len(rs) && IsSpace(rs[j]) {
-			j++
-		}
-		if j < len(rs) && rs[j] == '年' {
-			out = append(out, y)
+		if y, ok := Year(string(rs[i : i+4])); ok {
+			f(y, rs[i+4:])
 			i += 3
 		}
 	}
-	return out
 }
 
 func isYearDigit(r rune) bool {

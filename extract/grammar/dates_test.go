@@ -48,3 +48,11 @@ func TestYearsIn(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstYear(t *testing.T) {
+	for in, want := range map[string]int{"2021年度": 2021, "2021": 2021, "（二〇二〇年）": 2020, "第12021号": 0, "": 0, "2019-2021年": 2019} {
+		if got := FirstYear(in); got != want {
+			t.Errorf("FirstYear(%q) = %d, want %d", in, got, want)
+		}
+	}
+}

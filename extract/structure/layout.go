@@ -9,10 +9,10 @@ package structure
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -243,11 +243,11 @@ var reportKinds = func() []string {
 func isForm(title string) bool { return strings.HasSuffix(kindOf(title), "表") }
 
 // yearLine is the year printed alone under a form's title: "（2021年度）".
-var yearLine = regexp.MustCompile(`^[（(]\s*([12][0-9]{3})\s*年度?\s*[）)]$`)
+var yearLine = regexp.MustCompile(`^[（(]\s*(` + grammar.YearPattern + `)\s*年度?\s*[）)]$`)
 
 // draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)",
 // or the year it covers: "（2021年度）".
-var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版|简本|摘要)|\s*[12][0-9]{3}\s*年度?\s*)[）)]$`)
+var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版|简本|摘要)|\s*` + grammar.YearPattern + `\s*年度?\s*)[）)]$`)
 
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
@@ -286,10 +286,10 @@ func isTitle(s string) bool {
 }
 
 var (
-	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*([12][0-9]{3})\s*年度?\s*`)
+	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
 	// placeYear is a place before the year: "某某市2020年度全民健身…".
-	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*([12][0-9]{3})\s*年度?\s*`)
-	yearSuffix = regexp.MustCompile(`\s*[12][0-9]{3}\s*年度?$`)
+	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
+	yearSuffix = regexp.MustCompile(`\s*` + grammar.YearPattern + `\s*年度?$`)
 )
 
 // ProjectName derives a project name from a report title: without the
@@ -336,20 +336,15 @@ func ProjectName(title string) string {
 	return strings.TrimFunc(orig[lo:hi], textnorm.IsSpace)
 }
 
-// titleYear is the first year a title names: "2020年度…", "某某市2020年度…",
-// "某某县农业农村局2021年度部门整体支出…".
-var titleYear = regexp.MustCompile(`(?:^|[^0-9])([12][0-9]{3})\s*年`)
-
-// TitleYear returns the year a title names, 0 when none.
+// TitleYear returns the first year a title names before 年, 0 when none:
+// "2020年度…", "某某市2020年度…", "某某县农业农村局2021年度部门整体支出…".
 func TitleYear(title string) int {
 	s := textnorm.OneLine(title)
 	if _, rest, ok := attachment(s); ok {
 		s = rest
 	}
-	m := titleYear.FindStringSubmatch(s)
-	if m == nil {
-		return 0
+	if ys := grammar.YearsIn(s); len(ys) > 0 {
+		return ys[0]
 	}
-	y, _ := strconv.Atoi(m[1])
-	return y
+	return 0
 }

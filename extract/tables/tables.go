@@ -8,7 +8,6 @@ package tables
 import (
 	"math/big"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -267,14 +266,11 @@ func amountColumn(header []string, words []string, taken map[int]bool) int {
 	return columns(header, words, skip)
 }
 
-var yearInHeader = regexp.MustCompile(`([12][0-9]{3})\s*年`)
-
 // headerYear is the year a header names: its number, or 1 for 上年 and
 // 2 for 本年 (which only compare with each other), 0 when none.
 func headerYear(h string) int {
-	if m := yearInHeader.FindStringSubmatch(h); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		return y
+	if ys := grammar.YearsIn(h); len(ys) > 0 {
+		return ys[0]
 	}
 	h = textnorm.Simplify(h)
 	switch {
