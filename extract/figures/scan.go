@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/ingest/model"
@@ -521,16 +522,39 @@ func (s *scanner) notAFigure(i int, q *quantity) (end int, done bool) {
 		return s.skipCode(k + 1), true // a time of day or a ratio: 9:30, 1:1
 	case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
 		return k + 1, true // 3号文, 100强: names and ranks
-	case k < n && rs[k] == '、' && q.u == nil:
-		return k + 1, true // list marker 1、 一、
-	case k < n && (rs[k] == ')' || rs[k] == '）') && q.u == nil && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
-		return k + 1, true // list marker 1）
-	case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
-		return k + 1, true // heading marker 1.
-	case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
-		return k + 1, true // （二）, (3)
+	case s.isMarker(i, q):
+		return k + 1, true
 	}
 	return 0, false
+}
+
+// isMarker reports whether the numeral at rs[i] is the number of a heading
+// or list marker of the domain grammar that ends right after it: 一、 and
+// 1、 anywhere, （二） and (3) unless a header gives the numbers a unit,
+// 1. and 1） where a clause starts.
+func (s *scanner) isMarker(i int, q *quantity) bool {
+	rs := s.rs
+	k := q.nm.end
+	if k >= len(rs) || q.u != nil || !strings.ContainsRune("、.．)）", rs[k]) {
+		return false
+	}
+	from := i
+	if i > 0 && isOpenParen(rs[i-1]) {
+		from = i - 1
+	}
+	// The marker and the few runes after it that decide it.
+	text := string(rs[from:min(len(rs), k+6)])
+	m, ok := grammar.ParseMarker(text)
+	if !ok || utf8.RuneCountInString(text[:m.Len]) != k+1-from {
+		return false
+	}
+	switch {
+	case m.Family == "cn-paren" || m.Family == "arabic-paren":
+		return s.hdr.label == ""
+	case rs[k] == '、':
+		return true
+	}
+	return s.atClauseStart(i)
 }
 
 // fraction reads 7/12 and 三分之一.
