@@ -85,7 +85,7 @@ func parseHeader(text string) header {
 		// A header that is only a unit of money or a percent, as the
 		// second row of a two-row header prints it: "万元", "%" (not "年",
 		// which heads a column of years).
-		if u, exp, ok := unitPhrase(h); ok && (u.kind == KindMoney || u.kind == KindPercent) {
+		if u, exp, ok := unitPhrase(h); ok && (u.Kind == KindMoney || u.Kind == KindPercent) {
 			hd.unit, hd.exp = u, exp
 			label = ""
 		}
@@ -121,7 +121,7 @@ func parseHeader(text string) header {
 		if base != h {
 			brs := []rune(base)
 			for k := max(0, len(brs)-2); k < len(brs); k++ {
-				if u, end := unitAt(brs, k); u != nil && end == len(brs) && u.kind == KindCount {
+				if u, end := unitAt(brs, k); u != nil && end == len(brs) && u.Kind == KindCount {
 					hd.unit = u
 					break
 				}

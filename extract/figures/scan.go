@@ -315,10 +315,10 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 	}
 	q.end = k
 	if u, ue := unitAt(rs, k); u != nil {
-		if u.canon == "分" && safeAt(rs, ue) == '之' {
+		if u.Canon == "分" && safeAt(rs, ue) == '之' {
 			return q, ok // 三分之一
 		}
-		if u.canon == "年" && strings.ContainsRune("级龄轻", safeAt(rs, ue)) {
+		if u.Canon == "年" && strings.ContainsRune("级龄轻", safeAt(rs, ue)) {
 			return q, ok // 三年级, 年龄, 年轻: no duration
 		}
 		q.u, q.end = u, ue
@@ -338,7 +338,7 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 // spacedUnit tells the units that may stand a space after their number
 // (50 %, 3.2 km, 100 元); a measure word never does: "1.1 项目" is a heading.
 func spacedUnit(u *unit) bool {
-	switch u.kind {
+	switch u.Kind {
 	case KindMoney, KindPercent, KindPermille, KindPermyriad, KindArea, KindLength, KindWeight, KindVolume, KindPower, KindEnergy, KindTemperature:
 		return true
 	}
@@ -379,7 +379,7 @@ func lonelyNumeral(rs []rune, i int) bool {
 	if _, ok := cnMul(next); ok {
 		return false
 	}
-	if isDigitRune(next) || len(unitTable[next]) > 0 {
+	if isDigitRune(next) || grammar.StartsUnit(next) {
 		return false
 	}
 	return !strings.ContainsRune("点點成分余多几年月日号、．.至到~～-—－之 ", next)
@@ -415,7 +415,7 @@ func (s *scanner) at(i int) int {
 	if q.nm.malformed {
 		f.end, f.flag = q.end, FlagMalformed
 		if q.u != nil {
-			f.unit, f.kind = q.u.canon, q.u.kind
+			f.unit, f.kind = q.u.Canon, q.u.Kind
 		}
 		s.emit(f)
 		return f.end
@@ -619,7 +619,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		if sl, hyphen := rangeSepAt(rs, end); sl > 0 {
 			q2, ok := s.readQuantity(end + sl)
 			accept := ok && q2.hi == nil && !q2.seq && !q2.nm.malformed && !q2.nm.code &&
-				(u == nil || q2.u != nil && q2.u.canon == u.canon)
+				(u == nil || q2.u != nil && q2.u.Canon == u.Canon)
 			if accept && hyphen && u == nil && q2.u == nil && trailingScale(&q2.nm)+q2.exp == 0 && s.hdr.unit == nil {
 				accept = false // 3-5 alone: a code more likely than a range
 			}
@@ -649,7 +649,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		end++
 	}
 	// 分 is a score unless money surrounds it.
-	if u != nil && u.canon == "分" {
+	if u != nil && u.Canon == "分" {
 		switch {
 		case pre.currency != "" || nm.capital:
 			lo = new(big.Rat).Mul(lo, pow10(-2))
@@ -661,18 +661,18 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		}
 	}
 	// Money below the 元: 壹拾贰万叁仟元陆角, 5角3分, 叁仟元整.
-	if u != nil && u.kind == KindMoney && u.canon == "元" && hi == nil {
-		lo, end = s.subUnits(lo, end, u.sub)
-		if u.sub != 0 {
-			lo = new(big.Rat).Mul(lo, pow10(u.sub))
+	if u != nil && u.Kind == KindMoney && u.Canon == "元" && hi == nil {
+		lo, end = s.subUnits(lo, end, u.Sub)
+		if u.Sub != 0 {
+			lo = new(big.Rat).Mul(lo, pow10(u.Sub))
 		}
 		if end < n && (rs[end] == '整' || rs[end] == '正') {
 			end++
 		}
-	} else if u != nil && u.sub != 0 {
-		lo = new(big.Rat).Mul(lo, pow10(u.sub))
+	} else if u != nil && u.Sub != 0 {
+		lo = new(big.Rat).Mul(lo, pow10(u.Sub))
 		if hi != nil {
-			hi = new(big.Rat).Mul(hi, pow10(u.sub))
+			hi = new(big.Rat).Mul(hi, pow10(u.Sub))
 		}
 	}
 	switch {
@@ -692,7 +692,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		if !s.unitOK(nm, u, prefixed || pre.currency != "") {
 			return end
 		}
-		f.unit, f.kind = u.canon, u.kind
+		f.unit, f.kind = u.Canon, u.Kind
 	case pre.currency != "":
 		f.unit, f.kind = pre.currency, KindMoney
 	default:
@@ -711,7 +711,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	// A unit per unit: 5000元/㎡, 2万元/年.
 	if u != nil && end+1 < n && (rs[end] == '/' || rs[end] == '／') {
 		if u2, e2 := unitAt(rs, end+1); u2 != nil {
-			f.unit += "/" + u2.canon
+			f.unit += "/" + u2.Canon
 			f.kind = KindRate
 			end = e2
 		}
@@ -743,15 +743,15 @@ func (s *scanner) bareUnit(f *figure, q *quantity, lo, hi *big.Rat, end int) (*b
 	scaled := trailingScale(&q.nm)+q.exp > 0
 	switch {
 	case h.unit != nil:
-		f.unit, f.kind = h.unit.canon, h.unit.kind
+		f.unit, f.kind = h.unit.Canon, h.unit.Kind
 		if !scaled && h.exp > 0 {
 			lo = new(big.Rat).Mul(lo, pow10(h.exp))
 			if hi != nil {
 				hi = new(big.Rat).Mul(hi, pow10(h.exp))
 			}
 		}
-		if h.unit.sub != 0 {
-			lo = new(big.Rat).Mul(lo, pow10(h.unit.sub))
+		if h.unit.Sub != 0 {
+			lo = new(big.Rat).Mul(lo, pow10(h.unit.Sub))
 		}
 	case h.money:
 		f.unit, f.kind = "元", KindMoney
@@ -799,17 +799,6 @@ func (s *scanner) subUnits(v *big.Rat, end, sub int) (*big.Rat, int) {
 	return v, end
 }
 
-func unitByCanon(canon string) *unit {
-	for _, l := range unitTable {
-		for k := range l {
-			if l[k].canon == canon && l[k].sub == 0 {
-				return &l[k]
-			}
-		}
-	}
-	return nil
-}
-
 // unitOK rules out numerals that only look like figures with a unit: 一个,
 // 一套 (the article), 千家万户, 万元 (a unit alone).
 func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
@@ -830,7 +819,7 @@ func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
 		return false // 零件
 	}
 	if len(nm.toks) == 1 && nm.toks[0].kind == tokNum && nm.toks[0].digit == 1 {
-		return u.kind == KindMoney || u.kind == KindPercent
+		return u.Kind == KindMoney || u.Kind == KindPercent
 	}
 	if pureMultiplier(nm) {
 		// 十万元, 千万亿元, 万万元; but a lone 万 or 千 is a word (万元, 千家万户).

@@ -80,28 +80,6 @@ func ListLike(name string) bool {
 	return false
 }
 
-// quantityUnits follow a number that is a quantity, not a heading number:
-// "12.5万元", "1.5%", "3 个项目". Words that start headings as well ("1.1项目",
-// "1.1人员", "1.1日常管理") are left out.
-var quantityUnits = []string{"万", "亿", "元", "%", "％", "‰", "倍", "公里", "公顷", "米", "吨", "㎡", "平方", "个", "人次",
-	"亩", "千", "小时", "次", "辆", "栋"}
-
-// QuantityAfter reports whether s starts with a unit, so that the number
-// before it is a quantity ("年" only when not "年度": "1.1年度目标" is a
-// heading).
-func QuantityAfter(s string) bool {
-	s = strings.TrimLeftFunc(s, IsSpace)
-	if strings.HasPrefix(s, "年") {
-		return !strings.HasPrefix(s, "年度")
-	}
-	for _, u := range quantityUnits {
-		if strings.HasPrefix(s, u) {
-			return true
-		}
-	}
-	return false
-}
-
 // IsSpace reports whether r is white space, the ideographic space included.
 func IsSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 
