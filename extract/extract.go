@@ -108,7 +108,7 @@ func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
 	var out []facts.Para
 	for i := s.First; i < s.End; i++ {
 		if l.Roles[i] == structure.RoleText {
-			out = append(out, facts.Para{Block: i, Text: l.Doc.Body[i].Para.Text})
+			out = append(out, facts.NewPara(i, l.Doc.Body[i].Para.Text))
 		}
 	}
 	return out

@@ -19,6 +19,23 @@ import (
 type Para struct {
 	Block int
 	Text  string
+	// Folded is Text in simplified characters (grammar.Fold), the same
+	// bytes at the same offsets; NewPara sets it, so that the extractors
+	// here match on it without folding each paragraph again.
+	Folded string
+}
+
+// NewPara returns the paragraph of block with its text folded once.
+func NewPara(block int, text string) Para {
+	return Para{Block: block, Text: text, Folded: grammar.Fold(text)}
+}
+
+// folded is p's text in simplified characters.
+func (p Para) folded() string {
+	if p.Folded == "" {
+		return grammar.Fold(p.Text) // a Para made without NewPara
+	}
+	return p.Folded
 }
 
 var goalLabel = regexp.MustCompile(`(?:年度)?绩效目标\s*[:：]`)
@@ -31,7 +48,7 @@ func Goal(paras []Para) string {
 			continue
 		}
 		// Simplified characters keep byte offsets: 績效目標 is 绩效目标.
-		if loc := goalLabel.FindStringIndex(textnorm.Simplify(p.Text)); loc != nil {
+		if loc := goalLabel.FindStringIndex(p.folded()); loc != nil {
 			if g := strings.TrimSpace(p.Text[loc[1]:]); g != "" {
 				return g
 			}
@@ -51,7 +68,7 @@ func Agency(paras []Para) string {
 		if !strings.ContainsAny(p.Text, "托託请請") {
 			continue // neither 委托 nor 聘请, 邀请, in either script
 		}
-		simple := textnorm.Simplify(p.Text)
+		simple := p.folded()
 		for _, m := range agencyHired.FindAllStringSubmatchIndex(simple, -1) {
 			// Hired to evaluate, not to do the work: the rest of the
 			// sentence speaks of the evaluation.
@@ -91,12 +108,13 @@ func Policies(paras []Para) []model.Policy {
 	var out []model.Policy
 	index := make(map[string]int)
 	for _, p := range paras {
+		folded := p.folded()
 		for _, loc := range bookTitle.FindAllStringSubmatchIndex(p.Text, -1) {
 			title := strings.TrimSpace(p.Text[loc[2]:loc[3]])
 			number := ""
 			// matched in simplified characters (…〔2020〕3號), cut as printed
 			after := p.Text[loc[1]:]
-			if m := docNumber.FindStringSubmatchIndex(textnorm.Simplify(after)); m != nil {
+			if m := docNumber.FindStringSubmatchIndex(folded[loc[1]:]); m != nil {
 				number = strings.Join(strings.Fields(after[m[2]:m[3]]), "")
 			}
 			if i, seen := index[title]; seen {
@@ -148,8 +166,7 @@ func Orgs(paras []Para) []model.Org {
 	var out []model.Org
 	index := make(map[string]int)
 	for _, p := range paras {
-		text := blankTitles(p.Text)
-		for _, o := range orgsIn(text) {
+		for _, o := range orgsIn(blankTitles(p.Text), blankTitles(p.folded())) {
 			if i, seen := index[o.name]; seen {
 				out[i].Count++
 				continue
@@ -169,14 +186,14 @@ func blankTitles(s string) string {
 type org struct{ name, kind string }
 
 // orgsIn finds the organisations of text. It matches in simplified
-// characters (fs) and cuts the names as printed (rs): the two are rune for
-// rune.
-func orgsIn(text string) []org {
+// characters (folded, fs) and cuts the names as printed (rs): the two are
+// rune for rune.
+func orgsIn(text, folded string) []org {
 	var out []org
 	rs := []rune(text)
 	fs := rs
-	if simple := textnorm.Simplify(text); simple != text {
-		fs = []rune(simple)
+	if folded != text {
+		fs = []rune(folded)
 	}
 	for i := 0; i < len(fs); i++ {
 		kind := endingAt(fs, i)
@@ -404,7 +421,7 @@ func ProseEvaluators(paras []Para) []model.Evaluator {
 		if !strings.ContainsAny(p.Text, "组組") {
 			continue
 		}
-		simple := textnorm.Simplify(p.Text)
+		simple := p.folded()
 		loc := teamLabel.FindStringIndex(simple)
 		if loc == nil {
 			continue
@@ -441,7 +458,7 @@ func readTeam(list string) []model.Evaluator {
 		}
 		e := model.Evaluator{Name: name, Row: -1}
 		for _, part := range strings.FieldsFunc(note, func(r rune) bool { return strings.ContainsRune("，,、；;", r) }) {
-			if o := orgsIn(part); len(o) > 0 && e.Org == "" {
+			if o := orgsIn(part, grammar.Fold(part)); len(o) > 0 && e.Org == "" {
 				org := o[0].name
 				e.Org = org
 				if rest := strings.TrimSpace(part[strings.Index(part, org)+len(org):]); rest != "" {

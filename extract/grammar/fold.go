@@ -2,7 +2,7 @@ package grammar
 
 import (
 	"sort"
-	"strings"
+	"unicode/utf8"
 )
 
 // Traditional characters are read as their simplified forms. The table is
@@ -24,11 +24,9 @@ var foldMask = func() *[0x10000 / 64]uint64 {
 
 // IsTraditional reports whether r folds to another character.
 func IsTraditional(r rune) bool {
-	if r < 0x3400 {
-		return false
-	}
 	if r < 0x10000 {
-		return foldMask[r/64]&(1<<(r%64)) != 0
+		u := uint32(r)
+		return u >= 0x3400 && foldMask[u>>6]&(1<<(u&63)) != 0
 	}
 	_, ok := lookupFold(r)
 	return ok
@@ -52,14 +50,49 @@ func FoldRune(r rune) rune {
 }
 
 // Fold returns s with its traditional characters made simplified; s itself
-// when there is none. The result has the length of s, byte for byte.
+// when there is none. The result has the length of s, byte for byte, also
+// where s is not valid UTF-8.
 func Fold(s string) string {
-	for _, r := range s {
-		if IsTraditional(r) {
-			return strings.Map(FoldRune, s)
-		}
+	i := nextTraditional(s, 0)
+	if i < 0 {
+		return s
 	}
-	return s
+	b := []byte(s)
+	for ; i >= 0; i = nextTraditional(s, i) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		utf8.EncodeRune(b[i:], FoldRune(r)) // of the same length: a test checks
+		i += size
+	}
+	return string(b)
+}
+
+// nextTraditional returns the offset of the first traditional character
+// of s at or after i, -1 when there is none.
+func nextTraditional(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		// Bytes below 0xE3 are ASCII, continuation bytes or lead bytes of
+		// runes below U+3000: none folds.
+		if c < 0xe3 {
+			i++
+			continue
+		}
+		// A rune of three bytes, the common case, decoded inline.
+		if c < 0xf0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			u := uint32(c&0x0f)<<12 | uint32(s[i+1]&0x3f)<<6 | uint32(s[i+2]&0x3f)
+			if foldMask[u>>6]&(1<<(u&63)) != 0 {
+				return i
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if IsTraditional(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // FoldRunes returns rs with traditional characters folded; rs itself when

@@ -45,12 +45,34 @@ func TestFold(t *testing.T) {
 		"經費12萬":      "经费12万",
 		"plain text": "plain text",
 		"":           "",
+		"\xff萬\xe4":  "\xff万\xe4",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
 		}
-		if got := string(FoldRunes([]rune(in))); got != want {
+		if got := string(FoldRunes([]rune(in))); got != want && utf8.ValidString(in) {
 			t.Errorf("FoldRunes(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestFoldAstral(t *testing.T) {
+	for _, p := range foldPairs {
+		if p.from < 0x10000 {
+			continue
+		}
+		s := "前" + string(p.from) + "後"
+		if got, want := Fold(s), "前"+string(p.to)+"后"; got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		return
+	}
+	t.Skip("no astral pair")
+}
+
+func BenchmarkFold(b *testing.B) {
+	s := "2021年度社区长者食堂补助项目绩效评价报告，项目预算资金120万元，实际支出118.5万元。"
+	for b.Loop() {
+		Fold(s)
 	}
 }

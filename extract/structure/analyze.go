@@ -17,6 +17,7 @@ func Analyze(doc *model.Document) *Layout {
 		Doc:   doc,
 		Roles: make([]Role, len(doc.Body)),
 		Text:  make([]string, len(doc.Body)),
+		Norm:  make([]grammar.Text, len(doc.Body)),
 	}
 	for i := range doc.Body {
 		l.Roles[i], l.Text[i] = l.readRole(i)
@@ -38,13 +39,15 @@ func (l *Layout) readRole(i int) (Role, string) {
 		return RoleTable, ""
 	}
 	s := textnorm.Clean(b.Para.Text)
+	l.Norm[i] = grammar.NewText(s)
 	one := textnorm.OneLine(s)
+	folded := textnorm.OneLine(l.Norm[i].Folded) // one, folded: the same offsets
 	switch {
 	case s == "" && b.Para.Marker == "":
 		return RoleBlank, s
 	case b.Para.Marker != "":
 		return RoleText, s // a numbered paragraph is body, whatever it says
-	case isArtefact(one):
+	case isArtefact(folded):
 		return RoleArtefact, s
 	}
 	if _, _, ok := attachment(one); ok {
@@ -56,7 +59,7 @@ func (l *Layout) readRole(i int) (Role, string) {
 	if _, ok := grammar.DateLine(one); ok {
 		return RoleDate, s
 	}
-	if isTitle(one) {
+	if isTitle(folded) {
 		return RoleTitle, s
 	}
 	return RoleText, s
@@ -91,7 +94,7 @@ func coverTable(t *model.Table) map[string]string {
 			}
 			key, ok := "", false
 			if len(c.Text) <= 60 { // labels are short; most cells are not
-				key, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")]
+				key, ok = coverKeyOf(c.Text)
 			}
 			if !ok {
 				// "项目名称：XX" in one cell
@@ -153,7 +156,7 @@ func (l *Layout) markNotes() {
 			}
 			inNote = false
 		}
-		if j := l.prevVisible(i); j >= 0 && (l.Roles[j] == RoleTable || l.Roles[j] == RoleCover && l.Doc.Body[j].Kind == model.KindTable) && isNote(l.Text[i]) {
+		if j := l.prevVisible(i); j >= 0 && (l.Roles[j] == RoleTable || l.Roles[j] == RoleCover && l.Doc.Body[j].Kind == model.KindTable) && isNote(l.Norm[i].Folded) {
 			l.Roles[i] = RoleNote
 			inNote = true
 		}
@@ -175,7 +178,7 @@ func (l *Layout) markContents() {
 			continue
 		case r == RoleText && (strings.HasPrefix(style, "toc") || strings.HasPrefix(style, "目录")):
 			l.Roles[i] = RoleArtefact
-		case r == RoleText && len(l.Text[i]) <= 30 && textnorm.Squash(textnorm.Simplify(l.Text[i])) == "目录":
+		case r == RoleText && len(l.Text[i]) <= 30 && l.Norm[i].Squashed == "目录":
 			l.Roles[i] = RoleArtefact
 			inTOC = true
 		case inTOC && r != RoleTable && tocEntry.MatchString(textnorm.OneLine(l.Text[i])):
@@ -231,8 +234,8 @@ func (l *Layout) endsAfter(i int) bool {
 	return true
 }
 
+// isNote reports whether a paragraph, in simplified characters, is a note.
 func isNote(s string) bool {
-	s = textnorm.Simplify(s)
 	for _, p := range []string{"注：", "注:", "备注：", "备注:", "说明：", "说明:"} {
 		if strings.HasPrefix(s, p) {
 			return true

@@ -41,7 +41,10 @@ type Layout struct {
 	Doc   *model.Document
 	Roles []Role   // per body block
 	Text  []string // per body block: cleaned paragraph text, lines kept; "" for tables
-	Spans []Span   // the reports, in order, covering the whole body
+	// Norm is Text read once for matching, per body block: folded to
+	// simplified characters and squashed, offsets kept.
+	Norm  []grammar.Text
+	Spans []Span // the reports, in order, covering the whole body
 }
 
 // Span is one report's stretch of the body and what its cover says.
@@ -97,7 +100,7 @@ func coverField(s string) (key, value string, ok bool) {
 			return "", "", false
 		}
 		if loc := labelGap.FindStringIndex(s); loc != nil && loc[0] <= 30 {
-			if key, ok := coverKeys[textnorm.Squash(textnorm.Simplify(s[:loc[0]]))]; ok {
+			if key, ok := coverKeyOf(s[:loc[0]]); ok {
 				return key, coverValue(s[loc[1]:]), true
 			}
 		}
@@ -111,8 +114,7 @@ func coverField(s string) (key, value string, ok bool) {
 	if strings.ContainsAny(label, "（(") {
 		label = stamps.ReplaceAllString(label, "")
 	}
-	label = textnorm.Squash(textnorm.Simplify(label))
-	key, ok = coverKeys[label]
+	key, ok = coverKeys[textnorm.Squash(textnorm.Simplify(label))]
 	if !ok {
 		return "", "", false
 	}
@@ -134,7 +136,7 @@ func coverFields(s string) [][2]string {
 	for i := 0; i < len(cells); i++ {
 		k, v, ok := coverField(cells[i])
 		if !ok {
-			k, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(stamps.ReplaceAllString(cells[i], ""))), "：:")]
+			k, ok = coverKeyOf(stamps.ReplaceAllString(cells[i], ""))
 		}
 		if !ok {
 			continue
@@ -158,8 +160,15 @@ func isCoverLabel(cell string) bool {
 	if _, _, ok := coverField(cell); ok {
 		return true
 	}
-	_, ok := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(cell)), "：:")]
+	_, ok := coverKeyOf(cell)
 	return ok
+}
+
+// coverKeyOf returns the canonical key of a label cell ("项 目 名 称：",
+// "項目名稱"), compared folded and squashed, without its colon.
+func coverKeyOf(label string) (string, bool) {
+	key, ok := coverKeys[strings.TrimRight(grammar.NewText(label).Squashed, "：:")]
+	return key, ok
 }
 
 func coverValue(s string) string {
@@ -203,13 +212,13 @@ var (
 	blankPage = regexp.MustCompile(`^[（(]\s*此页无正文\s*[）)]$`)
 )
 
-// isArtefact reports whether a paragraph is layout residue, never body.
+// isArtefact reports whether a paragraph, in simplified characters, is
+// layout residue, never body.
 func isArtefact(s string) bool {
 	t := strings.TrimFunc(s, textnorm.IsSpace)
 	if len(t) > 100*3 {
 		return false
 	}
-	t = textnorm.Simplify(t)
 	if len(t) <= 80 && (pageNumber.MatchString(t) || placeholder.MatchString(t) || rule.MatchString(t) || blankPage.MatchString(t)) {
 		return true
 	}

@@ -3,6 +3,8 @@ package structure
 import (
 	"strings"
 	"testing"
+
+	"github.com/govreports/govreports/extract/grammar"
 )
 
 func TestIsArtefact(t *testing.T) {
@@ -26,7 +28,7 @@ func TestIsArtefact(t *testing.T) {
 		"【案例】某社区通过引入社会力量，实现了养老服务全覆盖，群众满意度显著提高。": false,
 		"首页改版后访问量明显提升。": false,
 	} {
-		if got := isArtefact(in); got != want {
+		if got := isArtefact(grammar.Fold(in)); got != want {
 			t.Errorf("isArtefact(%q) = %v, want %v", in, got, want)
 		}
 	}
