@@ -3,6 +3,8 @@ package figures
 import (
 	"fmt"
 	"math/big"
+
+	"github.com/govreports/govreports/extract/grammar"
 )
 
 type dateKind int
@@ -91,7 +93,7 @@ func dateAt(rs []rune, nm *numeral, v *big.Rat, seq bool) (end int, iso string, 
 	x := int(v.Num().Int64())
 	year := 0
 	if (nm.intDigits == 4 && !nm.chinese) || (seq && len(nm.toks) == 4) {
-		if x >= 1900 && x <= 2100 {
+		if grammar.IsYear(x) {
 			year = x
 		}
 	}
@@ -129,7 +131,7 @@ func dateAt(rs []rune, nm *numeral, v *big.Rat, seq bool) (end int, iso string, 
 			if nm2, ok := lexNumeral(rs, k+sl); ok && nm2.intDigits == 4 && !nm2.chinese {
 				v2, _, _, _ := evalNumeral(&nm2)
 				y2 := int(v2.Num().Int64())
-				if y2 > year && y2 <= 2100 {
+				if y2 > year && grammar.IsYear(y2) {
 					e := nm2.end
 					if e < n && rs[e] == '年' {
 						e++
@@ -204,7 +206,7 @@ func dottedDate(s string) (string, bool) {
 	if c, _ := fmt.Sscanf(s, "%4d.%d.%d%s", &y, &m, &d, &rest); c != 3 {
 		return "", false
 	}
-	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+	if !grammar.IsYear(y) || m < 1 || m > 12 || d < 1 || d > 31 {
 		return "", false
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true

@@ -699,7 +699,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		if !s.bareOK(i, nm, *q, prefixed) || s.hdr.year && nm.intDigits == 4 {
 			// A year before a noun or under a year header: 2020西湖区.
 			if nm.intDigits == 4 && (s.hdr.year || nm.end < n && isHan(rs[nm.end])) && lo.IsInt() {
-				if y := lo.Num().Int64(); y >= 1900 && y <= 2100 {
+				if y := lo.Num().Int64(); grammar.IsYear(int(y)) {
 					s.emitDate(i, nm.end, fmt.Sprintf("%04d", y))
 					return nm.end
 				}

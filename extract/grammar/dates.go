@@ -5,7 +5,11 @@ import (
 	"strings"
 )
 
-// Year reads a year of the reports' time, 1900 to 2100, written in four
+// IsYear reports whether n is a year of the reports' time, 1900 to 2100:
+// a four-digit number outside it is a count or a code.
+func IsYear(n int) bool { return n >= 1900 && n <= 2100 }
+
+// Year reads a year of the reports' time (IsYear), written in four
 // Arabic digits (ASCII or full-width) or four Chinese digits (二〇二〇).
 func Year(s string) (int, bool) {
 	rs := []rune(s)
@@ -27,7 +31,7 @@ func Year(s string) (int, bool) {
 			y = y*10 + c
 		}
 	}
-	if arabic != 0 && arabic != 4 || y < 1900 || y > 2100 {
+	if arabic != 0 && arabic != 4 || !IsYear(y) {
 		return 0, false
 	}
 	return y, true

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/extract/grammar"
 )
 
 // bookmarkTag is the placeholder some text exports leave where Word had a
@@ -28,7 +30,7 @@ func Clean(s string) string {
 }
 
 // IsSpace reports whether r is white space, the ideographic space included.
-func IsSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+func IsSpace(r rune) bool { return grammar.IsSpace(r) }
 
 // Squash removes every space from s: "姓  名" → "姓名", as Chinese forms
 // spread short labels with spaces.
