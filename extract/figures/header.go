@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"github.com/govreports/govreports/extract/grammar"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,7 +42,7 @@ func containsAny(s string, words []string) bool {
 // optional scale and a unit.
 func unitPhrase(s string) (*unit, int, bool) {
 	rs := []rune(strings.TrimSpace(s))
-	exp, k := scaleRun(rs, 0)
+	exp, k := grammar.ScaleRun(rs, 0)
 	u, end := unitAt(rs, k)
 	if u == nil || end != len(rs) {
 		return nil, 0, false
@@ -74,7 +75,7 @@ func parseHeader(text string) header {
 			hd.unit, hd.exp = u, exp
 			label = strings.Replace(label, string(rs[i:min(j+1, len(rs))]), "", 1)
 		} else if irs := []rune(strings.TrimSpace(inner)); len(irs) > 0 && hd.unit == nil && scaleOnly == 0 {
-			if exp, end := scaleRun(irs, 0); end == len(irs) && exp > 0 {
+			if exp, end := grammar.ScaleRun(irs, 0); end == len(irs) && exp > 0 {
 				scaleOnly = exp
 				label = strings.Replace(label, string(rs[i:min(j+1, len(rs))]), "", 1)
 			}
@@ -147,18 +148,4 @@ func parseHeader(text string) header {
 	}
 	hd.year = hd.unit == nil && !hd.money && containsAny(h, yearWords)
 	return hd
-}
-
-// scaleRun reads scale characters (万, 亿, 千万 …) at rs[i] that do not
-// start a unit, and returns the power of ten they stand for.
-func scaleRun(rs []rune, i int) (exp, end int) {
-	for i < len(rs) {
-		e, ok := cnMul(rs[i])
-		if !ok || mulStartsUnit(rs, i) {
-			break
-		}
-		exp += e
-		i++
-	}
-	return exp, i
 }

@@ -19,7 +19,7 @@ func Year(s string) (int, bool) {
 	y := 0
 	arabic := 0
 	for _, r := range rs {
-		switch d, ok := arabicDigit(r); {
+		switch d, ok := ArabicDigit(r); {
 		case ok:
 			y = y*10 + d
 			arabic++
@@ -85,7 +85,7 @@ func eachYear(s string, f func(y int, after []rune)) {
 }
 
 func isYearDigit(r rune) bool {
-	if _, ok := arabicDigit(r); ok {
+	if _, ok := ArabicDigit(r); ok {
 		return true
 	}
 	_, ok := DigitValue(r)
@@ -97,16 +97,6 @@ func safeRune(rs []rune, i int) rune {
 		return 0
 	}
 	return rs[i]
-}
-
-func arabicDigit(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '０' && r <= '９':
-		return int(r - '０'), true
-	}
-	return 0, false
 }
 
 // DateLine reads a paragraph that is a date and nothing else, such as
@@ -175,7 +165,7 @@ func DateLine(s string) (iso string, ok bool) {
 func small(rs []rune, i int) (v, end int, ok bool) {
 	j := i
 	for j < len(rs) && j-i < 3 {
-		d, isD := arabicDigit(rs[j])
+		d, isD := ArabicDigit(rs[j])
 		if !isD {
 			break
 		}
@@ -200,7 +190,7 @@ func small(rs []rune, i int) (v, end int, ok bool) {
 
 func arabicOnly(rs []rune) bool {
 	for _, r := range rs {
-		if _, ok := arabicDigit(r); !ok {
+		if _, ok := ArabicDigit(r); !ok {
 			return false
 		}
 	}

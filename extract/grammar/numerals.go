@@ -60,8 +60,8 @@ func IsCapital(r rune) bool {
 }
 
 // Number reads a small whole number as markers, levels and counts write
-// it: Arabic digits (ASCII or full-width), Chinese numerals below ten
-// thousand (一, 十二, 二十三, 一百零五, 壹拾, 二〇二〇), the circled and
+// it: Arabic digits (ASCII or full-width), Chinese numerals (一, 十二,
+// 二十三, 一百零五, 壹拾, 二〇二〇), the circled and
 // parenthesised digits (①, ⑴, ⒈) and the Roman numerals Ⅰ to Ⅻ. ok is
 // false when s is not such a number.
 func Number(s string) (n int, ok bool) {
@@ -87,79 +87,15 @@ func Number(s string) (n int, ok bool) {
 	return chineseNumber(s)
 }
 
-// chineseNumber reads a Chinese numeral below ten thousand. A string of
-// digits alone is read place by place (二〇二〇 is 2020); with multipliers,
-// the multipliers must fall (二十三, 一百零五), and a digit after the last
-// one is the next lower place, as people say it (一千二 is 1200).
+// chineseNumber reads a whole Chinese numeral as ParseNumber does, when
+// it is a whole number that fits an int.
 func chineseNumber(s string) (int, bool) {
-	if utf8.RuneCountInString(s) > 8 {
+	v, ok := ParseNumber(s)
+	if !ok {
 		return 0, false
 	}
-	hasMul := false
-	for _, r := range s {
-		_, d := DigitValue(r)
-		e, m := MultiplierExp(r)
-		switch {
-		case m && e <= 3:
-			hasMul = true
-		case !d:
-			return 0, false
-		}
-	}
-	if !hasMul {
-		v := 0
-		for _, r := range s {
-			d, _ := DigitValue(r)
-			v = v*10 + d
-		}
-		return v, true
-	}
-	total, pending, last := 0, -1, 4
-	zero, first := false, true
-	for _, r := range s {
-		if d, ok := DigitValue(r); ok {
-			switch {
-			case d == 0:
-				if pending >= 0 {
-					return 0, false
-				}
-				zero = true
-			case pending >= 0:
-				return 0, false
-			default:
-				pending = d
-			}
-			first = false
-			continue
-		}
-		e, _ := MultiplierExp(r)
-		if e >= last {
-			return 0, false
-		}
-		if pending < 0 {
-			if !first && !zero {
-				return 0, false
-			}
-			pending = 1 // 十二: one ten
-		}
-		total += pending * pow10i(e)
-		pending, last, zero, first = -1, e, false, false
-	}
-	if pending >= 0 {
-		if last > 1 && last < 4 && !zero {
-			pending *= pow10i(last - 1) // 一千二
-		}
-		total += pending
-	}
-	return total, true
-}
-
-func pow10i(e int) int {
-	v := 1
-	for ; e > 0; e-- {
-		v *= 10
-	}
-	return v
+	n, err := strconv.Atoi(v)
+	return n, err == nil
 }
 
 // Digits returns s with full-width digits made ASCII when s holds digits
