@@ -613,10 +613,9 @@ func digitString(t []Token) (*big.Rat, string, bool) {
 }
 
 // ParseNumber reads a whole string of Chinese or Arabic numerals, such as
-// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", or an
-// amount in 元 written out ("壹拾壹元壹角壹分"), and returns its exact value
-// as a decimal string. ok is false when s is not one
-// numeral (a range such as 两三 included).
+// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", and
+// returns its exact value as a decimal string. ok is false when s is not
+// one numeral (a range such as 两三 included).
 func ParseNumber(s string) (value string, ok bool) {
 	rs := []rune(strings.TrimSpace(s))
 	neg := false
