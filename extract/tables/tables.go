@@ -429,7 +429,7 @@ func sumBudget(fs []model.Fund) string {
 		}
 		sum.Add(sum, v)
 	}
-	return figures.Decimal(sum)
+	return grammar.Decimal(sum)
 }
 
 // itemText is the item a funds row is about: the text of its name column,
