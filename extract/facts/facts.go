@@ -166,7 +166,13 @@ func Orgs(paras []Para) []model.Org {
 	var out []model.Org
 	index := make(map[string]int)
 	for _, p := range paras {
-		for _, o := range orgsIn(blankTitles(p.Text), blankTitles(p.folded())) {
+		text, folded := blankTitles(p.Text), p.folded()
+		if folded == p.Text {
+			folded = text // no traditional character: nothing to blank twice
+		} else {
+			folded = blankTitles(folded)
+		}
+		for _, o := range orgsIn(text, folded) {
 			if i, seen := index[o.name]; seen {
 				out[i].Count++
 				continue

@@ -3,6 +3,7 @@ package grammar
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // IsYear reports whether n is a year of the reports' time, 1900 to 2100:
@@ -12,24 +13,34 @@ func IsYear(n int) bool { return n >= 1900 && n <= 2100 }
 // Year reads a year of the reports' time (IsYear), written in four
 // Arabic digits (ASCII or full-width) or four Chinese digits (二〇二〇).
 func Year(s string) (int, bool) {
-	rs := []rune(s)
-	if len(rs) != 4 {
+	var rs [4]rune
+	n := 0
+	for _, r := range s {
+		if n == 4 {
+			return 0, false
+		}
+		rs[n] = r
+		n++
+	}
+	if n != 4 {
 		return 0, false
 	}
-	y := 0
-	arabic := 0
+	return yearOf(rs)
+}
+
+func yearOf(rs [4]rune) (int, bool) {
+	y, arabic := 0, 0
 	for _, r := range rs {
-		switch d, ok := ArabicDigit(r); {
-		case ok:
+		if d, ok := ArabicDigit(r); ok {
 			y = y*10 + d
 			arabic++
-		default:
-			c, ok := DigitValue(r)
-			if !ok || IsCapital(r) {
-				return 0, false
-			}
-			y = y*10 + c
+			continue
 		}
+		d, ok := DigitValue(r)
+		if !ok || IsCapital(r) {
+			return 0, false
+		}
+		y = y*10 + d
 	}
 	if arabic != 0 && arabic != 4 || !IsYear(y) {
 		return 0, false
@@ -46,11 +57,8 @@ const YearPattern = `[12][0-9]{3}`
 // "二〇二一年"), in text order; a year inside a longer number is none.
 func YearsIn(s string) []int {
 	var out []int
-	eachYear(s, func(y int, after []rune) {
-		for len(after) > 0 && IsSpace(after[0]) {
-			after = after[1:]
-		}
-		if len(after) > 0 && after[0] == '年' {
+	eachYear(s, func(y int, after string) {
+		if strings.HasPrefix(strings.TrimLeftFunc(after, IsSpace), "年") {
 			out = append(out, y)
 		}
 	})
@@ -61,7 +69,7 @@ func YearsIn(s string) []int {
 // "2021年度"), 0 when none.
 func FirstYear(s string) int {
 	first := 0
-	eachYear(s, func(y int, _ []rune) {
+	eachYear(s, func(y int, _ string) {
 		if first == 0 {
 			first = y
 		}
@@ -70,17 +78,33 @@ func FirstYear(s string) int {
 }
 
 // eachYear calls f with each year of s that stands apart from other
-// digits, and the runes after it.
-func eachYear(s string, f func(y int, after []rune)) {
-	rs := []rune(s)
-	for i := 0; i+4 <= len(rs); i++ {
-		if i > 0 && isYearDigit(rs[i-1]) || isYearDigit(safeRune(rs, i+4)) {
-			continue
+// digits, and the text after it.
+func eachYear(s string, f func(y int, after string)) {
+	prev := rune(0)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isYearDigit(r) && !isYearDigit(prev) {
+			// A run of exactly four digits from i?
+			var rs [4]rune
+			j, k := i, 0
+			for ; k < 4 && j < len(s); k++ {
+				d, n := utf8.DecodeRuneInString(s[j:])
+				if !isYearDigit(d) {
+					break
+				}
+				rs[k] = d
+				j += n
+			}
+			if next, _ := utf8.DecodeRuneInString(s[j:]); k == 4 && !isYearDigit(next) {
+				if y, ok := yearOf(rs); ok {
+					f(y, s[j:])
+					prev, i = rs[3], j
+					continue
+				}
+			}
 		}
-		if y, ok := Year(string(rs[i : i+4])); ok {
-			f(y, rs[i+4:])
-			i += 3
-		}
+		prev = r
+		i += size
 	}
 }
 
@@ -90,13 +114,6 @@ func isYearDigit(r rune) bool {
 	}
 	_, ok := DigitValue(r)
 	return ok && !IsCapital(r)
-}
-
-func safeRune(rs []rune, i int) rune {
-	if i < 0 || i >= len(rs) {
-		return 0
-	}
-	return rs[i]
 }
 
 // DateLine reads a paragraph that is a date and nothing else, such as

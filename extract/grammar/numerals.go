@@ -79,6 +79,9 @@ func Number(s string) (n int, ok bool) {
 		case r >= 'Ⅰ' && r <= 'Ⅻ':
 			return int(r-'Ⅰ') + 1, true
 		}
+		if d, ok := DigitValue(r); ok {
+			return d, true // 一 to 九, most markers: spare the numeral reader
+		}
 	}
 	if d := Digits(s); d != "" {
 		v, err := strconv.Atoi(d)
