@@ -29,6 +29,12 @@ func Clean(s string) string {
 	return strings.TrimFunc(s, IsSpace)
 }
 
+// Simplify returns s with its traditional characters made simplified, one
+// rune for one rune of the same byte length, so that byte and rune
+// offsets in the result are offsets in s. It is grammar.Fold, whose table
+// is generated from OpenCC's data.
+func Simplify(s string) string { return grammar.Fold(s) }
+
 // IsSpace reports whether r is white space, the ideographic space included.
 func IsSpace(r rune) bool { return grammar.IsSpace(r) }
 
