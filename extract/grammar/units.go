@@ -202,3 +202,15 @@ func QuantityAfter(s string) bool {
 	}
 	return false
 }
+
+// UnitPhrase reads a whole phrase such as "万元", "%", "人" or "亿元" as an
+// optional scale (the power of ten of 万, 亿 …) and a unit.
+func UnitPhrase(s string) (u *Unit, exp int, ok bool) {
+	rs := []rune(strings.TrimSpace(s))
+	exp, k := ScaleRun(rs, 0)
+	u, end := UnitAt(rs, k)
+	if u == nil || end != len(rs) {
+		return nil, 0, false
+	}
+	return u, exp, true
+}

@@ -48,3 +48,21 @@ func TestQuantityUnits(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitPhrase(t *testing.T) {
+	for in, want := range map[string]struct {
+		canon string
+		exp   int
+	}{"万元": {"元", 4}, "亿元": {"元", 8}, " % ": {"%", 0}, "人": {"人", 0}, "千万元": {"元", 7}, "万": {"", 0}, "万元以上": {"", 0}} {
+		u, exp, ok := UnitPhrase(in)
+		if want.canon == "" {
+			if ok {
+				t.Errorf("UnitPhrase(%q) = %s, %d; want none", in, u.Canon, exp)
+			}
+			continue
+		}
+		if !ok || u.Canon != want.canon || exp != want.exp {
+			t.Errorf("UnitPhrase(%q) = %v, %d, %v; want %s, %d", in, u, exp, ok, want.canon, want.exp)
+		}
+	}
+}

@@ -7,7 +7,6 @@ package tables
 
 import (
 	"math/big"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -66,9 +65,6 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 	return rt
 }
 
-// unitCell is a cell of a header's unit row: "万元", "（万元）", "单位：元", "%".
-var unitCell = regexp.MustCompile(`^[（(]?\s*(?:单位\s*[:：])?\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?$`)
-
 // withUnitRow joins to a header the row printed under it when that row
 // completes it: a row of units ("项目 | 预算数 | 执行数" over " | 万元 | 万元"
 // gives "预算数（万元）"), or a row of sub-headers under a header cell
@@ -89,7 +85,7 @@ func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
 	for c, u := range sub {
 		switch {
 		case u == "":
-		case unitCell.MatchString(textnorm.Simplify(u)):
+		case unitCell(u):
 			units++
 		case isNumeric(u):
 			return row, header // a row of data
@@ -116,7 +112,7 @@ func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
 		switch {
 		case u == "":
 			joined[c] = header[c]
-		case unitCell.MatchString(textnorm.Simplify(u)):
+		case unitCell(u):
 			joined[c] = header[c] + "（" + strings.Trim(u, "（()）") + "）"
 		default:
 			joined[c] = u + parent // 年初 + 预算数（万元）
