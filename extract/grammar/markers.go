@@ -30,38 +30,38 @@ const hanNum = `[一二三四五六七八九十百零〇]{1,4}`
 type family struct {
 	name string
 	rank int
-	re   *regexp.Regexp // matches the marker at the start; group 1 is the number
+	// listLike families number ordinary list items as often as headings.
+	listLike bool
+	re       *regexp.Regexp // matches the marker at the start; group 1 is the number
 }
 
 // families in the order they are tried: longer forms first (dotted before
 // "1.", "第一章" before anything else).
 var families = []family{
-	{"part", 1, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*(?:部分|编|篇)`)},
-	{"chapter", 2, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*章`)},
-	{"jie", 3, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*节`)},
-	{"cn-dun", 4, regexp.MustCompile(`^(` + hanNum + `)\s*[、．.]`)},
-	{"cn-legal", 4, regexp.MustCompile(`^([壹贰叁参肆伍陆柒捌玖拾]{1,3})\s*[、．.]`)},
-	{"roman", 0, regexp.MustCompile(`^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?`)},
-	{"cn-paren", 5, regexp.MustCompile(`^[（(]\s*(` + hanNum + `)\s*[）)]`)},
+	{"part", 1, false, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*(?:部分|编|篇)`)},
+	{"chapter", 2, false, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*章`)},
+	{"jie", 3, false, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*节`)},
+	{"cn-dun", 4, false, regexp.MustCompile(`^(` + hanNum + `)\s*[、．.]`)},
+	{"cn-legal", 4, false, regexp.MustCompile(`^([壹贰叁参肆伍陆柒捌玖拾]{1,3})\s*[、．.]`)},
+	{"roman", 0, false, regexp.MustCompile(`^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?`)},
+	{"cn-paren", 5, false, regexp.MustCompile(`^[（(]\s*(` + hanNum + `)\s*[）)]`)},
 	// 1.1, 1.1.1; each depth is a family of its own ("dotted-2", "dotted-3")
-	{"dotted", 0, regexp.MustCompile(`^([0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})[.．]?`)},
-	{"arabic-dot", 6, regexp.MustCompile(`^([0-9０-９]{1,2})\s*[.．、]`)},
+	{"dotted", 0, true, regexp.MustCompile(`^([0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})[.．]?`)},
+	{"arabic-dot", 6, true, regexp.MustCompile(`^([0-9０-９]{1,2})\s*[.．、]`)},
 	// "1 项目概况", the top of a dotted scheme (1 / 1.1 / 1.1.1)
-	{"arabic-space", 0, regexp.MustCompile(`^([0-9０-９]{1,2})[ \t\x{3000}]+`)},
-	{"arabic-paren", 7, regexp.MustCompile(`^[（(]\s*([0-9０-９]{1,2})\s*[）)]`)},
-	{"arabic-half", 7, regexp.MustCompile(`^([0-9０-９]{1,2})[)）]`)},
-	{"circled", 8, regexp.MustCompile(`^([①-⑳])`)},
-	{"paren-digit", 9, regexp.MustCompile(`^([⑴-⒇])`)},
-	{"dot-digit", 9, regexp.MustCompile(`^([⒈-⒛])`)},
-	{"latin-half", 0, regexp.MustCompile(`^([a-z])[)）]`)},
+	{"arabic-space", 0, true, regexp.MustCompile(`^([0-9０-９]{1,2})[ \t\x{3000}]+`)},
+	{"arabic-paren", 7, true, regexp.MustCompile(`^[（(]\s*([0-9０-９]{1,2})\s*[）)]`)},
+	{"arabic-half", 7, true, regexp.MustCompile(`^([0-9０-９]{1,2})[)）]`)},
+	{"circled", 8, true, regexp.MustCompile(`^([①-⑳])`)},
+	{"paren-digit", 9, true, regexp.MustCompile(`^([⑴-⒇])`)},
+	{"dot-digit", 9, true, regexp.MustCompile(`^([⒈-⒛])`)},
+	{"latin-half", 0, true, regexp.MustCompile(`^([a-z])[)）]`)},
 }
 
 // FamilyRank is the conventional rank of a family by name, 0 when it has none.
 func FamilyRank(name string) int {
-	for _, f := range families {
-		if f.name == name {
-			return f.rank
-		}
+	if f := familyByName(name); f != nil {
+		return f.rank
 	}
 	return 0
 }
@@ -69,15 +69,20 @@ func FamilyRank(name string) int {
 // ListLike reports whether a family numbers ordinary list items as often
 // as headings: Arabic, circled and Latin numbering.
 func ListLike(name string) bool {
-	switch {
-	case strings.HasPrefix(name, "arabic-"), strings.HasPrefix(name, "dotted"):
-		return true
+	f := familyByName(name)
+	return f != nil && f.listLike
+}
+
+func familyByName(name string) *family {
+	if strings.HasPrefix(name, "dotted-") {
+		name = "dotted" // each depth of a dotted scheme is a family of its own
 	}
-	switch name {
-	case "circled", "paren-digit", "dot-digit", "latin-half":
-		return true
+	for i := range families {
+		if families[i].name == name {
+			return &families[i]
+		}
 	}
-	return false
+	return nil
 }
 
 // IsSpace reports whether r is white space, the ideographic space included.

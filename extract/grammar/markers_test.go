@@ -66,3 +66,14 @@ func TestMarkerLen(t *testing.T) {
 		}
 	}
 }
+
+func TestFamilies(t *testing.T) {
+	for name, want := range map[string]struct {
+		rank     int
+		listLike bool
+	}{"cn-dun": {4, false}, "cn-paren": {5, false}, "arabic-dot": {6, true}, "arabic-half": {7, true}, "circled": {8, true}, "dotted-3": {0, true}, "style-1": {0, false}} {
+		if r, l := FamilyRank(name), ListLike(name); r != want.rank || l != want.listLike {
+			t.Errorf("%s: rank %d, list-like %v; want %d, %v", name, r, l, want.rank, want.listLike)
+		}
+	}
+}
