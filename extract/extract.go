@@ -29,7 +29,7 @@ func Extract(doc *model.Document) *model.Extraction {
 		paras[k] = bodyParas(l, s)
 	}
 	fillYears(x.Reports)
-	readTables(l, x.Reports, paras)
+	readTables(tables.NewReader(tables.DefaultKinds()...), l, x.Reports, paras)
 	for k := range x.Reports {
 		r := &x.Reports[k]
 		paragraphFigures(l, r)
@@ -123,8 +123,8 @@ func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
 // readTables reads every table (cover tables and nested tables included)
 // into the report it belongs to: the report it stands in, except
 // evaluators tables, which go to the report their caption names when it
-// names one.
-func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
+// names one. Each block of a table is read by the reader of its kind.
+func readTables(rd *tables.Reader, l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 	cands := make([]tables.Candidate, len(rs))
 	for k := range rs {
 		var b strings.Builder
@@ -150,9 +150,9 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 			if j == 0 {
 				capt = caption(l, i, rs[k].FirstBlock)
 			}
-			rt := tables.Read(t, i, capt)
+			rt := rd.Read(t, i, capt)
 			if j == 0 && l.Roles[i] == structure.RoleCover && rt.Kind != tables.KindFunds {
-				rt.HeaderRow, rt.Header, rt.Kind = -1, nil, "" // key | value rows, no header
+				rt = tables.AsCover(rt)
 			}
 			owner := k
 			if rt.Kind == tables.KindEvaluators {
@@ -162,28 +162,10 @@ func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
 			}
 			r := &rs[owner]
 			r.Tables = append(r.Tables, rt)
-			r.Funds = append(r.Funds, tables.Funds(t, rt)...)
-			r.Evaluators = addEvaluators(r.Evaluators, tables.Evaluators(t, rt))
+			rd.ReadBlocks(t, rt, r)
 			tableFigures(r, t, rt)
 		}
 	}
-}
-
-// addEvaluators appends the people of evs not already listed: a report
-// often names its evaluation team in its text and again in an attachment.
-// A person is the same when name and organisation are (an empty
-// organisation matches any).
-func addEvaluators(have, evs []model.Evaluator) []model.Evaluator {
-next:
-	for _, e := range evs {
-		for _, h := range have {
-			if h.Name == e.Name && (h.Org == e.Org || h.Org == "" || e.Org == "") {
-				continue next
-			}
-		}
-		have = append(have, e)
-	}
-	return have
 }
 
 // nestedTables lists, for each body table, the numbers of the tables

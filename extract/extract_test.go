@@ -129,20 +129,3 @@ func TestFigurePlaces(t *testing.T) {
 		t.Errorf("figures and dates:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
-
-func TestAddEvaluators(t *testing.T) {
-	have := []model.Evaluator{{Name: "刘建国", Org: "某某工程咨询有限公司"}, {Name: "张磊", Org: ""}}
-	got := addEvaluators(have, []model.Evaluator{
-		{Name: "刘建国", Org: "某某工程咨询有限公司"}, // again in the attachment
-		{Name: "张磊", Org: "区财政局"},        // the same person, organisation now given
-		{Name: "刘建国", Org: "区财政局"},       // a namesake
-		{Name: "王敏", Org: "区财政局"},
-	})
-	var names []string
-	for _, e := range got {
-		names = append(names, e.Name+"/"+e.Org)
-	}
-	if want := "刘建国/某某工程咨询有限公司 张磊/ 刘建国/区财政局 王敏/区财政局"; strings.Join(names, " ") != want {
-		t.Errorf("addEvaluators = %s, want %s", strings.Join(names, " "), want)
-	}
-}
