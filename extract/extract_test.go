@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/internal/doctest"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/txt"
@@ -127,5 +128,48 @@ func TestFigurePlaces(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("figures and dates:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPasses checks that Extract is its list of passes: each named once,
+// the reports pass first, and an Extractor runs exactly the passes it is
+// given, in order, each seeing what the ones before it added.
+func TestPasses(t *testing.T) {
+	seen := make(map[string]bool)
+	passes := DefaultPasses()
+	for _, p := range passes {
+		if seen[p.Name()] {
+			t.Errorf("pass %q listed twice", p.Name())
+		}
+		seen[p.Name()] = true
+	}
+	if passes[0].Name() != "reports" {
+		t.Errorf("first pass %q, want reports", passes[0].Name())
+	}
+
+	doc := doctest.Parse("passes", `2021年度乡村振兴示范村建设项目绩效评价报告
+一、基本情况
+依据《某某县乡村振兴示范村建设实施方案》，由某某县农业农村局组织实施。
+| 名称 | 预算数（万元） | 执行数（万元） |
+| 示范村建设 | 12.5 | 12 |`)
+	full := Extract(doc).Reports[0]
+	if len(full.Policies) != 1 || len(full.Orgs) == 0 || len(full.Funds) != 1 {
+		t.Fatalf("default passes: policies %+v, orgs %+v, funds %+v", full.Policies, full.Orgs, full.Funds)
+	}
+
+	// Without the orgs pass, no organisations and nothing else lost; a
+	// pass of one's own runs after those before it.
+	var without []Pass
+	for _, p := range DefaultPasses() {
+		if p.Name() != "orgs" {
+			without = append(without, p)
+		}
+	}
+	funds := -1
+	count := ReportPass("count funds", func(_ *State, r *model.Report, _ []facts.Para) { funds = len(r.Funds) })
+	x := New(append(without, count)...).Extract(doc)
+	r := x.Reports[0]
+	if len(r.Orgs) != 0 || len(r.Policies) != 1 || len(r.Funds) != 1 || r.Title != full.Title || funds != 1 {
+		t.Errorf("without orgs: orgs %+v, policies %+v, funds %+v (counted %d)", r.Orgs, r.Policies, r.Funds, funds)
 	}
 }

@@ -5,11 +5,19 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/figures"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
 	"github.com/govreports/govreports/ingest/model"
 )
+
+// readFigures finds the figures and dates of a report's paragraphs (those
+// of its tables the tables pass found) and puts them all in document order.
+func readFigures(s *State, r *model.Report, _ []facts.Para) {
+	paragraphFigures(s.Layout, r)
+	sortByPlace(r)
+}
 
 // paragraphFigures finds the figures and dates of a report's paragraphs,
 // each placed in its block and section. A heading's own number is left
