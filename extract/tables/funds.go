@@ -15,6 +15,12 @@ func (fundsReader) Detect(header []string) bool {
 	return columns(header, nameCols, nil) >= 0 && (amountColumn(header, budgetCols, nil) >= 0 || amountColumn(header, actualCols, nil) >= 0)
 }
 
+// Read reads the table's main block only: a second funds block in one
+// table (another year's, a breakdown of the first) would count its
+// amounts twice in the report's sums.
 func (fundsReader) Read(t *model.Table, rt model.ReportTable, b model.TableBlock, r *model.Report) {
+	if b.Kind != KindFunds || rt.Kind != KindFunds || b.HeaderRow != rt.HeaderRow {
+		return
+	}
 	r.Funds = append(r.Funds, blockFunds(t, rt, b)...)
 }

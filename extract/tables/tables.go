@@ -292,15 +292,14 @@ func notAmount(header string) bool {
 	return false
 }
 
-// Funds reads one Fund per item row of the funds blocks of a table.
+// Funds reads one Fund per item row of the funds block of a table that
+// counts (see fundsReader.Read).
 func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
-	var out []model.Fund
+	var r model.Report
 	for _, b := range rt.Blocks {
-		if b.Kind == KindFunds {
-			out = append(out, blockFunds(t, rt, b)...)
-		}
+		fundsReader{}.Read(t, rt, b, &r)
 	}
-	return out
+	return r.Funds
 }
 
 // blockFunds reads one Fund per item row of funds block b. Amounts are

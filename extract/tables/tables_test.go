@@ -458,3 +458,22 @@ type scoreKind struct{}
 
 func (scoreKind) Kind() string                { return "score" }
 func (scoreKind) Detect(header []string) bool { return columns(header, []string{"分值"}, nil) >= 0 }
+
+// TestFundsMainBlock: of two funds blocks in one table, the main one
+// counts; the second (here the same rows again) would count them twice.
+func TestFundsMainBlock(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 预算数（万元） | 执行数（万元） |
+| 道路保洁 | 100 | 90 |
+| 项目名称 | 预算数（万元） | 执行数（万元） |
+| 道路保洁 | 100 | 90 |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	if len(rt.Blocks) != 2 || rt.Blocks[0].EndRow != 2 || rt.Blocks[1].Kind != KindFunds || rt.Blocks[1].FirstRow != 2 {
+		t.Fatalf("blocks %+v", rt.Blocks)
+	}
+	var r model.Report
+	NewReader(DefaultKinds()...).ReadBlocks(tb, rt, &r)
+	if len(r.Funds) != 1 || r.Funds[0].Row != 1 {
+		t.Errorf("funds %+v, want the main block's row 1 only", r.Funds)
+	}
+}
