@@ -496,17 +496,9 @@ func isPart(item string) bool {
 	return strings.HasPrefix(textnorm.Simplify(item), "其中")
 }
 
-// BlockEnd returns the row after the last row that rt's header heads: the
-// next row that reads as a header of its own (a form's next block, 年度总体目标
-// or 一级指标 | 二级指标 …), else the end of the table.
-func BlockEnd(t *model.Table, rt model.ReportTable) int {
-	if rt.HeaderRow < 0 {
-		return t.Rows
-	}
-	return blockEnd(t, rt.HeaderRow)
-}
-
-// blockEnd is BlockEnd for a header ending at row header.
+// blockEnd returns the row after the last row that a header ending at row
+// header heads: the next row that reads as a header of its own (a form's
+// next block, 年度总体目标 or 一级指标 | 二级指标 …), else the end of the table.
 func blockEnd(t *model.Table, header int) int {
 	for r := header + 2; r < t.Rows; r++ {
 		if startsBlock(t, r) {

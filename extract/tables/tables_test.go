@@ -151,7 +151,7 @@ func TestEvaluatorsTeam(t *testing.T) {
 	}
 }
 
-func TestBlockEnd(t *testing.T) {
+func TestBlockEnds(t *testing.T) {
 	doc := doctest.Parse("t", `| 项目名称 | 预算数 | 执行数 |
 | 日常管护 | 50 | 48.5 |
 | 绿化养护 | 未执行 | 未执行 |
@@ -159,8 +159,8 @@ func TestBlockEnd(t *testing.T) {
 | 一级指标 | 二级指标 | 年度指标值 |
 | 产出指标 | 数量指标 | 12 |`)
 	tb := &doc.Tables[0]
-	if end := BlockEnd(tb, Read(tb, 0, "")); end != 4 {
-		t.Errorf("BlockEnd = %d, want 4 (a row of item texts goes on; the indicators header ends the block)", end)
+	if bs := Read(tb, 0, "").Blocks; len(bs) != 2 || bs[0].EndRow != 4 || bs[1].Kind != KindIndicators || bs[1].EndRow != 6 {
+		t.Errorf("blocks %+v, want the funds block to end at row 4 (a row of item texts goes on; the indicators header ends the block)", bs)
 	}
 	if h := UnitHeader("得分", "单位：万元"); h != "得分" {
 		t.Errorf("UnitHeader(得分) = %q: a score column takes no 万元", h)
