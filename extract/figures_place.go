@@ -59,8 +59,10 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 		section = SectionAt(r, rt.Block)
 	}
 	// A form stacks blocks, each under a header row of its own: the cells
-	// of a block read in the units of its header. Blocks above the main
-	// one (the title, cover rows) have no header that gives units.
+	// of a block read in the units of its header, from the main block on.
+	// Above it stand the title and cover rows, which have no header; a
+	// headed block there (rare) reads without one, as it did before tables
+	// had blocks.
 	headers := make([][]string, t.Rows) // per row, the unit-bearing header of each column of its block
 	main := false
 	for _, b := range rt.Blocks {
