@@ -52,7 +52,7 @@ func renderingFree(in *inspection) {
 // reports, compared with testdata/sample.golden.json.
 func TestInspectSample(t *testing.T) {
 	golden := filepath.Join("testdata", "sample.golden.json")
-	paths := corpus.SharedSample(t)
+	paths := corpus.Renderings(t)
 	for i, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			var out, errs bytes.Buffer

@@ -80,7 +80,7 @@ func makeZip(t *testing.T, members ...string) []byte {
 }
 
 func TestDetectBytes(t *testing.T) {
-	sample := filepath.Join(corpus.SharedDir(t), "corpus", "sample")
+	sample := corpus.RenderingsDir()
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
@@ -119,7 +119,6 @@ func TestDetectBytes(t *testing.T) {
 		{write("text.odt", makeZip(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<x/>")), ODT},
 		{write("broken.docx", []byte("PK\x03\x04 not really a zip")), DOCX}, // for the docx reader to report
 		{write("empty.txt", nil), TXT},
-		{filepath.Join(corpus.SharedDir(t), "corpus", "external", "pandoc-docx", "alternate_document_path.docx"), DOCX},
 	}
 	for _, tt := range tests {
 		data, err := os.ReadFile(tt.path)
@@ -132,8 +131,9 @@ func TestDetectBytes(t *testing.T) {
 	}
 }
 
-// TestDetectRealDocx checks every real .docx of the shared corpus, by head
-// alone under a .txt name and by DetectBytes.
+// TestDetectRealDocx checks every real .docx of the external corpus
+// (alternate_document_path.docx, with its main part elsewhere, among
+// them), by head alone under a .txt name and by DetectBytes.
 func TestDetectRealDocx(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(corpus.SharedDir(t), "corpus", "external", "pandoc-docx", "*.docx"))
 	if len(files) == 0 {
