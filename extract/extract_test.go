@@ -11,7 +11,6 @@ import (
 	"github.com/govreports/govreports/corpus/golden"
 	"github.com/govreports/govreports/extract/internal/doctest"
 	"github.com/govreports/govreports/ingest/model"
-	"github.com/govreports/govreports/ingest/txt"
 )
 
 // TestOutline extracts each testdata/outline/*.txt document and compares
@@ -26,17 +25,7 @@ func TestOutline(t *testing.T) {
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".txt")
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc := doctest.Parse(in, string(src))
-			if strings.HasSuffix(in, ".plain.txt") {
-				if doc, err = txt.Decode(in, src); err != nil {
-					t.Fatal(err)
-				}
-			}
-			x := Extract(doc)
+			x := Extract(readFixture(t, in))
 			var got bytes.Buffer
 			if err := WriteOutline(&got, x, OutlineOptions{Positions: true, NoFigures: true}); err != nil {
 				t.Fatal(err)
