@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"context"
+	"strings"
+
 	"github.com/govreports/govreports/extract"
 	"github.com/govreports/govreports/extract/segment"
 	"github.com/govreports/govreports/ingest/model"
@@ -11,8 +14,9 @@ import (
 // the process (its dictionary is large and loaded once), and is safe for
 // concurrent use.
 type Processor struct {
-	seg *segment.Segmenter
-	key string
+	readers *Registry
+	seg     *segment.Segmenter
+	key     string
 }
 
 // NewProcessor loads the segmenter with the built-in dictionaries and the
@@ -22,9 +26,14 @@ func NewProcessor(userDicts ...string) (*Processor, error) {
 	if err != nil {
 		return nil, err
 	}
+	readers := DefaultRegistry()
 	// A new reader, extractor or dictionary reads old files again.
-	key := "reader " + ReaderVersion + "; extract " + extract.Version + "; " + DictKey(seg.DictHash())
-	return &Processor{seg: seg, key: key}, nil
+	var rk []string
+	for _, r := range readers.Readers() {
+		rk = append(rk, r.Name()+"@"+r.Version())
+	}
+	key := "readers " + strings.Join(rk, " ") + "; extract " + extract.Version + "; " + DictKey(seg.DictHash())
+	return &Processor{readers: readers, seg: seg, key: key}, nil
 }
 
 // DictKey is the part of the extractor key that names the dictionaries a
@@ -39,7 +48,9 @@ func (p *Processor) Key() string { return p.key }
 func (p *Processor) Segmenter() *segment.Segmenter { return p.seg }
 
 // Read reads a file's content into a document.
-func (p *Processor) Read(path string, data []byte) (*model.Document, error) { return Read(path, data) }
+func (p *Processor) Read(path string, data []byte) (*model.Document, error) {
+	return p.readers.Read(context.Background(), path, data)
+}
 
 // Extract builds a document's reports and the text to index.
 func (p *Processor) Extract(doc *model.Document) *model.Extraction {

@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -78,12 +79,13 @@ func TestEveryRenderingOfTheSampleReadsAlike(t *testing.T) {
 }
 
 func TestReadDecidesByContent(t *testing.T) {
+	ctx := context.Background()
 	sample, err := os.ReadFile(corpus.SamplePath())
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Text named .docx is read as text, with a warning.
-	doc, err := Read("misnamed.docx", sample)
+	doc, err := DefaultRegistry().Read(ctx, "misnamed.docx", sample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +98,7 @@ func TestReadDecidesByContent(t *testing.T) {
 	w, _ := zw.Create("hello.txt")
 	w.Write([]byte("hi"))
 	zw.Close()
-	_, err = Read("archive.zip", buf.Bytes())
+	_, err = DefaultRegistry().Read(ctx, "archive.zip", buf.Bytes())
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "archive.zip") {
 		t.Errorf("zip: %v", err)
 	}
@@ -108,22 +110,22 @@ func TestReadDecidesByContent(t *testing.T) {
 	w, _ = zw.Create("xl/workbook.xml")
 	w.Write([]byte("<workbook/>"))
 	zw.Close()
-	_, err = Read("budget.txt", buf.Bytes())
+	_, err = DefaultRegistry().Read(ctx, "budget.txt", buf.Bytes())
 	var ue *UnsupportedError
 	if !errors.As(err, &ue) || ue.Format() != "xlsx" {
 		t.Errorf("xlsx named .txt: %v", err)
 	}
-	_, err = Read("report.pdf", []byte("%PDF-1.7\n..."))
+	_, err = DefaultRegistry().Read(ctx, "report.pdf", []byte("%PDF-1.7\n..."))
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "PDF") {
 		t.Errorf("pdf: %v", err)
 	}
-	_, err = Read("empty.txt", nil)
+	_, err = DefaultRegistry().Read(ctx, "empty.txt", nil)
 	if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "empty.txt") {
 		t.Errorf("empty: %v", err)
 	}
 	// A truncated .docx fails with a reason, never a panic.
 	if docx, err := os.ReadFile(filepath.Join(corpus.SharedDir(t), "corpus", "sample", "2020-xihu-services.docx")); err == nil {
-		_, err := Read("cut.docx", docx[:len(docx)/2])
+		_, err := DefaultRegistry().Read(ctx, "cut.docx", docx[:len(docx)/2])
 		if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "cut.docx") {
 			t.Errorf("truncated docx: %v", err)
 		}
