@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
 )
+
+// ErrUnsupported marks a file whose format is not read (yet).
+var ErrUnsupported = errors.New("unsupported format")
 
 // UnsupportedError reports a file whose format is not read (yet). It
 // matches ErrUnsupported with errors.Is.
@@ -48,13 +52,4 @@ func (reg *Registry) read(ctx context.Context, path string, data []byte, kind sn
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("content is %s although the name says %s", kind.Describe(), named.Describe()))
 	}
 	return doc, nil
-}
-
-// ReadFile reads the file at path with the default readers.
-func ReadFile(path string) (*model.Document, error) {
-	data, err := readLimited(path)
-	if err != nil {
-		return nil, err
-	}
-	return DefaultRegistry().Read(context.Background(), path, data)
 }
