@@ -31,6 +31,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/numbering"
 )
@@ -302,7 +303,7 @@ func (rd *docReader) altChunk(rels []relationship, id string, idx, depth int) []
 		}
 		return rd.chunkDocx(name, data, idx, depth)
 	case ".htm", ".html", ".xhtml":
-		return textBlocks(htmlLines(data), idx)
+		return textBlocks(html.Lines(data), idx)
 	case ".txt", ".text":
 		return textBlocks(strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), idx)
 	default:
