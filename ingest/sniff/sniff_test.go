@@ -155,31 +155,29 @@ func TestDetectRealDocx(t *testing.T) {
 
 func TestByNameAndLabels(t *testing.T) {
 	tests := []struct {
-		name      string
-		kind      Kind
-		supported bool
-		label     string
+		name  string
+		kind  Kind
+		label string
 	}{
-		{"a/报告.TXT", TXT, true, "plain text"},
-		{"报告.docx", DOCX, true, "Word .docx"},
-		{"报告.doc", DOC, false, "legacy Word .doc"},
-		{"报告.wps", WPS, false, "WPS Writer .wps"},
-		{"报告.pdf", PDF, false, "PDF"},
-		{"表.xlsx", XLSX, false, "Excel .xlsx"},
-		{"表.xls", XLS, false, "legacy Excel .xls"},
-		{"演示.pptx", PPTX, false, "PowerPoint .pptx"},
-		{"演示.ppt", PPT, false, "legacy PowerPoint .ppt"},
-		{"报告.rtf", RTF, false, "RTF document"},
-		{"页.htm", HTML, false, "HTML page"},
-		{"报告.odt", ODT, false, "OpenDocument text .odt"},
-		{"图.JPG", Image, false, "image"},
-		{"报告", Unknown, false, "unknown format"},
+		{"a/报告.TXT", TXT, "plain text"},
+		{"报告.docx", DOCX, "Word .docx"},
+		{"报告.doc", DOC, "legacy Word .doc"},
+		{"报告.wps", WPS, "WPS Writer .wps"},
+		{"报告.pdf", PDF, "PDF"},
+		{"表.xlsx", XLSX, "Excel .xlsx"},
+		{"表.xls", XLS, "legacy Excel .xls"},
+		{"演示.pptx", PPTX, "PowerPoint .pptx"},
+		{"演示.ppt", PPT, "legacy PowerPoint .ppt"},
+		{"报告.rtf", RTF, "RTF document"},
+		{"页.htm", HTML, "HTML page"},
+		{"报告.odt", ODT, "OpenDocument text .odt"},
+		{"图.JPG", Image, "image"},
+		{"报告", Unknown, "unknown format"},
 	}
 	for _, tt := range tests {
 		k := ByName(tt.name)
-		if k != tt.kind || k.Supported() != tt.supported || k.Describe() != tt.label {
-			t.Errorf("ByName(%q) = %q (supported %v, %q), want %q (%v, %q)",
-				tt.name, k, k.Supported(), k.Describe(), tt.kind, tt.supported, tt.label)
+		if k != tt.kind || k.Describe() != tt.label {
+			t.Errorf("ByName(%q) = %q (%q), want %q (%q)", tt.name, k, k.Describe(), tt.kind, tt.label)
 		}
 	}
 }

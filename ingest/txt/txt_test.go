@@ -418,3 +418,26 @@ func TestRowLikeLinesWithoutTable(t *testing.T) {
 		}
 	}
 }
+
+// A row of more cells than model.MaxGridCols is cut there, with a warning,
+// as the docx reader cuts a hostile table; shorter rows span the grid.
+func TestWideTableIsBounded(t *testing.T) {
+	wide := "|" + strings.Repeat(" 格 |", model.MaxGridCols+500)
+	doc, err := Decode("wide.txt", []byte(wide+"\n| 甲 | 乙 |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != 1 {
+		t.Fatalf("%d tables", len(doc.Tables))
+	}
+	tb := doc.Tables[0]
+	if tb.Rows != 2 || tb.Cols != model.MaxGridCols || len(tb.Cells) != model.MaxGridCols+2 {
+		t.Errorf("table %dx%d with %d cells", tb.Rows, tb.Cols, len(tb.Cells))
+	}
+	if c := tb.Cell(1, model.MaxGridCols-1); c == nil || c.Text != "乙" {
+		t.Errorf("last cell of the short row: %+v", c)
+	}
+	if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "grid columns dropped") {
+		t.Errorf("warnings %q", doc.Warnings)
+	}
+}
