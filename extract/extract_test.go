@@ -2,20 +2,17 @@ package extract
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports/corpus/golden"
 	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/internal/doctest"
 	"github.com/govreports/govreports/ingest/model"
-	"github.com/govreports/govreports/ingest/txt"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestOutline extracts each testdata/outline/*.txt document and compares
 // its outline with the .golden file beside it. NAME.plain.txt is a report
@@ -29,35 +26,12 @@ func TestOutline(t *testing.T) {
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".txt")
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc := doctest.Parse(in, string(src))
-			if strings.HasSuffix(in, ".plain.txt") {
-				if doc, err = txt.Decode(in, src); err != nil {
-					t.Fatal(err)
-				}
-			}
-			x := Extract(doc)
+			x := Extract(readFixture(t, in))
 			var got bytes.Buffer
 			if err := WriteOutline(&got, x, OutlineOptions{Positions: true, NoFigures: true}); err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(in, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("outline of %s differs from %s:\n--- got\n%s\n--- want\n%s", in, golden, got.Bytes(), want)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ".txt")+".golden", got.Bytes())
 		})
 	}
 }
