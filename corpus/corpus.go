@@ -1,6 +1,8 @@
 // Package corpus gives tests and benchmarks their inputs: the sample report
-// the project ships (corpus/sample), the shared corpus that CI lays beside
-// the checkout (../shared/corpus), and the fixtures the project generates.
+// the project ships (corpus/sample) and every rendering of it
+// (corpus/renderings), the external corpora that CI lays beside the
+// checkout (../shared/corpus/external), and the fixtures the project
+// generates.
 package corpus
 
 import (
@@ -25,19 +27,38 @@ func Root() string {
 // SamplePath is the path of the shipped sample report.
 func SamplePath() string { return filepath.Join(Root(), "corpus", "sample", SampleName) }
 
+// RenderingsDir is the folder of the shipped renderings of the sample: the
+// .txt in three encodings, the .docx from three producers and the legacy
+// .doc, copies of ../shared/corpus/sample kept in the repository so that
+// the tests that know the sample's answers run on any clone.
+func RenderingsDir() string { return filepath.Join(Root(), "corpus", "renderings") }
+
+// Rendering returns the path of one shipped rendering of the sample, by
+// file name (e.g. "2020-xihu-services.docx").
+func Rendering(name string) string { return filepath.Join(RenderingsDir(), name) }
+
+// Renderings returns the paths of every shipped rendering of the sample
+// that the readers must read alike (.txt and .docx; the .doc is not read).
+func Renderings(tb testing.TB) []string {
+	tb.Helper()
+	var out []string
+	for _, pat := range []string{"*.txt", "*.docx"} {
+		m, _ := filepath.Glob(filepath.Join(RenderingsDir(), pat))
+		out = append(out, m...)
+	}
+	if len(out) == 0 {
+		tb.Fatalf("no sample renderings in %s", RenderingsDir())
+	}
+	return out
+}
+
 // SharedDir returns the shared folder (../shared beside the checkout, or
-// $SHARED_DIR). Tests that need it skip when it is missing, unless CI is set,
-// where its absence is a failure.
+// $SHARED_DIR), which holds the external corpora. Tests that need it skip
+// when it is missing, unless CI is set, where its absence is a failure.
 func SharedDir(tb testing.TB) string {
 	tb.Helper()
-	candidates := []string{os.Getenv("SHARED_DIR"), filepath.Join(Root(), "..", "shared")}
-	for _, c := range candidates {
-		if c == "" {
-			continue
-		}
-		if fi, err := os.Stat(filepath.Join(c, "corpus")); err == nil && fi.IsDir() {
-			return c
-		}
+	if dir, ok := FindShared(); ok {
+		return dir
 	}
 	if os.Getenv("CI") != "" {
 		tb.Fatalf("shared folder not found beside the checkout (%s); set SHARED_DIR", filepath.Join(Root(), "..", "shared"))
@@ -46,18 +67,16 @@ func SharedDir(tb testing.TB) string {
 	return ""
 }
 
-// SharedSample returns the paths of every rendering of the sample report in
-// the shared corpus that the readers must read alike (.txt and .docx).
-func SharedSample(tb testing.TB) []string {
-	tb.Helper()
-	dir := filepath.Join(SharedDir(tb), "corpus", "sample")
-	var out []string
-	for _, pat := range []string{"*.txt", "*.docx"} {
-		m, _ := filepath.Glob(filepath.Join(dir, pat))
-		out = append(out, m...)
+// FindShared returns the shared folder and whether there is one.
+func FindShared() (string, bool) {
+	candidates := []string{os.Getenv("SHARED_DIR"), filepath.Join(Root(), "..", "shared")}
+	for _, c := range candidates {
+		if c == "" {
+			continue
+		}
+		if fi, err := os.Stat(filepath.Join(c, "corpus")); err == nil && fi.IsDir() {
+			return c, true
+		}
 	}
-	if len(out) == 0 {
-		tb.Fatalf("no sample renderings in %s", dir)
-	}
-	return out
+	return "", false
 }

@@ -1,219 +1,95 @@
 // Package extract builds the reports of a document: it splits the body
 // into reports and reads each one's cover fields, section tree, tables,
 // funds, evaluators and facts. The work is done by the sub-packages
-// structure (reports, cover, sections), tables (header mapping, funds,
-// evaluators), facts (goal, policies, organisations) and figures (numbers
-// and dates); this package joins their results into a model.Extraction.
+// structure (reports, cover, sections), tables (blocks, header mapping,
+// funds, evaluators), facts (goal, policies, organisations) and figures
+// (numbers and dates); this package runs them as an ordered list of
+// passes, each adding its facts to a growing model.Extraction.
 package extract
 
 import (
-	"strings"
-
 	"github.com/govreports/govreports/extract/facts"
-	"github.com/govreports/govreports/extract/grammar"
-	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
 	"github.com/govreports/govreports/ingest/model"
 )
 
-// Extract reads the reports of doc. It never fails: a document without a
-// recognisable title is one untitled report holding all its blocks.
+// A Pass adds one kind of fact to the extraction of a document. Passes
+// run in order, each seeing what the passes before it added.
+type Pass interface {
+	Name() string
+	Run(s *State)
+}
+
+// State is a document's extraction as the passes build it.
+type State struct {
+	Layout  *structure.Layout // the body read as reports (structure.Analyze)
+	Reports []model.Report    // one per span of Layout, once the reports pass has run
+	Paras   [][]facts.Para    // per report, its text paragraphs as the reader gave them
+}
+
+// DefaultPasses lists the passes Extract runs, in order. A new fact is a
+// file with its pass and a line here.
+func DefaultPasses() []Pass {
+	return []Pass{
+		PassFunc("reports", readReports),
+		PassFunc("years", readYears),
+		tablesPass(tables.NewReader(tables.DefaultKinds()...)),
+		ReportPass("figures", readFigures),
+		ReportPass("goal", readGoal),
+		ReportPass("agency", readAgency),
+		ReportPass("prose evaluators", readProseEvaluators),
+		ReportPass("prose funds", readProseFunds),
+		ReportPass("policies", readPolicies),
+		ReportPass("orgs", readOrgs),
+	}
+}
+
+// An Extractor reads documents with a list of passes.
+type Extractor struct {
+	passes []Pass
+}
+
+// New returns an Extractor that runs passes in order.
+func New(passes ...Pass) *Extractor {
+	return &Extractor{passes: append([]Pass(nil), passes...)}
+}
+
+// Extract reads the reports of doc with the default passes. It never
+// fails: a document without a recognisable title is one untitled report
+// holding all its blocks.
 func Extract(doc *model.Document) *model.Extraction {
-	l := structure.Analyze(doc)
-	x := &model.Extraction{Reports: make([]model.Report, len(l.Spans))}
-	paras := make([][]facts.Para, len(l.Spans))
-	for k, s := range l.Spans {
-		x.Reports[k] = report(l, k, s)
-		paras[k] = bodyParas(l, s)
-	}
-	fillYears(x.Reports)
-	readTables(l, x.Reports, paras)
-	for k := range x.Reports {
-		r := &x.Reports[k]
-		paragraphFigures(l, r)
-		sortByPlace(r)
-		r.Goal = facts.Goal(paras[k])
-		if r.Goal == "" {
-			r.Goal = facts.SectionGoal(r.Sections)
-		}
-		if r.EvaluationAgency == "" {
-			r.EvaluationAgency = facts.Agency(paras[k])
-		}
-		if len(r.Evaluators) == 0 {
-			// No evaluators table: the team the text lists.
-			r.Evaluators = facts.ProseEvaluators(paras[k])
-		}
-		if len(r.Funds) == 0 {
-			// No funds table: the budget and spending the text states.
-			r.Funds = facts.ProseFunds(paras[k], r.EvaluationYear)
-		}
-		r.Policies = facts.Policies(paras[k])
-		r.Orgs = facts.Orgs(paras[k])
-	}
-	return x
+	return New(DefaultPasses()...).Extract(doc)
 }
 
-func report(l *structure.Layout, k int, s structure.Span) model.Report {
-	r := model.Report{
-		No:               k + 1,
-		Title:            s.Title,
-		FirstBlock:       s.First,
-		EndBlock:         s.End,
-		ProjectName:      s.Cover[structure.KeyProject],
-		Category:         s.Cover[structure.KeyCategory],
-		ImplementingUnit: s.Cover[structure.KeyUnit],
-		SupervisingDept:  s.Cover[structure.KeyDept],
-		EvaluationAgency: s.Cover[structure.KeyAgency],
-		EvaluationYear:   year(s.Cover[structure.KeyYear]),
-		ReportDate:       s.Date,
-		Attachment:       s.Attachment,
+// Extract reads the reports of doc with e's passes.
+func (e *Extractor) Extract(doc *model.Document) *model.Extraction {
+	s := &State{Layout: structure.Analyze(doc)}
+	for _, p := range e.passes {
+		p.Run(s)
 	}
-	r.Sections, r.Preamble = l.Sections(s)
-	if r.ProjectName == "" {
-		r.ProjectName = structure.ProjectName(s.Title)
-	}
-	if r.EvaluationYear == 0 {
-		r.EvaluationYear = structure.TitleYear(s.Title)
-	}
-	return r
+	return &model.Extraction{Reports: s.Reports}
 }
 
-func year(s string) int { return grammar.FirstYear(s) }
-
-// fillYears gives reports without an evaluation year the year most of the
-// document's other reports have: reports filed together are of one year.
-func fillYears(rs []model.Report) {
-	count := make(map[int]int)
-	best := 0
-	for _, r := range rs {
-		if r.EvaluationYear == 0 {
-			continue
-		}
-		count[r.EvaluationYear]++
-		if c := count[r.EvaluationYear]; c > count[best] || c == count[best] && r.EvaluationYear < best {
-			best = r.EvaluationYear
-		}
-	}
-	for i := range rs {
-		if rs[i].EvaluationYear == 0 {
-			rs[i].EvaluationYear = best
-		}
-	}
+// PassFunc returns a Pass that runs run.
+func PassFunc(name string, run func(s *State)) Pass {
+	return funcPass{name, run}
 }
 
-// bodyParas lists the text paragraphs of a span as the reader gave them,
-// so that offsets count in Paragraph.Text.
-func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
-	var out []facts.Para
-	for i := s.First; i < s.End; i++ {
-		if l.Roles[i] == structure.RoleText {
-			out = append(out, facts.NewPara(i, l.Doc.Body[i].Para.Text))
-		}
-	}
-	return out
+type funcPass struct {
+	name string
+	run  func(s *State)
 }
 
-// readTables reads every table (cover tables and nested tables included)
-// into the report it belongs to: the report it stands in, except
-// evaluators tables, which go to the report their caption names when it
-// names one.
-func readTables(l *structure.Layout, rs []model.Report, paras [][]facts.Para) {
-	cands := make([]tables.Candidate, len(rs))
-	for k := range rs {
-		var b strings.Builder
-		for _, p := range paras[k] {
-			b.WriteString(p.Text)
-			b.WriteByte('\n')
-		}
-		cands[k] = tables.Candidate{Name: rs[k].ProjectName, Text: b.String()}
-	}
-	nested := nestedTables(l.Doc)
-	k := 0
-	for i, b := range l.Doc.Body {
-		for k+1 < len(rs) && i >= rs[k].EndBlock {
-			k++
-		}
-		if b.Kind != model.KindTable || b.TableNo < 1 || b.TableNo > len(l.Doc.Tables) {
-			continue
-		}
-		// The table itself, then the tables nested in its cells.
-		for j, no := range append([]int{b.TableNo}, nested[b.TableNo]...) {
-			t := &l.Doc.Tables[no-1]
-			capt := ""
-			if j == 0 {
-				capt = caption(l, i, rs[k].FirstBlock)
-			}
-			rt := tables.Read(t, i, capt)
-			if j == 0 && l.Roles[i] == structure.RoleCover && rt.Kind != tables.KindFunds {
-				rt.HeaderRow, rt.Header, rt.Kind = -1, nil, "" // key | value rows, no header
-			}
-			owner := k
-			if rt.Kind == tables.KindEvaluators {
-				if a := tables.Attribute(rt.Caption, cands); a >= 0 {
-					owner = a
-				}
-			}
-			r := &rs[owner]
-			r.Tables = append(r.Tables, rt)
-			r.Funds = append(r.Funds, tables.Funds(t, rt)...)
-			r.Evaluators = addEvaluators(r.Evaluators, tables.Evaluators(t, rt))
-			tableFigures(r, t, rt)
-		}
-	}
-}
+func (p funcPass) Name() string { return p.name }
+func (p funcPass) Run(s *State) { p.run(s) }
 
-// addEvaluators appends the people of evs not already listed: a report
-// often names its evaluation team in its text and again in an attachment.
-// A person is the same when name and organisation are (an empty
-// organisation matches any).
-func addEvaluators(have, evs []model.Evaluator) []model.Evaluator {
-next:
-	for _, e := range evs {
-		for _, h := range have {
-			if h.Name == e.Name && (h.Org == e.Org || h.Org == "" || e.Org == "") {
-				continue next
-			}
+// ReportPass returns a Pass that runs read on each report in turn, with
+// the report's text paragraphs: most facts are found report by report.
+func ReportPass(name string, read func(s *State, r *model.Report, paras []facts.Para)) Pass {
+	return PassFunc(name, func(s *State) {
+		for k := range s.Reports {
+			read(s, &s.Reports[k], s.Paras[k])
 		}
-		have = append(have, e)
-	}
-	return have
-}
-
-// nestedTables lists, for each body table, the numbers of the tables
-// nested in it at any depth, in document order.
-func nestedTables(doc *model.Document) map[int][]int {
-	out := make(map[int][]int)
-	for _, t := range doc.Tables {
-		top, depth := t.No, 0
-		for top >= 1 && top <= len(doc.Tables) && doc.Tables[top-1].ParentTable != 0 && depth < len(doc.Tables) {
-			top = doc.Tables[top-1].ParentTable
-			depth++
-		}
-		if top != t.No {
-			out[top] = append(out[top], t.No)
-		}
-	}
-	return out
-}
-
-// caption is the text paragraph right above a table (blank lines
-// skipped), within its report.
-func caption(l *structure.Layout, i, first int) string {
-	for j := i - 1; j >= first; j-- {
-		switch l.Roles[j] {
-		case structure.RoleBlank, structure.RoleArtefact:
-			continue
-		case structure.RoleText, structure.RoleTitle:
-			if t := textnorm.OneLine(l.Text[j]); strings.HasSuffix(t, "。") || textnorm.Len(t) > 80 {
-				return "" // a sentence of the body, not a caption
-			}
-			if m := l.Doc.Body[j].Para.Marker; m != "" {
-				return strings.TrimSpace(m) + textnorm.OneLine(l.Text[j])
-			}
-			return textnorm.OneLine(l.Text[j])
-		}
-		return ""
-	}
-	return ""
+	})
 }

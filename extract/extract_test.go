@@ -2,19 +2,17 @@ package extract
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports/corpus/golden"
+	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/internal/doctest"
 	"github.com/govreports/govreports/ingest/model"
-	"github.com/govreports/govreports/ingest/txt"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestOutline extracts each testdata/outline/*.txt document and compares
 // its outline with the .golden file beside it. NAME.plain.txt is a report
@@ -28,35 +26,12 @@ func TestOutline(t *testing.T) {
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".txt")
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc := doctest.Parse(in, string(src))
-			if strings.HasSuffix(in, ".plain.txt") {
-				if doc, err = txt.Decode(in, src); err != nil {
-					t.Fatal(err)
-				}
-			}
-			x := Extract(doc)
+			x := Extract(readFixture(t, in))
 			var got bytes.Buffer
 			if err := WriteOutline(&got, x, OutlineOptions{Positions: true, NoFigures: true}); err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(in, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("outline of %s differs from %s:\n--- got\n%s\n--- want\n%s", in, golden, got.Bytes(), want)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ".txt")+".golden", got.Bytes())
 		})
 	}
 }
@@ -130,19 +105,45 @@ func TestFigurePlaces(t *testing.T) {
 	}
 }
 
-func TestAddEvaluators(t *testing.T) {
-	have := []model.Evaluator{{Name: "刘建国", Org: "某某工程咨询有限公司"}, {Name: "张磊", Org: ""}}
-	got := addEvaluators(have, []model.Evaluator{
-		{Name: "刘建国", Org: "某某工程咨询有限公司"}, // again in the attachment
-		{Name: "张磊", Org: "区财政局"},        // the same person, organisation now given
-		{Name: "刘建国", Org: "区财政局"},       // a namesake
-		{Name: "王敏", Org: "区财政局"},
-	})
-	var names []string
-	for _, e := range got {
-		names = append(names, e.Name+"/"+e.Org)
+// TestPasses checks that Extract is its list of passes: each named once,
+// the reports pass first, and an Extractor runs exactly the passes it is
+// given, in order, each seeing what the ones before it added.
+func TestPasses(t *testing.T) {
+	seen := make(map[string]bool)
+	passes := DefaultPasses()
+	for _, p := range passes {
+		if seen[p.Name()] {
+			t.Errorf("pass %q listed twice", p.Name())
+		}
+		seen[p.Name()] = true
 	}
-	if want := "刘建国/某某工程咨询有限公司 张磊/ 刘建国/区财政局 王敏/区财政局"; strings.Join(names, " ") != want {
-		t.Errorf("addEvaluators = %s, want %s", strings.Join(names, " "), want)
+	if passes[0].Name() != "reports" {
+		t.Errorf("first pass %q, want reports", passes[0].Name())
+	}
+
+	doc := doctest.Parse("passes", `2021年度乡村振兴示范村建设项目绩效评价报告
+一、基本情况
+依据《某某县乡村振兴示范村建设实施方案》，由某某县农业农村局组织实施。
+| 名称 | 预算数（万元） | 执行数（万元） |
+| 示范村建设 | 12.5 | 12 |`)
+	full := Extract(doc).Reports[0]
+	if len(full.Policies) != 1 || len(full.Orgs) == 0 || len(full.Funds) != 1 {
+		t.Fatalf("default passes: policies %+v, orgs %+v, funds %+v", full.Policies, full.Orgs, full.Funds)
+	}
+
+	// Without the orgs pass, no organisations and nothing else lost; a
+	// pass of one's own runs after those before it.
+	var without []Pass
+	for _, p := range DefaultPasses() {
+		if p.Name() != "orgs" {
+			without = append(without, p)
+		}
+	}
+	funds := -1
+	count := ReportPass("count funds", func(_ *State, r *model.Report, _ []facts.Para) { funds = len(r.Funds) })
+	x := New(append(without, count)...).Extract(doc)
+	r := x.Reports[0]
+	if len(r.Orgs) != 0 || len(r.Policies) != 1 || len(r.Funds) != 1 || r.Title != full.Title || funds != 1 {
+		t.Errorf("without orgs: orgs %+v, policies %+v, funds %+v (counted %d)", r.Orgs, r.Policies, r.Funds, funds)
 	}
 }

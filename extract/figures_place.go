@@ -5,11 +5,19 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/figures"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
 	"github.com/govreports/govreports/ingest/model"
 )
+
+// readFigures finds the figures and dates of a report's paragraphs (those
+// of its tables the tables pass found) and puts them all in document order.
+func readFigures(s *State, r *model.Report, _ []facts.Para) {
+	paragraphFigures(s.Layout, r)
+	sortByPlace(r)
+}
 
 // paragraphFigures finds the figures and dates of a report's paragraphs,
 // each placed in its block and section. A heading's own number is left
@@ -51,22 +59,27 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 		section = SectionAt(r, rt.Block)
 	}
 	// A form stacks blocks, each under a header row of its own: the cells
-	// of a block read in the units of its header.
+	// of a block read in the units of its header, from the main block on.
+	// Above it stand the title and cover rows, which have no header; a
+	// headed block there (rare) reads without one, as it did before tables
+	// had blocks.
 	headers := make([][]string, t.Rows) // per row, the unit-bearing header of each column of its block
-	for blk := rt; blk.HeaderRow >= 0 && blk.HeaderRow < t.Rows; {
-		end := tables.BlockEnd(t, blk)
-		context := tables.UnitContext(blk)
-		h := make([]string, len(blk.Header))
-		for c := range h {
-			h[c] = tables.UnitHeader(blk.Header[c], context)
+	main := false
+	for _, b := range rt.Blocks {
+		main = main || rt.HeaderRow >= 0 && b.HeaderRow == rt.HeaderRow
+		if !main || b.HeaderRow < 0 {
+			continue
 		}
-		for r := blk.HeaderRow + 1; r < end; r++ {
+		blk := rt
+		blk.HeaderRow, blk.Header = b.HeaderRow, b.Header
+		context := tables.UnitContext(blk)
+		h := make([]string, len(b.Header))
+		for c := range h {
+			h[c] = tables.UnitHeader(b.Header[c], context)
+		}
+		for r := b.HeaderRow + 1; r < b.EndRow && r < t.Rows; r++ {
 			headers[r] = h
 		}
-		if end >= t.Rows {
-			break
-		}
-		blk.HeaderRow, blk.Header = end, tables.HeaderAt(t, end)
 	}
 	for _, c := range t.Cells {
 		ctx := figures.Context{}

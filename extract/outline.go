@@ -2,10 +2,12 @@ package extract
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/govreports/govreports/extract/tables"
 	"github.com/govreports/govreports/ingest/model"
 )
 
@@ -89,6 +91,15 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 			fmt.Fprintf(w, " [%s]", t.Kind)
 		}
 		fmt.Fprintf(w, " %q header row %d: %s\n", t.Caption, t.HeaderRow, strings.Join(t.Header, " | "))
+		if stacked(t) {
+			for _, b := range t.Blocks {
+				fmt.Fprintf(w, "    block rows %d-%d %s", b.FirstRow, b.EndRow-1, cmp.Or(b.Kind, "?"))
+				if b.HeaderRow >= 0 {
+					fmt.Fprintf(w, " header row %d: %s", b.HeaderRow, strings.TrimRight(strings.Join(b.Header, " | "), " |"))
+				}
+				fmt.Fprintln(w)
+			}
+		}
 	}
 	for _, f := range r.Funds {
 		fmt.Fprintf(w, "  fund %s: budget %s (%s) actual %s (%s)", f.Item, amount(f.Budget), f.BudgetRaw, amount(f.Actual), f.ActualRaw)
@@ -115,6 +126,19 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	for _, d := range r.Dates {
 		fmt.Fprintf(w, "  date %s = %s\n", d.Raw, d.Date)
 	}
+}
+
+// stacked reports whether a table stacks blocks (a form's cover rows,
+// funds, goals, indicators): a title row and one block say no more than
+// the table's own line.
+func stacked(t model.ReportTable) bool {
+	n := 0
+	for _, b := range t.Blocks {
+		if b.Kind != tables.KindTitle {
+			n++
+		}
+	}
+	return n > 1
 }
 
 func amount(a *model.Amount) string {

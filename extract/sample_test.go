@@ -30,7 +30,7 @@ func readSample(t *testing.T, path string) *model.Document {
 // rendering: three reports with their names, funds, years, sections and
 // evaluators.
 func TestSample(t *testing.T) {
-	for _, path := range corpus.SharedSample(t) {
+	for _, path := range corpus.Renderings(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			x := Extract(readSample(t, path))
 			if len(x.Reports) != 3 {

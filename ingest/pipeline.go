@@ -13,38 +13,13 @@ import (
 	"time"
 
 	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/schema"
 )
 
 // MaxFileSize is the largest file read; a larger one is recorded as failed
 // rather than read into memory.
 const MaxFileSize = 256 << 20
-
-// Config says how to run the pipeline.
-type Config struct {
-	Roots   []string
-	Workers int
-	Key     string // extractor key recorded with every document (extractor version, dictionary hash)
-
-	// Read turns a file's bytes into a document. It returns ErrUnsupported
-	// (wrapped, with the format named) for a file it does not read.
-	Read func(path string, data []byte) (*model.Document, error)
-	// Extract builds the reports of a document.
-	Extract func(doc *model.Document) *model.Extraction
-
-	Writer *schema.Writer
-	Lookup *sql.DB // read connection for the unchanged test; nil reads everything anew
-
-	// FileTimeout bounds parsing and extracting one file (Read and
-	// Extract; not reading its bytes from disk); 0 means no bound.
-	FileTimeout time.Duration
-
-	// Progress, if set, is called from one goroutine after every file.
-	Progress func(Event)
-}
-
-// ErrUnsupported marks a file whose format is not read (yet).
-var ErrUnsupported = errors.New("unsupported format")
 
 // Outcome of one file.
 type Outcome int
@@ -86,15 +61,11 @@ type result struct {
 	cancelled bool // the run stopped before the file was read: neither count nor record it
 }
 
-// Run ingests every file under cfg.Roots. It returns the summary and an
-// error only for what stops the whole run: a database error (the lock
-// included) or cancellation; files that fail are counted and recorded.
-func Run(ctx context.Context, cfg Config) (Summary, error) {
+// run ingests every file under roots through w; lookup, if not nil, is
+// the read connection for the unchanged test.
+func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, lookup *sql.DB) (Summary, error) {
 	start := time.Now()
-	if cfg.Workers < 1 {
-		cfg.Workers = 1
-	}
-	for _, r := range cfg.Roots {
+	for _, r := range roots {
 		if _, err := os.Stat(r); err != nil {
 			return Summary{}, err
 		}
@@ -103,15 +74,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	files := make(chan File, cfg.Workers*4)
-	results := make(chan result, cfg.Workers*4)
+	files := make(chan File, p.cfg.Workers*4)
+	results := make(chan result, p.cfg.Workers*4)
 	totals := make(chan int, 1)
 
 	// The counter walks ahead so progress can show a total and an ETA
 	// without holding the file list in memory.
 	go func() {
 		n := 0
-		Walk(ctx, cfg.Roots, func(File) error { n++; return nil }, nil)
+		Walk(ctx, roots, func(File) error { n++; return nil }, nil)
 		totals <- n
 	}()
 
@@ -123,7 +94,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	go func() {
 		defer wg.Done()
 		defer close(files)
-		walkErr = Walk(ctx, cfg.Roots, func(f File) error {
+		walkErr = Walk(ctx, roots, func(f File) error {
 			select {
 			case files <- f:
 				return nil
@@ -138,7 +109,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		})
 	}()
 
-	for range cfg.Workers {
+	for range p.cfg.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -146,7 +117,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 				if ctx.Err() != nil {
 					return
 				}
-				r := cfg.process(ctx, f)
+				r := p.process(ctx, f, lookup)
 				if r.cancelled {
 					return
 				}
@@ -174,7 +145,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			continue // drain
 		}
 		if r.entry != nil {
-			loaded, err := cfg.Writer.Put(ctx, r.entry)
+			loaded, err := w.Put(ctx, r.entry)
 			switch {
 			case err == nil && r.outcome == Ingested && !loaded.Stored:
 				// Another file of this batch had the same content.
@@ -189,9 +160,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 				continue
 			case err != nil:
 				// Record the file as failed rather than lose it.
+				key := r.entry.Key
 				r = failedResult(r.entry.Path, err)
-				r.entry.SHA256, r.entry.Key = "unloadable:"+r.entry.Path, cfg.Key
-				if _, err2 := cfg.Writer.Put(ctx, r.entry); err2 != nil {
+				r.entry.SHA256, r.entry.Key = "unloadable:"+r.entry.Path, key
+				if _, err2 := w.Put(ctx, r.entry); err2 != nil {
 					fatal = err2
 					cancel()
 					continue
@@ -210,12 +182,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		case Failed:
 			sum.Failed++
 		}
-		if cfg.Progress != nil {
-			cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, Bytes: r.bytes, Total: max(total, sum.Seen), TotalDone: totalDone})
+		if p.cfg.Progress != nil {
+			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, Bytes: r.bytes, Total: max(total, sum.Seen), TotalDone: totalDone})
 		}
 	}
 	if fatal == nil {
-		sum.Pruned, fatal = cfg.Writer.Prune(ctx)
+		sum.Pruned, fatal = w.Prune(ctx)
 	}
 	sum.Elapsed = time.Since(start)
 	if fatal != nil {
@@ -245,18 +217,22 @@ func failedResult(path string, err error) result {
 	}
 }
 
-// process reads, checks and extracts one file.
-func (cfg *Config) process(ctx context.Context, f File) result {
+// process reads, checks and extracts one file. The key recorded with it
+// names the extractor and the reader of its kind, so that a new version
+// of one reader reads again the files of its formats only.
+func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result {
 	data, sum, err := readFile(f)
 	if err != nil {
 		r := failedResult(f.Path, err)
-		r.entry.Key = cfg.Key
+		r.entry.Key = p.key
 		return r
 	}
-	e := &schema.Entry{Path: f.Path, SHA256: sum, Key: cfg.Key, Bytes: int64(len(data)), Format: formatOf(f.Path)}
+	kind := sniff.DetectBytes(f.Path, data)
+	key := p.key + "; " + p.readers.key(kind)
+	e := &schema.Entry{Path: f.Path, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: formatOf(f.Path)}
 	res := result{entry: e, bytes: int64(len(data))}
-	if cfg.Lookup != nil {
-		loaded, pathKnown, status, err := schema.Lookup(ctx, cfg.Lookup, sum, cfg.Key, f.Path)
+	if lookup != nil {
+		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, f.Path)
 		if err == nil && loaded && status != schema.StatusFailed {
 			res.outcome = Unchanged
 			if status == schema.StatusSkipped {
@@ -270,7 +246,7 @@ func (cfg *Config) process(ctx context.Context, f File) result {
 			return res
 		}
 	}
-	doc, x, err := cfg.parse(ctx, f.Path, data)
+	doc, x, err := p.parse(ctx, f.Path, data, kind)
 	switch {
 	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		return result{cancelled: true}
@@ -294,7 +270,7 @@ func (cfg *Config) process(ctx context.Context, f File) result {
 // hostile file, or runs past cfg.FileTimeout, fails that file only: the
 // run goes on (a goroutine that never returns is left behind; Go cannot
 // stop it).
-func (cfg *Config) parse(ctx context.Context, path string, data []byte) (*model.Document, *model.Extraction, error) {
+func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sniff.Kind) (*model.Document, *model.Extraction, error) {
 	type parsed struct {
 		doc *model.Document
 		x   *model.Extraction
@@ -307,16 +283,16 @@ func (cfg *Config) parse(ctx context.Context, path string, data []byte) (*model.
 				done <- parsed{err: fmt.Errorf("%s: internal error while reading: %v", path, p)}
 			}
 		}()
-		doc, err := cfg.Read(path, data)
+		doc, err := p.readers.read(ctx, path, data, kind)
 		var x *model.Extraction
-		if err == nil && cfg.Extract != nil {
-			x = cfg.Extract(doc)
+		if err == nil {
+			x = p.extract(doc)
 		}
 		done <- parsed{doc, x, err}
 	}()
 	var timeout <-chan time.Time
-	if cfg.FileTimeout > 0 {
-		t := time.NewTimer(cfg.FileTimeout)
+	if p.cfg.FileTimeout > 0 {
+		t := time.NewTimer(p.cfg.FileTimeout)
 		defer t.Stop()
 		timeout = t.C
 	}
@@ -324,7 +300,7 @@ func (cfg *Config) parse(ctx context.Context, path string, data []byte) (*model.
 	case p := <-done:
 		return p.doc, p.x, p.err
 	case <-timeout:
-		return nil, nil, fmt.Errorf("%s: reading took longer than %v and was abandoned", path, cfg.FileTimeout)
+		return nil, nil, fmt.Errorf("%s: reading took longer than %v and was abandoned", path, p.cfg.FileTimeout)
 	case <-ctx.Done():
 		return nil, nil, ctx.Err()
 	}
@@ -356,28 +332,4 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: file larger than %d MiB, not read", path, MaxFileSize>>20)
 	}
 	return data, nil
-}
-
-// RunInto runs the pipeline into the SQLite database at dbPath: it opens
-// (creating) the database, waiting up to busy for another process's lock,
-// gives cfg its writer and read connection, runs, and reweighs keywords
-// when reports came or went.
-func RunInto(ctx context.Context, dbPath string, busy time.Duration, cfg Config) (Summary, error) {
-	db, err := schema.Open(ctx, dbPath, busy)
-	if err != nil {
-		return Summary{}, err
-	}
-	defer db.Close()
-	lookup, err := schema.OpenReadOnly(dbPath)
-	if err != nil {
-		return Summary{}, err
-	}
-	defer lookup.Close()
-	cfg.Writer = schema.NewWriter(db, 200, time.Second)
-	cfg.Lookup = lookup
-	sum, err := Run(ctx, cfg)
-	if err == nil && (sum.Ingested > 0 || sum.Pruned > 0) {
-		err = schema.RefreshKeywords(ctx, db)
-	}
-	return sum, err
 }

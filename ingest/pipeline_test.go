@@ -12,15 +12,20 @@ import (
 	"time"
 
 	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/schema"
 )
 
-// lineReader is a stand-in reader: every line a paragraph; files ending in
-// .pdf are unsupported and files holding "PANIC" or "BROKEN" fail.
-func lineReader(path string, data []byte) (*model.Document, error) {
+// lineReader is a stand-in reader of text: every line a paragraph; files
+// holding "PANIC" or "BROKEN" fail, and "SLOW" takes two seconds.
+type lineReader struct{ version string }
+
+func (lineReader) Name() string        { return "lines" }
+func (r lineReader) Version() string   { return r.version }
+func (lineReader) Kinds() []sniff.Kind { return []sniff.Kind{sniff.TXT} }
+
+func (lineReader) Read(_ context.Context, path string, data []byte) (*model.Document, error) {
 	switch {
-	case strings.HasSuffix(path, ".pdf"):
-		return nil, fmt.Errorf("%s: PDF: %w", path, ErrUnsupported)
 	case strings.Contains(string(data), "PANIC"):
 		panic("hostile input")
 	case strings.Contains(string(data), "SLOW"):
@@ -33,6 +38,15 @@ func lineReader(path string, data []byte) (*model.Document, error) {
 		d.Body = append(d.Body, model.Block{Para: model.Paragraph{Text: l}, Pos: model.Pos{Line: i + 1}})
 	}
 	return d, nil
+}
+
+// testProcessor is a processor of the lines reader (unless cfg names other
+// readers) whose extractor finds nothing: it loads no dictionary.
+func testProcessor(cfg Config) *Processor {
+	if cfg.Readers == nil {
+		cfg.Readers = NewRegistry(lineReader{"1"})
+	}
+	return newProcessor(cfg, func(*model.Document) *model.Extraction { return &model.Extraction{} }, "test-1")
 }
 
 func write(t *testing.T, dir, name, content string) {
@@ -48,8 +62,7 @@ func write(t *testing.T, dir, name, content string) {
 
 func runOnce(t *testing.T, dbPath string, roots ...string) Summary {
 	t.Helper()
-	sum, err := RunInto(context.Background(), dbPath, time.Second, Config{Roots: roots, Workers: 3, Key: "test-1",
-		Read: lineReader, Extract: func(*model.Document) *model.Extraction { return &model.Extraction{} }})
+	sum, err := testProcessor(Config{Workers: 3, BusyTimeout: time.Second}).Run(context.Background(), dbPath, roots...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +150,7 @@ func TestRunStopsOnCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	sum, err := Run(ctx, Config{Roots: []string{dir}, Workers: 2, Key: "k", Read: lineReader, Writer: schema.NewWriter(db, 10, time.Second)})
+	sum, err := testProcessor(Config{Workers: 2}).run(ctx, []string{dir}, schema.NewWriter(db, 10, time.Second), nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
@@ -190,12 +203,12 @@ func TestCancelledRunKeepsWhatItCounted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	n := 0
-	sum, err := RunInto(ctx, dbPath, time.Second, Config{Roots: []string{dir}, Workers: 2, Key: "k", Read: lineReader,
-		Progress: func(Event) {
-			if n++; n == 50 {
-				cancel()
-			}
-		}})
+	p := testProcessor(Config{Workers: 2, BusyTimeout: time.Second, Progress: func(Event) {
+		if n++; n == 50 {
+			cancel()
+		}
+	}})
+	sum, err := p.Run(ctx, dbPath, dir)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -246,8 +259,8 @@ func TestSlowFileFailsAlone(t *testing.T) {
 	write(t, dir, "a.txt", "正文")
 	write(t, dir, "slow.txt", "SLOW")
 	write(t, dir, "z.txt", "正文二")
-	sum, err := RunInto(context.Background(), filepath.Join(t.TempDir(), "r.db"), time.Second,
-		Config{Roots: []string{dir}, Workers: 1, Key: "k", Read: lineReader, FileTimeout: 100 * time.Millisecond})
+	p := testProcessor(Config{Workers: 1, BusyTimeout: time.Second, FileTimeout: 100 * time.Millisecond})
+	sum, err := p.Run(context.Background(), filepath.Join(t.TempDir(), "r.db"), dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,30 +1,85 @@
 package ingest
 
 import (
+	"context"
+	"errors"
+	"time"
+
 	"github.com/govreports/govreports/extract"
 	"github.com/govreports/govreports/extract/segment"
 	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/schema"
 )
 
-// Processor is what the workers run on each file: read it, extract its
-// reports, segment its text for the index. It holds the one segmenter of
-// the process (its dictionary is large and loaded once), and is safe for
-// concurrent use.
-type Processor struct {
-	seg *segment.Segmenter
-	key string
+// Config says how to ingest. New copies it: a Processor never changes the
+// caller's Config.
+type Config struct {
+	// Readers reads each format; nil means DefaultRegistry().
+	Readers *Registry
+	// Dicts are user dictionaries for word segmentation, besides the
+	// built-in ones. Files are read again when the dictionaries change.
+	Dicts []string
+	// Workers is how many files are read and extracted at once; less
+	// than 1 means 1.
+	Workers int
+	// FileTimeout bounds reading and extracting one file (not reading its
+	// bytes from disk); 0 means no bound.
+	FileTimeout time.Duration
+	// BusyTimeout is how long Run waits for a database another process
+	// holds.
+	BusyTimeout time.Duration
+	// Progress, if set, is called from one goroutine after every file Run
+	// finishes.
+	Progress func(Event)
+	// NoIndex makes a processor that reads and extracts but does not
+	// segment text for the search index: New then loads no dictionary
+	// (seconds and hundreds of MB), and Process is what `reports inspect`
+	// shows. Run refuses such a processor, since the database needs the
+	// index.
+	NoIndex bool
 }
 
-// NewProcessor loads the segmenter with the built-in dictionaries and the
-// user dictionaries named.
-func NewProcessor(userDicts ...string) (*Processor, error) {
-	seg, err := segment.New(segment.Options{UserDicts: userDicts})
+// Processor reads files, extracts their reports and segments their text
+// for the index, and runs all that over folders into a database. It holds
+// the one segmenter of the process (its dictionary is large and loaded
+// once), and is safe for concurrent use.
+type Processor struct {
+	cfg     Config
+	readers *Registry
+	seg     *segment.Segmenter
+	extract func(*model.Document) *model.Extraction
+	key     string // the extractor part of every document's key
+}
+
+// New makes a processor; it loads the segmenter with the built-in
+// dictionaries and cfg.Dicts unless cfg.NoIndex is set.
+func New(cfg Config) (*Processor, error) {
+	if cfg.NoIndex {
+		return newProcessor(cfg, extract.Extract, "extract "+extract.Version+"; no index"), nil
+	}
+	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...)})
 	if err != nil {
 		return nil, err
 	}
-	// A new reader, extractor or dictionary reads old files again.
-	key := "reader " + ReaderVersion + "; extract " + extract.Version + "; " + DictKey(seg.DictHash())
-	return &Processor{seg: seg, key: key}, nil
+	p := newProcessor(cfg, func(doc *model.Document) *model.Extraction {
+		x := extract.Extract(doc)
+		extract.Index(doc, x, seg)
+		return x
+	}, "extract "+extract.Version+"; "+DictKey(seg.DictHash()))
+	p.seg = seg
+	return p, nil
+}
+
+// newProcessor makes a processor around an extractor and the key that
+// names it (tests give one that does not load the dictionary).
+func newProcessor(cfg Config, extract func(*model.Document) *model.Extraction, key string) *Processor {
+	cfg.Dicts = append([]string(nil), cfg.Dicts...)
+	cfg.Workers = max(cfg.Workers, 1)
+	readers := cfg.Readers
+	if readers == nil {
+		readers = DefaultRegistry()
+	}
+	return &Processor{cfg: cfg, readers: readers, extract: extract, key: key}
 }
 
 // DictKey is the part of the extractor key that names the dictionaries a
@@ -32,18 +87,60 @@ func NewProcessor(userDicts ...string) (*Processor, error) {
 // search checks it to warn of a query cut with other dictionaries.
 func DictKey(dictHash string) string { return "dict " + dictHash[:min(16, len(dictHash))] }
 
-// Key is the extractor key recorded with every document.
-func (p *Processor) Key() string { return p.key }
-
-// Segmenter is the processor's segmenter, for queries against what it indexed.
+// Segmenter is the processor's segmenter, for queries against what it
+// indexed; nil when made with NoIndex.
 func (p *Processor) Segmenter() *segment.Segmenter { return p.seg }
 
-// Read reads a file's content into a document.
-func (p *Processor) Read(path string, data []byte) (*model.Document, error) { return Read(path, data) }
+// Process reads the file at path and extracts its reports, as Run does
+// for each file, without a database. A file of a format no reader reads
+// fails with an error that matches ErrUnsupported.
+func (p *Processor) Process(ctx context.Context, path string) (*model.Document, *model.Extraction, error) {
+	e, err := p.Entry(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if e.Err != nil {
+		return nil, nil, e.Err
+	}
+	return e.Doc, e.Ext, nil
+}
 
-// Extract builds a document's reports and the text to index.
-func (p *Processor) Extract(doc *model.Document) *model.Extraction {
-	x := extract.Extract(doc)
-	extract.Index(doc, x, p.seg)
-	return x
+// Entry is what Run hands the database writer for the file at path: its
+// content's hash and key, its status, and the document and reports read
+// from it. The error is only for a cancelled ctx; a file that cannot be
+// read is an entry with a failed status.
+func (p *Processor) Entry(ctx context.Context, path string) (*schema.Entry, error) {
+	// Without a lookup nothing is unchanged: there is always an entry.
+	r := p.process(ctx, File{Path: path}, nil)
+	if r.cancelled {
+		return nil, ctx.Err()
+	}
+	return r.entry, nil
+}
+
+// Run ingests every file under roots into the SQLite database at db: it
+// opens (creating) the database, waiting up to BusyTimeout for another
+// process's lock, runs, and reweighs keywords when reports came or went.
+// It returns the summary and an error only for what stops the whole run:
+// a database error (the lock included) or cancellation; files that fail
+// are counted and recorded.
+func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summary, error) {
+	if p.cfg.NoIndex {
+		return Summary{}, errors.New("ingest: a processor made with NoIndex cannot run into a database, which needs the search index")
+	}
+	conn, err := schema.Open(ctx, db, p.cfg.BusyTimeout)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer conn.Close()
+	lookup, err := schema.OpenReadOnly(db)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer lookup.Close()
+	sum, err := p.run(ctx, roots, schema.NewWriter(conn, 200, time.Second), lookup)
+	if err == nil && (sum.Ingested > 0 || sum.Pruned > 0) {
+		err = schema.RefreshKeywords(ctx, conn)
+	}
+	return sum, err
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -45,8 +46,17 @@ func bodyText(d *model.Document) string {
 	}, b.String())
 }
 
+// readFile reads the file at path with the default readers.
+func readTestFile(path string) (*model.Document, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return DefaultRegistry().Read(context.Background(), path, data)
+}
+
 func TestEveryRenderingOfTheSampleReadsAlike(t *testing.T) {
-	want, err := ReadFile(corpus.SamplePath())
+	want, err := readTestFile(corpus.SamplePath())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,9 +64,9 @@ func TestEveryRenderingOfTheSampleReadsAlike(t *testing.T) {
 	if strings.Contains(wantText, "bookmark") {
 		t.Fatal("the [bookmark: _GoBack] artefact is in the text")
 	}
-	for _, path := range corpus.SharedSample(t) {
+	for _, path := range corpus.Renderings(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			doc, err := ReadFile(path)
+			doc, err := readTestFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -78,12 +88,13 @@ func TestEveryRenderingOfTheSampleReadsAlike(t *testing.T) {
 }
 
 func TestReadDecidesByContent(t *testing.T) {
+	ctx := context.Background()
 	sample, err := os.ReadFile(corpus.SamplePath())
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Text named .docx is read as text, with a warning.
-	doc, err := Read("misnamed.docx", sample)
+	doc, err := DefaultRegistry().Read(ctx, "misnamed.docx", sample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +107,7 @@ func TestReadDecidesByContent(t *testing.T) {
 	w, _ := zw.Create("hello.txt")
 	w.Write([]byte("hi"))
 	zw.Close()
-	_, err = Read("archive.zip", buf.Bytes())
+	_, err = DefaultRegistry().Read(ctx, "archive.zip", buf.Bytes())
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "archive.zip") {
 		t.Errorf("zip: %v", err)
 	}
@@ -108,24 +119,26 @@ func TestReadDecidesByContent(t *testing.T) {
 	w, _ = zw.Create("xl/workbook.xml")
 	w.Write([]byte("<workbook/>"))
 	zw.Close()
-	_, err = Read("budget.txt", buf.Bytes())
+	_, err = DefaultRegistry().Read(ctx, "budget.txt", buf.Bytes())
 	var ue *UnsupportedError
 	if !errors.As(err, &ue) || ue.Format() != "xlsx" {
 		t.Errorf("xlsx named .txt: %v", err)
 	}
-	_, err = Read("report.pdf", []byte("%PDF-1.7\n..."))
+	_, err = DefaultRegistry().Read(ctx, "report.pdf", []byte("%PDF-1.7\n..."))
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "PDF") {
 		t.Errorf("pdf: %v", err)
 	}
-	_, err = Read("empty.txt", nil)
+	_, err = DefaultRegistry().Read(ctx, "empty.txt", nil)
 	if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "empty.txt") {
 		t.Errorf("empty: %v", err)
 	}
 	// A truncated .docx fails with a reason, never a panic.
-	if docx, err := os.ReadFile(filepath.Join(corpus.SharedDir(t), "corpus", "sample", "2020-xihu-services.docx")); err == nil {
-		_, err := Read("cut.docx", docx[:len(docx)/2])
-		if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "cut.docx") {
-			t.Errorf("truncated docx: %v", err)
-		}
+	docx, err := os.ReadFile(corpus.Rendering("2020-xihu-services.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = DefaultRegistry().Read(ctx, "cut.docx", docx[:len(docx)/2])
+	if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "cut.docx") {
+		t.Errorf("truncated docx: %v", err)
 	}
 }

@@ -104,22 +104,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if o.dict != "" {
 		dicts = append(dicts, o.dict)
 	}
+	// The progress display starts with the run, once the dictionary is
+	// loaded, so that its rates are of reading files alone.
+	var prog *progress
 	loadStart := time.Now()
-	proc, err := ingest.NewProcessor(dicts...)
+	proc, err := ingest.New(ingest.Config{
+		Dicts:       dicts,
+		Workers:     o.workers,
+		FileTimeout: o.timeout,
+		BusyTimeout: o.busy,
+		Progress:    func(e ingest.Event) { prog.event(e) },
+	})
 	if err != nil {
 		return fail(err)
 	}
 	loading := time.Since(loadStart)
-	prog := newProgress(stderr, terminal)
-	sum, err := ingest.RunInto(ctx, o.db, o.busy, ingest.Config{
-		Roots:       o.paths,
-		Workers:     o.workers,
-		Key:         proc.Key(),
-		Read:        proc.Read,
-		Extract:     proc.Extract,
-		FileTimeout: o.timeout,
-		Progress:    prog.event,
-	})
+	prog = newProgress(stderr, terminal)
+	sum, err := proc.Run(ctx, o.db, o.paths...)
 	prog.finish()
 	if sum.Seen == 0 && err != nil {
 		return fail(err)

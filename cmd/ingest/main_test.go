@@ -31,7 +31,7 @@ func copyFile(t *testing.T, from, to string, cut int) {
 func TestBadFilesAreRecordedAndTheRunGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, corpus.SamplePath(), filepath.Join(dir, "good.txt"), 0)
-	docx := filepath.Join(corpus.SharedDir(t), "corpus", "sample", "2020-xihu-services.docx")
+	docx := corpus.Rendering("2020-xihu-services.docx")
 	copyFile(t, docx, filepath.Join(dir, "good.docx"), 0)
 	copyFile(t, docx, filepath.Join(dir, "truncated.docx"), 5000)
 	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)

@@ -46,7 +46,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	in, err := inspect(fs.Arg(0))
+	in, err := inspect(ctx, fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -59,12 +59,15 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return writeInspection(stdout, in)
 }
 
-func inspect(path string) (*inspection, error) {
-	doc, err := ingest.ReadFile(path)
+func inspect(ctx context.Context, path string) (*inspection, error) {
+	p, err := ingest.New(ingest.Config{NoIndex: true})
 	if err != nil {
 		return nil, err
 	}
-	x := extract.Extract(doc)
+	doc, x, err := p.Process(ctx, path)
+	if err != nil {
+		return nil, err
+	}
 	return &inspection{File: path, Format: doc.Format, Encoding: doc.Encoding, Warnings: doc.Warnings, Reports: x.Reports}, nil
 }
 

@@ -5,17 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/govreports/govreports/corpus"
+	"github.com/govreports/govreports/corpus/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files: testdata/sample.golden.json and the example outputs in README.md")
 
 // renderingFree clears what differs between renderings of one report:
 // the file, block indexes and offsets (a .docx has blank paragraphs and
@@ -51,8 +48,8 @@ func renderingFree(in *inspection) {
 // (.txt in three encodings, .docx from three producers) yields the same
 // reports, compared with testdata/sample.golden.json.
 func TestInspectSample(t *testing.T) {
-	golden := filepath.Join("testdata", "sample.golden.json")
-	paths := corpus.SharedSample(t)
+	file := filepath.Join("testdata", "sample.golden.json")
+	paths := corpus.Renderings(t)
 	for i, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			var out, errs bytes.Buffer
@@ -69,45 +66,20 @@ func TestInspectSample(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			if *update && i == 0 {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if i == 0 {
+				golden.Check(t, file, got)
+				return
 			}
-			want, err := os.ReadFile(golden)
+			// The other renderings must yield what the first wrote.
+			want, err := os.ReadFile(file)
 			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
+				t.Fatal(err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s:\n%s", path, golden, lineDiff(string(want), string(got)))
+				t.Errorf("%s differs from %s:\n%s", path, file, golden.Diff(want, got))
 			}
 		})
 	}
-}
-
-// lineDiff shows the first lines that differ, with a little context.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl == gl {
-			continue
-		}
-		b.WriteString("line " + strconv.Itoa(i+1) + ":\n  want " + wl + "\n  got  " + gl + "\n")
-		if shown++; shown == 10 {
-			b.WriteString("…\n")
-			break
-		}
-	}
-	return b.String()
 }
 
 // TestInspectUsage checks the command line: one file, flags before it.

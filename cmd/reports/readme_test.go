@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govreports/govreports/schema"
-
 	"github.com/govreports/govreports/corpus"
+	"github.com/govreports/govreports/corpus/golden"
+	"github.com/govreports/govreports/schema"
 )
 
 // exampleRE matches one example of README.md: a ```sql block and the
@@ -59,7 +59,7 @@ func TestREADME(t *testing.T) {
 		var got bytes.Buffer
 		writeTable(&got, res)
 		if want := section[m[4]:m[5]]; !bytes.Equal(got.Bytes(), want) {
-			if !*update {
+			if !golden.Update() {
 				t.Errorf("output of\n%s\ngot:\n%s\nREADME says:\n%s", query, &got, want)
 			}
 		}
@@ -68,7 +68,7 @@ func TestREADME(t *testing.T) {
 		last = m[5]
 	}
 	out.Write(section[last:])
-	if *update {
+	if golden.Update() {
 		updated := append(append(append([]byte{}, readme[:start]...), out.Bytes()...), readme[end:]...)
 		if err := os.WriteFile(path, updated, 0o644); err != nil {
 			t.Fatal(err)

@@ -26,7 +26,7 @@ func testProcessor(t testing.TB, dicts ...string) *ingest.Processor {
 	if p := processors[key]; p != nil {
 		return p
 	}
-	p, err := ingest.NewProcessor(dicts...)
+	p, err := ingest.New(ingest.Config{Dicts: dicts, Workers: 2, BusyTimeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,8 +38,7 @@ func testProcessor(t testing.TB, dicts ...string) *ingest.Processor {
 // dbPath, as the ingest command does.
 func ingestInto(t testing.TB, dbPath string, p *ingest.Processor, roots ...string) ingest.Summary {
 	t.Helper()
-	sum, err := ingest.RunInto(context.Background(), dbPath, time.Second, ingest.Config{
-		Roots: roots, Workers: 2, Key: p.Key(), Read: p.Read, Extract: p.Extract})
+	sum, err := p.Run(context.Background(), dbPath, roots...)
 	if err != nil {
 		t.Fatal(err)
 	}

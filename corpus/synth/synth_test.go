@@ -2,6 +2,7 @@ package synth_test
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"math/big"
 	"os"
@@ -31,7 +32,7 @@ func TestExtractGenerated(t *testing.T) {
 	if m.Files != n || m.Reports < n {
 		t.Fatalf("manifest: %d files, %d reports; want %d files and at least as many reports", m.Files, m.Reports, n)
 	}
-	p, err := ingest.NewProcessor()
+	p, err := ingest.New(ingest.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,16 +40,12 @@ func TestExtractGenerated(t *testing.T) {
 	err = synth.ReadManifest(dir, func(f synth.File) error {
 		formats[f.Format+" "+f.Encoding] = true
 		path := filepath.Join(dir, synth.ReportsDir, filepath.FromSlash(f.Path))
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		doc, err := p.Read(path, data)
+		_, x, err := p.Process(context.Background(), path)
 		if err != nil {
 			t.Errorf("%s: %v", f.Path, err)
 			return nil
 		}
-		checkFile(t, f, p.Extract(doc))
+		checkFile(t, f, x)
 		return nil
 	})
 	if err != nil {

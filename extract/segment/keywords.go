@@ -3,6 +3,7 @@ package segment
 import (
 	"bufio"
 	"cmp"
+	_ "embed"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,10 +13,10 @@ import (
 	"github.com/go-ego/gse"
 )
 
-// Counts returns how often each content word occurs in text: words of two
-// or more characters with at least one letter, not stop words. These are the
-// term frequencies to store per report; a view weighs them by how many
-// reports hold each word (TF-IDF over the whole database).
+// Counts returns how often each content word occurs in text: the nouns of
+// two or more characters (see isContentWord). These are the term
+// frequencies to store per report; a view weighs them by how many reports
+// hold each word (TF-IDF over the whole database).
 func (s *Segmenter) Counts(text string) map[string]int {
 	counts := make(map[string]int)
 	s.eachWord(text, func(w string, _ bool) {
@@ -26,12 +27,39 @@ func (s *Segmenter) Counts(text string) map[string]int {
 	return counts
 }
 
+// isContentWord reports whether w may be a keyword: a word of two or more
+// characters that names a thing. Of dictionary words that is the nouns
+// (parts of speech n, nr, ns, nt, nz …; domain and user words are nouns
+// unless their line says otherwise), so that the verbs every report is
+// full of (负责, 开展, 进行), verbal nouns (工作, 发展), adjectives,
+// adverbs, pronouns and function words are left out; other words count when
+// they hold a letter (APP, not 2020). Stop words never count.
 func (s *Segmenter) isContentWord(w string) bool {
-	if utf8.RuneCountInString(w) < 2 || s.gse.IsStop(w) {
+	if utf8.RuneCountInString(w) < 2 || s.gse.IsStop(w) || stopWords[w] {
 		return false
+	}
+	if _, pos, ok := s.gse.Find(w); ok && strings.IndexFunc(w, isHan) >= 0 {
+		return strings.HasPrefix(pos, "n")
 	}
 	return strings.IndexFunc(w, unicode.IsLetter) >= 0
 }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// stopWords are nouns of the general dictionary that every report uses and
+// that say nothing of its subject (情况, 方面 …), from stop.txt.
+var stopWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, line := range strings.Split(stopList, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			m[fold(w)] = true
+		}
+	}
+	return m
+}()
+
+//go:embed stop.txt
+var stopList string
 
 // Keyword is a word with its weight in a text.
 type Keyword struct {

@@ -301,6 +301,26 @@ func TestKeywords(t *testing.T) {
 	}
 }
 
+// TestCountsNouns checks that only nouns count towards keywords: the
+// verbs of a sentence of the sample (负责, 指导 as a verb aside, 开展,
+// 进行) and its verbal nouns (工作, 考核) are no keywords.
+func TestCountsNouns(t *testing.T) {
+	counts := defaultSegmenter(t).Counts("负责指导全区商务楼宇的规划布局，开展楼宇经济工作，进行考核")
+	for _, w := range []string{"楼宇", "楼宇经济", "商务"} {
+		if counts[w] != 1 {
+			t.Errorf("Counts = %v, want %s once", counts, w)
+		}
+	}
+	for _, w := range []string{"负责", "开展", "进行", "工作", "考核"} {
+		if counts[w] != 0 {
+			t.Errorf("Counts = %v, counts %s", counts, w)
+		}
+	}
+	if counts := defaultSegmenter(t).Counts("智慧楼宇APP建设"); counts["app"] != 1 {
+		t.Errorf("Counts = %v, want app once", counts)
+	}
+}
+
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 func BenchmarkTokens(b *testing.B) {

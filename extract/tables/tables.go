@@ -1,8 +1,10 @@
 // Package tables reads the tables of a report: it finds each table's
-// header row and normalises its text so that columns match by meaning, and
-// reads the two kinds of table the database keeps row by row: funds
-// (budget against actual spending) and evaluators (the people who wrote
-// the report).
+// header row and normalises its text so that columns match by meaning,
+// splits the table into blocks (a form stacks cover rows, a funds block,
+// a goals block and an indicator block in one grid), tells each block's
+// kind by its header, and reads the kinds the database keeps row by row,
+// such as funds (budget against actual spending) and evaluators (the
+// people who wrote the report), with the reader registered for the kind.
 package tables
 
 import (
@@ -16,12 +18,6 @@ import (
 	"github.com/govreports/govreports/ingest/model"
 )
 
-// Table kinds.
-const (
-	KindFunds      = "funds"
-	KindEvaluators = "evaluators"
-)
-
 // NormalizeHeader makes header text comparable: no spaces of any width
 // between Han characters ("姓  名" → "姓名"), line breaks made spaces, no
 // trailing colon.
@@ -29,15 +25,23 @@ func NormalizeHeader(s string) string {
 	return strings.TrimRight(textnorm.Label(textnorm.Clean(s)), "：: ")
 }
 
-// Read maps the header of table t, which stands at body block block.
-// caption is the paragraph before the table; a title row (one text across
-// the table) takes precedence over it.
+// Read maps the header of table t, which stands at body block block, and
+// splits its rows into blocks, with the kinds DefaultKinds tells apart.
 func Read(t *model.Table, block int, caption string) model.ReportTable {
+	return NewReader(DefaultKinds()...).Read(t, block, caption)
+}
+
+// Read maps the header of table t, which stands at body block block, and
+// splits its rows into blocks. caption is the paragraph before the table;
+// a title row (one text across the table) takes precedence over it.
+func (rd *Reader) Read(t *model.Table, block int, caption string) model.ReportTable {
 	rt := model.ReportTable{TableNo: t.No, Block: block, Caption: textnorm.OneLine(textnorm.Clean(caption)), HeaderRow: -1}
+	titled := false
 	for r := 0; r < t.Rows && r < 4; r++ {
 		texts := rowTexts(t, r)
 		if len(texts) == 1 && t.Cols > 1 && rt.HeaderRow < 0 && r == 0 {
 			rt.Caption = textnorm.OneLine(texts[0])
+			titled = true
 			continue
 		}
 		if isHeaderRow(texts) {
@@ -45,9 +49,10 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 			break
 		}
 	}
+	first := rt.HeaderRow // the main header's first row
 	rt.Header = HeaderAt(t, rt.HeaderRow)
 	rt.HeaderRow, rt.Header = withUnitRow(t, rt.HeaderRow, rt.Header)
-	if kind(rt.Header) == "" {
+	if rd.kind(rt.Header, true) == "" {
 		// A form (项目支出绩效自评表) stacks blocks in one table: cover
 		// rows first, then a funds block under a header row of its own.
 		for r := rt.HeaderRow + 1; r < t.Rows; r++ {
@@ -55,13 +60,15 @@ func Read(t *model.Table, block int, caption string) model.ReportTable {
 				continue // spare the header reading of every row
 			}
 			h := HeaderAt(t, r)
-			if kind(h) == KindFunds && amountColumn(h, budgetCols, nil) >= 0 && amountColumn(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
+			if rd.kind(h, true) == KindFunds && amountColumn(h, budgetCols, nil) >= 0 && amountColumn(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
 				rt.HeaderRow, rt.Header = r, h
+				first = r
 				break
 			}
 		}
 	}
-	rt.Kind = kind(rt.Header)
+	rt.Kind = rd.kind(rt.Header, true)
+	rt.Blocks = rd.blocks(t, rt, titled, first)
 	return rt
 }
 
@@ -144,17 +151,6 @@ func HeaderAt(t *model.Table, r int) []string {
 		}
 	}
 	return h
-}
-
-// kind tells a table's kind by its header.
-func kind(header []string) string {
-	switch {
-	case columns(header, nameCols, nil) >= 0 && (amountColumn(header, budgetCols, nil) >= 0 || amountColumn(header, actualCols, nil) >= 0):
-		return KindFunds
-	case columns(header, personCols, nil) >= 0 && (columns(header, orgCols, nil) >= 0 || columns(header, titleCols, nil) >= 0):
-		return KindEvaluators
-	}
-	return ""
 }
 
 // rowTexts lists the distinct non-empty cell texts of a row.
@@ -288,12 +284,20 @@ func notAmount(header string) bool {
 	return false
 }
 
-// Funds reads one Fund per item row of a funds table. Amounts are read
-// with figures.Money in the unit the header (or the caption) gives.
+// Funds reads one Fund per item row of the funds block of a table that
+// counts (see fundsReader.Read).
 func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
-	if rt.Kind != KindFunds {
-		return nil
+	var r model.Report
+	for _, b := range rt.Blocks {
+		fundsReader{}.Read(t, rt, b, &r)
 	}
+	return r.Funds
+}
+
+// blockFunds reads one Fund per item row of funds block b. Amounts are
+// read with figures.Money in the unit the header (or the caption) gives.
+func blockFunds(t *model.Table, rt model.ReportTable, b model.TableBlock) []model.Fund {
+	rt = blockView(rt, b)
 	taken := make(map[int]bool)
 	budget := amountColumn(rt.Header, budgetCols, taken)
 	taken[budget] = true
@@ -309,7 +313,7 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	// totalFirst: the total stands above the items (年度资金总额, then
 	// 其中：财政拨款, 其他资金), which are then its breakdown.
 	totalFirst := false
-	for r, end := rt.HeaderRow+1, BlockEnd(t, rt); r < end; r++ {
+	for r := rt.HeaderRow + 1; r < b.EndRow; r++ {
 		item := itemText(t, r, name, min(nonNeg(budget, t.Cols), nonNeg(actual, t.Cols)))
 		isSum := isTotal(item) || isTotal(cellText(t, r, 0))
 		if item == "" && !isSum {
@@ -473,19 +477,23 @@ func isPart(item string) bool {
 	return strings.HasPrefix(textnorm.Simplify(item), "其中")
 }
 
-// BlockEnd returns the row after the last row that rt's header heads: the
-// next row that reads as a header of its own (a form's next block, 年度总体目标
-// or 一级指标 | 二级指标 …), else the end of the table.
-func BlockEnd(t *model.Table, rt model.ReportTable) int {
-	if rt.HeaderRow < 0 {
-		return t.Rows
-	}
-	for r := rt.HeaderRow + 2; r < t.Rows; r++ {
-		if texts := rowTexts(t, r); len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(texts) {
+// blockEnd returns the row after the last row that a header ending at row
+// header heads: the next row that reads as a header of its own (a form's
+// next block, 年度总体目标 or 一级指标 | 二级指标 …), else the end of the table.
+func blockEnd(t *model.Table, header int) int {
+	for r := header + 2; r < t.Rows; r++ {
+		if startsBlock(t, r) {
 			return r
 		}
 	}
 	return t.Rows
+}
+
+// startsBlock reports whether row r reads as the header of a block: three
+// labels or more, two of them header words, no number.
+func startsBlock(t *model.Table, r int) bool {
+	texts := rowTexts(t, r)
+	return len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(texts)
 }
 
 // headerWords are words of column headers; a row with two cells holding
@@ -564,34 +572,4 @@ func cellText(t *model.Table, r, c int) string {
 		return ""
 	}
 	return textnorm.OneLine(textnorm.Clean(cell.Text))
-}
-
-// notPeople are the labels of the signature rows under the people.
-var notPeople = []string{"组长", "签名", "签字", "盖章", "中介机构", "评价机构", "日期", "合计"}
-
-// Evaluators reads one Evaluator per person row of an evaluators table,
-// names kept as written ("张磊（女）") but for the spaces that align them.
-func Evaluators(t *model.Table, rt model.ReportTable) []model.Evaluator {
-	if rt.Kind != KindEvaluators {
-		return nil
-	}
-	name := columns(rt.Header, personCols, nil)
-	org := columns(rt.Header, orgCols, nil)
-	title := columns(rt.Header, titleCols, nil)
-	var out []model.Evaluator
-rows:
-	for r := rt.HeaderRow + 1; r < t.Rows; r++ {
-		// "周  涛": names are spread with spaces to align with three-character names.
-		n := textnorm.Label(cellText(t, r, name))
-		if n == "" || textnorm.Len(n) > 16 || strings.ContainsAny(n, "：:") {
-			continue
-		}
-		for _, w := range notPeople {
-			if strings.Contains(textnorm.Simplify(n), w) {
-				continue rows
-			}
-		}
-		out = append(out, model.Evaluator{Name: n, Org: cellText(t, r, org), Title: cellText(t, r, title), TableNo: rt.TableNo, Row: r})
-	}
-	return out
 }

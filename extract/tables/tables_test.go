@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 
@@ -150,7 +151,7 @@ func TestEvaluatorsTeam(t *testing.T) {
 	}
 }
 
-func TestBlockEnd(t *testing.T) {
+func TestBlockEnds(t *testing.T) {
 	doc := doctest.Parse("t", `| 项目名称 | 预算数 | 执行数 |
 | 日常管护 | 50 | 48.5 |
 | 绿化养护 | 未执行 | 未执行 |
@@ -158,8 +159,8 @@ func TestBlockEnd(t *testing.T) {
 | 一级指标 | 二级指标 | 年度指标值 |
 | 产出指标 | 数量指标 | 12 |`)
 	tb := &doc.Tables[0]
-	if end := BlockEnd(tb, Read(tb, 0, "")); end != 4 {
-		t.Errorf("BlockEnd = %d, want 4 (a row of item texts goes on; the indicators header ends the block)", end)
+	if bs := Read(tb, 0, "").Blocks; len(bs) != 2 || bs[0].EndRow != 4 || bs[1].Kind != KindIndicators || bs[1].EndRow != 6 {
+		t.Errorf("blocks %+v, want the funds block to end at row 4 (a row of item texts goes on; the indicators header ends the block)", bs)
 	}
 	if h := UnitHeader("得分", "单位：万元"); h != "得分" {
 		t.Errorf("UnitHeader(得分) = %q: a score column takes no 万元", h)
@@ -326,5 +327,183 @@ func TestFundsCircledItems(t *testing.T) {
 		if s := sumBudget(fs); s != "1500000" {
 			t.Errorf("%s sub-items: budgets sum to %s, want 1500000", sub[0], s)
 		}
+	}
+}
+
+func TestAddEvaluators(t *testing.T) {
+	have := []model.Evaluator{{Name: "刘建国", Org: "某某工程咨询有限公司"}, {Name: "张磊", Org: ""}}
+	got := addEvaluators(have, []model.Evaluator{
+		{Name: "刘建国", Org: "某某工程咨询有限公司"}, // again in the attachment
+		{Name: "张磊", Org: "区财政局"},        // the same person, organisation now given
+		{Name: "刘建国", Org: "区财政局"},       // a namesake
+		{Name: "王敏", Org: "区财政局"},
+	})
+	var names []string
+	for _, e := range got {
+		names = append(names, e.Name+"/"+e.Org)
+	}
+	if want := "刘建国/某某工程咨询有限公司 张磊/ 刘建国/区财政局 王敏/区财政局"; strings.Join(names, " ") != want {
+		t.Errorf("addEvaluators = %s, want %s", strings.Join(names, " "), want)
+	}
+}
+
+// selfEvaluationForm builds a 项目支出绩效自评表 as Word merges it: a title
+// row, cover rows, a funds block, a 年度总体目标 block, and an indicator
+// block whose first two levels are merged down over their rows.
+func selfEvaluationForm() *model.Table {
+	tb := &model.Table{No: 1, Rows: 15, Cols: 8}
+	add := func(r, c, rowSpan, colSpan int, text string) {
+		tb.Cells = append(tb.Cells, model.Cell{Row: r, Col: c, RowSpan: rowSpan, ColSpan: colSpan, Text: text})
+	}
+	row := func(r int, texts ...string) { // one cell a column from column 2
+		for i, s := range texts {
+			add(r, 2+i, 1, 1, s)
+		}
+	}
+	add(0, 0, 1, 8, "项目支出绩效自评表（2022年度）")
+	add(1, 0, 1, 2, "项目名称")
+	add(1, 2, 1, 6, "农村实用人才培训")
+	add(2, 0, 1, 2, "主管部门")
+	add(2, 2, 1, 2, "某某县农业农村局")
+	add(2, 4, 1, 1, "实施单位")
+	add(2, 5, 1, 3, "某某县农业技术推广中心")
+	add(3, 0, 1, 2, "项目资金（万元）")
+	row(3, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+	add(4, 0, 1, 2, "年度资金总额")
+	row(4, "120", "125.5", "118.37", "10", "94.32%", "9.43")
+	add(5, 0, 1, 2, "其中：当年财政拨款")
+	row(5, "120", "125.5", "118.37", "—", "94.32%", "—")
+	add(6, 0, 1, 2, "上年结转资金")
+	row(6, "0", "0", "0", "—", "—", "—")
+	add(7, 0, 1, 2, "其他资金")
+	row(7, "0", "0", "0", "—", "—", "—")
+	add(8, 0, 2, 2, "年度总体目标")
+	add(8, 2, 1, 3, "预期目标")
+	add(8, 5, 1, 3, "实际完成情况")
+	add(9, 2, 1, 3, "培训农村实用人才500人次，提升种养技能。")
+	add(9, 5, 1, 3, "全年培训520人次，学员考核合格率97%。")
+	for c, s := range []string{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"} {
+		add(10, c, 1, 1, s)
+	}
+	add(11, 0, 2, 1, "产出指标（50分）")
+	add(11, 1, 1, 1, "数量指标")
+	row(11, "培训人次", "≥500人次", "520人次", "20", "20", "")
+	add(12, 1, 1, 1, "质量指标")
+	row(12, "考核合格率", "≥95%", "97%", "30", "30", "")
+	add(13, 0, 1, 1, "满意度指标")
+	add(13, 1, 1, 1, "服务对象满意度指标")
+	row(13, "学员满意度", "≥90%", "93%", "10", "10", "")
+	add(14, 0, 1, 5, "总分")
+	add(14, 5, 1, 1, "100")
+	add(14, 6, 1, 2, "98.43")
+	return tb
+}
+
+func TestBlocksSelfEvaluationForm(t *testing.T) {
+	tb := selfEvaluationForm()
+	rt := Read(tb, 0, "")
+	// The table as v_tables shows it: its main block is the funds block.
+	if rt.Caption != "项目支出绩效自评表（2022年度）" || rt.Kind != KindFunds || rt.HeaderRow != 3 {
+		t.Fatalf("Read = caption %q kind %q header row %d", rt.Caption, rt.Kind, rt.HeaderRow)
+	}
+	want := []model.TableBlock{
+		{Kind: KindTitle, FirstRow: 0, HeaderRow: -1, EndRow: 1},
+		{Kind: KindCover, FirstRow: 1, HeaderRow: -1, EndRow: 3},
+		{Kind: KindFunds, FirstRow: 3, HeaderRow: 3, EndRow: 8},
+		{Kind: KindGoals, FirstRow: 8, HeaderRow: 8, EndRow: 10},
+		{Kind: KindIndicators, FirstRow: 10, HeaderRow: 10, EndRow: 15},
+	}
+	if len(rt.Blocks) != len(want) {
+		t.Fatalf("blocks %+v, want %d", rt.Blocks, len(want))
+	}
+	for i, b := range rt.Blocks {
+		w := want[i]
+		if b.Kind != w.Kind || b.FirstRow != w.FirstRow || b.HeaderRow != w.HeaderRow || b.EndRow != w.EndRow {
+			t.Errorf("block %d = %s rows %d-%d header %d, want %s rows %d-%d header %d",
+				i, b.Kind, b.FirstRow, b.EndRow, b.HeaderRow, w.Kind, w.FirstRow, w.EndRow, w.HeaderRow)
+		}
+	}
+	if h := rt.Blocks[4].Header; len(h) != 8 || h[2] != "三级指标" || h[7] != "偏差原因分析及改进措施" {
+		t.Errorf("indicator header %q", h)
+	}
+
+	// Only the funds block has a reader: the year's total (the adjusted
+	// budget 125.5万 against 118.37万 spent), not its breakdown.
+	var r model.Report
+	NewReader(DefaultKinds()...).ReadBlocks(tb, rt, &r)
+	if len(r.Funds) != 1 || len(r.Evaluators) != 0 {
+		t.Fatalf("funds %+v, evaluators %+v", r.Funds, r.Evaluators)
+	}
+	if f := r.Funds[0]; f.Item != "年度资金总额" || f.Row != 4 || *f.Budget != "1255000" || *f.Actual != "1183700" || *f.Rate != 94.32 {
+		t.Errorf("fund %+v", f)
+	}
+}
+
+// TestBlocksCover: a cover table as the structure tells it is one block
+// of key | value rows under its title row.
+func TestBlocksCover(t *testing.T) {
+	rt := AsCover(Read(selfEvaluationForm(), 0, ""))
+	if rt.HeaderRow != -1 || rt.Header != nil || rt.Kind != "" || len(rt.Blocks) != 2 {
+		t.Fatalf("AsCover = %+v", rt)
+	}
+	if b := rt.Blocks[1]; b.Kind != KindCover || b.FirstRow != 1 || b.EndRow != 15 {
+		t.Errorf("cover block %+v", b)
+	}
+}
+
+// TestKindRegistry: block kinds are found through the list a Reader is
+// given, in its order, not a closed list.
+func TestKindRegistry(t *testing.T) {
+	tb := selfEvaluationForm()
+	for _, tt := range []struct {
+		kinds []Detector
+		want  string
+	}{
+		// The first kind that claims a header names its block.
+		{[]Detector{fundsReader{}, scoreKind{}, indicatorsKind{}}, "title cover funds - score"},
+		{[]Detector{fundsReader{}, indicatorsKind{}, scoreKind{}}, "title cover funds - indicators"},
+		// Without the funds reader there is no funds block to look for
+		// under the cover rows, which then head the table's main block.
+		{[]Detector{evaluatorsReader{}, indicatorsKind{}}, "title - - indicators"},
+	} {
+		rd := NewReader(tt.kinds...)
+		rt := rd.Read(tb, 0, "")
+		var kinds []string
+		for _, b := range rt.Blocks {
+			kinds = append(kinds, cmp.Or(b.Kind, "-"))
+		}
+		if got := strings.Join(kinds, " "); got != tt.want {
+			t.Errorf("kinds %q, want %q", got, tt.want)
+		}
+		var r model.Report
+		rd.ReadBlocks(tb, rt, &r)
+		if funds := strings.HasPrefix(tt.want, "title cover funds"); funds != (len(r.Funds) == 1) {
+			t.Errorf("%s: funds %+v", tt.want, r.Funds)
+		}
+	}
+}
+
+// scoreKind claims headers with a 分值 column.
+type scoreKind struct{}
+
+func (scoreKind) Kind() string                { return "score" }
+func (scoreKind) Detect(header []string) bool { return columns(header, []string{"分值"}, nil) >= 0 }
+
+// TestFundsMainBlock: of two funds blocks in one table, the main one
+// counts; the second (here the same rows again) would count them twice.
+func TestFundsMainBlock(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目名称 | 预算数（万元） | 执行数（万元） |
+| 道路保洁 | 100 | 90 |
+| 项目名称 | 预算数（万元） | 执行数（万元） |
+| 道路保洁 | 100 | 90 |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	if len(rt.Blocks) != 2 || rt.Blocks[0].EndRow != 2 || rt.Blocks[1].Kind != KindFunds || rt.Blocks[1].FirstRow != 2 {
+		t.Fatalf("blocks %+v", rt.Blocks)
+	}
+	var r model.Report
+	NewReader(DefaultKinds()...).ReadBlocks(tb, rt, &r)
+	if len(r.Funds) != 1 || r.Funds[0].Row != 1 {
+		t.Errorf("funds %+v, want the main block's row 1 only", r.Funds)
 	}
 }

@@ -28,9 +28,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
+	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/numbering"
 )
@@ -302,7 +302,7 @@ func (rd *docReader) altChunk(rels []relationship, id string, idx, depth int) []
 		}
 		return rd.chunkDocx(name, data, idx, depth)
 	case ".htm", ".html", ".xhtml":
-		return textBlocks(htmlLines(data), idx)
+		return textBlocks(html.Lines(data), idx)
 	case ".txt", ".text":
 		return textBlocks(strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), idx)
 	default:
@@ -326,49 +326,16 @@ func (rd *docReader) chunkDocx(name string, data []byte, idx, depth int) []block
 		return nil
 	}
 	rd.doc.Warnings = append(rd.doc.Warnings, d.Warnings...)
+	// The imported body is already assembled; its tables are numbered in
+	// this document's order when it is (tables nested in them stay text of
+	// their cells).
 	var out []block
-	// The imported body is already assembled; its tables go back to tree
-	// form so that this document numbers them in its own order (tables
-	// nested in them stay as text of their cells).
-	tree := func(no int) *table {
-		t := d.Tables[no-1]
-		tb := &table{gridCols: t.Cols, index: idx, rows: make([]row, t.Rows)}
-		type placed struct {
-			col int
-			c   tcell
-		}
-		byRow := make([][]placed, t.Rows)
-		for _, c := range t.Cells {
-			tc := tcell{gridSpan: c.ColSpan}
-			for _, p := range c.Paras {
-				tc.blocks = append(tc.blocks, block{para: &p, index: idx})
-			}
-			byRow[c.Row] = append(byRow[c.Row], placed{c.Col, tc})
-			for k := 1; k < c.RowSpan && c.Row+k < t.Rows; k++ {
-				byRow[c.Row+k] = append(byRow[c.Row+k], placed{c.Col, tcell{gridSpan: c.ColSpan, vMerge: "continue"}})
-			}
-		}
-		for r, cells := range byRow {
-			sort.Slice(cells, func(i, j int) bool { return cells[i].col < cells[j].col })
-			next := 0
-			for i, pc := range cells {
-				if i == 0 {
-					tb.rows[r].gridBefore = pc.col
-				} else if pc.col > next { // a gap: an empty cell keeps the columns
-					tb.rows[r].cells = append(tb.rows[r].cells, tcell{gridSpan: pc.col - next})
-				}
-				tb.rows[r].cells = append(tb.rows[r].cells, pc.c)
-				next = pc.col + pc.c.gridSpan
-			}
-		}
-		return tb
-	}
 	for _, b := range d.Body {
 		if b.Kind == model.KindParagraph {
 			p := b.Para
 			out = append(out, block{para: &p, index: idx})
 		} else {
-			out = append(out, block{table: tree(b.TableNo), index: idx})
+			out = append(out, block{imported: &d.Tables[b.TableNo-1], index: idx})
 		}
 	}
 	return out

@@ -1,18 +1,15 @@
 package docx
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports/corpus/golden"
 	"github.com/govreports/govreports/ingest/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // dump renders a document as readable text for golden files: every body
 // block with its properties, every table on its grid, parts, properties
@@ -86,27 +83,11 @@ func paraProps(p model.Paragraph) string {
 	return " [" + strings.Join(s, " ") + "]"
 }
 
-// golden compares got with testdata/golden/name.golden, or rewrites it
+// checkGolden compares got with testdata/golden/name.golden, or rewrites it
 // under -update.
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	file := filepath.Join("testdata", "golden", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got\n%s--- want\n%s", name, file, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", "golden", name+".golden"), []byte(got))
 }
 
 // bodyText is the body as plain text: paragraphs and table cells, one per

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/govreports/govreports/corpus/docxgen"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // zipOf packs members into a zip archive.
@@ -110,7 +111,7 @@ func TestZipBomb(t *testing.T) {
 }
 
 // A table that declares a grid far wider than Word makes is cut to
-// maxGridCols, with a warning, rather than indexed at its declared size.
+// model.MaxGridCols, with a warning, rather than indexed at its declared size.
 func TestHugeGridIsBounded(t *testing.T) {
 	var row strings.Builder
 	row.WriteString("<w:tr>")
@@ -127,8 +128,8 @@ func TestHugeGridIsBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb := doc.Tables[0]
-	if tb.Cols > maxGridCols || tb.Rows != 3 || len(tb.Cells) != 3 {
-		t.Errorf("table %dx%d with %d cells, want 3 rows, at most %d columns, a cell a row", tb.Rows, tb.Cols, len(tb.Cells), maxGridCols)
+	if tb.Cols > model.MaxGridCols || tb.Rows != 3 || len(tb.Cells) != 3 {
+		t.Errorf("table %dx%d with %d cells, want 3 rows, at most %d columns, a cell a row", tb.Rows, tb.Cols, len(tb.Cells), model.MaxGridCols)
 	}
 	if len(doc.Warnings) == 0 || !strings.Contains(doc.Warnings[0], "grid columns") {
 		t.Errorf("warnings %q", doc.Warnings)

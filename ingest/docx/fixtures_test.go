@@ -237,7 +237,7 @@ func TestFixtures(t *testing.T) {
 				}
 			}
 			checkGrid(t, f.name, doc)
-			golden(t, f.name, dump(doc))
+			checkGolden(t, f.name, dump(doc))
 		})
 	}
 }

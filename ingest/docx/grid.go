@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -12,17 +11,12 @@ import (
 // value cannot make the grid huge.
 const maxSpan = 1000
 
-// maxGridCols bounds a table's width (Word makes at most 63 columns): cells
-// beyond it are dropped with a warning, so that a hostile table cannot
-// declare a grid of billions of positions.
-const maxGridCols = 1000
-
 func (w *walker) table(tbl *node, idx int) *table {
 	t := &table{index: idx}
 	if g := tbl.child(nsW, "tblGrid"); g != nil {
 		for _, c := range g.children {
 			if c.is(nsW, "gridCol") {
-				t.gridCols = min(t.gridCols+1, maxGridCols)
+				t.gridCols = min(t.gridCols+1, model.MaxGridCols)
 			}
 		}
 	}
@@ -127,79 +121,55 @@ func (a *assembler) body(blocks []block) {
 			a.doc.Body = append(a.doc.Body, model.Block{Kind: model.KindParagraph, Para: *b.para, Pos: model.Pos{Index: b.index}})
 			continue
 		}
-		no := a.table(b.table, 0, 0, 0)
+		no := a.add(b, 0, 0, 0)
 		a.doc.Body = append(a.doc.Body, model.Block{Kind: model.KindTable, TableNo: no, Pos: model.Pos{Index: b.index}})
 	}
+}
+
+// add adds the table of b to Document.Tables and returns its number; a
+// nested one names the cell it stands in.
+func (a *assembler) add(b block, parent, prow, pcol int) int {
+	if b.imported != nil {
+		return a.imported(b.imported, b.index, parent, prow, pcol)
+	}
+	return a.table(b.table, parent, prow, pcol)
+}
+
+// imported adds a table of an imported document, laid out there: it stands
+// at body index idx of this one.
+func (a *assembler) imported(t *model.Table, idx, parent, prow, pcol int) int {
+	out := model.Table{No: len(a.doc.Tables) + 1, Rows: t.Rows, Cols: t.Cols, Pos: model.Pos{Index: idx},
+		ParentTable: parent, ParentRow: prow, ParentCol: pcol, Cells: make([]model.Cell, len(t.Cells))}
+	for i, c := range t.Cells {
+		c.Pos = model.Pos{Index: idx}
+		out.Cells[i] = c
+	}
+	a.doc.Tables = append(a.doc.Tables, out)
+	return out.No
 }
 
 // table lays t on its grid and adds it, then the tables nested in it, to
 // Document.Tables; it returns t's number.
 func (a *assembler) table(t *table, parent, prow, pcol int) int {
-	no := len(a.doc.Tables) + 1
-	a.doc.Tables = append(a.doc.Tables, model.Table{No: no})
-	out := model.Table{No: no, Rows: len(t.rows), Cols: t.gridCols, Pos: model.Pos{Index: t.index},
-		ParentTable: parent, ParentRow: prow, ParentCol: pcol}
-
-	var above []int // per grid column: the cell of the row above covering it, or -1
-	for r, rw := range t.rows {
-		var here []int
-		set := func(col, span, k int) {
-			for len(here) < col+span {
-				here = append(here, -1)
-			}
-			for c := col; c < col+span; c++ {
-				here[c] = k
-			}
-		}
-		col := rw.gridBefore
-		last := -1 // the cell last placed in this row
+	b := model.NewGridBuilder(a.doc, model.Table{Cols: t.gridCols, Pos: model.Pos{Index: t.index},
+		ParentTable: parent, ParentRow: prow, ParentCol: pcol})
+	for _, rw := range t.rows {
+		b.StartRow(rw.gridBefore)
 		for _, tc := range rw.cells {
-			span := tc.gridSpan
-			if col+span > maxGridCols {
-				a.doc.Warnings = append(a.doc.Warnings, fmt.Sprintf("table %d row %d: cells beyond %d grid columns dropped", no, r+1, maxGridCols))
+			// The paragraphs of a cell beyond the grid are not read: the
+			// tables nested in it are dropped with it.
+			var paras []model.Paragraph
+			if r, col, ok := b.Next(tc.gridSpan); ok {
+				paras = a.cellParas(tc.blocks, b.No(), r, col)
+			}
+			if !b.Add(model.GridCell{Span: tc.gridSpan, Paras: paras, Pos: model.Pos{Index: t.index},
+				ContinueLeft: tc.hMerge == "continue", ContinueUp: tc.vMerge == "continue"}) {
 				break
 			}
-			paras := a.cellParas(tc.blocks, no, r, col)
-			if tc.hMerge == "continue" && last >= 0 {
-				// Legacy horizontal merge: the cell widens its left neighbour.
-				out.Cells[last].ColSpan += span
-				a.appendParas(&out.Cells[last], paras)
-				set(col, span, last)
-				col += span
-				continue
-			}
-			if tc.vMerge == "continue" && col < len(above) && above[col] >= 0 {
-				k := above[col]
-				if c := &out.Cells[k]; c.Col == col && c.Row+c.RowSpan == r {
-					c.RowSpan++
-					a.appendParas(c, paras)
-					set(col, span, k)
-					col += span
-					last = k
-					continue
-				}
-			}
-			out.Cells = append(out.Cells, model.Cell{Row: r, Col: col, RowSpan: 1, ColSpan: span, Pos: model.Pos{Index: t.index}})
-			last = len(out.Cells) - 1
-			a.appendParas(&out.Cells[last], paras)
-			set(col, span, last)
-			col += span
 		}
-		if end := min(col+rw.gridAfter, maxGridCols); end > out.Cols {
-			out.Cols = end
-		}
-		above = here
+		b.EndRow(rw.gridAfter)
 	}
-	for i := range out.Cells {
-		c := &out.Cells[i]
-		texts := make([]string, len(c.Paras))
-		for j, p := range c.Paras {
-			texts[j] = p.Text
-		}
-		c.Text = strings.Join(texts, "\n")
-	}
-	a.doc.Tables[no-1] = out
-	return no
+	return b.Done()
 }
 
 // cellParas returns the paragraphs of a cell, the paragraphs of tables
@@ -211,29 +181,12 @@ func (a *assembler) cellParas(blocks []block, parent, r, c int) []model.Paragrap
 			out = append(out, *b.para)
 			continue
 		}
-		no := a.table(b.table, parent, r, c)
+		no := a.add(b, parent, r, c)
 		for _, cell := range a.doc.Tables[no-1].Cells {
 			out = append(out, cell.Paras...)
 		}
 	}
 	return out
-}
-
-// appendParas adds paragraphs to a cell; the continuation of a merge adds
-// only what is not empty, as Word shows merged cells.
-func (a *assembler) appendParas(c *model.Cell, paras []model.Paragraph) {
-	if len(c.Paras) > 0 {
-		empty := true
-		for _, p := range paras {
-			if strings.TrimSpace(p.Text) != "" {
-				empty = false
-			}
-		}
-		if empty {
-			return
-		}
-	}
-	c.Paras = append(c.Paras, paras...)
 }
 
 // storyText flattens a story's blocks to text, one line per paragraph,
@@ -245,6 +198,14 @@ func storyText(blocks []block) string {
 		for _, b := range bs {
 			if b.para != nil {
 				lines = append(lines, b.para.Text)
+				continue
+			}
+			if b.imported != nil {
+				for _, c := range b.imported.Cells {
+					for _, p := range c.Paras {
+						lines = append(lines, p.Text)
+					}
+				}
 				continue
 			}
 			for _, r := range b.table.rows {

@@ -14,7 +14,7 @@ import (
 // sampleDocx returns the three .docx renderings of the sample report.
 func sampleDocx(t testing.TB) []string {
 	var out []string
-	for _, p := range corpus.SharedSample(t) {
+	for _, p := range corpus.Renderings(t) {
 		if strings.HasSuffix(p, ".docx") {
 			out = append(out, p)
 		}
@@ -65,7 +65,7 @@ func markedText(doc *model.Document) string {
 }
 
 func TestSample(t *testing.T) {
-	txt, err := os.ReadFile(filepath.Join(corpus.SharedDir(t), "corpus", "sample", "2020-xihu-services.txt"))
+	txt, err := os.ReadFile(corpus.Rendering("2020-xihu-services.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func findPara(doc *model.Document, text string) *model.Paragraph {
 }
 
 func TestSampleNumbering(t *testing.T) {
-	doc, err := Read(filepath.Join(corpus.SharedDir(t), "corpus", "sample", "2020-xihu-services.docx"))
+	doc, err := Read(corpus.Rendering("2020-xihu-services.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}

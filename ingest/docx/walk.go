@@ -8,12 +8,14 @@ import (
 )
 
 // block is one block of a story as the walker builds it: a finished
-// paragraph, or a table still in tree form (numbered and laid on its grid
-// when the document is assembled).
+// paragraph, a table still in tree form (numbered and laid on its grid
+// when the document is assembled), or a table of a document imported by
+// w:altChunk, already laid out (numbered when this one is assembled).
 type block struct {
-	para  *model.Paragraph
-	table *table
-	index int // index of the w:body child it came from
+	para     *model.Paragraph
+	table    *table
+	imported *model.Table
+	index    int // index of the w:body child it came from
 }
 
 // table, row and tcell keep a w:tbl as written; grid.go lays it out.

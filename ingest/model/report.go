@@ -68,13 +68,33 @@ type Section struct {
 }
 
 // ReportTable is a table of the report with its header row mapped.
+// HeaderRow, Header and Kind are those of its main block: the block the
+// table is about, which its first header heads (or, in a form, the funds
+// block under the cover rows).
 type ReportTable struct {
 	TableNo   int      // Document.Tables number
 	Block     int      // body block index
 	Caption   string   // title row or paragraph before the table
 	HeaderRow int      // grid row of the header, -1 when none
 	Header    []string // normalised header text per column
-	Kind      string   // "funds", "evaluators", "" for others
+	Kind      string   // "funds", "evaluators", "" for others: the main block's kind when a reader reads it
+
+	// Blocks are the table's rows in order, as blocks: a form
+	// (项目支出绩效自评表) stacks a title row, cover rows, a funds block, a
+	// goals block and an indicator block in one grid. Left out of JSON
+	// (reports inspect --json) until the schema stores them, so that the
+	// two show the same tables.
+	Blocks []TableBlock `json:"-"`
+}
+
+// TableBlock is a stretch of a table's rows [FirstRow, EndRow): header rows
+// [FirstRow, HeaderRow] (none when HeaderRow is -1), then the rows they head.
+type TableBlock struct {
+	Kind      string   // "title", "cover" (key | value rows), "funds", "evaluators", "goals", "indicators", "" when unknown
+	FirstRow  int      // first grid row, header rows included
+	HeaderRow int      // last grid row of the header, -1 when none
+	EndRow    int      // the row after the block's last
+	Header    []string // normalised header text per column, nil when none
 }
 
 // Fund is one row of a funds table, amounts in 元.

@@ -17,7 +17,7 @@ import (
 // "%3."), one w:num per report, reports 2 and 3 restarting through
 // lvlOverride/startOverride.
 func TestSampleReportMarkers(t *testing.T) {
-	dir := filepath.Join(corpus.SharedDir(t), "corpus", "sample")
+	dir := corpus.RenderingsDir()
 	_, paras := markDocument(t, filepath.Join(dir, "2020-xihu-services.docx"))
 
 	perReport := []string{"一、", "（一）", "（二）", "1.", "2.", "二、", "三、", "四、", "五、"}

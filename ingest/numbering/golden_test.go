@@ -2,16 +2,13 @@ package numbering
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/govreports/govreports/corpus"
+	"github.com/govreports/govreports/corpus/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/pandoc-markers.golden")
 
 // TestPandocGolden records the marker of every numbered paragraph of the
 // pandoc corpus, so that any change in counting shows up as a diff to
@@ -29,18 +26,5 @@ func TestPandocGolden(t *testing.T) {
 			fmt.Fprintln(&out, p)
 		}
 	}
-	golden := filepath.Join("testdata", "pandoc-markers.golden")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("markers differ from %s; review with -update and git diff:\n%s", golden, out.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "pandoc-markers.golden"), out.Bytes())
 }

@@ -18,8 +18,9 @@ import (
 // Kind is a file format.
 type Kind string
 
-// Formats told apart. TXT and DOCX can be read; the others are named so the
-// pipeline can say what it skipped.
+// Formats told apart. Which of them can be read is for the registry of
+// readers in ingest to say; the others are named so that the pipeline can
+// say what it skipped.
 const (
 	TXT     Kind = "txt"
 	DOCX    Kind = "docx"
@@ -45,9 +46,6 @@ const (
 
 // HeadSize is how many leading bytes Detect wants to see.
 const HeadSize = 512
-
-// Supported tells whether the project has a reader for k.
-func (k Kind) Supported() bool { return k == TXT || k == DOCX }
 
 // Describe returns a label for messages such as "skipped: legacy Word .doc
 // (not supported yet)".

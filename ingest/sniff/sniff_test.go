@@ -80,7 +80,7 @@ func makeZip(t *testing.T, members ...string) []byte {
 }
 
 func TestDetectBytes(t *testing.T) {
-	sample := filepath.Join(corpus.SharedDir(t), "corpus", "sample")
+	sample := corpus.RenderingsDir()
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
@@ -119,7 +119,6 @@ func TestDetectBytes(t *testing.T) {
 		{write("text.odt", makeZip(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<x/>")), ODT},
 		{write("broken.docx", []byte("PK\x03\x04 not really a zip")), DOCX}, // for the docx reader to report
 		{write("empty.txt", nil), TXT},
-		{filepath.Join(corpus.SharedDir(t), "corpus", "external", "pandoc-docx", "alternate_document_path.docx"), DOCX},
 	}
 	for _, tt := range tests {
 		data, err := os.ReadFile(tt.path)
@@ -132,8 +131,9 @@ func TestDetectBytes(t *testing.T) {
 	}
 }
 
-// TestDetectRealDocx checks every real .docx of the shared corpus, by head
-// alone under a .txt name and by DetectBytes.
+// TestDetectRealDocx checks every real .docx of the external corpus
+// (alternate_document_path.docx, with its main part elsewhere, among
+// them), by head alone under a .txt name and by DetectBytes.
 func TestDetectRealDocx(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(corpus.SharedDir(t), "corpus", "external", "pandoc-docx", "*.docx"))
 	if len(files) == 0 {
@@ -155,31 +155,29 @@ func TestDetectRealDocx(t *testing.T) {
 
 func TestByNameAndLabels(t *testing.T) {
 	tests := []struct {
-		name      string
-		kind      Kind
-		supported bool
-		label     string
+		name  string
+		kind  Kind
+		label string
 	}{
-		{"a/报告.TXT", TXT, true, "plain text"},
-		{"报告.docx", DOCX, true, "Word .docx"},
-		{"报告.doc", DOC, false, "legacy Word .doc"},
-		{"报告.wps", WPS, false, "WPS Writer .wps"},
-		{"报告.pdf", PDF, false, "PDF"},
-		{"表.xlsx", XLSX, false, "Excel .xlsx"},
-		{"表.xls", XLS, false, "legacy Excel .xls"},
-		{"演示.pptx", PPTX, false, "PowerPoint .pptx"},
-		{"演示.ppt", PPT, false, "legacy PowerPoint .ppt"},
-		{"报告.rtf", RTF, false, "RTF document"},
-		{"页.htm", HTML, false, "HTML page"},
-		{"报告.odt", ODT, false, "OpenDocument text .odt"},
-		{"图.JPG", Image, false, "image"},
-		{"报告", Unknown, false, "unknown format"},
+		{"a/报告.TXT", TXT, "plain text"},
+		{"报告.docx", DOCX, "Word .docx"},
+		{"报告.doc", DOC, "legacy Word .doc"},
+		{"报告.wps", WPS, "WPS Writer .wps"},
+		{"报告.pdf", PDF, "PDF"},
+		{"表.xlsx", XLSX, "Excel .xlsx"},
+		{"表.xls", XLS, "legacy Excel .xls"},
+		{"演示.pptx", PPTX, "PowerPoint .pptx"},
+		{"演示.ppt", PPT, "legacy PowerPoint .ppt"},
+		{"报告.rtf", RTF, "RTF document"},
+		{"页.htm", HTML, "HTML page"},
+		{"报告.odt", ODT, "OpenDocument text .odt"},
+		{"图.JPG", Image, "image"},
+		{"报告", Unknown, "unknown format"},
 	}
 	for _, tt := range tests {
 		k := ByName(tt.name)
-		if k != tt.kind || k.Supported() != tt.supported || k.Describe() != tt.label {
-			t.Errorf("ByName(%q) = %q (supported %v, %q), want %q (%v, %q)",
-				tt.name, k, k.Supported(), k.Describe(), tt.kind, tt.supported, tt.label)
+		if k != tt.kind || k.Describe() != tt.label {
+			t.Errorf("ByName(%q) = %q (%q), want %q (%q)", tt.name, k, k.Describe(), tt.kind, tt.label)
 		}
 	}
 }

@@ -275,40 +275,31 @@ func (t *draftTable) allEmpty() bool {
 }
 
 // addTable lays the draft out on a grid and appends it to doc. The grid is
-// as wide as the longest row; the last cell of a shorter row spans the rest,
-// as a title row spans the table in the original document.
+// as wide as the longest row (at most model.MaxGridCols); the last cell of a
+// shorter row spans the rest, as a title row spans the table in the
+// original document.
 func addTable(doc *model.Document, d draftTable) {
-	no := len(doc.Tables) + 1
-	cols := d.cols()
-	t := model.Table{
-		No:   no,
-		Rows: len(d.rows),
-		Cols: cols,
-		Pos:  model.Pos{Line: d.first, EndLine: d.lastLine},
-	}
-	n := 0
+	cols := min(d.cols(), model.MaxGridCols)
+	pos := model.Pos{Line: d.first, EndLine: d.lastLine}
+	b := model.NewGridBuilder(doc, model.Table{Cols: cols, Pos: pos})
 	for _, row := range d.rows {
-		n += len(row)
-	}
-	t.Cells = make([]model.Cell, 0, n)
-	for r, row := range d.rows {
+		b.StartRow(0)
 		for c, dc := range row {
 			span := 1
 			if c == len(row)-1 {
-				span = cols - c
+				span = max(cols-c, 1)
 			}
-			cell := model.Cell{Row: r, Col: c, RowSpan: 1, ColSpan: span}
-			texts := make([]string, len(dc.paras))
-			cell.Paras = make([]model.Paragraph, len(dc.paras))
+			paras := make([]model.Paragraph, len(dc.paras))
 			for k, p := range dc.paras {
-				texts[k] = p.text
-				cell.Paras[k] = paragraph(p.text)
+				paras[k] = paragraph(p.text)
 			}
-			cell.Text = strings.Join(texts, "\n")
-			cell.Pos = model.Pos{Line: dc.paras[0].no, EndLine: dc.paras[len(dc.paras)-1].no}
-			t.Cells = append(t.Cells, cell)
+			pos := model.Pos{Line: dc.paras[0].no, EndLine: dc.paras[len(dc.paras)-1].no}
+			if !b.Add(model.GridCell{Span: span, Paras: paras, Pos: pos}) {
+				break
+			}
 		}
+		b.EndRow(0)
 	}
-	doc.Tables = append(doc.Tables, t)
-	doc.Body = append(doc.Body, model.Block{Kind: model.KindTable, TableNo: no, Pos: t.Pos})
+	no := b.Done()
+	doc.Body = append(doc.Body, model.Block{Kind: model.KindTable, TableNo: no, Pos: pos})
 }

@@ -16,8 +16,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// sampleRenderings are the text renderings of the sample report in the
-// shared corpus, with the encoding each must be detected as.
+// sampleRenderings are the shipped text renderings of the sample report
+// (corpus/renderings), with the encoding each must be detected as.
 var sampleRenderings = []struct{ file, encoding string }{
 	{"2020-xihu-services.txt", UTF8},
 	{"2020-xihu-services.gbk.txt", GB18030},
@@ -26,7 +26,7 @@ var sampleRenderings = []struct{ file, encoding string }{
 
 func readSample(t *testing.T, file string) *model.Document {
 	t.Helper()
-	doc, err := Read(filepath.Join(corpus.SharedDir(t), "corpus", "sample", file))
+	doc, err := Read(corpus.Rendering(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,8 +67,8 @@ func TestSampleRenderingsAgree(t *testing.T) {
 	}
 }
 
-// TestSampleShipped checks that the sample shipped in the repository reads
-// like the shared one.
+// TestSampleShipped checks that the sample of corpus/sample reads like its
+// UTF-8 rendering.
 func TestSampleShipped(t *testing.T) {
 	shipped, err := Read(corpus.SamplePath())
 	if err != nil {
@@ -76,7 +76,7 @@ func TestSampleShipped(t *testing.T) {
 	}
 	shared := readSample(t, sampleRenderings[0].file)
 	if !reflect.DeepEqual(shipped.Body, shared.Body) || !reflect.DeepEqual(shipped.Tables, shared.Tables) {
-		t.Error("corpus/sample differs from the shared sample")
+		t.Error("corpus/sample differs from its UTF-8 rendering")
 	}
 }
 
@@ -176,7 +176,7 @@ func TestSampleTables(t *testing.T) {
 // TestSampleLines checks every paragraph against the line it claims to
 // come from, and that no bookmark marker survives.
 func TestSampleLines(t *testing.T) {
-	path := filepath.Join(corpus.SharedDir(t), "corpus", "sample", sampleRenderings[0].file)
+	path := corpus.Rendering(sampleRenderings[0].file)
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -379,7 +379,7 @@ func FuzzDecode(f *testing.F) {
 func BenchmarkDecodeSample(b *testing.B) {
 	for _, r := range sampleRenderings {
 		b.Run(r.encoding, func(b *testing.B) {
-			data, err := os.ReadFile(filepath.Join(corpus.SharedDir(b), "corpus", "sample", r.file))
+			data, err := os.ReadFile(corpus.Rendering(r.file))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -416,5 +416,28 @@ func TestRowLikeLinesWithoutTable(t *testing.T) {
 		if len(doc.Body) != n || len(doc.Tables) != 0 {
 			t.Errorf("%q: %d blocks, %d tables, want %d paragraphs", l, len(doc.Body), len(doc.Tables), n)
 		}
+	}
+}
+
+// A row of more cells than model.MaxGridCols is cut there, with a warning,
+// as the docx reader cuts a hostile table; shorter rows span the grid.
+func TestWideTableIsBounded(t *testing.T) {
+	wide := "|" + strings.Repeat(" 格 |", model.MaxGridCols+500)
+	doc, err := Decode("wide.txt", []byte(wide+"\n| 甲 | 乙 |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != 1 {
+		t.Fatalf("%d tables", len(doc.Tables))
+	}
+	tb := doc.Tables[0]
+	if tb.Rows != 2 || tb.Cols != model.MaxGridCols || len(tb.Cells) != model.MaxGridCols+2 {
+		t.Errorf("table %dx%d with %d cells", tb.Rows, tb.Cols, len(tb.Cells))
+	}
+	if c := tb.Cell(1, model.MaxGridCols-1); c == nil || c.Text != "乙" {
+		t.Errorf("last cell of the short row: %+v", c)
+	}
+	if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "grid columns dropped") {
+		t.Errorf("warnings %q", doc.Warnings)
 	}
 }

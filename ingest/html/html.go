@@ -1,4 +1,7 @@
-package docx
+// Package html reads the text of HTML. For now it serves the docx reader,
+// for the HTML parts a Word document imports (w:altChunk); it is where a
+// reader of .html files will live.
+package html
 
 import (
 	"bytes"
@@ -7,17 +10,18 @@ import (
 	"strings"
 )
 
-// htmlBlocks are the HTML elements that end a line of text.
-var htmlBlocks = map[string]bool{
+// blocks are the HTML elements that end a line of text.
+var blocks = map[string]bool{
 	"p": true, "div": true, "br": true, "li": true, "tr": true, "table": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 	"blockquote": true, "pre": true, "ul": true, "ol": true, "section": true,
 }
 
-// htmlLines reads the text of an HTML part (a w:altChunk) as lines, one per
-// block element. encoding/xml in its lenient mode copes with the HTML Word
-// imports; script and style content is skipped.
-func htmlLines(data []byte) []string {
+// Lines reads the text of an HTML document as lines, one per block
+// element (a table row is a line, its cells parted by spaces). encoding/xml in
+// its lenient mode copes with the HTML Word imports; script and style
+// content is skipped.
+func Lines(data []byte) []string {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
@@ -42,7 +46,7 @@ func htmlLines(data []byte) []string {
 			name := strings.ToLower(t.Name.Local)
 			if name == "script" || name == "style" || name == "head" {
 				skip++
-			} else if htmlBlocks[name] {
+			} else if blocks[name] {
 				flush()
 			} else if name == "td" || name == "th" {
 				cur.WriteString("\t")
@@ -53,7 +57,7 @@ func htmlLines(data []byte) []string {
 				if skip > 0 {
 					skip--
 				}
-			} else if htmlBlocks[name] {
+			} else if blocks[name] {
 				flush()
 			}
 		case xml.CharData:

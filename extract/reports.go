@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"github.com/govreports/govreports/extract/facts"
+	"github.com/govreports/govreports/extract/grammar"
+	"github.com/govreports/govreports/extract/structure"
+	"github.com/govreports/govreports/ingest/model"
+)
+
+// readReports makes a report of each span of the layout, with its cover
+// fields and section tree, and lists each report's text paragraphs for
+// the passes after it.
+func readReports(s *State) {
+	l := s.Layout
+	s.Reports = make([]model.Report, len(l.Spans))
+	s.Paras = make([][]facts.Para, len(l.Spans))
+	for k, sp := range l.Spans {
+		s.Reports[k] = report(l, k, sp)
+		s.Paras[k] = bodyParas(l, sp)
+	}
+}
+
+func report(l *structure.Layout, k int, s structure.Span) model.Report {
+	r := model.Report{
+		No:               k + 1,
+		Title:            s.Title,
+		FirstBlock:       s.First,
+		EndBlock:         s.End,
+		ProjectName:      s.Cover[structure.KeyProject],
+		Category:         s.Cover[structure.KeyCategory],
+		ImplementingUnit: s.Cover[structure.KeyUnit],
+		SupervisingDept:  s.Cover[structure.KeyDept],
+		EvaluationAgency: s.Cover[structure.KeyAgency],
+		EvaluationYear:   year(s.Cover[structure.KeyYear]),
+		ReportDate:       s.Date,
+		Attachment:       s.Attachment,
+	}
+	r.Sections, r.Preamble = l.Sections(s)
+	if r.ProjectName == "" {
+		r.ProjectName = structure.ProjectName(s.Title)
+	}
+	if r.EvaluationYear == 0 {
+		r.EvaluationYear = structure.TitleYear(s.Title)
+	}
+	return r
+}
+
+func year(s string) int { return grammar.FirstYear(s) }
+
+// bodyParas lists the text paragraphs of a span as the reader gave them,
+// so that offsets count in Paragraph.Text.
+func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
+	var out []facts.Para
+	for i := s.First; i < s.End; i++ {
+		if l.Roles[i] == structure.RoleText {
+			out = append(out, facts.NewPara(i, l.Doc.Body[i].Para.Text))
+		}
+	}
+	return out
+}

@@ -1,0 +1,78 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/govreports/govreports/ingest/docx"
+	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/sniff"
+	"github.com/govreports/govreports/ingest/txt"
+)
+
+// A Reader turns the content of files of some formats into a document.
+// Each format has a package under ingest that provides one; readers know
+// nothing of the pipeline.
+type Reader interface {
+	// Name names the reader in the unchanged-file key ("docx").
+	Name() string
+	// Version changes whenever the reader's output changes, so that a new
+	// version reads again the files it reads, and only those.
+	Version() string
+	// Kinds lists the sniffed formats the reader reads.
+	Kinds() []sniff.Kind
+	// Read reads a whole file's content; path names the file in the
+	// document and in errors.
+	Read(ctx context.Context, path string, data []byte) (*model.Document, error)
+}
+
+// DefaultRegistry returns the readers the project ships. A new format is
+// a package under ingest and one line here.
+func DefaultRegistry() *Registry {
+	return NewRegistry(
+		txt.Reader{},
+		docx.Reader{},
+	)
+}
+
+// Registry maps each sniffed format to its reader. It does not change
+// once made, and is safe for concurrent use.
+type Registry struct {
+	readers []Reader
+	byKind  map[sniff.Kind]Reader
+}
+
+// NewRegistry makes a registry of readers. Like sql.Register, it panics
+// when two readers claim a format: that is a mistake in the program, not
+// in its input.
+func NewRegistry(readers ...Reader) *Registry {
+	reg := &Registry{readers: readers, byKind: map[sniff.Kind]Reader{}}
+	for _, r := range readers {
+		if r == nil {
+			panic("ingest: NewRegistry: nil reader")
+		}
+		for _, k := range r.Kinds() {
+			if prev, dup := reg.byKind[k]; dup {
+				panic(fmt.Sprintf("ingest: NewRegistry: readers %s and %s both read %s", prev.Name(), r.Name(), k.Describe()))
+			}
+			reg.byKind[k] = r
+		}
+	}
+	return reg
+}
+
+// Readers returns the registered readers in the order given.
+func (reg *Registry) Readers() []Reader { return append([]Reader(nil), reg.readers...) }
+
+// Reader returns the reader of kind, or nil when none reads it.
+func (reg *Registry) Reader(kind sniff.Kind) Reader { return reg.byKind[kind] }
+
+// key names the reader of kind in the unchanged-file key; a kind without a
+// reader is named too, so that a reader added later reads the files that
+// were skipped.
+func (reg *Registry) key(kind sniff.Kind) string {
+	if r := reg.byKind[kind]; r != nil {
+		return "reader " + r.Name() + "@" + r.Version()
+	}
+	return "no reader for " + string(kind)
+}
