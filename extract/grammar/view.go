@@ -1,5 +1,7 @@
 package grammar
 
+import "unicode/utf8"
+
 // A Text is a block's text read once for matching: Folded is the text
 // with traditional characters folded, byte for byte, so that an offset
 // found in it is an offset in Orig; Squashed is Folded without spaces, for
@@ -19,9 +21,14 @@ type gap struct{ at, shift int32 }
 func NewText(s string) Text {
 	t := Text{Orig: s, Folded: Fold(s)}
 	t.Squashed = t.Folded
+	first := firstSpace(s)
+	if first < 0 {
+		return t
+	}
 	var b []byte
 	shift := 0
-	for i, r := range t.Folded {
+	for i, r := range t.Folded[first:] {
+		i += first
 		size := runeLenAt(t.Folded, i)
 		if IsSpace(r) {
 			if b == nil {
@@ -72,4 +79,24 @@ func (t Text) OrigSpan(i, j int) string {
 	}
 	last := t.OrigOffset(j - 1)
 	return t.Orig[t.OrigOffset(i) : last+runeLenAt(t.Orig, last)]
+}
+
+// firstSpace returns the offset of the first space of s, -1 when there is
+// none. Most blocks have none: bytes that start no space are skipped
+// without decoding.
+func firstSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x80:
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				return i
+			}
+		case c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3:
+			// The lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000.
+			if r, _ := utf8.DecodeRuneInString(s[i:]); IsSpace(r) {
+				return i
+			}
+		}
+	}
+	return -1
 }

@@ -43,3 +43,18 @@ func TestTextOffsets(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstSpace(t *testing.T) {
+	for in, want := range map[string]int{"": -1, "项目": -1, "a b": 1, "项\u3000目": 3, "项\u00a0": 3, "\t": 0, "项目\n": 6, "一\u2003二": 3, "《》": -1} {
+		if got := firstSpace(in); got != want {
+			t.Errorf("firstSpace(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func BenchmarkNewText(b *testing.B) {
+	s := "2021年度社区长者食堂补助项目绩效评价报告，项目预算资金120万元，实际支出118.5万元。"
+	for b.Loop() {
+		NewText(s)
+	}
+}

@@ -41,7 +41,10 @@ func (l *Layout) readRole(i int) (Role, string) {
 	s := textnorm.Clean(b.Para.Text)
 	l.Norm[i] = grammar.NewText(s)
 	one := textnorm.OneLine(s)
-	folded := textnorm.OneLine(l.Norm[i].Folded) // one, folded: the same offsets
+	folded := one // one, folded: the same offsets
+	if l.Norm[i].Folded != s {
+		folded = textnorm.OneLine(l.Norm[i].Folded)
+	}
 	switch {
 	case s == "" && b.Para.Marker == "":
 		return RoleBlank, s
