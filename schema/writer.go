@@ -385,14 +385,9 @@ func insertBody(ctx context.Context, bt *batch, id int64, d *model.Document) err
 		} else {
 			style, marker = nullStr(b.Para.Style), nullStr(b.Para.Marker)
 		}
-		var line, index any
-		if d.Format == model.FormatTXT {
-			line = b.Pos.Line
-		} else {
-			index = b.Pos.Index
-		}
-		if _, err := bt.exec(ctx, `INSERT INTO blocks (document_id, block_no, kind, style, marker, text, table_no, line, body_index)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i+1, b.Kind.String(), style, marker, text, tableNo, line, index); err != nil {
+		if _, err := bt.exec(ctx, `INSERT INTO blocks (document_id, block_no, kind, style, marker, text, table_no, line, end_line, body_index)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i+1, b.Kind.String(), style, marker, text, tableNo,
+			nullInt(b.Pos.Line), nullInt(b.Pos.EndLine), b.Pos.Index); err != nil {
 			return err
 		}
 	}
