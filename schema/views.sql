@@ -68,7 +68,7 @@ SELECT figure_id, document_id, report_id, section_id, block_no, raw, value, valu
 FROM figures;
 
 CREATE VIEW v_dates AS
-SELECT document_id, report_id, section_id, block_no, raw, date, offset FROM dates;
+SELECT document_id, report_id, section_id, block_no, raw, date, offset, row, col FROM dates;
 
 -- The 20 heaviest terms of each report.
 CREATE VIEW v_keywords AS
