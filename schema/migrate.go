@@ -106,18 +106,18 @@ func readState(ctx context.Context, q queryer) (dbState, error) {
 // one, or why the program must not touch it.
 func (st dbState) version() (int, error) {
 	switch {
+	case st.meta == "" && st.tables > 0:
+		return 0, errors.New("the database holds tables of another application (no govreports schema version): refusing to change it; name another --db")
+	case st.meta == "":
+		return 0, nil
 	case st.userVersion > Version:
 		return 0, fmt.Errorf("the database has schema version %d, newer than this program knows (up to %d): use a newer govreports", st.userVersion, Version)
-	case st.userVersion > 0 && st.meta != "":
+	case st.userVersion > 0:
 		return st.userVersion, nil
-	case st.userVersion == 0 && st.meta == strconv.Itoa(legacyVersion):
+	case st.meta == strconv.Itoa(legacyVersion):
 		return legacyVersion, nil
-	case st.userVersion == 0 && st.meta != "":
-		return 0, fmt.Errorf("the database has schema version %s, from before databases upgraded: re-ingest into a new --db", st.meta)
-	case st.tables > 0:
-		return 0, errors.New("the database holds tables of another application (no govreports schema version): refusing to change it; name another --db")
 	}
-	return 0, nil
+	return 0, fmt.Errorf("the database has schema version %s, from before databases upgraded: re-ingest into a new --db", st.meta)
 }
 
 // migrate brings the database to Version, each migration in a transaction

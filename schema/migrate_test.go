@@ -132,6 +132,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"newer", fmt.Sprintf(`PRAGMA user_version = %d`, Version+1),
 			fmt.Sprintf("schema version %d, newer than this program knows (up to %d)", Version+1, Version)},
 		{"another application", `DROP TABLE meta`, "tables of another application"},
+		{"another application's user_version", `DROP TABLE meta; PRAGMA user_version = 7`, "tables of another application"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
