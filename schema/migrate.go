@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -65,6 +66,11 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
+// viewCount is how many views views.sql makes.
+func viewCount() int {
+	return len(regexp.MustCompile(`(?im)^CREATE VIEW `).FindAllStringIndex(viewsSQL, -1))
+}
+
 // viewsHash identifies the views this program makes.
 func viewsHash() string {
 	sum := sha256.Sum256([]byte(viewsSQL))
@@ -76,6 +82,7 @@ type dbState struct {
 	userVersion int
 	meta        string // schema_version in meta; "" when there is none
 	views       string // hash of the views.sql the views were made from
+	viewCount   int    // views named v_*
 	tables      int    // tables of any kind
 }
 
@@ -89,8 +96,10 @@ func readState(ctx context.Context, q queryer) (dbState, error) {
 		return st, lockErr(err)
 	}
 	var meta int
-	if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE name = 'meta')
-		FROM sqlite_master WHERE type = 'table'`).Scan(&st.tables, &meta); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE type = 'table'),
+		count(*) FILTER (WHERE type = 'table' AND name = 'meta'),
+		count(*) FILTER (WHERE type = 'view' AND name LIKE 'v\_%' ESCAPE '\')
+		FROM sqlite_master`).Scan(&st.tables, &meta, &st.viewCount); err != nil {
 		return st, lockErr(err)
 	}
 	if meta == 0 {
@@ -100,6 +109,12 @@ func readState(ctx context.Context, q queryer) (dbState, error) {
 		coalesce((SELECT value FROM meta WHERE key = 'schema_version'), ''),
 		coalesce((SELECT value FROM meta WHERE key = 'views'), '')`).Scan(&st.meta, &st.views)
 	return st, lockErr(err)
+}
+
+// viewsCurrent says whether the database has this program's views: made
+// from the same views.sql, and none dropped since.
+func (st dbState) viewsCurrent() bool {
+	return st.views == viewsHash() && st.viewCount == viewCount()
 }
 
 // version says which schema version the database is at, 0 for an empty
@@ -138,7 +153,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	if v == Version && st.views == viewsHash() {
+	if v == Version && st.viewsCurrent() {
 		return nil
 	}
 	for {
@@ -190,7 +205,7 @@ func step(ctx context.Context, db *sql.DB, ms []migration) (bool, error) {
 			return false, fmt.Errorf("migration %s: %w", m.name, err)
 		}
 		return false, lockErr(tx.Commit())
-	case st.views != viewsHash():
+	case !st.viewsCurrent():
 		if err := dropViews(ctx, tx); err != nil {
 			return false, err
 		}

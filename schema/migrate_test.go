@@ -149,6 +149,26 @@ func TestOpenRefuses(t *testing.T) {
 	}
 }
 
+// A view dropped by hand comes back on open.
+func TestDroppedViewComesBack(t *testing.T) {
+	db, path := openTest(t)
+	if _, err := db.Exec(`DROP VIEW v_reports`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err := Open(context.Background(), path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n := count(t, db, `SELECT count(*) FROM sqlite_master WHERE name = 'v_reports'`); n != 1 {
+		t.Error("v_reports was not made again")
+	}
+	if n := count(t, db, `SELECT count(*) FROM sqlite_master WHERE type = 'view'`); n != viewCount() {
+		t.Errorf("%d views, want %d", n, viewCount())
+	}
+}
+
 // Views are the program's: a changed or missing one is made again on open;
 // a view of the user's named otherwise stays.
 func TestViewsRebuiltOnOpen(t *testing.T) {
