@@ -12,7 +12,9 @@ import (
 // The mapping from the model to the tables. Adding a fact is a model type
 // or field, an entry here, its column in a migration and in views.sql
 // (and README.md's Views); TestModelFieldsStored and TestREADMEViews fail
-// until all are done.
+// until all are done. Rows held by rows (a table's cells) are a table in
+// their parent's with(...): their columns read the parent from scope.up
+// (or its index, scope.upN), the report from scope.reportID.
 
 // documentsTable stores an entry's documents row. Entry fields are not
 // the model's and name no fields.
