@@ -4,6 +4,11 @@
 // One process has one Writer: documents are loaded by a single goroutine in
 // batched transactions, each document inside a savepoint of its own so that
 // it is either wholly in the database or not at all.
+//
+// The tables are made and changed by the numbered migrations of
+// migrations/, which Open applies; the views, which hold no data, by
+// views.sql, run again whenever it changed. tables.go maps the model's
+// fields to the tables' columns.
 package schema
 
 import (
