@@ -29,7 +29,6 @@ var notStored = map[string]string{
 	"Cell.Pos":                "a cell is placed by its table, row and column",
 	// Not stored yet: the tables side registers it (a migration, an entry
 	// under report_tables in tables.go, a view), and takes it off this list.
-	"ReportTable.Blocks": "not stored yet (reports inspect --json leaves it out too)",
 }
 
 // notInView lists the stored columns of model fields that no view shows,

@@ -195,6 +195,17 @@ var extractionTables = []inserter[model.Extraction]{
 			col("header_row", "ReportTable.HeaderRow", func(_ *scope, t *model.ReportTable) any { return t.HeaderRow }),
 			col("header", "ReportTable.Header", func(_ *scope, t *model.ReportTable) any { return strings.Join(t.Header, "\t") }),
 			col("kind", "ReportTable.Kind", func(_ *scope, t *model.ReportTable) any { return nullStr(t.Kind) }),
+		).with(
+			newTable("report_table_blocks", "ReportTable.Blocks", func(t *model.ReportTable) []model.TableBlock { return t.Blocks },
+				col("report_id", "", func(s *scope, _ *model.TableBlock) any { return s.reportID() }),
+				col("table_no", "", func(s *scope, _ *model.TableBlock) any { return s.up.(*model.ReportTable).TableNo }),
+				col("seq", "", func(s *scope, _ *model.TableBlock) any { return s.n + 1 }),
+				col("kind", "TableBlock.Kind", func(_ *scope, b *model.TableBlock) any { return nullStr(b.Kind) }),
+				col("first_row", "TableBlock.FirstRow", func(_ *scope, b *model.TableBlock) any { return b.FirstRow }),
+				col("header_row", "TableBlock.HeaderRow", func(_ *scope, b *model.TableBlock) any { return nonNegative(b.HeaderRow) }),
+				col("end_row", "TableBlock.EndRow", func(_ *scope, b *model.TableBlock) any { return b.EndRow }),
+				col("header", "TableBlock.Header", func(_ *scope, b *model.TableBlock) any { return nullStr(strings.Join(b.Header, "\t")) }),
+			),
 		),
 		newTable("funds", "Report.Funds", func(r *model.Report) []model.Fund { return r.Funds },
 			col("report_id", "", func(s *scope, _ *model.Fund) any { return s.reportID() }),
@@ -326,4 +337,12 @@ func amountValue(a *model.Amount) any {
 		return nil
 	}
 	return decimalValue(*a)
+}
+
+// nonNegative is n, or NULL for the -1 that marks "none" in the model.
+func nonNegative(n int) any {
+	if n < 0 {
+		return nil
+	}
+	return n
 }

@@ -77,3 +77,6 @@ SELECT report_id, keyword, weight FROM (
 	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, t.term) AS rank
 	FROM report_terms t JOIN term_idf i ON i.term = t.term
 ) WHERE rank <= 20;
+
+CREATE VIEW v_table_blocks AS
+SELECT report_id, table_no, seq, kind, first_row, header_row, end_row, header FROM report_table_blocks;
