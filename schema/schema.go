@@ -4,34 +4,37 @@
 // One process has one Writer: documents are loaded by a single goroutine in
 // batched transactions, each document inside a savepoint of its own so that
 // it is either wholly in the database or not at all.
+//
+// The tables are made and changed by the numbered migrations of
+// migrations/, which Open applies; the views, which hold no data, by
+// views.sql, run again whenever it changed. tables.go maps the model's
+// fields to the tables' columns.
 package schema
 
 import (
 	"context"
 	"database/sql"
-	_ "embed"
 	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-//go:embed schema.sql
-var schemaSQL string
-
-// Version is the schema version recorded in the meta table. A database
-// made by another version is refused rather than silently mixed.
-const Version = 3
+// Version is the schema version this program writes: the number of its
+// last migration (TestMigrationsNumbered ties the two). PRAGMA
+// user_version holds a database's version, and the meta table repeats it
+// under schema_version, where programs before numbered migrations looked.
+const Version = 5
 
 // ErrLocked reports that another process holds the database.
 var ErrLocked = errors.New("database is locked by another process")
 
 // Open opens (creating if needed) the database at path for writing, with
-// WAL journaling and a busy timeout, and creates or checks the schema.
+// WAL journaling and a busy timeout, and brings its schema up to Version:
+// see migrate.
 func Open(ctx context.Context, path string, busy time.Duration) (*sql.DB, error) {
 	q := url.Values{}
 	q.Set("_busy_timeout", strconv.FormatInt(busy.Milliseconds(), 10))
@@ -49,51 +52,6 @@ func Open(ctx context.Context, path string, busy time.Duration) (*sql.DB, error)
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return db, nil
-}
-
-func migrate(ctx context.Context, db *sql.DB) error {
-	// Check with a plain read first, so that opening a database another
-	// process is writing does not need the write lock.
-	if done, err := checkVersion(ctx, db); done || err != nil {
-		return err
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return lockErr(err)
-	}
-	defer tx.Rollback()
-	if done, err := checkVersion(ctx, tx); done || err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, schemaSQL); err != nil {
-		return fmt.Errorf("create schema: %w", lockErr(err))
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?), ('created_at', ?)`,
-		strconv.Itoa(Version), time.Now().UTC().Format(time.RFC3339)); err != nil {
-		return err
-	}
-	return lockErr(tx.Commit())
-}
-
-type queryRower interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// checkVersion reports whether the schema exists at this version.
-func checkVersion(ctx context.Context, q queryRower) (bool, error) {
-	var have string
-	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&have)
-	switch {
-	case err == nil:
-		if have != strconv.Itoa(Version) {
-			return false, fmt.Errorf("database has schema version %s, this program writes version %d: use a new --db", have, Version)
-		}
-		return true, nil
-	case errors.Is(err, sql.ErrNoRows), strings.Contains(err.Error(), "no such table"):
-		return false, nil
-	default:
-		return false, lockErr(err)
-	}
 }
 
 // lockErr turns SQLite's busy and locked errors into ErrLocked.

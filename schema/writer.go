@@ -3,7 +3,6 @@ package schema
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -286,20 +285,6 @@ func errText(err error) any {
 	return err.Error()
 }
 
-func nullStr(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func nullInt(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
-}
-
 // decimalValue converts an exact decimal string to a REAL for storage.
 func decimalValue(s string) any {
 	if s == "" {
@@ -314,37 +299,38 @@ func decimalValue(s string) any {
 }
 
 func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64, error) {
-	var encoding, props, warnings any
-	blocks, tables := 0, 0
-	if d := e.Doc; d != nil {
-		encoding = nullStr(d.Encoding)
-		if len(d.Props) > 0 {
-			b, _ := json.Marshal(d.Props)
-			props = string(b)
-		}
-		warnings = nullStr(strings.Join(d.Warnings, "\n"))
-		blocks, tables = len(d.Body), len(d.Tables)
+	s := &scope{stamp: w.stamp()}
+	if e.Status == StatusOK {
+		s.doc = e.Doc
 	}
-	res, err := b.exec(ctx, `INSERT INTO documents
-		(sha256, extractor, format, encoding, bytes, status, error, warnings, props, block_count, table_count, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.SHA256, e.Key, e.Format, encoding, e.Bytes, e.Status, errText(e.Err), warnings, props, blocks, tables, w.stamp())
+	id, err := documentsTable.insertRow(ctx, b, s, e)
 	if err != nil {
 		return 0, err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	if e.Status != StatusOK || e.Doc == nil {
+	if s.doc == nil {
 		return id, nil
 	}
-	if err := insertBody(ctx, b, id, e.Doc); err != nil {
-		return 0, err
+	s.docID = id
+	for i, bl := range s.doc.Body {
+		if bl.Kind == model.KindTable {
+			if s.tableBlock == nil {
+				s.tableBlock = map[int]int{}
+			}
+			s.tableBlock[bl.TableNo] = i + 1
+		}
+	}
+	for _, t := range documentTables {
+		if err := t.insert(ctx, b, s, s.doc); err != nil {
+			return 0, err
+		}
 	}
 	if e.Ext != nil {
-		if err := insertExtraction(ctx, b, id, e.Ext); err != nil {
-			return 0, err
+		s.reports = make([]int64, 0, len(e.Ext.Reports))
+		s.sections = make([][]int64, 0, len(e.Ext.Reports))
+		for _, t := range extractionTables {
+			if err := t.insert(ctx, b, s, e.Ext); err != nil {
+				return 0, err
+			}
 		}
 	}
 	return id, nil
@@ -368,60 +354,4 @@ func TableText(t *model.Table) string {
 		b.WriteString(c.Text)
 	}
 	return b.String()
-}
-
-func insertBody(ctx context.Context, bt *batch, id int64, d *model.Document) error {
-	tableBlock := map[int]int{}
-	for i, b := range d.Body {
-		var style, marker any
-		text := b.Para.Text
-		var tableNo any
-		if b.Kind == model.KindTable {
-			tableBlock[b.TableNo] = i + 1
-			tableNo = b.TableNo
-			if b.TableNo >= 1 && b.TableNo <= len(d.Tables) {
-				text = TableText(&d.Tables[b.TableNo-1])
-			}
-		} else {
-			style, marker = nullStr(b.Para.Style), nullStr(b.Para.Marker)
-		}
-		var line, index any
-		if d.Format == model.FormatTXT {
-			line = b.Pos.Line
-		} else {
-			index = b.Pos.Index
-		}
-		if _, err := bt.exec(ctx, `INSERT INTO blocks (document_id, block_no, kind, style, marker, text, table_no, line, body_index)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i+1, b.Kind.String(), style, marker, text, tableNo, line, index); err != nil {
-			return err
-		}
-	}
-	for i := range d.Tables {
-		t := &d.Tables[i]
-		no := i + 1
-		var blockNo, pt, pr, pc any
-		if b, ok := tableBlock[no]; ok {
-			blockNo = b
-		}
-		if t.ParentTable > 0 {
-			pt, pr, pc = t.ParentTable, t.ParentRow, t.ParentCol
-		}
-		if _, err := bt.exec(ctx, `INSERT INTO tables (document_id, table_no, rows, cols, block_no, parent_table, parent_row, parent_col)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, no, t.Rows, t.Cols, blockNo, pt, pr, pc); err != nil {
-			return err
-		}
-		for _, c := range t.Cells {
-			if _, err := bt.exec(ctx, `INSERT INTO table_cells (document_id, table_no, row, col, rowspan, colspan, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, no, c.Row, c.Col, max(c.RowSpan, 1), max(c.ColSpan, 1), c.Text); err != nil {
-				return fmt.Errorf("table %d cell (%d,%d): %w", no, c.Row, c.Col, err)
-			}
-		}
-	}
-	for _, p := range d.Parts {
-		if _, err := bt.exec(ctx, `INSERT INTO parts (document_id, kind, name, text) VALUES (?, ?, ?, ?)`,
-			id, p.Kind, p.Name, p.Text); err != nil {
-			return err
-		}
-	}
-	return nil
 }

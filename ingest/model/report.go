@@ -81,10 +81,8 @@ type ReportTable struct {
 
 	// Blocks are the table's rows in order, as blocks: a form
 	// (项目支出绩效自评表) stacks a title row, cover rows, a funds block, a
-	// goals block and an indicator block in one grid. Left out of JSON
-	// (reports inspect --json) until the schema stores them, so that the
-	// two show the same tables.
-	Blocks []TableBlock `json:"-"`
+	// goals block and an indicator block in one grid.
+	Blocks []TableBlock
 }
 
 // TableBlock is a stretch of a table's rows [FirstRow, EndRow): header rows

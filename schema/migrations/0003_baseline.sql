@@ -1,7 +1,6 @@
--- The database that ingest builds. Tables hold what the readers and
--- extraction produced; the v_* views are the public face that analysts and
--- checks use (README.md documents them). Bump schemaVersion in schema.go
--- when this file changes.
+-- Schema version 3: the tables as the first released ingest made them.
+-- Versions 1 and 2 were development versions whose databases are refused.
+-- Views are not here: views.sql rebuilds them on open.
 
 CREATE TABLE IF NOT EXISTS meta (
 	key   TEXT PRIMARY KEY,
@@ -215,70 +214,6 @@ CREATE TABLE IF NOT EXISTS search_units (
 CREATE INDEX IF NOT EXISTS search_units_document ON search_units (document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (tokens, tokenize = 'unicode61 remove_diacritics 0');
 
--- Public views.
-
-CREATE VIEW IF NOT EXISTS v_documents AS
-SELECT document_id, path,
-       -- the base name: what follows the last '/'
-       substr(path, length(rtrim(path, replace(path, '/', ''))) + 1) AS name,
-       format, encoding, sha256, bytes, status, error, block_count, table_count, ingested_at, warnings
-FROM (SELECT d.*,
-       (SELECT min(p.path) FROM paths p WHERE p.document_id = d.document_id) AS path
-      FROM documents d);
-
-CREATE VIEW IF NOT EXISTS v_paths AS
-SELECT document_id, path FROM paths;
-
-CREATE VIEW IF NOT EXISTS v_blocks AS
-SELECT document_id, block_no, kind, style, marker, text, table_no, line, body_index FROM blocks;
-
-CREATE VIEW IF NOT EXISTS v_table_cells AS
-SELECT document_id, table_no, row, col, rowspan, colspan, text FROM table_cells;
-
-CREATE VIEW IF NOT EXISTS v_parts AS
-SELECT document_id, kind, name, text FROM parts;
-
-CREATE VIEW IF NOT EXISTS v_reports AS
-SELECT r.report_id, r.document_id,
-       (SELECT min(p.path) FROM paths p WHERE p.document_id = r.document_id) AS path,
-       r.report_no, r.title, r.project_name, r.category, r.implementing_unit, r.supervising_dept,
-       r.evaluation_agency, r.evaluation_year, r.report_date,
-       (SELECT sum(f.budget_yuan) FROM funds f WHERE f.report_id = r.report_id) AS budget_yuan,
-       (SELECT sum(f.actual_yuan) FROM funds f WHERE f.report_id = r.report_id) AS actual_yuan,
-       (SELECT round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) FROM funds f
-         WHERE f.report_id = r.report_id AND f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL) AS execution_rate,
-       r.goal, r.attachment, r.preamble
-FROM reports r;
-
-CREATE VIEW IF NOT EXISTS v_sections AS
-SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no
-FROM sections;
-
-CREATE VIEW IF NOT EXISTS v_tables AS
-SELECT t.report_id, t.table_no, t.block_no, t.caption, t.header_row, t.header, t.kind, g.rows, g.cols
-FROM report_tables t JOIN reports r USING (report_id)
-LEFT JOIN tables g ON g.document_id = r.document_id AND g.table_no = t.table_no;
-
-CREATE VIEW IF NOT EXISTS v_funds AS
-SELECT report_id, item, budget_yuan, actual_yuan, execution_rate, budget_raw, actual_raw, table_no, row FROM funds;
-
-CREATE VIEW IF NOT EXISTS v_evaluators AS
-SELECT report_id, name, org, title, table_no, row FROM evaluators;
-
-CREATE VIEW IF NOT EXISTS v_policies AS
-SELECT report_id, title, number, block_no, offset FROM policies;
-
-CREATE VIEW IF NOT EXISTS v_orgs AS
-SELECT report_id, name, kind, mentions, block_no FROM orgs;
-
-CREATE VIEW IF NOT EXISTS v_figures AS
-SELECT figure_id, document_id, report_id, section_id, block_no, raw, value, value_high, unit, kind,
-       approx, label, row, col, offset, flag
-FROM figures;
-
-CREATE VIEW IF NOT EXISTS v_dates AS
-SELECT document_id, report_id, section_id, block_no, raw, date, offset FROM dates;
-
 -- Keywords: content-word counts per report; how many reports hold each
 -- term (kept up to date by the writer as reports come and go); and each
 -- term's inverse document frequency over the whole database, recomputed
@@ -301,10 +236,4 @@ CREATE TABLE IF NOT EXISTS term_idf (
 	idf  REAL NOT NULL
 ) WITHOUT ROWID;
 
--- The 20 heaviest terms of each report.
-CREATE VIEW IF NOT EXISTS v_keywords AS
-SELECT report_id, keyword, weight FROM (
-	SELECT t.report_id, t.term AS keyword, round(t.tf * i.idf, 4) AS weight,
-	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, t.term) AS rank
-	FROM report_terms t JOIN term_idf i ON i.term = t.term
-) WHERE rank <= 20;
+INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));

@@ -1,0 +1,140 @@
+package schema_test
+
+import (
+	"context"
+	"database/sql"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/govreports/govreports/ingest"
+	"github.com/govreports/govreports/schema"
+)
+
+// TestUpgradeV3 opens a database written by the code before numbered
+// migrations (testdata/README.md says how it was made), then reads the
+// sample into it again with a new extractor key.
+func TestUpgradeV3(t *testing.T) {
+	ctx := context.Background()
+	dbPath := filepath.Join(t.TempDir(), "v3.db")
+	copyFile(t, filepath.Join("testdata", "v3-sample.db"), dbPath)
+
+	db, err := schema.Open(ctx, dbPath, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var version int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != schema.Version {
+		t.Errorf("user_version = %d (%v), want %d", version, err, schema.Version)
+	}
+	// What the sample holds: one file, three project reports.
+	wantProjects := []string{"现代服务业专项经费", "楼宇办工作经费", "“梦想小街”电商产业园工作经费"}
+	const path = "corpus/sample/2020-xihu-services.txt"
+	check := func(stage string) {
+		t.Helper()
+		for q, want := range map[string]int{
+			`SELECT count(*) FROM v_documents WHERE status = 'ok'`:                               1,
+			`SELECT count(*) FROM documents`:                                                     1,
+			`SELECT count(*) FROM v_paths WHERE path = '` + path + `'`:                           1,
+			`SELECT count(*) FROM v_reports`:                                                     3,
+			`SELECT count(*) FROM v_funds`:                                                       3,
+			`SELECT count(*) FROM v_evaluators`:                                                  9,
+			`SELECT count(*) FROM v_sections`:                                                    41,
+			`SELECT count(*) FROM v_blocks`:                                                      97,
+			`SELECT count(*) FROM v_keywords WHERE report_id IN (SELECT report_id FROM reports)`: 60,
+			`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"楼宇经济"'`:                    countFTS(t, db),
+		} {
+			var n int
+			if err := db.QueryRow(q).Scan(&n); err != nil {
+				t.Fatalf("%s: %s: %v", stage, q, err)
+			}
+			if n != want {
+				t.Errorf("%s: %s = %d, want %d", stage, q, n, want)
+			}
+		}
+		if got := projects(t, db); !slices.Equal(got, wantProjects) {
+			t.Errorf("%s: projects %q, want %q", stage, got, wantProjects)
+		}
+	}
+	check("upgraded")
+	if n := countFTS(t, db); n == 0 {
+		t.Error("the full-text index lost its rows")
+	}
+	db.Close()
+
+	// Today's ingest reads the file again, its extractor key being new:
+	// its rows replace the old ones.
+	const oldKey = "reader 2; extract 4; dict e56838198857320a"
+	proc, err := ingest.New(ingest.Config{Workers: 1, BusyTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("..") // the fixture holds the path as reached from the repository root
+	sum, err := proc.Run(ctx, dbPath, "corpus/sample")
+	if err != nil || sum.Ingested != 1 || sum.Pruned != 1 {
+		t.Fatalf("re-ingest: %+v, %v; want 1 ingested, 1 pruned", sum, err)
+	}
+	db, err = schema.Open(ctx, dbPath, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	check("re-ingested")
+	var key string
+	var endLines int
+	if err := db.QueryRow(`SELECT extractor, (SELECT count(end_line) FROM v_blocks) FROM documents`).Scan(&key, &endLines); err != nil {
+		t.Fatal(err)
+	}
+	if key == oldKey || endLines != 97 {
+		t.Errorf("after re-ingest: extractor %q, %d blocks with end_line; want a new key and 97", key, endLines)
+	}
+}
+
+func countFTS(t *testing.T, db *sql.DB) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"楼宇经济"'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func projects(t *testing.T, db *sql.DB) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT project_name FROM v_reports ORDER BY report_no`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,82 @@
+-- The public views: what analysts and checks query, documented in README.md
+-- (TestREADMEViews compares the two). They hold no data: Open drops every
+-- view named v_* and runs this file again whenever it changed, so a change
+-- here needs no migration. Name your own views otherwise.
+
+CREATE VIEW v_documents AS
+SELECT document_id, path,
+       -- the base name: what follows the last '/'
+       substr(path, length(rtrim(path, replace(path, '/', ''))) + 1) AS name,
+       format, encoding, sha256, bytes, status, error, block_count, table_count, ingested_at, warnings
+FROM (SELECT d.*,
+       (SELECT min(p.path) FROM paths p WHERE p.document_id = d.document_id) AS path
+      FROM documents d);
+
+CREATE VIEW v_paths AS
+SELECT document_id, path FROM paths;
+
+-- A position has a line (.txt) or an index among w:body's children (.docx);
+-- the writer stores both as the reader gave them, so body_index is shown
+-- only where there is no line.
+CREATE VIEW v_blocks AS
+SELECT document_id, block_no, kind, style, marker, text, table_no, line, end_line,
+       CASE WHEN line IS NULL THEN body_index END AS body_index
+FROM blocks;
+
+CREATE VIEW v_table_cells AS
+SELECT document_id, table_no, row, col, rowspan, colspan, text FROM table_cells;
+
+CREATE VIEW v_parts AS
+SELECT document_id, kind, name, text FROM parts;
+
+CREATE VIEW v_reports AS
+SELECT r.report_id, r.document_id,
+       (SELECT min(p.path) FROM paths p WHERE p.document_id = r.document_id) AS path,
+       r.report_no, r.title, r.project_name, r.category, r.implementing_unit, r.supervising_dept,
+       r.evaluation_agency, r.evaluation_year, r.report_date,
+       (SELECT sum(f.budget_yuan) FROM funds f WHERE f.report_id = r.report_id) AS budget_yuan,
+       (SELECT sum(f.actual_yuan) FROM funds f WHERE f.report_id = r.report_id) AS actual_yuan,
+       (SELECT round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) FROM funds f
+         WHERE f.report_id = r.report_id AND f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL) AS execution_rate,
+       r.goal, r.attachment, r.preamble
+FROM reports r;
+
+CREATE VIEW v_sections AS
+SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no
+FROM sections;
+
+CREATE VIEW v_tables AS
+SELECT t.report_id, t.table_no, t.block_no, t.caption, t.header_row, t.header, t.kind, g.rows, g.cols
+FROM report_tables t JOIN reports r USING (report_id)
+LEFT JOIN tables g ON g.document_id = r.document_id AND g.table_no = t.table_no;
+
+CREATE VIEW v_funds AS
+SELECT report_id, item, budget_yuan, actual_yuan, execution_rate, budget_raw, actual_raw, table_no, row FROM funds;
+
+CREATE VIEW v_evaluators AS
+SELECT report_id, name, org, title, table_no, row FROM evaluators;
+
+CREATE VIEW v_policies AS
+SELECT report_id, title, number, block_no, offset FROM policies;
+
+CREATE VIEW v_orgs AS
+SELECT report_id, name, kind, mentions, block_no FROM orgs;
+
+CREATE VIEW v_figures AS
+SELECT figure_id, document_id, report_id, section_id, block_no, raw, value, value_high, unit, kind,
+       approx, label, row, col, offset, flag
+FROM figures;
+
+CREATE VIEW v_dates AS
+SELECT document_id, report_id, section_id, block_no, raw, date, offset, row, col FROM dates;
+
+-- The 20 heaviest terms of each report.
+CREATE VIEW v_keywords AS
+SELECT report_id, keyword, weight FROM (
+	SELECT t.report_id, t.term AS keyword, round(t.tf * i.idf, 4) AS weight,
+	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, t.term) AS rank
+	FROM report_terms t JOIN term_idf i ON i.term = t.term
+) WHERE rank <= 20;
+
+CREATE VIEW v_table_blocks AS
+SELECT report_id, table_no, seq, kind, first_row, header_row, end_row, header FROM report_table_blocks;
