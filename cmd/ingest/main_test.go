@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,51 @@ func TestExitStatus(t *testing.T) {
 	}
 	if code := run(context.Background(), []string{"--db", filepath.Join(t.TempDir(), "no", "such", "dir.db"), corpus.SamplePath()}, &out, &errOut, false); code != exitUsage {
 		t.Errorf("unopenable database: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestCommandLine: flags after the PATHs are read (ingest DIR --db x used
+// to fail with "stat --db"), -- ends them, help goes to stdout, and a bad
+// flag is one line and a hint.
+func TestCommandLine(t *testing.T) {
+	o, err := parseFlags([]string{"dir", "--db", "x.db", "--workers", "3"}, io.Discard)
+	if err != nil || o.db != "x.db" || o.workers != 3 || len(o.paths) != 1 || o.paths[0] != "dir" {
+		t.Errorf("flags after PATH: %+v, %v", o, err)
+	}
+	o, err = parseFlags([]string{"-db", "x.db", "--", "--odd-name"}, io.Discard)
+	if err != nil || o.db != "x.db" || len(o.paths) != 1 || o.paths[0] != "--odd-name" {
+		t.Errorf("-- ends flags: %+v, %v", o, err)
+	}
+
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"--help"}, &out, &errOut, false); code != exitOK {
+		t.Errorf("--help: exit %d", code)
+	}
+	for _, want := range []string{"usage: ingest [flags] PATH...", `(default "reports.db")`, "--busy-timeout duration", "(default 10s)", "--version"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("--help on stdout lacks %q:\n%s", want, &out)
+		}
+	}
+	if errOut.Len() > 0 {
+		t.Errorf("--help wrote to stderr: %s", &errOut)
+	}
+
+	out.Reset()
+	if code := run(context.Background(), []string{"dir", "--nope"}, &out, &errOut, false); code != exitUsage {
+		t.Errorf("--nope: exit %d", code)
+	}
+	if want := "ingest: unknown flag: --nope\nRun 'ingest --help' for usage.\n"; errOut.String() != want || out.Len() > 0 {
+		t.Errorf("--nope: stderr %q, stdout %q; want stderr %q", &errOut, &out, want)
+	}
+
+	out.Reset()
+	errOut.Reset()
+	if code := run(context.Background(), []string{"--version"}, &out, &errOut, false); code != exitOK {
+		t.Errorf("--version: exit %d: %s", code, &errOut)
+	}
+	for _, want := range []string{"ingest devel\n", "sqlite:", "extract:", "schema:"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("--version lacks %q:\n%s", want, &out)
+		}
 	}
 }
