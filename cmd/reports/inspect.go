@@ -3,11 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 
+	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/extract"
 	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/ingest/model"
@@ -22,23 +21,21 @@ type inspection struct {
 	Reports  []model.Report `json:"reports"`
 }
 
+const inspectUsage = `usage: reports inspect [--json] FILE
+
+Prints what a file yields (its reports, their fields, section outline,
+tables and facts) without touching a database. Blocks are numbered from 1
+and fields named as in the database's views.`
+
 // runInspect reads one file and prints what extraction finds in it, without
 // a database: reports with their fields, section tree, tables and facts.
 //
 //	reports inspect [--json] FILE
 func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("inspect", inspectUsage)
 	asJSON := fs.Bool("json", false, "print JSON instead of an outline")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: reports inspect [--json] FILE")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError{"want exactly one FILE"}

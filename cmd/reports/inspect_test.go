@@ -82,7 +82,7 @@ func TestInspectSample(t *testing.T) {
 	}
 }
 
-// TestInspectUsage checks the command line: one file, flags before it.
+// TestInspectUsage checks the command line: one file.
 func TestInspectUsage(t *testing.T) {
 	var out, errs bytes.Buffer
 	err := runInspect(context.Background(), nil, &out, &errs)

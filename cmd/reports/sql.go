@@ -5,14 +5,13 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/schema"
 
 	"github.com/rivo/uniseg"
@@ -25,20 +24,15 @@ as CSV (--csv) or as a JSON array of objects (--json).
 `
 
 func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("sql", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := cli.NewFlagSet("sql", sqlUsage)
 	dbPath := fs.String("db", "reports.db", "SQLite database built by ingest")
 	asCSV := fs.Bool("csv", false, "print CSV")
 	asJSON := fs.Bool("json", false, "print a JSON array of objects")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stderr, sqlUsage)
-			return nil
-		}
-		return usageError{err.Error() + "\n" + sqlUsage}
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
-		return usageError{fmt.Sprintf("want one QUERY argument (quote it), got %d\n%s", fs.NArg(), sqlUsage)}
+		return usageError{fmt.Sprintf("want one QUERY argument (quote it), got %d", fs.NArg())}
 	}
 	if *asCSV && *asJSON {
 		return usageError{"--csv and --json exclude each other"}
