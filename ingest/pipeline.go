@@ -62,9 +62,13 @@ type result struct {
 }
 
 // run ingests every file under roots through w; lookup, if not nil, is
-// the read connection for the unchanged test.
-func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, lookup *sql.DB) (Summary, error) {
+// the read connection for the unchanged test. Files for which own is true
+// (the database's) are passed over unseen.
+func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, lookup *sql.DB, own func(path string) bool) (Summary, error) {
 	start := time.Now()
+	if own == nil {
+		own = func(string) bool { return false }
+	}
 	for _, r := range roots {
 		if _, err := os.Stat(r); err != nil {
 			return Summary{}, err
@@ -82,7 +86,12 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	// without holding the file list in memory.
 	go func() {
 		n := 0
-		Walk(ctx, roots, func(File) error { n++; return nil }, nil)
+		Walk(ctx, roots, func(f File) error {
+			if !own(f.Path) {
+				n++
+			}
+			return nil
+		}, nil)
 		totals <- n
 	}()
 
@@ -95,6 +104,9 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		defer wg.Done()
 		defer close(files)
 		walkErr = Walk(ctx, roots, func(f File) error {
+			if own(f.Path) {
+				return nil
+			}
 			select {
 			case files <- f:
 				return nil
@@ -245,6 +257,11 @@ func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result 
 			}
 			return res
 		}
+	}
+	if nr := notReport(f.Path, data); nr != nil {
+		e.Status, e.Err, e.Format = schema.StatusSkipped, nr, nr.Format()
+		res.outcome, res.err = Skipped, nr
+		return res
 	}
 	doc, x, err := p.parse(ctx, f.Path, data, kind)
 	switch {

@@ -150,7 +150,7 @@ func TestRunStopsOnCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	sum, err := testProcessor(Config{Workers: 2}).run(ctx, []string{dir}, schema.NewWriter(db, 10, time.Second), nil)
+	sum, err := testProcessor(Config{Workers: 2}).run(ctx, []string{dir}, schema.NewWriter(db, 10, time.Second), nil, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}

@@ -161,3 +161,40 @@ func TestCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestInsideTheArchive: `ingest .` in the archive folder meets its
+// own reports.db and its -wal and -shm; from the second run on, the empty
+// -wal was recorded as failed and every run exited 1. Word's lock files
+// did the same. They are passed over (the database's own files) or
+// skipped as not reports, and every run exits 0.
+func TestIngestInsideTheArchive(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, corpus.SamplePath(), filepath.Join(dir, "报告.txt"), 0)
+	os.WriteFile(filepath.Join(dir, "~$报告.docx"), []byte("\x06张三\x00\x00\x00"), 0o644)
+	os.WriteFile(filepath.Join(dir, "~WRL0001.tmp"), []byte("PK\x03\x04 half a docx"), 0o644)
+	t.Chdir(dir)
+	for n := 1; n <= 3; n++ {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{"."}, &stdout, &stderr, false)
+		if code != exitOK {
+			t.Fatalf("run %d: exit %d\n%s%s", n, code, &stdout, &stderr)
+		}
+		if !strings.Contains(stdout.String(), "3 files seen:") || !strings.Contains(stdout.String(), "0 failed") {
+			t.Errorf("run %d:\n%s", n, &stdout)
+		}
+	}
+	conn, err := sql.Open("sqlite3", filepath.Join(dir, "reports.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var n int
+	conn.QueryRow(`SELECT count(*) FROM v_paths WHERE path LIKE '%reports.db%'`).Scan(&n)
+	if n != 0 {
+		t.Errorf("the database recorded %d of its own files", n)
+	}
+	conn.QueryRow(`SELECT count(*) FROM v_documents WHERE status = 'skipped' AND error LIKE '%not a report: Office%'`).Scan(&n)
+	if n != 2 {
+		t.Errorf("%d office files skipped as not reports, want 2", n)
+	}
+}
