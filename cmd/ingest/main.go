@@ -24,6 +24,7 @@ import (
 
 	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/ingest"
+	"github.com/govreports/govreports/schema"
 )
 
 const (
@@ -140,7 +141,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if sum.Seen == 0 && err != nil {
 		return fail(err)
 	}
-	printSummary(stdout, sum, loading, o.db)
+	printSummary(stdout, sum, loading, o.db, countReports(o.db))
 	switch {
 	case ctx.Err() != nil:
 		fmt.Fprintln(stderr, "ingest: interrupted; what was loaded stays loaded")
@@ -153,4 +154,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		return exitSomeFailed
 	}
 	return exitOK
+}
+
+// countReports returns how many reports the database holds, or -1 when it
+// cannot tell (the summary then leaves it out).
+func countReports(db string) int {
+	conn, err := schema.OpenReadOnly(db)
+	if err != nil {
+		return -1
+	}
+	defer conn.Close()
+	n := -1
+	if err := conn.QueryRow(`SELECT count(*) FROM v_reports`).Scan(&n); err != nil {
+		return -1
+	}
+	return n
 }

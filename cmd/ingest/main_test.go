@@ -44,7 +44,7 @@ func TestBadFilesAreRecordedAndTheRunGoesOn(t *testing.T) {
 	if code != exitSomeFailed {
 		t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, exitSomeFailed, &stdout, &stderr)
 	}
-	if !strings.Contains(stdout.String(), "5 files seen: 2 ingested, 0 unchanged, 1 skipped (unsupported), 2 failed") {
+	if !strings.Contains(stdout.String(), "5 files seen: 2 ingested (6 reports), 0 same content as another file, 0 unchanged, 1 skipped, 2 failed") {
 		t.Errorf("summary:\n%s", &stdout)
 	}
 	conn, err := sql.Open("sqlite3", db)
@@ -89,7 +89,7 @@ func TestBadFilesAreRecordedAndTheRunGoesOn(t *testing.T) {
 	// Again: nothing new is read, the failures are tried (and fail) again.
 	stdout.Reset()
 	code = run(context.Background(), []string{"--db", db, dir}, &stdout, &stderr, false)
-	if code != exitSomeFailed || !strings.Contains(stdout.String(), "0 ingested, 2 unchanged, 1 skipped (unsupported), 2 failed") {
+	if code != exitSomeFailed || !strings.Contains(stdout.String(), "0 ingested (0 reports), 0 same content as another file, 2 unchanged, 1 skipped, 2 failed") {
 		t.Errorf("second run: exit %d\n%s", code, &stdout)
 	}
 }
@@ -196,5 +196,46 @@ func TestIngestInsideTheArchive(t *testing.T) {
 	conn.QueryRow(`SELECT count(*) FROM v_documents WHERE status = 'skipped' AND error LIKE '%not a report: Office%'`).Scan(&n)
 	if n != 2 {
 		t.Errorf("%d office files skipped as not reports, want 2", n)
+	}
+}
+
+// TestSummaryNamesCopiesAndCountsReports: on a fresh database a copy of a
+// file was called "unchanged", and no line said how many reports were
+// found.
+func TestSummaryNamesCopiesAndCountsReports(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, corpus.SamplePath(), filepath.Join(dir, "a.txt"), 0)
+	os.Mkdir(filepath.Join(dir, "b"), 0o755)
+	copyFile(t, corpus.SamplePath(), filepath.Join(dir, "b", "copy.txt"), 0)
+	db := filepath.Join(t.TempDir(), "reports.db")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{dir, "--db", db}, &stdout, &stderr, false); code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, &stdout, &stderr)
+	}
+	for _, want := range []string{
+		"2 files seen: 1 ingested (3 reports), 1 same content as another file, 0 unchanged, 0 skipped, 0 failed\n",
+		"database " + db + " (3 reports in all)\n",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, &stdout)
+		}
+	}
+	a, copied := filepath.ToSlash(filepath.Join(dir, "a.txt")), filepath.ToSlash(filepath.Join(dir, "b", "copy.txt"))
+	if want := copied + ": same content as " + a + ", stored once\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("progress lacks %q:\n%s", want, &stderr)
+	}
+
+	// A copy made since is named too; the files seen before are unchanged.
+	copyFile(t, corpus.SamplePath(), filepath.Join(dir, "c.txt"), 0)
+	stdout.Reset()
+	stderr.Reset()
+	if code := run(context.Background(), []string{"--db", db, dir}, &stdout, &stderr, false); code != exitOK {
+		t.Fatalf("again: exit %d\n%s%s", code, &stdout, &stderr)
+	}
+	if want := "3 files seen: 0 ingested (0 reports), 1 same content as another file, 2 unchanged"; !strings.Contains(stdout.String(), want) {
+		t.Errorf("again: summary lacks %q:\n%s", want, &stdout)
+	}
+	if want := "/c.txt: same content as " + a + ", stored once\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("again: progress lacks %q:\n%s", want, &stderr)
 	}
 }
