@@ -41,7 +41,7 @@ func NewFlagSet(name, usage string) *FlagSet {
 // Parse parses args. When they ask for help it prints the help to stdout
 // and returns ErrHelp; an error is a mistake in the command line.
 func (fs *FlagSet) Parse(args []string, stdout io.Writer) error {
-	if err := fs.FlagSet.Parse(fs.twoDashes(args)); err != nil {
+	if err := fs.FlagSet.Parse(fs.arrange(args)); err != nil {
 		return err
 	}
 	if fs.help {
@@ -87,21 +87,25 @@ func Hint(command string) string {
 	return fmt.Sprintf("Run '%s --help' for usage.", command)
 }
 
-// twoDashes rewrites -name and -name=value, where name is a long flag, as
-// --name: pflag would read -db as the shorthands -d -b. Only words where
-// a flag may stand are rewritten, never a flag's value or what follows --.
-func (fs *FlagSet) twoDashes(args []string) []string {
-	out := make([]string, 0, len(args))
+// arrange puts the flags of args first, each with its value, then --,
+// then the arguments in their order, for pflag to parse. On the way it
+// rewrites -name and -name=value, where name is a long flag, as --name
+// (pflag would read -db as the shorthands -d -b), and it takes a word that
+// starts with a dash but holds a space before any = for an argument: a
+// SQL query that begins with a -- comment is no flag.
+func (fs *FlagSet) arrange(args []string) []string {
+	var flags, rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
-			return append(out, args[i:]...)
-		}
-		if len(a) < 2 || a[0] != '-' {
-			out = append(out, a)
-			continue
+			rest = append(rest, args[i+1:]...)
+			break
 		}
 		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if len(a) < 2 || a[0] != '-' || strings.ContainsAny(name, " \t\r\n") {
+			rest = append(rest, a)
+			continue
+		}
 		var f *pflag.Flag
 		switch {
 		case strings.HasPrefix(a, "--"):
@@ -112,12 +116,12 @@ func (fs *FlagSet) twoDashes(args []string) []string {
 		case len(name) == 1:
 			f = fs.ShorthandLookup(name)
 		}
-		out = append(out, a)
+		flags = append(flags, a)
 		if f != nil && f.NoOptDefVal == "" && !hasValue && i+1 < len(args) {
 			// The next word is this flag's value, whatever it looks like.
 			i++
-			out = append(out, args[i])
+			flags = append(flags, args[i])
 		}
 	}
-	return out
+	return append(append(flags, "--"), rest...)
 }

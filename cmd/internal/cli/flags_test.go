@@ -33,6 +33,8 @@ func TestFlagsAnywhere(t *testing.T) {
 		{[]string{"--db", "-limit", "a"}, "-limit", 20, false, []string{"a"}},
 		{[]string{"--csv", "--", "--limit", "-db"}, "reports.db", 20, true, []string{"--limit", "-db"}},
 		{[]string{"-o", "-x.csv", "v"}, "reports.db", 20, false, []string{"v"}},
+		{[]string{"-- a comment\nSELECT 1", "--csv", "-"}, "reports.db", 20, true, []string{"-- a comment\nSELECT 1", "-"}},
+		{[]string{"--db=my reports.db", "a b"}, "my reports.db", 20, false, []string{"a b"}},
 	} {
 		fs, db, limit, csv := testSet()
 		if err := fs.Parse(tc.args, nil); err != nil {
