@@ -45,6 +45,10 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageError{fmt.Sprintf("want one VIEW argument or --query SQL, got %d arguments", fs.NArg())}
 	case *query != "" && fs.NArg() != 0:
 		return usageError{"give a VIEW or --query SQL, not both"}
+	case *query != "":
+		if err := oneStatement(*query); err != nil {
+			return err
+		}
 	}
 
 	db, err := schema.OpenReadOnly(*dbPath)
