@@ -63,11 +63,11 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		res, err = collect(ctx, db, query)
 		if err == nil {
 			layout := tableLayout{cell: maxCellWidth}
-			switch {
-			case *wide:
-				layout.cell = 0
-			case terminalWidth(stdout) > 0:
-				layout = tableLayout{line: terminalWidth(stdout)}
+			if width := terminalWidth(stdout); width > 0 {
+				layout = tableLayout{line: width}
+			}
+			if *wide {
+				layout = tableLayout{}
 			}
 			err = writeTableLayout(stdout, res, layout)
 		}
