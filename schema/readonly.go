@@ -52,20 +52,20 @@ func OpenReadOnly(path string) (*sql.DB, error) {
 // current makes sure the database at path has this program's schema and
 // views before it is read: a database of an earlier version is upgraded
 // once, as ingest would upgrade it, so that its views are the ones the
-// README describes; one that is newer, or another application's, is
-// refused with the reason.
+// README describes; one that is newer is refused with the reason. Other
+// SQLite files are read as they are.
 func current(db *sql.DB, path string) error {
 	ctx := context.Background()
 	st, err := readState(ctx, db)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
+	if st.meta == "" {
+		return nil // not ours: reading it changes nothing, so any SQLite file may be queried
+	}
 	v, err := st.version()
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
-	}
-	if v == 0 {
-		return fmt.Errorf("%s holds no reports (build it with ingest, or name another with --db)", path)
 	}
 	if v == Version && st.viewsCurrent() {
 		return nil
