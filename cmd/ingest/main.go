@@ -34,9 +34,6 @@ const (
 	exitInterrupted = 130
 )
 
-// Set by the release build: -ldflags "-X main.version=… -X main.date=…".
-var version, date string
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
@@ -96,7 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		return exitUsage
 	}
 	if o.version {
-		if err := cli.WriteVersion(stdout, "ingest", cli.Build{Version: version, Date: date}); err != nil {
+		if err := cli.WriteVersion(stdout, "ingest", cli.Build{Version: version, Commit: commit, Date: date}); err != nil {
 			return exitUsage
 		}
 		return exitOK

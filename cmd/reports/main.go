@@ -24,9 +24,6 @@ import (
 	"github.com/govreports/govreports/cmd/internal/cli"
 )
 
-// Set by the release build: -ldflags "-X main.version=… -X main.date=…".
-var version, date string
-
 // command is one subcommand; each lives in a file of its own.
 type command struct {
 	name    string
@@ -79,7 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		usage(stdout)
 		return 0
 	case "--version", "-version", "version":
-		if err := cli.WriteVersion(stdout, "reports", cli.Build{Version: version, Date: date}); err != nil {
+		if err := cli.WriteVersion(stdout, "reports", cli.Build{Version: version, Commit: commit, Date: date}); err != nil {
 			return 1
 		}
 		return 0

@@ -14,11 +14,13 @@ import (
 	"github.com/govreports/govreports/schema"
 )
 
-// Build describes how a program was built. Version and Date come from the
-// linker (-ldflags "-X main.version=1.2.0 -X main.date=2026-11-30"); what
-// is missing is taken from the build information Go records.
+// Build describes how a program was built. Version, Commit and Date come
+// from the linker (make dist: -ldflags "-X main.version=… -X main.commit=…
+// -X main.date=…"); what is missing is taken from the build information Go
+// records.
 type Build struct {
 	Version string
+	Commit  string
 	Date    string
 }
 
@@ -27,7 +29,7 @@ type Build struct {
 // holds (SQLite, the extractor, the schema, each reader), which is what a
 // bug report needs.
 func WriteVersion(w io.Writer, program string, b Build) error {
-	version, commit, date := b.Version, "", b.Date
+	version, commit, date := b.Version, b.Commit, b.Date
 	if info, ok := debug.ReadBuildInfo(); ok {
 		if version == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
 			version = info.Main.Version
@@ -37,7 +39,9 @@ func WriteVersion(w io.Writer, program string, b Build) error {
 		for _, s := range info.Settings {
 			switch s.Key {
 			case "vcs.revision":
-				commit = s.Value
+				if commit == "" {
+					commit = s.Value
+				}
 			case "vcs.time":
 				vcsTime = s.Value
 			case "vcs.modified":
