@@ -6,9 +6,18 @@ import (
 )
 
 // readProseFunds gives a report without a funds table the budget and
-// spending its text states. It runs after the tables and years passes.
+// spending its text states, with the rate it states and its initial
+// budget. It runs after the tables and years passes.
 func readProseFunds(_ *State, r *model.Report, paras []facts.Para) {
-	if len(r.Funds) == 0 {
-		r.Funds = facts.ProseFunds(paras, r.EvaluationYear)
+	if len(r.Funds) != 0 {
+		return
 	}
+	sf := facts.SentenceFunds(paras, r.EvaluationYear)
+	if sf == nil {
+		return
+	}
+	r.Funds = []model.Fund{sf.Fund}
+	r.BudgetSource = "sentence"
+	r.RateStated = sf.Fund.RateStated
+	r.InitialBudget = sf.Initial
 }

@@ -54,7 +54,11 @@ type Span struct {
 	Title       string
 	Attachment  string            // "附件6"
 	Cover       map[string]string // canonical cover key → value ("" when the field is empty)
-	Date        string            // ISO report date, "" when none
+	// CoverFrom tells where each cover field was read: "cover" (a line
+	// of the cover), "table" (a cover table), "form" (the cover rows of a
+	// self-evaluation form), "subtitle" (the year line under a title).
+	CoverFrom map[string]string
+	Date      string // ISO report date, "" when none
 }
 
 // Canonical cover keys.
@@ -277,7 +281,32 @@ func kindOf(s string) string {
 			return k
 		}
 	}
+	// A title may name its project in brackets after the kind:
+	// "…绩效自评报告（困难群众救助补助资金）".
+	if loc := projectNote.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return kindOf(s[:loc[0]])
+	}
 	return ""
+}
+
+// projectNote is a project named in brackets after a title's kind, or
+// on a line of its own under the title: "（农村饮水安全工程补助资金）".
+var projectNote = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[）)]$`)
+
+// Subtitle returns the project a bracketed line under a title names
+// ("（农村饮水安全工程补助资金）"), "" when s is no such line: a year
+// (（2022年度）) or a draft note (（征求意见稿）) names none.
+func Subtitle(s string) string {
+	s = textnorm.OneLine(s)
+	m := projectNote.FindStringSubmatchIndex(s)
+	if m == nil || m[0] != 0 || draftNote.MatchString(s) || yearLine.MatchString(s) {
+		return ""
+	}
+	name := s[m[2]:m[3]]
+	if strings.ContainsAny(name, "。，,；;：:") || grammar.FirstYear(name) != 0 && textnorm.Len(name) < 8 {
+		return ""
+	}
+	return name
 }
 
 // isTitle reports whether a paragraph (lines joined) reads as a report
@@ -310,6 +339,10 @@ func ProjectName(title string) string {
 		orig = rest
 	}
 	s := textnorm.Simplify(orig)
+	// "…绩效自评报告（困难群众救助补助资金）": the brackets name the project.
+	if m := projectNote.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && !draftNote.MatchString(s) && kindOf(s[:m[0]]) != "" {
+		return strings.TrimFunc(orig[m[2]:m[3]], textnorm.IsSpace)
+	}
 	lo, hi := 0, len(s) // the name is orig[lo:hi]; every step cuts an end
 	cutPrefix := func(n int) { lo += n }
 	cutSuffix := func(n int) { hi -= n }
