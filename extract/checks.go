@@ -7,6 +7,7 @@ import (
 
 	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/grammar"
+	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -24,8 +25,15 @@ const (
 // facts a report states, once every other pass has run. It compares what
 // is stated; it changes no fact. (The grade against the score waits for
 // the score and grade to be facts of the report.)
-func readChecks(s *State, r *model.Report, paras []facts.Para) {
-	r.Checks = nil
+func readChecks(s *State) {
+	for k := range s.Reports {
+		checkReport(s, &s.Reports[k], s.Paras[k])
+		checkYears(&s.Reports[k], s.Layout.Spans[k])
+	}
+}
+
+// checkReport lists the disagreements among a report's funds and dates.
+func checkReport(s *State, r *model.Report, paras []facts.Para) {
 	tableFunds := false
 	for _, rt := range r.Tables {
 		if rt.Kind != tables.KindFunds || rt.TableNo < 1 || rt.TableNo > len(s.Layout.Doc.Tables) {
@@ -144,6 +152,20 @@ func checkDate(r *model.Report) {
 	}
 	add(r, model.Check{Code: CheckDateBefore, Expected: "≥" + end, Found: r.ReportDate, Block: -1, Row: -1,
 		Detail: fmt.Sprintf("报告日期%s早于所评价的%d年度结束", r.ReportDate, r.EvaluationYear)})
+}
+
+// checkYears: the year a cover field states against the title's.
+func checkYears(r *model.Report, sp structure.Span) {
+	cover, title := grammar.FirstYear(sp.Cover[structure.KeyYear]), structure.TitleYear(sp.Title)
+	if cover == 0 || title == 0 || cover == title {
+		return
+	}
+	block := -1
+	if len(sp.TitleBlocks) > 0 {
+		block = sp.TitleBlocks[0]
+	}
+	add(r, model.Check{Code: CheckStatedTwice, Expected: strconv.Itoa(cover), Found: strconv.Itoa(title), Block: block, Row: -1,
+		Detail: fmt.Sprintf("标题所述年度%d与封面所列评价年度%d不符", title, cover)})
 }
 
 func add(r *model.Report, c model.Check) { r.Checks = append(r.Checks, c) }

@@ -43,7 +43,7 @@ func DefaultPasses() []Pass {
 		ReportPass("prose funds", readProseFunds),
 		ReportPass("policies", readPolicies),
 		ReportPass("orgs", readOrgs),
-		ReportPass("checks", readChecks),
+		PassFunc("checks", readChecks),
 	}
 }
 
