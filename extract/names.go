@@ -42,6 +42,13 @@ func readNames(s *State) {
 				r.ProjectName, r.ProjectNameSource = name, from
 			}
 		}
+		// "…局2022年度…自评报告（困难群众救助补助资金）": the brackets name
+		// the project, the rest of the title the unit.
+		if r.ProjectNameSource == "title" && r.ImplementingUnit == "" {
+			if u := structure.TitleUnit(r.Title); facts.OrgEnding(u) != "" {
+				r.ImplementingUnit = u
+			}
+		}
 		if r.EvaluationYear == 0 {
 			for _, p := range paras {
 				if y := grammar.PeriodYear(p.Folded); y != 0 {

@@ -293,6 +293,18 @@ func kindOf(s string) string {
 // on a line of its own under the title: "（农村饮水安全工程补助资金）".
 var projectNote = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[）)]$`)
 
+// TitleUnit returns the name a title gives before the project it names in
+// brackets after its kind ("某某县民政局2022年度项目支出绩效自评报告（困难群众
+// 救助补助资金）" gives 某某县民政局), "" when it names none that way.
+func TitleUnit(title string) string {
+	s := textnorm.Label(textnorm.OneLine(title))
+	m := projectNote.FindStringIndex(s)
+	if m == nil || m[0] == 0 || draftNote.MatchString(s) || kindOf(s[:m[0]]) == "" {
+		return ""
+	}
+	return ProjectName(s[:m[0]])
+}
+
 // Subtitle returns the project a bracketed line under a title names
 // ("（农村饮水安全工程补助资金）"), "" when s is no such line: a year
 // (（2022年度）) or a draft note (（征求意见稿）) names none.
@@ -303,8 +315,9 @@ func Subtitle(s string) string {
 		return ""
 	}
 	name := s[m[2]:m[3]]
-	if strings.ContainsAny(name, "。，,；;：:") || grammar.FirstYear(name) != 0 && textnorm.Len(name) < 8 {
-		return ""
+	if strings.ContainsAny(name, "。，,；;：:") || grammar.FirstYear(name) != 0 && textnorm.Len(name) < 8 ||
+		strings.HasPrefix(name, "单位") || strings.HasSuffix(name, "元") {
+		return "" // a clause, a year, or the unit of amounts (单位万元)
 	}
 	return name
 }
