@@ -61,7 +61,19 @@ func checkReport(s *State, r *model.Report, paras []facts.Para) {
 		checkTwice(r, "预算", sum(r.Funds, budgetOf), sf.Fund.Budget, sf)
 		checkTwice(r, "实际支出", sum(r.Funds, actualOf), sf.Fund.Actual, sf)
 	}
-	checkOver100(r)
+	block := -1 // where the report's funds stand: their table's block, or the sentence's
+	switch {
+	case len(r.Funds) > 0 && r.Funds[0].TableNo != 0:
+		for _, rt := range r.Tables {
+			if rt.TableNo == r.Funds[0].TableNo {
+				block = rt.Block
+				break
+			}
+		}
+	case sf != nil:
+		block = sf.Block
+	}
+	checkOver100(r, block)
 	checkDate(r)
 }
 
@@ -120,7 +132,7 @@ func checkTwice(r *model.Report, what, table string, sentence *model.Amount, sf 
 }
 
 // checkOver100: the report's rate, stated or else computed, over 100%.
-func checkOver100(r *model.Report) {
+func checkOver100(r *model.Report, block int) {
 	rate := r.RateStated
 	if rate == nil {
 		if b, a := sum(r.Funds, budgetOf), sum(r.Funds, actualOf); b != "" && a != "" {
@@ -132,7 +144,7 @@ func checkOver100(r *model.Report) {
 	if rate == nil || *rate <= 100 {
 		return
 	}
-	block, table, row := -1, 0, -1
+	table, row := 0, -1
 	if len(r.Funds) > 0 {
 		table, row = r.Funds[0].TableNo, r.Funds[0].Row
 	}
