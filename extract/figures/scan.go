@@ -816,13 +816,14 @@ var weightLabels = []string{"分值", "权重", "得分", "分数"}
 
 // glued reports digits that text copied from a form ran together, which
 // read as one number would be wrong by orders of magnitude: a percentage
-// of seven digits or more (a year, a count and a rate: 202012100%), an
+// of five plain digits or more (a year, a count and a rate: 202012100%,
+// 2020年12100%; no rate reaches 10000%), an
 // amount right after a weight's label (分值1064.8万元: 10 and 64.8).
 func (s *scanner) glued(i int, nm *grammar.Numeral, f *figure) bool {
 	if !nm.Arabic {
 		return false
 	}
-	if f.kind == KindPercent && nm.IntDigits >= 7 {
+	if f.kind == KindPercent && nm.IntDigits >= 5 {
 		return true
 	}
 	if f.kind == KindMoney && i == nm.Start {
