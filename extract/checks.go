@@ -57,6 +57,12 @@ func checkReport(s *State, r *model.Report, paras []facts.Para) {
 	if sf != nil && !tableFunds {
 		checkRate(r, sf.Fund, sf.RateRaw, sf.Block)
 	}
+	if sf != nil && tableFunds && sameBudget(r, sf) && sf.Fund.RateStated != nil {
+		if a := sum(r.Funds, actualOf); a != "" {
+			b := sum(r.Funds, budgetOf)
+			checkRate(r, model.Fund{Item: sf.Fund.Item, Budget: &b, Actual: &a, RateStated: sf.Fund.RateStated, Row: -1}, sf.RateRaw, sf.Block)
+		}
+	}
 	if sf != nil && tableFunds && len(r.Funds) > 0 {
 		checkTwice(r, "预算", sum(r.Funds, budgetOf), sf.Fund.Budget, sf)
 		checkTwice(r, "实际支出", sum(r.Funds, actualOf), sf.Fund.Actual, sf)
