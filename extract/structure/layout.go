@@ -305,6 +305,19 @@ func TitleUnit(title string) string {
 	return ProjectName(s[:m[0]])
 }
 
+// notProject reports a bracketed note under a title that says how the
+// report was made or published, not what it evaluates: （第三方评价）,
+// （公开版本）, （送审）.
+func notProject(name string) bool {
+	s := textnorm.Simplify(name)
+	for _, w := range []string{"评价", "自评", "报告", "公开", "送审", "审定", "修订", "附件"} {
+		if strings.HasSuffix(s, w) || strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // Subtitle returns the project a bracketed line under a title names
 // ("（农村饮水安全工程补助资金）"), "" when s is no such line: a year
 // (（2022年度）) or a draft note (（征求意见稿）) names none.
@@ -316,8 +329,8 @@ func Subtitle(s string) string {
 	}
 	name := s[m[2]:m[3]]
 	if strings.ContainsAny(name, "。，,；;：:") || grammar.FirstYear(name) != 0 && textnorm.Len(name) < 8 ||
-		strings.HasPrefix(name, "单位") || strings.HasSuffix(name, "元") {
-		return "" // a clause, a year, or the unit of amounts (单位万元)
+		strings.HasPrefix(name, "单位") || strings.HasSuffix(name, "元") || notProject(name) {
+		return "" // a clause, a year, the unit of amounts (单位万元), a kind of evaluation
 	}
 	return name
 }
