@@ -36,11 +36,15 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 		Attachment:       s.Attachment,
 	}
 	r.Sections, r.Preamble = l.Sections(s)
-	if r.ProjectName == "" {
-		r.ProjectName = structure.ProjectName(s.Title)
+	if r.ProjectName != "" {
+		r.ProjectNameSource = s.CoverFrom[structure.KeyProject]
+	} else if r.ProjectName = structure.ProjectName(s.Title); r.ProjectName != "" {
+		r.ProjectNameSource = "title"
 	}
-	if r.EvaluationYear == 0 {
-		r.EvaluationYear = structure.TitleYear(s.Title)
+	if r.EvaluationYear != 0 {
+		r.YearSource = s.CoverFrom[structure.KeyYear]
+	} else if r.EvaluationYear = structure.TitleYear(s.Title); r.EvaluationYear != 0 {
+		r.YearSource = "title"
 	}
 	return r
 }

@@ -46,6 +46,13 @@ type inspectedReport struct {
 	FirstBlock       int    `json:"first_block"`
 	EndBlock         int    `json:"end_block"` // the last block, inclusive
 
+	// Where the facts were read, and the report's stated funds (v_reports).
+	ProjectNameSource string       `json:"project_name_source"`
+	YearSource        string       `json:"year_source"`
+	BudgetSource      string       `json:"budget_source"`
+	ExecutionRate     *float64     `json:"execution_rate_stated"` // the view's execution_rate where stated
+	InitialBudgetYuan *json.Number `json:"initial_budget_yuan"`
+
 	Sections   []inspectedSection   `json:"sections"`
 	Tables     []inspectedTable     `json:"tables"`
 	Funds      []inspectedFund      `json:"funds"`
@@ -54,6 +61,7 @@ type inspectedReport struct {
 	Orgs       []inspectedOrg       `json:"orgs"`
 	Figures    []inspectedFigure    `json:"figures"`
 	Dates      []inspectedDate      `json:"dates"`
+	Checks     []inspectedCheck     `json:"checks"` // as v_checks
 }
 
 type inspectedSection struct {
@@ -93,11 +101,23 @@ type inspectedFund struct {
 	Item          string       `json:"item"`
 	BudgetYuan    *json.Number `json:"budget_yuan"`
 	ActualYuan    *json.Number `json:"actual_yuan"`
-	ExecutionRate *float64     `json:"execution_rate"`
+	ExecutionRate *float64     `json:"execution_rate"` // stated where stated, as v_funds
+	RateComputed  *float64     `json:"execution_rate_computed"`
 	BudgetRaw     string       `json:"budget_raw"`
 	ActualRaw     string       `json:"actual_raw"`
 	TableNo       *int         `json:"table_no"`
 	Row           *int         `json:"row"`
+}
+
+type inspectedCheck struct {
+	Seq      int    `json:"seq"`
+	Code     string `json:"code"`
+	Expected string `json:"expected"`
+	Found    string `json:"found"`
+	BlockNo  *int   `json:"block_no"`
+	TableNo  *int   `json:"table_no"`
+	Row      *int   `json:"row"`
+	Detail   string `json:"detail"`
 }
 
 type inspectedEvaluator struct {
@@ -211,7 +231,22 @@ func inspected(r *model.Report) inspectedReport {
 		FirstBlock: r.FirstBlock + 1, EndBlock: r.EndBlock,
 		Sections: []inspectedSection{}, Tables: []inspectedTable{}, Funds: []inspectedFund{},
 		Evaluators: []inspectedEvaluator{}, Policies: []inspectedPolicy{}, Orgs: []inspectedOrg{},
-		Figures: []inspectedFigure{}, Dates: []inspectedDate{},
+		Figures: []inspectedFigure{}, Dates: []inspectedDate{}, Checks: []inspectedCheck{},
+		ProjectNameSource: r.ProjectNameSource, YearSource: r.YearSource, BudgetSource: r.BudgetSource,
+		ExecutionRate: r.RateStated,
+	}
+	if r.InitialBudget != nil {
+		out.InitialBudgetYuan = number(*r.InitialBudget)
+	}
+	for k, c := range r.Checks {
+		ic := inspectedCheck{Seq: k + 1, Code: c.Code, Expected: c.Expected, Found: c.Found, TableNo: nonZero(c.TableNo), Detail: c.Detail}
+		if c.Block >= 0 {
+			ic.BlockNo = ptr(c.Block + 1)
+		}
+		if c.TableNo != 0 {
+			ic.Row = ptr(c.Row)
+		}
+		out.Checks = append(out.Checks, ic)
 	}
 	for j, s := range r.Sections {
 		var parent *int
@@ -236,7 +271,11 @@ func inspected(r *model.Report) inspectedReport {
 		out.Tables = append(out.Tables, it)
 	}
 	for _, f := range r.Funds {
-		fund := inspectedFund{Item: f.Item, ExecutionRate: f.Rate, BudgetRaw: f.BudgetRaw, ActualRaw: f.ActualRaw,
+		rate := f.RateStated
+		if rate == nil {
+			rate = f.Rate
+		}
+		fund := inspectedFund{Item: f.Item, ExecutionRate: rate, RateComputed: f.Rate, BudgetRaw: f.BudgetRaw, ActualRaw: f.ActualRaw,
 			TableNo: nonZero(f.TableNo)}
 		if f.Budget != nil {
 			fund.BudgetYuan = number(*f.Budget)

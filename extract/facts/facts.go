@@ -276,6 +276,18 @@ func inName(rs []rune, i int) bool {
 	return rs[i] == '和' && i > 0 && strings.ContainsRune(nameWithHe, rs[i-1])
 }
 
+// OrgEnding is the organisation ending a name ends with (局, 人民政府's
+// 政府, 中心 …), "" when none: a name so ending is a body, not a project.
+func OrgEnding(name string) string {
+	s := textnorm.Simplify(name)
+	for _, e := range orgEndings {
+		if strings.HasSuffix(s, e) && len(s) > len(e) {
+			return e
+		}
+	}
+	return ""
+}
+
 // orgEndingRunes holds orgEndings as runes, to compare in place.
 var orgEndingRunes = func() [][]rune {
 	out := make([][]rune, len(orgEndings))
@@ -304,24 +316,51 @@ next:
 }
 
 // ProseFunds reads the budget and the spending a report states in a
-// sentence of its text ("全年预算4,850万元，实际支出4,836.2万元，执行率99.72%")
-// for reports that give them in no funds table. It returns at most one
-// Fund, from the first sentence that names one budget and one spending
-// amount, and no other year than year (when year is known: a sentence on
-// the year before is no measure of this one). Of two budgets in one
-// sentence the adjusted one (全年预算, 调整后预算) is the budget, as in
-// tables. The Fund's TableNo is 0 and its Row -1: it stands in no table.
+// sentence of its text: SentenceFunds' Fund, nil when none.
 func ProseFunds(paras []Para, year int) []model.Fund {
+	if sf := SentenceFunds(paras, year); sf != nil {
+		return []model.Fund{sf.Fund}
+	}
+	return nil
+}
+
+// StatedFunds are the funds a sentence states: the Fund it gives (budget,
+// spending, the rate it states beside the computed one), the budget at
+// the start of the year when the budget is an adjusted one, the stated
+// rate as written, and the paragraph's block.
+type StatedFunds struct {
+	Fund    model.Fund
+	Initial *model.Amount
+	RateRaw string
+	Block   int
+}
+
+// SentenceFunds reads the budget and the spending a report states in a
+// sentence of its text ("年初预算安排120万元，调整后118.5万元，全年执行117.32万元，
+// 执行率99.00%"; "项目预算总额12,640.50万元……已经支出11,980.37万元") for
+// reports that give them in no funds table. It reads the first sentence
+// that names one budget and one spending amount, and no other year than
+// year (when year is known: a sentence on the year before is no measure
+// of this one). Of two budgets in one sentence the adjusted one (全年预算,
+// 调整后预算) is the budget, as in tables; the one at the start of the
+// year (年初) is kept as Initial. The Fund's TableNo is 0 and its Row -1:
+// it stands in no table.
+func SentenceFunds(paras []Para, year int) *StatedFunds {
 	for _, p := range paras {
 		for _, s := range sentences(p.Text) {
 			if !mayStateFunds(s) || otherYear(s, year) {
 				continue
 			}
 			figs, _ := figures.Find(s, figures.Context{})
-			var budget, actual *model.Figure
+			var budget, actual, initial, stated *model.Figure
 			budgetRank := 0
 			for i := range figs {
 				f := &figs[i]
+				if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
+					stated == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
+					stated = f
+					continue
+				}
 				if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
 					continue
 				}
@@ -331,6 +370,9 @@ func ProseFunds(paras []Para, year int) []model.Fund {
 						actual = f
 					}
 				case "budget":
+					if rank == 1 && initial == nil {
+						initial = f
+					}
 					if rank > budgetRank {
 						budget, budgetRank = f, rank
 					}
@@ -340,8 +382,18 @@ func ProseFunds(paras []Para, year int) []model.Fund {
 				continue
 			}
 			b, a := budget.Value, actual.Value
-			return []model.Fund{{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a, Rate: rateOf(b, a),
-				BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
+			out := &StatedFunds{Block: p.Block, Fund: model.Fund{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a,
+				Rate: rateOf(b, a), BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
+			if initial != nil && initial != budget {
+				v := initial.Value
+				out.Initial = &v
+			}
+			if stated != nil {
+				if v, _, ok := grammar.ParsePercent(stated.Raw); ok {
+					out.Fund.RateStated, out.RateRaw = &v, stated.Raw
+				}
+			}
+			return out
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package figures
 import (
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/govreports/govreports/extract/grammar"
 )
@@ -73,7 +74,8 @@ func rangeSepAt(rs []rune, i int) (length int, hyphen bool) {
 	case '至', '到', '~', '～', '〜':
 		return 1, false
 	case '-', '－', '—', '–', '−':
-		if i+1 < len(rs) && rs[i+1] == '—' {
+		// A doubled dash is one: 2万元--8万元, 3——5人.
+		if i+1 < len(rs) && strings.ContainsRune("—-－", rs[i+1]) {
 			return 2, true
 		}
 		return 1, true

@@ -58,7 +58,7 @@ var (
 		{"超过", More}, {"多于", More}, {"大于", More}, {"高于", More},
 		{"不到", Less}, {"不足", Less}, {"不满", Less}, {"未满", Less}, {"少于", Less}, {"小于", Less}, {"低于", Less},
 		{"至少", AtLeast}, {"最少", AtLeast}, {"最多", AtMost}, {"至多", AtMost},
-		{"近", Less}, {"约", About}, {"逾", More}, {"超", More},
+		{"突破", More}, {"近", Less}, {"约", About}, {"逾", More}, {"超", More},
 		{"≥", AtLeast}, {"≧", AtLeast}, {"≤", AtMost}, {"≦", AtMost},
 		{">", More}, {"＞", More}, {"<", Less}, {"＜", Less},
 	})
@@ -596,7 +596,8 @@ func (s *scanner) fraction(f figure, q *quantity, pre prefix) (end int, done boo
 	if q.u != nil {
 		return 0, false
 	}
-	if pre.end == f.start && nm.IntDigits > 0 && nm.IntDigits <= 3 && nm.End+1 < n && (rs[nm.End] == '/' || rs[nm.End] == '／') {
+	signed := pre.neg && pre.end == f.start+1 // -5/4
+	if (pre.end == f.start || signed) && nm.IntDigits > 0 && nm.IntDigits <= 3 && nm.End+1 < n && (rs[nm.End] == '/' || rs[nm.End] == '／') {
 		nm2, ok := grammar.LexNumeral(rs, nm.End+1)
 		if !ok || nm2.IntDigits == 0 || nm2.IntDigits > 3 || nm2.Chinese || nm2.Code || q.lo.Sign() == 0 {
 			return s.skipCode(nm.End), true
@@ -609,6 +610,9 @@ func (s *scanner) fraction(f figure, q *quantity, pre prefix) (end int, done boo
 			return nm2.End, true
 		}
 		f.lo = new(big.Rat).Quo(q.lo, den)
+		if signed {
+			f.lo.Neg(f.lo)
+		}
 		f.kind, f.end = KindFraction, nm2.End
 		s.emit(f)
 		return f.end, true
@@ -647,7 +651,11 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	u, end := q.u, q.end
 	// A range: 3~5人, 5万至10万元, 3-5万元, 5万元至10万元.
 	if hi == nil && !q.seq {
-		if sl, hyphen := rangeSepAt(rs, end); sl > 0 {
+		// 5万(含)-10万元: the note that the bound is included stands
+		// before the separator.
+		sep := end + inclusiveAt(rs, end)
+		if sl, hyphen := rangeSepAt(rs, sep); sl > 0 {
+			sl += sep - end
 			q2, ok := s.readQuantity(end + sl)
 			accept := ok && q2.hi == nil && !q2.seq && !q2.nm.Malformed && !q2.nm.Code &&
 				(u == nil || q2.u != nil && q2.u.Canon == u.Canon)
@@ -660,9 +668,13 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 				if q2.exp > 0 {
 					hi = new(big.Rat).Mul(hi, grammar.Pow10(q2.exp))
 				}
-				// The scale of the second end applies to both: 3-5万元.
+				// The scale of the second end applies to both: 3-5万元;
+				// of a Chinese first end only the 万 or 亿 it lacks:
+				// 三十到五十万元.
 				if e2 := trailingScale(&q2.nm) + q2.exp; e2 > 0 && trailingScale(nm)+q.exp == 0 {
 					lo = new(big.Rat).Mul(lo, grammar.Pow10(e2))
+				} else if b2 := bigScale(&q2.nm) + q2.exp; b2 > 0 && bigScale(nm)+q.exp == 0 {
+					lo = new(big.Rat).Mul(lo, grammar.Pow10(b2))
 				}
 				u, end = q2.u, q2.end
 				q.more = q.more || q2.more
@@ -678,6 +690,9 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		lo.Sign() > 0 && lo.Cmp(ten) <= 0 && (hi == nil || hi.Cmp(ten) <= 0)
 	if tenths {
 		end++
+		if f.approx == Less && hasAt(rs, i, "近") {
+			f.approx = About // 近三成: about three tenths, as 成 is never exact
+		}
 	}
 	// 分 is a score unless money surrounds it.
 	if u != nil && u.Canon == "分" {
@@ -753,6 +768,12 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	if f.approx == "" && q.more {
 		f.approx = More
 	}
+	// 20万元（含）以上: the note that the bound is included, then the bound.
+	if k := end + inclusiveAt(rs, end); k > end {
+		if a, l := affixAt(rs, k, approxSuffixes); l > 0 && (a == AtLeast || a == AtMost) {
+			end = k
+		}
+	}
 	if a, l := affixAt(rs, end, approxSuffixes); l > 0 && !(hasAt(rs, end, "上下") && isHan(safeAt(rs, end+2))) { // not 上下游
 		if f.approx == "" {
 			f.approx = a
@@ -762,9 +783,57 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	if pre.neg {
 		lo = new(big.Rat).Neg(lo)
 	}
+	if s.glued(i, nm, &f) {
+		return end // digits run together: nothing rather than a wrong number
+	}
 	f.lo, f.hi, f.end = lo, hi, end
 	s.emit(f)
 	return end
+}
+
+// inclusiveAt is the length of the note (含) or （含） at rs[i], 0 when
+// none.
+func inclusiveAt(rs []rune, i int) int {
+	if isOpenParen(safeAt(rs, i)) && safeAt(rs, i+1) == '含' && isCloseParen(safeAt(rs, i+2)) {
+		return 3
+	}
+	return 0
+}
+
+// bigScale is the power of ten of the 万 and 亿 that end a numeral: 4
+// for 五十万, 0 for 三十 (whose 十 is its own).
+func bigScale(nm *grammar.Numeral) int {
+	e := 0
+	for k := len(nm.Toks) - 1; k >= 0 && nm.Toks[k].Kind == grammar.TokMul && nm.Toks[k].Exp >= 4; k-- {
+		e += int(nm.Toks[k].Exp)
+	}
+	return e
+}
+
+// weightLabels name a form's weight or score, whose number is never an
+// amount: an amount right after them is a weight glued to an amount.
+var weightLabels = []string{"分值", "权重", "得分", "分数"}
+
+// glued reports digits that text copied from a form ran together, which
+// read as one number would be wrong by orders of magnitude: a percentage
+// of five plain digits or more (a year, a count and a rate: 202012100%,
+// 2020年12100%; no rate reaches 10000%), an
+// amount right after a weight's label (分值1064.8万元: 10 and 64.8).
+func (s *scanner) glued(i int, nm *grammar.Numeral, f *figure) bool {
+	if !nm.Arabic {
+		return false
+	}
+	if f.kind == KindPercent && nm.IntDigits >= 5 {
+		return true
+	}
+	if f.kind == KindMoney && i == nm.Start {
+		for _, w := range weightLabels {
+			if k := i - utf8.RuneCountInString(w); k >= 0 && hasAt(s.rs, k, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bareUnit gives a number without a unit the unit of its header, 元 under
@@ -868,6 +937,9 @@ func (s *scanner) unitOK(nm *grammar.Numeral, u *unit, prefixed bool) bool {
 func (s *scanner) bareOK(i int, nm *grammar.Numeral, q quantity, prefixed bool) bool {
 	if s.hdr.skip {
 		return false
+	}
+	if prefixed && (safeAt(s.rs, i) == '负' || safeAt(s.rs, i) == '負') && !nm.Few {
+		return true // 负十五: a sign makes a number of any numeral
 	}
 	if nm.Few {
 		return !pureMultiplier(nm) && trailingScale(nm) > 0 || len(nm.Toks) >= 2 && nm.Toks[0].Kind == grammar.TokMul // 十几万, 十几; not 几

@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -222,4 +223,19 @@ func squash(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// wholeYear is a period of one whole year as reports state it:
+// "2020年1-12月", "2020年1月至12月", "2020年1月1日至2020年12月31日".
+var wholeYear = regexp.MustCompile(`(` + YearPattern + `)\s*年\s*(?:1|01|一)\s*月?\s*(?:1日|01日|一日)?\s*(?:-|－|—|–|~|～|至|到)\s*(?:(?:` + YearPattern + `)\s*年\s*)?(?:12|十二)\s*月`)
+
+// PeriodYear is the year of the first whole-year period s states, 0 when
+// none: the period a report covers names its year where nothing else does.
+func PeriodYear(s string) int {
+	m := wholeYear.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	y, _ := Year(m[1])
+	return y
 }

@@ -56,3 +56,17 @@ func TestFirstYear(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodYear(t *testing.T) {
+	for in, want := range map[string]int{
+		"本次评价范围为2020年1-12月项目资金使用情况":  2020,
+		"评价期间：2021年1月1日至2021年12月31日": 2021,
+		"2019年1月至12月": 2019,
+		"2020年1-6月":   0,
+		"2020年度":      0,
+	} {
+		if got := PeriodYear(in); got != want {
+			t.Errorf("PeriodYear(%q) = %d, want %d", in, got, want)
+		}
+	}
+}

@@ -135,8 +135,13 @@ func LexNumeral(rs []rune, i int) (nm Numeral, ok bool) {
 	}
 	for j < n {
 		r := rs[j]
+		if r == ' ' && spacedMultiplier(rs, j, &nm) {
+			j++ // "3 万2 千5 百": a space before a multiplier, typed or extracted
+			continue
+		}
 		if _, isA := ArabicDigit(r); isA {
-			if lastNum() {
+			// Arabic digits follow a multiplier or a zero: 13万2, 4千零50万.
+			if lastNum() && nm.Toks[len(nm.Toks)-1].Kind != TokZero {
 				break
 			}
 			end := j
@@ -270,6 +275,39 @@ func LexNumeral(rs []rune, i int) (nm Numeral, ok bool) {
 		return nm, false
 	}
 	return nm, true
+}
+
+// spacedMultiplier reports whether the space at rs[j] stands inside a
+// numeral: after Arabic digits, before a multiplier that is no unit's
+// first character (万元 is a unit), where the numeral goes on after the
+// multiplier or has had a multiplier already (3 万2 千5 百).
+func spacedMultiplier(rs []rune, j int, nm *Numeral) bool {
+	if len(nm.Toks) == 0 || j+1 >= len(rs) {
+		return false
+	}
+	last := nm.Toks[len(nm.Toks)-1]
+	if last.Kind != TokNum || last.CN {
+		return false
+	}
+	if _, ok := MultiplierExp(rs[j+1]); !ok || IsCapital(rs[j+1]) || mulStartsUnit(rs, j+1) {
+		return false
+	}
+	if _, d := ArabicDigit(safeRune(rs, j+2)); d {
+		return true
+	}
+	for _, t := range nm.Toks {
+		if t.Kind == TokMul {
+			return true
+		}
+	}
+	return false
+}
+
+func safeRune(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
 }
 
 // maxTokens and maxDigits bound a numeral: longer runs are no amounts.

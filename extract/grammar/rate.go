@@ -51,13 +51,20 @@ func Decimal(r *big.Rat) string {
 // (amounts are decimal strings such as "265800" or "12.5"). ok is false
 // when either is no decimal or the budget is zero.
 func Rate(budget, actual string) (rate float64, ok bool) {
+	return RateAt(budget, actual, 2)
+}
+
+// RateAt is Rate rounded to places decimals, the precision a report
+// states its own rate in: 99% against a computed 99.4% is no disagreement.
+func RateAt(budget, actual string, places int) (rate float64, ok bool) {
 	b, ok1 := new(big.Rat).SetString(budget)
 	a, ok2 := new(big.Rat).SetString(actual)
-	if !ok1 || !ok2 || b.Sign() == 0 {
+	if !ok1 || !ok2 || b.Sign() == 0 || places < 0 || places > 6 {
 		return 0, false
 	}
-	// In hundredths of a percent: actual * 100 * 100 / budget.
-	q := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(10000, 1)), b)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+	// In units of the last place: actual * 100 * 10^places / budget.
+	q := new(big.Rat).Quo(new(big.Rat).Mul(a, new(big.Rat).SetInt(new(big.Int).Mul(scale, big.NewInt(100)))), b)
 	num, den := new(big.Int).Abs(q.Num()), q.Denom()
 	n, rem := new(big.Int).QuoRem(num, den, new(big.Int))
 	if rem.Mul(rem, big.NewInt(2)).Cmp(den) >= 0 {
@@ -66,6 +73,43 @@ func Rate(budget, actual string) (rate float64, ok bool) {
 	if q.Sign() < 0 {
 		n.Neg(n)
 	}
-	v, err := strconv.ParseFloat(Decimal(new(big.Rat).SetFrac(n, big.NewInt(100))), 64)
+	v, err := strconv.ParseFloat(Decimal(new(big.Rat).SetFrac(n, scale)), 64)
 	return v, err == nil
+}
+
+// ParsePercent reads a rate as a cell or a sentence states it ("99.00%",
+// "99％", "99"), with the number of decimals it is stated to; ok is false
+// for anything else (a range, words, two numbers).
+func ParsePercent(s string) (rate float64, places int, ok bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimRight(s, "%％"))
+	if s == "" || strings.ContainsAny(s, "%％") {
+		return 0, 0, false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' {
+			return 0, 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	if _, frac, found := strings.Cut(s, "."); found {
+		places = len(frac)
+	}
+	return v, places, true
+}
+
+// RateDisagrees reports whether a stated rate, given to places decimals,
+// disagrees with actual / budget beyond rounding: by more than 0.1
+// percentage point once the computed rate is rounded as the stated one
+// is. It returns the computed rate at that precision.
+func RateDisagrees(stated float64, places int, budget, actual string) (computed float64, disagrees, ok bool) {
+	computed, ok = RateAt(budget, actual, places)
+	if !ok {
+		return 0, false, false
+	}
+	d := computed - stated
+	return computed, d > 0.1+1e-9 || d < -0.1-1e-9, true
 }

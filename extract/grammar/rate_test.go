@@ -41,3 +41,41 @@ func TestDecimal(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePercentAndDisagreement(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		rate   float64
+		places int
+		ok     bool
+	}{
+		{"99.00%", 99, 2, true},
+		{"100％", 100, 0, true},
+		{" 98.4 ", 98.4, 1, true},
+		{"90%-100%", 0, 0, false},
+		{"良好", 0, 0, false},
+		{"", 0, 0, false},
+	} {
+		rate, places, ok := ParsePercent(c.in)
+		if rate != c.rate || places != c.places || ok != c.ok {
+			t.Errorf("ParsePercent(%q) = %v, %d, %v; want %v, %d, %v", c.in, rate, places, ok, c.rate, c.places, c.ok)
+		}
+	}
+	for _, c := range []struct {
+		stated         float64
+		places         int
+		budget, actual string
+		computed       float64
+		disagrees      bool
+	}{
+		{99, 0, "1000", "994", 99, false},          // 99.4 rounds to the stated 99
+		{99, 2, "1180000", "1173200", 99.42, true}, // stated to the hundredth: 0.42 apart
+		{100, 0, "100", "180.5", 181, true},        // a stated 100% against 180.5%
+		{98.44, 2, "270000", "265800", 98.44, false},
+	} {
+		got, dis, ok := RateDisagrees(c.stated, c.places, c.budget, c.actual)
+		if !ok || got != c.computed || dis != c.disagrees {
+			t.Errorf("RateDisagrees(%v, %d, %s, %s) = %v, %v, %v; want %v, %v", c.stated, c.places, c.budget, c.actual, got, dis, ok, c.computed, c.disagrees)
+		}
+	}
+}

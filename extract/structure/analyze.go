@@ -392,6 +392,11 @@ func (l *Layout) onlyCover(from, to int) bool {
 // last date line of the report (the signature date).
 func (l *Layout) readCover(s *Span) {
 	s.Cover = make(map[string]string)
+	s.CoverFrom = make(map[string]string)
+	tableFrom := "table"
+	if isForm(s.Title) {
+		tableFrom = "form"
+	}
 	var dates []string
 	body := false
 	coverDate := ""
@@ -406,18 +411,20 @@ func (l *Layout) readCover(s *Span) {
 				for k, v := range coverTable(l.table(l.Doc.Body[i].TableNo)) {
 					if _, seen := s.Cover[k]; !seen {
 						s.Cover[k] = v
+						s.CoverFrom[k] = tableFrom
 					}
 				}
 				continue
 			}
 			one := textnorm.OneLine(l.Text[i])
-			fields := coverFields(one)
+			fields, from := coverFields(one), "cover"
 			if m := yearLine.FindStringSubmatch(one); m != nil {
-				fields = [][2]string{{KeyYear, m[1]}}
+				fields, from = [][2]string{{KeyYear, m[1]}}, "subtitle"
 			}
 			for _, kv := range fields {
 				if _, seen := s.Cover[kv[0]]; !seen {
 					s.Cover[kv[0]] = kv[1]
+					s.CoverFrom[kv[0]] = from
 				}
 			}
 		case RoleDate:

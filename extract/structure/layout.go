@@ -54,7 +54,11 @@ type Span struct {
 	Title       string
 	Attachment  string            // "附件6"
 	Cover       map[string]string // canonical cover key → value ("" when the field is empty)
-	Date        string            // ISO report date, "" when none
+	// CoverFrom tells where each cover field was read: "cover" (a line
+	// of the cover), "table" (a cover table), "form" (the cover rows of a
+	// self-evaluation form), "subtitle" (the year line under a title).
+	CoverFrom map[string]string
+	Date      string // ISO report date, "" when none
 }
 
 // Canonical cover keys.
@@ -277,7 +281,58 @@ func kindOf(s string) string {
 			return k
 		}
 	}
+	// A title may name its project in brackets after the kind:
+	// "…绩效自评报告（困难群众救助补助资金）".
+	if loc := projectNote.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return kindOf(s[:loc[0]])
+	}
 	return ""
+}
+
+// projectNote is a project named in brackets after a title's kind, or
+// on a line of its own under the title: "（农村饮水安全工程补助资金）".
+var projectNote = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[）)]$`)
+
+// TitleUnit returns the name a title gives before the project it names in
+// brackets after its kind ("某某县民政局2022年度项目支出绩效自评报告（困难群众
+// 救助补助资金）" gives 某某县民政局), "" when it names none that way.
+func TitleUnit(title string) string {
+	s := textnorm.Label(textnorm.OneLine(title))
+	m := projectNote.FindStringIndex(s)
+	if m == nil || m[0] == 0 || draftNote.MatchString(s) || kindOf(s[:m[0]]) == "" {
+		return ""
+	}
+	return ProjectName(s[:m[0]])
+}
+
+// notProject reports a bracketed note under a title that says how the
+// report was made or published, not what it evaluates: （第三方评价）,
+// （公开版本）, （送审）.
+func notProject(name string) bool {
+	s := textnorm.Simplify(name)
+	for _, w := range []string{"评价", "自评", "报告", "公开", "送审", "审定", "修订", "附件"} {
+		if strings.HasSuffix(s, w) || strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Subtitle returns the project a bracketed line under a title names
+// ("（农村饮水安全工程补助资金）"), "" when s is no such line: a year
+// (（2022年度）) or a draft note (（征求意见稿）) names none.
+func Subtitle(s string) string {
+	s = textnorm.OneLine(s)
+	m := projectNote.FindStringSubmatchIndex(s)
+	if m == nil || m[0] != 0 || draftNote.MatchString(s) || yearLine.MatchString(s) {
+		return ""
+	}
+	name := s[m[2]:m[3]]
+	if strings.ContainsAny(name, "。，,；;：:") || grammar.FirstYear(name) != 0 && textnorm.Len(name) < 8 ||
+		strings.HasPrefix(name, "单位") || strings.HasSuffix(name, "元") || notProject(name) {
+		return "" // a clause, a year, the unit of amounts (单位万元), a kind of evaluation
+	}
+	return name
 }
 
 // isTitle reports whether a paragraph (lines joined) reads as a report
@@ -310,6 +365,10 @@ func ProjectName(title string) string {
 		orig = rest
 	}
 	s := textnorm.Simplify(orig)
+	// "…绩效自评报告（困难群众救助补助资金）": the brackets name the project.
+	if m := projectNote.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && !draftNote.MatchString(s) && kindOf(s[:m[0]]) != "" {
+		return strings.TrimFunc(orig[m[2]:m[3]], textnorm.IsSpace)
+	}
 	lo, hi := 0, len(s) // the name is orig[lo:hi]; every step cuts an end
 	cutPrefix := func(n int) { lo += n }
 	cutSuffix := func(n int) { hi -= n }

@@ -294,22 +294,60 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	return r.Funds
 }
 
-// blockFunds reads one Fund per item row of funds block b. Amounts are
-// read with figures.Money in the unit the header (or the caption) gives.
-func blockFunds(t *model.Table, rt model.ReportTable, b model.TableBlock) []model.Fund {
+// FundsBlock is what a funds block states: the funds it adds to the
+// report, the items as read (nested ones included, 其中 parts left out),
+// its total row, and the budget at the start of the year where the budget
+// read is the adjusted one.
+type FundsBlock struct {
+	Funds   []model.Fund
+	Items   []model.Fund
+	Total   *model.Fund
+	Initial *model.Amount
+	// RateRaw is the 执行率 cell of each row that states one, by row: the
+	// places it is stated to are the precision it is checked at.
+	RateRaw map[int]string
+}
+
+// MainFunds reads the main funds block of a table, nil when it has none:
+// for the checks, which compare its items with its total.
+func MainFunds(t *model.Table, rt model.ReportTable) *FundsBlock {
+	for _, b := range rt.Blocks {
+		if b.Kind == KindFunds && rt.Kind == KindFunds && b.HeaderRow == rt.HeaderRow {
+			fb := readFundsBlock(t, rt, b)
+			return &fb
+		}
+	}
+	return nil
+}
+
+// readFundsBlock reads funds block b. Amounts are read with figures.Money
+// in the unit the header (or the caption) gives; a 执行率 column is the
+// rate each row states, kept beside the one its amounts give.
+func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) FundsBlock {
 	rt = blockView(rt, b)
+	rt.Header = alignShortHeader(t, rt.Header, rt.HeaderRow, b.EndRow)
 	taken := make(map[int]bool)
 	budget := amountColumn(rt.Header, budgetCols, taken)
 	taken[budget] = true
 	actual := amountColumn(rt.Header, actualCols, taken)
 	taken[actual] = true
+	initial := -1
+	if budget >= 0 && adjusted(rt.Header[budget]) {
+		initial = amountColumn(rt.Header, initialCols, taken)
+		taken[initial] = true
+	}
+	stated := rateColumn(rt.Header)
 	name := columns(rt.Header, nameCols, taken)
 	if name < 0 {
-		return nil
+		return FundsBlock{}
 	}
 	context := UnitContext(rt)
+	var fb FundsBlock
 	var out []model.Fund
 	var total *model.Fund
+	var totalInitial *model.Amount
+	initialSum := new(big.Rat)
+	initials := 0
 	// totalFirst: the total stands above the items (年度资金总额, then
 	// 其中：财政拨款, 其他资金), which are then its breakdown.
 	totalFirst := false
@@ -339,10 +377,25 @@ func blockFunds(t *model.Table, rt model.ReportTable, b model.TableBlock) []mode
 			continue
 		}
 		f.Rate = rate(f.Budget, f.Actual)
+		if stated >= 0 {
+			raw := cellText(t, r, stated)
+			if f.RateStated = statedRate(raw); f.RateStated != nil {
+				if fb.RateRaw == nil {
+					fb.RateRaw = make(map[int]string)
+				}
+				fb.RateRaw[r] = raw
+			}
+		}
+		var init *model.Amount
+		if initial >= 0 {
+			if v, ok := figures.Money(cellText(t, r, initial), UnitHeader(rt.Header[initial], context)); ok {
+				init = &v
+			}
+		}
 		switch {
 		case isSum:
 			if total == nil {
-				total = &f
+				total, totalInitial = &f, init
 				totalFirst = len(out) == 0
 			}
 			continue
@@ -352,14 +405,86 @@ func blockFunds(t *model.Table, rt model.ReportTable, b model.TableBlock) []mode
 			continue // 其中：… is a part of the item above; counting it would count it twice
 		}
 		out = append(out, f)
+		if init != nil {
+			if v, ok := new(big.Rat).SetString(*init); ok {
+				initialSum.Add(initialSum, v)
+				initials++
+			}
+		}
 	}
+	fb.Items, fb.Total = out, total
 	// A total row counts only when the table has no item rows, or when
 	// the items below it are its breakdown: otherwise it would count every
 	// amount twice.
 	if (len(out) == 0 || totalFirst) && total != nil {
 		out = []model.Fund{*total}
 	}
-	return topItems(out, total)
+	fb.Funds = topItems(out, total)
+	switch {
+	case totalInitial != nil:
+		fb.Initial = totalInitial
+	case initials > 0 && initials == len(fb.Items) && len(fb.Funds) == len(fb.Items):
+		v := grammar.Decimal(initialSum)
+		fb.Initial = &v
+	}
+	return fb
+}
+
+// initialCols are the headers of the budget at the start of the year.
+var initialCols = []string{"年初预算数", "年初预算", "年初"}
+
+// adjusted reports whether a budget header names the adjusted, full-year
+// budget rather than the one at the start of the year.
+func adjusted(header string) bool {
+	h := textnorm.Simplify(header)
+	return !strings.Contains(h, "年初") && (strings.Contains(h, "全年") || strings.Contains(h, "调整"))
+}
+
+// rateColumn is the column of the execution rate a table states
+// (执行率, 预算执行率), not that of its score (执行率得分), -1 when none.
+func rateColumn(header []string) int {
+	for c, h := range header {
+		h = textnorm.Simplify(h)
+		if strings.Contains(h, "执行率") && !strings.Contains(h, "得分") && !strings.Contains(h, "分值") && !strings.Contains(h, "权重") {
+			return c
+		}
+	}
+	return -1
+}
+
+// statedRate reads a rate cell ("99.00%", "99", "99.00％"), nil when the
+// cell holds no single rate.
+func statedRate(cell string) *float64 {
+	v, _, ok := grammar.ParsePercent(cell)
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+// alignShortHeader mends a header row printed one cell short of its body
+// (the serial-number column left without a header): its labels then stand
+// one column left of their values, and the last column has no header while
+// the rows below hold numbers there. The labels move right by one.
+func alignShortHeader(t *model.Table, header []string, row, end int) []string {
+	n := len(header)
+	if n < 3 || header[n-1] != "" || header[0] == "" || row < 0 {
+		return header
+	}
+	filled, rows := 0, 0
+	for r := row + 1; r < end; r++ {
+		if len(rowTexts(t, r)) == 0 {
+			continue
+		}
+		rows++
+		if c := t.Cell(r, n-1); c != nil && c.Col == n-1 && isNumeric(cellText(t, r, n-1)) && cellText(t, r, n-1) != "" {
+			filled++
+		}
+	}
+	if rows == 0 || filled*2 <= rows {
+		return header
+	}
+	return append([]string{""}, header[:n-1]...)
 }
 
 // itemDepth is the conventional rank of an item's own marker (一、 above
