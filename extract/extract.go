@@ -34,6 +34,7 @@ func DefaultPasses() []Pass {
 	return []Pass{
 		PassFunc("reports", readReports),
 		PassFunc("years", readYears),
+		ReportPass("roles", readRoles),
 		tablesPass(tables.NewReader(tables.DefaultKinds()...)),
 		ReportPass("figures", readFigures),
 		ReportPass("goal", readGoal),
@@ -42,6 +43,9 @@ func DefaultPasses() []Pass {
 		ReportPass("prose funds", readProseFunds),
 		ReportPass("policies", readPolicies),
 		ReportPass("orgs", readOrgs),
+		ReportPass("kind", readKind),
+		ReportPass("score", readScore),
+		ReportPass("findings", readFindings),
 	}
 }
 

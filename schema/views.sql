@@ -38,11 +38,13 @@ SELECT r.report_id, r.document_id,
        (SELECT sum(f.actual_yuan) FROM funds f WHERE f.report_id = r.report_id) AS actual_yuan,
        (SELECT round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) FROM funds f
          WHERE f.report_id = r.report_id AND f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL) AS execution_rate,
-       r.goal, r.attachment, r.preamble
+       r.goal, r.attachment, r.preamble,
+       r.kind, r.score, r.score_max, r.grade, r.grade_norm,
+       r.score_block_no, r.score_offset, r.score_table_no, r.score_row
 FROM reports r;
 
 CREATE VIEW v_sections AS
-SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no
+SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no, role
 FROM sections;
 
 CREATE VIEW v_tables AS
@@ -80,3 +82,7 @@ SELECT report_id, keyword, weight FROM (
 
 CREATE VIEW v_table_blocks AS
 SELECT report_id, table_no, seq, kind, first_row, header_row, end_row, header FROM report_table_blocks;
+
+-- The problems and recommendations each report lists, an item a row.
+CREATE VIEW v_findings AS
+SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM findings;
