@@ -1,7 +1,6 @@
 package extract
 
 import (
-
 	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/result"
 	"github.com/govreports/govreports/extract/structure"
