@@ -68,7 +68,7 @@ func collect(out []model.Finding, ss []model.Section, i int, locate Locate) []mo
 		if c.Parent != i {
 			continue
 		}
-		if findingRole(c.Role) {
+		if findingRole(Role(c.Title)) { // its own title names them, not its parent's
 			out = collect(out, ss, j, locate)
 			continue
 		}

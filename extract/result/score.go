@@ -22,6 +22,7 @@ var grades = []struct{ written, norm string }{
 // NormGrade returns the normal form (优, 良, 中, 差) of a grade as written,
 // "" for no grade.
 func NormGrade(written string) string {
+	written = grammar.Fold(written)
 	for _, g := range grades {
 		if g.written == written {
 			return g.norm
@@ -72,7 +73,7 @@ type Found struct {
 	Score  string // exact decimal, "" when none
 	Max    string // stated maximum, "" when none
 	Grade  string // as written, "" when none
-	Offset int    // of the score, else of the grade
+	Offset int    // of the score's number, else of the grade
 }
 
 // Text finds the total score and grade a text states. The text is read in
@@ -104,12 +105,13 @@ func Text(s string) Found {
 			continue
 		}
 		if out.Score == "" {
-			out.Score, scoreAt = v, m[0]
+			out.Score, scoreAt = v, m[1]
 		}
 	}
 	for _, m := range gradeLabel.FindAllStringIndex(f, -1) {
 		if g := gradeAt0(f[m[1]:]); g != "" {
-			out.Grade, gradeAt = g, m[0]
+			// as written: folding keeps byte offsets
+			out.Grade, gradeAt = s[m[1]:m[1]+len(g)], m[1]
 			break
 		}
 	}
@@ -146,6 +148,10 @@ func partOfClause(before string) bool {
 // figureAt reads the score that starts s: a number, in 分 or bare.
 func figureAt(s string) (string, bool) {
 	figs, _ := figures.Find(clause(s), figures.Context{})
+	if len(figs) == 0 || figs[0].Place.Offset != 0 {
+		// "85.6 分": the scanner reads no figure spaced from its unit
+		figs, _ = figures.Find(grammar.NewText(clause(s)).Squashed, figures.Context{})
+	}
 	if len(figs) == 0 || figs[0].Place.Offset != 0 {
 		return "", false
 	}
@@ -187,18 +193,23 @@ func Row(cells []string, scoreCol, maxCol int) (f Found, ok bool) {
 	if scoreCol > 0 && scoreCol < len(cells) {
 		if v, ok := num(cells[scoreCol]); ok {
 			f.Score = v
-		}
-		if maxCol > 0 && maxCol < len(cells) {
-			if v, ok := num(cells[maxCol]); ok {
-				f.Max = v
+			if maxCol > 0 && maxCol < len(cells) {
+				f.Max, _ = num(cells[maxCol])
 			}
 		}
-	} else {
-		// No header says which: 总分 | 100 | 95.5 states the maximum, then
-		// the score; a lone number is the score.
+	}
+	if f.Score == "" {
+		// No header column holds it (a flattened form loses the columns):
+		// 总分 | 100 | 95.5 states the maximum, then the score; a lone
+		// number is the score.
 		var vs []string
-		for _, c := range cells[1:] {
-			if v, ok := num(c); ok {
+		for c, cell := range cells[1:] {
+			v, ok := num(cell)
+			switch {
+			case !ok:
+			case c+1 == maxCol && f.Max == "":
+				f.Max = v // a template's 总分 | 100 | (blank)
+			default:
 				vs = append(vs, v)
 			}
 		}
@@ -210,9 +221,8 @@ func Row(cells []string, scoreCol, maxCol int) (f Found, ok bool) {
 		}
 	}
 	for _, c := range cells[1:] {
-		t := grammar.NewText(c).Squashed
-		if g := gradeAt0(t); g != "" && g == t {
-			f.Grade = g
+		if t := strings.TrimSpace(c); NormGrade(grammar.Fold(t)) != "" {
+			f.Grade = t
 		} else if found := Text(c); found.Grade != "" {
 			f.Grade = found.Grade
 		}
