@@ -42,6 +42,8 @@ func Findings(ss []model.Section, locate Locate) []model.Finding {
 	return out
 }
 
+var findingKind = map[string]string{RoleProblems: FindingProblem, RoleRecommendations: FindingRecommendation}
+
 func findingRole(role string) bool { return role == RoleProblems || role == RoleRecommendations }
 
 func underFindings(ss []model.Section, i int) bool {
@@ -68,7 +70,9 @@ func collect(out []model.Finding, ss []model.Section, i int, locate Locate) []mo
 		if c.Parent != i {
 			continue
 		}
-		if findingRole(Role(c.Title)) { // its own title names them, not its parent's
+		own := Role(c.Title)
+		if findingRole(own) && (hasChildren(ss, j) || len(Items(c.Body)) > 0) {
+			// "（二）改进建议" over items of its own
 			out = collect(out, ss, j, locate)
 			continue
 		}
@@ -77,7 +81,11 @@ func collect(out []model.Finding, ss []model.Section, i int, locate Locate) []mo
 		if body := subtreeBody(ss, j); body != "" {
 			text += "\n" + body
 		}
-		out = append(out, model.Finding{Kind: kind(c.Title), Section: j, No: n, Marker: c.Marker,
+		k := kind(c.Title)
+		if findingRole(own) {
+			k = findingKind[own] // "（二）建议按人口配备保洁员" says what it is
+		}
+		out = append(out, model.Finding{Kind: k, Section: j, No: n, Marker: c.Marker,
 			Title: c.Title, Text: text, Block: c.Block})
 	}
 	if n > 0 || hasChildren(ss, i) {
