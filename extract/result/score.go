@@ -82,7 +82,21 @@ func Text(s string) Found {
 	f := grammar.Fold(s)
 	var out Found
 	scoreAt, gradeAt := -1, -1
-	for _, m := range scoreLabel.FindAllStringSubmatchIndex(f, -1) {
+	// Every score label holds 分 and every grade label 级, 果, 论 or 评:
+	// most paragraphs hold neither and are passed over unmatched.
+	scores := strings.Contains(f, "分")
+	gradesIn := strings.ContainsAny(f, "级果论评")
+	if !scores && !gradesIn {
+		return out
+	}
+	var scoreMatches, gradeMatches [][]int
+	if scores {
+		scoreMatches = scoreLabel.FindAllStringSubmatchIndex(f, -1)
+	}
+	if gradesIn {
+		gradeMatches = gradeLabel.FindAllStringIndex(f, -1)
+	}
+	for _, m := range scoreMatches {
 		label := f[m[2]:m[3]]
 		if !strings.ContainsAny(label, "综总终合满") && partOfClause(f[:m[2]]) {
 			continue // 产出指标得分28分: a part's score
@@ -108,7 +122,7 @@ func Text(s string) Found {
 			out.Score, scoreAt = v, m[1]
 		}
 	}
-	for _, m := range gradeLabel.FindAllStringIndex(f, -1) {
+	for _, m := range gradeMatches {
 		if g := gradeAt0(f[m[1]:]); g != "" {
 			// as written: folding keeps byte offsets
 			out.Grade, gradeAt = s[m[1]:m[1]+len(g)], m[1]
