@@ -197,7 +197,19 @@ func gradeAt0(s string) string {
 // the label; scoreCol and maxCol the columns its header names 得分 and
 // 分值 (-1 when none). ok is false when the row is no total row.
 func Row(cells []string, scoreCol, maxCol int) (f Found, ok bool) {
-	if len(cells) == 0 || !totalRow(cells[0], scoreCol >= 0) {
+	if len(cells) == 0 {
+		return Found{}, false
+	}
+	if gradeRow(cells[0]) {
+		// 自评等级 | 优: the grade in the first cell that holds one
+		for _, c := range cells[1:] {
+			if t := strings.TrimSpace(c); NormGrade(t) != "" {
+				return Found{Grade: t}, true
+			}
+		}
+		return Found{}, false
+	}
+	if !totalRow(cells[0], scoreCol >= 0) {
 		return Found{}, false
 	}
 	num := func(c string) (string, bool) {
@@ -256,6 +268,19 @@ func totalRow(label string, scored bool) bool {
 		}
 	}
 	return scored && (t == "合计" || t == "总计")
+}
+
+// gradeLabels start a row that states the grade.
+var gradeLabels = []string{"自评等级", "评价等级", "绩效等级", "等级", "评级", "自评结论", "评价结论", "自评结果", "评价结果"}
+
+func gradeRow(label string) bool {
+	t := strings.Trim(grammar.NewText(label).Squashed, "：:")
+	for _, l := range gradeLabels {
+		if t == l {
+			return true
+		}
+	}
+	return false
 }
 
 // ScoreHeader reports whether a header cell names the score column.
