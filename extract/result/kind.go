@@ -41,8 +41,8 @@ func TitleKind(title string) string {
 type Doc struct {
 	Title string
 	// Lead is the first lines of its text, which hold the title of a
-	// document whose title the structure did not take for a report's
-	// (a notice: 关于…绩效评价结果的公告).
+	// document the structure took for no report (a notice: 关于…绩效评价
+	// 结果的公告).
 	Lead []string
 	Text string // all its text paragraphs
 	// Cells are its tables' cells, row by row.
@@ -64,7 +64,9 @@ func Kind(d Doc) string {
 		if kind != "" {
 			break
 		}
-		if k := TitleKind(line); k != "" && len([]rune(line)) <= 60 && !strings.ContainsAny(line, "。，,；;") {
+		// A first line the structure did not take for a report's title
+		// names no report, but may name a notice or a plan.
+		if k := TitleKind(line); k == KindNotReport && len([]rune(line)) <= 60 && !strings.ContainsAny(line, "。，,；;") {
 			kind = k
 		}
 	}
