@@ -22,6 +22,7 @@ func TestText(t *testing.T) {
 		{"我区获得2019年度服务业发展优秀奖", "", "", ""},
 		{"評價等級為“優秀”", "", "", "優秀"},
 		{"得分率为95%", "", "", ""},
+		{"评价等次为优秀等次", "", "", "优秀"},
 	} {
 		f := Text(c.in)
 		if f.Score != c.score || f.Max != c.max || f.Grade != c.grade {
@@ -80,6 +81,7 @@ func TestRole(t *testing.T) {
 		"偏离绩效目标的原因和改进措施": RoleProblems, "存在问题及改进建议": RoleProblems,
 		"意见建议": RoleRecommendations, "下一步工作计划": RoleRecommendations, "有关建议": RoleRecommendations,
 		"評價結論": RoleConclusion, "存 在 的 问 题": RoleProblems, "决策有目标": "",
+		"其他需要说明的问题": "", "绩效评价结果应用情况": RoleImplementation,
 	} {
 		if got := Role(title); got != want {
 			t.Errorf("Role(%q) = %q, want %q", title, got, want)

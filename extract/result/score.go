@@ -66,7 +66,7 @@ var partWords = []string{"指标", "决策", "过程", "产出", "效益", "满�
 
 // gradeLabel names the grade; the grade word follows (为, 是, 评定为, a
 // colon, quotes between).
-var gradeLabel = regexp.MustCompile(`(评价等级|绩效等级|自评等级|等级评定|评定等级|绩效评级|评价级别|绩效级别|等级|评级|评价结果|自评结果|绩效评价结论|评价结论|自评结论|综合评价|评定结果|考核结果|定级)(?:为|是|评定为|确定为|被评为|评为|属于|达到|[：:\s])*[“"「『‘']?`)
+var gradeLabel = regexp.MustCompile(`(评价等级|绩效等级|自评等级|等级评定|评定等级|绩效评级|评价级别|绩效级别|等级|评级|评价结果|自评结果|绩效评价结论|评价结论|自评结论|综合评价|评定结果|考核结果|定级|评价等次|绩效等次|等次)(?:为|是|评定为|确定为|被评为|评为|属于|达到|[：:\s])*[“"「『‘']?`)
 
 // A Found is a score or grade found in a text, offsets in runes.
 type Found struct {
@@ -82,10 +82,10 @@ func Text(s string) Found {
 	f := grammar.Fold(s)
 	var out Found
 	scoreAt, gradeAt := -1, -1
-	// Every score label holds 分 and every grade label 级, 果, 论 or 评:
+	// Every score label holds 分 and every grade label 级, 果, 论, 评 or 次:
 	// most paragraphs hold neither and are passed over unmatched.
 	scores := strings.Contains(f, "分")
-	gradesIn := strings.ContainsAny(f, "级果论评")
+	gradesIn := strings.ContainsAny(f, "级果论评次")
 	if !scores && !gradesIn {
 		return out
 	}
