@@ -23,6 +23,10 @@ func TestText(t *testing.T) {
 		{"評價等級為“優秀”", "", "", "優秀"},
 		{"得分率为95%", "", "", ""},
 		{"评价等次为优秀等次", "", "", "优秀"},
+		{"综合评分90分（含）以上为“优”", "", "", ""},
+		{"总分90分以上为优", "", "", ""},
+		{"评价等级分为优、良、中、差四个等级", "", "", ""},
+		{"评价等级为优、良、中、差", "", "", ""},
 	} {
 		f := Text(c.in)
 		if f.Score != c.score || f.Max != c.max || f.Grade != c.grade {
@@ -131,6 +135,50 @@ func TestItems(t *testing.T) {
 			if ms[i] != c.markers[i] {
 				t.Errorf("Items(%q) markers %q, want %q", c.body, ms, c.markers)
 			}
+		}
+	}
+}
+
+func TestKind(t *testing.T) {
+	form := [][]string{
+		{"项目名称", "社区居家养老服务补助"},
+		{"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+		{"年度资金总额", "200", "200", "190", "10", "95%", "9.5"},
+		{"年度总体目标", "为全市3000名老人提供服务"},
+		{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"},
+		{"总分", "100", "96.5"},
+	}
+	blankForm := [][]string{
+		{"项目名称", ""},
+		{"年度总体目标", "", ""},
+		{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"},
+		{"总分", "100", ""},
+	}
+	scores := [][]string{
+		{"序号", "项目名称", "评价得分", "评价等级"},
+		{"1", "农村公路养护", "86.5", "良"},
+		{"2", "义务教育营养改善", "92", "优"},
+		{"3", "城乡环卫一体化", "78", "中"},
+	}
+	for _, c := range []struct {
+		name string
+		doc  Doc
+		want string
+	}{
+		{"form by its grid", Doc{Tables: [][][]string{form}}, KindSelfEvalForm},
+		{"transfer form by its text", Doc{Text: "中央对地方转移支付资金", Tables: [][][]string{form}}, KindTransferForm},
+		{"blank form titled", Doc{Title: "项目支出绩效自评表", Tables: [][][]string{blankForm}}, KindNotReport},
+		{"list of scores", Doc{Text: "现将结果公布如下", Tables: [][][]string{scores}}, KindNotReport},
+		{"notice by its first line", Doc{Lead: []string{"关于2021年度项目支出绩效评价结果的通报"}}, KindNotReport},
+		{"a report's first line names no report", Doc{Lead: []string{"某某项目绩效评价报告说明"}, Text: "说明"}, KindNotReport},
+		{"prose with roles", Doc{Text: "项目绩效评价", Roles: []string{RoleBasicInfo, RoleConclusion}}, KindProjectEvaluation},
+		{"prose of a self-evaluation", Doc{Text: "绩效自评", Roles: []string{RoleBasicInfo, RoleProblems}}, KindSelfEvaluation},
+		{"a letter stating funds", Doc{Text: "根据绩效自评工作的通知要求", Funds: true}, KindSelfEvaluation},
+		{"other text", Doc{Text: "会议纪要：绩效管理", Roles: []string{RoleBasicInfo}}, KindNotReport},
+		{"template text", Doc{Title: "2021年度____项目绩效评价报告", Text: "项目名称：____\n实施单位：____\n主管部门：____\n预算：____万元\n执行：____万元"}, KindNotReport},
+	} {
+		if got := Kind(c.doc); got != c.want {
+			t.Errorf("%s: Kind = %q, want %q", c.name, got, c.want)
 		}
 	}
 }

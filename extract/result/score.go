@@ -170,11 +170,21 @@ func figureAt(s string) (string, bool) {
 		return "", false
 	}
 	x := figs[0]
-	if x.Flag != "" || x.High != "" || x.Value == "" || x.Unit != "分" && x.Unit != "" {
-		return "", false
+	if x.Flag != "" || x.High != "" || x.Approx != "" || x.Value == "" || x.Unit != "分" && x.Unit != "" {
+		return "", false // a range or a bound (90分以上) is a rule, not a score
+	}
+	rest := strings.TrimLeftFunc(strings.TrimPrefix(strings.TrimLeftFunc(s, grammar.IsSpace), x.Raw), grammar.IsSpace)
+	for _, b := range boundAfter {
+		if strings.HasPrefix(rest, b) {
+			return "", false
+		}
 	}
 	return x.Value, true
 }
+
+// boundAfter, after a number, make it the bound of a grading rule
+// ("综合评分90分（含）以上为优") or one end of a range.
+var boundAfter = []string{"（含）", "(含)", "以上", "以下", "及以上", "至", "-", "－", "~", "～", "—"}
 
 // gradeAt0 reads the grade word that starts s: a whole word (followed by
 // no other Han character but 级, 等, 档 or 次), so that 中央 or 良好地 is
@@ -187,6 +197,9 @@ func gradeAt0(s string) string {
 		next, _ := utf8.DecodeRuneInString(s[len(g.written):])
 		if unicode.Is(unicode.Han, next) && !strings.ContainsRune("级等档次", next) {
 			return ""
+		}
+		if strings.ContainsRune("、/／", next) {
+			return "" // 优、良、中、差: the scale, not a grade
 		}
 		return g.written
 	}
