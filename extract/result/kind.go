@@ -155,9 +155,9 @@ func scoreList(t [][]string) bool {
 	return name && score
 }
 
-// blank is a field left to be filled in: a run of underscores, XX or ××
-// standing for a name, an empty bracket.
-var blank = regexp.MustCompile(`_{3,}|＿{2,}|[XＸ×x]{2,}|[（(]\s*[）)]|[□☐]`)
+// blank is a value left to be filled in: underscores, XX or ×× standing
+// for a name, an empty bracket.
+var blank = regexp.MustCompile(`^(?:_{3,}|＿{2,}|[XＸ×x]{2,}|[（(]\s*[）)]|[□☐])`)
 
 // template reports whether a document is a template: a form without a
 // project name or without figures (a template prints at most the weights
@@ -168,7 +168,41 @@ func template(d Doc) bool {
 			return true
 		}
 	}
-	return len(blank.FindAllStringIndex(d.Text, 6)) >= 5
+	return blanks(d.Text, 5) >= 5
+}
+
+// blanks counts the fields left blank in s, up to max: a run of three
+// underscores or more (two full-width ones), of two X or × or more, an
+// empty bracket, a box to tick.
+func blanks(s string, max int) int {
+	n := 0
+	var run rune // the rune of the run in progress
+	length := 0
+	open := false // after an opening bracket and spaces
+	for _, r := range s {
+		if r == '_' || r == '＿' || r == 'X' || r == 'Ｘ' || r == '×' || r == 'x' {
+			if r != run {
+				run, length = r, 0
+			}
+			length++
+			if length == 2 && r != '_' || length == 3 && r == '_' {
+				n++
+			}
+		} else {
+			run, length = 0, 0
+		}
+		switch {
+		case r == '□' || r == '☐':
+			n++
+		case open && (r == '）' || r == ')'):
+			n++
+		}
+		open = r == '（' || r == '(' || open && grammar.IsSpace(r)
+		if n >= max {
+			break
+		}
+	}
+	return n
 }
 
 // named reports whether a form's 项目名称 cell has a value beside it.

@@ -2,7 +2,7 @@ package result
 
 import (
 	"math/big"
-	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,17 +56,26 @@ func GradeOf(score, max string) string {
 
 // scoreLabels name the total score; the figure right after one (为, 是,
 // a colon or spaces between) is the score. 总分 may name the maximum
-// instead ("总分100分，得分91分"): see Score.
-var scoreLabel = regexp.MustCompile(`(综合评价得分|绩效评价得分|综合得分|综合评分|评价得分|评价总分|自评得分|自评总分|总得分|最终得分|最终评分|绩效得分|绩效评分|合计得分|得分合计|总分|满分|得分|评分)(?:为|是|达到|达|共计|合计|计|[：:\s])*`)
+// instead ("总分100分，得分91分"): see Text.
+var scoreLabels = []string{"综合评价得分", "绩效评价得分", "综合得分", "综合评分", "评价得分", "评价总分", "自评得分", "自评总分",
+	"总得分", "最终得分", "最终评分", "绩效得分", "绩效评分", "合计得分", "总分", "满分", "得分", "评分"}
+
+// scoreSeps stand between a score label and its figure.
+var scoreSeps = []string{"为", "是", "达到", "达", "共计", "合计", "计", "：", ":"}
 
 // partWords, before a score label in its clause, make it the score of a
 // part (产出指标得分28分), not the total; labels naming the total (综合得分,
 // 总得分) are read whatever stands before them.
 var partWords = []string{"指标", "决策", "过程", "产出", "效益", "满意", "执行", "管理", "其中", "分项", "单项", "部分", "每项", "扣"}
 
-// gradeLabel names the grade; the grade word follows (为, 是, 评定为, a
+// gradeLabels name the grade; the grade word follows (为, 是, 评定为, a
 // colon, quotes between).
-var gradeLabel = regexp.MustCompile(`(评价等级|绩效等级|自评等级|等级评定|评定等级|绩效评级|评价级别|绩效级别|等级|评级|评价结果|自评结果|绩效评价结论|评价结论|自评结论|综合评价|评定结果|考核结果|定级|评价等次|绩效等次|等次)(?:为|是|评定为|确定为|被评为|评为|属于|达到|[：:\s])*[“"「『‘']?`)
+var gradeLabels = []string{"评价等级", "绩效等级", "自评等级", "等级评定", "评定等级", "绩效评级", "评价级别", "绩效级别",
+	"评价结果", "自评结果", "绩效评价结论", "评价结论", "自评结论", "综合评价", "评定结果", "考核结果", "评价等次",
+	"绩效等次", "等级", "评级", "定级", "等次"}
+
+// gradeSeps stand between a grade label and its grade.
+var gradeSeps = []string{"为", "是", "评定为", "确定为", "被评为", "评为", "属于", "达到", "：", ":", "“", "\"", "「", "『", "‘", "'"}
 
 // A Found is a score or grade found in a text, offsets in runes.
 type Found struct {
@@ -82,26 +91,29 @@ func Text(s string) Found {
 	f := grammar.Fold(s)
 	var out Found
 	scoreAt, gradeAt := -1, -1
-	// Every score label holds 分 and every grade label 级, 果, 论, 评 or 次:
-	// most paragraphs hold neither and are passed over unmatched.
-	scores := strings.Contains(f, "分")
-	gradesIn := strings.ContainsAny(f, "级果论评次")
+	// Most paragraphs hold no label and are passed over unmatched: the
+	// regular expressions are slow to say no.
+	if !strings.ContainsAny(f, "分级别果论评次") {
+		return out
+	}
+	scores := containsAny(f, scoreWords)
+	gradesIn := containsAny(f, gradeWords)
 	if !scores && !gradesIn {
 		return out
 	}
 	var scoreMatches, gradeMatches [][]int
 	if scores {
-		scoreMatches = scoreLabel.FindAllStringSubmatchIndex(f, -1)
+		scoreMatches = labelsIn(f, scoreLabels, scoreSeps)
 	}
 	if gradesIn {
-		gradeMatches = gradeLabel.FindAllStringIndex(f, -1)
+		gradeMatches = labelsIn(f, gradeLabels, gradeSeps)
 	}
 	for _, m := range scoreMatches {
-		label := f[m[2]:m[3]]
-		if !strings.ContainsAny(label, "综总终合满") && partOfClause(f[:m[2]]) {
+		label := f[m[0]:m[1]]
+		if !strings.ContainsAny(label, "综总终合满") && partOfClause(f[:m[0]]) {
 			continue // 产出指标得分28分: a part's score
 		}
-		v, ok := figureAt(f[m[1]:])
+		v, ok := figureAt(f[m[3]:])
 		if !ok {
 			continue
 		}
@@ -111,7 +123,7 @@ func Text(s string) Found {
 				out.Max = v
 			}
 			continue
-		case label == "总分" && strings.Contains(clause(f[m[1]:]), "得分"):
+		case label == "总分" && strings.Contains(clause(f[m[3]:]), "得分"):
 			// "总分100分，得分91分": 总分 is out of what
 			if out.Max == "" {
 				out.Max = v
@@ -119,13 +131,13 @@ func Text(s string) Found {
 			continue
 		}
 		if out.Score == "" {
-			out.Score, scoreAt = v, m[1]
+			out.Score, scoreAt = v, m[3]
 		}
 	}
 	for _, m := range gradeMatches {
-		if g := gradeAt0(f[m[1]:]); g != "" {
+		if g := gradeAt0(f[m[3]:]); g != "" {
 			// as written: folding keeps byte offsets
-			out.Grade, gradeAt = s[m[1]:m[1]+len(g)], m[1]
+			out.Grade, gradeAt = s[m[3]:m[3]+len(g)], m[3]
 			break
 		}
 	}
@@ -136,6 +148,80 @@ func Text(s string) Found {
 		out.Offset = utf8.RuneCountInString(s[:gradeAt])
 	}
 	return out
+}
+
+// scoreWords and gradeWords are held by every score label and every
+// grade label.
+var (
+	scoreWords = []string{"得分", "评分", "总分", "满分"}
+	gradeWords = []string{"等级", "评级", "级别", "结果", "结论", "综合评价", "定级", "等次"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelsIn finds the labels in s, longest first where they overlap, in
+// order; each match is [start, end of the label, end of the label, end of
+// the separators after it].
+func labelsIn(s string, labels, seps []string) [][]int {
+	var out [][]int
+	for _, l := range labels {
+		for from := 0; ; {
+			i := strings.Index(s[from:], l)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(l)
+			out = append(out, []int{i, i + len(l)})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a][0] != out[b][0] {
+			return out[a][0] < out[b][0]
+		}
+		return out[a][1] > out[b][1]
+	})
+	kept := out[:0]
+	end := 0
+	for _, m := range out {
+		if m[0] < end {
+			continue // inside a longer label: 得分 in 综合得分
+		}
+		end = m[1]
+		kept = append(kept, []int{m[0], m[1], m[1], skip(s, m[1], seps)})
+	}
+	return kept
+}
+
+// skip returns the offset after the separators at s[i:], spaces included.
+func skip(s string, i int, seps []string) int {
+	for {
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !grammar.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		for _, sep := range seps {
+			if strings.HasPrefix(s[j:], sep) {
+				j += len(sep)
+				break
+			}
+		}
+		if j == i {
+			return i
+		}
+		i = j
+	}
 }
 
 // clause is s up to the end of its sentence.
@@ -283,12 +369,12 @@ func totalRow(label string, scored bool) bool {
 	return scored && (t == "合计" || t == "总计")
 }
 
-// gradeLabels start a row that states the grade.
-var gradeLabels = []string{"自评等级", "评价等级", "绩效等级", "等级", "评级", "自评结论", "评价结论", "自评结果", "评价结果"}
+// gradeRowLabels start a row that states the grade.
+var gradeRowLabels = []string{"自评等级", "评价等级", "绩效等级", "等级", "评级", "自评结论", "评价结论", "自评结果", "评价结果"}
 
 func gradeRow(label string) bool {
 	t := strings.Trim(grammar.NewText(label).Squashed, "：:")
-	for _, l := range gradeLabels {
+	for _, l := range gradeRowLabels {
 		if t == l {
 			return true
 		}
