@@ -91,8 +91,7 @@ func Text(s string) Found {
 	f := grammar.Fold(s)
 	var out Found
 	scoreAt, gradeAt := -1, -1
-	// Most paragraphs hold no label and are passed over unmatched: the
-	// regular expressions are slow to say no.
+	// Most paragraphs hold no label: a quick look passes them over.
 	if !strings.ContainsAny(f, "分级别果论评次") {
 		return out
 	}
@@ -101,7 +100,7 @@ func Text(s string) Found {
 	if !scores && !gradesIn {
 		return out
 	}
-	var scoreMatches, gradeMatches [][]int
+	var scoreMatches, gradeMatches []labelAt
 	if scores {
 		scoreMatches = labelsIn(f, scoreLabels, scoreSeps)
 	}
@@ -109,11 +108,11 @@ func Text(s string) Found {
 		gradeMatches = labelsIn(f, gradeLabels, gradeSeps)
 	}
 	for _, m := range scoreMatches {
-		label := f[m[0]:m[1]]
-		if !strings.ContainsAny(label, "综总终合满") && partOfClause(f[:m[0]]) {
+		label := f[m.start:m.end]
+		if !strings.ContainsAny(label, "综总终合满") && partOfClause(f[:m.start]) {
 			continue // 产出指标得分28分: a part's score
 		}
-		v, ok := figureAt(f[m[3]:])
+		v, ok := figureAt(f[m.next:])
 		if !ok {
 			continue
 		}
@@ -123,7 +122,7 @@ func Text(s string) Found {
 				out.Max = v
 			}
 			continue
-		case label == "总分" && strings.Contains(clause(f[m[3]:]), "得分"):
+		case label == "总分" && strings.Contains(clause(f[m.next:]), "得分"):
 			// "总分100分，得分91分": 总分 is out of what
 			if out.Max == "" {
 				out.Max = v
@@ -131,13 +130,13 @@ func Text(s string) Found {
 			continue
 		}
 		if out.Score == "" {
-			out.Score, scoreAt = v, m[3]
+			out.Score, scoreAt = v, m.next
 		}
 	}
 	for _, m := range gradeMatches {
-		if g := gradeAt0(f[m[3]:]); g != "" {
+		if g := gradeAt0(f[m.next:]); g != "" {
 			// as written: folding keeps byte offsets
-			out.Grade, gradeAt = s[m[3]:m[3]+len(g)], m[3]
+			out.Grade, gradeAt = s[m.next:m.next+len(g)], m.next
 			break
 		}
 	}
@@ -166,11 +165,14 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// labelsIn finds the labels in s, longest first where they overlap, in
-// order; each match is [start, end of the label, end of the label, end of
-// the separators after it].
-func labelsIn(s string, labels, seps []string) [][]int {
-	var out [][]int
+// A labelAt is a label found in a text: [start, end), and next, the
+// offset after the separators that follow it.
+type labelAt struct{ start, end, next int }
+
+// labelsIn finds the labels in s, in order, the longest where they
+// overlap (综合得分, not the 得分 in it).
+func labelsIn(s string, labels, seps []string) []labelAt {
+	var all []labelAt
 	for _, l := range labels {
 		for from := 0; ; {
 			i := strings.Index(s[from:], l)
@@ -179,25 +181,26 @@ func labelsIn(s string, labels, seps []string) [][]int {
 			}
 			i += from
 			from = i + len(l)
-			out = append(out, []int{i, i + len(l)})
+			all = append(all, labelAt{start: i, end: i + len(l)})
 		}
 	}
-	sort.Slice(out, func(a, b int) bool {
-		if out[a][0] != out[b][0] {
-			return out[a][0] < out[b][0]
+	sort.Slice(all, func(a, b int) bool {
+		if all[a].start != all[b].start {
+			return all[a].start < all[b].start
 		}
-		return out[a][1] > out[b][1]
+		return all[a].end > all[b].end
 	})
-	kept := out[:0]
+	var out []labelAt
 	end := 0
-	for _, m := range out {
-		if m[0] < end {
-			continue // inside a longer label: 得分 in 综合得分
+	for _, m := range all {
+		if m.start < end {
+			continue
 		}
-		end = m[1]
-		kept = append(kept, []int{m[0], m[1], m[1], skip(s, m[1], seps)})
+		end = m.end
+		m.next = skip(s, m.end, seps)
+		out = append(out, m)
 	}
-	return kept
+	return out
 }
 
 // skip returns the offset after the separators at s[i:], spaces included.
