@@ -128,6 +128,15 @@ func Text(s string) Found {
 				out.Max = v
 			}
 			continue
+		case label == "总分":
+			// "总分 100 96.5", a form's total row flattened into a line:
+			// the maximum, then the score
+			if second, at, ok := secondFigure(f, m.next); ok {
+				if out.Score == "" {
+					out.Max, out.Score, scoreAt = v, second, at
+				}
+				continue
+			}
 		}
 		if out.Score == "" {
 			out.Score, scoreAt = v, m.next
@@ -269,6 +278,26 @@ func figureAt(s string) (string, bool) {
 		}
 	}
 	return x.Value, true
+}
+
+// secondFigure reads a second bare number after the one at s[i:], with
+// only spaces between, and its offset.
+func secondFigure(s string, i int) (string, int, bool) {
+	figs, _ := figures.Find(clause(s[i:]), figures.Context{})
+	if len(figs) < 2 || figs[0].Place.Offset != 0 {
+		return "", 0, false
+	}
+	first, second := figs[0], figs[1]
+	gap := []rune(clause(s[i:]))
+	end := first.Place.Offset + utf8.RuneCountInString(first.Raw)
+	if end > second.Place.Offset || strings.TrimFunc(string(gap[end:second.Place.Offset]), grammar.IsSpace) != "" {
+		return "", 0, false
+	}
+	v, ok := figureAt(string(gap[second.Place.Offset:]))
+	if !ok {
+		return "", 0, false
+	}
+	return v, i + len(string(gap[:second.Place.Offset])), true
 }
 
 // boundAfter, after a number, make it the bound of a grading rule
