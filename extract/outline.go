@@ -128,10 +128,12 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	}
 	for _, f := range r.Findings {
 		fmt.Fprintf(w, "  %s %d %s", f.Kind, f.No, f.Marker)
+		text := f.Text
 		if f.Title != "" {
 			fmt.Fprintf(w, "【%s】", f.Title)
+			text = strings.TrimLeft(strings.TrimPrefix(text, f.Title), "\n，,。；;：:")
 		}
-		fmt.Fprintf(w, "%s", clip(strings.ReplaceAll(f.Text, "\n", " / "), 40))
+		fmt.Fprintf(w, "%s", clip(strings.ReplaceAll(text, "\n", " / "), 40))
 		if opt.Positions {
 			fmt.Fprintf(w, "  [section %d block %d]", f.Section+1, f.Block)
 		}
