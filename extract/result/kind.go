@@ -37,7 +37,7 @@ func TitleKind(title string) string {
 	return ""
 }
 
-// A Doc is what Kind reads of a report besides its title.
+// A Doc is what Kind reads of a report.
 type Doc struct {
 	Title string
 	// Lead is the first lines of its text, which hold the title of a
@@ -45,7 +45,7 @@ type Doc struct {
 	// 结果的公告).
 	Lead []string
 	Text string // all its text paragraphs
-	// Cells are its tables' cells, row by row.
+	// Tables are its tables' cells, row by row (a merged cell once a row).
 	Tables [][][]string
 	Roles  []string // its sections' roles
 	Funds  bool     // it states its budget or spending
