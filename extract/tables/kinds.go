@@ -25,7 +25,8 @@ func DefaultKinds() []Detector {
 		fundsReader{},
 		evaluatorsReader{},
 		goalsKind{},
-		indicatorsKind{},
+		indicatorsReader{},
+		scoresReader{},
 	}
 }
 

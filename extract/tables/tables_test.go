@@ -460,11 +460,11 @@ func TestKindRegistry(t *testing.T) {
 		want  string
 	}{
 		// The first kind that claims a header names its block.
-		{[]Detector{fundsReader{}, scoreKind{}, indicatorsKind{}}, "title cover funds - score"},
-		{[]Detector{fundsReader{}, indicatorsKind{}, scoreKind{}}, "title cover funds - indicators"},
+		{[]Detector{fundsReader{}, scoreKind{}, indicatorsReader{}}, "title cover funds - score"},
+		{[]Detector{fundsReader{}, indicatorsReader{}, scoreKind{}}, "title cover funds - indicators"},
 		// Without the funds reader there is no funds block to look for
 		// under the cover rows, which then head the table's main block.
-		{[]Detector{evaluatorsReader{}, indicatorsKind{}}, "title - - indicators"},
+		{[]Detector{evaluatorsReader{}, indicatorsReader{}}, "title - - indicators"},
 	} {
 		rd := NewReader(tt.kinds...)
 		rt := rd.Read(tb, 0, "")

@@ -48,6 +48,10 @@ type Report struct {
 	Figures    []Figure
 	Dates      []Date
 
+	// The evaluation's result, read from indicator and scoring tables.
+	Indicators []Indicator
+	Scores     []Score
+
 	// Terms counts the report's content words (stop words and numbers
 	// removed), for keywords weighted by TF-IDF over the whole database.
 	Terms map[string]int
@@ -163,4 +167,37 @@ type Date struct {
 	Raw   string
 	Date  string // 2020-06-25, 2020-03 or 2020
 	Place Place
+}
+
+// Indicator is one row of a performance-indicator table (绩效指标): the
+// indicator, its target and what was achieved. Values are exact decimals
+// in their unit (money in 元), empty when the cell states no single number.
+type Indicator struct {
+	Level1      string // 一级指标, its weight label (（50分）) cut off
+	Level2      string // 二级指标
+	Level3      string // 三级指标: the indicator's own name
+	TargetRaw   string // as written; a form's 指标性质, 指标值 and 度量单位 joined
+	TargetValue string
+	TargetUnit  string
+	TargetOp    string // ≥ ≤ = > <, empty when the target states none
+	ActualRaw   string
+	ActualValue string
+	ActualUnit  string
+	Weight      string // 分值 or 权重
+	Score       string // 得分
+	Met         *bool  // whether the actual meets the target, nil unless both are numbers in one unit
+	Deviation   string // 偏差原因分析及改进措施, 未完成原因
+	TableNo     int
+	Row         int
+}
+
+// Score is one dimension of an evaluation's scoring table (决策, 过程, 产出,
+// 效益 with their weights and scores), or a form's first-level indicator
+// with the weight its label states (产出指标（50分）).
+type Score struct {
+	Dimension string
+	Weight    string // exact decimal, empty when not stated
+	Score     string
+	TableNo   int
+	Row       int
 }
