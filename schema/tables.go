@@ -265,6 +265,8 @@ var extractionTables = []inserter[model.Extraction]{
 			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return nullStr(f.Label) }),
 			col("flag", "Figure.Flag", func(_ *scope, f *model.Figure) any { return nullStr(f.Flag) }),
 		),
+		indicatorsTable,
+		scoresTable,
 		termsTable{},
 		newTable("dates", "Report.Dates", func(r *model.Report) []model.Date { return r.Dates },
 			col("document_id", "", func(s *scope, _ *model.Date) any { return s.docID }),

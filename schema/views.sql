@@ -53,6 +53,14 @@ LEFT JOIN tables g ON g.document_id = r.document_id AND g.table_no = t.table_no;
 CREATE VIEW v_funds AS
 SELECT report_id, item, budget_yuan, actual_yuan, execution_rate, budget_raw, actual_raw, table_no, row FROM funds;
 
+CREATE VIEW v_indicators AS
+SELECT report_id, ordinal, level1, level2, level3, target_raw, target_value, target_unit, target_op,
+       actual_raw, actual_value, actual_unit, weight, score, met, deviation, table_no, row
+FROM indicators;
+
+CREATE VIEW v_scores AS
+SELECT report_id, dimension, weight, score, table_no, row FROM scores;
+
 CREATE VIEW v_evaluators AS
 SELECT report_id, name, org, title, table_no, row FROM evaluators;
 

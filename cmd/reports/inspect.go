@@ -54,6 +54,8 @@ type inspectedReport struct {
 	Orgs       []inspectedOrg       `json:"orgs"`
 	Figures    []inspectedFigure    `json:"figures"`
 	Dates      []inspectedDate      `json:"dates"`
+	Indicators []inspectedIndicator `json:"indicators"`
+	Scores     []inspectedScore     `json:"scores"`
 }
 
 type inspectedSection struct {
@@ -212,6 +214,7 @@ func inspected(r *model.Report) inspectedReport {
 		Sections: []inspectedSection{}, Tables: []inspectedTable{}, Funds: []inspectedFund{},
 		Evaluators: []inspectedEvaluator{}, Policies: []inspectedPolicy{}, Orgs: []inspectedOrg{},
 		Figures: []inspectedFigure{}, Dates: []inspectedDate{},
+		Indicators: inspectedIndicators(r), Scores: inspectedScores(r),
 	}
 	for j, s := range r.Sections {
 		var parent *int
