@@ -112,8 +112,9 @@ func blockIndicators(t *model.Table, rt model.ReportTable, b model.TableBlock) (
 			weighed[name] = true
 			scores = append(scores, model.Score{Dimension: name, Weight: w, TableNo: rt.TableNo, Row: r})
 		}
-		readTarget(&in, cellText(t, r, c.op), cellText(t, r, c.target), cellText(t, r, c.measure))
-		readActual(&in, cellText(t, r, c.actual), cellText(t, r, c.measure))
+		measure := filled(cellText(t, r, c.measure))
+		readTarget(&in, filled(cellText(t, r, c.op)), filled(cellText(t, r, c.target)), measure)
+		readActual(&in, filled(cellText(t, r, c.actual)), measure)
 		in.Weight = points(cellText(t, r, c.weight))
 		in.Score = points(cellText(t, r, c.score))
 		if in.Level3 == "" && in.TargetRaw == "" && in.ActualRaw == "" {
@@ -153,10 +154,8 @@ func levelWeight(label string) (name, weight string) {
 // readTarget reads a target, from one cell ("≥95%") or from a form's three
 // (指标性质 "≥" | 指标值 "95" | 度量单位 "%").
 func readTarget(in *model.Indicator, op, value, measure string) {
-	if o, rest, ok := grammar.Comparison(op); !ok || rest != "" {
+	if _, rest, ok := grammar.Comparison(op); !ok || rest != "" {
 		op = "" // 定性, 正向: no operator
-	} else {
-		op = o
 	}
 	if value == "" {
 		return
@@ -254,3 +253,12 @@ func met(in model.Indicator) *bool {
 }
 
 func ratOf(s string) (*big.Rat, bool) { return new(big.Rat).SetString(s) }
+
+// filled is a cell's text, or "" for the dashes and slashes a form puts in
+// a cell that has nothing to say (a qualitative target's 度量单位).
+func filled(s string) string {
+	if strings.Trim(s, "/／-—－―") == "" {
+		return ""
+	}
+	return s
+}

@@ -51,6 +51,12 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readPipeCellTable(lines, i)
 		case strings.Contains(l, "|"):
 			t, next, ok = readPipeRowTable(lines, i)
+		case isLineCellHeader(l):
+			t, next, ok = readLineCellTable(lines, i)
+		default:
+			if cells, _ := spacedCells(l); len(cells) >= 2 {
+				t, next, ok = readSpacedTable(lines, i)
+			}
 		}
 		if ok {
 			addTable(doc, t)
