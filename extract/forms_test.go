@@ -378,3 +378,44 @@ func compareLines(t *testing.T, what string, got, want []string) {
 	}
 	t.Errorf("%s:\ngot:\n  %s\nwant:\n  %s", what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 }
+
+// TestScoringTable: an evaluation report's scoring table gives one Score
+// per dimension, the 合计 row left out, in a Word table and in text.
+func TestScoringTable(t *testing.T) {
+	head := []string{"2022年度某某县农村公路养护资金绩效评价报告", "一、基本情况", "某某县2022年安排农村公路养护资金500万元。", "二、评价结论", "经评价，该项目综合得分87分，评价等级为“良”。", "表1 绩效评价得分情况"}
+	rows := [][]string{
+		{"一级指标", "分值", "得分"},
+		{"决策", "15", "13"},
+		{"过程", "25", "22"},
+		{"产出", "30", "27"},
+		{"效益", "30", "25"},
+		{"合计", "100", "87"},
+	}
+	want := []string{"决策 15 13 1", "过程 25 22 2", "产出 30 27 3", "效益 30 25 4"}
+	f := form{name: "scoring", title: head, rows: rows}
+	for _, l := range layouts[:4] {
+		t.Run(l.name, func(t *testing.T) {
+			name, data := l.render(f)
+			x := Extract(readLayout(t, name, data))
+			var got []string
+			for _, r := range x.Reports {
+				if len(r.Indicators) > 0 {
+					t.Errorf("indicators %+v", r.Indicators)
+				}
+				for _, s := range r.Scores {
+					got = append(got, fmt.Sprintf("%s %s %s %d", s.Dimension, orDash(s.Weight), orDash(s.Score), s.Row))
+				}
+			}
+			compareLines(t, "scores", got, want)
+		})
+	}
+	// Dimensions numbered and weighted in their labels, 权重 beside them.
+	doc := readLayout(t, "numbered.txt", []byte("表2 评分表\n| 评价维度 | 权重 | 得分 |\n| 一、项目决策（15分） |  | 14.5 |\n| 二、项目过程 | 25 | 23 |\n| 总分 | 100 | 90.5 |\n"))
+	var got []string
+	for _, r := range Extract(doc).Reports {
+		for _, s := range r.Scores {
+			got = append(got, fmt.Sprintf("%s %s %s", s.Dimension, orDash(s.Weight), orDash(s.Score)))
+		}
+	}
+	compareLines(t, "numbered scores", got, []string{"项目决策 15 14.5", "项目过程 25 23"})
+}

@@ -29,7 +29,8 @@ var (
 // indicator table.
 func isLineCellHeader(l string) bool {
 	s := trim(l)
-	return strings.HasPrefix(s, "一级指标") && isLineCellLabel(s)
+	cells, _ := spacedCells(s)
+	return strings.HasPrefix(s, "一级指标") && len(cells) == 1 && isLineCellLabel(s)
 }
 
 func isLineCellLabel(s string) bool {
