@@ -419,3 +419,27 @@ func TestScoringTable(t *testing.T) {
 	}
 	compareLines(t, "numbered scores", got, []string{"项目决策 15 14.5", "项目过程 25 23"})
 }
+
+// TestFormWithoutFunds: a form of cover rows and indicators, no funds
+// block, which the structure takes for a cover table, keeps its
+// indicators.
+func TestFormWithoutFunds(t *testing.T) {
+	f := forms[0]
+	f.name = "no-funds"
+	f.rows = append(append([][]string{}, f.rows[:2]...), f.rows[8:]...)
+	f.header = 2
+	for _, l := range layouts {
+		t.Run(l.name, func(t *testing.T) {
+			name, data := l.render(f)
+			x := Extract(readLayout(t, name, data))
+			var got []string
+			for _, r := range x.Reports {
+				for _, in := range r.Indicators {
+					got = append(got, in.Level3+" "+in.ActualRaw)
+				}
+			}
+			compareLines(t, "indicators", got, []string{"培训人次 520人次", "培训场次 9场", "考核合格率 97%", "人均培训成本 2276元",
+				"学员技能提升 效果明显", "带动农户增收 部分学员增收不明显", "学员满意度 93%"})
+		})
+	}
+}

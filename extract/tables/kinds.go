@@ -68,6 +68,18 @@ func (rd *Reader) ReadBlocks(t *model.Table, rt model.ReportTable, r *model.Repo
 	}
 }
 
+// Reads reports whether a block of rt other than its title and cover rows
+// has a kind rd reads: a table the structure takes for a cover (a form
+// without a funds block) may still stack indicators under its cover rows.
+func (rd *Reader) Reads(rt model.ReportTable) bool {
+	for _, b := range rt.Blocks {
+		if b.Kind != "" && rd.kind(b.Header, true) == b.Kind {
+			return true
+		}
+	}
+	return false
+}
+
 // blockView is rt seen as block b: b's header and kind in place of the
 // main block's, so that a reader of one block reads as it would a table.
 func blockView(rt model.ReportTable, b model.TableBlock) model.ReportTable {
