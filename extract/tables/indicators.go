@@ -33,7 +33,7 @@ var (
 
 // notIndicators are words of the rows under an indicator block that are
 // no indicators: the total, the grade, the signature lines.
-var notIndicators = []string{"总分", "合计", "总计", "自评得分", "等级", "评价结论", "负责人", "填报", "联系电话", "日期", "一级指标", "三级指标"}
+var notIndicators = []string{"总分", "合计", "总计", "自评得分", "自评等级", "评价等级", "绩效等级", "评价结论", "负责人", "填报", "联系电话", "一级指标", "三级指标"}
 
 // indicatorsReader reads indicator blocks: one Indicator per row.
 type indicatorsReader struct{}
