@@ -148,9 +148,9 @@ var layouts = []layout{
 	{"word-text", renderWordText, sameRow, true},
 	{"pipes", renderPipes, sameRow, true},
 	{"spaces", renderSpaces, sameRow, true},
-	// One cell a line: only the indicator block is re-gridded, from its
-	// header; the rows above it are text.
-	{"line-cells", renderLineCells, func(f form, r int) int { return r - f.header }, false},
+	// One cell a line: the funds and indicator blocks are re-gridded, each
+	// from its header, each a table of its own; the other rows are text.
+	{"line-cells", renderLineCells, func(f form, r int) int { return r - f.header }, true},
 }
 
 func sameRow(_ form, r int) int { return r }

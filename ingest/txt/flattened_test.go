@@ -148,3 +148,25 @@ func TestLineCellsNotATable(t *testing.T) {
 		t.Errorf("%d tables, %d blocks", len(doc.Tables), len(doc.Body))
 	}
 }
+
+// TestLineFunds: a form's funds block copied one cell a line is re-gridded
+// by its header labels; it ends at the first item without a row of
+// amounts under it.
+func TestLineFunds(t *testing.T) {
+	lines := []string{
+		"项目名称", "道路保洁",
+		"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
+		"年度资金总额", "120", "1,125.5", "118.37", "94.32%",
+		"其中：财政拨款", "120", "", "—", "/",
+		"年度总体目标", "预期目标", "实际完成情况", "道路干净。", "道路干净整洁。",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 120 | 1,125.5 | 118.37 | 94.32%",
+		"其中：财政拨款 | 120 |  | — | /",
+	})
+	if n := len(doc.Body); n != 2+1+5 {
+		t.Errorf("%d blocks", n)
+	}
+}

@@ -53,6 +53,8 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readPipeRowTable(lines, i)
 		case isLineCellHeader(l):
 			t, next, ok = readLineCellTable(lines, i)
+		case isLineFundsStart(lines, i):
+			t, next, ok = readLineFundsTable(lines, i)
 		default:
 			if cells, _ := spacedCells(l); len(cells) >= 2 {
 				t, next, ok = readSpacedTable(lines, i)
