@@ -27,6 +27,7 @@ func DefaultKinds() []Detector {
 		goalsKind{},
 		indicatorsReader{},
 		scoresReader{},
+		budgetScoreReader{},
 	}
 }
 
@@ -56,13 +57,13 @@ func (rd *Reader) kind(header []string, readers bool) string {
 }
 
 // ReadBlocks reads the blocks of rt (read from t) whose kind has a reader
-// into report r.
+// into report r, with every reader of the kind: a form's funds block gives
+// the funds and the score of the budget's execution.
 func (rd *Reader) ReadBlocks(t *model.Table, rt model.ReportTable, r *model.Report) {
 	for _, b := range rt.Blocks {
 		for _, k := range rd.kinds {
 			if kr, ok := k.(KindReader); ok && k.Kind() == b.Kind {
 				kr.Read(t, rt, b, r)
-				break
 			}
 		}
 	}

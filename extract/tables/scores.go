@@ -54,3 +54,39 @@ func (scoresReader) Read(t *model.Table, rt model.ReportTable, b model.TableBloc
 		r.Scores = append(r.Scores, s)
 	}
 }
+
+// DimensionBudget is the dimension a form's funds block scores: the
+// execution of the budget (预算执行率, 10 points in the national form).
+const DimensionBudget = "预算执行率"
+
+// budgetScoreReader reads the weight (分值) and score (得分) of a form's
+// funds block, from its total row, as the Score of DimensionBudget. It
+// names no block itself: the funds reader does.
+type budgetScoreReader struct{}
+
+func (budgetScoreReader) Kind() string         { return KindFunds }
+func (budgetScoreReader) Detect([]string) bool { return false }
+
+func (budgetScoreReader) Read(t *model.Table, rt model.ReportTable, b model.TableBlock, r *model.Report) {
+	if rt.Kind != KindFunds || b.HeaderRow != rt.HeaderRow {
+		return // the main block only, as the funds
+	}
+	rt = blockView(rt, b)
+	taken := make(map[int]bool)
+	weight := columns(rt.Header, weightCols, taken)
+	taken[weight] = true
+	score := columns(rt.Header, scoreCols, taken)
+	if weight < 0 || score < 0 {
+		return
+	}
+	for row := rt.HeaderRow + 1; row < b.EndRow; row++ {
+		if !isTotal(cellText(t, row, 0)) && !isTotal(cellText(t, row, columns(rt.Header, nameCols, nil))) {
+			continue
+		}
+		s := model.Score{Dimension: DimensionBudget, Weight: points(cellText(t, row, weight)), Score: points(cellText(t, row, score)), TableNo: rt.TableNo, Row: row}
+		if s.Weight != "" || s.Score != "" {
+			r.Scores = append(r.Scores, s)
+		}
+		return
+	}
+}
