@@ -333,13 +333,7 @@ func TestFormLayouts(t *testing.T) {
 					sc = append(sc, r.Scores...)
 					funds = append(funds, r.Funds...)
 				}
-				var want []string
-				for _, w := range f.wantIns {
-					k := strings.LastIndex(w, "|")
-					var row int
-					fmt.Sscan(w[k+1:], &row)
-					want = append(want, fmt.Sprintf("%s|%d", w[:k], l.row(f, row)))
-				}
+				want := wantIndicators(f, l)
 				var got []string
 				for _, in := range ins {
 					got = append(got, indicatorLine(in))
@@ -443,4 +437,47 @@ func TestFormWithoutFunds(t *testing.T) {
 				"学员技能提升 效果明显", "带动农户增收 部分学员增收不明显", "学员满意度 93%"})
 		})
 	}
+}
+
+// TestFormIndicatorColumn: the national form as often printed, a column
+// 绩效指标 merged down the left of the indicator block, reads as without
+// it, in every layout.
+func TestFormIndicatorColumn(t *testing.T) {
+	f := forms[0]
+	f.rows = nil
+	for i, r := range forms[0].rows {
+		switch {
+		case i == f.header:
+			r = append([]string{"绩效指标"}, r...)
+		case i > f.header && i < len(forms[0].rows)-1:
+			r = append([]string{"^"}, r...)
+		}
+		f.rows = append(f.rows, r)
+	}
+	for _, l := range layouts {
+		t.Run(l.name, func(t *testing.T) {
+			name, data := l.render(f)
+			x := Extract(readLayout(t, name, data))
+			var got []string
+			for _, r := range x.Reports {
+				for _, in := range r.Indicators {
+					got = append(got, indicatorLine(in))
+				}
+			}
+			compareLines(t, "indicators", got, wantIndicators(f, l))
+		})
+	}
+}
+
+// wantIndicators is f's expected indicators with their rows as layout l
+// numbers them.
+func wantIndicators(f form, l layout) []string {
+	var want []string
+	for _, w := range f.wantIns {
+		k := strings.LastIndex(w, "|")
+		var row int
+		fmt.Sscan(w[k+1:], &row)
+		want = append(want, fmt.Sprintf("%s|%d", w[:k], l.row(f, row)))
+	}
+	return want
 }

@@ -92,7 +92,7 @@ func blockIndicators(t *model.Table, rt model.ReportTable, b model.TableBlock) (
 	)
 	for r := rt.HeaderRow + 1; r < b.EndRow; r++ {
 		l1, l2, l3 := cellText(t, r, c.level1), cellText(t, r, c.level2), cellText(t, r, c.level3)
-		if notIndicatorRow(l1, l2, l3) {
+		if notIndicatorRow(l1, l2, l3, cellText(t, r, 0)) {
 			continue
 		}
 		if l1 != "" {

@@ -74,17 +74,22 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	if wide < 2 {
 		return t, k, false
 	}
-	indicators := false // within an indicator block, under 一级指标 | 二级指标 | …
+	// Within an indicator block, under 一级指标 | 二级指标 | …, which a
+	// column merged down (绩效指标) may stand before.
+	indicators, lead := false, 0
 	for j, r := range rows {
 		row := make([]draftCell, 0, width)
 		no := i + j + 1
 		empty := func() { row = append(row, draftCell{paras: []line{{"", no}}}) }
-		switch {
-		case len(r) >= 2 && strings.HasPrefix(r[0], "一级指标") && strings.HasPrefix(r[1], "二级指标"):
-			indicators = true
+		switch h := indicatorHeader(r); {
+		case h >= 0:
+			indicators, lead = true, h
 		case indicators && isTotalLabel(r[0]):
 			indicators = false
 		case indicators:
+			for range lead {
+				empty()
+			}
 			// The form's level labels say which of the merged levels the
 			// row writes; an empty last cell is left out too, so the
 			// indent cannot tell.
@@ -115,4 +120,15 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	}
 	t.lastLine = k
 	return t, k, true
+}
+
+// indicatorHeader returns the column of 一级指标 in a row that heads an
+// indicator block (一级指标 | 二级指标 | …), -1 when the row is none.
+func indicatorHeader(r []string) int {
+	for c := 0; c+1 < len(r); c++ {
+		if strings.HasPrefix(r[c], "一级指标") && strings.HasPrefix(r[c+1], "二级指标") {
+			return c
+		}
+	}
+	return -1
 }
