@@ -75,6 +75,8 @@ func TestSpacedRowsNotATable(t *testing.T) {
 	for _, text := range []string{
 		"一、项目概况    二、评价结论    三、问题\n正文。\n",
 		"项目名称    道路保洁\n实施单位    环卫所\n",
+		// Cover lines of label：value cells, which the structure reads.
+		"项目名称：道路保洁    实施单位：环卫所    主管部门：城管局\n评价机构：某某会计师事务所    评价时间：2021年3月    负责人：张三\n",
 	} {
 		doc := decodeOne(t, text)
 		if len(doc.Tables) != 0 || len(doc.Body) != strings.Count(text, "\n") {

@@ -71,7 +71,7 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 			wide++
 		}
 	}
-	if wide < 2 {
+	if wide < 2 || allFieldLines(rows) {
 		return t, k, false
 	}
 	// Within an indicator block, under 一级指标 | 二级指标 | …, which a
@@ -131,4 +131,21 @@ func indicatorHeader(r []string) int {
 		}
 	}
 	return -1
+}
+
+// allFieldLines tells lines of "label：value" cells ("项目名称：XX    实施单位：YY"),
+// a cover's lines, which are read as text.
+func allFieldLines(rows [][]string) bool {
+	for _, r := range rows {
+		fields := 0
+		for _, c := range r {
+			if strings.ContainsAny(c, "：:") {
+				fields++
+			}
+		}
+		if fields*2 < len(r) {
+			return false
+		}
+	}
+	return true
 }
