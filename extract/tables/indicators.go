@@ -70,7 +70,11 @@ func indicatorColumns(header []string) indicatorCols {
 	var c indicatorCols
 	c.level1, c.level2, c.level3 = pick(level1Cols), pick(level2Cols), pick(level3Cols)
 	c.op, c.target, c.measure = pick(opCols), pick(targetCols), pick(measureCols)
-	c.actual, c.weight, c.score, c.deviation = pick(achievedCols), pick(weightCols), pick(scoreCols), pick(deviationCols)
+	c.actual, c.weight = pick(achievedCols), pick(weightCols)
+	if c.score = scoreColumn(header, taken); c.score >= 0 {
+		taken[c.score] = true
+	}
+	c.deviation = pick(deviationCols)
 	return c
 }
 
@@ -261,4 +265,24 @@ func filled(s string) string {
 		return ""
 	}
 	return s
+}
+
+// notScores are header words of columns near the scores that hold none:
+// a rate (得分率), the rules of scoring (评分标准, 评分依据).
+var notScores = []string{"率", "标准", "依据", "方法", "说明"}
+
+// scoreColumn is the column of scores, of the columns not taken.
+func scoreColumn(header []string, taken map[int]bool) int {
+	skip := make(map[int]bool, len(taken)+1)
+	for c := range taken {
+		skip[c] = true
+	}
+	for c, h := range header {
+		for _, w := range notScores {
+			if strings.Contains(h, w) {
+				skip[c] = true
+			}
+		}
+	}
+	return columns(header, scoreCols, skip)
 }

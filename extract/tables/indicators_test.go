@@ -75,6 +75,16 @@ func dash(s string) string {
 	return s
 }
 
+// TestScoreColumn: the score is not a rate of it nor its rules.
+func TestScoreColumn(t *testing.T) {
+	r := readIndicators(t, `| 评价指标 | 分值 | 评分标准 | 得分率 | 得分 |
+| 决策 | 15 | 按标准评分 | 90% | 13.5 |
+| 合计 | 15 |  |  | 13.5 |`)
+	if len(r.Scores) != 1 || r.Scores[0].Dimension != "决策" || r.Scores[0].Weight != "15" || r.Scores[0].Score != "13.5" {
+		t.Errorf("scores %+v", r.Scores)
+	}
+}
+
 // TestLevelWeight: the weight a level's label states is cut off it.
 func TestLevelWeight(t *testing.T) {
 	for _, c := range []struct{ in, name, weight string }{
@@ -104,6 +114,7 @@ func TestScoresDetect(t *testing.T) {
 		{[]string{"一级指标", "二级指标", "三级指标", "分值", "得分"}, KindIndicators},
 		{[]string{"一级指标", "二级指标", "指标值", "完成值"}, KindIndicators},
 		{[]string{"项目", "预算数", "执行数", "得分"}, KindFunds},
+		{[]string{"评价指标", "分值", "评分标准", "得分率"}, ""},
 	} {
 		if got := rd.kind(c.header, true); got != c.kind {
 			t.Errorf("%q: kind %q, want %q", c.header, got, c.kind)

@@ -23,7 +23,7 @@ func (scoresReader) Kind() string { return KindScores }
 // Detect: dimensions, weights and scores, and nothing of an indicator
 // table's finer levels or targets.
 func (scoresReader) Detect(header []string) bool {
-	return columns(header, dimensionCols, nil) >= 0 && columns(header, weightCols, nil) >= 0 && columns(header, scoreCols, nil) >= 0 &&
+	return columns(header, dimensionCols, nil) >= 0 && columns(header, weightCols, nil) >= 0 && scoreColumn(header, nil) >= 0 &&
 		columns(header, []string{"二级指标", "三级指标", "指标值", "完成值"}, nil) < 0
 }
 
@@ -32,7 +32,7 @@ func (scoresReader) Read(t *model.Table, rt model.ReportTable, b model.TableBloc
 	taken := make(map[int]bool)
 	weight := columns(rt.Header, weightCols, taken)
 	taken[weight] = true
-	score := columns(rt.Header, scoreCols, taken)
+	score := scoreColumn(rt.Header, taken)
 	taken[score] = true
 	dim := columns(rt.Header, dimensionCols, taken)
 	for row := rt.HeaderRow + 1; row < b.EndRow; row++ {
@@ -75,7 +75,7 @@ func (budgetScoreReader) Read(t *model.Table, rt model.ReportTable, b model.Tabl
 	taken := make(map[int]bool)
 	weight := columns(rt.Header, weightCols, taken)
 	taken[weight] = true
-	score := columns(rt.Header, scoreCols, taken)
+	score := scoreColumn(rt.Header, taken)
 	if weight < 0 || score < 0 {
 		return
 	}
