@@ -112,10 +112,6 @@ func blockIndicators(t *model.Table, rt model.ReportTable, b model.TableBlock) (
 		name, w := levelWeight(last1)
 		in.Level1 = name
 		in.Level2, _ = levelWeight(last2)
-		if w != "" && !weighed[name] {
-			weighed[name] = true
-			scores = append(scores, model.Score{Dimension: name, Weight: w, TableNo: rt.TableNo, Row: r})
-		}
 		measure := filled(cellText(t, r, c.measure))
 		readTarget(&in, filled(cellText(t, r, c.op)), filled(cellText(t, r, c.target)), measure)
 		readActual(&in, filled(cellText(t, r, c.actual)), measure)
@@ -126,6 +122,10 @@ func blockIndicators(t *model.Table, rt model.ReportTable, b model.TableBlock) (
 		}
 		in.Met = met(in)
 		out = append(out, in)
+		if w != "" && !weighed[name] {
+			weighed[name] = true
+			scores = append(scores, model.Score{Dimension: name, Weight: w, TableNo: rt.TableNo, Row: r})
+		}
 	}
 	return out, scores
 }
