@@ -28,7 +28,7 @@ var (
 	achievedCols  = []string{"实际完成值", "全年实际值", "实际完成", "完成值", "实际值", "完成情况"}
 	weightCols    = []string{"分值", "权重", "标准分", "满分"}
 	scoreCols     = []string{"得分", "评分"}
-	deviationCols = []string{"偏差原因", "未完成原因", "原因分析", "改进措施", "备注"}
+	deviationCols = []string{"偏差原因", "未完成原因", "扣分原因", "原因分析", "改进措施", "扣分", "备注"}
 )
 
 // notIndicators are words of the rows under an indicator block that are

@@ -85,6 +85,32 @@ func TestScoreColumn(t *testing.T) {
 	}
 }
 
+// TestEvaluationIndicators: an evaluation report's indicator table scores
+// each indicator against rules, not targets; its dimensions carry their
+// weights in their labels.
+func TestEvaluationIndicators(t *testing.T) {
+	r := readIndicators(t, `| 一级指标 | 二级指标 | 三级指标 | 指标解释 | 评分标准 | 分值 | 得分 | 扣分原因 |
+| 决策（15分） | 项目立项 | 立项依据充分性 | 是否符合政策 | 符合得满分 | 5 | 5 |  |
+|  | 绩效目标 | 目标明确性 | 目标是否细化 | 细化得满分 | 10 | 8 | 目标未量化 |
+| 过程（25分） | 资金管理 | 资金到位率 | 到位数/预算数 | 100%得满分 | 25 | 25 |  |
+| 合计 |  |  |  |  | 40 | 38 |  |`)
+	var got []string
+	for _, in := range r.Indicators {
+		got = append(got, fmt.Sprintf("%s/%s/%s %s %s %s [%s]", in.Level1, in.Level2, in.Level3, in.Weight, in.Score, dash(in.TargetRaw), in.Deviation))
+	}
+	want := []string{
+		"决策/项目立项/立项依据充分性 5 5 - []",
+		"决策/绩效目标/目标明确性 10 8 - [目标未量化]",
+		"过程/资金管理/资金到位率 25 25 - []",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	if len(r.Scores) != 2 || r.Scores[0] != (model.Score{Dimension: "决策", Weight: "15", TableNo: 1, Row: 1}) || r.Scores[1].Dimension != "过程" || r.Scores[1].Weight != "25" {
+		t.Errorf("scores %+v", r.Scores)
+	}
+}
+
 // TestLevelWeight: the weight a level's label states is cut off it.
 func TestLevelWeight(t *testing.T) {
 	for _, c := range []struct{ in, name, weight string }{
