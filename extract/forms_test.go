@@ -149,6 +149,9 @@ var layouts = []layout{
 	{"word-text", renderWordText, sameRow, true},
 	{"pipes", renderPipes, sameRow, true},
 	{"spaces", renderSpaces, sameRow, true},
+	// Pipes copied from a web page's table: cells merged down (rowspan)
+	// and empty last cells left out.
+	{"pipes-rowspan", renderPipesRowspan, sameRow, true},
 	// One cell a line: the funds and indicator blocks are re-gridded, each
 	// from its header, each a table of its own; the other rows are text.
 	{"line-cells", renderLineCells, func(f form, r int) int { return r - f.header }, true},
@@ -226,6 +229,29 @@ func renderPipes(f form) (string, []byte) {
 		cells := make([]string, len(r))
 		for c, s := range r {
 			cells[c] = cellOf(s)
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderPipesRowspan writes pipes without the cells merged from above and
+// without empty last cells.
+func renderPipesRowspan(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		var cells []string
+		for _, s := range r {
+			if s != "^" {
+				cells = append(cells, s)
+			}
+		}
+		for len(cells) > 1 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}

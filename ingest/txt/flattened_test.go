@@ -172,3 +172,20 @@ func TestLineFunds(t *testing.T) {
 		t.Errorf("%d blocks", n)
 	}
 }
+
+// TestPipeRowspan: pipe rows copied from a web page's indicator table lack
+// the cells merged down from above; the level labels place the rest.
+func TestPipeRowspan(t *testing.T) {
+	doc := decodeOne(t, "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 得分 |\n"+
+		"| 产出指标 | 数量指标 | 人次 | ≥500 | 520 | 20 |\n"+
+		"| 场次 | ≥10 | 9 | 8 |\n"+
+		"| 时效指标 | 及时率 | 100% | 100% | 10 |\n"+
+		"| 总分 | 100 | 38 |\n")
+	checkGrid(t, doc, []string{
+		"绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 得分",
+		" | 产出指标 | 数量指标 | 人次 | ≥500 | 520 | 20",
+		" |  |  | 场次 | ≥10 | 9 | 8",
+		" |  | 时效指标 | 及时率 | 100% | 100% | 10",
+		"总分 | 100 | 38 | < | < | < | <",
+	})
+}

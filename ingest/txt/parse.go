@@ -287,6 +287,7 @@ func (t *draftTable) allEmpty() bool {
 // shorter row spans the rest, as a title row spans the table in the
 // original document.
 func addTable(doc *model.Document, d draftTable) {
+	alignIndicatorRows(d.rows)
 	cols := min(d.cols(), model.MaxGridCols)
 	pos := model.Pos{Line: d.first, EndLine: d.lastLine}
 	b := model.NewGridBuilder(doc, model.Table{Cols: cols, Pos: pos})

@@ -45,8 +45,8 @@ func firstRune(s string) rune {
 // three cells or more; otherwise a line with wide spaces is text. The grid is as wide as the widest row; an indented row lacks its
 // first cells (merged from the row above, or empty), any other shorter
 // row its last; but under an indicator table's header the form's level
-// labels say which levels a row writes (see readLineCellTable). Elsewhere
-// a row that lacks cells both before and after is placed wrongly: the
+// labels say which levels a row writes (alignIndicatorRows). Elsewhere a
+// row that lacks cells both before and after is placed wrongly: the
 // spaces do not say which.
 func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	t.first = i + 1
@@ -74,63 +74,31 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	if wide < 2 || allFieldLines(rows) {
 		return t, k, false
 	}
-	// Within an indicator block, under 一级指标 | 二级指标 | …, which a
-	// column merged down (绩效指标) may stand before.
-	indicators, lead := false, 0
+	// An indented row lacks its first cells, but under an indicator
+	// header, where alignIndicatorRows places the cells by the form's
+	// labels.
+	indicators := false
 	for j, r := range rows {
-		row := make([]draftCell, 0, width)
 		no := i + j + 1
-		empty := func() { row = append(row, draftCell{paras: []line{{"", no}}}) }
-		switch h := indicatorHeader(r); {
-		case h >= 0:
-			indicators, lead = true, h
+		switch {
+		case indicatorHeader(r) >= 0:
+			indicators = true
 		case indicators && isTotalLabel(r[0]):
 			indicators = false
-		case indicators:
-			for range lead {
-				empty()
-			}
-			// The form's level labels say which of the merged levels the
-			// row writes; an empty last cell is left out too, so the
-			// indent cannot tell.
-			switch {
-			case level1Label.MatchString(r[0]) && level2Label.MatchString(r[1]):
-			case level2Label.MatchString(r[0]):
-				empty()
-			case level1Label.MatchString(r[0]):
-				r = append([]string{r[0], ""}, r[1:]...)
-			default:
-				empty()
-				empty()
-			}
-		case indent[j]:
+		}
+		var row []draftCell
+		if indent[j] && !indicators {
 			for range width - len(r) {
-				empty()
+				row = append(row, draftCell{paras: []line{{"", no}}})
 			}
 		}
 		for _, c := range r {
 			row = append(row, draftCell{paras: []line{{c, no}}})
 		}
-		// An indicator row's empty last cells are cells, not the span of
-		// the last written one.
-		for indicators && len(row) < width {
-			empty()
-		}
 		t.rows = append(t.rows, row)
 	}
 	t.lastLine = k
 	return t, k, true
-}
-
-// indicatorHeader returns the column of 一级指标 in a row that heads an
-// indicator block (一级指标 | 二级指标 | …), -1 when the row is none.
-func indicatorHeader(r []string) int {
-	for c := 0; c+1 < len(r); c++ {
-		if strings.HasPrefix(r[c], "一级指标") && strings.HasPrefix(r[c+1], "二级指标") {
-			return c
-		}
-	}
-	return -1
 }
 
 // allFieldLines tells lines of "label：value" cells ("项目名称：XX    实施单位：YY"),
