@@ -152,6 +152,18 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 		}
 		fmt.Fprintln(w)
 	}
+	for _, in := range r.Indicators {
+		fmt.Fprintf(w, "  indicator %s / %s / %s: target %s (%s %s %s) actual %s (%s %s) weight %s score %s met %s",
+			in.Level1, in.Level2, in.Level3, in.TargetRaw, in.TargetOp, in.TargetValue, in.TargetUnit,
+			in.ActualRaw, in.ActualValue, in.ActualUnit, in.Weight, in.Score, metText(in.Met))
+		if in.Deviation != "" {
+			fmt.Fprintf(w, " deviation %s", in.Deviation)
+		}
+		fmt.Fprintln(w)
+	}
+	for _, s := range r.Scores {
+		fmt.Fprintf(w, "  score %s: weight %s score %s\n", s.Dimension, s.Weight, s.Score)
+	}
 	for _, p := range r.Policies {
 		fmt.Fprintf(w, "  policy 《%s》 %s\n", p.Title, p.Number)
 	}
@@ -201,4 +213,14 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
+}
+
+func metText(m *bool) string {
+	switch {
+	case m == nil:
+		return "-"
+	case *m:
+		return "yes"
+	}
+	return "no"
 }

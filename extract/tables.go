@@ -47,7 +47,7 @@ func readTables(rd *tables.Reader, s *State) {
 				capt = caption(l, i, rs[k].FirstBlock)
 			}
 			rt := rd.Read(t, i, capt)
-			if j == 0 && l.Roles[i] == structure.RoleCover && rt.Kind != tables.KindFunds {
+			if j == 0 && l.Roles[i] == structure.RoleCover && rt.Kind != tables.KindFunds && !rd.Reads(rt) {
 				rt = tables.AsCover(rt)
 			}
 			owner := k

@@ -323,6 +323,8 @@ var extractionTables = []inserter[model.Extraction]{
 			col("text", "Finding.Text", func(_ *scope, f *model.Finding) any { return f.Text }),
 			col("block_no", "Finding.Block", func(_ *scope, f *model.Finding) any { return blockNo(f.Block) }),
 		),
+		indicatorsTable,
+		scoresTable,
 		termsTable{},
 		newTable("dates", "Report.Dates", func(r *model.Report) []model.Date { return r.Dates },
 			col("document_id", "", func(s *scope, _ *model.Date) any { return s.docID }),

@@ -63,6 +63,14 @@ SELECT report_id, item, budget_yuan, actual_yuan,
        execution_rate AS execution_rate_computed,
        budget_raw, actual_raw, table_no, row FROM funds;
 
+CREATE VIEW v_indicators AS
+SELECT report_id, ordinal, level1, level2, level3, target_raw, target_value, target_unit, target_op,
+       actual_raw, actual_value, actual_unit, weight, score, met, deviation, table_no, row
+FROM indicators;
+
+CREATE VIEW v_scores AS
+SELECT report_id, dimension, weight, score, table_no, row FROM scores;
+
 CREATE VIEW v_evaluators AS
 SELECT report_id, name, org, title, table_no, row FROM evaluators;
 

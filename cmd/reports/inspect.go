@@ -75,6 +75,10 @@ type inspectedReport struct {
 	ScoreTableNo *int               `json:"score_table_no"`
 	ScoreRow     *int               `json:"score_row"`
 	Findings     []inspectedFinding `json:"findings"`
+
+	// The indicator and scoring tables, as v_indicators and v_scores.
+	Indicators []inspectedIndicator `json:"indicators"`
+	Scores     []inspectedScore     `json:"scores"`
 }
 
 type inspectedFinding struct {
@@ -272,6 +276,7 @@ func inspected(r *model.Report) inspectedReport {
 		}
 		out.Checks = append(out.Checks, ic)
 	}
+	out.Indicators, out.Scores = inspectedIndicators(r), inspectedScores(r)
 	for j, s := range r.Sections {
 		var parent *int
 		if s.Parent >= 0 && s.Parent < j {

@@ -25,7 +25,9 @@ func DefaultKinds() []Detector {
 		fundsReader{},
 		evaluatorsReader{},
 		goalsKind{},
-		indicatorsKind{},
+		indicatorsReader{},
+		scoresReader{},
+		budgetScoreReader{},
 	}
 }
 
@@ -55,16 +57,28 @@ func (rd *Reader) kind(header []string, readers bool) string {
 }
 
 // ReadBlocks reads the blocks of rt (read from t) whose kind has a reader
-// into report r.
+// into report r, with every reader of the kind: a form's funds block gives
+// the funds and the score of the budget's execution.
 func (rd *Reader) ReadBlocks(t *model.Table, rt model.ReportTable, r *model.Report) {
 	for _, b := range rt.Blocks {
 		for _, k := range rd.kinds {
 			if kr, ok := k.(KindReader); ok && k.Kind() == b.Kind {
 				kr.Read(t, rt, b, r)
-				break
 			}
 		}
 	}
+}
+
+// Reads reports whether a block of rt other than its title and cover rows
+// has a kind rd reads: a table the structure takes for a cover (a form
+// without a funds block) may still stack indicators under its cover rows.
+func (rd *Reader) Reads(rt model.ReportTable) bool {
+	for _, b := range rt.Blocks {
+		if b.Kind != "" && rd.kind(b.Header, true) == b.Kind {
+			return true
+		}
+	}
+	return false
 }
 
 // blockView is rt seen as block b: b's header and kind in place of the

@@ -50,6 +50,7 @@ func (rd *Reader) Read(t *model.Table, block int, caption string) model.ReportTa
 		}
 	}
 	first := rt.HeaderRow // the main header's first row
+	cover := first >= 0 && isCoverRow(rowTexts(t, first))
 	rt.Header = HeaderAt(t, rt.HeaderRow)
 	rt.HeaderRow, rt.Header = withUnitRow(t, rt.HeaderRow, rt.Header)
 	if rd.kind(rt.Header, true) == "" {
@@ -61,6 +62,17 @@ func (rd *Reader) Read(t *model.Table, block int, caption string) model.ReportTa
 			}
 			h := HeaderAt(t, r)
 			if rd.kind(h, true) == KindFunds && amountColumn(h, budgetCols, nil) >= 0 && amountColumn(h, actualCols, nil) >= 0 && isHeaderRow(rowTexts(t, r)) {
+				rt.HeaderRow, rt.Header = r, h
+				first = r
+				break
+			}
+		}
+	}
+	if cover && rd.kind(rt.Header, true) == "" {
+		// A form without a funds block: cover rows, then the first block
+		// a reader reads (indicators).
+		for r := first + 1; r < t.Rows; r++ {
+			if h := HeaderAt(t, r); startsBlock(t, r) && rd.kind(h, true) != "" {
 				rt.HeaderRow, rt.Header = r, h
 				first = r
 				break

@@ -460,11 +460,12 @@ func TestKindRegistry(t *testing.T) {
 		want  string
 	}{
 		// The first kind that claims a header names its block.
-		{[]Detector{fundsReader{}, scoreKind{}, indicatorsKind{}}, "title cover funds - score"},
-		{[]Detector{fundsReader{}, indicatorsKind{}, scoreKind{}}, "title cover funds - indicators"},
-		// Without the funds reader there is no funds block to look for
-		// under the cover rows, which then head the table's main block.
-		{[]Detector{evaluatorsReader{}, indicatorsKind{}}, "title - - indicators"},
+		{[]Detector{fundsReader{}, scoreKind{}, indicatorsReader{}}, "title cover funds - score"},
+		{[]Detector{fundsReader{}, indicatorsReader{}, scoreKind{}}, "title cover funds - indicators"},
+		// Without the funds reader the funds rows are a block of no kind
+		// under the cover rows, and the indicators, which have a reader,
+		// are the table's main block.
+		{[]Detector{evaluatorsReader{}, indicatorsReader{}}, "title cover - - indicators"},
 	} {
 		rd := NewReader(tt.kinds...)
 		rt := rd.Read(tb, 0, "")

@@ -65,6 +65,9 @@ type Report struct {
 	Kind     string    // project_evaluation, self_evaluation, self_evaluation_form, department, transfer_form, not_report
 	Score    Score     // the total score and grade, zero when the report states neither
 	Findings []Finding // the problems and recommendations it makes
+	// The evaluation's result, read from indicator and scoring tables.
+	Indicators []Indicator
+	Scores     []DimensionScore
 
 	// Terms counts the report's content words (stop words and numbers
 	// removed), for keywords weighted by TF-IDF over the whole database.
@@ -212,4 +215,37 @@ type Finding struct {
 	Title   string // its lead phrase or heading, "" when none
 	Text    string // all it says after its marker, title included (a subsection: title, then body)
 	Block   int    // body block index where it starts
+}
+
+// Indicator is one row of a performance-indicator table (绩效指标): the
+// indicator, its target and what was achieved. Values are exact decimals
+// in their unit (money in 元), empty when the cell states no single number.
+type Indicator struct {
+	Level1      string // 一级指标, its weight label (（50分）) cut off
+	Level2      string // 二级指标
+	Level3      string // 三级指标: the indicator's own name
+	TargetRaw   string // as written; a form's 指标性质, 指标值 and 度量单位 joined
+	TargetValue string
+	TargetUnit  string
+	TargetOp    string // ≥ ≤ = > <, empty when the target states none
+	ActualRaw   string
+	ActualValue string
+	ActualUnit  string
+	Weight      string // 分值 or 权重
+	Score       string // 得分
+	Met         *bool  // whether the actual meets the target, nil unless both are numbers in one unit
+	Deviation   string // 偏差原因分析及改进措施, 未完成原因
+	TableNo     int
+	Row         int
+}
+
+// DimensionScore is one dimension of an evaluation's scoring table (决策, 过程, 产出,
+// 效益 with their weights and scores), or a form's first-level indicator
+// with the weight its label states (产出指标（50分）).
+type DimensionScore struct {
+	Dimension string
+	Weight    string // exact decimal, empty when not stated
+	Score     string
+	TableNo   int
+	Row       int
 }

@@ -51,6 +51,14 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readPipeCellTable(lines, i)
 		case strings.Contains(l, "|"):
 			t, next, ok = readPipeRowTable(lines, i)
+		case isLineCellHeader(l):
+			t, next, ok = readLineCellTable(lines, i)
+		case isLineFundsStart(lines, i):
+			t, next, ok = readLineFundsTable(lines, i)
+		default:
+			if cells, _ := spacedCells(l); len(cells) >= 2 {
+				t, next, ok = readSpacedTable(lines, i)
+			}
 		}
 		if ok {
 			addTable(doc, t)
@@ -279,6 +287,7 @@ func (t *draftTable) allEmpty() bool {
 // shorter row spans the rest, as a title row spans the table in the
 // original document.
 func addTable(doc *model.Document, d draftTable) {
+	alignIndicatorRows(d.rows)
 	cols := min(d.cols(), model.MaxGridCols)
 	pos := model.Pos{Line: d.first, EndLine: d.lastLine}
 	b := model.NewGridBuilder(doc, model.Table{Cols: cols, Pos: pos})

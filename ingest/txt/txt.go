@@ -2,12 +2,17 @@
 // paragraph per non-empty line, and the tables that text exports flatten
 // into lines rebuilt as grids.
 //
-// Two flattenings of tables are recognised. Word's plain-text export writes
-// one cell per line, each starting with a tab, with a blank line after each
-// row; a cell's further paragraphs follow on lines without the tab. Text
-// saved from web pages writes cells with pipes: either one cell per line
-// ending in " |" with a line of pipes closing each row, or a whole row on
-// one line ("| a | b |", "a | b", Markdown separator lines skipped).
+// These flattenings of tables are recognised. Word's plain-text export
+// writes one cell per line, each starting with a tab, with a blank line
+// after each row; a cell's further paragraphs follow on lines without the
+// tab. Text saved from web pages writes cells with pipes: either one cell
+// per line ending in " |" with a line of pipes closing each row, or a whole
+// row on one line ("| a | b |", "a | b", Markdown separator lines skipped).
+// Text copied from web pages and PDFs parts cells with runs of spaces, a
+// row a line (spaced.go). And a self-evaluation form's funds and indicator
+// blocks copied one cell a line, row boundaries lost, are re-gridded by
+// their header labels and the form's level names (linefunds.go,
+// linecells.go).
 //
 // The encoding is detected (see Document.Encoding); bytes that decode in no
 // candidate become U+FFFD and are reported in Document.Warnings.

@@ -1,0 +1,509 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/corpus/docxgen"
+	"github.com/govreports/govreports/ingest/docx"
+	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/txt"
+)
+
+// A form is a self-evaluation form (自评表) written by hand as the grid it
+// prints: one row a slice, "^" a cell merged with the one above (empty in
+// a text export, left out when copied one cell a line), a short row's last
+// cell spanning the rest. Each layout below renders the same grid as the
+// archives hold it; the expectations are written by hand, once per form,
+// and hold in every layout.
+type form struct {
+	name    string
+	title   []string // paragraphs above the table
+	rows    [][]string
+	header  int // the indicator header's row
+	wantIns []string
+	wantSc  []string
+	wantFun []string
+}
+
+var forms = []form{
+	{
+		name:  "national",
+		title: []string{"项目支出绩效自评表", "（2022年度）"},
+		rows: [][]string{
+			{"项目名称", "农村实用人才培训"},
+			{"主管部门", "某某县农业农村局", "实施单位", "某某县农业技术推广中心"},
+			{"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+			{"年度资金总额", "120", "125.5", "118.37", "10", "94.32%", "9.43"},
+			{"其中：当年财政拨款", "120", "125.5", "118.37", "—", "94.32%", "—"},
+			{"上年结转资金", "0", "0", "0", "—", "—", "—"},
+			{"年度总体目标", "预期目标", "实际完成情况"},
+			{"^", "培训农村实用人才500人次，提升种养技能。", "全年培训520人次，学员考核合格率97%。"},
+			{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"},
+			{"产出指标（50分）", "数量指标", "培训人次", "≥500人次", "520人次", "20", "20", ""},
+			{"^", "^", "培训场次", "≥10场", "9场", "10", "8", "受疫情影响，1场培训延期至下年度。"},
+			{"^", "质量指标", "考核合格率", "≥95%", "97%", "10", "10", ""},
+			{"^", "成本指标", "人均培训成本", "≤2400元", "2276元", "10", "10", ""},
+			{"效益指标（30分）", "社会效益指标", "学员技能提升", "效果明显", "效果明显", "15", "15", ""},
+			{"^", "可持续影响指标", "带动农户增收", "逐步提高", "部分学员增收不明显", "15", "12", "缺乏后续跟踪服务，下年度建立回访机制。"},
+			{"满意度指标（10分）", "服务对象满意度指标", "学员满意度", "≥90%", "93%", "10", "10", ""},
+			{"总分", "100", "94.43"},
+		},
+		header: 8,
+		// level1 | level2 | level3 | target raw value unit op | actual raw value unit | weight score met | deviation | row
+		wantIns: []string{
+			"产出指标|数量指标|培训人次|≥500人次 500 人次 ≥|520人次 520 人次|20 20 1||9",
+			"产出指标|数量指标|培训场次|≥10场 10 场 ≥|9场 9 场|10 8 0|受疫情影响，1场培训延期至下年度。|10",
+			"产出指标|质量指标|考核合格率|≥95% 95 % ≥|97% 97 %|10 10 1||11",
+			"产出指标|成本指标|人均培训成本|≤2400元 2400 元 ≤|2276元 2276 元|10 10 1||12",
+			"效益指标|社会效益指标|学员技能提升|效果明显 - - -|效果明显 - -|15 15 -||13",
+			"效益指标|可持续影响指标|带动农户增收|逐步提高 - - -|部分学员增收不明显 - -|15 12 -|缺乏后续跟踪服务，下年度建立回访机制。|14",
+			"满意度指标|服务对象满意度指标|学员满意度|≥90% 90 % ≥|93% 93 %|10 10 1||15",
+		},
+		wantSc:  []string{"预算执行率 10 9.43", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
+		wantFun: []string{"年度资金总额 1255000 1183700"},
+	},
+	{
+		// A province's form: the target in three columns, 指标性质 | 指标值 | 度量单位.
+		name:  "nature-value-unit",
+		title: []string{"2022年度项目支出绩效自评表"},
+		rows: [][]string{
+			{"项目名称", "城乡环境卫生整治"},
+			{"主管部门", "某某区城市管理局", "实施单位", "某某区环境卫生服务中心"},
+			{"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+			{"年度资金总额", "300", "280", "266", "10", "95%", "9.5"},
+			{"其中：财政拨款", "300", "280", "266", "—", "—", "—"},
+			{"一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"},
+			{"产出指标", "数量指标", "清扫保洁面积", "≥", "120", "万平方米", "126", "20", "20", ""},
+			{"^", "质量指标", "垃圾清运率", "＝", "100", "%", "100", "20", "20", ""},
+			{"^", "成本指标", "垃圾转运费用", "≤", "90", "万元", "95", "10", "6", "油价上涨致转运费用超支，下年度优化转运线路。"},
+			{"效益指标", "生态效益指标", "城区环境卫生状况", "定性", "明显改善", "/", "明显改善", "20", "20", ""},
+			{"满意度指标", "服务对象满意度指标", "居民满意度", "≥", "90", "%", "88", "20", "17", "部分背街小巷清扫不及时，下年度增加保洁频次。"},
+			{"总分", "100", "92.5"},
+		},
+		header: 5,
+		wantIns: []string{
+			"产出指标|数量指标|清扫保洁面积|≥120万平方米 1200000 ㎡ ≥|126 1260000 ㎡|20 20 1||6",
+			"产出指标|质量指标|垃圾清运率|＝100% 100 % =|100 100 %|20 20 1||7",
+			"产出指标|成本指标|垃圾转运费用|≤90万元 900000 元 ≤|95 950000 元|10 6 0|油价上涨致转运费用超支，下年度优化转运线路。|8",
+			"效益指标|生态效益指标|城区环境卫生状况|明显改善 - - -|明显改善 - -|20 20 -||9",
+			"满意度指标|服务对象满意度指标|居民满意度|≥90% 90 % ≥|88 88 %|20 17 0|部分背街小巷清扫不及时，下年度增加保洁频次。|10",
+		},
+		wantSc:  []string{"预算执行率 10 9.5"},
+		wantFun: []string{"年度资金总额 2800000 2660000"},
+	},
+	{
+		// Another province's: 权重, 完成值, 未完成原因分析; a bare target;
+		// an actual whose digits ran together when the form was copied.
+		name:  "weight-achieved",
+		title: []string{"项目支出绩效自评表", "（2023年度）"},
+		rows: [][]string{
+			{"项目名称", "困难群众救助补助资金"},
+			{"主管部门", "某某市民政局", "实施单位", "某某市社会救助服务中心"},
+			{"项目资金（万元）", "年初预算数", "调整后预算数", "预算执行数", "权重", "执行率", "得分"},
+			{"年度资金总额", "1,200", "1,180.5", "1,170.3", "10", "99.14%", "9.91"},
+			{"其中：财政拨款", "1,200", "1,180.5", "1,170.3", "—", "—", "—"},
+			{"一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分", "未完成原因分析"},
+			{"产出指标（50分）", "数量指标", "救助对象人数", "≥3000人", "3120人", "20", "20", ""},
+			{"^", "时效指标", "救助资金按月发放率", "100%", "100%", "15", "15", ""},
+			{"^", "质量指标", "救助对象认定准确率", "≥98%", "64.864.864.8100%", "15", "13", "个别对象信息核查滞后。"},
+			{"效益指标（30分）", "社会效益指标", "困难群众基本生活保障水平", "逐步提高", "达成预期指标", "30", "30", ""},
+			{"满意度指标（10分）", "服务对象满意度指标", "救助对象满意度", "≥95%", "96%", "10", "10", ""},
+			{"总分", "100", "97.91"},
+		},
+		header: 5,
+		wantIns: []string{
+			"产出指标|数量指标|救助对象人数|≥3000人 3000 人 ≥|3120人 3120 人|20 20 1||6",
+			// No operator: a floor, met.
+			"产出指标|时效指标|救助资金按月发放率|100% 100 % -|100% 100 %|15 15 1||7",
+			// Digits run together: nothing read, nothing judged.
+			"产出指标|质量指标|救助对象认定准确率|≥98% 98 % ≥|64.864.864.8100% - -|15 13 -|个别对象信息核查滞后。|8",
+			"效益指标|社会效益指标|困难群众基本生活保障水平|逐步提高 - - -|达成预期指标 - -|30 30 -||9",
+			"满意度指标|服务对象满意度指标|救助对象满意度|≥95% 95 % ≥|96% 96 %|10 10 1||10",
+		},
+		wantSc:  []string{"预算执行率 10 9.91", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
+		wantFun: []string{"年度资金总额 11805000 11703000"},
+	},
+}
+
+func (f form) width() int {
+	n := 0
+	for _, r := range f.rows {
+		n = max(n, len(r))
+	}
+	return n
+}
+
+// A layout renders a form as a file's bytes, and says which row of the
+// grid the extraction numbers the form's row r.
+type layout struct {
+	name   string
+	render func(f form) (name string, data []byte)
+	row    func(f form, r int) int
+	funds  bool // the layout keeps the funds block a table
+}
+
+var layouts = []layout{
+	{"docx", renderDocx, sameRow, true},
+	{"word-text", renderWordText, sameRow, true},
+	{"pipes", renderPipes, sameRow, true},
+	{"spaces", renderSpaces, sameRow, true},
+	// Pipes copied from a web page's table: cells merged down (rowspan)
+	// and empty last cells left out.
+	{"pipes-rowspan", renderPipesRowspan, sameRow, true},
+	// One cell a line: the funds and indicator blocks are re-gridded, each
+	// from its header, each a table of its own; the other rows are text.
+	{"line-cells", renderLineCells, func(f form, r int) int { return r - f.header }, true},
+}
+
+func sameRow(_ form, r int) int { return r }
+
+func cellOf(s string) string {
+	if s == "^" {
+		return ""
+	}
+	return s
+}
+
+func renderDocx(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(docxgen.P(s))
+	}
+	w := f.width()
+	b.WriteString("<w:tbl><w:tblGrid>" + strings.Repeat("<w:gridCol/>", w) + "</w:tblGrid>")
+	for i, r := range f.rows {
+		b.WriteString("<w:tr>")
+		for c, s := range r {
+			var pr string
+			switch {
+			case s == "^":
+				pr = `<w:vMerge/>`
+			case i+1 < len(f.rows) && c < len(f.rows[i+1]) && f.rows[i+1][c] == "^":
+				pr = `<w:vMerge w:val="restart"/>`
+			}
+			if c == len(r)-1 && len(r) < w {
+				pr += fmt.Sprintf(`<w:gridSpan w:val="%d"/>`, w-c)
+			}
+			p := docxgen.P(cellOf(s))
+			if cellOf(s) == "" {
+				p = "<w:p/>"
+			}
+			b.WriteString("<w:tc><w:tcPr>" + pr + "</w:tcPr>" + p + "</w:tc>")
+		}
+		b.WriteString("</w:tr>")
+	}
+	b.WriteString("</w:tbl>" + docxgen.P("填报人：王芳"))
+	data, err := docxgen.Doc{Body: b.String()}.Bytes()
+	if err != nil {
+		panic(err)
+	}
+	return f.name + ".docx", data
+}
+
+// renderWordText is Word's text export: a cell a line after a tab, a blank
+// line after each row.
+func renderWordText(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		for _, s := range r {
+			b.WriteString("\t" + cellOf(s) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderPipes is a table copied from a web page with pipes between cells.
+func renderPipes(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		cells := make([]string, len(r))
+		for c, s := range r {
+			cells[c] = cellOf(s)
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderPipesRowspan writes pipes without the cells merged from above and
+// without empty last cells.
+func renderPipesRowspan(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		var cells []string
+		for _, s := range r {
+			if s != "^" {
+				cells = append(cells, s)
+			}
+		}
+		for len(cells) > 1 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderSpaces parts cells with runs of spaces: merged cells and empty last
+// cells are left out, a row starting with merged cells is indented.
+func renderSpaces(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		var cells []string
+		for _, s := range r {
+			if s != "^" {
+				cells = append(cells, s)
+			}
+		}
+		for len(cells) > 0 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
+		}
+		if r[0] == "^" {
+			b.WriteString("        ")
+		}
+		b.WriteString(strings.Join(cells, "    ") + "\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderLineCells writes one cell a line: merged cells left out, an empty
+// cell a blank line but an empty last cell left out, as a web page copies.
+func renderLineCells(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		end := len(r)
+		for end > 0 && r[end-1] == "" {
+			end--
+		}
+		for _, s := range r[:end] {
+			if s != "^" {
+				b.WriteString(s + "\n")
+			}
+		}
+	}
+	b.WriteString("\n\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+func readLayout(t *testing.T, name string, data []byte) *model.Document {
+	t.Helper()
+	var (
+		doc *model.Document
+		err error
+	)
+	if strings.HasSuffix(name, ".docx") {
+		doc, err = docx.ReadBytes(name, data)
+	} else {
+		doc, err = txt.Decode(name, data)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func indicatorLine(in model.Indicator) string {
+	met := "-"
+	if in.Met != nil {
+		met = map[bool]string{true: "1", false: "0"}[*in.Met]
+	}
+	return fmt.Sprintf("%s|%s|%s|%s %s %s %s|%s %s %s|%s %s %s|%s|%d", in.Level1, in.Level2, in.Level3,
+		in.TargetRaw, orDash(in.TargetValue), orDash(in.TargetUnit), orDash(in.TargetOp),
+		in.ActualRaw, orDash(in.ActualValue), orDash(in.ActualUnit),
+		orDash(in.Weight), orDash(in.Score), met, in.Deviation, in.Row)
+}
+
+// TestFormLayouts reads each hand-written form in each layout and checks
+// every column of its indicators, its level weights and its funds against
+// the expectations written for the form.
+func TestFormLayouts(t *testing.T) {
+	for _, f := range forms {
+		for _, l := range layouts {
+			t.Run(f.name+"/"+l.name, func(t *testing.T) {
+				name, data := l.render(f)
+				x := Extract(readLayout(t, name, data))
+				var ins []model.Indicator
+				var sc []model.DimensionScore
+				var funds []model.Fund
+				for _, r := range x.Reports {
+					ins = append(ins, r.Indicators...)
+					sc = append(sc, r.Scores...)
+					funds = append(funds, r.Funds...)
+				}
+				want := wantIndicators(f, l)
+				var got []string
+				for _, in := range ins {
+					got = append(got, indicatorLine(in))
+					if in.TableNo < 1 {
+						t.Errorf("%s: table_no %d", in.Level3, in.TableNo)
+					}
+				}
+				compareLines(t, "indicators", got, want)
+				got = nil
+				for _, s := range sc {
+					got = append(got, fmt.Sprintf("%s %s %s", s.Dimension, orDash(s.Weight), orDash(s.Score)))
+				}
+				compareLines(t, "scores", got, f.wantSc)
+				got = nil
+				for _, fu := range funds {
+					got = append(got, fmt.Sprintf("%s %s %s", fu.Item, amountText(fu.Budget), amountText(fu.Actual)))
+				}
+				if l.funds {
+					compareLines(t, "funds", got, f.wantFun)
+				}
+			})
+		}
+	}
+}
+
+func amountText(a *model.Amount) string {
+	if a == nil {
+		return "-"
+	}
+	return *a
+}
+
+func compareLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") == strings.Join(want, "\n") {
+		return
+	}
+	t.Errorf("%s:\ngot:\n  %s\nwant:\n  %s", what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+}
+
+// TestScoringTable: an evaluation report's scoring table gives one Score
+// per dimension, the 合计 row left out, in a Word table and in text.
+func TestScoringTable(t *testing.T) {
+	head := []string{"2022年度某某县农村公路养护资金绩效评价报告", "一、基本情况", "某某县2022年安排农村公路养护资金500万元。", "二、评价结论", "经评价，该项目综合得分87分，评价等级为“良”。", "表1 绩效评价得分情况"}
+	rows := [][]string{
+		{"一级指标", "分值", "得分"},
+		{"决策", "15", "13"},
+		{"过程", "25", "22"},
+		{"产出", "30", "27"},
+		{"效益", "30", "25"},
+		{"合计", "100", "87"},
+	}
+	want := []string{"决策 15 13 1", "过程 25 22 2", "产出 30 27 3", "效益 30 25 4"}
+	f := form{name: "scoring", title: head, rows: rows}
+	for _, l := range layouts[:4] {
+		t.Run(l.name, func(t *testing.T) {
+			name, data := l.render(f)
+			x := Extract(readLayout(t, name, data))
+			var got []string
+			for _, r := range x.Reports {
+				if len(r.Indicators) > 0 {
+					t.Errorf("indicators %+v", r.Indicators)
+				}
+				for _, s := range r.Scores {
+					got = append(got, fmt.Sprintf("%s %s %s %d", s.Dimension, orDash(s.Weight), orDash(s.Score), s.Row))
+				}
+			}
+			compareLines(t, "scores", got, want)
+		})
+	}
+	// Dimensions numbered and weighted in their labels, 权重 beside them.
+	doc := readLayout(t, "numbered.txt", []byte("表2 评分表\n| 评价维度 | 权重 | 得分 |\n| 一、项目决策（15分） |  | 14.5 |\n| 二、项目过程 | 25 | 23 |\n| 总分 | 100 | 90.5 |\n"))
+	var got []string
+	for _, r := range Extract(doc).Reports {
+		for _, s := range r.Scores {
+			got = append(got, fmt.Sprintf("%s %s %s", s.Dimension, orDash(s.Weight), orDash(s.Score)))
+		}
+	}
+	compareLines(t, "numbered scores", got, []string{"项目决策 15 14.5", "项目过程 25 23"})
+}
+
+// TestFormWithoutFunds: a form of cover rows and indicators, no funds
+// block, which the structure takes for a cover table, keeps its
+// indicators.
+func TestFormWithoutFunds(t *testing.T) {
+	f := forms[0]
+	f.name = "no-funds"
+	f.rows = append(append([][]string{}, f.rows[:2]...), f.rows[8:]...)
+	f.header = 2
+	for _, l := range layouts {
+		t.Run(l.name, func(t *testing.T) {
+			name, data := l.render(f)
+			x := Extract(readLayout(t, name, data))
+			var got []string
+			for _, r := range x.Reports {
+				for _, in := range r.Indicators {
+					got = append(got, in.Level3+" "+in.ActualRaw)
+				}
+			}
+			compareLines(t, "indicators", got, []string{"培训人次 520人次", "培训场次 9场", "考核合格率 97%", "人均培训成本 2276元",
+				"学员技能提升 效果明显", "带动农户增收 部分学员增收不明显", "学员满意度 93%"})
+		})
+	}
+}
+
+// TestFormIndicatorColumn: the national form as often printed, a column
+// 绩效指标 merged down the left of the indicator block, reads as without
+// it, in every layout.
+func TestFormIndicatorColumn(t *testing.T) {
+	f := forms[0]
+	f.rows = nil
+	for i, r := range forms[0].rows {
+		switch {
+		case i == f.header:
+			r = append([]string{"绩效指标"}, r...)
+		case i > f.header && i < len(forms[0].rows)-1:
+			r = append([]string{"^"}, r...)
+		}
+		f.rows = append(f.rows, r)
+	}
+	for _, l := range layouts {
+		t.Run(l.name, func(t *testing.T) {
+			name, data := l.render(f)
+			x := Extract(readLayout(t, name, data))
+			var got []string
+			for _, r := range x.Reports {
+				for _, in := range r.Indicators {
+					got = append(got, indicatorLine(in))
+				}
+			}
+			compareLines(t, "indicators", got, wantIndicators(f, l))
+		})
+	}
+}
+
+// wantIndicators is f's expected indicators with their rows as layout l
+// numbers them.
+func wantIndicators(f form, l layout) []string {
+	var want []string
+	for _, w := range f.wantIns {
+		k := strings.LastIndex(w, "|")
+		var row int
+		fmt.Sscan(w[k+1:], &row)
+		want = append(want, fmt.Sprintf("%s|%d", w[:k], l.row(f, row)))
+	}
+	return want
+}

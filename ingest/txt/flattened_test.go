@@ -1,0 +1,191 @@
+package txt
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/ingest/model"
+)
+
+// gridOf writes a table as its rows, cells parted by " | ", each cell at
+// its top-left only ("" where a cell spans from the left).
+func gridOf(tb *model.Table) []string {
+	var out []string
+	for r := 0; r < tb.Rows; r++ {
+		cells := make([]string, tb.Cols)
+		for c := range tb.Cols {
+			if cell := tb.Cell(r, c); cell != nil && cell.Row == r && cell.Col == c {
+				cells[c] = cell.Text
+			} else {
+				cells[c] = "<"
+			}
+		}
+		out = append(out, strings.Join(cells, " | "))
+	}
+	return out
+}
+
+func decodeOne(t *testing.T, text string) *model.Document {
+	t.Helper()
+	doc, err := Decode("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, doc)
+	return doc
+}
+
+func checkGrid(t *testing.T, doc *model.Document, want []string) {
+	t.Helper()
+	if len(doc.Tables) != 1 {
+		t.Fatalf("%d tables, want 1; body %+v", len(doc.Tables), doc.Body)
+	}
+	if got := gridOf(&doc.Tables[0]); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("grid:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// TestSpacedRows: rows whose cells are parted by runs of spaces make a
+// table; an indented row lacks its first cells, another short row its last
+// (which then spans the rest); a single space stays inside a cell.
+func TestSpacedRows(t *testing.T) {
+	doc := decodeOne(t, "表1 项目资金\n"+
+		"项目名称    道路保洁\n"+
+		"项目    预算数（万元）    执行数（万元）\n"+
+		"人员经费　　12.5　　12\n"+
+		"        其中：加班费    1.5\n"+
+		"表后文字，只有 一个空格。\n")
+	checkGrid(t, doc, []string{
+		"项目名称 | 道路保洁 | <",
+		"项目 | 预算数（万元） | 执行数（万元）",
+		"人员经费 | 12.5 | 12",
+		" | 其中：加班费 | 1.5",
+	})
+	if b := doc.Body[0]; b.Kind != model.KindParagraph || b.Para.Text != "表1 项目资金" {
+		t.Errorf("caption %+v", b)
+	}
+	if b := doc.Body[len(doc.Body)-1]; b.Kind != model.KindParagraph {
+		t.Errorf("last block %+v", b)
+	}
+}
+
+// TestSpacedRowsNotATable: one line of wide spaces, or lines of two cells
+// only, are text.
+func TestSpacedRowsNotATable(t *testing.T) {
+	for _, text := range []string{
+		"一、项目概况    二、评价结论    三、问题\n正文。\n",
+		"项目名称    道路保洁\n实施单位    环卫所\n",
+		// Cover lines of label：value cells, which the structure reads.
+		"项目名称：道路保洁    实施单位：环卫所    主管部门：城管局\n评价机构：某某会计师事务所    评价时间：2021年3月    负责人：张三\n",
+	} {
+		doc := decodeOne(t, text)
+		if len(doc.Tables) != 0 || len(doc.Body) != strings.Count(text, "\n") {
+			t.Errorf("%q: %d tables, %d blocks", text, len(doc.Tables), len(doc.Body))
+		}
+	}
+}
+
+// TestSpacedIndicatorRows: under an indicator header the form's level
+// labels place a row's cells, whichever merged levels and empty last cells
+// it leaves out.
+func TestSpacedIndicatorRows(t *testing.T) {
+	doc := decodeOne(t, "一级指标  二级指标  三级指标  指标值  完成值  分值  得分  偏差原因\n"+
+		"产出指标（50分）  数量指标  培训人次  ≥500人次  520人次  20  20\n"+
+		"  培训场次  ≥10场  9场  10  8  延期\n"+
+		"  质量指标  合格率  ≥95%  97%  20  20\n"+
+		"满意度指标  满意度  ≥90%  93%  10  10\n"+
+		"总分  100  96\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 | 偏差原因",
+		"产出指标（50分） | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 20 | 20 | ",
+		" |  | 培训场次 | ≥10场 | 9场 | 10 | 8 | 延期",
+		" | 质量指标 | 合格率 | ≥95% | 97% | 20 | 20 | ",
+		"满意度指标 |  | 满意度 | ≥90% | 93% | 10 | 10 | ",
+		"总分 | 100 | 96 | < | < | < | < | <",
+	})
+}
+
+// TestLineCells: an indicator table copied one cell a line is re-gridded by
+// its header: the merged levels a row leaves out are empty cells, an empty
+// cell is a blank line, an empty last cell left out is told by the next
+// row's level label or by its weight and score; the table ends at the
+// total.
+func TestLineCells(t *testing.T) {
+	lines := []string{
+		"绩效指标",
+		"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+		"产出指标（50分）", "数量指标", "培训人次", "≥500人次", "520人次", "20", "20",
+		"培训场次", "≥10场", "9场", "10", "8", "延期一场",
+		"质量指标", "合格率", "", "97%", "20", "18",
+		"效益指标", "社会效益指标", "技能提升", "效果明显", "效果明显", "30", "30",
+		"总分", "100", "96",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施",
+		"产出指标（50分） | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 20 | 20 | ",
+		" |  | 培训场次 | ≥10场 | 9场 | 10 | 8 | 延期一场",
+		" | 质量指标 | 合格率 |  | 97% | 20 | 18 | ",
+		"效益指标 | 社会效益指标 | 技能提升 | 效果明显 | 效果明显 | 30 | 30 | ",
+	})
+	var paras []string
+	for _, b := range doc.Body {
+		if b.Kind == model.KindParagraph {
+			paras = append(paras, b.Para.Text)
+		}
+	}
+	if got := strings.Join(paras, " "); got != "绩效指标 总分 100 96" {
+		t.Errorf("paragraphs %q", got)
+	}
+	if tb := doc.Tables[0]; tb.Pos.Line != 2 || tb.Cell(2, 7).Text != "延期一场" {
+		t.Errorf("table at line %d", tb.Pos.Line)
+	}
+}
+
+// TestLineCellsNotATable: header labels with no whole row under them are
+// text.
+func TestLineCellsNotATable(t *testing.T) {
+	doc := decodeOne(t, "一级指标\n二级指标\n三级指标\n得分\n说明文字。\n")
+	if len(doc.Tables) != 0 || len(doc.Body) != 5 {
+		t.Errorf("%d tables, %d blocks", len(doc.Tables), len(doc.Body))
+	}
+}
+
+// TestLineFunds: a form's funds block copied one cell a line is re-gridded
+// by its header labels; it ends at the first item without a row of
+// amounts under it.
+func TestLineFunds(t *testing.T) {
+	lines := []string{
+		"项目名称", "道路保洁",
+		"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
+		"年度资金总额", "120", "1,125.5", "118.37", "94.32%",
+		"其中：财政拨款", "120", "", "—", "/",
+		"年度总体目标", "预期目标", "实际完成情况", "道路干净。", "道路干净整洁。",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 120 | 1,125.5 | 118.37 | 94.32%",
+		"其中：财政拨款 | 120 |  | — | /",
+	})
+	if n := len(doc.Body); n != 2+1+5 {
+		t.Errorf("%d blocks", n)
+	}
+}
+
+// TestPipeRowspan: pipe rows copied from a web page's indicator table lack
+// the cells merged down from above; the level labels place the rest.
+func TestPipeRowspan(t *testing.T) {
+	doc := decodeOne(t, "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 得分 |\n"+
+		"| 产出指标 | 数量指标 | 人次 | ≥500 | 520 | 20 |\n"+
+		"| 场次 | ≥10 | 9 | 8 |\n"+
+		"| 时效指标 | 及时率 | 100% | 100% | 10 |\n"+
+		"| 总分 | 100 | 38 |\n")
+	checkGrid(t, doc, []string{
+		"绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 得分",
+		" | 产出指标 | 数量指标 | 人次 | ≥500 | 520 | 20",
+		" |  |  | 场次 | ≥10 | 9 | 8",
+		" |  | 时效指标 | 及时率 | 100% | 100% | 10",
+		"总分 | 100 | 38 | < | < | < | <",
+	})
+}

@@ -1,0 +1,157 @@
+package txt
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A performance-indicator table copied from a web page can arrive one
+// cell per line, its row boundaries lost. Its header labels survive, and
+// say how many columns a row has; the levels merged over several rows
+// (产出指标, 数量指标) stand only in the first of them, and the form's own
+// words tell them from an indicator's name. This re-grids such a table.
+
+// lineCellWords are words of the indicator table's header labels.
+var lineCellWords = []string{"指标", "分值", "权重", "得分", "原因", "措施", "单位", "性质", "完成值", "备注"}
+
+// level1Label and level2Label are the form's first and second levels,
+// a weight possibly after them: 产出指标（50分）, 社会效益指标.
+var (
+	level1Label = regexp.MustCompile(`^(产出|效益|满意度|成本)指标\s*([（(][^（()）]*[）)])?$`)
+	level2Label = regexp.MustCompile(`^(数量|质量|时效|成本|经济效益|社会效益|生态效益|生态环境效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)(指标)?\s*([（(][^（()）]*[）)])?$`)
+	// numberCell is a weight or a score: 10, 9.5, 10分, 20%.
+	numberCell = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?\s*(分|%|％)?$`)
+)
+
+// isLineCellHeader tells the first header line of a one-cell-per-line
+// indicator table.
+func isLineCellHeader(l string) bool {
+	s := trim(l)
+	cells, _ := spacedCells(s)
+	return strings.HasPrefix(s, "一级指标") && len(cells) == 1 && isLineCellLabel(s)
+}
+
+func isLineCellLabel(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 16 || strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+		return false
+	}
+	for _, w := range lineCellWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// readLineCellTable reads the one-cell-per-line indicator table whose
+// header starts at lines[i]: four header labels or more, one a line, then
+// its rows, a blank line an empty cell. A row may lack its first two cells
+// (the levels merged from the rows above) and its last when that is text
+// (偏差原因, left empty): the next line then starts another row, as a level
+// label does or as the weights and scores where they stand tell. The table
+// ends at two blank lines, at a row that cannot be whole, or at a long
+// sentence where an indicator's name would stand.
+func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) {
+	t.first = i + 1
+	k := i
+	var header []draftCell
+	for ; k < len(lines) && isLineCellLabel(trim(lines[k])) && !isLevelLabel(trim(lines[k])); k++ {
+		header = append(header, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
+	}
+	cols := len(header)
+	if cols < 4 || !strings.Contains(trim(lines[i+1]), "二级指标") {
+		return t, k, false
+	}
+	// The columns after the two levels that hold numbers, by their offset
+	// from the indicator's name; and whether the last holds text.
+	var numeric []int
+	for c := 2; c < cols; c++ {
+		h := header[c].paras[0].text
+		if strings.Contains(h, "分值") || strings.Contains(h, "权重") || strings.Contains(h, "得分") {
+			numeric = append(numeric, c-2)
+		}
+	}
+	lastText := len(numeric) == 0 || numeric[len(numeric)-1] != cols-3
+	t.rows = append(t.rows, header)
+	t.lastLine = k
+	text := func(j int) string {
+		if j < len(lines) {
+			return trim(lines[j])
+		}
+		return ""
+	}
+	// startsRow tells whether lines[j] begins a row with no levels.
+	startsRow := func(j int) bool {
+		for _, q := range numeric {
+			if j+q >= len(lines) || !numberCell.MatchString(text(j+q)) {
+				return false
+			}
+		}
+		return len(numeric) > 0
+	}
+	for k < len(lines) {
+		if isBlank(lines[k]) && k+1 < len(lines) && isBlank(lines[k+1]) {
+			break
+		}
+		j := k
+		row := make([]draftCell, 0, cols)
+		cell := func(s string, no int) { row = append(row, draftCell{paras: []line{{s, no}}}) }
+		switch s := text(j); {
+		case level1Label.MatchString(s) && level2Label.MatchString(text(j+1)):
+			cell(s, j+1)
+			cell(text(j+1), j+2)
+			j += 2
+		case level2Label.MatchString(s):
+			cell("", j+1)
+			cell(s, j+1)
+			j++
+		case level1Label.MatchString(s):
+			cell(s, j+1)
+			cell("", j+1)
+			j++
+		default:
+			cell("", j+1)
+			cell("", j+1)
+		}
+		if name := text(j); name == "" || strings.HasSuffix(name, "。") || utf8.RuneCountInString(name) > 40 || isTotalLabel(name) {
+			break
+		}
+		whole := true
+		for c := 2; c < cols; c++ {
+			if j >= len(lines) {
+				whole = c == cols-1 && lastText
+				break
+			}
+			if c == cols-1 && lastText && !isBlank(lines[j]) &&
+				(isLevelLabel(text(j)) || isTotalLabel(text(j)) || startsRow(j)) {
+				break // the row's last cell was empty and left out
+			}
+			cell(text(j), j+1)
+			j++
+		}
+		if !whole {
+			break
+		}
+		for len(row) < cols {
+			cell("", j)
+		}
+		t.rows = append(t.rows, row)
+		t.lastLine = j
+		k = j
+	}
+	return t, k, len(t.rows) > 1
+}
+
+// isTotalLabel tells the row under the indicators: 总分 | 100 | 95.5.
+func isTotalLabel(s string) bool {
+	for _, w := range []string{"总分", "合计", "总计", "自评得分", "自评等级"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLevelLabel(s string) bool { return level1Label.MatchString(s) || level2Label.MatchString(s) }

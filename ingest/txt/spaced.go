@@ -1,0 +1,119 @@
+package txt
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// spacedCells splits a line whose cells are parted by runs of two spaces
+// or more (ASCII or ideographic), as text copied from a web page or a PDF
+// keeps a table's rows. A single space stays inside a cell (姓　名).
+// indented tells a line that starts with white space: its first cells
+// were empty, or merged from the row above.
+func spacedCells(l string) (cells []string, indented bool) {
+	s := trim(l)
+	if s == "" {
+		return nil, false
+	}
+	indented = isSpace(firstRune(l))
+	start, runStart, run := 0, 0, 0
+	for i, r := range s {
+		if r == ' ' || r == '\u3000' || r == '\t' {
+			if run == 0 {
+				runStart = i
+			}
+			run++
+			continue
+		}
+		if run >= 2 {
+			cells = append(cells, s[start:runStart])
+			start = i
+		}
+		run = 0
+	}
+	return append(cells, s[start:]), indented
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// readSpacedTable reads the rows of cells parted by runs of spaces that
+// start at lines[i]: consecutive lines of two cells or more, up to a blank
+// line or a line of one. They make a table when at least two of them have
+// three cells or more; otherwise a line with wide spaces is text. The grid is as wide as the widest row; an indented row lacks its
+// first cells (merged from the row above, or empty), any other shorter
+// row its last; but under an indicator table's header the form's level
+// labels say which levels a row writes (alignIndicatorRows). Elsewhere a
+// row that lacks cells both before and after is placed wrongly: the
+// spaces do not say which.
+func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
+	t.first = i + 1
+	var rows [][]string
+	var indent []bool
+	k := i
+	for ; k < len(lines) && !isTabCell(lines[k]) && !strings.Contains(lines[k], "|"); k++ {
+		cells, ind := spacedCells(lines[k])
+		if len(cells) < 2 {
+			break
+		}
+		rows = append(rows, cells)
+		indent = append(indent, ind)
+	}
+	if len(rows) < 2 {
+		return t, max(k, i+1), false
+	}
+	width, wide := 0, 0
+	for _, r := range rows {
+		width = max(width, len(r))
+		if len(r) >= 3 {
+			wide++
+		}
+	}
+	if wide < 2 || allFieldLines(rows) {
+		return t, k, false
+	}
+	// An indented row lacks its first cells, but under an indicator
+	// header, where alignIndicatorRows places the cells by the form's
+	// labels.
+	indicators := false
+	for j, r := range rows {
+		no := i + j + 1
+		switch {
+		case indicatorHeader(r) >= 0:
+			indicators = true
+		case indicators && isTotalLabel(r[0]):
+			indicators = false
+		}
+		var row []draftCell
+		if indent[j] && !indicators {
+			for range width - len(r) {
+				row = append(row, draftCell{paras: []line{{"", no}}})
+			}
+		}
+		for _, c := range r {
+			row = append(row, draftCell{paras: []line{{c, no}}})
+		}
+		t.rows = append(t.rows, row)
+	}
+	t.lastLine = k
+	return t, k, true
+}
+
+// allFieldLines tells lines of "label：value" cells ("项目名称：XX    实施单位：YY"),
+// a cover's lines, which are read as text.
+func allFieldLines(rows [][]string) bool {
+	for _, r := range rows {
+		fields := 0
+		for _, c := range r {
+			if strings.ContainsAny(c, "：:") {
+				fields++
+			}
+		}
+		if fields*2 < len(r) {
+			return false
+		}
+	}
+	return true
+}
