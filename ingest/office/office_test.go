@@ -1,0 +1,183 @@
+package office_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/corpus"
+	"github.com/govreports/govreports/extract"
+	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/office"
+	"github.com/govreports/govreports/ingest/soffice"
+	"github.com/govreports/govreports/ingest/soffice/sofficetest"
+)
+
+// TestSampleDoc reads the shipped .doc of the sample and checks the facts
+// a person reads off the sample.
+func TestSampleDoc(t *testing.T) {
+	conv := sofficetest.New(t, soffice.DOCX)
+	checkSample(t, office.New(conv), corpus.Rendering("2020-xihu-services.doc"), "doc")
+}
+
+// TestSampleConverted reads the sample as .rtf and .odt, made from the
+// shipped .docx by LibreOffice here, and as .wps (Kingsoft writes Word's
+// binary format: the .doc renamed).
+func TestSampleConverted(t *testing.T) {
+	conv := sofficetest.New(t, soffice.DOCX)
+	r := office.New(conv)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "2020-xihu-services.docx")
+	copyFile(t, corpus.Rendering("2020-xihu-services.docx"), src)
+	for _, to := range []string{"rtf", "odt"} {
+		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--headless", "--convert-to", to, "--outdir", dir, src)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
+		}
+	}
+	wps := filepath.Join(dir, "2020-xihu-services.wps")
+	copyFile(t, corpus.Rendering("2020-xihu-services.doc"), wps)
+	for _, ext := range []string{"rtf", "odt", "wps"} {
+		t.Run(ext, func(t *testing.T) {
+			t.Parallel()
+			checkSample(t, r, strings.TrimSuffix(src, ".docx")+"."+ext, ext)
+		})
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkSample reads path and checks the sample's reports, projects, years,
+// funds and, against extract/testdata/sample.tsv, the section trees.
+func checkSample(t *testing.T, r *office.Reader, path, format string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := r.Read(context.Background(), path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != format {
+		t.Errorf("format %q, want %q", doc.Format, format)
+	}
+	x := extract.Extract(doc)
+	projects := []string{"现代服务业专项经费", "楼宇办工作经费", "“梦想小街”电商产业园工作经费"}
+	if len(x.Reports) != len(projects) {
+		t.Fatalf("%d reports, want %d", len(x.Reports), len(projects))
+	}
+	for i, rep := range x.Reports {
+		if rep.ProjectName != projects[i] {
+			t.Errorf("report %d: project %q, want %q", i+1, rep.ProjectName, projects[i])
+		}
+		if rep.EvaluationYear != 2020 {
+			t.Errorf("report %d: year %d, want 2020", i+1, rep.EvaluationYear)
+		}
+	}
+	funds := []struct {
+		report               int
+		budget, actual, rate string
+	}{
+		{1, "724000", "724000", "100"},
+		{3, "270000", "265800", "98.44"},
+	}
+	for _, want := range funds {
+		fs := x.Reports[want.report-1].Funds
+		if len(fs) != 1 {
+			t.Errorf("report %d: %d funds, want 1", want.report, len(fs))
+			continue
+		}
+		if got := fundLine(fs[0]); got != want.budget+" "+want.actual+" "+want.rate {
+			t.Errorf("report %d: fund %s, want %s %s %s", want.report, got, want.budget, want.actual, want.rate)
+		}
+	}
+	// The section tree (levels and titles) must be the sample's. The
+	// markers must be too where LibreOffice keeps them (.odt); elsewhere
+	// its .docx export loses some, and the difference is logged: .rtf has
+	// no Chinese counting (一、 comes out empty, （一） as (一)), and a
+	// list restarted in a .doc is written as a list of its own for the
+	// restarting paragraph only, so the rest of the report counts from
+	// 一、 again.
+	want := sectionsOf(t)
+	for i, rep := range x.Reports {
+		var tree, marked, wantTree []string
+		for _, s := range rep.Sections {
+			tree = append(tree, fmt.Sprintf("%d\t%s", s.Level, s.Title))
+			marked = append(marked, fmt.Sprintf("%d\t%s\t%s", s.Level, s.Marker, s.Title))
+		}
+		for _, w := range want[i+1] {
+			f := strings.Split(w, "\t")
+			wantTree = append(wantTree, f[0]+"\t"+f[2])
+		}
+		if strings.Join(tree, "\n") != strings.Join(wantTree, "\n") {
+			t.Errorf("report %d: sections\n%s\nwant\n%s", i+1, strings.Join(tree, "\n"), strings.Join(wantTree, "\n"))
+			continue
+		}
+		for k, w := range want[i+1] {
+			if marked[k] == w {
+				continue
+			}
+			if format == "odt" {
+				t.Errorf("report %d: section %q, want %q", i+1, marked[k], w)
+			} else {
+				t.Logf("report %d: known loss in LibreOffice's .docx: section %q, want %q", i+1, marked[k], w)
+			}
+		}
+	}
+}
+
+func fundLine(f model.Fund) string {
+	str := func(a *model.Amount) string {
+		if a == nil {
+			return "-"
+		}
+		return *a
+	}
+	rate := "-"
+	if f.Rate != nil {
+		rate = strconv.FormatFloat(*f.Rate, 'f', -1, 64)
+	}
+	return str(f.Budget) + " " + str(f.Actual) + " " + rate
+}
+
+// sectionsOf reads the sections of each report from the hand-written
+// expectation of the sample (extract/testdata/sample.tsv), as
+// "LEVEL\tMARKER\tTITLE" lines.
+func sectionsOf(t *testing.T) map[int][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(corpus.Root(), "extract", "testdata", "sample.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[int][]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) == 5 && cols[1] == "section" {
+			n, _ := strconv.Atoi(cols[0])
+			out[n] = append(out[n], strings.Join(cols[2:], "\t"))
+		}
+	}
+	if err := sc.Err(); err != nil || len(out) != 3 {
+		t.Fatalf("sample.tsv: sections of %d reports, want 3 (%v)", len(out), err)
+	}
+	return out
+}
