@@ -62,6 +62,17 @@ var modules = map[string]string{
 	XLSX: "libsclo.so",
 }
 
+// filters names LibreOffice's import filter for each input extension.
+// Named, LibreOffice loads a file with that filter or not at all; left to
+// itself it falls back to importing a damaged file as plain text, and the
+// garbage would be read as a report.
+var filters = map[string]string{
+	"doc": "MS Word 97",
+	"rtf": "Rich Text Format",
+	"odt": "writer8",
+	"xls": "MS Excel 97",
+}
+
 // ErrClosed is returned for files handed to a closed Converter.
 var ErrClosed = errors.New("soffice: converter closed")
 
@@ -204,7 +215,7 @@ func (c *Converter) probe() {
 }
 
 // Convert converts the content of the file at path, whose format
-// LibreOffice knows by the extension ext ("doc", "rtf", "xls" …), to
+// is the extension ext ("doc", "rtf", "odt", "xls"), to
 // target (DOCX or XLSX), and returns the converted file. It waits for the
 // batch the file joins; ctx ends the wait. A file LibreOffice cannot
 // convert, or spends longer than Options.Timeout on, fails alone.
@@ -267,12 +278,12 @@ func (c *Converter) loop() {
 				return
 			}
 		}
-		// The batch takes the waiting files of the first one's target,
-		// then waits a moment for more.
-		to := pending[0].to
+		// The batch takes the waiting files of the first one's format and
+		// target, then waits a moment for more.
+		ext, to := pending[0].ext, pending[0].to
 		var batch, rest []*request
 		for _, r := range pending {
-			if r.to == to && len(batch) < c.opts.Batch {
+			if r.ext == ext && r.to == to && len(batch) < c.opts.Batch {
 				batch = append(batch, r)
 			} else {
 				rest = append(rest, r)
@@ -284,7 +295,7 @@ func (c *Converter) loop() {
 		for len(batch) < c.opts.Batch {
 			select {
 			case r := <-c.reqs:
-				if r.to == to {
+				if r.ext == ext && r.to == to {
 					batch = append(batch, r)
 				} else {
 					pending = append(pending, r)
@@ -340,8 +351,11 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 	args := []string{
 		"-env:UserInstallation=file://" + filepath.ToSlash(profile),
 		"--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-		"--convert-to", batch[0].to, "--outdir", out,
 	}
+	if f, ok := filters[batch[0].ext]; ok {
+		args = append(args, "--infilter="+f)
+	}
+	args = append(args, "--convert-to", batch[0].to, "--outdir", out)
 	names := make([]string, len(batch))
 	for i, r := range batch {
 		names[i] = fmt.Sprintf("f%03d", i)

@@ -3,6 +3,7 @@ package sofficetest
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/govreports/govreports/ingest/soffice"
@@ -23,4 +24,40 @@ func New(tb testing.TB, target string) *soffice.Converter {
 		tb.Skip(err)
 	}
 	return conv
+}
+
+// Fake writes a stand-in for soffice into a temporary folder and returns
+// its path, for tests of the converter's handling rather than of
+// LibreOffice. It answers --version with "LibreOffice 0.0.0.0"; it
+// converts each input file, in order, by copying the file at output to
+// OUTDIR/NAME.TARGET and printing a line, unless the input holds HANG
+// (it sleeps for ten minutes) or BROKEN (it prints an error and writes
+// nothing).
+func Fake(tb testing.TB, output string) string {
+	tb.Helper()
+	script := `#!/bin/sh
+if [ "$1" = --version ]; then echo "LibreOffice 0.0.0.0 fake"; exit 0; fi
+prev=; out=; to=
+for a; do
+	case $prev in --outdir) out=$a ;; --convert-to) to=$a ;; esac
+	prev=$a
+done
+prev=
+for a; do
+	case $prev in --outdir|--convert-to) prev=$a; continue ;; esac
+	prev=$a
+	case $a in -*) continue ;; esac
+	if grep -q HANG "$a"; then sleep 600; fi
+	if grep -q BROKEN "$a"; then echo "Error: source file could not be loaded"; continue; fi
+	name=$(basename "$a"); name=${name%.*}
+	mkdir -p "$out"
+	cp '` + output + `' "$out/$name.$to"
+	echo "convert $a -> $out/$name.$to"
+done
+`
+	path := filepath.Join(tb.TempDir(), "soffice")
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }
