@@ -9,6 +9,7 @@ import (
 	"github.com/govreports/govreports/ingest/docx"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/office"
+	"github.com/govreports/govreports/ingest/sheet"
 	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/ingest/soffice"
 	"github.com/govreports/govreports/ingest/txt"
@@ -40,6 +41,8 @@ func DefaultRegistry() *Registry {
 		txt.Reader{},
 		docx.Reader{},
 		office.New(conv),
+		sheet.Reader{},
+		sheet.NewLegacy(conv),
 	)
 	reg.owned = append(reg.owned, conv)
 	return reg

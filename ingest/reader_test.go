@@ -33,7 +33,7 @@ func TestDefaultRegistryReadsTextAndWord(t *testing.T) {
 	reg := DefaultRegistry()
 	defer reg.Close()
 	for _, k := range []sniff.Kind{sniff.TXT, sniff.DOCX, sniff.DOC, sniff.PDF, sniff.XLSX, sniff.HTML, sniff.Binary} {
-		supported := k == sniff.TXT || k == sniff.DOCX || k == sniff.DOC
+		supported := k == sniff.TXT || k == sniff.DOCX || k == sniff.DOC || k == sniff.XLSX
 		if got := reg.Reader(k) != nil; got != supported {
 			t.Errorf("%s: has a reader %v, want %v", k, got, supported)
 		}

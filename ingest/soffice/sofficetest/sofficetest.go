@@ -3,7 +3,9 @@ package sofficetest
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/govreports/govreports/ingest/soffice"
@@ -60,4 +62,23 @@ done
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// Convert converts the file at src to format to (an extension: "rtf",
+// "xls" …) with LibreOffice, with a profile of its own, and returns the
+// result; tests make their inputs in other formats with it.
+func Convert(tb testing.TB, src, to string) []byte {
+	tb.Helper()
+	dir := tb.TempDir()
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", to, "--outdir", dir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("soffice --convert-to %s %s: %v\n%s", to, src, err, out)
+	}
+	base := filepath.Base(src)
+	data, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base))+"."+to))
+	if err != nil {
+		tb.Fatalf("soffice --convert-to %s %s: %v", to, src, err)
+	}
+	return data
 }
