@@ -59,7 +59,7 @@ func (r *Reader) Read(ctx context.Context, path string, data []byte) (*model.Doc
 	if err != nil {
 		return nil, err
 	}
-	doc, err := docx.ReadBytes(path, out)
+	doc, err := docx.ReadBytes(path, joinRestartedLists(out))
 	if err != nil {
 		return nil, fmt.Errorf("%w (in the .docx LibreOffice made of it)", err)
 	}
