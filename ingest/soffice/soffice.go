@@ -366,8 +366,8 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 		}
 		args = append(args, name)
 	}
-	log, killed, err := c.run(args)
-	if err != nil && !killed && log == "" {
+	log, killed, started, err := c.run(args)
+	if !started {
 		fail(batch, "running LibreOffice: %v", err)
 		return nil
 	}
@@ -377,20 +377,31 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 		closed = true
 	default:
 	}
-	hung := false
+	// LibreOffice exits 0 when a file does not load; a failure status
+	// means it crashed. It converts in order and prints a line for each
+	// file, converted or not: after a crash or a kill, the first file
+	// without an output past those lines is the one it was on.
+	crashed := err != nil && !killed
+	outputs := make([][]byte, len(batch))
+	culprit := -1
 	for i, r := range batch {
-		data, rerr := os.ReadFile(filepath.Join(out, names[i]+"."+r.to))
+		if data, rerr := os.ReadFile(filepath.Join(out, names[i]+"."+r.to)); rerr == nil && len(data) > 0 {
+			outputs[i] = data
+		} else if (killed || crashed) && culprit < 0 && i >= processed(log) {
+			culprit = i
+		}
+	}
+	for i, r := range batch {
 		switch {
-		case rerr == nil && len(data) > 0:
-			r.reply <- reply{data: data}
+		case outputs[i] != nil:
+			r.reply <- reply{data: outputs[i]}
 		case closed:
 			r.reply <- reply{err: fmt.Errorf("%s: %w", r.path, ErrClosed)}
-		case killed && !hung:
-			// LibreOffice converts in order: the first file without an
-			// output is the one it was stuck on.
-			hung = true
+		case i == culprit && killed:
 			fail([]*request{r}, "LibreOffice spent more than %v converting it to .%s and was stopped", c.opts.Timeout, r.to)
-		case killed:
+		case i == culprit:
+			fail([]*request{r}, "LibreOffice failed (%v) converting it to .%s%s", err, r.to, errorLines(log))
+		case culprit >= 0 && i > culprit:
 			again = append(again, r)
 		default:
 			fail([]*request{r}, "LibreOffice could not convert it to .%s (a damaged or mislabelled .%s file?)%s", r.to, r.ext, errorLines(log))
@@ -400,20 +411,20 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 }
 
 // run runs soffice in a process group of its own and returns what it
-// wrote. While it prints a line per converted file within the timeout it
+// wrote, whether it was killed or started at all, and how it ended. While it prints a line per converted file within the timeout it
 // runs on; otherwise, or on Close, the whole group is killed.
-func (c *Converter) run(args []string) (log string, killed bool, err error) {
+func (c *Converter) run(args []string) (log string, killed, started bool, err error) {
 	cmd := exec.Command(c.bin, args...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	pr, pw, err := os.Pipe()
 	if err != nil {
-		return "", false, err
+		return "", false, false, err
 	}
 	defer pr.Close()
 	cmd.Stdout, cmd.Stderr = pw, pw
 	if err := cmd.Start(); err != nil {
 		pw.Close()
-		return "", false, err
+		return "", false, false, err
 	}
 	pw.Close()
 	lines := make(chan string)
@@ -453,7 +464,19 @@ func (c *Converter) run(args []string) (log string, killed bool, err error) {
 			quit = nil
 		}
 	}
-	return b.String(), killed, cmd.Wait()
+	return b.String(), killed, true, cmd.Wait()
+}
+
+// processed counts the files LibreOffice has done with, by its lines:
+// "convert A -> B …" for a file converted, "Error: …" for one not.
+func processed(log string) int {
+	n := 0
+	for _, l := range strings.Split(log, "\n") {
+		if strings.HasPrefix(l, "convert ") || strings.HasPrefix(l, "Error") {
+			n++
+		}
+	}
+	return n
 }
 
 // errorLines returns LibreOffice's error lines, for a message.

@@ -115,6 +115,25 @@ func TestHungFileFailsAlone(t *testing.T) {
 	}
 }
 
+// TestCrashFailsAlone runs a stand-in soffice that dies on one file: that
+// file fails, and the files after it are converted by the next call.
+func TestCrashFailsAlone(t *testing.T) {
+	output := filepath.Join(t.TempDir(), "out.docx")
+	os.WriteFile(output, []byte("converted"), 0o644)
+	conv := soffice.New(soffice.Options{Path: sofficetest.Fake(t, output), Gather: 300 * time.Millisecond})
+	defer conv.Close()
+	files := map[string][]byte{"a.doc": []byte("fine"), "b.doc": []byte("CRASH"), "c.doc": []byte("fine too"), "d.doc": []byte("fine as well")}
+	for name, r := range convertAll(conv, files, "doc", soffice.DOCX) {
+		if name == "b.doc" {
+			if r.err == nil || !strings.HasPrefix(r.err.Error(), "b.doc: LibreOffice failed") {
+				t.Errorf("%s: %v, want a failure naming it", name, r.err)
+			}
+		} else if r.err != nil || string(r.data) != "converted" {
+			t.Errorf("%s: %q, %v; want it converted", name, r.data, r.err)
+		}
+	}
+}
+
 // TestHostileDoc hands LibreOffice random bytes behind an OLE header next
 // to the sample: the hostile file fails alone, naming itself, and in time.
 func TestHostileDoc(t *testing.T) {

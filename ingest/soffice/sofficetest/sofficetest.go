@@ -33,8 +33,8 @@ func New(tb testing.TB, target string) *soffice.Converter {
 // LibreOffice. It answers --version with "LibreOffice 0.0.0.0"; it
 // converts each input file, in order, by copying the file at output to
 // OUTDIR/NAME.TARGET and printing a line, unless the input holds HANG
-// (it sleeps for ten minutes) or BROKEN (it prints an error and writes
-// nothing).
+// (it sleeps for ten minutes), CRASH (it dies of SIGSEGV) or BROKEN (it
+// prints an error and writes nothing).
 func Fake(tb testing.TB, output string) string {
 	tb.Helper()
 	script := `#!/bin/sh
@@ -50,6 +50,7 @@ for a; do
 	prev=$a
 	case $a in -*) continue ;; esac
 	if grep -q HANG "$a"; then sleep 600; fi
+	if grep -q CRASH "$a"; then kill -SEGV $$; fi
 	if grep -q BROKEN "$a"; then echo "Error: source file could not be loaded"; continue; fi
 	name=$(basename "$a"); name=${name%.*}
 	mkdir -p "$out"
