@@ -44,7 +44,7 @@ func (*Reader) Kinds() []sniff.Kind {
 // Read converts the file to .docx and reads that. The document's format is
 // the file's own ("doc", "rtf" …).
 func (r *Reader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
-	kind := sniff.Detect(path, data[:min(len(data), sniff.HeadSize)])
+	kind := sniff.DetectBytes(path, data)
 	ext := string(kind)
 	switch kind {
 	case sniff.WPS:
