@@ -41,6 +41,11 @@ type Options struct {
 	// start included, for the first of a batch) before the call is
 	// killed and that file fails; 0 means 60s.
 	Timeout time.Duration
+	// MemoryLimit bounds the address space of LibreOffice (ulimit -v), so
+	// that a hostile file cannot exhaust the machine's memory: a file
+	// that needs more fails alone. 0 means 2 GiB (converting a report
+	// takes far less), less than 0 no limit.
+	MemoryLimit int64
 }
 
 // Targets a file can be converted to.
@@ -136,6 +141,9 @@ func New(opts Options) *Converter {
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 60 * time.Second
+	}
+	if opts.MemoryLimit == 0 {
+		opts.MemoryLimit = 2 << 30
 	}
 	return &Converter{
 		opts: opts,
@@ -415,6 +423,12 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 // runs on; otherwise, or on Close, the whole group is killed.
 func (c *Converter) run(args []string) (log string, killed, started bool, err error) {
 	cmd := exec.Command(c.bin, args...)
+	if c.opts.MemoryLimit > 0 {
+		// Go cannot set a child's rlimits itself; the shell execs soffice
+		// in its place, so the process group is the same.
+		script := fmt.Sprintf(`ulimit -v %d && exec "$0" "$@"`, c.opts.MemoryLimit>>10)
+		cmd = exec.Command("/bin/sh", append([]string{"-c", script, c.bin}, args...)...)
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	pr, pw, err := os.Pipe()
 	if err != nil {

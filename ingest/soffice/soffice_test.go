@@ -163,3 +163,20 @@ func TestHostileDoc(t *testing.T) {
 		t.Logf("hostile.doc: %v (%v)", r.err, time.Since(start))
 	}
 }
+
+// TestMemoryLimit runs a stand-in soffice under a limit too small for it
+// to start: every file fails, naming itself, and nothing hangs.
+func TestMemoryLimit(t *testing.T) {
+	output := filepath.Join(t.TempDir(), "out.docx")
+	os.WriteFile(output, []byte("converted"), 0o644)
+	conv := soffice.New(soffice.Options{Path: sofficetest.Fake(t, output), MemoryLimit: 64 << 10})
+	defer conv.Close()
+	if _, err := conv.Convert(context.Background(), "big.doc", []byte("fine"), "doc", soffice.DOCX); err == nil || !strings.HasPrefix(err.Error(), "big.doc: LibreOffice") {
+		t.Errorf("with 64 kB: %v, want a failure naming the file", err)
+	}
+	conv2 := soffice.New(soffice.Options{Path: sofficetest.Fake(t, output), MemoryLimit: 1 << 30})
+	defer conv2.Close()
+	if data, err := conv2.Convert(context.Background(), "a.doc", []byte("fine"), "doc", soffice.DOCX); err != nil || string(data) != "converted" {
+		t.Errorf("with 1 GiB: %q, %v", data, err)
+	}
+}
