@@ -66,11 +66,10 @@ var form = [][]cell{
 }
 
 // formXLSX writes the form as a workbook, the title a merged first row.
-func formXLSX(t *testing.T) []byte {
+func formXLSX(t *testing.T, s string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	const s = "自评表"
 	if err := f.SetSheetName("Sheet1", s); err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +198,7 @@ func fundsOf(fs []model.Fund) string {
 // same facts kept as an .xlsx, as a .docx, and as an .xls LibreOffice
 // makes of the .xlsx.
 func TestFormAsSheetAndAsWord(t *testing.T) {
-	xlsx := formXLSX(t)
+	xlsx := formXLSX(t, "自评表")
 	t.Run("docx", func(t *testing.T) {
 		doc, err := docx.ReadBytes("form.docx", formDOCX(t))
 		if err != nil {
@@ -209,6 +208,14 @@ func TestFormAsSheetAndAsWord(t *testing.T) {
 	})
 	t.Run("xlsx", func(t *testing.T) {
 		doc, err := sheet.ReadBytes("form.xlsx", xlsx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkForm(t, doc)
+	})
+	t.Run("xlsx/Sheet1", func(t *testing.T) {
+		// A sheet left with its default name.
+		doc, err := sheet.ReadBytes("form.xlsx", formXLSX(t, "Sheet1"))
 		if err != nil {
 			t.Fatal(err)
 		}
