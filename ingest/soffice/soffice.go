@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -419,8 +420,9 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 }
 
 // run runs soffice in a process group of its own and returns what it
-// wrote, whether it was killed or started at all, and how it ended. While it prints a line per converted file within the timeout it
-// runs on; otherwise, or on Close, the whole group is killed.
+// wrote, whether it was killed or started at all, and how it ended. While
+// it prints a line per file within the timeout it runs on; otherwise, or
+// on Close, the whole group is killed.
 func (c *Converter) run(args []string) (log string, killed, started bool, err error) {
 	cmd := exec.Command(c.bin, args...)
 	if c.opts.MemoryLimit > 0 {
@@ -448,6 +450,9 @@ func (c *Converter) run(args []string) (log string, killed, started bool, err er
 		for sc.Scan() {
 			lines <- sc.Text()
 		}
+		// A line too long for the scanner: keep the pipe flowing, so
+		// that soffice does not block writing, until it ends.
+		io.Copy(io.Discard, pr)
 	}()
 	kill := func() {
 		killed = true
