@@ -128,3 +128,29 @@ func TestNewReaderVersionRereadsItsFormatOnly(t *testing.T) {
 		t.Errorf("documents: %q, want %q", keys, want)
 	}
 }
+
+// closingReader counts the times it is closed.
+type closingReader struct {
+	fakeReader
+	closed *int
+}
+
+func (r closingReader) Close() error { *r.closed++; return nil }
+
+func TestRegistryClosesItsReaders(t *testing.T) {
+	var n int
+	reg := NewRegistry(fakeReader{"txt", "1", []sniff.Kind{sniff.TXT}}, closingReader{fakeReader{"pdf", "1", []sniff.Kind{sniff.PDF}}, &n})
+	p := testProcessor(Config{Readers: reg})
+	if err := p.Close(); err != nil || n != 0 {
+		t.Errorf("Processor.Close of a registry it was given: %v, closed %d times; want it left to the caller", err, n)
+	}
+	if err := reg.Close(); err != nil || n != 1 {
+		t.Errorf("Registry.Close: %v, closed %d times, want once", err, n)
+	}
+	// A processor closes the default registry it made, and with it the
+	// LibreOffice converter (never started here).
+	p = newProcessor(Config{}, nil, "test")
+	if err := p.Close(); err != nil {
+		t.Errorf("Processor.Close: %v", err)
+	}
+}
