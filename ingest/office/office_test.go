@@ -113,7 +113,18 @@ func checkSample(t *testing.T, r *office.Reader, path, format string) {
 	want := sectionsOf(t)
 	for i, rep := range x.Reports {
 		var tree, marked, wantTree []string
-		for _, s := range rep.Sections {
+		for k, s := range rep.Sections {
+			// A section's parent is the nearest above it of a lower level.
+			parent := -1
+			for j := k - 1; j >= 0; j-- {
+				if rep.Sections[j].Level < s.Level {
+					parent = j
+					break
+				}
+			}
+			if s.Parent != parent {
+				t.Errorf("report %d: section %s has parent %d, want %d", i+1, s.Title, s.Parent, parent)
+			}
 			tree = append(tree, fmt.Sprintf("%d\t%s", s.Level, s.Title))
 			marked = append(marked, fmt.Sprintf("%d\t%s\t%s", s.Level, s.Marker, s.Title))
 		}
