@@ -23,8 +23,8 @@ const (
 
 // readChecks is the checks pass: it lists the disagreements among the
 // facts a report states, once every other pass has run. It compares what
-// is stated; it changes no fact. (The grade against the score waits for
-// the score and grade to be facts of the report.)
+// is stated; it changes no fact. (The grade against the score is a pass
+// of its own, check_grade.go.)
 func readChecks(s *State) {
 	for k := range s.Reports {
 		checkReport(s, &s.Reports[k], s.Paras[k])

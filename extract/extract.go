@@ -35,6 +35,7 @@ func DefaultPasses() []Pass {
 		PassFunc("reports", readReports),
 		PassFunc("names", readNames),
 		PassFunc("years", readYears),
+		ReportPass("roles", readRoles),
 		tablesPass(tables.NewReader(tables.DefaultKinds()...)),
 		ReportPass("figures", readFigures),
 		ReportPass("goal", readGoal),
@@ -43,7 +44,11 @@ func DefaultPasses() []Pass {
 		ReportPass("prose funds", readProseFunds),
 		ReportPass("policies", readPolicies),
 		ReportPass("orgs", readOrgs),
+		ReportPass("kind", readKind),
+		ReportPass("score", readScore),
+		ReportPass("findings", readFindings),
 		PassFunc("checks", readChecks),
+		ReportPass("grade check", checkGrade),
 	}
 }
 

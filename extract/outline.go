@@ -57,6 +57,18 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	field("report date", r.ReportDate)
 	field("attachment", r.Attachment)
 	field("goal", r.Goal)
+	field("kind", r.Kind)
+	if sc := r.Score; sc.Value != "" || sc.Grade != "" {
+		fmt.Fprintf(w, "  score: %s / %s grade %s (%s)", cmp.Or(sc.Value, "?"), cmp.Or(sc.Max, "?"), cmp.Or(sc.Grade, "?"), sc.GradeNorm)
+		if opt.Positions {
+			if sc.TableNo != 0 {
+				fmt.Fprintf(w, " [table %d row %d]", sc.TableNo, sc.Row)
+			} else {
+				fmt.Fprintf(w, " [block %d offset %d]", sc.Block, sc.Offset)
+			}
+		}
+		fmt.Fprintln(w)
+	}
 	if body := clip(r.Preamble, opt.BodyRunes); body != "" {
 		fmt.Fprintln(w, "  preamble:")
 		for _, line := range strings.Split(body, "\n") {
@@ -73,6 +85,9 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 			sep = " " // "1 项目概况", "1.1 项目基本情况"
 		}
 		fmt.Fprintf(w, "%s%s%s%s", indent, s.Marker, sep, s.Title)
+		if s.Role != "" {
+			fmt.Fprintf(w, " → %s", s.Role)
+		}
 		if opt.Positions {
 			fmt.Fprintf(w, "  [L%d %s %s block %d]", s.Level, s.Family, s.Via, s.Block)
 		}
@@ -123,6 +138,19 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	}
 	for _, e := range r.Evaluators {
 		fmt.Fprintf(w, "  evaluator %s | %s | %s\n", e.Name, e.Org, e.Title)
+	}
+	for _, f := range r.Findings {
+		fmt.Fprintf(w, "  %s %d %s", f.Kind, f.No, f.Marker)
+		text := f.Text
+		if f.Title != "" {
+			fmt.Fprintf(w, "【%s】", f.Title)
+			text = strings.TrimLeft(strings.TrimPrefix(text, f.Title), "\n，,。；;：:")
+		}
+		fmt.Fprintf(w, "%s", clip(strings.ReplaceAll(text, "\n", " / "), 40))
+		if opt.Positions {
+			fmt.Fprintf(w, "  [section %d block %d]", f.Section+1, f.Block)
+		}
+		fmt.Fprintln(w)
 	}
 	for _, p := range r.Policies {
 		fmt.Fprintf(w, "  policy 《%s》 %s\n", p.Title, p.Number)

@@ -168,6 +168,26 @@ var extractionTables = []inserter[model.Extraction]{
 		col("budget_source", "Report.BudgetSource", func(_ *scope, r *model.Report) any { return nullStr(r.BudgetSource) }),
 		col("execution_rate_stated", "Report.RateStated", func(_ *scope, r *model.Report) any { return nullFloat(r.RateStated) }),
 		col("initial_budget_yuan", "Report.InitialBudget", func(_ *scope, r *model.Report) any { return amountValue(r.InitialBudget) }),
+		// What the report is and what the evaluation concluded (issue 9).
+		col("kind", "Report.Kind", func(_ *scope, r *model.Report) any { return nullStr(r.Kind) }),
+		col("score", "Report.Score.Value", func(_ *scope, r *model.Report) any { return decimalValue(r.Score.Value) }),
+		col("score_max", "Report.Score.Max", func(_ *scope, r *model.Report) any { return decimalValue(r.Score.Max) }),
+		col("grade", "Report.Score.Grade", func(_ *scope, r *model.Report) any { return nullStr(r.Score.Grade) }),
+		col("grade_norm", "Report.Score.GradeNorm", func(_ *scope, r *model.Report) any { return nullStr(r.Score.GradeNorm) }),
+		col("score_block_no", "Report.Score.Block", func(_ *scope, r *model.Report) any {
+			if !scored(r) {
+				return nil
+			}
+			return blockNo(r.Score.Block)
+		}),
+		col("score_offset", "Report.Score.Offset", func(_ *scope, r *model.Report) any {
+			if !scored(r) || r.Score.TableNo != 0 {
+				return nil
+			}
+			return r.Score.Offset
+		}),
+		col("score_table_no", "Report.Score.TableNo", func(_ *scope, r *model.Report) any { return nullInt(r.Score.TableNo) }),
+		col("score_row", "Report.Score.Row", func(_ *scope, r *model.Report) any { return tableRow(r.Score.TableNo, r.Score.Row) }),
 	).keeping(func(s *scope, r *model.Report, id int64) {
 		s.reports = append(s.reports, id)
 		s.sections = append(s.sections, make([]int64, 0, len(r.Sections)))
@@ -190,6 +210,7 @@ var extractionTables = []inserter[model.Extraction]{
 			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return nullStr(v.Via) }),
 			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return nullStr(v.Family) }),
 			col("block_no", "Section.Block", func(_ *scope, v *model.Section) any { return blockNo(v.Block) }),
+			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return nullStr(v.Role) }),
 		).keeping(func(s *scope, _ *model.Section, id int64) {
 			k := len(s.sections) - 1
 			s.sections[k] = append(s.sections[k], id)
@@ -289,6 +310,19 @@ var extractionTables = []inserter[model.Extraction]{
 			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return nullStr(f.Label) }),
 			col("flag", "Figure.Flag", func(_ *scope, f *model.Figure) any { return nullStr(f.Flag) }),
 		),
+		// The problems and recommendations a report lists (issue 9).
+		newTable("findings", "Report.Findings", func(r *model.Report) []model.Finding { return r.Findings },
+			col("report_id", "", func(s *scope, _ *model.Finding) any { return s.reportID() }),
+			col("section_id", "Finding.Section", func(s *scope, f *model.Finding) any {
+				return s.section(len(s.sections)-1, f.Section)
+			}),
+			col("kind", "Finding.Kind", func(_ *scope, f *model.Finding) any { return f.Kind }),
+			col("item_no", "Finding.No", func(_ *scope, f *model.Finding) any { return f.No }),
+			col("marker", "Finding.Marker", func(_ *scope, f *model.Finding) any { return nullStr(f.Marker) }),
+			col("title", "Finding.Title", func(_ *scope, f *model.Finding) any { return nullStr(f.Title) }),
+			col("text", "Finding.Text", func(_ *scope, f *model.Finding) any { return f.Text }),
+			col("block_no", "Finding.Block", func(_ *scope, f *model.Finding) any { return blockNo(f.Block) }),
+		),
 		termsTable{},
 		newTable("dates", "Report.Dates", func(r *model.Report) []model.Date { return r.Dates },
 			col("document_id", "", func(s *scope, _ *model.Date) any { return s.docID }),
@@ -378,3 +412,7 @@ func nonNegative(n int) any {
 	}
 	return n
 }
+
+// scored reports whether a report states a score or a grade, whose place
+// Score then gives.
+func scored(r *model.Report) bool { return r.Score.Value != "" || r.Score.Grade != "" }

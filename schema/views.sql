@@ -39,7 +39,9 @@ SELECT r.report_id, r.document_id,
        coalesce(r.execution_rate_stated, c.rate) AS execution_rate,
        c.rate AS execution_rate_computed,
        r.initial_budget_yuan, r.project_name_source, r.year_source, r.budget_source,
-       r.goal, r.attachment, r.preamble
+       r.goal, r.attachment, r.preamble,
+       r.kind, r.score, r.score_max, r.grade, r.grade_norm,
+       r.score_block_no, r.score_offset, r.score_table_no, r.score_row
 FROM reports r
 -- The rate the report states is its rate; the one its amounts give stands
 -- beside it, never in its place.
@@ -47,7 +49,7 @@ LEFT JOIN (SELECT f.report_id, round(100.0 * sum(f.actual_yuan) / sum(f.budget_y
            WHERE f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL GROUP BY f.report_id) c USING (report_id);
 
 CREATE VIEW v_sections AS
-SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no
+SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no, role
 FROM sections;
 
 CREATE VIEW v_tables AS
@@ -91,3 +93,6 @@ SELECT report_id, table_no, seq, kind, first_row, header_row, end_row, header FR
 
 CREATE VIEW v_checks AS
 SELECT report_id, seq, code, expected, found, block_no, table_no, row, detail FROM checks;
+-- The problems and recommendations each report lists, an item a row.
+CREATE VIEW v_findings AS
+SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM findings;

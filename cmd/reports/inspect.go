@@ -62,6 +62,29 @@ type inspectedReport struct {
 	Figures    []inspectedFigure    `json:"figures"`
 	Dates      []inspectedDate      `json:"dates"`
 	Checks     []inspectedCheck     `json:"checks"` // as v_checks
+
+	// What the report is and what the evaluation concluded, as v_reports
+	// and v_findings have them.
+	Kind         string             `json:"kind"`
+	Score        *json.Number       `json:"score"`
+	ScoreMax     *json.Number       `json:"score_max"`
+	Grade        string             `json:"grade"`
+	GradeNorm    string             `json:"grade_norm"`
+	ScoreBlockNo *int               `json:"score_block_no"`
+	ScoreOffset  *int               `json:"score_offset"`
+	ScoreTableNo *int               `json:"score_table_no"`
+	ScoreRow     *int               `json:"score_row"`
+	Findings     []inspectedFinding `json:"findings"`
+}
+
+type inspectedFinding struct {
+	SectionOrdinal int    `json:"section_ordinal"`
+	Kind           string `json:"kind"`
+	ItemNo         int    `json:"item_no"`
+	Marker         string `json:"marker"`
+	Title          string `json:"title"`
+	Text           string `json:"text"`
+	BlockNo        int    `json:"block_no"`
 }
 
 type inspectedSection struct {
@@ -75,6 +98,7 @@ type inspectedSection struct {
 	Via           string `json:"via"`
 	Family        string `json:"family"`
 	BlockNo       int    `json:"block_no"`
+	Role          string `json:"role"`
 }
 
 type inspectedTable struct {
@@ -256,7 +280,7 @@ func inspected(r *model.Report) inspectedReport {
 		}
 		out.Sections = append(out.Sections, inspectedSection{Ordinal: j + 1, ParentOrdinal: parent, Level: s.Level,
 			Marker: s.Marker, Number: nonZero(s.Number), Title: s.Title, Body: s.Body, Via: s.Via, Family: s.Family,
-			BlockNo: s.Block + 1})
+			BlockNo: s.Block + 1, Role: s.Role})
 	}
 	for _, t := range r.Tables {
 		it := inspectedTable{TableNo: t.TableNo, BlockNo: t.Block + 1, Caption: t.Caption,
@@ -313,6 +337,21 @@ func inspected(r *model.Report) inspectedReport {
 		out.Dates = append(out.Dates, inspectedDate{SectionOrdinal: sec, BlockNo: d.Place.Block + 1, Row: row, Col: col,
 			Offset: d.Place.Offset, Raw: d.Raw, Date: d.Date})
 	}
+	out.Kind, out.Grade, out.GradeNorm = r.Kind, r.Score.Grade, r.Score.GradeNorm
+	out.Score, out.ScoreMax = number(r.Score.Value), number(r.Score.Max)
+	if r.Score.Value != "" || r.Score.Grade != "" {
+		out.ScoreBlockNo = ptr(r.Score.Block + 1)
+		if r.Score.TableNo != 0 {
+			out.ScoreTableNo, out.ScoreRow = ptr(r.Score.TableNo), ptr(r.Score.Row)
+		} else {
+			out.ScoreOffset = ptr(r.Score.Offset)
+		}
+	}
+	out.Findings = []inspectedFinding{}
+	for _, f := range r.Findings {
+		out.Findings = append(out.Findings, inspectedFinding{SectionOrdinal: f.Section + 1, Kind: f.Kind, ItemNo: f.No,
+			Marker: f.Marker, Title: f.Title, Text: f.Text, BlockNo: f.Block + 1})
+	}
 	return out
 }
 
@@ -361,6 +400,11 @@ func fromOne(reports []model.Report) []model.Report {
 		r.Tables = slices.Clone(r.Tables)
 		for j := range r.Tables {
 			r.Tables[j].Block++
+		}
+		r.Score.Block++
+		r.Findings = slices.Clone(r.Findings)
+		for j := range r.Findings {
+			r.Findings[j].Block++
 		}
 		out[i] = r
 	}

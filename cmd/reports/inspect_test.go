@@ -43,6 +43,10 @@ func renderingFree(in *inspection) {
 		for j := range r.Dates {
 			r.Dates[j].BlockNo, r.Dates[j].Offset, r.Dates[j].Col = 0, 0, nil
 		}
+		r.ScoreBlockNo, r.ScoreOffset = nil, nil
+		for j := range r.Findings {
+			r.Findings[j].BlockNo = 0
+		}
 	}
 }
 
