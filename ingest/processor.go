@@ -14,7 +14,8 @@ import (
 // Config says how to ingest. New copies it: a Processor never changes the
 // caller's Config.
 type Config struct {
-	// Readers reads each format; nil means DefaultRegistry().
+	// Readers reads each format; nil means DefaultRegistry(), which the
+	// processor's Close closes (a registry given here the caller closes).
 	Readers *Registry
 	// Dicts are user dictionaries for word segmentation, besides the
 	// built-in ones. Files are read again when the dictionaries change.
@@ -49,6 +50,7 @@ type Processor struct {
 	seg     *segment.Segmenter
 	extract func(*model.Document) *model.Extraction
 	key     string // the extractor part of every document's key
+	owned   bool   // readers was made here: Close closes it
 }
 
 // New makes a processor; it loads the segmenter with the built-in
@@ -75,11 +77,20 @@ func New(cfg Config) (*Processor, error) {
 func newProcessor(cfg Config, extract func(*model.Document) *model.Extraction, key string) *Processor {
 	cfg.Dicts = append([]string(nil), cfg.Dicts...)
 	cfg.Workers = max(cfg.Workers, 1)
-	readers := cfg.Readers
+	readers, owned := cfg.Readers, false
 	if readers == nil {
-		readers = DefaultRegistry()
+		readers, owned = DefaultRegistry(), true
 	}
-	return &Processor{cfg: cfg, readers: readers, extract: extract, key: key}
+	return &Processor{cfg: cfg, readers: readers, extract: extract, key: key, owned: owned}
+}
+
+// Close releases what the processor's readers hold (LibreOffice, temporary
+// files). The processor is not used after.
+func (p *Processor) Close() error {
+	if p.owned {
+		return p.readers.Close()
+	}
+	return nil
 }
 
 // DictKey is the part of the extractor key that names the dictionaries a

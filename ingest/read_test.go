@@ -11,8 +11,12 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/govreports/govreports/corpus"
 	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/soffice"
+	"github.com/govreports/govreports/ingest/soffice/sofficetest"
 )
 
 // bodyText flattens a document's body the way a reader sees it: each
@@ -111,17 +115,27 @@ func TestReadDecidesByContent(t *testing.T) {
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "archive.zip") {
 		t.Errorf("zip: %v", err)
 	}
-	// A spreadsheet renamed .txt is skipped as what it is.
+	// A presentation renamed .txt is skipped as what it is.
 	buf.Reset()
 	zw = zip.NewWriter(&buf)
 	w, _ = zw.Create("[Content_Types].xml")
-	w.Write([]byte(`<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`))
-	w, _ = zw.Create("xl/workbook.xml")
-	w.Write([]byte("<workbook/>"))
+	w.Write([]byte(`<Types><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>`))
+	w, _ = zw.Create("ppt/presentation.xml")
+	w.Write([]byte("<presentation/>"))
 	zw.Close()
-	_, err = DefaultRegistry().Read(ctx, "budget.txt", buf.Bytes())
+	_, err = DefaultRegistry().Read(ctx, "slides.txt", buf.Bytes())
 	var ue *UnsupportedError
-	if !errors.As(err, &ue) || ue.Format() != "xlsx" {
+	if !errors.As(err, &ue) || ue.Format() != "pptx" {
+		t.Errorf("pptx named .txt: %v", err)
+	}
+	// A spreadsheet renamed .txt is read as one, with a warning.
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "项目名称")
+	buf.Reset()
+	f.Write(&buf)
+	f.Close()
+	doc, err = DefaultRegistry().Read(ctx, "budget.txt", buf.Bytes())
+	if err != nil || doc.Format != "xlsx" || len(doc.Warnings) == 0 {
 		t.Errorf("xlsx named .txt: %v", err)
 	}
 	_, err = DefaultRegistry().Read(ctx, "report.pdf", []byte("%PDF-1.7\n..."))
@@ -140,5 +154,36 @@ func TestReadDecidesByContent(t *testing.T) {
 	_, err = DefaultRegistry().Read(ctx, "cut.docx", docx[:len(docx)/2])
 	if err == nil || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "cut.docx") {
 		t.Errorf("truncated docx: %v", err)
+	}
+}
+
+// TestReadLegacyWordByContent reads the sample's .doc named .docx, and
+// named .wps: it is read as a .doc (Kingsoft's .wps is Word's binary
+// format, and sniff calls an OLE file named .wps WPS), with a warning for
+// the misleading name.
+func TestReadLegacyWordByContent(t *testing.T) {
+	sofficetest.New(t, soffice.DOCX)
+	reg := DefaultRegistry()
+	defer reg.Close()
+	data, err := os.ReadFile(corpus.Rendering("2020-xihu-services.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, format string
+		warned       bool
+	}{
+		{"misnamed.docx", "doc", true},
+		{"report.wps", "wps", false},
+		{"report.doc", "doc", false},
+	} {
+		doc, err := reg.Read(context.Background(), c.name, data)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if doc.Format != c.format || (len(doc.Warnings) > 0) != c.warned || len(doc.Body) < 100 {
+			t.Errorf("%s: format %q, warnings %q, %d blocks; want %s, warned %v", c.name, doc.Format, doc.Warnings, len(doc.Body), c.format, c.warned)
+		}
 	}
 }

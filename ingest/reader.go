@@ -2,11 +2,16 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 
 	"github.com/govreports/govreports/ingest/docx"
 	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/office"
+	"github.com/govreports/govreports/ingest/sheet"
 	"github.com/govreports/govreports/ingest/sniff"
+	"github.com/govreports/govreports/ingest/soffice"
 	"github.com/govreports/govreports/ingest/txt"
 )
 
@@ -27,12 +32,20 @@ type Reader interface {
 }
 
 // DefaultRegistry returns the readers the project ships. A new format is
-// a package under ingest and one line here.
+// a package under ingest and one line here. The readers of legacy office
+// formats share one LibreOffice converter, which the registry owns: Close
+// the registry when done with it.
 func DefaultRegistry() *Registry {
-	return NewRegistry(
+	conv := soffice.New(soffice.Options{})
+	reg := NewRegistry(
 		txt.Reader{},
 		docx.Reader{},
+		office.New(conv),
+		sheet.Reader{},
+		sheet.NewLegacy(conv),
 	)
+	reg.owned = append(reg.owned, conv)
+	return reg
 }
 
 // Registry maps each sniffed format to its reader. It does not change
@@ -40,6 +53,22 @@ func DefaultRegistry() *Registry {
 type Registry struct {
 	readers []Reader
 	byKind  map[sniff.Kind]Reader
+	owned   []io.Closer // what the readers share, closed with the registry
+}
+
+// Close closes the readers that hold resources (those with a Close
+// method: an external program, temporary files) and what they share.
+func (reg *Registry) Close() error {
+	var errs []error
+	for _, r := range reg.readers {
+		if c, ok := r.(io.Closer); ok {
+			errs = append(errs, c.Close())
+		}
+	}
+	for _, c := range reg.owned {
+		errs = append(errs, c.Close())
+	}
+	return errors.Join(errs...)
 }
 
 // NewRegistry makes a registry of readers. Like sql.Register, it panics

@@ -31,8 +31,9 @@ func (r fakeReader) Read(_ context.Context, path string, data []byte) (*model.Do
 
 func TestDefaultRegistryReadsTextAndWord(t *testing.T) {
 	reg := DefaultRegistry()
+	defer reg.Close()
 	for _, k := range []sniff.Kind{sniff.TXT, sniff.DOCX, sniff.DOC, sniff.PDF, sniff.XLSX, sniff.HTML, sniff.Binary} {
-		supported := k == sniff.TXT || k == sniff.DOCX
+		supported := k == sniff.TXT || k == sniff.DOCX || k == sniff.DOC || k == sniff.XLSX
 		if got := reg.Reader(k) != nil; got != supported {
 			t.Errorf("%s: has a reader %v, want %v", k, got, supported)
 		}
@@ -125,5 +126,31 @@ func TestNewReaderVersionRereadsItsFormatOnly(t *testing.T) {
 	want := []string{newDocx, newDocx, "txt test-1; reader txt@" + txt.Version}
 	if fmt.Sprint(keys) != fmt.Sprint(want) {
 		t.Errorf("documents: %q, want %q", keys, want)
+	}
+}
+
+// closingReader counts the times it is closed.
+type closingReader struct {
+	fakeReader
+	closed *int
+}
+
+func (r closingReader) Close() error { *r.closed++; return nil }
+
+func TestRegistryClosesItsReaders(t *testing.T) {
+	var n int
+	reg := NewRegistry(fakeReader{"txt", "1", []sniff.Kind{sniff.TXT}}, closingReader{fakeReader{"pdf", "1", []sniff.Kind{sniff.PDF}}, &n})
+	p := testProcessor(Config{Readers: reg})
+	if err := p.Close(); err != nil || n != 0 {
+		t.Errorf("Processor.Close of a registry it was given: %v, closed %d times; want it left to the caller", err, n)
+	}
+	if err := reg.Close(); err != nil || n != 1 {
+		t.Errorf("Registry.Close: %v, closed %d times, want once", err, n)
+	}
+	// A processor closes the default registry it made, and with it the
+	// LibreOffice converter (never started here).
+	p = newProcessor(Config{}, nil, "test")
+	if err := p.Close(); err != nil {
+		t.Errorf("Processor.Close: %v", err)
 	}
 }

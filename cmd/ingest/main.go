@@ -131,6 +131,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if err != nil {
 		return fail(err)
 	}
+	defer proc.Close()
 	loading := time.Since(loadStart)
 	prog = newProgress(stderr, terminal)
 	sum, err := proc.Run(ctx, o.db, o.paths...)

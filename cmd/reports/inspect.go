@@ -236,6 +236,7 @@ func inspect(ctx context.Context, path string) (*inspection, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.Close()
 	doc, x, err := p.Process(ctx, path)
 	if err != nil {
 		return nil, err

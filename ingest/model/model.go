@@ -8,6 +8,14 @@
 // schema, all → model) and never in a circle.
 package model
 
+import "errors"
+
+// ErrUnsupported marks a file that is skipped rather than failed: its
+// format is not read (yet), or the engine that reads it is not installed.
+// Readers return errors that match it with errors.Is; ingest.ErrUnsupported
+// is the same value.
+var ErrUnsupported = errors.New("unsupported format")
+
 // Formats a reader can produce.
 const (
 	FormatTXT  = "txt"
@@ -18,7 +26,7 @@ const (
 // the parts that are not body (headers, footers, notes, comments) apart.
 type Document struct {
 	Path     string // as reached from the command line, forward slashes
-	Format   string // FormatTXT or FormatDOCX
+	Format   string // FormatTXT, FormatDOCX, or the format a converted file had ("doc", "xlsx" …)
 	Encoding string // txt only: "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"
 
 	Body   []Block // body blocks in reading order

@@ -41,6 +41,8 @@ func TestDetectHeads(t *testing.T) {
 		{"a.txt", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", DOC},
 		{"a.wps", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", WPS},
 		{"a.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", XLS},
+		{"a.et", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", XLS},   // Kingsoft spreadsheet: Excel's binary format
+		{"a.docx", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", DOC}, // a .doc renamed
 		{"a.doc", "%PDF-1.7\n%\xe2\xe3", PDF},
 		{"a.doc", "{\\rtf1\\ansi\\ansicpg936", RTF},
 		{"a.doc", "\xef\xbb\xbf\r\n  <!DOCTYPE HTML PUBLIC", HTML},

@@ -63,7 +63,9 @@ func WriteVersion(w io.Writer, program string, b Build) error {
 		sqlite = "unknown (" + err.Error() + ")"
 	}
 	var readers []string
-	for _, r := range ingest.DefaultRegistry().Readers() {
+	reg := ingest.DefaultRegistry()
+	defer reg.Close()
+	for _, r := range reg.Readers() {
 		readers = append(readers, r.Name()+" "+r.Version())
 	}
 	fmt.Fprintf(w, "%s %s\n", program, version)
