@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/govreports/govreports/ingest/docx"
+	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/ingest/txt"
@@ -32,6 +33,7 @@ func DefaultRegistry() *Registry {
 	return NewRegistry(
 		txt.Reader{},
 		docx.Reader{},
+		html.Reader{},
 	)
 }
 

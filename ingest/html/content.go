@@ -1,0 +1,335 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/govreports/govreports/ingest/model"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A saved page holds its site's chrome around the report: a header with
+// the site's name and menu, a breadcrumb, a line of publication date,
+// source and hit counter, share buttons, a footer naming the site's
+// sponsor and its ICP licence. The report is the page's main content,
+// found as readability finds an article: by where the text that is not
+// link text lies, helped by the ids and classes sites give their
+// containers. What chrome is left inside the chosen container is known by
+// its usual words and dropped line by line.
+
+// Hints in ids and classes, lower case. A content hint marks the
+// containers content management systems put articles in (TRS_Editor and
+// Custom_UnionStyle are TRS WCM's, zoom the font-size switch's target);
+// a chrome hint marks navigation and the like.
+var (
+	contentHints = []string{"content", "article", "zoom", "trs_editor", "custom_unionstyle", "main", "detail", "text", "zhengwen", "zw", "conter", "wzy", "info_con", "news_con"}
+	chromeHints  = []string{"nav", "menu", "breadcrumb", "crumb", "position", "location", "share", "bdshare", "jiathis", "print", "footer", "foot", "copyright", "sidebar", "pager", "pagination", "toolbar", "header", "banner", "search", "login", "friendlink", "links", "fontsize", "related", "xgwz", "bottom", "top"}
+)
+
+// Thresholds of the content choice.
+const (
+	// A child holding this share of its parent's text is the content
+	// rather than the parent (0.5 for a child with a content hint).
+	dominantShare     = 0.75
+	hintedShare       = 0.5
+	chromeKeepLen     = 300  // a container with a chrome hint and more text than this is kept
+	layoutCellText    = 1500 // a table cell with more text than this lays out a page
+	maxChromeLineLen  = 150  // a longer paragraph is report text, whatever it says
+	titleSearchBlocks = 6    // where the page title is looked for in the content
+)
+
+// stat is the text under a node, in characters other than white space:
+// all of it, what is link text, and its mass, the text that counts
+// towards content: not link text, and outside hidden elements,
+// navigation-like blocks (mostly links) and small blocks marked as chrome.
+type stat struct{ text, link, mass int }
+
+// page is what the reader knows of a parsed page.
+type page struct {
+	stats map[*html.Node]stat
+}
+
+func newPage(root *html.Node) *page {
+	p := &page{stats: map[*html.Node]stat{}}
+	p.count(root, false)
+	return p
+}
+
+// count fills p.stats for n and below; inLink tells that n is inside <a>.
+func (p *page) count(n *html.Node, inLink bool) stat {
+	var s stat
+	switch n.Type {
+	case html.TextNode:
+		for _, r := range n.Data {
+			if !unicode.IsSpace(r) {
+				s.text++
+			}
+		}
+		if inLink {
+			s.link = s.text
+		} else {
+			s.mass = s.text
+		}
+		return s
+	case html.ElementNode:
+		if skipped[n.DataAtom] || hidden(n) {
+			p.stats[n] = s
+			return s
+		}
+		inLink = inLink || n.DataAtom == atom.A
+	case html.DocumentNode:
+	default:
+		return s
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cs := p.count(c, inLink)
+		s.text += cs.text
+		s.link += cs.link
+		if c.Type == html.TextNode || !p.dropped(c) && cs.link*2 <= cs.text {
+			s.mass += cs.mass
+		}
+	}
+	p.stats[n] = s
+	return s
+}
+
+// mass is the content text under n (see stat), 0 when n is dropped or
+// mostly links.
+func (p *page) mass(n *html.Node) int {
+	if n.Type != html.ElementNode && n.Type != html.DocumentNode || p.dropped(n) {
+		return 0
+	}
+	s := p.stats[n]
+	if s.link*2 > s.text {
+		return 0
+	}
+	return s.mass
+}
+
+// dropped tells whether element n is no part of the content wherever it
+// stands: hidden, skipped, or a small (or link-heavy) block whose id or
+// class names it chrome.
+func (p *page) dropped(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if skipped[n.DataAtom] || hidden(n) {
+		return true
+	}
+	if n.DataAtom == atom.Nav {
+		return true
+	}
+	hints := hintText(n)
+	if hints == "" || hasHint(hints, contentHints) || !hasHint(hints, chromeHints) {
+		return false
+	}
+	s := p.stats[n]
+	return s.text < chromeKeepLen || s.link*2 > s.text
+}
+
+// hintText is the id and class of n, lower case.
+func hintText(n *html.Node) string {
+	return strings.ToLower(attr(n, "id") + " " + attr(n, "class"))
+}
+
+// hasHint reports whether the words of an id or class contain a hint.
+// Words are split at spaces, hyphens and underscores and a hint must be a
+// whole word or start one ("navbar", "footer_box", "mainContent" all
+// match; "canvas" does not match nav).
+func hasHint(s string, hints []string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' })
+	for _, w := range words {
+		for _, h := range hints {
+			if strings.HasPrefix(w, h) || strings.HasSuffix(w, h) && !strings.Contains(h, "_") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutTable tells whether table n lays out the page rather than holding
+// data: a single column, or a cell holding a heading or a whole article.
+func (p *page) layoutTable(n *html.Node, rows []*html.Node) bool {
+	if strings.EqualFold(attr(n, "role"), "presentation") {
+		return true
+	}
+	wide := false
+	for _, tr := range rows {
+		cells := rowCells(tr)
+		if len(cells) > 1 || len(cells) == 1 && span(cells[0], "colspan", 2) > 1 {
+			wide = true
+		}
+		for _, td := range cells {
+			if p.stats[td].text > layoutCellText || holdsHeading(td) {
+				return true
+			}
+		}
+	}
+	return !wide
+}
+
+// holdsHeading tells whether an h1..h6 stands under n, outside nested
+// tables.
+func holdsHeading(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom == atom.Table {
+			continue
+		}
+		if headingLevel(c.DataAtom) > 0 || holdsHeading(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// container chooses the element that holds the page's main content:
+// from body down, the child that holds most of its parent's content text
+// (dominantShare of it, or hintedShare for a child with a content hint),
+// until no child dominates. A data table is not entered: its text is
+// report text, and so is the text around it.
+func (p *page) container(body *html.Node) *html.Node {
+	n := body
+	for {
+		total := p.mass(n)
+		if total == 0 {
+			return n
+		}
+		var best *html.Node
+		bestMass := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if m := p.mass(c); m > bestMass {
+				best, bestMass = c, m
+			}
+		}
+		if best == nil {
+			return n
+		}
+		share := float64(bestMass) / float64(total)
+		if share < dominantShare && !(share >= hintedShare && hasHint(hintText(best), contentHints)) {
+			return n
+		}
+		switch best.DataAtom {
+		case atom.Table:
+			if !p.layoutTable(best, tableRows(best)) {
+				return n
+			}
+		case atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot:
+			// Inside a layout table: go on to the cell.
+		}
+		n = best
+	}
+}
+
+// Lines of chrome left inside a content container: the breadcrumb, the
+// line of date, source and hit counter, font-size and print links, share
+// buttons, the footer's sponsor and licence lines. Only short paragraphs
+// are judged.
+var chromeLine = regexp.MustCompile(`^\s*(当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前所在位置)\s*[:：]` +
+	`|浏览次数|浏览量\s*[:：]|点击数\s*[:：]|点击次数|阅读次数|访问次数|访问量\s*[:：]` +
+	`|字号\s*[:：]?\s*[\[【]?\s*大|打印本页|打印此页|关闭窗口|关闭本页|[【\[]\s*(打印|关闭|收藏)\s*[】\]]` +
+	`|分享到|主办单位\s*[:：]|承办单位\s*[:：]|主办\s*[:：]|ICP备|ICP证|网站标识码|政府网站找错|版权所有|技术支持\s*[:：]|公网安备` +
+	`|^\s*(上一篇|下一篇)\s*[:：]` +
+	`|^\s*(发布时间|发布日期|信息来源|文章来源|来源|作者|编辑|责任编辑)\s*[:：].{0,60}(发布时间|发布日期|来源|浏览|点击|作者|编辑|字号)`)
+
+// shortSource is a line of its own naming the source or date: "来源：县财政局".
+var shortSource = regexp.MustCompile(`^\s*(发布时间|发布日期|信息来源|文章来源|来源)\s*[:：]\s*\S{0,30}\s*$`)
+
+func isChromeLine(s string) bool {
+	if len([]rune(s)) > maxChromeLineLen {
+		return false
+	}
+	return chromeLine.MatchString(s) || shortSource.MatchString(s)
+}
+
+// readPage reads the page's metadata and main content into doc.
+func readPage(doc *model.Document, gq *goquery.Document) {
+	root := gq.Nodes[0]
+	body := gq.Find("body").Nodes
+	p := newPage(root)
+	props := pageProps(gq, p)
+	if len(props) > 0 {
+		doc.Props = props
+	}
+	start := root
+	if len(body) > 0 {
+		start = p.container(body[0])
+	}
+	w := &walker{doc: doc, page: p, out: bodySink{doc}}
+	if start.DataAtom == atom.Table {
+		w.table(start, 0, 0, 0)
+	} else {
+		w.walkChildren(start)
+	}
+	w.flush()
+	// Chrome left inside the container goes.
+	kept := doc.Body[:0]
+	for _, b := range doc.Body {
+		if b.Kind == model.KindParagraph && isChromeLine(b.Para.Text) {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	doc.Body = kept
+	// The title often stands above the container (an h1 beside the
+	// article's body): put it first, so that the report has its title.
+	if t := props["title"]; t != "" && !titleIn(doc.Body, t) {
+		doc.Body = append([]model.Block{{Kind: model.KindParagraph, Para: model.Paragraph{Text: t, NumLevel: -1}}}, doc.Body...)
+	}
+}
+
+// titleIn tells whether the first paragraphs of body hold title.
+func titleIn(body []model.Block, title string) bool {
+	want := squash(title)
+	for i, b := range body {
+		if i >= titleSearchBlocks {
+			break
+		}
+		if b.Kind == model.KindParagraph && strings.Contains(squash(b.Para.Text), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// squash drops white space, for comparing text laid out differently.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
