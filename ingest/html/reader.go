@@ -11,6 +11,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Version changes whenever the reader's output changes, so that pages
@@ -79,16 +81,46 @@ func ReadBytes(name string, data []byte) (doc *model.Document, err error) {
 		format, hint, data = model.FormatMHT, page.charset, page.html
 	}
 	dec := decodePage(data, hint)
-	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(dec.text))
-	if err != nil {
-		return nil, &Error{Path: name, Err: fmt.Errorf("parsing HTML: %w", err)}
-	}
 	doc = &model.Document{
 		Path:     filepath.ToSlash(name),
 		Format:   format,
 		Encoding: dec.encoding,
 		Warnings: dec.warnings,
 	}
+	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(dec.text))
+	if err != nil {
+		// The parser refuses a page nested deeper than 512 open elements
+		// (its only error on input in memory): a broken or hostile page,
+		// whose text is still worth reading.
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("page not parsed (%v): its text is read without tables or headings", err))
+		flatText(doc, dec.text)
+		return doc, nil
+	}
 	readPage(doc, gq)
 	return doc, nil
+}
+
+// flatText reads the text of a page without building its tree: a
+// paragraph ends at every block element's start or end tag and at <br>.
+func flatText(doc *model.Document, text []byte) {
+	w := &walker{doc: doc, out: bodySink{doc}}
+	z := html.NewTokenizer(bytes.NewReader(text))
+	skip := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			w.flush()
+			return
+		case html.TextToken:
+			if !skip {
+				w.addText(string(z.Text()))
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			skip = tok.Type == html.StartTagToken && skipped[tok.DataAtom]
+			if blockLevel[tok.DataAtom] || tok.DataAtom == atom.Br {
+				w.flush()
+			}
+		}
+	}
 }

@@ -1,0 +1,333 @@
+package html
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"mime/quotedprintable"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govreports/govreports/ingest/model"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+func gbk(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// paras lists the text of the body's paragraphs, tables as "[table N]".
+func paras(doc *model.Document) []string {
+	var out []string
+	for _, b := range doc.Body {
+		if b.Kind == model.KindTable {
+			out = append(out, fmt.Sprintf("[table %d]", b.TableNo))
+			continue
+		}
+		out = append(out, b.Para.Text)
+	}
+	return out
+}
+
+func TestEncodings(t *testing.T) {
+	const body = "<p>一、项目概况</p><p>预算72.4万元</p></body></html>"
+	want := "一、项目概况|预算72.4万元"
+	big5, _ := traditionalchinese.Big5.NewEncoder().Bytes([]byte("<html><head><meta charset=big5></head><body><p>一、項目概況</p><p>預算72.4萬元</p></body></html>"))
+	tests := []struct {
+		name     string
+		data     []byte
+		encoding string
+		want     string
+		warn     string
+	}{
+		{"meta charset", gbk(t, `<html><head><meta charset="gb2312"></head><body>`+body), "gb18030", want, ""},
+		{"http-equiv", gbk(t, `<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK"></head><body>`+body), "gb18030", want, ""},
+		// 镕 is beyond GB2312: pages that declare it hold such characters.
+		{"gb2312 read as gb18030", gbk(t, `<html><head><meta charset="gb2312"></head><body><p>朱镕基</p></body></html>`), "gb18030", "朱镕基", ""},
+		{"late declaration", gbk(t, "<html><head><script>"+strings.Repeat("var a = 1;\n", 200)+`</script><meta charset="gbk"></head><body>`+body), "gb18030", want, ""},
+		{"utf-8 declared", []byte(`<html><head><meta charset="utf-8"></head><body>` + body), "utf-8", want, ""},
+		{"bom", []byte("\xef\xbb\xbf<html><body>" + body), "utf-8-bom", want, ""},
+		{"bom beats declaration", []byte("\xef\xbb\xbf<html><head><meta charset=gbk></head><body>" + body), "utf-8-bom", want, ""},
+		{"undeclared utf-8", []byte("<html><body>" + body), "utf-8", want, ""},
+		{"undeclared gbk", gbk(t, "<html><body>"+body), "gb18030", want, ""},
+		{"gbk declared utf-8", gbk(t, `<html><head><meta charset="utf-8"></head><body>`+body), "gb18030", want, `charset "utf-8" declared, but the page is not valid UTF-8; read as gb18030`},
+		{"utf-8 declared gb2312", []byte(`<html><head><meta charset="gb2312"></head><body>` + body), "utf-8", want, `charset "gb2312" declared, but the page is valid UTF-8; read as utf-8`},
+		{"unknown charset", gbk(t, `<html><head><meta charset="x-nonsense"></head><body>`+body), "gb18030", want, `unknown charset "x-nonsense" declared; read as gb18030`},
+		{"big5", big5, "big5", "一、項目概況|預算72.4萬元", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ReadBytes("p.html", tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(paras(doc), "|"); got != tt.want || doc.Encoding != tt.encoding {
+				t.Errorf("%s %q, want %s %q", doc.Encoding, got, tt.encoding, tt.want)
+			}
+			var warn string
+			if len(doc.Warnings) > 0 {
+				warn = doc.Warnings[0]
+			}
+			if warn != tt.warn || len(doc.Warnings) > 1 {
+				t.Errorf("warnings %q, want %q", doc.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+// Tables nested in cells, rowspan and colspan, a short row and line
+// breaks in cells; the grids are written by hand.
+func TestNestedTables(t *testing.T) {
+	page := `<html><body><p>资金表如下：</p>
+<table>
+<tr><th colspan="3">2021年项目资金表</th></tr>
+<tr><td rowspan="3">资金</td><td>A</td><td>1</td></tr>
+<tr><td colspan="2">B<br>第二行</td></tr>
+<tr><td>C</td><td><table><tr><td>x</td><td rowspan="2">y</td></tr><tr><td>z</td></tr></table></td></tr>
+<tr><td>D</td><td>E</td></tr>
+</table>
+<table><thead><tr><td>项目</td><td rowspan="2">金额</td></tr></thead>
+<tbody><tr><td>甲</td></tr><tr><td>乙</td><td>2</td></tr></tbody></table>
+<p>完。</p></body></html>`
+	doc, err := ReadBytes("t.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(paras(doc), "|"), "资金表如下：|[table 1]|[table 3]|完。"; got != want {
+		t.Errorf("body %s, want %s", got, want)
+	}
+	wants := []struct {
+		rows, cols, parent, prow, pcol int
+		cells                          string
+	}{
+		{5, 3, 0, 0, 0, "0,0 1x3 2021年项目资金表|1,0 3x1 资金|1,1 1x1 A|1,2 1x1 1|2,1 1x2 B/第二行|3,1 1x1 C|3,2 1x1 x/y/z|4,0 1x1 D|4,1 1x1 E"},
+		{2, 2, 1, 3, 2, "0,0 1x1 x|0,1 2x1 y|1,0 1x1 z"},
+		{3, 2, 0, 0, 0, "0,0 1x1 项目|0,1 2x1 金额|1,0 1x1 甲|2,0 1x1 乙|2,1 1x1 2"},
+	}
+	if len(doc.Tables) != len(wants) {
+		t.Fatalf("%d tables, want %d", len(doc.Tables), len(wants))
+	}
+	for i, w := range wants {
+		tb := &doc.Tables[i]
+		if got := grid(tb); got != w.cells || tb.Rows != w.rows || tb.Cols != w.cols || tb.ParentTable != w.parent || tb.ParentRow != w.prow || tb.ParentCol != w.pcol {
+			t.Errorf("table %d: %dx%d in %d (%d,%d):\n%s\nwant %dx%d in %d (%d,%d):\n%s", i+1, tb.Rows, tb.Cols, tb.ParentTable, tb.ParentRow, tb.ParentCol, got, w.rows, w.cols, w.parent, w.prow, w.pcol, w.cells)
+		}
+		if c := tb.Cell(tb.Rows-1, 0); c == nil {
+			t.Errorf("table %d: no cell covers the last row's first column", i+1)
+		}
+	}
+}
+
+func grid(t *model.Table) string {
+	var out []string
+	for _, c := range t.Cells {
+		out = append(out, fmt.Sprintf("%d,%d %dx%d %s", c.Row, c.Col, c.RowSpan, c.ColSpan, strings.ReplaceAll(c.Text, "\n", "/")))
+	}
+	return strings.Join(out, "|")
+}
+
+// Headings are paragraphs styled as Word's, so that the structure pass
+// takes them as headings; a table that only lays out the page is read as
+// the blocks it holds; hidden text and scripts are not read.
+func TestHeadingsAndLayout(t *testing.T) {
+	page := `<html><head><title>报告</title></head><body>
+<table width="980"><tr><td>
+<h2>一、项目概况</h2>
+<p>正文<span style="display:none">隐藏</span>第一段</p>
+<h3>（一）<a href="#">项目</a>基本情况</h3>
+<script>document.write("<p>不读</p>")</script>
+<pre>第一行
+  第二行</pre>
+<ul><li>甲</li><li>乙</li></ul>
+</td></tr></table></body></html>`
+	doc, err := ReadBytes("h.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range doc.Body {
+		got = append(got, fmt.Sprintf("%s/%d/%s", b.Para.Style, b.Para.OutlineLevel, b.Para.Text))
+	}
+	// The title, from <title>, is not in the body: it is put first.
+	want := "/0/报告 heading 2/2/一、项目概况 /0/正文第一段 heading 3/3/（一）项目基本情况 /0/第一行 /0/第二行 /0/甲 /0/乙"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("blocks\n%s\nwant\n%s", s, want)
+	}
+	if len(doc.Tables) != 0 {
+		t.Errorf("%d tables, want none: the layout table is not one", len(doc.Tables))
+	}
+}
+
+// countyMHT is the county page as Word or a browser saves it as a single
+// file: a multipart/related archive whose page is quoted-printable in
+// GB2312, with an image beside it.
+func countyMHT(t *testing.T, cte string) []byte {
+	t.Helper()
+	page, err := os.ReadFile(filepath.Join("testdata", "county-finance.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var enc bytes.Buffer
+	switch cte {
+	case "quoted-printable":
+		w := quotedprintable.NewWriter(&enc)
+		w.Write(page)
+		w.Close()
+	case "base64":
+		s := base64.StdEncoding.EncodeToString(page)
+		for len(s) > 76 {
+			enc.WriteString(s[:76] + "\r\n")
+			s = s[76:]
+		}
+		enc.WriteString(s)
+	}
+	var b bytes.Buffer
+	b.WriteString("From: <Saved by Blink>\r\nSnapshot-Content-Location: http://czj.example.gov.cn/jxgl/2021/0816.html\r\n" +
+		"Subject: =?gb2312?B?sagyMDIx?=\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----=_NextPart_01D7.8A1B2C30\"\r\n\r\n" +
+		"This is a multi-part message in MIME format.\r\n\r\n" +
+		"------=_NextPart_01D7.8A1B2C30\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: http://czj.example.gov.cn/images/logo.png\r\n\r\niVBORw0KGgo=\r\n\r\n" +
+		"------=_NextPart_01D7.8A1B2C30\r\nContent-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: " + cte + "\r\nContent-Location: http://czj.example.gov.cn/jxgl/2021/0816.html\r\n\r\n")
+	b.Write(enc.Bytes())
+	b.WriteString("\r\n\r\n------=_NextPart_01D7.8A1B2C30--\r\n")
+	return b.Bytes()
+}
+
+func TestMHT(t *testing.T) {
+	html, err := ReadBytes(filepath.Join("testdata", "county-finance.html"), mustRead(t, filepath.Join("testdata", "county-finance.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cte := range []string{"quoted-printable", "base64"} {
+		t.Run(cte, func(t *testing.T) {
+			doc, err := ReadBytes("报告.mht", countyMHT(t, cte))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Format != model.FormatMHT || doc.Encoding != "gb18030" {
+				t.Errorf("format %q encoding %q, want mht gb18030", doc.Format, doc.Encoding)
+			}
+			if got, want := strings.Join(paras(doc), "|"), strings.Join(paras(html), "|"); got != want {
+				t.Errorf("body\n%s\nwant the page's\n%s", got, want)
+			}
+			if len(doc.Tables) != 1 || grid(&doc.Tables[0]) != grid(&html.Tables[0]) {
+				t.Errorf("tables differ from the page's")
+			}
+			if doc.Props["published"] != "2021-08-16" {
+				t.Errorf("props %v", doc.Props)
+			}
+		})
+	}
+}
+
+// A web archive Word writes ("single file web page") by hand: the start
+// part named by Content-ID, its HTML quoted-printable with soft line
+// breaks and =3D.
+func TestMHTWord(t *testing.T) {
+	doc, err := Read(filepath.Join("testdata", "word.mht"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(paras(doc), "|"), "一、项目概况|项目名称：农村公路养护专项资金|[table 1]"; got != want {
+		t.Errorf("body %s, want %s", got, want)
+	}
+	if len(doc.Tables) != 1 || grid(&doc.Tables[0]) != "0,0 1x1 预算数|0,1 1x1 执行数|1,0 1x1 420|1,1 1x1 413.5" {
+		t.Errorf("tables %+v", doc.Tables)
+	}
+}
+
+func TestMHTErrors(t *testing.T) {
+	for name, data := range map[string]string{
+		"no html part": "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n",
+		"no boundary":  "MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n",
+		"deep":         "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n" + strings.Repeat("--b\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n", 20),
+	} {
+		_, err := ReadBytes("x.mht", []byte(data))
+		var e *Error
+		if !errors.As(err, &e) || e.Path != "x.mht" || !strings.HasPrefix(err.Error(), "html: x.mht: web archive") {
+			t.Errorf("%s: error %v, want one naming the file and the web archive", name, err)
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Hostile pages are read within bounds: a page nested beyond the parser's
+// limit is read as flat text with a warning, a huge text node and a
+// colspan of 100000 are read, the grid capped as the grid builder caps it.
+func TestHostile(t *testing.T) {
+	t.Run("deep nesting", func(t *testing.T) {
+		for _, tag := range []string{"div", "span", "table", "td", "li"} {
+			page := "<html><body>" + strings.Repeat("<"+tag+">", 100000) + "深"
+			start := time.Now()
+			doc, err := ReadBytes("deep.html", []byte(page))
+			if err != nil || strings.Join(paras(doc), "|") != "深" {
+				t.Errorf("%s: error %v", tag, err)
+			} else if tag == "div" && (len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "not parsed")) {
+				t.Errorf("div: warnings %q, want one saying the page was not parsed", doc.Warnings)
+			}
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("%s: %v", tag, d)
+			}
+		}
+	})
+	t.Run("huge text node", func(t *testing.T) {
+		text := strings.Repeat("字", 1<<20/3)
+		doc, err := ReadBytes("big.html", []byte("<html><body><p>"+text+"</p></body></html>"))
+		if err != nil || len(doc.Body) != 1 || doc.Body[0].Para.Text != text {
+			t.Fatalf("err %v", err)
+		}
+	})
+	t.Run("wide spans", func(t *testing.T) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		before := ms.TotalAlloc
+		page := "<table><tr><td colspan=100000>宽</td><td>a</td></tr>" +
+			"<tr><td rowspan=100000 colspan=999>高</td><td>b</td><td colspan=5>c</td></tr>" +
+			"<tr>" + strings.Repeat("<td colspan=7>x</td>", 300) + "</tr></table>"
+		doc, err := ReadBytes("wide.html", []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&ms)
+		if n := ms.TotalAlloc - before; n > 64<<20 {
+			t.Errorf("allocated %d MB", n>>20)
+		}
+		tb := doc.Tables[0]
+		if tb.Rows != 3 || tb.Cols > model.MaxGridCols {
+			t.Errorf("grid %dx%d", tb.Rows, tb.Cols)
+		}
+		// Row 1 is cut whole; 高 reaches down into row 3, whose cells
+		// would stand beyond the grid's width.
+		if got := grid(&tb); got != "1,0 2x999 高|1,999 1x1 b" {
+			t.Errorf("cells %.200s", got)
+		}
+		if len(doc.Warnings) != 3 {
+			t.Errorf("warnings %q, want one per row cut", doc.Warnings)
+		}
+	})
+	t.Run("many tables", func(t *testing.T) {
+		doc, err := ReadBytes("many.html", []byte(strings.Repeat("<table><tr><td>1</td><td>2</td></tr></table>", 20000)))
+		if err != nil || len(doc.Tables) != 20000 {
+			t.Fatalf("err %v", err)
+		}
+	})
+}
