@@ -36,7 +36,8 @@ const (
 	dominantShare     = 0.75
 	hintedShare       = 0.5
 	chromeKeepLen     = 300  // a container with a chrome hint and more text than this is kept
-	layoutCellText    = 1500 // a table cell with more text than this lays out a page
+	layoutCellText    = 1000 // a table cell with more text than this lays out a page
+	linkListLinks     = 3    // a block with this many links, mostly link text, is a menu
 	maxChromeLineLen  = 150  // a longer paragraph is report text, whatever it says
 	titleSearchBlocks = 6    // where the page title is looked for in the content
 )
@@ -45,7 +46,7 @@ const (
 // all of it, what is link text, and its mass, the text that counts
 // towards content: not link text, and outside hidden elements,
 // navigation-like blocks (mostly links) and small blocks marked as chrome.
-type stat struct{ text, link, mass int }
+type stat struct{ text, link, mass, links int }
 
 // page is what the reader knows of a parsed page.
 type page struct {
@@ -79,7 +80,10 @@ func (p *page) count(n *html.Node, inLink bool) stat {
 			p.stats[n] = s
 			return s
 		}
-		inLink = inLink || n.DataAtom == atom.A
+		if n.DataAtom == atom.A {
+			inLink = true
+			s.links = 1
+		}
 	case html.DocumentNode:
 	default:
 		return s
@@ -88,6 +92,7 @@ func (p *page) count(n *html.Node, inLink bool) stat {
 		cs := p.count(c, inLink)
 		s.text += cs.text
 		s.link += cs.link
+		s.links += cs.links
 		if c.Type == html.TextNode || !p.dropped(c) && cs.link*2 <= cs.text {
 			s.mass += cs.mass
 		}
@@ -121,6 +126,9 @@ func (p *page) dropped(n *html.Node) bool {
 	}
 	if n.DataAtom == atom.Nav {
 		return true
+	}
+	if s := p.stats[n]; s.links >= linkListLinks && s.link*2 > s.text {
+		return true // a menu, a list of related articles: no report text
 	}
 	hints := hintText(n)
 	if hints == "" || hasHint(hints, contentHints) || !hasHint(hints, chromeHints) {
@@ -178,9 +186,11 @@ func hasAttr(n *html.Node, key string) bool {
 }
 
 // layoutTable tells whether table n lays out the page rather than holding
-// data: a single column, or a cell holding a heading or a whole article.
+// data: a single row or column, or a cell holding a heading or a whole
+// article. Old sites build whole pages of such tables; a report's tables,
+// even small ones, have a header row over rows of figures.
 func (p *page) layoutTable(n *html.Node, rows []*html.Node) bool {
-	if strings.EqualFold(attr(n, "role"), "presentation") {
+	if strings.EqualFold(attr(n, "role"), "presentation") || len(rows) == 1 {
 		return true
 	}
 	wide := false

@@ -172,3 +172,62 @@ func rate(r *float64) string {
 	}
 	return strconv.FormatFloat(*r, 'f', -1, 64)
 }
+
+// town-tables.html is a township's page of the older kind, written by
+// hand: the whole page laid out with tables (header, menu column, content
+// column, footer), its body a single cell of <br>-parted lines indented
+// with no-break spaces, a funds table inside it; GB2312 declared by
+// http-equiv.
+func TestTableLayoutPage(t *testing.T) {
+	doc, err := html.Read(filepath.Join("testdata", "town-tables.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range doc.Body {
+		if b.Kind == model.KindTable {
+			got = append(got, "[table]")
+			continue
+		}
+		got = append(got, b.Para.Text)
+	}
+	want := []string{
+		"某某镇2019年度农村饮水安全工程项目绩效自评报告",
+		"为加强财政资金管理，提高资金使用效益，根据县财政局要求，我镇对2019年度农村饮水安全工程项目开展了绩效自评，现将有关情况报告如下：",
+		"一、项目基本情况",
+		"项目名称：农村饮水安全工程",
+		"该项目新建集中供水站2座，铺设供水管网18.6公里，解决了3个行政村2150人的饮水安全问题。",
+		"二、项目资金使用情况",
+		"项目预算资金86万元，实际支出84.2万元，预算执行率97.91%。",
+		"[table]",
+		"三、绩效目标完成情况",
+		"项目按期完工，经县水利局验收合格，群众满意度调查满意率96%。",
+		"四、存在的问题",
+		"部分管网埋深不足，冬季存在冻裂风险。",
+		"某某镇人民政府",
+		"2020年3月1日",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(doc.Tables) != 1 || gridString(&doc.Tables[0]) != "0,0 1x1 项目名称|0,1 1x1 预算数（万元）|0,2 1x1 执行数（万元）|1,0 1x1 农村饮水安全工程|1,1 1x1 86|1,2 1x1 84.2" {
+		t.Errorf("tables: %d, want the funds table alone", len(doc.Tables))
+	}
+	if doc.Props["published"] != "2020-03-05" || doc.Props["source"] != "镇财政所" {
+		t.Errorf("props %v", doc.Props)
+	}
+	x := extract.Extract(doc)
+	if len(x.Reports) != 1 {
+		t.Fatalf("%d reports", len(x.Reports))
+	}
+	r := x.Reports[0]
+	var sections []string
+	for _, s := range r.Sections {
+		sections = append(sections, strconv.Itoa(s.Level)+s.Marker+s.Title)
+	}
+	if r.ProjectName != "农村饮水安全工程" || r.EvaluationYear != 2019 || r.ReportDate != "2020-03-01" ||
+		strings.Join(sections, " ") != "1一、项目基本情况 1二、项目资金使用情况 1三、绩效目标完成情况 1四、存在的问题" ||
+		len(r.Funds) != 1 || str(r.Funds[0].Budget) != "860000" || str(r.Funds[0].Actual) != "842000" {
+		t.Errorf("report: project %q year %d date %q sections %q funds %d", r.ProjectName, r.EvaluationYear, r.ReportDate, sections, len(r.Funds))
+	}
+}
