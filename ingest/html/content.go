@@ -289,7 +289,7 @@ func readPage(doc *model.Document, gq *goquery.Document) {
 	root := gq.Nodes[0]
 	body := gq.Find("body").Nodes
 	p := newPage(root)
-	props := pageProps(gq, p)
+	props, article := pageProps(gq)
 	if len(props) > 0 {
 		doc.Props = props
 	}
@@ -315,7 +315,7 @@ func readPage(doc *model.Document, gq *goquery.Document) {
 	doc.Body = kept
 	// The title often stands above the container (an h1 beside the
 	// article's body): put it first, so that the report has its title.
-	if t := props["title"]; t != "" && !titleIn(doc.Body, t) {
+	if t := props["title"]; article && !titleIn(doc.Body, t) {
 		doc.Body = append([]model.Block{{Kind: model.KindParagraph, Para: model.Paragraph{Text: t, NumLevel: -1}}}, doc.Body...)
 	}
 }

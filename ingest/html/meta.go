@@ -29,9 +29,10 @@ var (
 )
 
 // pageProps returns the page's title, publication date (ISO) and source,
-// where stated.
-func pageProps(gq *goquery.Document, p *page) map[string]string {
-	props := map[string]string{}
+// where stated; article tells that the title is the article's (see
+// pageTitle).
+func pageProps(gq *goquery.Document) (props map[string]string, article bool) {
+	props = map[string]string{}
 	meta := func(names ...string) string {
 		for _, name := range names {
 			var v string
@@ -50,9 +51,11 @@ func pageProps(gq *goquery.Document, p *page) map[string]string {
 		}
 		return ""
 	}
-	if t := pageTitle(gq, meta("ArticleTitle")); t != "" {
+	t, article := pageTitle(gq, meta("ArticleTitle"))
+	if t != "" {
 		props["title"] = t
 	}
+	article = article && t != meta("SiteName")
 	if m := isoDate.FindStringSubmatch(meta("PubDate", "publishdate", "article:published_time")); m != nil {
 		if d, ok := isoDay(m[1], m[2], m[3]); ok {
 			props["published"] = d
@@ -62,7 +65,7 @@ func pageProps(gq *goquery.Document, p *page) map[string]string {
 		props["source"] = s
 	}
 	if props["published"] != "" && props["source"] != "" {
-		return props
+		return props, article
 	}
 	// The line above the article: the first labelled date and source in
 	// the body's text, read block by block.
@@ -83,7 +86,7 @@ func pageProps(gq *goquery.Document, p *page) map[string]string {
 			break
 		}
 	}
-	return props
+	return props, article
 }
 
 // isoDay writes a date as YYYY-MM-DD when it is one.
@@ -99,13 +102,16 @@ func isoDay(y, m, d string) (string, bool) {
 
 // pageTitle is the article's title: the ArticleTitle tag, else the
 // heading that matches the first part of <title>, else that part, else
-// the first h1.
-func pageTitle(gq *goquery.Document, tag string) string {
+// the first h1. article tells that it is the article's title rather than
+// maybe the site's: a tag, a heading, or the first part of a <title> that
+// also names a column or site ("标题_通知公告_某某县人民政府").
+func pageTitle(gq *goquery.Document, tag string) (title string, article bool) {
 	if tag != "" {
-		return oneLine(tag)
+		return oneLine(tag), true
 	}
 	head := ""
-	if parts := titleSeparators.Split(oneLine(gq.Find("title").First().Text()), -1); len(parts) > 0 {
+	parts := titleSeparators.Split(oneLine(gq.Find("title").First().Text()), -1)
+	if len(parts) > 0 {
 		head = parts[0]
 	}
 	var best string
@@ -121,12 +127,13 @@ func pageTitle(gq *goquery.Document, tag string) string {
 		return true
 	})
 	if best != "" {
-		return best
+		return best, true
 	}
 	if head != "" {
-		return head
+		return head, len(parts) > 1
 	}
-	return oneLine(gq.Find("h1").First().Text())
+	h1 := oneLine(gq.Find("h1").First().Text())
+	return h1, h1 != ""
 }
 
 // oneLine collapses white space (no-break spaces included) to single spaces.

@@ -159,8 +159,9 @@ func TestHeadingsAndLayout(t *testing.T) {
 	for _, b := range doc.Body {
 		got = append(got, fmt.Sprintf("%s/%d/%s", b.Para.Style, b.Para.OutlineLevel, b.Para.Text))
 	}
-	// The title, from <title>, is not in the body: it is put first.
-	want := "/0/报告 heading 2/2/一、项目概况 /0/正文第一段 heading 3/3/（一）项目基本情况 /0/第一行 /0/第二行 /0/甲 /0/乙"
+	// The title, from a <title> that may be the site's, is not put in
+	// the body.
+	want := "heading 2/2/一、项目概况 /0/正文第一段 heading 3/3/（一）项目基本情况 /0/第一行 /0/第二行 /0/甲 /0/乙"
 	if s := strings.Join(got, " "); s != want {
 		t.Errorf("blocks\n%s\nwant\n%s", s, want)
 	}
@@ -325,8 +326,8 @@ func TestHostile(t *testing.T) {
 		}
 	})
 	t.Run("many tables", func(t *testing.T) {
-		doc, err := ReadBytes("many.html", []byte(strings.Repeat("<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>", 20000)))
-		if err != nil || len(doc.Tables) != 20000 {
+		doc, err := ReadBytes("many.html", []byte(strings.Repeat("<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>", 5000)))
+		if err != nil || len(doc.Tables) != 5000 {
 			t.Fatalf("err %v", err)
 		}
 	})
