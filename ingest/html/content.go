@@ -26,7 +26,9 @@ import (
 // a chrome hint marks navigation and the like.
 var (
 	contentHints = []string{"content", "article", "zoom", "trs_editor", "custom_unionstyle", "main", "detail", "text", "zhengwen", "zw", "conter", "wzy", "info_con", "news_con"}
-	chromeHints  = []string{"nav", "menu", "breadcrumb", "crumb", "position", "location", "share", "bdshare", "jiathis", "print", "footer", "foot", "copyright", "sidebar", "pager", "pagination", "toolbar", "header", "banner", "search", "login", "friendlink", "links", "fontsize", "related", "xgwz", "bottom", "top"}
+	chromeHints  = []string{"nav", "menu", "breadcrumb", "crumb", "position", "location", "share", "bdshare", "jiathis", "print", "footer", "foot", "copyright", "sidebar", "pager", "pagination", "toolbar", "header", "banner", "search", "login", "friendlink", "links", "fontsize", "related", "xgwz", "bottom", "top",
+		// and in pinyin: 位置, 当前位置, 面包屑, 导航, 分享, 打印, 版权, 底部, 头部
+		"weizhi", "dqwz", "mianbao", "daohang", "fenxiang", "dayin", "banquan", "dibu", "toubu"}
 )
 
 // Thresholds of the content choice.
@@ -143,16 +145,25 @@ func hintText(n *html.Node) string {
 	return strings.ToLower(attr(n, "id") + " " + attr(n, "class"))
 }
 
-// hasHint reports whether the words of an id or class contain a hint.
-// Words are split at spaces, hyphens and underscores and a hint must be a
-// whole word or start one ("navbar", "footer_box", "mainContent" all
-// match; "canvas" does not match nav).
+// hasHint reports whether an id or class (s, lower case) holds a hint: as
+// a whole name ("trs_editor"), as a word of it between hyphens and
+// underscores ("zw" in "article_zw"), or, for hints of three letters or
+// more, at the start or end of a name or word ("navbar", "maincontent";
+// not "canvas", and "zwgk", 政务公开, is no "zw").
 func hasHint(s string, hints []string) bool {
-	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' })
-	for _, w := range words {
+	match := func(w, h string) bool {
+		return w == h || len(h) >= 3 && (strings.HasPrefix(w, h) || strings.HasSuffix(w, h))
+	}
+	for _, name := range strings.Fields(s) {
+		words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
 		for _, h := range hints {
-			if strings.HasPrefix(w, h) || strings.HasSuffix(w, h) && !strings.Contains(h, "_") {
+			if match(name, h) {
 				return true
+			}
+			for _, w := range words {
+				if match(w, h) {
+					return true
+				}
 			}
 		}
 	}
@@ -251,13 +262,8 @@ func (p *page) container(body *html.Node) *html.Node {
 		if share < dominantShare && !(share >= hintedShare && hasHint(hintText(best), contentHints)) {
 			return n
 		}
-		switch best.DataAtom {
-		case atom.Table:
-			if !p.layoutTable(best, tableRows(best)) {
-				return n
-			}
-		case atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot:
-			// Inside a layout table: go on to the cell.
+		if best.DataAtom == atom.Table && !p.layoutTable(best, tableRows(best)) {
+			return n
 		}
 		n = best
 	}

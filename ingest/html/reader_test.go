@@ -332,3 +332,27 @@ func TestHostile(t *testing.T) {
 		}
 	})
 }
+
+func TestHints(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"trs_editor", true}, {"custom_unionstyle", true}, {"zoom", true}, {"article_zw", true},
+		{"maincontent", true}, {"news_con", true}, {"zwgk", false}, {"zwgk_nav", false}, {"canvas", false}, {"", false},
+	} {
+		if got := hasHint(tt.s, contentHints); got != tt.want {
+			t.Errorf("content hint in %q: %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"zwgk_nav", true}, {"navbar", true}, {"foot_link", true}, {"bdsharebuttonbox", true}, {"weizhi", true}, {"dqwz", true}, {"position", true}, {"canvas", false},
+	} {
+		if got := hasHint(tt.s, chromeHints); got != tt.want {
+			t.Errorf("chrome hint in %q: %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
