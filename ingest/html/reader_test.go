@@ -210,9 +210,14 @@ func TestMHT(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, cte := range []string{"quoted-printable", "base64"} {
-		t.Run(cte, func(t *testing.T) {
-			doc, err := ReadBytes("报告.mht", countyMHT(t, cte))
+	for _, variant := range []string{"quoted-printable", "base64", "quoted-printable lf"} {
+		t.Run(variant, func(t *testing.T) {
+			cte, lf := strings.CutSuffix(variant, " lf")
+			data := countyMHT(t, cte)
+			if lf {
+				data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+			}
+			doc, err := ReadBytes("报告.mht", data)
 			if err != nil {
 				t.Fatal(err)
 			}

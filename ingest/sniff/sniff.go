@@ -165,6 +165,11 @@ func Detect(name string, head []byte) Kind {
 		return k
 	}
 	if isText(head) {
+		if ext == MHT && mimeHeader(bytes.ToLower(head)) {
+			// A web archive whose multipart header lies beyond head
+			// (Chrome writes a long Snapshot-Content-Location first).
+			return MHT
+		}
 		return TXT
 	}
 	switch ext {

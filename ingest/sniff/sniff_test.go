@@ -51,6 +51,8 @@ func TestDetectHeads(t *testing.T) {
 		{"a.shtml", "<head>\n<meta charset=\"gb2312\">", HTML},
 		{"a.txt", "<p>项目名称</p>", HTML},
 		{"a.txt", "<项目名称>", TXT},
+		{"a.mhtml", "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://x.gov.cn/" + strings.Repeat("a", 600), MHT},
+		{"a.txt", "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://x.gov.cn/" + strings.Repeat("a", 600), TXT},
 		{"a.doc", "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Word.Document\"?>", XML},
 		{"a.txt", "\x89PNG\r\n\x1a\n\x00\x00", Image},
 		{"a.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF", Image},
