@@ -272,11 +272,15 @@ func (p *page) container(body *html.Node) *html.Node {
 // Lines of chrome left inside a content container: the breadcrumb, the
 // line of date, source and hit counter, font-size and print links, share
 // buttons, the footer's sponsor and licence lines. Only short paragraphs
-// are judged.
+// are judged, and words a report may use (点击次数 of a website project,
+// 主办单位 of an event) only in the shape chrome gives them: a counter
+// with its colon and number alone, a sponsor beside other footer labels.
 var chromeLine = regexp.MustCompile(`^\s*(当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前所在位置)\s*[:：]` +
-	`|浏览次数|浏览量\s*[:：]|点击数\s*[:：]|点击次数|阅读次数|访问次数|访问量\s*[:：]` +
+	`|^\s*(网站首页|首页)\s*(>|»|›|＞|/)` +
+	`|(浏览次数|浏览量|点击数|点击次数|点击量|阅读次数|访问次数|访问量)\s*[:：]\s*\d*\s*次?\s*($|\s|[|｜【\[])` +
 	`|字号\s*[:：]?\s*[\[【]?\s*大|打印本页|打印此页|关闭窗口|关闭本页|[【\[]\s*(打印|关闭|收藏)\s*[】\]]` +
-	`|分享到|主办单位\s*[:：]|承办单位\s*[:：]|主办\s*[:：]|ICP备|ICP证|网站标识码|政府网站找错|版权所有|技术支持\s*[:：]|公网安备` +
+	`|^\s*分享到|ICP备|ICP证|网站标识码|政府网站找错|版权所有|公网安备` +
+	`|(主办单位|主办|承办单位|承办)\s*[:：].{0,80}(主办|承办|ICP|备案|电话|地址|邮编|标识码|技术支持|维护)` +
 	`|^\s*(上一篇|下一篇)\s*[:：]` +
 	`|^\s*(发布时间|发布日期|信息来源|文章来源|来源|作者|编辑|责任编辑)\s*[:：].{0,60}(发布时间|发布日期|来源|浏览|点击|作者|编辑|字号)`)
 
