@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/govreports/govreports/ingest/model"
@@ -287,11 +288,22 @@ var chromeLine = regexp.MustCompile(`^\s*(当前位置|您的位置|您现在的
 // shortSource is a line of its own naming the source or date: "来源：县财政局".
 var shortSource = regexp.MustCompile(`^\s*(发布时间|发布日期|信息来源|文章来源|来源)\s*[:：]\s*\S{0,30}\s*$`)
 
+// chromeWords are the words every chrome line holds one of: most
+// paragraphs hold none, and are not given to the regular expressions,
+// which would take half the reader's time.
+var chromeWords = []string{"位置", "首页", "次数", "浏览量", "访问量", "点击", "字号", "打印", "关闭", "收藏", "分享", "ICP",
+	"标识码", "找错", "版权", "公网安备", "主办", "承办", "上一篇", "下一篇", "发布", "来源", "作者", "编辑"}
+
 func isChromeLine(s string) bool {
-	if len([]rune(s)) > maxChromeLineLen {
+	if utf8.RuneCountInString(s) > maxChromeLineLen {
 		return false
 	}
-	return chromeLine.MatchString(s) || shortSource.MatchString(s)
+	for _, w := range chromeWords {
+		if strings.Contains(s, w) {
+			return chromeLine.MatchString(s) || shortSource.MatchString(s)
+		}
+	}
+	return false
 }
 
 // readPage reads the page's metadata and main content into doc.
