@@ -231,3 +231,42 @@ func TestTableLayoutPage(t *testing.T) {
 		t.Errorf("report: project %q year %d date %q sections %q funds %d", r.ProjectName, r.EvaluationYear, r.ReportDate, sections, len(r.Funds))
 	}
 }
+
+// sample.lo.html is the sample's .docx as LibreOffice exports it to HTML:
+// a page made from the report by another program, with <font> runs,
+// headings as h1–h3 inside <ol> lists and the tables with their merged
+// cells. LibreOffice's export loses the Chinese heading numbers (一、,
+// （一）), so the section markers of sample.tsv cannot be asked of it; the
+// facts can.
+func TestSampleLibreOfficeHTML(t *testing.T) {
+	doc, err := html.Read(filepath.Join("testdata", "sample.lo.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.Extract(doc)
+	if len(x.Reports) != 3 {
+		t.Fatalf("%d reports, want 3", len(x.Reports))
+	}
+	want := []struct{ project, fund string }{
+		{"现代服务业专项经费", "现代服务业专项经费工作经费 724000 724000 100"},
+		{"楼宇办工作经费", "楼宇办工作经费 180000 180000 100"},
+		{"“梦想小街”电商产业园工作经费", "梦想小街”电商产业园工作经费 270000 265800 98.44"},
+	}
+	for k, w := range want {
+		r := x.Reports[k]
+		var funds []string
+		for _, f := range r.Funds {
+			funds = append(funds, f.Item+" "+str(f.Budget)+" "+str(f.Actual)+" "+rate(f.Rate))
+		}
+		var top []string
+		for _, s := range r.Sections {
+			if s.Level == 1 {
+				top = append(top, s.Title)
+			}
+		}
+		if r.ProjectName != w.project || r.EvaluationYear != 2020 || strings.Join(funds, "; ") != w.fund || len(r.Evaluators) != 3 ||
+			strings.Join(top, " ") != "项目绩效目标管理情况 工作组织开展情况 综合评价结论 绩效目标完成情况总体分析 偏离绩效目标的原因和改进措施" {
+			t.Errorf("report %d: project %q year %d funds %q evaluators %d level-1 sections %q", k+1, r.ProjectName, r.EvaluationYear, funds, len(r.Evaluators), top)
+		}
+	}
+}
