@@ -79,6 +79,12 @@ func decodePage(data []byte, hint string) decoded {
 	case name != UTF8 && utf8OK && hasHighBit(data):
 		warn = fmt.Sprintf("charset %q declared, but the page is valid UTF-8; read as utf-8", label)
 		name, enc = UTF8, encoding.Nop
+	case name == "windows-1252" && !utf8OK && chineseGB(data):
+		// iso-8859-1, us-ascii and windows-1252 (one encoding to browsers)
+		// are declared by servers and templates that never knew the
+		// page was Chinese.
+		warn = fmt.Sprintf("charset %q declared, but the page is Chinese in GB18030; read as gb18030", label)
+		name, enc = GB18030, simplifiedchinese.GB18030
 	}
 	d := convert(data, name, enc)
 	if warn != "" {
@@ -108,6 +114,29 @@ func lookup(label string) (string, encoding.Encoding) {
 		return UTF16BE, unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
 	}
 	return name, e
+}
+
+// chineseGB tells whether data decodes as GB18030 into mostly Chinese
+// text: no more than one undecodable character in 200, and at least
+// half of the non-ASCII characters CJK ideographs or punctuation.
+func chineseGB(data []byte) bool {
+	text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return false
+	}
+	var other, cjk, bad int
+	for _, r := range string(text) {
+		switch {
+		case r < utf8.RuneSelf:
+		case r == utf8.RuneError:
+			bad++
+		case r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff00 && r <= 0xffef:
+			cjk++
+		default:
+			other++
+		}
+	}
+	return cjk > 0 && bad*200 <= cjk+other && cjk >= other
 }
 
 func hasHighBit(b []byte) bool {

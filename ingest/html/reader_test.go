@@ -65,6 +65,8 @@ func TestEncodings(t *testing.T) {
 		{"utf-8 declared gb2312", []byte(`<html><head><meta charset="gb2312"></head><body>` + body), "utf-8", want, `charset "gb2312" declared, but the page is valid UTF-8; read as utf-8`},
 		{"unknown charset", gbk(t, `<html><head><meta charset="x-nonsense"></head><body>`+body), "gb18030", want, `unknown charset "x-nonsense" declared; read as gb18030`},
 		{"big5", big5, "big5", "一、項目概況|預算72.4萬元", ""},
+		{"gbk declared latin-1", gbk(t, `<html><head><meta charset="iso-8859-1"></head><body>`+body), "gb18030", want, `charset "iso-8859-1" declared, but the page is Chinese in GB18030; read as gb18030`},
+		{"latin-1", []byte("<html><head><meta charset=iso-8859-1></head><body><p>Caf\xe9 cr\xe8me</p></body></html>"), "windows-1252", "Café crème", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
