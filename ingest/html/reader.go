@@ -46,6 +46,10 @@ func (e *Error) Error() string { return fmt.Sprintf("html: %s: %v", e.Path, e.Er
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// errPanic marks an error that was a panic in the reader or the parser:
+// a bug to fix, reported as an error so that one file cannot stop a run.
+var errPanic = errors.New("reader failed on this page")
+
 // ErrTooLarge is returned for input bigger than MaxSize.
 var ErrTooLarge = errors.New("file larger than 256 MiB")
 
@@ -66,7 +70,7 @@ func ReadBytes(name string, data []byte) (doc *model.Document, err error) {
 		// A panic in the parser or here must not bring a run down: the
 		// file fails alone.
 		if r := recover(); r != nil {
-			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("reader failed on this page: %v", r)}
+			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("%w: %v", errPanic, r)}
 		}
 	}()
 	if len(data) > MaxSize {
