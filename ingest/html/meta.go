@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -16,13 +17,16 @@ import (
 // 浏览次数：". The tags win; the line is read where they are missing.
 
 var (
-	// dateLabel finds a labelled date: 发布时间：2021-08-16 09:30, 发布日期：2021年8月16日.
-	dateLabel = regexp.MustCompile(`(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	// dateLabel finds a labelled date: 发布时间：2021-08-16 09:30,
+	// 发布日期：2021年8月16日. The label starts the line or follows a
+	// space, so that a report's 评价时间： is not taken for it.
+	dateLabel = regexp.MustCompile(`(?:^|[\s|｜\[【])(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// isoDate reads a date a <meta> gives.
 	isoDate = regexp.MustCompile(`^\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// sourceLabel finds a labelled source; it ends at white space or at
-	// the next label of the line.
-	sourceLabel = regexp.MustCompile(`(?:信息来源|文章来源|来源)\s*[:：]\s*([^\s:：|｜]+?)\s*(?:$|\s|[|｜]|发布|浏览|点击|阅读|访问|作者|编辑|责任|字号|【|\[)`)
+	// the next label of the line. Like the date's, the label starts the
+	// line or follows a space (资金来源： is no source of the page).
+	sourceLabel = regexp.MustCompile(`(?:^|[\s|｜\[【])(?:信息来源|文章来源|来源)\s*[:：]\s*([^\s:：|｜]+?)\s*(?:$|\s|[|｜]|发布|浏览|点击|阅读|访问|作者|编辑|责任|字号|【|\[)`)
 	// titleSeparators part the article's title from the column and site
 	// names in <title>: "标题_通知公告_某某县人民政府".
 	titleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|--|——|－|\s-\s)\s*`)
@@ -70,6 +74,9 @@ func pageProps(gq *goquery.Document) (props map[string]string, article bool) {
 	// The line above the article: the first labelled date and source in
 	// the body's text, read block by block.
 	for _, line := range pageLines(gq) {
+		if utf8.RuneCountInString(line) > maxChromeLineLen {
+			continue
+		}
 		if props["published"] == "" {
 			if m := dateLabel.FindStringSubmatch(line); m != nil {
 				if d, ok := isoDay(m[1], m[2], m[3]); ok {
@@ -77,7 +84,7 @@ func pageProps(gq *goquery.Document) (props map[string]string, article bool) {
 				}
 			}
 		}
-		if props["source"] == "" && len([]rune(line)) <= maxChromeLineLen {
+		if props["source"] == "" {
 			if m := sourceLabel.FindStringSubmatch(line + " "); m != nil {
 				props["source"] = m[1]
 			}

@@ -384,3 +384,24 @@ func TestChromeLines(t *testing.T) {
 		}
 	}
 }
+
+// Props come from the page's info line, not from report text that uses
+// the same words.
+func TestPropsNotFromReportText(t *testing.T) {
+	page := `<html><head><title>报告_某某县</title></head><body><div class="content">
+<p>一、项目概况</p><p>资金来源：县级财政</p><p>评价时间：2021年7月1日</p></div></body></html>`
+	doc, err := ReadBytes("p.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := doc.Props["source"]; ok {
+		t.Errorf("source %q from the report's text", doc.Props["source"])
+	}
+	if _, ok := doc.Props["published"]; ok {
+		t.Errorf("published %q from the report's text", doc.Props["published"])
+	}
+	page = `<html><head><meta name="PubDate" content="2021/8/6 10:20"><meta name="ContentSource" content="县财政局"></head><body><p>正文</p></body></html>`
+	if doc, err = ReadBytes("p.html", []byte(page)); err != nil || doc.Props["published"] != "2021-08-06" || doc.Props["source"] != "县财政局" {
+		t.Errorf("props from the meta tags %v (%v)", doc.Props, err)
+	}
+}

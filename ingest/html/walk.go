@@ -117,13 +117,15 @@ func (w *walker) flush() {
 	w.out.para(p)
 }
 
-// walk reads the children of n.
+// walkChildren reads the children of n.
 func (w *walker) walkChildren(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
 }
 
+// walk reads n: text into the paragraph being read, block elements as
+// paragraphs of their own, tables as tables.
 func (w *walker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
@@ -170,9 +172,9 @@ func (w *walker) walk(n *html.Node) {
 	w.walkChildren(n)
 }
 
-// addText adds a text node to the paragraph: white space collapses as a
-// browser shows it (a no-break space stays a space), except in <pre>,
-// whose lines are paragraphs.
+// addText adds a text node to the paragraph: white space (a no-break
+// space included) collapses to one space as a browser shows it, except in
+// <pre>, whose lines are paragraphs.
 func (w *walker) addText(s string) {
 	if w.pre > 0 {
 		lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
