@@ -237,9 +237,9 @@ func holdsHeading(n *html.Node) bool {
 // container chooses the element that holds the page's main content:
 // from body down, the child that holds most of its parent's content text
 // (dominantShare of it, or hintedShare for a child with a content hint),
-// until no child dominates. A data table is not entered: its text is
-// report text, and so is the text around it.
-func (p *page) container(body *html.Node) *html.Node {
+// until no child dominates or the child may not be entered (see enter).
+// title is the page's title, which may stand beside the content.
+func (p *page) container(body *html.Node, title string) *html.Node {
 	n := body
 	for {
 		total := p.mass(n)
@@ -263,11 +263,79 @@ func (p *page) container(body *html.Node) *html.Node {
 		if share < dominantShare && !(share >= hintedShare && hasHint(hintText(best), contentHints)) {
 			return n
 		}
-		if best.DataAtom == atom.Table && !p.layoutTable(best, tableRows(best)) {
+		if !p.enter(n, best, title) {
 			return n
 		}
 		n = best
 	}
+}
+
+// containers are the elements that hold blocks rather than text.
+var containers = map[atom.Atom]bool{
+	atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Center: true, atom.Form: true, atom.Table: true, atom.Tbody: true,
+	atom.Thead: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+}
+
+// sectionStart is the start of a numbered section heading: 一、, （一）,
+// 第一章.
+var sectionStart = regexp.MustCompile(`^\s*(第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`)
+
+// enter tells whether the content lies in child rather than in n, whose
+// content child dominates. A paragraph (an element without blocks inside)
+// is not entered, nor a data table: the text around them is report text
+// too. Nor is child entered when a heading of the report stands beside
+// it (an h1–h6 or a numbered heading, other than the page's title): a
+// long first section must not leave its heading out.
+func (p *page) enter(n, child *html.Node, title string) bool {
+	if !containers[child.DataAtom] || !hasBlock(child) {
+		return false
+	}
+	if child.DataAtom == atom.Table && !p.layoutTable(child, tableRows(child)) {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c == child || c.Type != html.ElementNode || p.mass(c) == 0 {
+			continue
+		}
+		text := leadText(c, 40)
+		if squash(text) == squash(title) {
+			continue
+		}
+		if headingLevel(c.DataAtom) > 0 || sectionStart.MatchString(text) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasBlock tells whether a block element or a line break stands among
+// n's children.
+func hasBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockLevel[c.DataAtom] || c.DataAtom == atom.Br) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadText is the first characters of n's text, about limit of them.
+func leadText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < limit*3; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(oneLine(b.String()))
 }
 
 // Lines of chrome left inside a content container: the breadcrumb, the
@@ -317,7 +385,7 @@ func readPage(doc *model.Document, gq *goquery.Document) {
 	}
 	start := root
 	if len(body) > 0 {
-		start = p.container(body[0])
+		start = p.container(body[0], props["title"])
 	}
 	w := &walker{doc: doc, page: p, out: bodySink{doc}}
 	if start.DataAtom == atom.Table {

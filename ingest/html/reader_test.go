@@ -405,3 +405,33 @@ func TestPropsNotFromReportText(t *testing.T) {
 		t.Errorf("props from the meta tags %v (%v)", doc.Props, err)
 	}
 }
+
+// The content is the smallest element that holds most of the page's text
+// that is not link text: two sections side by side are both kept, and a
+// short notice is chosen over a longer footer.
+func TestContainerChoice(t *testing.T) {
+	long := strings.Repeat("项目资金使用规范，绩效目标完成较好。", 12)
+	nav := `<div class="top"><ul><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li><li><a href="/b">办事服务</a></li><li><a href="/c">互动交流</a></li></ul></div>`
+	foot := `<div class="footer"><p>地址：某某县人民路1号 邮编：000000 联系电话：0000-0000000 传真：0000-0000000 电子邮箱：czj@example.gov.cn 建议使用1920×1080分辨率浏览本站 主办单位：某某县财政局 承办单位：某某县信息中心</p></div>`
+	tests := []struct {
+		name, body, want string
+	}{
+		{"two sections", nav + `<div class="wrap"><div class="WordSection1"><p>一、甲</p><p>` + long + `</p></div><div class="WordSection2"><p>二、乙</p><p>` + long + `</p></div></div>` + foot,
+			"一、甲|" + long + "|二、乙|" + long},
+		{"short notice", nav + `<div class="box"><div class="con"><p>一、项目概况</p><p>经评价，项目得分92分。</p></div><div class="xgwz"><a href="/1">相关文章一</a><a href="/2">相关文章二</a><a href="/3">相关文章三</a></div></div>` + foot,
+			"一、项目概况|经评价，项目得分92分。"},
+		{"hinted content", nav + `<div class="main"><div class="list">` + strings.Repeat("<p>栏目说明文字，介绍本栏目。</p>", 3) + `</div><div id="zoom"><p>一、概况</p><p>` + long + `</p></div></div>` + foot,
+			"一、概况|" + long},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ReadBytes("c.html", []byte("<html><body>"+tt.body+"</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(paras(doc), "|"); got != tt.want {
+				t.Errorf("body\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
