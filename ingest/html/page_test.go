@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // county-finance.html is a county finance bureau's page written by hand in
@@ -268,5 +270,44 @@ func TestSampleLibreOfficeHTML(t *testing.T) {
 			strings.Join(top, " ") != "项目绩效目标管理情况 工作组织开展情况 综合评价结论 绩效目标完成情况总体分析 偏离绩效目标的原因和改进措施" {
 			t.Errorf("report %d: project %q year %d funds %q evaluators %d level-1 sections %q", k+1, r.ProjectName, r.EvaluationYear, funds, len(r.Evaluators), top)
 		}
+	}
+}
+
+// The county page with its headings as h2 and h3 and its title as an h1
+// inside the article's body, as other sites write them: the same report,
+// its headings recognised by their style.
+func TestCountyPageHeadingElements(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "county-finance.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := simplifiedchinese.GBK.NewDecoder().String(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = strings.Replace(page, `<h1 class="title">2021年度农村公路养护专项资金项目支出绩效评价报告</h1>`, "", 1)
+	page = strings.Replace(page, `<div class="Custom_UnionStyle">`, `<div class="Custom_UnionStyle"><h1>2021年度农村公路养护专项资金项目支出绩效评价报告</h1>`, 1)
+	page = regexp.MustCompile(`<p><strong>([一二三四]、.*?)</strong></p>`).ReplaceAllString(page, "<h2>$1</h2>")
+	page = regexp.MustCompile(`<p><strong>(（[一二]）.*?)</strong></p>`).ReplaceAllString(page, "<h3>$1</h3>")
+	page = strings.Replace(page, `charset="gb2312"`, `charset="utf-8"`, 1)
+	doc, err := html.ReadBytes("h.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := doc.Body[0].Para; p.Style != "heading 1" || p.OutlineLevel != 1 || p.Text != "2021年度农村公路养护专项资金项目支出绩效评价报告" {
+		t.Errorf("first block %+v, want the title as heading 1", p)
+	}
+	x := extract.Extract(doc)
+	if len(x.Reports) != 1 {
+		t.Fatalf("%d reports, want 1", len(x.Reports))
+	}
+	r := x.Reports[0]
+	var sections []string
+	for _, s := range r.Sections {
+		sections = append(sections, strconv.Itoa(s.Level)+s.Marker+s.Title+"/"+s.Via)
+	}
+	want := "1一、项目基本情况/style 2（一）项目概况/style 2（二）项目资金安排及使用情况/style 1二、绩效评价工作开展情况/style 1三、综合评价结论/style 1四、存在的问题及改进建议/style 2（一）存在的问题/style 2（二）改进建议/style"
+	if got := strings.Join(sections, " "); got != want || r.Title != "2021年度农村公路养护专项资金项目支出绩效评价报告" || r.ProjectName != "农村公路养护专项资金" {
+		t.Errorf("title %q project %q sections\n%s\nwant\n%s", r.Title, r.ProjectName, got, want)
 	}
 }
