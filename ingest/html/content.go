@@ -54,6 +54,9 @@ type stat struct{ text, link, mass, links int }
 // page is what the reader knows of a parsed page.
 type page struct {
 	stats map[*html.Node]stat
+	// whole reads all the text shown, chrome included: for the parts of
+	// a page and for the HTML a Word document imports.
+	whole bool
 }
 
 func newPage(root *html.Node) *page {
@@ -127,6 +130,9 @@ func (p *page) dropped(n *html.Node) bool {
 	if skipped[n.DataAtom] || hidden(n) {
 		return true
 	}
+	if p.whole {
+		return false
+	}
 	if n.DataAtom == atom.Nav {
 		return true
 	}
@@ -171,12 +177,80 @@ func hasHint(s string, hints []string) bool {
 	return false
 }
 
+// hidden tells whether n is not shown as body text: hidden by its
+// attributes or style, or one of the parts Word's HTML keeps in divs of
+// their own (msoPart).
 func hidden(n *html.Node) bool {
 	if hasAttr(n, "hidden") {
 		return true
 	}
 	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
-	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") || msoPart(n) != ""
+}
+
+// msoPart names the part a div of a page Word saved holds (its style
+// says mso-element:footnote-list and the like): "footnote", "endnote",
+// "comment", "header" or "footer"; "" for any other element. These are
+// the document's parts, not its body.
+func msoPart(n *html.Node) string {
+	if n.DataAtom != atom.Div {
+		return ""
+	}
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	i := strings.Index(st, "mso-element:")
+	if i < 0 {
+		return ""
+	}
+	v := st[i+len("mso-element:"):]
+	if j := strings.IndexByte(v, ';'); j >= 0 {
+		v = v[:j]
+	}
+	for _, k := range []string{"footnote", "endnote", "comment", "header", "footer"} {
+		if strings.HasPrefix(v, k) {
+			return k
+		}
+	}
+	return ""
+}
+
+// holdsPart tells whether a part's div holds parts of its own (a
+// footnote list its footnotes).
+func holdsPart(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if msoPart(c) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// parts keeps the text of the parts Word's HTML holds apart as
+// Document.Parts.
+func (p *page) parts(doc *model.Document, root *html.Node) {
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[c.DataAtom] {
+				continue
+			}
+			if kind := msoPart(c); kind != "" && !holdsPart(c) {
+				s := &cellSink{doc: &model.Document{}}
+				w := &walker{doc: s.doc, page: &page{stats: p.stats, whole: true}, out: s}
+				w.walkChildren(c)
+				w.flush()
+				texts := make([]string, len(s.paras))
+				for i, para := range s.paras {
+					texts[i] = para.Text
+				}
+				if len(texts) > 0 {
+					doc.Parts = append(doc.Parts, model.Part{Kind: kind, Name: attr(c, "id"), Text: strings.Join(texts, "\n")})
+				}
+				continue
+			}
+			find(c)
+		}
+	}
+	find(root)
 }
 
 func attr(n *html.Node, key string) string {
@@ -387,6 +461,7 @@ func readPage(doc *model.Document, gq *goquery.Document) {
 	if len(body) > 0 {
 		start = p.container(body[0], props["title"])
 	}
+	p.parts(doc, root)
 	w := &walker{doc: doc, page: p, out: bodySink{doc}}
 	if start.DataAtom == atom.Table {
 		w.table(start, 0, 0, 0)

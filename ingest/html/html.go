@@ -25,7 +25,9 @@ func Lines(data []byte) []string {
 	if err != nil {
 		flatText(doc, text)
 	} else {
-		w := &walker{doc: doc, page: newPage(root), out: bodySink{doc}}
+		pg := newPage(root)
+		pg.whole = true
+		w := &walker{doc: doc, page: pg, out: bodySink{doc}}
 		w.walk(root)
 		w.flush()
 	}

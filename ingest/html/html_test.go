@@ -29,6 +29,10 @@ func TestLinesMore(t *testing.T) {
 	if got := fmt.Sprintf("%q", Lines([]byte(gb))); got != want {
 		t.Errorf("Lines = %s\nwant    %s", got, want)
 	}
+	// An imported part has no site chrome: every block is read.
+	if got := fmt.Sprintf("%q", Lines([]byte(`<div class="nav"><a href="/">首页</a> <a href="/a">甲</a> <a href="/b">乙</a></div><div class="footer">页脚</div>`))); got != `["首页 甲 乙" "页脚"]` {
+		t.Errorf("Lines of blocks named as chrome = %s", got)
+	}
 	deep := "<body><p>前</p>" + strings.Repeat("<div>", 1000) + "深"
 	if got := fmt.Sprintf("%q", Lines([]byte(deep))); got != `["前" "深"]` {
 		t.Errorf("Lines of a deep page = %s", got)

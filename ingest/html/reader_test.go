@@ -435,3 +435,29 @@ func TestContainerChoice(t *testing.T) {
 		})
 	}
 }
+
+// A page Word saved keeps its footnotes and header in divs marked by
+// mso-element: they are parts, not body.
+func TestWordParts(t *testing.T) {
+	page := `<html><body><div class=WordSection1>
+<p class=MsoNormal>一、项目概况<a style='mso-footnote-id:ftn1' href="#_ftn1"><sup>[1]</sup></a></p>
+<p class=MsoNormal>正文。</p></div>
+<div style='mso-element:footnote-list'><![if !supportFootnotes]><hr align=left size=1 width="33%"><![endif]>
+<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a href="#_ftnref1">[1]</a> 脚注文字。</p></div></div>
+<div style='mso-element:header' id=h1><p class=MsoHeader>附件6</p></div>
+</body></html>`
+	doc, err := ReadBytes("w.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(paras(doc), "|"), "一、项目概况[1]|正文。"; got != want {
+		t.Errorf("body %s, want %s", got, want)
+	}
+	var parts []string
+	for _, p := range doc.Parts {
+		parts = append(parts, p.Kind+" "+p.Name+" "+p.Text)
+	}
+	if got, want := strings.Join(parts, "|"), "footnote ftn1 [1] 脚注文字。|header h1 附件6"; got != want {
+		t.Errorf("parts %q, want %q", got, want)
+	}
+}
