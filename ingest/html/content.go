@@ -149,7 +149,11 @@ func (p *page) dropped(n *html.Node) bool {
 
 // hintText is the id and class of n, lower case.
 func hintText(n *html.Node) string {
-	return strings.ToLower(attr(n, "id") + " " + attr(n, "class"))
+	id, class := attr(n, "id"), attr(n, "class")
+	if id == "" && class == "" {
+		return "" // most elements: nothing to allocate
+	}
+	return strings.ToLower(id + " " + class)
 }
 
 // hasHint reports whether an id or class (s, lower case) holds a hint: as

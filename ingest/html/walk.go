@@ -239,7 +239,11 @@ func rowCells(tr *html.Node) []*html.Node {
 // span reads a colspan or rowspan attribute: 1 when missing or bad, at
 // most limit.
 func span(n *html.Node, key string, limit int) int {
-	v, err := strconv.Atoi(strings.TrimSpace(attr(n, key)))
+	a := strings.TrimSpace(attr(n, key))
+	if a == "" {
+		return 1
+	}
+	v, err := strconv.Atoi(a)
 	if err != nil || v < 1 {
 		if err == nil && v == 0 && key == "rowspan" {
 			return limit // rowspan="0" reaches to the end of the table
