@@ -33,6 +33,7 @@ type State struct {
 func DefaultPasses() []Pass {
 	return []Pass{
 		PassFunc("reports", readReports),
+		PassFunc("names", readNames),
 		PassFunc("years", readYears),
 		tablesPass(tables.NewReader(tables.DefaultKinds()...)),
 		ReportPass("figures", readFigures),
@@ -42,6 +43,7 @@ func DefaultPasses() []Pass {
 		ReportPass("prose funds", readProseFunds),
 		ReportPass("policies", readPolicies),
 		ReportPass("orgs", readOrgs),
+		PassFunc("checks", readChecks),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/govreports/govreports/extract/tables"
@@ -106,7 +107,19 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 		if f.Rate != nil {
 			fmt.Fprintf(w, " rate %.2f%%", *f.Rate)
 		}
+		if f.RateStated != nil {
+			fmt.Fprintf(w, " stated %s%%", strconv.FormatFloat(*f.RateStated, 'f', -1, 64))
+		}
 		fmt.Fprintln(w)
+	}
+	if r.RateStated != nil {
+		fmt.Fprintf(w, "  stated rate: %s%%\n", strconv.FormatFloat(*r.RateStated, 'f', -1, 64))
+	}
+	if r.InitialBudget != nil {
+		fmt.Fprintf(w, "  initial budget: %s\n", *r.InitialBudget)
+	}
+	for _, c := range r.Checks {
+		fmt.Fprintf(w, "  check %s: expected %s found %s: %s\n", c.Code, c.Expected, c.Found, c.Detail)
 	}
 	for _, e := range r.Evaluators {
 		fmt.Fprintf(w, "  evaluator %s | %s | %s\n", e.Name, e.Org, e.Title)

@@ -161,6 +161,13 @@ var extractionTables = []inserter[model.Extraction]{
 		col("first_block", "Report.FirstBlock", func(_ *scope, r *model.Report) any { return blockNo(r.FirstBlock) }),
 		// EndBlock is exclusive and 0-based: the number of the last block.
 		col("end_block", "Report.EndBlock", func(_ *scope, r *model.Report) any { return r.EndBlock }),
+		// Stated and computed (issue 9): where the facts were read, and
+		// the stated rate and initial budget of the whole report.
+		col("project_name_source", "Report.ProjectNameSource", func(_ *scope, r *model.Report) any { return nullStr(r.ProjectNameSource) }),
+		col("year_source", "Report.YearSource", func(_ *scope, r *model.Report) any { return nullStr(r.YearSource) }),
+		col("budget_source", "Report.BudgetSource", func(_ *scope, r *model.Report) any { return nullStr(r.BudgetSource) }),
+		col("execution_rate_stated", "Report.RateStated", func(_ *scope, r *model.Report) any { return nullFloat(r.RateStated) }),
+		col("initial_budget_yuan", "Report.InitialBudget", func(_ *scope, r *model.Report) any { return amountValue(r.InitialBudget) }),
 	).keeping(func(s *scope, r *model.Report, id int64) {
 		s.reports = append(s.reports, id)
 		s.sections = append(s.sections, make([]int64, 0, len(r.Sections)))
@@ -222,6 +229,23 @@ var extractionTables = []inserter[model.Extraction]{
 			col("actual_raw", "Fund.ActualRaw", func(_ *scope, f *model.Fund) any { return nullStr(f.ActualRaw) }),
 			col("table_no", "Fund.TableNo", func(_ *scope, f *model.Fund) any { return nullInt(f.TableNo) }),
 			col("row", "Fund.Row", func(_ *scope, f *model.Fund) any { return tableRow(f.TableNo, f.Row) }),
+			col("execution_rate_stated", "Fund.RateStated", func(_ *scope, f *model.Fund) any { return nullFloat(f.RateStated) }),
+		),
+		newTable("checks", "Report.Checks", func(r *model.Report) []model.Check { return r.Checks },
+			col("report_id", "", func(s *scope, _ *model.Check) any { return s.reportID() }),
+			col("seq", "", func(s *scope, _ *model.Check) any { return s.n + 1 }),
+			col("code", "Check.Code", func(_ *scope, c *model.Check) any { return c.Code }),
+			col("expected", "Check.Expected", func(_ *scope, c *model.Check) any { return nullStr(c.Expected) }),
+			col("found", "Check.Found", func(_ *scope, c *model.Check) any { return nullStr(c.Found) }),
+			col("block_no", "Check.Block", func(_ *scope, c *model.Check) any {
+				if c.Block < 0 {
+					return nil
+				}
+				return blockNo(c.Block)
+			}),
+			col("table_no", "Check.TableNo", func(_ *scope, c *model.Check) any { return nullInt(c.TableNo) }),
+			col("row", "Check.Row", func(_ *scope, c *model.Check) any { return tableRow(c.TableNo, c.Row) }),
+			col("detail", "Check.Detail", func(_ *scope, c *model.Check) any { return nullStr(c.Detail) }),
 		),
 		newTable("evaluators", "Report.Evaluators", func(r *model.Report) []model.Evaluator { return r.Evaluators },
 			col("report_id", "", func(s *scope, _ *model.Evaluator) any { return s.reportID() }),
@@ -337,6 +361,14 @@ func amountValue(a *model.Amount) any {
 		return nil
 	}
 	return decimalValue(*a)
+}
+
+// nullFloat is an optional number, NULL when nil.
+func nullFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
 }
 
 // nonNegative is n, or NULL for the -1 that marks "none" in the model.

@@ -39,6 +39,19 @@ type Report struct {
 	Goal             string // the 绩效目标 statement
 	Preamble         string // body text before the first section; all the text of a report without headings
 
+	// Where the project name, the year and the budget were read (cover,
+	// title, subtitle, paragraph, table, sentence, form; document for a
+	// year taken from the file's other reports), empty when unknown; the
+	// rate the report states for its whole budget; the budget at the
+	// start of the year when the budget is an adjusted one; and the
+	// disagreements among the facts it states (Check).
+	ProjectNameSource string
+	YearSource        string
+	BudgetSource      string
+	RateStated        *float64
+	InitialBudget     *Amount
+	Checks            []Check
+
 	Sections   []Section
 	Tables     []ReportTable
 	Funds      []Fund
@@ -97,14 +110,18 @@ type TableBlock struct {
 
 // Fund is one row of a funds table, amounts in 元.
 type Fund struct {
-	Item      string
-	Budget    *Amount
-	Actual    *Amount
-	Rate      *float64 // actual / budget in percent, nil when unknown
-	TableNo   int
-	Row       int
-	BudgetRaw string
-	ActualRaw string
+	Item   string
+	Budget *Amount
+	Actual *Amount
+	Rate   *float64 // actual / budget in percent, nil when unknown
+	// RateStated is the execution rate the row states (a 执行率 cell, a
+	// sentence's 执行率99%), nil when none: kept beside Rate, never
+	// replaced by it.
+	RateStated *float64
+	TableNo    int
+	Row        int
+	BudgetRaw  string
+	ActualRaw  string
 }
 
 // Amount is an exact decimal number, e.g. "724000" or "265800.5".
