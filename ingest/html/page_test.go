@@ -39,7 +39,7 @@ func TestCountyPageIsTheReportAlone(t *testing.T) {
 		t.Errorf("format %q encoding %q warnings %q, want html, gb18030, none", doc.Format, doc.Encoding, doc.Warnings)
 	}
 	for key, want := range map[string]string{
-		"title":     "2021年度农村公路养护专项资金项目支出绩效评价报告",
+		"title":     "2020年度农村公路养护专项资金项目支出绩效评价报告",
 		"published": "2021-08-16",
 		"source":    "县财政局",
 	} {
@@ -69,7 +69,7 @@ func TestCountyPageIsTheReportAlone(t *testing.T) {
 	// The first and last paragraphs: the title put above the body, and the
 	// signature's date.
 	first, last := doc.Body[0].Para.Text, doc.Body[len(doc.Body)-1].Para.Text
-	if first != "2021年度农村公路养护专项资金项目支出绩效评价报告" || last != "2021年8月10日" {
+	if first != "2020年度农村公路养护专项资金项目支出绩效评价报告" || last != "2021年8月10日" {
 		t.Errorf("body runs from %q to %q", first, last)
 	}
 	// A <br> inside a paragraph parts it.
@@ -95,10 +95,10 @@ func TestCountyPageReport(t *testing.T) {
 	}
 	r := x.Reports[0]
 	for _, f := range []struct{ name, got, want string }{
-		{"title", r.Title, "2021年度农村公路养护专项资金项目支出绩效评价报告"},
+		{"title", r.Title, "2020年度农村公路养护专项资金项目支出绩效评价报告"},
 		{"project", r.ProjectName, "农村公路养护专项资金"},
 		{"unit", r.ImplementingUnit, "某某县交通运输局"},
-		{"year", strconv.Itoa(r.EvaluationYear), "2021"},
+		{"year", strconv.Itoa(r.EvaluationYear), "2020"},
 		{"date", r.ReportDate, "2021-08-10"},
 	} {
 		if f.got != f.want {
@@ -285,8 +285,8 @@ func TestCountyPageHeadingElements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page = strings.Replace(page, `<h1 class="title">2021年度农村公路养护专项资金项目支出绩效评价报告</h1>`, "", 1)
-	page = strings.Replace(page, `<div class="Custom_UnionStyle">`, `<div class="Custom_UnionStyle"><h1>2021年度农村公路养护专项资金项目支出绩效评价报告</h1>`, 1)
+	page = strings.Replace(page, `<h1 class="title">2020年度农村公路养护专项资金项目支出绩效评价报告</h1>`, "", 1)
+	page = strings.Replace(page, `<div class="Custom_UnionStyle">`, `<div class="Custom_UnionStyle"><h1>2020年度农村公路养护专项资金项目支出绩效评价报告</h1>`, 1)
 	page = regexp.MustCompile(`<p><strong>([一二三四]、.*?)</strong></p>`).ReplaceAllString(page, "<h2>$1</h2>")
 	page = regexp.MustCompile(`<p><strong>(（[一二]）.*?)</strong></p>`).ReplaceAllString(page, "<h3>$1</h3>")
 	page = strings.Replace(page, `charset="gb2312"`, `charset="utf-8"`, 1)
@@ -294,7 +294,7 @@ func TestCountyPageHeadingElements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := doc.Body[0].Para; p.Style != "heading 1" || p.OutlineLevel != 1 || p.Text != "2021年度农村公路养护专项资金项目支出绩效评价报告" {
+	if p := doc.Body[0].Para; p.Style != "heading 1" || p.OutlineLevel != 1 || p.Text != "2020年度农村公路养护专项资金项目支出绩效评价报告" {
 		t.Errorf("first block %+v, want the title as heading 1", p)
 	}
 	x := extract.Extract(doc)
@@ -307,7 +307,7 @@ func TestCountyPageHeadingElements(t *testing.T) {
 		sections = append(sections, strconv.Itoa(s.Level)+s.Marker+s.Title+"/"+s.Via)
 	}
 	want := "1一、项目基本情况/style 2（一）项目概况/style 2（二）项目资金安排及使用情况/style 1二、绩效评价工作开展情况/style 1三、综合评价结论/style 1四、存在的问题及改进建议/style 2（一）存在的问题/style 2（二）改进建议/style"
-	if got := strings.Join(sections, " "); got != want || r.Title != "2021年度农村公路养护专项资金项目支出绩效评价报告" || r.ProjectName != "农村公路养护专项资金" {
+	if got := strings.Join(sections, " "); got != want || r.Title != "2020年度农村公路养护专项资金项目支出绩效评价报告" || r.ProjectName != "农村公路养护专项资金" {
 		t.Errorf("title %q project %q sections\n%s\nwant\n%s", r.Title, r.ProjectName, got, want)
 	}
 }
