@@ -57,6 +57,8 @@ type page struct {
 	// whole reads all the text shown, chrome included: for the parts of
 	// a page and for the HTML a Word document imports.
 	whole bool
+	// info are the catalogue tables of the page (see infoTable).
+	info map[*html.Node]bool
 }
 
 func newPage(root *html.Node) *page {
@@ -133,7 +135,7 @@ func (p *page) dropped(n *html.Node) bool {
 	if p.whole {
 		return false
 	}
-	if n.DataAtom == atom.Nav {
+	if n.DataAtom == atom.Nav || p.info[n] {
 		return true
 	}
 	if s := p.stats[n]; s.links >= linkListLinks && s.link*2 > s.text {
@@ -456,8 +458,10 @@ func isChromeLine(s string) bool {
 func readPage(doc *model.Document, gq *goquery.Document) {
 	root := gq.Nodes[0]
 	body := gq.Find("body").Nodes
-	p := newPage(root)
-	props, article := pageProps(gq)
+	info, entry := findInfoTables(root)
+	p := &page{stats: map[*html.Node]stat{}, info: info}
+	p.count(root, false)
+	props, article := pageProps(gq, entry)
 	if len(props) > 0 {
 		doc.Props = props
 	}

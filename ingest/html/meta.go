@@ -34,8 +34,9 @@ var (
 
 // pageProps returns the page's title, publication date (ISO) and source,
 // where stated; article tells that the title is the article's (see
-// pageTitle).
-func pageProps(gq *goquery.Document) (props map[string]string, article bool) {
+// pageTitle). entry is what the page's catalogue table says (see
+// infoTable), nil when it has none.
+func pageProps(gq *goquery.Document, entry map[string]string) (props map[string]string, article bool) {
 	props = map[string]string{}
 	meta := func(names ...string) string {
 		for _, name := range names {
@@ -67,6 +68,18 @@ func pageProps(gq *goquery.Document) (props map[string]string, article bool) {
 	}
 	if s := meta("ContentSource"); s != "" {
 		props["source"] = s
+	}
+	for _, label := range []string{"发布日期", "公开日期", "成文日期", "生成日期"} {
+		if m := isoDate.FindStringSubmatch(entry[label]); m != nil && props["published"] == "" {
+			if d, ok := isoDay(m[1], m[2], m[3]); ok {
+				props["published"] = d
+			}
+		}
+	}
+	for _, label := range []string{"发布机构", "发文机关", "发文机构", "公开主体"} {
+		if v := entry[label]; v != "" && props["source"] == "" {
+			props["source"] = v
+		}
 	}
 	if props["published"] != "" && props["source"] != "" {
 		return props, article

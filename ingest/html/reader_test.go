@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/govreports/govreports/ingest/model"
+	xhtml "golang.org/x/net/html"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -460,4 +461,62 @@ func TestWordParts(t *testing.T) {
 	if got, want := strings.Join(parts, "|"), "footnote ftn1 [1] 脚注文字。|header h1 附件6"; got != want {
 		t.Errorf("parts %q, want %q", got, want)
 	}
+}
+
+// A 政府信息公开 page puts its catalogue entry above the article: the
+// table is the page's metadata, not the report.
+func TestCatalogueTable(t *testing.T) {
+	page := `<html><head><title>某某县教育局2020年度部门整体支出绩效自评报告_信息公开</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/xxgk/">信息公开</a> <a href="/zwdt/">政务动态</a></div>
+<div class="xxgk_content">
+<table class="xxgk_table">
+<tr><td>索引号：</td><td>11360000MB0000000X/2021-00123</td><td>主题分类：</td><td>财政、审计</td></tr>
+<tr><td>发布机构：</td><td>县教育局</td><td>成文日期：</td><td>2021年05月20日</td></tr>
+<tr><td>标题：</td><td colspan="3">某某县教育局2020年度部门整体支出绩效自评报告</td></tr>
+<tr><td>文号：</td><td></td><td>发布日期：</td><td>2021-05-28</td></tr>
+</table>
+<div class="article"><h2>某某县教育局2020年度部门整体支出绩效自评报告</h2>
+<p>一、部门基本情况</p><p>县教育局内设股室8个，下属学校42所。</p>
+<table><tr><td>项目</td><td>预算数（万元）</td><td>执行数（万元）</td></tr><tr><td>基本支出</td><td>1200</td><td>1180</td></tr></table>
+<p>二、绩效自评情况</p><p>自评得分93分。</p></div></div>
+<div class="footer">主办单位：某某县人民政府办公室 赣ICP备00000000号</div></body></html>`
+	doc, err := ReadBytes("xxgk.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "某某县教育局2020年度部门整体支出绩效自评报告|一、部门基本情况|县教育局内设股室8个，下属学校42所。|[table 1]|二、绩效自评情况|自评得分93分。"
+	if got := strings.Join(paras(doc), "|"); got != want {
+		t.Errorf("body\n%s\nwant\n%s", got, want)
+	}
+	if len(doc.Tables) != 1 || doc.Tables[0].Rows != 2 {
+		t.Errorf("%d tables, want the report's alone", len(doc.Tables))
+	}
+	if doc.Props["published"] != "2021-05-28" || doc.Props["source"] != "县教育局" {
+		t.Errorf("props %v, want published 2021-05-28, source 县教育局", doc.Props)
+	}
+	pairs, ok := infoTable(firstTable(t, page))
+	if !ok || pairs["成文日期"] != "2021年05月20日" || pairs["文号"] != "" || pairs["标题"] != "某某县教育局2020年度部门整体支出绩效自评报告" {
+		t.Errorf("catalogue %v (%v)", pairs, ok)
+	}
+}
+
+func firstTable(t *testing.T, page string) *xhtml.Node {
+	t.Helper()
+	root, err := xhtml.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var find func(*xhtml.Node) *xhtml.Node
+	find = func(n *xhtml.Node) *xhtml.Node {
+		if n.Type == xhtml.ElementNode && n.Data == "table" {
+			return n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if f := find(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	return find(root)
 }
