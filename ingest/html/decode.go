@@ -217,9 +217,10 @@ func declaredCharset(head []byte) string {
 	}
 }
 
-// attrValue finds key=value (quoted or not) in s, case-insensitively.
+// attrValue finds key=value (quoted or not) in s, key in lower case
+// matched without regard to ASCII case.
 func attrValue(s, key string) string {
-	i := strings.Index(strings.ToLower(s), key)
+	i := indexASCIIFold(s, key)
 	if i < 0 {
 		return ""
 	}
@@ -241,4 +242,27 @@ func attrValue(s, key string) string {
 		end = len(rest)
 	}
 	return rest[:end]
+}
+
+// indexASCIIFold is strings.Index ignoring the case of ASCII letters; the
+// offsets are those of s (strings.ToLower would change the length of
+// invalid UTF-8 in it).
+func indexASCIIFold(s, lower string) int {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		match := true
+		for j := 0; j < len(lower); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lower[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
 }
