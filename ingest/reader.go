@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/govreports/govreports/ingest/docx"
+	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/office"
 	"github.com/govreports/govreports/ingest/sheet"
@@ -40,6 +41,7 @@ func DefaultRegistry() *Registry {
 	reg := NewRegistry(
 		txt.Reader{},
 		docx.Reader{},
+		html.Reader{},
 		office.New(conv),
 		sheet.Reader{},
 		sheet.NewLegacy(conv),

@@ -1,71 +1,57 @@
-// Package html reads the text of HTML. For now it serves the docx reader,
-// for the HTML parts a Word document imports (w:altChunk); it is where a
-// reader of .html files will live.
+// Package html reads saved web pages (.html, .htm, .shtml) and web
+// archives (.mht) into the document model, with goquery over
+// golang.org/x/net/html: the page's main content as paragraphs (h1–h6 as
+// headings) and tables on their grid, its site's chrome left out, its
+// title, publication date and source as Props. It also reads the HTML
+// parts a Word document imports (w:altChunk) as lines, for the docx reader.
 package html
 
 import (
 	"bytes"
-	"encoding/xml"
-	"io"
 	"strings"
+
+	"github.com/govreports/govreports/ingest/model"
+	"golang.org/x/net/html"
 )
 
-// blocks are the HTML elements that end a line of text.
-var blocks = map[string]bool{
-	"p": true, "div": true, "br": true, "li": true, "tr": true, "table": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"blockquote": true, "pre": true, "ul": true, "ol": true, "section": true,
-}
-
-// Lines reads the text of an HTML document as lines, one per block
-// element (a table row is a line, its cells parted by spaces). encoding/xml in
-// its lenient mode copes with the HTML Word imports; script and style
+// Lines reads the text of an HTML document as lines, one per paragraph;
+// a table row is a line, its cells parted by spaces. The whole document
+// is read (an imported part has no site chrome); script and style
 // content is skipped.
 func Lines(data []byte) []string {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
-	d.Entity = xml.HTMLEntity
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	doc := &model.Document{}
+	text := decodePage(data, "").text
+	root, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		flatText(doc, text)
+	} else {
+		pg := newPage(root)
+		pg.whole = true
+		w := &walker{doc: doc, page: pg, out: bodySink{doc}}
+		w.walk(root)
+		w.flush()
+	}
 	var lines []string
-	var cur strings.Builder
-	skip := 0
-	flush := func() {
-		if s := strings.Join(strings.Fields(cur.String()), " "); s != "" {
+	add := func(s string) {
+		if s = strings.Join(strings.Fields(s), " "); s != "" {
 			lines = append(lines, s)
 		}
-		cur.Reset()
 	}
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			break
+	for _, b := range doc.Body {
+		if b.Kind == model.KindParagraph {
+			add(b.Para.Text)
+			continue
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := strings.ToLower(t.Name.Local)
-			if name == "script" || name == "style" || name == "head" {
-				skip++
-			} else if blocks[name] {
-				flush()
-			} else if name == "td" || name == "th" {
-				cur.WriteString("\t")
-			}
-		case xml.EndElement:
-			name := strings.ToLower(t.Name.Local)
-			if name == "script" || name == "style" || name == "head" {
-				if skip > 0 {
-					skip--
-				}
-			} else if blocks[name] {
-				flush()
-			}
-		case xml.CharData:
-			if skip == 0 {
-				cur.Write(t)
+		// Cells are in row-major order: a row is a run of them.
+		var row []string
+		cells := doc.Tables[b.TableNo-1].Cells
+		for i, c := range cells {
+			row = append(row, c.Text)
+			if i+1 == len(cells) || cells[i+1].Row != c.Row {
+				add(strings.Join(row, " "))
+				row = row[:0]
 			}
 		}
 	}
-	flush()
 	return lines
 }

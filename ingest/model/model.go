@@ -20,20 +20,22 @@ var ErrUnsupported = errors.New("unsupported format")
 const (
 	FormatTXT  = "txt"
 	FormatDOCX = "docx"
+	FormatHTML = "html"
+	FormatMHT  = "mht" // a web archive; its page is read as HTML
 )
 
 // Document is one file as a reader saw it: its body in reading order, and
 // the parts that are not body (headers, footers, notes, comments) apart.
 type Document struct {
 	Path     string // as reached from the command line, forward slashes
-	Format   string // FormatTXT, FormatDOCX, or the format a converted file had ("doc", "xlsx" …)
-	Encoding string // txt only: "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"
+	Format   string // FormatTXT, FormatDOCX, FormatHTML, FormatMHT, or the format a converted file had ("doc", "xlsx" …)
+	Encoding string // txt, html: "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030" (html: or the WHATWG name of another declared charset)
 
 	Body   []Block // body blocks in reading order
 	Tables []Table // every table, numbered from 1 (Tables[i] is table i+1); nested tables included
 	Parts  []Part  // headers, footers, footnotes, endnotes, comments: never body
 
-	Props    map[string]string // core properties (title, creator, created …), docx only
+	Props    map[string]string // docx: core properties (title, creator, created …); html: title, published (ISO date), source
 	Warnings []string          // non-fatal reading problems, each a sentence (e.g. undecodable bytes)
 }
 

@@ -106,7 +106,7 @@ var byExt = map[string]Kind{
 	".pptx": PPTX, ".ppt": PPT, ".dps": PPT,
 	".odt": ODT,
 	".zip": ZIP, ".rar": RAR, ".7z": SevenZ,
-	".html": HTML, ".htm": HTML, ".mht": MHT, ".mhtml": MHT,
+	".html": HTML, ".htm": HTML, ".shtml": HTML, ".xhtml": HTML, ".mht": MHT, ".mhtml": MHT,
 	".xml": XML, ".rtf": RTF,
 	".jpg": Image, ".jpeg": Image, ".png": Image, ".gif": Image, ".bmp": Image,
 	".tif": Image, ".tiff": Image, ".webp": Image,
@@ -165,6 +165,11 @@ func Detect(name string, head []byte) Kind {
 		return k
 	}
 	if isText(head) {
+		if ext == MHT && mimeHeader(bytes.ToLower(head)) {
+			// A web archive whose multipart header lies beyond head
+			// (Chrome writes a long Snapshot-Content-Location first).
+			return MHT
+		}
 		return TXT
 	}
 	switch ext {
@@ -311,9 +316,9 @@ func textFormat(head []byte) Kind {
 	switch {
 	case bytes.HasPrefix(s, []byte(`{\rtf`)):
 		return RTF
-	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")), htmlTag(lower):
 		return HTML
-	case bytes.HasPrefix(lower, []byte("mime-version:")) && bytes.Contains(lower, []byte("multipart/related")):
+	case mimeHeader(lower) && bytes.Contains(lower, []byte("mime-version:")) && bytes.Contains(lower, []byte("multipart/related")):
 		return MHT
 	case bytes.HasPrefix(lower, []byte("<?xml")):
 		if bytes.Contains(lower, []byte("<html")) {
@@ -322,6 +327,35 @@ func textFormat(head []byte) Kind {
 		return XML
 	}
 	return ""
+}
+
+// htmlTags open a page that has neither doctype nor <html>, as the
+// WHATWG sniffing algorithm lists them (a saved page often starts with a
+// "<!-- saved from url=… -->" comment or its <head>).
+var htmlTags = []string{"<!--", "<head", "<body", "<meta", "<title", "<script", "<style", "<iframe",
+	"<table", "<div", "<font", "<h1", "<p", "<br", "<a", "<b"}
+
+// htmlTag tells whether s starts with one of htmlTags, ended by a space
+// or >.
+func htmlTag(s []byte) bool {
+	for _, t := range htmlTags {
+		if bytes.HasPrefix(s, []byte(t)) && len(s) > len(t) && bytes.IndexByte([]byte(" \t\r\n>"), s[len(t)]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mimeHeader tells whether s starts with a MIME header field: web archives
+// start with MIME-Version, or with the From, Subject and Date fields
+// Internet Explorer writes first.
+func mimeHeader(s []byte) bool {
+	for _, f := range []string{"mime-version:", "from:", "subject:", "date:", "content-type:", "content-location:", "x-mimeole:"} {
+		if bytes.HasPrefix(s, []byte(f)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isUTF16(head []byte) bool { _, ok := GuessUTF16(head); return ok }
