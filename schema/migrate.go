@@ -172,7 +172,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		// A database of ours from before the id was set gets it now. One
 		// that cannot be written (a read-only file) is still ours by its
 		// meta table, and an ingest with nothing to do needs no write.
-		if err := markOurs(ctx, db); err != nil && !isReadOnly(err) {
+		if err := markOurs(ctx, db); err != nil && !IsReadOnly(err) {
 			return err
 		}
 		return nil
@@ -250,9 +250,9 @@ func markOurs(ctx context.Context, db *sql.DB) error {
 	return lockErr(err)
 }
 
-// isReadOnly says whether err is SQLite's refusal to write a file it
+// IsReadOnly says whether err is SQLite's refusal to write a file it
 // opened read-only.
-func isReadOnly(err error) bool {
+func IsReadOnly(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && se.Code == sqlite3.ErrReadonly
 }
