@@ -220,3 +220,29 @@ func TestOpenReadOnlyOthers(t *testing.T) {
 	db.Close()
 	before.check(t, other)
 }
+
+// TestOpenImmutable: the way a database in a read-only folder is opened
+// reads it as the file holds it, and refuses when a -wal file holds
+// changes the file does not (TestReadOnlyFolder in cmd/reports runs the
+// whole path as an unprivileged user).
+func TestOpenImmutable(t *testing.T) {
+	db, path := openTest(t)
+	db.Close()
+	ro, err := openImmutable(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, ro, `SELECT count(*) FROM sqlite_master WHERE name = 'v_reports'`); n != 1 {
+		t.Errorf("v_reports: %d", n)
+	}
+	ro.Close()
+	if err := os.WriteFile(path+"-wal", []byte("changes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ro, err := openImmutable(path); err == nil {
+		ro.Close()
+		t.Error("opened immutable beside a -wal file with changes")
+	} else if !strings.Contains(err.Error(), "holds changes not yet in the database") {
+		t.Errorf("error %q", err)
+	}
+}
