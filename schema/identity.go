@@ -35,7 +35,11 @@ func readHeader(path string) (fileHeader, error) {
 		return fileHeader{empty: true}, nil
 	}
 	if err != nil {
-		return fileHeader{}, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the caller names the file
+		}
+		return fileHeader{}, fmt.Errorf("cannot be read (%w)", err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
