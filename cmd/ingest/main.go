@@ -121,6 +121,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		return exitUsage
 	}
 	journal := journalMode(o.journal, schema.NetworkFS(o.db), stderr)
+	// A database that is not ours is refused before the dictionary takes
+	// seconds to load.
+	conn, err := schema.OpenWith(ctx, o.db, schema.Options{BusyTimeout: o.busy, Journal: journal})
+	if err != nil {
+		return fail(err)
+	}
+	conn.Close()
 	var dicts []string
 	if o.dict != "" {
 		dicts = append(dicts, o.dict)
