@@ -30,31 +30,25 @@ type fileHeader struct {
 // readHeader reads the header of the database file at path. A file that
 // is not an SQLite database is an error saying so.
 func readHeader(path string) (fileHeader, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// Stat before opening: opening a named pipe would wait for a writer.
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fileHeader{empty: true}, nil
+	case err != nil:
+		return fileHeader{}, fmt.Errorf("cannot be read (%w)", pathless(err))
+	case fi.IsDir():
+		return fileHeader{}, errors.New("is a directory, not a database")
+	case !fi.Mode().IsRegular():
+		return fileHeader{}, errors.New("is not a regular file: refusing to use it as a database")
+	case fi.Size() == 0:
 		return fileHeader{empty: true}, nil
 	}
+	f, err := os.Open(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the caller names the file
-		}
-		return fileHeader{}, fmt.Errorf("cannot be read (%w)", err)
+		return fileHeader{}, fmt.Errorf("cannot be read (%w)", pathless(err))
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fileHeader{}, err
-	}
-	if fi.IsDir() {
-		return fileHeader{}, errors.New("is a directory, not a database")
-	}
-	if !fi.Mode().IsRegular() {
-		return fileHeader{}, errors.New("is not a regular file: refusing to use it as a database")
-	}
-	if fi.Size() == 0 {
-		return fileHeader{empty: true}, nil
-	}
 	var b [100]byte
 	if _, err := io.ReadFull(f, b[:]); err != nil || string(b[:len(sqliteMagic)]) != sqliteMagic {
 		return fileHeader{}, errors.New("is not an SQLite database (it does not begin with SQLite's header): refusing to touch it")
@@ -63,6 +57,15 @@ func readHeader(path string) (fileHeader, error) {
 		appID: binary.BigEndian.Uint32(b[68:72]),
 		wal:   b[18] == 2 && b[19] == 2,
 	}, nil
+}
+
+// pathless strips the file name from err: the caller names the file.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // foreignErr is the reason a database of another application is refused.
