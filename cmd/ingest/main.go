@@ -1,7 +1,7 @@
 // Command ingest reads every .docx and .txt report under the given files
 // and folders into a SQLite database.
 //
-//	ingest [--db reports.db] [--workers N] [--dict FILE] PATH...
+//	ingest [--db reports.db] [--workers N] [--dict FILE] [--journal wal|delete] PATH...
 //
 // Exit status: 0 when every supported file was ingested (or was already,
 // unchanged); 1 when some files failed (the rest are loaded, and the

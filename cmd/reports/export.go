@@ -19,13 +19,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-const exportUsage = `usage: reports export [--db reports.db] -o FILE [--force] (VIEW | --query SQL)
+const exportUsage = `usage: reports export [--db reports.db] -o FILE [--force] [--timeout 1m] (VIEW | --query SQL)
 
 Writes a view or table (or the rows of a read-only query) to FILE:
 .csv as UTF-8 with a byte-order mark, which Excel and WPS need to read
 Chinese, or .xlsx with numbers as numbers and NULL as an empty cell.
 An existing FILE is replaced only with --force, and then whole or not at
-all; a read-only FILE or a symbolic link is never replaced.
+all; a read-only FILE or a symbolic link is never replaced. --timeout
+stops a query that runs longer.
 `
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -2,9 +2,9 @@
 // builds: inspect a file, search in Chinese, run read-only SQL, export.
 //
 //	reports inspect [--json] FILE
-//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] QUERY
-//	reports sql     [--db reports.db] [--csv|--json] [--wide] QUERY
-//	reports export  [--db reports.db] -o FILE (VIEW | --query SQL)
+//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
+//	reports sql     [--db reports.db] [--csv|--json] [--wide] [--timeout 1m] QUERY
+//	reports export  [--db reports.db] -o FILE [--force] [--timeout 1m] (VIEW | --query SQL)
 //
 // Flags may stand before or after the arguments; -- ends them.
 //
