@@ -29,6 +29,9 @@ type Config struct {
 	// BusyTimeout is how long Run waits for a database another process
 	// holds.
 	BusyTimeout time.Duration
+	// Journal is the database's journal mode, schema.JournalWAL (when
+	// empty) or schema.JournalDelete.
+	Journal string
 	// Progress, if set, is called from one goroutine after every file Run
 	// finishes.
 	Progress func(Event)
@@ -139,7 +142,7 @@ func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summar
 	if p.cfg.NoIndex {
 		return Summary{}, errors.New("ingest: a processor made with NoIndex cannot run into a database, which needs the search index")
 	}
-	conn, err := schema.Open(ctx, db, p.cfg.BusyTimeout)
+	conn, err := schema.OpenWith(ctx, db, schema.Options{BusyTimeout: p.cfg.BusyTimeout, Journal: p.cfg.Journal})
 	if err != nil {
 		return Summary{}, err
 	}

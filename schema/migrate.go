@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // The tables change by numbered migrations, NNNN_what.sql, applied in order
@@ -84,6 +86,8 @@ type dbState struct {
 	views       string // hash of the views.sql the views were made from
 	viewCount   int    // views named v_*
 	tables      int    // tables of any kind
+	hasMeta     bool   // a table named meta exists
+	appID       uint32 // PRAGMA application_id
 }
 
 type queryer interface {
@@ -93,6 +97,9 @@ type queryer interface {
 func readState(ctx context.Context, q queryer) (dbState, error) {
 	var st dbState
 	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&st.userVersion); err != nil {
+		return st, lockErr(err)
+	}
+	if err := q.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&st.appID); err != nil {
 		return st, lockErr(err)
 	}
 	var meta int
@@ -105,6 +112,7 @@ func readState(ctx context.Context, q queryer) (dbState, error) {
 	if meta == 0 {
 		return st, nil
 	}
+	st.hasMeta = true
 	err := q.QueryRowContext(ctx, `SELECT
 		coalesce((SELECT value FROM meta WHERE key = 'schema_version'), ''),
 		coalesce((SELECT value FROM meta WHERE key = 'views'), '')`).Scan(&st.meta, &st.views)
@@ -121,6 +129,10 @@ func (st dbState) viewsCurrent() bool {
 // one, or why the program must not touch it.
 func (st dbState) version() (int, error) {
 	switch {
+	case foreign(st.appID):
+		return 0, fmt.Errorf("the database is %w", foreignErr(st.appID))
+	case st.meta == "" && st.hasMeta && st.appID == ApplicationID:
+		return 0, errors.New("the database is this program's but its meta table holds no schema_version (changed by hand?): refusing to guess its version; re-ingest into a new --db")
 	case st.meta == "" && st.tables > 0:
 		return 0, errors.New("the database holds tables of another application (no govreports schema version): refusing to change it; name another --db")
 	case st.meta == "":
@@ -154,6 +166,15 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	if v == Version && st.viewsCurrent() {
+		if st.appID == ApplicationID {
+			return nil
+		}
+		// A database of ours from before the id was set gets it now. One
+		// that cannot be written (a read-only file) is still ours by its
+		// meta table, and an ingest with nothing to do needs no write.
+		if err := markOurs(ctx, db); err != nil && !IsReadOnly(err) {
+			return err
+		}
 		return nil
 	}
 	for {
@@ -197,7 +218,7 @@ func step(ctx context.Context, db *sql.DB, ms []migration) (bool, error) {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return false, fmt.Errorf("migration %s: %w", m.name, lockErr(err))
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d; PRAGMA application_id = %d`, m.version, ApplicationID)); err != nil {
 			return false, fmt.Errorf("migration %s: %w", m.name, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`,
@@ -215,9 +236,25 @@ func step(ctx context.Context, db *sql.DB, ms []migration) (bool, error) {
 		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('views', ?)`, viewsHash()); err != nil {
 			return false, err
 		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+			return false, err
+		}
 		return true, lockErr(tx.Commit())
 	}
 	return true, nil
+}
+
+// markOurs sets the application id of a database of ours.
+func markOurs(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID))
+	return lockErr(err)
+}
+
+// IsReadOnly says whether err is SQLite's refusal to write a file it
+// opened read-only.
+func IsReadOnly(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrReadonly
 }
 
 // dropViews drops the program's views: every view named v_*, so that a

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -24,7 +25,13 @@ func fileURI(path string) string {
 // over: the file is opened with mode=ro, every connection sets
 // PRAGMA query_only, and an authorizer refuses any statement that is not a
 // read, so that ATTACH or VACUUM INTO cannot create files either. A missing
-// file is an error, never a new empty database.
+// or empty file, or one that is not an SQLite database, is an error, never
+// a new empty database.
+//
+// A database in WAL mode needs its -shm file to be read. Where SQLite
+// cannot make one (a read-only folder or medium), the database is opened
+// immutable: read as the file is, with no lock and no file beside it. That
+// is safe only if no one writes it meanwhile, which the place rules out.
 func OpenReadOnly(path string) (*sql.DB, error) {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -36,11 +43,19 @@ func OpenReadOnly(path string) (*sql.DB, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("database %s is a directory", path)
 	}
-	c := &roConnector{dsn: fileURI(path) + "?mode=ro&_busy_timeout=5000", driver: &sqlite3.SQLiteDriver{ConnectHook: readOnlyHook}}
-	db := sql.OpenDB(c)
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	h, err := readHeader(path)
+	if err != nil {
+		return nil, fmt.Errorf("database %s %w", path, err)
+	}
+	if h.empty {
+		return nil, fmt.Errorf("database %s is empty (0 bytes): build it with ingest", path)
+	}
+	db, err := openReadOnly(path, false)
+	if err != nil && h.wal && cannotOpen(err) {
+		db, err = openImmutable(path)
+	}
+	if err != nil {
+		return nil, err
 	}
 	if err := current(db, path); err != nil {
 		db.Close()
@@ -49,19 +64,52 @@ func OpenReadOnly(path string) (*sql.DB, error) {
 	return db, nil
 }
 
+// openReadOnly opens path read-only and reads its schema once, which is
+// when SQLite first needs the WAL's -shm file.
+func openReadOnly(path string, immutable bool) (*sql.DB, error) {
+	dsn := fileURI(path) + "?mode=ro&_busy_timeout=5000"
+	if immutable {
+		dsn = fileURI(path) + "?mode=ro&immutable=1"
+	}
+	db := sql.OpenDB(&roConnector{dsn: dsn, driver: &sqlite3.SQLiteDriver{ConnectHook: readOnlyHook}})
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&n); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// openImmutable opens path immutable, unless its -wal file holds changes
+// that reading the file alone would miss.
+func openImmutable(path string) (*sql.DB, error) {
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		return nil, fmt.Errorf("open %s: its folder cannot be written, and %s holds changes not yet in the database: copy both files to a folder that can be written, or run ingest --db %s once where it can", path, filepath.Base(path)+"-wal", path)
+	}
+	return openReadOnly(path, true)
+}
+
+// cannotOpen says whether err is SQLite's failure to open the files a WAL
+// database needs beside it.
+func cannotOpen(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrCantOpen || se.Code == sqlite3.ErrReadonly)
+}
+
 // current makes sure the database at path has this program's schema and
 // views before it is read: a database of an earlier version is upgraded
 // once, as ingest would upgrade it, so that its views are the ones the
 // README describes; one that is newer is refused with the reason. Other
-// SQLite files are read as they are.
+// applications' SQLite files are read as they are: reading changes
+// nothing, so `reports sql` may query any SQLite file.
 func current(db *sql.DB, path string) error {
 	ctx := context.Background()
 	st, err := readState(ctx, db)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	if st.meta == "" {
-		return nil // not ours: reading it changes nothing, so any SQLite file may be queried
+	if foreign(st.appID) || st.meta == "" && st.appID != ApplicationID {
+		return nil
 	}
 	v, err := st.version()
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -36,9 +37,44 @@ var ErrLocked = errors.New("database is locked by another process")
 // WAL journaling and a busy timeout, and brings its schema up to Version:
 // see migrate.
 func Open(ctx context.Context, path string, busy time.Duration) (*sql.DB, error) {
+	return OpenWith(ctx, path, Options{BusyTimeout: busy})
+}
+
+// Journal modes for Options.Journal.
+const (
+	JournalWAL    = "wal"    // readers never wait for the writer; needs shared memory (no network filesystems)
+	JournalDelete = "delete" // rollback journal: safe on network filesystems, readers wait for commits
+)
+
+// Options says how OpenWith opens a database for writing.
+type Options struct {
+	BusyTimeout time.Duration // how long to wait for another process's lock
+	Journal     string        // JournalWAL (the default when empty) or JournalDelete
+}
+
+// OpenWith opens (creating if needed) the database at path for writing
+// and brings its schema up to Version. It opens only a database that is
+// new (a missing or 0-byte file) or this program's, and refuses any other
+// file, leaving it as it was: the header is read before SQLite opens the
+// file, and the schema is read before the journal mode is set.
+func OpenWith(ctx context.Context, path string, o Options) (*sql.DB, error) {
+	journal := o.Journal
+	switch journal {
+	case "":
+		journal = JournalWAL
+	case JournalWAL, JournalDelete:
+	default:
+		return nil, fmt.Errorf("journal mode %q: want %s or %s", o.Journal, JournalWAL, JournalDelete)
+	}
+	h, err := readHeader(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s %w; name another --db", path, err)
+	}
+	if foreign(h.appID) {
+		return nil, fmt.Errorf("%s is %w; name another --db", path, foreignErr(h.appID))
+	}
 	q := url.Values{}
-	q.Set("_busy_timeout", strconv.FormatInt(busy.Milliseconds(), 10))
-	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", strconv.FormatInt(o.BusyTimeout.Milliseconds(), 10))
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_foreign_keys", "1")
 	q.Set("_txlock", "immediate")
@@ -47,11 +83,38 @@ func Open(ctx context.Context, path string, busy time.Duration) (*sql.DB, error)
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1) // one writer per process
-	if err := migrate(ctx, db); err != nil {
+	if err := prepare(ctx, db, journal); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return db, nil
+}
+
+// prepare checks that the database is new or ours, sets its journal mode
+// and migrates it.
+func prepare(ctx context.Context, db *sql.DB, journal string) error {
+	st, err := readState(ctx, db)
+	if err != nil {
+		return err
+	}
+	if _, err := st.version(); err != nil {
+		return err
+	}
+	var mode string
+	if err := db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		return lockErr(err)
+	}
+	// Only a change writes: a database already in the mode asked for can
+	// be opened where it cannot be written, to find there is nothing to do.
+	if !strings.EqualFold(mode, journal) {
+		if err := db.QueryRowContext(ctx, `PRAGMA journal_mode = `+journal).Scan(&mode); err != nil {
+			return fmt.Errorf("journal mode %s: %w", journal, lockErr(err))
+		}
+		if !strings.EqualFold(mode, journal) {
+			return fmt.Errorf("journal mode %s: SQLite kept %s (another process has the database open?)", journal, mode)
+		}
+	}
+	return migrate(ctx, db)
 }
 
 // lockErr turns SQLite's busy and locked errors into ErrLocked.

@@ -195,12 +195,21 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	ctx = context.WithoutCancel(ctx)
+	const orphans = `SELECT document_id FROM documents WHERE document_id NOT IN (SELECT document_id FROM paths)`
+	// Looking first keeps a run with nothing to do from taking the write
+	// lock, so it succeeds on a database it cannot write.
+	var any bool
+	if err := w.db.QueryRowContext(ctx, `SELECT EXISTS (`+orphans+`)`).Scan(&any); err != nil {
+		return 0, lockErr(err)
+	}
+	if !any {
+		return 0, nil
+	}
 	tx, err := w.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, lockErr(err)
 	}
 	defer tx.Rollback()
-	const orphans = `SELECT document_id FROM documents WHERE document_id NOT IN (SELECT document_id FROM paths)`
 	// The reports that go no longer count in their terms' frequencies.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO term_df (term, df)
 		SELECT t.term, -count(*) FROM report_terms t JOIN reports r USING (report_id)

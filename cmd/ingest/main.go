@@ -1,7 +1,7 @@
 // Command ingest reads every .docx and .txt report under the given files
 // and folders into a SQLite database.
 //
-//	ingest [--db reports.db] [--workers N] [--dict FILE] PATH...
+//	ingest [--db reports.db] [--workers N] [--dict FILE] [--journal wal|delete] PATH...
 //
 // Exit status: 0 when every supported file was ingested (or was already,
 // unchanged); 1 when some files failed (the rest are loaded, and the
@@ -53,6 +53,7 @@ type options struct {
 	dict    string
 	busy    time.Duration
 	timeout time.Duration
+	journal string
 	version bool
 	paths   []string
 }
@@ -67,6 +68,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` for Chinese word segmentation (one word per line)")
 	fs.DurationVar(&o.busy, "busy-timeout", 10*time.Second, "how long to wait for a database another process holds")
 	fs.DurationVar(&o.timeout, "file-timeout", 5*time.Minute, "give up on a file whose reading takes longer (0: never)")
+	fs.StringVar(&o.journal, "journal", "", "journal `MODE` of the database: wal, or delete for a network filesystem (default: wal, delete where the database lies on one)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	if err := fs.Parse(args, stdout); err != nil {
 		return nil, err
@@ -79,6 +81,8 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 		return nil, errors.New("no PATH given")
 	case o.workers < 1:
 		return nil, fmt.Errorf("--workers must be at least 1, got %d", o.workers)
+	case o.journal != "" && o.journal != schema.JournalWAL && o.journal != schema.JournalDelete:
+		return nil, fmt.Errorf("--journal %s: want %s or %s", o.journal, schema.JournalWAL, schema.JournalDelete)
 	}
 	return o, nil
 }
@@ -104,15 +108,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 			return exitUsage
 		}
 	}
-	// fail reports an error that stops the run before it starts.
+	// fail reports an error that stops the run.
 	fail := func(err error) int {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "ingest: interrupted")
 			return exitInterrupted
 		}
+		if schema.IsReadOnly(err) {
+			err = fmt.Errorf("%s cannot be written (the file or its folder is read-only), and files need loading: %w", o.db, err)
+		}
 		fmt.Fprintf(stderr, "ingest: %v\n", err)
 		return exitUsage
 	}
+	journal := journalMode(o.journal, schema.NetworkFS(o.db), stderr)
+	// A database that is not ours is refused before the dictionary takes
+	// seconds to load.
+	conn, err := schema.OpenWith(ctx, o.db, schema.Options{BusyTimeout: o.busy, Journal: journal})
+	if err != nil {
+		return fail(err)
+	}
+	conn.Close()
 	var dicts []string
 	if o.dict != "" {
 		dicts = append(dicts, o.dict)
@@ -126,6 +141,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		Workers:     o.workers,
 		FileTimeout: o.timeout,
 		BusyTimeout: o.busy,
+		Journal:     journal,
 		Progress:    func(e ingest.Event) { prog.event(e) },
 	})
 	if err != nil {
@@ -145,13 +161,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		fmt.Fprintln(stderr, "ingest: interrupted; what was loaded stays loaded")
 		return exitInterrupted
 	case err != nil:
-		fmt.Fprintf(stderr, "ingest: %v\n", err)
-		return exitUsage
+		return fail(err)
 	case sum.Failed > 0:
 		fmt.Fprintf(stderr, "ingest: %d files failed; see: SELECT path, error FROM v_documents WHERE status = 'failed'\n", sum.Failed)
 		return exitSomeFailed
 	}
 	return exitOK
+}
+
+// journalMode picks the journal mode: the one asked for, else WAL, unless
+// the database lies on a network filesystem (netfs names it), where WAL's
+// shared memory is unsafe and a rollback journal is used instead.
+func journalMode(asked, netfs string, stderr io.Writer) string {
+	switch {
+	case netfs == "":
+		return asked
+	case asked == "":
+		fmt.Fprintf(stderr, "ingest: warning: the database lies on a network filesystem (%s), where SQLite's WAL mode is unsafe: using --journal delete (readers wait while a batch is written)\n", netfs)
+		return schema.JournalDelete
+	case asked == schema.JournalWAL:
+		fmt.Fprintf(stderr, "ingest: warning: the database lies on a network filesystem (%s), where SQLite's WAL mode is unsafe; --journal delete is safer\n", netfs)
+	}
+	return asked
 }
 
 // countReports returns how many reports the database holds, or -1 when it

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 type result struct {
 	Columns []string
 	Rows    [][]any
+	More    bool // rows beyond these were left unread
 }
 
 // queryer is a *sql.DB or a *sql.Conn.
@@ -52,11 +54,28 @@ func queryRows(ctx context.Context, db queryer, query string, args []any, fn fun
 
 // collect runs query and keeps every row.
 func collect(ctx context.Context, db queryer, query string, args ...any) (*result, error) {
+	return collectAtMost(ctx, db, 0, query, args...)
+}
+
+// errEnough stops reading rows once enough are held.
+var errEnough = errors.New("enough rows")
+
+// collectAtMost runs query and keeps its first limit rows (every row when
+// limit is 0); More says whether there were more. The rest are never
+// read, so a query of millions of rows stops early.
+func collectAtMost(ctx context.Context, db queryer, limit int, query string, args ...any) (*result, error) {
 	res := &result{}
 	cols, err := queryRows(ctx, db, query, args, func(_ []string, row []any) error {
+		if limit > 0 && len(res.Rows) == limit {
+			res.More = true
+			return errEnough
+		}
 		res.Rows = append(res.Rows, append([]any(nil), row...))
 		return nil
 	})
+	if errors.Is(err, errEnough) {
+		err = nil
+	}
 	res.Columns = cols
 	return res, err
 }

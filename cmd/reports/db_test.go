@@ -35,6 +35,7 @@ INSERT INTO reports VALUES
 	(3, 'APP建设', NULL, NULL, 'ok');
 CREATE TABLE funds (report_id INTEGER, item TEXT, amount REAL);
 INSERT INTO funds VALUES (1, '工作经费', 724000), (2, '专项资金', 1.25);
+CREATE INDEX funds_report ON funds (report_id);
 CREATE VIEW v_reports AS
 	SELECT r.report_id, r.project_name, r.evaluation_year, sum(f.amount) AS total
 	FROM reports r LEFT JOIN funds f USING (report_id)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,11 +19,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-const exportUsage = `usage: reports export [--db reports.db] -o FILE (VIEW | --query SQL)
+const exportUsage = `usage: reports export [--db reports.db] -o FILE [--force] [--timeout 1m] (VIEW | --query SQL)
 
 Writes a view or table (or the rows of a read-only query) to FILE:
 .csv as UTF-8 with a byte-order mark, which Excel and WPS need to read
 Chinese, or .xlsx with numbers as numbers and NULL as an empty cell.
+An existing FILE is replaced only with --force, and then whole or not at
+all; a read-only FILE or a symbolic link is never replaced. --timeout
+stops a query that runs longer.
 `
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -30,6 +34,8 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	dbPath := fs.String("db", "reports.db", "SQLite database built by ingest")
 	out := fs.StringP("output", "o", "", "output `FILE`, .csv or .xlsx")
 	query := fs.String("query", "", "export the rows of this read-only `SQL` query instead of a view")
+	force := fs.Bool("force", false, "replace FILE if it exists")
+	timeout := timeoutFlag(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -51,11 +57,17 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 
+	// Refused before the query runs, which may take long.
+	if err := checkOutput(*out, *dbPath, *force); err != nil {
+		return err
+	}
 	db, err := schema.OpenReadOnly(*dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	ctx, cancel := withTimeout(ctx, *timeout)
+	defer cancel()
 
 	q, sheet := *query, "query"
 	if q == "" {
@@ -69,7 +81,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 
 	cut := 0
-	n, err := writeAtomically(*out, func(w io.Writer) (n int, err error) {
+	n, err := writeAtomically(*out, *force, func(w io.Writer) (n int, err error) {
 		if format == ".csv" {
 			return exportCSV(ctx, w, db, q)
 		}
@@ -77,7 +89,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return n, err
 	})
 	if err != nil {
-		return schema.ReadOnlyError(*dbPath, err)
+		return timeoutError(ctx, *timeout, schema.ReadOnlyError(*dbPath, err))
 	}
 	fmt.Fprintf(stderr, "wrote %d rows to %s\n", n, *out)
 	if cut > 0 {
@@ -115,13 +127,49 @@ func lookupRelation(ctx context.Context, db *sql.DB, name string) (string, error
 	return "", usageError{msg}
 }
 
+// checkOutput refuses an output path that cannot or must not be written:
+// a folder that does not exist, an existing file without force, and, even
+// with force, a folder, a symbolic link (whose target the user may not
+// mean to replace), a read-only file, or the database itself.
+func checkOutput(path, dbPath string, force bool) error {
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("-o %s: the folder %s does not exist", path, dir)
+	}
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("-o %s: %w", path, err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("-o %s is a symbolic link: not replaced, even with --force; name the file it points to, or another", path)
+	case fi.IsDir():
+		return fmt.Errorf("-o %s is a folder", path)
+	case !force:
+		return fmt.Errorf("-o %s exists: not replaced without --force", path)
+	case fi.Mode().Perm()&0o222 == 0:
+		return fmt.Errorf("-o %s is read-only: not replaced, even with --force", path)
+	}
+	if dbi, err := os.Stat(dbPath); err == nil && os.SameFile(fi, dbi) {
+		return fmt.Errorf("-o %s is the database: not replaced", path)
+	}
+	return nil
+}
+
 // writeAtomically writes path through a temporary file beside it, so a
-// failed export leaves no half-written file behind.
-func writeAtomically(path string, write func(io.Writer) (int, error)) (int, error) {
+// failed export leaves no half-written file behind and a reader of path
+// sees the old file or the new one, whole. Without replace, an existing
+// path is left alone: the temporary file is linked to path, which fails
+// if it exists, even one made while the export ran. Errors name path,
+// never the temporary file.
+func writeAtomically(path string, replace bool, write func(io.Writer) (int, error)) (int, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("write %s: %w", path, pathless(err))
 	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // a no-op once renamed
 	n, err := write(f)
 	if err == nil {
 		// CreateTemp makes the file private; an export is an ordinary file.
@@ -130,14 +178,39 @@ func writeAtomically(path string, write func(io.Writer) (int, error)) (int, erro
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", path, pathless(err))
+	}
+	if replace {
+		err = os.Rename(tmp, path)
+	} else if err = os.Link(tmp, path); errors.Is(err, fs.ErrExist) {
+		return 0, fmt.Errorf("-o %s exists (made while exporting): not replaced without --force", path)
+	} else if err != nil {
+		// Hard links are not everywhere (FAT, some network shares):
+		// look, then rename.
+		if _, serr := os.Lstat(path); serr == nil {
+			return 0, fmt.Errorf("-o %s exists: not replaced without --force", path)
+		}
+		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		os.Remove(f.Name())
-		return 0, err
+		return 0, fmt.Errorf("write %s: %w", path, pathless(err))
 	}
 	return n, nil
+}
+
+// pathless strips the file names from an error about the temporary file,
+// keeping the reason.
+func pathless(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }
 
 // utf8BOM tells Excel and WPS that a CSV file is UTF-8; without it they

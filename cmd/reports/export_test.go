@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -196,5 +197,106 @@ func TestExportXLSXWarnsOfCutCells(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "1 cells were longer than the 32767 characters") {
 		t.Errorf("no warning of the cut cell: %q", stderr)
+	}
+}
+
+// TestExportNeverClobbers: an existing file is replaced only with --force,
+// and then whole, through a temporary file renamed over it; a symbolic
+// link, a read-only file and the database itself never are; a missing
+// folder is named; errors never name the temporary file, and none is left.
+func TestExportNeverClobbers(t *testing.T) {
+	db := testDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "报告.csv")
+	old := []byte("分析师的旧文件\n")
+	os.WriteFile(out, old, 0o644)
+	unchanged := func(path string, want []byte) {
+		t.Helper()
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, want) {
+			t.Errorf("%s changed: %q", path, got)
+		}
+	}
+
+	code, _, errs := runCmd(t, "export", "--db", db, "-o", out, "v_reports")
+	if code != 1 || !strings.Contains(errs, out+" exists: not replaced without --force") {
+		t.Errorf("existing file: exit %d, %q", code, errs)
+	}
+	unchanged(out, old)
+
+	if code, _, errs := runCmd(t, "export", "--db", db, "-o", out, "--force", "v_reports"); code != 0 {
+		t.Errorf("--force: exit %d, %q", code, errs)
+	}
+	if got, _ := os.ReadFile(out); !bytes.HasPrefix(got, []byte("\xEF\xBB\xBFreport_id,")) {
+		t.Errorf("--force did not replace the file: %q", got[:min(len(got), 40)])
+	}
+
+	target := filepath.Join(dir, "target.csv")
+	os.WriteFile(target, old, 0o644)
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	readOnly := filepath.Join(dir, "只读.csv")
+	os.WriteFile(readOnly, old, 0o444)
+	dbCSV := filepath.Join(filepath.Dir(db), "db.csv")
+	if err := os.Link(db, dbCSV); err != nil {
+		t.Fatal(err)
+	}
+	dbBytes, _ := os.ReadFile(db)
+	folder := filepath.Join(dir, "folder.csv")
+	os.Mkdir(folder, 0o755)
+	for _, tt := range []struct{ out, msg string }{
+		{link, link + " is a symbolic link: not replaced, even with --force"},
+		{readOnly, readOnly + " is read-only: not replaced, even with --force"},
+		{dbCSV, dbCSV + " is the database"},
+		{folder, folder + " is a folder"},
+		{filepath.Join(dir, "no", "such", "x.csv"), "the folder " + filepath.Join(dir, "no", "such") + " does not exist"},
+	} {
+		code, _, errs := runCmd(t, "export", "--db", db, "-o", tt.out, "--force", "v_reports")
+		if code != 1 || !strings.Contains(errs, tt.msg) {
+			t.Errorf("-o %s: exit %d, %q; want 1 and %q", tt.out, code, errs, tt.msg)
+		}
+	}
+	unchanged(target, old)
+	unchanged(readOnly, old)
+	unchanged(db, dbBytes)
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+
+	// A query that fails half-way: the error names the file asked for.
+	failing := filepath.Join(dir, "failing.xlsx")
+	code, _, errs = runCmd(t, "export", "--db", db, "-o", failing, "--query",
+		"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000) SELECT CASE WHEN x < 4000 THEN x ELSE abs(-9223372036854775807 - 1) END FROM c")
+	if code != 1 || !strings.Contains(errs, "integer overflow") || strings.Contains(errs, ".failing.xlsx.") {
+		t.Errorf("a failing query: exit %d, %q; want 1, the reason, and no temporary file named", code, errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("a temporary file was left: %s", e.Name())
+		}
+	}
+	if _, err := os.Stat(failing); err == nil {
+		t.Errorf("a failed export left %s", failing)
+	}
+}
+
+// TestWriteAtomicallyKeepsAFileMadeMeanwhile: without --force a file that
+// appears while the export runs is not replaced, and the error names it.
+func TestWriteAtomicallyKeepsAFileMadeMeanwhile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "x.csv")
+	_, err := writeAtomically(out, false, func(w io.Writer) (int, error) {
+		os.WriteFile(out, []byte("meanwhile"), 0o644)
+		return io.WriteString(w, "export")
+	})
+	if err == nil || !strings.Contains(err.Error(), out+" exists") {
+		t.Errorf("error %v", err)
+	}
+	if got, _ := os.ReadFile(out); string(got) != "meanwhile" {
+		t.Errorf("%s = %q", out, got)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("left: %v", entries)
 	}
 }

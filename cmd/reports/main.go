@@ -2,13 +2,14 @@
 // builds: inspect a file, search in Chinese, run read-only SQL, export.
 //
 //	reports inspect [--json] FILE
-//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] QUERY
-//	reports sql     [--db reports.db] [--csv|--json] [--wide] QUERY
-//	reports export  [--db reports.db] -o FILE (VIEW | --query SQL)
+//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
+//	reports sql     [--db reports.db] [--csv|--json] [--wide] [--timeout 1m] QUERY
+//	reports export  [--db reports.db] -o FILE [--force] [--timeout 1m] (VIEW | --query SQL)
 //
 // Flags may stand before or after the arguments; -- ends them.
 //
-// Exit status: 0 on success, 1 when the command failed, 2 for usage errors.
+// Exit status: 0 on success, 1 when the command failed, 2 for usage
+// errors, 130 when interrupted.
 package main
 
 import (
@@ -90,6 +91,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		switch {
 		case err == nil, errors.Is(err, cli.ErrHelp):
 			return 0
+		case errors.Is(err, errInterrupted):
+			fmt.Fprintf(stderr, "reports %s: interrupted\n", c.name)
+			return 130
 		case errors.As(err, &ue):
 			fmt.Fprintf(stderr, "reports %s: %v\n%s\n", c.name, err, cli.Hint("reports "+c.name))
 			return 2

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/cmd/internal/cli"
@@ -19,13 +20,14 @@ import (
 	"github.com/govreports/govreports/extract/segment"
 )
 
-const searchUsage = `usage: reports search [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] QUERY
+const searchUsage = `usage: reports search [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
 
 Full-text search in Chinese. Words of the query must all occur; a "quoted
 phrase" must occur as written. Hits are ranked best first (BM25) and shown
 with their report, section path and a snippet with the matches in 【】.
 --dict names the user dictionary ingest was run with, so that the query is
-cut into words the same way.
+cut into words the same way. A query of more than 64 words is cut to its
+first 64, with a warning: every word must occur, and each costs time.
 `
 
 // hit is one search result.
@@ -48,6 +50,7 @@ type searchOptions struct {
 	year, limit int
 	json, csv   bool
 	dict        string
+	timeout     time.Duration
 	query       string
 }
 
@@ -62,6 +65,7 @@ func parseSearch(args []string, stdout io.Writer) (*searchOptions, error) {
 	fs.BoolVar(&o.json, "json", false, "print a JSON array, best first")
 	fs.BoolVar(&o.csv, "csv", false, "print CSV, best first")
 	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` that ingest used")
+	fs.DurationVar(&o.timeout, "timeout", defaultTimeout, "stop a search that runs longer (0: never)")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return nil, err
 	}
@@ -95,11 +99,57 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	return o.run(ctx, db, seg, stdout, stderr)
+	ctx, cancel := withTimeout(ctx, o.timeout)
+	defer cancel()
+	return timeoutError(ctx, o.timeout, o.run(ctx, db, seg, stdout, stderr))
+}
+
+// Bounds on a query: every word of it must occur, and each costs the
+// full-text index a lookup and the snippets a pattern, so a pasted page
+// (3,200 characters took minutes) is cut to its beginning.
+const (
+	maxQueryWords = 64
+	maxQueryRunes = 4096 // read no further before cutting into words
+)
+
+// capQuery returns the beginning of q that holds at most maxQueryWords
+// words, warning on stderr when it cut.
+func capQuery(seg *segment.Segmenter, q string, stderr io.Writer) string {
+	words := func(s string) int {
+		n := 0
+		for _, t := range seg.QueryTerms(s) {
+			n += len(t)
+		}
+		return n
+	}
+	r := []rune(q)
+	if len(r) > maxQueryRunes {
+		r = r[:maxQueryRunes]
+	}
+	total := words(string(r))
+	if total <= maxQueryWords && len(r) == len([]rune(q)) {
+		return q
+	}
+	// The longest prefix within the bound: the words of a prefix never
+	// outnumber those of a longer one.
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if words(string(r[:mid])) <= maxQueryWords {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	cut := string(r[:lo])
+	fmt.Fprintf(stderr, "reports search: warning: the query is long (%d characters); searching for its first %d words: %s\n",
+		utf8.RuneCountInString(q), words(cut), cut)
+	return cut
 }
 
 // run searches db; seg must hold the dictionaries o names.
 func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmenter, stdout, stderr io.Writer) error {
+	o.query = capQuery(seg, o.query, stderr)
 	terms := seg.QueryTerms(o.query)
 	match := seg.Query(o.query)
 	if match == "" {

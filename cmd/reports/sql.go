@@ -20,12 +20,13 @@ import (
 	"golang.org/x/term"
 )
 
-const sqlUsage = `usage: reports sql [--db reports.db] [--csv|--json] [--wide] QUERY
+const sqlUsage = `usage: reports sql [--db reports.db] [--csv|--json] [--wide] [--timeout 1m] QUERY
 
 Runs one read-only SQL statement and prints its rows as an aligned table,
 as CSV (--csv) or as a JSON array of objects (--json). In the table, long
 values are cut to fit the terminal (at 60 columns when the output is not
-a terminal) unless --wide is given; CSV and JSON hold them whole.
+a terminal) unless --wide is given, and at most 10000 rows are shown;
+CSV and JSON hold everything and are written as the rows come.
 `
 
 func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -34,6 +35,7 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	asCSV := fs.Bool("csv", false, "print CSV")
 	asJSON := fs.Bool("json", false, "print a JSON array of objects")
 	wide := fs.Bool("wide", false, "print whole values in the table, however long")
+	timeout := timeoutFlag(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -52,6 +54,8 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer db.Close()
+	ctx, cancel := withTimeout(ctx, *timeout)
+	defer cancel()
 
 	switch {
 	case *asCSV:
@@ -60,7 +64,7 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		err = writeJSON(ctx, stdout, db, query)
 	default:
 		var res *result
-		res, err = collect(ctx, db, query)
+		res, err = collectAtMost(ctx, db, maxTableRows, query)
 		if err == nil {
 			layout := tableLayout{cell: maxCellWidth}
 			if width := terminalWidth(stdout); width > 0 {
@@ -72,8 +76,13 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			err = writeTableLayout(stdout, res, layout)
 		}
 	}
-	return schema.ReadOnlyError(*dbPath, err)
+	return timeoutError(ctx, *timeout, schema.ReadOnlyError(*dbPath, err))
 }
+
+// maxTableRows caps the rows of a table, which is held whole to line its
+// columns up: a result of millions of rows is for --csv or --json, which
+// stream it.
+const maxTableRows = 10000
 
 // oneStatement refuses an empty query and one of several statements, of
 // which SQLite would run all and show the last one's rows only.
@@ -220,7 +229,9 @@ func writeTableLayout(w io.Writer, res *result, layout tableLayout) error {
 	for r, row := range res.Rows {
 		line(cells[r+1], func(i int) bool { return isNumber(row[i]) })
 	}
-	if len(res.Rows) == 1 {
+	if res.More {
+		fmt.Fprintf(&b, "(the first %d rows; more follow: use --csv or --json for all, or LIMIT)\n", len(res.Rows))
+	} else if len(res.Rows) == 1 {
 		b.WriteString("(1 row)\n")
 	} else {
 		fmt.Fprintf(&b, "(%d rows)\n", len(res.Rows))

@@ -113,6 +113,19 @@ func TestSQLRefusesWrites(t *testing.T) {
 		"ATTACH '" + other + "' AS other",
 		"VACUUM INTO '" + other + "'",
 		"WITH d AS (SELECT 1) DELETE FROM reports",
+		"WITH d AS (SELECT 9) INSERT INTO funds SELECT 9, 'x', 1 FROM d",
+		"WITH RECURSIVE d(x) AS (SELECT 1) UPDATE reports SET budget = (SELECT x FROM d)",
+		"CREATE TEMP VIEW x AS SELECT 1",
+		"PRAGMA writable_schema = 1",
+		"PRAGMA journal_mode = DELETE",
+		"PRAGMA main.user_version = 9",
+		"PRAGMA wal_checkpoint(TRUNCATE)",
+		"VACUUM",
+		"REINDEX",
+		"ANALYZE",
+		"BEGIN",
+		"SAVEPOINT a",
+		"DETACH main",
 	} {
 		code, out, errs := runCmd(t, "sql", "--db", db, q)
 		if code != 1 || !strings.Contains(errs, "read-only:") {
@@ -123,6 +136,10 @@ func TestSQLRefusesWrites(t *testing.T) {
 	if code != 0 || out != "count(*)\n3\n" {
 		t.Errorf("after the refused writes: exit %d, %q; want 3 rows left", code, out)
 	}
+	// load_extension is off: SQLite refuses it before the authorizer.
+	if code, _, errs := runCmd(t, "sql", "--db", db, "SELECT load_extension('/lib/x86_64-linux-gnu/libm.so.6')"); code != 1 || !strings.Contains(errs, "not authorized") {
+		t.Errorf("load_extension: exit %d, %q; want 1 and not authorized", code, errs)
+	}
 	entries, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
@@ -130,6 +147,22 @@ func TestSQLRefusesWrites(t *testing.T) {
 	}
 	if slices.Contains(names, "other.db") {
 		t.Errorf("a refused statement created a file: %v", names)
+	}
+
+	// An existing database cannot be attached to be written either.
+	existing := testDB(t)
+	before, _ := os.ReadFile(existing)
+	for _, q := range []string{
+		"ATTACH '" + existing + "' AS x",
+		"ATTACH 'file:" + existing + "?mode=rw' AS x",
+		"SELECT * FROM pragma_table_info('reports', '" + existing + "')",
+	} {
+		if code, _, errs := runCmd(t, "sql", "--db", db, q); code != 1 {
+			t.Errorf("%s: exit %d, %q; want 1", q, code, errs)
+		}
+	}
+	if after, _ := os.ReadFile(existing); string(after) != string(before) {
+		t.Error("an attached database changed")
 	}
 }
 
