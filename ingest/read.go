@@ -2,15 +2,16 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
 )
 
-// ErrUnsupported marks a file whose format is not read (yet).
-var ErrUnsupported = errors.New("unsupported format")
+// ErrUnsupported marks a file that is skipped: its format is not read
+// (yet), or the engine its reader needs is not installed. Readers return
+// errors that match it (model.ErrUnsupported, the same value).
+var ErrUnsupported = model.ErrUnsupported
 
 // UnsupportedError reports a file whose format is not read (yet). It
 // matches ErrUnsupported with errors.Is.

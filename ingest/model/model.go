@@ -8,11 +8,21 @@
 // schema, all → model) and never in a circle.
 package model
 
+import "errors"
+
 // Formats a reader can produce.
 const (
-	FormatTXT  = "txt"
-	FormatDOCX = "docx"
+	FormatTXT   = "txt"
+	FormatDOCX  = "docx"
+	FormatPDF   = "pdf"
+	FormatImage = "image" // a scan as an image file (.png, .jpg, .tif), read by OCR
 )
+
+// ErrUnsupported marks a file that is skipped rather than failed: its
+// format is not read (yet), or the engine that reads it is not installed.
+// It lives here, in the leaf package, so that readers can return errors
+// that match it without importing ingest; ingest.ErrUnsupported is it.
+var ErrUnsupported = errors.New("unsupported format")
 
 // Document is one file as a reader saw it: its body in reading order, and
 // the parts that are not body (headers, footers, notes, comments) apart.
@@ -73,6 +83,7 @@ type Pos struct {
 	Line    int // txt: first line, from 1
 	EndLine int // txt: last line
 	Index   int // docx: index of the element among w:body's children, from 0
+	Page    int // pdf and scans: the page the block starts on, from 1; 0 when not paged
 }
 
 // Table is a grid of cells. A merged cell appears once, at its top-left grid
