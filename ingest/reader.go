@@ -6,6 +6,7 @@ import (
 
 	"github.com/govreports/govreports/ingest/docx"
 	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/pdf"
 	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/ingest/txt"
 )
@@ -32,6 +33,7 @@ func DefaultRegistry() *Registry {
 	return NewRegistry(
 		txt.Reader{},
 		docx.Reader{},
+		pdf.New(pdf.Config{}),
 	)
 }
 

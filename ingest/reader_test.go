@@ -31,8 +31,8 @@ func (r fakeReader) Read(_ context.Context, path string, data []byte) (*model.Do
 
 func TestDefaultRegistryReadsTextAndWord(t *testing.T) {
 	reg := DefaultRegistry()
-	for _, k := range []sniff.Kind{sniff.TXT, sniff.DOCX, sniff.DOC, sniff.PDF, sniff.XLSX, sniff.HTML, sniff.Binary} {
-		supported := k == sniff.TXT || k == sniff.DOCX
+	for _, k := range []sniff.Kind{sniff.TXT, sniff.DOCX, sniff.DOC, sniff.PDF, sniff.Image, sniff.XLSX, sniff.HTML, sniff.Binary} {
+		supported := k == sniff.TXT || k == sniff.DOCX || k == sniff.PDF || k == sniff.Image
 		if got := reg.Reader(k) != nil; got != supported {
 			t.Errorf("%s: has a reader %v, want %v", k, got, supported)
 		}
