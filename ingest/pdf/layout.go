@@ -244,12 +244,14 @@ var heading = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇\
 type geometry struct {
 	left, right float64 // the text column
 	pitch       float64 // usual distance between the tops of two lines
+	h           float64 // usual height of a line of body text
 }
 
 func measure(pages [][]line) geometry {
-	var x0s, x1s, pitches []float64
+	var x0s, x1s, pitches, hs []float64
 	for _, ls := range pages {
 		for i, l := range ls {
+			hs = append(hs, l.h)
 			if len(l.segs) == 1 {
 				x0s = append(x0s, l.x0)
 				x1s = append(x1s, l.x1)
@@ -259,7 +261,7 @@ func measure(pages [][]line) geometry {
 			}
 		}
 	}
-	return geometry{left: percentile(x0s, 0.1), right: percentile(x1s, 0.9), pitch: median(pitches)}
+	return geometry{left: percentile(x0s, 0.1), right: percentile(x1s, 0.9), pitch: median(pitches), h: median(hs)}
 }
 
 // build lays the lines of the pages out as the document's body:
@@ -310,12 +312,19 @@ func startsParagraph(prev, l line, g geometry) bool {
 		return true
 	case heading.MatchString(l.text()):
 		return true
+	case centred(l, g) && l.h > 1.1*g.h && math.Abs(l.h-prev.h) < 0.1*l.h:
+		return false // a title in a larger type, wrapped and centred
 	case l.x0 > g.left+0.8*l.h:
 		return true // indented: the first line of a paragraph
 	case prev.page == l.page && g.pitch > 0 && l.y0-prev.y0 > 1.6*g.pitch:
 		return true
 	}
 	return false
+}
+
+// centred tells whether l stands in the middle of the text column.
+func centred(l line, g geometry) bool {
+	return l.x0 > g.left+l.h && math.Abs((l.x0+l.x1)/2-(g.left+g.right)/2) < l.h
 }
 
 func addParagraph(doc *model.Document, ls []line) {
