@@ -114,4 +114,3 @@ func checkFunds(t testing.TB, r model.Report, budget, actual, rate string) {
 		t.Errorf("report %d: funds read from the text, not from a rebuilt table", r.No)
 	}
 }
-
