@@ -122,6 +122,12 @@ func pageLines(p page) []line {
 			l.segs = append(l.segs, seg{x0: w.x0, x1: w.x1, text: w.text})
 		}
 		l.conf = conf / float64(len(g))
+		if p.ocr {
+			open := false
+			for i := range l.segs {
+				l.segs[i].text = fullWidth(l.segs[i].text, &open)
+			}
+		}
 		lines = append(lines, l)
 	}
 	return lines
@@ -142,6 +148,34 @@ func dropRulings(g []word, h float64) []word {
 		return g[:1]
 	}
 	return out
+}
+
+// halfToFull maps the ASCII marks OCR reads in Chinese text to the
+// full-width marks Chinese text uses.
+var halfToFull = map[rune]rune{',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！'}
+
+// fullWidth turns ASCII marks next to a Chinese character into the
+// full-width marks OCR took them for, and straight double quotes into
+// curly ones, opening or closing by the quotes before them (open).
+func fullWidth(s string, open *bool) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		han := i > 0 && unicode.Is(unicode.Han, rs[i-1]) || i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1])
+		switch {
+		case r == '“':
+			*open = true
+		case r == '”':
+			*open = false
+		case r == '"' && han:
+			if rs[i] = '“'; *open {
+				rs[i] = '”'
+			}
+			*open = !*open
+		case han && halfToFull[r] != 0:
+			rs[i] = halfToFull[r]
+		}
+	}
+	return string(rs)
 }
 
 func mid(w word) float64 { return (w.y0 + w.y1) / 2 }
