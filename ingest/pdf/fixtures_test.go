@@ -130,8 +130,8 @@ func pagedPDF(t testing.TB) string {
 	return fixture(t, "paged", func(dir string) (string, error) {
 		var body strings.Builder
 		body.WriteString(docxgen.P("一、项目基本情况"))
-		for i := range 12 {
-			body.WriteString(docxgen.P(strings.Repeat(fmt.Sprintf("第%d段正文说明项目的实施情况与绩效目标的完成程度。", i+1), 4)))
+		for i := range 20 {
+			body.WriteString(docxgen.P(strings.Repeat(fmt.Sprintf("第%d段正文说明项目的实施情况与绩效目标的完成程度。", i+1), 6)))
 		}
 		body.WriteString(docxgen.P("二、评价结论"))
 		body.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdGen1"/><w:footerReference w:type="default" r:id="rIdGen2"/></w:sectPr>`)

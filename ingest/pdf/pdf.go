@@ -222,7 +222,7 @@ func (r *Reader) readPDF(ctx context.Context, path string, data []byte) (*model.
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer cleanup()
-	out, err := run(ctx, r.cfg.Timeout, r.cfg.MaxOutput, nil, r.cfg.Pdftotext, "-bbox", "-enc", "UTF-8", "-q", file, "-")
+	out, err := run(ctx, r.cfg.Timeout, r.cfg.MaxOutput, nil, r.cfg.Pdftotext, "-bbox", "-enc", "UTF-8", file, "-")
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err

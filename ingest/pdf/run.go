@@ -59,7 +59,8 @@ func run(ctx context.Context, timeout time.Duration, limit int, env []string, na
 		return nil, fmt.Errorf("%s: no result after %v", engineName(name), timeout)
 	case err != nil:
 		msg := strings.TrimSpace(stderr.buf.String())
-		if i := strings.LastIndexByte(msg, '\n'); i >= 0 && len(msg) > 300 {
+		// The last line says why; the lines before are warnings.
+		if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
 			msg = msg[i+1:]
 		}
 		if msg == "" {
