@@ -35,7 +35,7 @@ type Document struct {
 	Tables []Table // every table, numbered from 1 (Tables[i] is table i+1); nested tables included
 	Parts  []Part  // headers, footers, footnotes, endnotes, comments: never body
 
-	Props    map[string]string // core properties (title, creator, created …), docx only
+	Props    map[string]string // core properties (title, creator, created …) of a docx; "ocr" of a document read by OCR
 	Warnings []string          // non-fatal reading problems, each a sentence (e.g. undecodable bytes)
 }
 
@@ -68,7 +68,7 @@ type Block struct {
 type Paragraph struct {
 	Text string
 
-	Style        string // resolved style name ("heading 1", "Normal"), empty when unknown (txt)
+	Style        string // resolved style name ("heading 1", "Normal"), empty when unknown (txt); "ocr 87" for text read by OCR, with its mean word confidence
 	OutlineLevel int    // 1..9 from w:outlineLvl 0..8 (style chain or direct), 0 when none
 	Marker       string // numbering marker Word would display ("一、", "（二）", "1."), empty when none
 	NumLevel     int    // w:ilvl of the numbering, -1 when the paragraph is not numbered

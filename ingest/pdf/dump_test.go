@@ -38,7 +38,7 @@ func TestDump(t *testing.T) {
 			}
 			continue
 		}
-		fmt.Printf("[p%d l%d %s] %s\n", b.Pos.Page, b.Pos.Line, b.Para.Style, b.Para.Text)
+		fmt.Printf("[p%d %s] %s\n", b.Pos.Page, b.Para.Style, b.Para.Text)
 	}
 	fmt.Println("parts:", doc.Parts)
 	fmt.Println("warnings:", doc.Warnings)

@@ -21,7 +21,7 @@ type seg struct {
 // line is a line of a page: words sharing a baseline, cut into segs at
 // wide gaps.
 type line struct {
-	page, no       int // page from 1; line on the page from 1
+	page           int // from 1
 	x0, y0, x1, y1 float64
 	h              float64 // median word height
 	segs           []seg
@@ -100,7 +100,7 @@ func pageLines(p page) []line {
 		if p.ocr {
 			g = dropRulings(g, median(hs))
 		}
-		l := line{page: p.no, no: len(lines) + 1, x0: g[0].x0, y0: g[0].y0, x1: g[0].x1, y1: g[0].y1, h: median(hs), ocr: p.ocr, words: len(g)}
+		l := line{page: p.no, x0: g[0].x0, y0: g[0].y0, x1: g[0].x1, y1: g[0].y1, h: median(hs), ocr: p.ocr, words: len(g)}
 		var conf float64
 		gap := segGap
 		if p.ocr {
@@ -381,9 +381,9 @@ func addParagraph(doc *model.Document, ls []line) {
 // ocrStyle marks a block read by OCR, with its mean word confidence.
 func ocrStyle(conf float64) string { return fmt.Sprintf("ocr %.0f", conf) }
 
-func pos(ls []line) model.Pos {
-	return model.Pos{Page: ls[0].page, Line: ls[0].no, EndLine: ls[len(ls)-1].no}
-}
+// pos is where a block starts: its page. Pos.Line and EndLine stay 0,
+// since the database reads them as lines of a text file.
+func pos(ls []line) model.Pos { return model.Pos{Page: ls[0].page} }
 
 // tableRegion returns how many lines from flat[i] make a table: a run of
 // at least two lines with a line of two or more segs at its start, each
