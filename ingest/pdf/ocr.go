@@ -120,12 +120,16 @@ func ocrWarning(doc *model.Document, pages []page) {
 	if n == 0 {
 		return
 	}
-	mean := conf / float64(max(words, 1))
-	doc.Warnings = append(doc.Warnings, fmt.Sprintf("read by OCR: %d pages, mean confidence %.0f", n, mean))
+	count := fmt.Sprintf("%d pages", n)
+	if n == 1 {
+		count = "1 page"
+	}
+	what := fmt.Sprintf("%s, mean confidence %.0f", count, conf/float64(max(words, 1)))
+	doc.Warnings = append(doc.Warnings, "read by OCR: "+what)
 	if doc.Props == nil {
 		doc.Props = map[string]string{}
 	}
-	doc.Props["ocr"] = fmt.Sprintf("%d pages, mean confidence %.0f", n, mean)
+	doc.Props["ocr"] = what
 }
 
 func (r *Reader) readImage(ctx context.Context, path string, data []byte) (*model.Document, error) {

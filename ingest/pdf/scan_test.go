@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -100,4 +101,27 @@ func TestScannedPDF(t *testing.T) {
 	}
 	checkFunds(t, x.Reports[0], "724000", "724000", "")
 	checkFunds(t, x.Reports[2], "270000", "265800", "98.44")
+}
+
+// TestImage reads one page of the sample saved as a PNG, by OCR.
+func TestImage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR")
+	}
+	need(t, "pdftoppm", "tesseract")
+	src := samplePDF(t)
+	png := fixture(t, "png", func(dir string) (string, error) {
+		out := filepath.Join(dir, "page2")
+		return out + ".png", command(dir, "pdftoppm", "-f", "2", "-l", "2", "-r", "200", "-png", "-singlefile", src, out)
+	})
+	doc := read(t, pdf.New(pdf.Config{}), png)
+	if doc.Format != model.FormatImage || !strings.Contains(strings.Join(doc.Warnings, "\n"), "read by OCR: 1 page,") || doc.Props["ocr"] == "" {
+		t.Errorf("format %q, warnings %q, props %q", doc.Format, doc.Warnings, doc.Props)
+	}
+	text := docText(doc)
+	for _, s := range []string{"2020年度现代服务业专项经费", "一、项目绩效目标管理情况", "南昌市西湖区现代服务业发展局"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("OCR text lacks %q:\n%s", s, text)
+		}
+	}
 }
