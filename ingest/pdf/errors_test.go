@@ -1,8 +1,13 @@
 package pdf_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,5 +80,22 @@ func TestCorruptPDFFailsAlone(t *testing.T) {
 	t.Log(err)
 	if _, x, err := p.Process(context.Background(), corpus.SamplePath()); err != nil || len(x.Reports) != 3 {
 		t.Errorf("the sample beside it: %v", err)
+	}
+}
+
+// TestHugeImageRefused: a PNG that declares a billion pixels fails
+// before tesseract is asked to read it.
+func TestHugeImageRefused(t *testing.T) {
+	need(t, "tesseract")
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 1, 1)))
+	data := buf.Bytes()
+	// IHDR width and height, at bytes 16..24, say 40000×40000.
+	binary.BigEndian.PutUint32(data[16:], 40000)
+	binary.BigEndian.PutUint32(data[20:], 40000)
+	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
+	_, err := pdf.New(pdf.Config{}).Read(context.Background(), "bomb.png", data)
+	if err == nil || !strings.Contains(err.Error(), "bomb.png") || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("err %v, want a refusal naming the file", err)
 	}
 }

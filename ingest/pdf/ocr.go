@@ -1,8 +1,13 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	_ "image/gif"
+	_ "image/jpeg"
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,6 +24,12 @@ var tesseractEnv = []string{"OMP_THREAD_LIMIT=1"}
 // ocr reads one image file with tesseract and returns its pages (a TIFF
 // may hold several), numbered from first.
 func (r *Reader) ocr(ctx context.Context, image string, first int) ([]page, error) {
+	select {
+	case r.slots <- struct{}{}:
+		defer func() { <-r.slots }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	out, err := run(ctx, r.cfg.Timeout, r.cfg.MaxOutput, tesseractEnv, r.cfg.Tesseract, image, "stdout", "-l", "chi_sim", "--psm", "3", "tsv")
 	if err != nil {
 		return nil, err
@@ -136,6 +147,9 @@ func (r *Reader) readImage(ctx context.Context, path string, data []byte) (*mode
 	if e := r.engines; e.tesseract == "" || !e.chiSim {
 		return nil, &MissingEngineError{Path: path, Kind: sniff.Image, Engine: "tesseract with chi_sim", Package: tesseractPkg}
 	}
+	if err := checkSize(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	_, file, cleanup, err := temp(data, "in"+filepath.Ext(path))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -152,4 +166,21 @@ func (r *Reader) readImage(ctx context.Context, path string, data []byte) (*mode
 	ocrWarning(doc, pages)
 	layout(doc, pages)
 	return doc, nil
+}
+
+// maxPixels bounds the images read by OCR: a page scanned at 600 dpi has
+// 35 million; a small file that declares billions would exhaust memory.
+const maxPixels = 200 << 20
+
+// checkSize refuses an image that declares more than maxPixels, where Go
+// can read its header (PNG, JPEG, GIF); tesseract judges the others.
+func checkSize(data []byte) error {
+	c, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	if px := int64(c.Width) * int64(c.Height); px > maxPixels {
+		return fmt.Errorf("image of %d×%d pixels is too large to read by OCR", c.Width, c.Height)
+	}
+	return nil
 }

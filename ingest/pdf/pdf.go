@@ -43,8 +43,9 @@ type Config struct {
 	Timeout time.Duration
 	// MaxOutput bounds what an engine may write, in bytes. Default 256 MiB.
 	MaxOutput int
-	// OCRWorkers is how many pages are read by OCR at once. Default 2:
-	// the pipeline already reads several files at once.
+	// OCRWorkers is how many pages the reader reads by OCR at once, over
+	// all the files it reads at the same time. Default 2: a page takes
+	// a core and 100–200 MB, and the pipeline reads several files at once.
 	OCRWorkers int
 	// DPI is the resolution pages are rendered at for OCR. Default 300.
 	DPI int
@@ -56,7 +57,8 @@ type Config struct {
 // Reader reads PDF files and images. Make it with New; it is safe for
 // concurrent use.
 type Reader struct {
-	cfg Config
+	cfg   Config
+	slots chan struct{} // a token per page being read by OCR
 
 	once     sync.Once
 	engines  engines
@@ -96,7 +98,7 @@ func New(cfg Config) *Reader {
 	if cfg.MaxOCRPages <= 0 {
 		cfg.MaxOCRPages = 500
 	}
-	return &Reader{cfg: cfg}
+	return &Reader{cfg: cfg, slots: make(chan struct{}, cfg.OCRWorkers)}
 }
 
 func (*Reader) Name() string        { return "pdf" }
