@@ -99,3 +99,21 @@ func TestHugeImageRefused(t *testing.T) {
 		t.Errorf("err %v, want a refusal naming the file", err)
 	}
 }
+
+// TestScanWithoutTesseractSkips: a PDF without a text layer, where
+// pdftotext is installed and tesseract is not, is skipped as a PDF with
+// the OCR packages named.
+func TestScanWithoutTesseractSkips(t *testing.T) {
+	need(t, "pdftotext")
+	scan := scannedPDF(t)
+	data, err := os.ReadFile(scan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = pdf.New(pdf.Config{Tesseract: "/nonexistent/tesseract"}).Read(context.Background(), scan, data)
+	var me *pdf.MissingEngineError
+	if !errors.As(err, &me) || !errors.Is(err, ingest.ErrUnsupported) || me.Format() != "pdf" ||
+		!strings.Contains(err.Error(), "apt-get install tesseract-ocr tesseract-ocr-chi-sim") {
+		t.Errorf("err %v, want a skip of a pdf naming the OCR packages", err)
+	}
+}

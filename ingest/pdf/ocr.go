@@ -145,7 +145,7 @@ func ocrWarning(doc *model.Document, pages []page) {
 
 func (r *Reader) readImage(ctx context.Context, path string, data []byte) (*model.Document, error) {
 	if e := r.engines; e.tesseract == "" || !e.chiSim {
-		return nil, &MissingEngineError{Path: path, Kind: sniff.Image, Engine: "tesseract with chi_sim", Package: tesseractPkg}
+		return nil, &MissingEngineError{Path: path, Kind: sniff.Image, What: "scanned pages", Engine: "tesseract with chi_sim", Package: tesseractPkg}
 	}
 	if err := checkSize(data); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

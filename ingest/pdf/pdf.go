@@ -158,20 +158,14 @@ func (r *Reader) probe() {
 type MissingEngineError struct {
 	Path    string
 	Kind    sniff.Kind
+	What    string // what needs the engine: ".pdf", "scanned pages"
 	Engine  string // "pdftotext", "tesseract"
 	Package string // the Debian packages to install
 }
 
 func (e *MissingEngineError) Error() string {
 	return fmt.Sprintf("%s: skipped: reading %s needs %s (%s is not installed): apt-get install %s",
-		e.Path, what(e.Kind), e.Package, e.Engine, e.Package)
-}
-
-func what(k sniff.Kind) string {
-	if k == sniff.PDF {
-		return ".pdf"
-	}
-	return "scanned pages"
+		e.Path, e.What, e.Package, e.Engine, e.Package)
 }
 
 func (e *MissingEngineError) Is(target error) bool { return target == model.ErrUnsupported }
@@ -217,7 +211,7 @@ const minChars = 20
 func (r *Reader) readPDF(ctx context.Context, path string, data []byte) (*model.Document, error) {
 	e := r.engines
 	if e.pdftotext == "" {
-		return nil, &MissingEngineError{Path: path, Kind: sniff.PDF, Engine: "pdftotext", Package: popplerPkg}
+		return nil, &MissingEngineError{Path: path, Kind: sniff.PDF, What: ".pdf", Engine: "pdftotext", Package: popplerPkg}
 	}
 	dir, file, cleanup, err := temp(data, "in.pdf")
 	if err != nil {
@@ -249,9 +243,9 @@ func (r *Reader) readPDF(ctx context.Context, path string, data []byte) (*model.
 	if len(scans) > 0 {
 		switch {
 		case e.pdftoppm == "" && total < minChars:
-			return nil, &MissingEngineError{Path: path, Kind: sniff.PDF, Engine: "pdftoppm", Package: popplerPkg}
+			return nil, &MissingEngineError{Path: path, Kind: sniff.PDF, What: "scanned pages", Engine: "pdftoppm", Package: popplerPkg}
 		case (e.tesseract == "" || !e.chiSim) && total < minChars:
-			return nil, &MissingEngineError{Path: path, Kind: sniff.Image, Engine: "tesseract with chi_sim", Package: tesseractPkg}
+			return nil, &MissingEngineError{Path: path, Kind: sniff.PDF, What: "scanned pages", Engine: "tesseract with chi_sim", Package: tesseractPkg}
 		case e.pdftoppm == "" || e.tesseract == "" || !e.chiSim:
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%d pages without a text layer left out: OCR needs %s", len(scans), tesseractPkg))
 		default:
