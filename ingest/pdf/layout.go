@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -31,14 +32,26 @@ type line struct {
 }
 
 func (l *line) text() string {
-	var b strings.Builder
-	for i, s := range l.segs {
-		if i > 0 {
-			b.WriteString(joiner(b.String(), s.text))
-		}
-		b.WriteString(s.text)
+	var t text
+	for _, s := range l.segs {
+		t.add(s.text)
 	}
-	return b.String()
+	return t.String()
+}
+
+// text joins pieces of text with joiner, in time linear in its length.
+type text struct {
+	strings.Builder
+	last string // the piece added last
+}
+
+func (t *text) add(s string) {
+	if s == "" {
+		return
+	}
+	t.WriteString(joiner(t.last, s))
+	t.WriteString(s)
+	t.last = s
 }
 
 // isWide tells CJK characters and full-width punctuation, which Chinese
@@ -55,8 +68,8 @@ func joiner(a, b string) string {
 	if a == "" || b == "" {
 		return ""
 	}
-	last := []rune(a)[len([]rune(a))-1]
-	first := []rune(b)[0]
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
 	if isWide(last) || isWide(first) || unicode.IsSpace(last) {
 		return ""
 	}
@@ -362,16 +375,15 @@ func centred(l line, g geometry) bool {
 }
 
 func addParagraph(doc *model.Document, ls []line) {
-	var text string
+	var t text
 	var conf float64
 	words := 0
 	for _, l := range ls {
-		t := l.text()
-		text += joiner(text, t) + t
+		t.add(l.text())
 		conf += l.conf * float64(l.words)
 		words += l.words
 	}
-	p := model.Paragraph{Text: text, NumLevel: -1}
+	p := model.Paragraph{Text: t.String(), NumLevel: -1}
 	if ls[0].ocr {
 		p.Style = ocrStyle(conf / float64(max(words, 1)))
 	}
@@ -488,7 +500,7 @@ func colOf(cols [][2]float64, x float64) int {
 // cell's text wrapped over several lines).
 func addTable(doc *model.Document, ls []line, cols [][2]float64) {
 	type cell struct {
-		text  string
+		text  text
 		span  int
 		conf  float64
 		words int
@@ -504,7 +516,7 @@ func addTable(doc *model.Document, ls []line, cols [][2]float64) {
 		for _, s := range l.segs {
 			c := colOf(cols, s.x0)
 			span := colOf(cols, s.x1-1) - c + 1
-			row[c].text += joiner(row[c].text, s.text) + s.text
+			row[c].text.add(s.text)
 			row[c].span = max(row[c].span, span)
 			row[c].conf += l.conf
 			row[c].words++
@@ -516,9 +528,16 @@ func addTable(doc *model.Document, ls []line, cols [][2]float64) {
 	for _, row := range rows {
 		b.StartRow(0)
 		for c := 0; c < len(row); {
-			cl := row[c]
-			span := max(cl.span, 1)
-			para := model.Paragraph{Text: cl.text, NumLevel: -1}
+			cl := &row[c]
+			span := min(max(cl.span, 1), len(row)-c)
+			// A seg that spans columns makes one cell of them, with
+			// the text of the lines that stood in them apart.
+			for k := c + 1; k < c+span; k++ {
+				cl.text.add(row[k].text.String())
+				cl.conf += row[k].conf
+				cl.words += row[k].words
+			}
+			para := model.Paragraph{Text: cl.text.String(), NumLevel: -1}
 			if ls[0].ocr && cl.words > 0 {
 				para.Style = ocrStyle(cl.conf / float64(cl.words))
 			}
