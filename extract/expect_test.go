@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/govreports/govreports/corpus"
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/doctest"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/txt"
@@ -28,10 +30,26 @@ import (
 //	R	fund	ITEM	BUDGET	ACTUAL	RATE         元 and percent; "-" for none
 //	R	evaluator	NAME	ORG	TITLE
 //	R	known	KIND	WANT	GOT	WHY                a known bug, below
+//	R	budget|actual|rate|rate_computed|initial_budget	VALUE
+//	                                           the report's funds as v_reports
+//	                                           gives them (元, percent; "-"
+//	                                           for none); checked only when given
+//	R	project_source|year_source|budget_source	VALUE
+//	                                           where a fact was read; checked only when given
+//	R	check	CODE	EXPECTED	FOUND          a disagreement (v_checks)
+//
+// and, for what the evaluation concluded (checked in every report of a
+// file that gives the key for any; score_at only where given):
+//
+//	R	kind	KIND                              project_evaluation, not_report …
+//	R	score|score_max|grade|grade_norm	VALUE   as stated; empty for none
+//	R	score_at	table T row N | block B offset O   where the score (else grade) stands
+//	R	role	MARKER	TITLE	ROLE              a section with a role, in order
+//	R	finding	KIND	NO	MARKER	TITLE	TEXT  TEXT ending in … is a prefix; \n a newline
 //
 // R is the report's number from 1. Every report must be described in full:
-// a cover field left out must be empty (year 0), and the sections, funds and
-// evaluators of a report are exactly the ones listed, in order. A section's
+// a cover field left out must be empty (year 0), and the sections, funds,
+// evaluators and checks of a report are exactly the ones listed, in order. A section's
 // parent is the nearest section above it of a lower level. Lines starting
 // with # are comments; empty trailing fields may be left off.
 //
@@ -48,6 +66,7 @@ type expectation struct {
 	fields  []map[string]string // by report; cover fields and goal
 	lists   []map[string][]string
 	known   []map[string]map[string]knownBug // by report, kind and wanted value
+	given   map[string]bool                  // the result keys the file gives (kind, score, role …)
 }
 
 // knownBug is what the program returns instead of a wanted value, and why.
@@ -62,7 +81,7 @@ func readExpectation(t *testing.T, path string) *expectation {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	e := &expectation{}
+	e := &expectation{given: map[string]bool{}}
 	report := func(line int, s string) int {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > e.reports {
@@ -98,10 +117,18 @@ func readExpectation(t *testing.T, path string) *expectation {
 		}
 		k := report(line, cols[0])
 		switch kind := cols[1]; kind {
-		case "section", "fund", "evaluator":
+		case "section", "fund", "evaluator", "check":
 			e.lists[k][kind] = append(e.lists[k][kind], strings.Join(cols[2:], "\t"))
 		case "title", "project", "category", "unit", "dept", "agency", "year", "date", "attachment", "goal":
 			e.fields[k][kind] = cols[2]
+		case "budget", "actual", "rate", "rate_computed", "initial_budget", "project_source", "year_source", "budget_source":
+			e.fields[k][kind] = cols[2]
+		case "kind", "score", "score_max", "grade", "grade_norm", "score_at":
+			e.fields[k][kind] = cols[2]
+			e.given[kind] = true
+		case "role", "finding":
+			e.lists[k][kind] = append(e.lists[k][kind], strings.Join(cols[2:], "\t"))
+			e.given[kind] = true
 		case "known":
 			if len(cols) != 6 {
 				t.Fatalf("%s:%d: want R, known, KIND, WANT, GOT and WHY", path, line)
@@ -146,12 +173,68 @@ func (e *expectation) check(t *testing.T, x *model.Extraction) {
 		for _, key := range coverKeys {
 			e.compare(t, k, key, key, got[key], e.fields[k][key])
 		}
-		if want, ok := e.fields[k]["goal"]; ok {
-			e.compare(t, k, "goal", "goal", got["goal"], want)
+		for key, v := range statedFunds(&r) {
+			got[key] = v
 		}
+		got["project_source"], got["year_source"], got["budget_source"] = r.ProjectNameSource, r.YearSource, r.BudgetSource
+		for _, key := range optionalKeys {
+			if want, ok := e.fields[k][key]; ok {
+				e.compare(t, k, key, key, got[key], want)
+			}
+		}
+		e.compareLists(t, k, "check", checkLines(r.Checks))
 		e.compareLists(t, k, "section", sectionLines(t, k+1, r.Sections))
 		e.compareLists(t, k, "fund", fundLines(r.Funds))
 		e.compareLists(t, k, "evaluator", evaluatorLines(r.Evaluators))
+		e.checkResult(t, k, &r)
+	}
+}
+
+// checkResult compares report k's kind, score, section roles and
+// findings with the expectation, for the keys the file gives.
+func (e *expectation) checkResult(t *testing.T, k int, r *model.Report) {
+	t.Helper()
+	at := ""
+	switch {
+	case r.Score.Value == "" && r.Score.Grade == "":
+	case r.Score.TableNo != 0:
+		at = fmt.Sprintf("table %d row %d", r.Score.TableNo, r.Score.Row)
+	default:
+		at = fmt.Sprintf("block %d offset %d", r.Score.Block, r.Score.Offset)
+	}
+	got := map[string]string{"kind": r.Kind, "score": r.Score.Value, "score_max": r.Score.Max,
+		"grade": r.Score.Grade, "grade_norm": r.Score.GradeNorm, "score_at": at}
+	for _, key := range []string{"kind", "score", "score_max", "grade", "grade_norm"} {
+		if e.given[key] {
+			e.compare(t, k, key, key, got[key], e.fields[k][key])
+		}
+	}
+	if want, ok := e.fields[k]["score_at"]; ok {
+		e.compare(t, k, "score_at", "score_at", at, want)
+	}
+	if e.given["role"] {
+		var roles []string
+		for _, s := range r.Sections {
+			if s.Role != "" {
+				roles = append(roles, s.Marker+"\t"+s.Title+"\t"+s.Role)
+			}
+		}
+		e.compareLists(t, k, "role", roles)
+	}
+	if e.given["finding"] {
+		want := e.lists[k]["finding"]
+		var lines []string
+		for i, f := range r.Findings {
+			text := strings.ReplaceAll(f.Text, "\n", `\n`)
+			// A wanted text ending in … is a prefix of the text.
+			if i < len(want) {
+				if w := want[i][strings.LastIndex(want[i], "\t")+1:]; strings.HasSuffix(w, "…") && strings.HasPrefix(text, strings.TrimSuffix(w, "…")) {
+					text = w
+				}
+			}
+			lines = append(lines, strings.Join([]string{f.Kind, strconv.Itoa(f.No), f.Marker, f.Title, text}, "\t"))
+		}
+		e.compareLists(t, k, "finding", lines)
 	}
 }
 
@@ -205,6 +288,57 @@ func fundLines(fs []model.Fund) []string {
 			rate = strconv.FormatFloat(*f.Rate, 'f', -1, 64)
 		}
 		out = append(out, strings.Join([]string{f.Item, str(f.Budget), str(f.Actual), rate}, "\t"))
+	}
+	return out
+}
+
+// optionalKeys are checked only when an expectation gives them.
+var optionalKeys = []string{"goal", "budget", "actual", "rate", "rate_computed", "initial_budget", "project_source", "year_source", "budget_source"}
+
+// statedFunds gives a report's funds as v_reports does: the sums of its
+// funds rows, the rate it states or else the computed one, the computed
+// rate, the initial budget; "-" for none.
+func statedFunds(r *model.Report) map[string]string {
+	out := map[string]string{"budget": "-", "actual": "-", "rate": "-", "rate_computed": "-", "initial_budget": "-"}
+	budget, actual := new(big.Rat), new(big.Rat)
+	nb, na := 0, 0
+	for _, f := range r.Funds {
+		if f.Budget != nil {
+			v, _ := new(big.Rat).SetString(*f.Budget)
+			budget.Add(budget, v)
+			nb++
+		}
+		if f.Actual != nil {
+			v, _ := new(big.Rat).SetString(*f.Actual)
+			actual.Add(actual, v)
+			na++
+		}
+	}
+	if nb > 0 {
+		out["budget"] = grammar.Decimal(budget)
+	}
+	if na > 0 {
+		out["actual"] = grammar.Decimal(actual)
+	}
+	if nb > 0 && na > 0 {
+		if v, ok := grammar.Rate(out["budget"], out["actual"]); ok {
+			out["rate_computed"] = strconv.FormatFloat(v, 'f', -1, 64)
+			out["rate"] = out["rate_computed"]
+		}
+	}
+	if r.RateStated != nil {
+		out["rate"] = strconv.FormatFloat(*r.RateStated, 'f', -1, 64)
+	}
+	if r.InitialBudget != nil {
+		out["initial_budget"] = *r.InitialBudget
+	}
+	return out
+}
+
+func checkLines(cs []model.Check) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Code+"\t"+c.Expected+"\t"+c.Found)
 	}
 	return out
 }

@@ -33,7 +33,9 @@ type State struct {
 func DefaultPasses() []Pass {
 	return []Pass{
 		PassFunc("reports", readReports),
+		PassFunc("names", readNames),
 		PassFunc("years", readYears),
+		ReportPass("roles", readRoles),
 		tablesPass(tables.NewReader(tables.DefaultKinds()...)),
 		ReportPass("figures", readFigures),
 		ReportPass("goal", readGoal),
@@ -42,6 +44,11 @@ func DefaultPasses() []Pass {
 		ReportPass("prose funds", readProseFunds),
 		ReportPass("policies", readPolicies),
 		ReportPass("orgs", readOrgs),
+		ReportPass("kind", readKind),
+		ReportPass("score", readScore),
+		ReportPass("findings", readFindings),
+		PassFunc("checks", readChecks),
+		ReportPass("grade check", checkGrade),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/govreports/govreports/extract/tables"
@@ -56,6 +57,18 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 	field("report date", r.ReportDate)
 	field("attachment", r.Attachment)
 	field("goal", r.Goal)
+	field("kind", r.Kind)
+	if sc := r.Score; sc.Value != "" || sc.Grade != "" {
+		fmt.Fprintf(w, "  score: %s / %s grade %s (%s)", cmp.Or(sc.Value, "?"), cmp.Or(sc.Max, "?"), cmp.Or(sc.Grade, "?"), sc.GradeNorm)
+		if opt.Positions {
+			if sc.TableNo != 0 {
+				fmt.Fprintf(w, " [table %d row %d]", sc.TableNo, sc.Row)
+			} else {
+				fmt.Fprintf(w, " [block %d offset %d]", sc.Block, sc.Offset)
+			}
+		}
+		fmt.Fprintln(w)
+	}
 	if body := clip(r.Preamble, opt.BodyRunes); body != "" {
 		fmt.Fprintln(w, "  preamble:")
 		for _, line := range strings.Split(body, "\n") {
@@ -72,6 +85,9 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 			sep = " " // "1 项目概况", "1.1 项目基本情况"
 		}
 		fmt.Fprintf(w, "%s%s%s%s", indent, s.Marker, sep, s.Title)
+		if s.Role != "" {
+			fmt.Fprintf(w, " → %s", s.Role)
+		}
 		if opt.Positions {
 			fmt.Fprintf(w, "  [L%d %s %s block %d]", s.Level, s.Family, s.Via, s.Block)
 		}
@@ -106,10 +122,35 @@ func writeReport(w *bufio.Writer, r *model.Report, opt OutlineOptions) {
 		if f.Rate != nil {
 			fmt.Fprintf(w, " rate %.2f%%", *f.Rate)
 		}
+		if f.RateStated != nil {
+			fmt.Fprintf(w, " stated %s%%", strconv.FormatFloat(*f.RateStated, 'f', -1, 64))
+		}
 		fmt.Fprintln(w)
+	}
+	if r.RateStated != nil {
+		fmt.Fprintf(w, "  stated rate: %s%%\n", strconv.FormatFloat(*r.RateStated, 'f', -1, 64))
+	}
+	if r.InitialBudget != nil {
+		fmt.Fprintf(w, "  initial budget: %s\n", *r.InitialBudget)
+	}
+	for _, c := range r.Checks {
+		fmt.Fprintf(w, "  check %s: expected %s found %s: %s\n", c.Code, c.Expected, c.Found, c.Detail)
 	}
 	for _, e := range r.Evaluators {
 		fmt.Fprintf(w, "  evaluator %s | %s | %s\n", e.Name, e.Org, e.Title)
+	}
+	for _, f := range r.Findings {
+		fmt.Fprintf(w, "  %s %d %s", f.Kind, f.No, f.Marker)
+		text := f.Text
+		if f.Title != "" {
+			fmt.Fprintf(w, "【%s】", f.Title)
+			text = strings.TrimLeft(strings.TrimPrefix(text, f.Title), "\n，,。；;：:")
+		}
+		fmt.Fprintf(w, "%s", clip(strings.ReplaceAll(text, "\n", " / "), 40))
+		if opt.Positions {
+			fmt.Fprintf(w, "  [section %d block %d]", f.Section+1, f.Block)
+		}
+		fmt.Fprintln(w)
 	}
 	for _, p := range r.Policies {
 		fmt.Fprintf(w, "  policy 《%s》 %s\n", p.Title, p.Number)

@@ -1,10 +1,8 @@
 package extract
 
 import (
-	"regexp"
-	"strconv"
-
 	"github.com/govreports/govreports/extract/facts"
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -38,21 +36,20 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 		Attachment:       s.Attachment,
 	}
 	r.Sections, r.Preamble = l.Sections(s)
-	if r.ProjectName == "" {
-		r.ProjectName = structure.ProjectName(s.Title)
+	if r.ProjectName != "" {
+		r.ProjectNameSource = s.CoverFrom[structure.KeyProject]
+	} else if r.ProjectName = structure.ProjectName(s.Title); r.ProjectName != "" {
+		r.ProjectNameSource = "title"
 	}
-	if r.EvaluationYear == 0 {
-		r.EvaluationYear = structure.TitleYear(s.Title)
+	if r.EvaluationYear != 0 {
+		r.YearSource = s.CoverFrom[structure.KeyYear]
+	} else if r.EvaluationYear = structure.TitleYear(s.Title); r.EvaluationYear != 0 {
+		r.YearSource = "title"
 	}
 	return r
 }
 
-var yearRe = regexp.MustCompile(`[12][0-9]{3}`)
-
-func year(s string) int {
-	y, _ := strconv.Atoi(yearRe.FindString(s))
-	return y
-}
+func year(s string) int { return grammar.FirstYear(s) }
 
 // bodyParas lists the text paragraphs of a span as the reader gave them,
 // so that offsets count in Paragraph.Text.
@@ -60,7 +57,7 @@ func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
 	var out []facts.Para
 	for i := s.First; i < s.End; i++ {
 		if l.Roles[i] == structure.RoleText {
-			out = append(out, facts.Para{Block: i, Text: l.Doc.Body[i].Para.Text})
+			out = append(out, facts.NewPara(i, l.Doc.Body[i].Para.Text))
 		}
 	}
 	return out

@@ -17,8 +17,8 @@ func fillYears(rs []model.Report) {
 		}
 	}
 	for i := range rs {
-		if rs[i].EvaluationYear == 0 {
-			rs[i].EvaluationYear = best
+		if rs[i].EvaluationYear == 0 && best != 0 {
+			rs[i].EvaluationYear, rs[i].YearSource = best, "document"
 		}
 	}
 }

@@ -29,17 +29,21 @@ const (
 	Unchanged
 	Skipped
 	Failed
+	// Duplicate is a file whose content another path holds (a copy):
+	// it is stored once, with both paths.
+	Duplicate
 )
 
 func (o Outcome) String() string {
-	return [...]string{"ingested", "unchanged", "skipped", "failed"}[o]
+	return [...]string{"ingested", "unchanged", "skipped", "failed", "duplicate"}[o]
 }
 
 // Event reports one finished file, or a change of the total.
 type Event struct {
 	Path      string
 	Outcome   Outcome
-	Err       error // the reason, when skipped or failed
+	Err       error  // the reason, when skipped or failed
+	SameAs    string // for a Duplicate, a path that holds the same content ("" when unknown)
 	Bytes     int64
 	Total     int // files found so far by the counter; final once TotalDone
 	TotalDone bool
@@ -48,6 +52,8 @@ type Event struct {
 // Summary counts what a run did.
 type Summary struct {
 	Seen, Ingested, Unchanged, Skipped, Failed int
+	Duplicates                                 int   // files whose content another path holds
+	Reports                                    int   // reports found in the files ingested
 	Pruned                                     int64 // earlier versions removed: no path holds them any more
 	Bytes                                      int64
 	Elapsed                                    time.Duration
@@ -58,13 +64,19 @@ type result struct {
 	outcome   Outcome
 	err       error
 	bytes     int64
-	cancelled bool // the run stopped before the file was read: neither count nor record it
+	sameAs    string // for a Duplicate
+	path      string // the file's, when entry is nil
+	cancelled bool   // the run stopped before the file was read: neither count nor record it
 }
 
 // run ingests every file under roots through w; lookup, if not nil, is
-// the read connection for the unchanged test.
-func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, lookup *sql.DB) (Summary, error) {
+// the read connection for the unchanged test. Files for which own is true
+// (the database's) are passed over unseen.
+func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, lookup *sql.DB, own func(path string) bool) (Summary, error) {
 	start := time.Now()
+	if own == nil {
+		own = func(string) bool { return false }
+	}
 	for _, r := range roots {
 		if _, err := os.Stat(r); err != nil {
 			return Summary{}, err
@@ -82,7 +94,12 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	// without holding the file list in memory.
 	go func() {
 		n := 0
-		Walk(ctx, roots, func(File) error { n++; return nil }, nil)
+		Walk(ctx, roots, func(f File) error {
+			if !own(f.Path) {
+				n++
+			}
+			return nil
+		}, nil)
 		totals <- n
 	}()
 
@@ -95,6 +112,9 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		defer wg.Done()
 		defer close(files)
 		walkErr = Walk(ctx, roots, func(f File) error {
+			if own(f.Path) {
+				return nil
+			}
 			select {
 			case files <- f:
 				return nil
@@ -147,13 +167,23 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		if r.entry != nil {
 			loaded, err := w.Put(ctx, r.entry)
 			switch {
-			case err == nil && r.outcome == Ingested && !loaded.Stored:
-				// Another file of this batch had the same content.
-				r.outcome = Unchanged
-			case err == nil && r.outcome == Failed && loaded.Status == schema.StatusOK:
-				// This copy failed (a time limit, say), but the same content
-				// is loaded from another: the path points at it.
-				r.outcome, r.err = Unchanged, nil
+			case err == nil && r.outcome == Ingested && !loaded.Stored,
+				err == nil && r.outcome == Failed && loaded.Status == schema.StatusOK:
+				// Another file of this batch had the same content; or this
+				// copy failed (a time limit, say), but the same content is
+				// loaded from another: the path points at it. Committing
+				// lets the read connection name that other file.
+				if err = w.Flush(); err != nil {
+					fatal = err
+					cancel()
+					continue
+				}
+				r.outcome, r.err = Duplicate, nil
+				if lookup != nil {
+					r.sameAs = samePath(ctx, lookup, r.entry.SHA256, r.entry.Path)
+				}
+			case err == nil && r.outcome == Ingested && r.entry.Ext != nil:
+				sum.Reports += len(r.entry.Ext.Reports)
 			case errors.Is(err, schema.ErrLocked), errors.Is(err, schema.ErrBatchLost), err != nil && ctx.Err() != nil:
 				fatal = err
 				cancel()
@@ -181,9 +211,11 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			sum.Skipped++
 		case Failed:
 			sum.Failed++
+		case Duplicate:
+			sum.Duplicates++
 		}
 		if p.cfg.Progress != nil {
-			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, Bytes: r.bytes, Total: max(total, sum.Seen), TotalDone: totalDone})
+			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, SameAs: r.sameAs, Bytes: r.bytes, Total: max(total, sum.Seen), TotalDone: totalDone})
 		}
 	}
 	if fatal == nil {
@@ -206,7 +238,16 @@ func pathOf(r result) string {
 	if r.entry != nil {
 		return r.entry.Path
 	}
-	return ""
+	return r.path
+}
+
+// samePath returns another path at which the content sha is recorded,
+// from the views (committed data), or "" when there is none yet.
+func samePath(ctx context.Context, db *sql.DB, sha, path string) string {
+	var p sql.NullString
+	db.QueryRowContext(ctx, `SELECT min(p.path) FROM v_paths p JOIN v_documents d USING (document_id)
+		WHERE d.sha256 = ? AND p.path <> ?`, sha, path).Scan(&p)
+	return p.String
 }
 
 func failedResult(path string, err error) result {
@@ -235,16 +276,26 @@ func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result 
 		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, f.Path)
 		if err == nil && loaded && status != schema.StatusFailed {
 			res.outcome = Unchanged
-			if status == schema.StatusSkipped {
+			switch {
+			case status == schema.StatusSkipped:
 				res.outcome = Skipped
+			case !pathKnown:
+				// A copy, or a file moved: its content is loaded from
+				// another path.
+				res.outcome, res.sameAs = Duplicate, samePath(ctx, lookup, sum, f.Path)
 			}
 			if pathKnown {
-				res.entry = nil
+				res.entry, res.path = nil, f.Path
 			} else {
 				e.PathOnly, e.Status = true, status
 			}
 			return res
 		}
+	}
+	if nr := notReport(f.Path, data); nr != nil {
+		e.Status, e.Err, e.Format = schema.StatusSkipped, nr, nr.Format()
+		res.outcome, res.err = Skipped, nr
+		return res
 	}
 	doc, x, err := p.parse(ctx, f.Path, data, kind)
 	switch {

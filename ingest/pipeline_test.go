@@ -80,9 +80,25 @@ func TestRunCountsAndRecordsEveryFile(t *testing.T) {
 	write(t, dir, ".hidden/x.txt", "hidden")
 	dbPath := filepath.Join(t.TempDir(), "r.db")
 
-	sum := runOnce(t, dbPath, dir)
-	if sum.Seen != 6 || sum.Failed != 2 || sum.Skipped != 1 || sum.Ingested != 2 || sum.Unchanged != 1 {
+	var sameAs []string
+	p := testProcessor(Config{Workers: 3, BusyTimeout: time.Second, Progress: func(e Event) {
+		if e.Outcome == Duplicate {
+			sameAs = append(sameAs, e.Path+" = "+e.SameAs)
+		}
+	}})
+	sum, err := p.Run(context.Background(), dbPath, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// On a fresh database the copy is a duplicate, not "unchanged".
+	if sum.Seen != 6 || sum.Failed != 2 || sum.Skipped != 1 || sum.Ingested != 2 || sum.Duplicates != 1 || sum.Unchanged != 0 {
 		t.Fatalf("first run: %+v", sum)
+	}
+	dirSlash := filepath.ToSlash(dir)
+	// Workers finish in any order: the first to finish is stored.
+	one, other := dirSlash+"/b/same-as-one.txt = "+dirSlash+"/a/one.txt", dirSlash+"/a/one.txt = "+dirSlash+"/b/same-as-one.txt"
+	if len(sameAs) != 1 || sameAs[0] != one && sameAs[0] != other {
+		t.Errorf("duplicates %q, want [%q]", sameAs, one)
 	}
 	db, err := sql.Open("sqlite3", dbPath)
 	if err != nil {
@@ -150,7 +166,7 @@ func TestRunStopsOnCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	sum, err := testProcessor(Config{Workers: 2}).run(ctx, []string{dir}, schema.NewWriter(db, 10, time.Second), nil)
+	sum, err := testProcessor(Config{Workers: 2}).run(ctx, []string{dir}, schema.NewWriter(db, 10, time.Second), nil, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
@@ -237,7 +253,7 @@ func TestOldContentMovedAsideInTheSameRun(t *testing.T) {
 	write(t, dir, "r.txt", "第二版")
 	write(t, dir, "r.v1.txt", "第一版") // walked after r.txt
 	sum := runOnce(t, dbPath, dir)
-	if sum.Failed != 0 || sum.Ingested != 1 || sum.Unchanged != 1 {
+	if sum.Failed != 0 || sum.Ingested != 1 || sum.Duplicates != 1 {
 		t.Fatalf("second run: %+v", sum)
 	}
 	db, err := sql.Open("sqlite3", dbPath)

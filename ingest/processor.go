@@ -138,7 +138,7 @@ func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summar
 		return Summary{}, err
 	}
 	defer lookup.Close()
-	sum, err := p.run(ctx, roots, schema.NewWriter(conn, 200, time.Second), lookup)
+	sum, err := p.run(ctx, roots, schema.NewWriter(conn, 200, time.Second), lookup, ownFiles(db))
 	if err == nil && (sum.Ingested > 0 || sum.Pruned > 0) {
 		err = schema.RefreshKeywords(ctx, conn)
 	}

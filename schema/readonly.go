@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -41,7 +42,39 @@ func OpenReadOnly(path string) (*sql.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if err := current(db, path); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
+}
+
+// current makes sure the database at path has this program's schema and
+// views before it is read: a database of an earlier version is upgraded
+// once, as ingest would upgrade it, so that its views are the ones the
+// README describes; one that is newer is refused with the reason. Other
+// SQLite files are read as they are.
+func current(db *sql.DB, path string) error {
+	ctx := context.Background()
+	st, err := readState(ctx, db)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if st.meta == "" {
+		return nil // not ours: reading it changes nothing, so any SQLite file may be queried
+	}
+	v, err := st.version()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if v == Version && st.viewsCurrent() {
+		return nil
+	}
+	w, err := Open(ctx, path, 5*time.Second)
+	if err != nil {
+		return fmt.Errorf("%s has schema version %d and this program reads version %d; upgrading it failed (%v): run ingest --db %s once where the file can be written", path, v, Version, err, path)
+	}
+	return w.Close()
 }
 
 // roConnector opens connections with a driver of its own, so the read-only

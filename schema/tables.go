@@ -161,6 +161,33 @@ var extractionTables = []inserter[model.Extraction]{
 		col("first_block", "Report.FirstBlock", func(_ *scope, r *model.Report) any { return blockNo(r.FirstBlock) }),
 		// EndBlock is exclusive and 0-based: the number of the last block.
 		col("end_block", "Report.EndBlock", func(_ *scope, r *model.Report) any { return r.EndBlock }),
+		// Stated and computed (issue 9): where the facts were read, and
+		// the stated rate and initial budget of the whole report.
+		col("project_name_source", "Report.ProjectNameSource", func(_ *scope, r *model.Report) any { return nullStr(r.ProjectNameSource) }),
+		col("year_source", "Report.YearSource", func(_ *scope, r *model.Report) any { return nullStr(r.YearSource) }),
+		col("budget_source", "Report.BudgetSource", func(_ *scope, r *model.Report) any { return nullStr(r.BudgetSource) }),
+		col("execution_rate_stated", "Report.RateStated", func(_ *scope, r *model.Report) any { return nullFloat(r.RateStated) }),
+		col("initial_budget_yuan", "Report.InitialBudget", func(_ *scope, r *model.Report) any { return amountValue(r.InitialBudget) }),
+		// What the report is and what the evaluation concluded (issue 9).
+		col("kind", "Report.Kind", func(_ *scope, r *model.Report) any { return nullStr(r.Kind) }),
+		col("score", "Report.Score.Value", func(_ *scope, r *model.Report) any { return decimalValue(r.Score.Value) }),
+		col("score_max", "Report.Score.Max", func(_ *scope, r *model.Report) any { return decimalValue(r.Score.Max) }),
+		col("grade", "Report.Score.Grade", func(_ *scope, r *model.Report) any { return nullStr(r.Score.Grade) }),
+		col("grade_norm", "Report.Score.GradeNorm", func(_ *scope, r *model.Report) any { return nullStr(r.Score.GradeNorm) }),
+		col("score_block_no", "Report.Score.Block", func(_ *scope, r *model.Report) any {
+			if !scored(r) {
+				return nil
+			}
+			return blockNo(r.Score.Block)
+		}),
+		col("score_offset", "Report.Score.Offset", func(_ *scope, r *model.Report) any {
+			if !scored(r) || r.Score.TableNo != 0 {
+				return nil
+			}
+			return r.Score.Offset
+		}),
+		col("score_table_no", "Report.Score.TableNo", func(_ *scope, r *model.Report) any { return nullInt(r.Score.TableNo) }),
+		col("score_row", "Report.Score.Row", func(_ *scope, r *model.Report) any { return tableRow(r.Score.TableNo, r.Score.Row) }),
 	).keeping(func(s *scope, r *model.Report, id int64) {
 		s.reports = append(s.reports, id)
 		s.sections = append(s.sections, make([]int64, 0, len(r.Sections)))
@@ -183,6 +210,7 @@ var extractionTables = []inserter[model.Extraction]{
 			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return nullStr(v.Via) }),
 			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return nullStr(v.Family) }),
 			col("block_no", "Section.Block", func(_ *scope, v *model.Section) any { return blockNo(v.Block) }),
+			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return nullStr(v.Role) }),
 		).keeping(func(s *scope, _ *model.Section, id int64) {
 			k := len(s.sections) - 1
 			s.sections[k] = append(s.sections[k], id)
@@ -222,6 +250,23 @@ var extractionTables = []inserter[model.Extraction]{
 			col("actual_raw", "Fund.ActualRaw", func(_ *scope, f *model.Fund) any { return nullStr(f.ActualRaw) }),
 			col("table_no", "Fund.TableNo", func(_ *scope, f *model.Fund) any { return nullInt(f.TableNo) }),
 			col("row", "Fund.Row", func(_ *scope, f *model.Fund) any { return tableRow(f.TableNo, f.Row) }),
+			col("execution_rate_stated", "Fund.RateStated", func(_ *scope, f *model.Fund) any { return nullFloat(f.RateStated) }),
+		),
+		newTable("checks", "Report.Checks", func(r *model.Report) []model.Check { return r.Checks },
+			col("report_id", "", func(s *scope, _ *model.Check) any { return s.reportID() }),
+			col("seq", "", func(s *scope, _ *model.Check) any { return s.n + 1 }),
+			col("code", "Check.Code", func(_ *scope, c *model.Check) any { return c.Code }),
+			col("expected", "Check.Expected", func(_ *scope, c *model.Check) any { return nullStr(c.Expected) }),
+			col("found", "Check.Found", func(_ *scope, c *model.Check) any { return nullStr(c.Found) }),
+			col("block_no", "Check.Block", func(_ *scope, c *model.Check) any {
+				if c.Block < 0 {
+					return nil
+				}
+				return blockNo(c.Block)
+			}),
+			col("table_no", "Check.TableNo", func(_ *scope, c *model.Check) any { return nullInt(c.TableNo) }),
+			col("row", "Check.Row", func(_ *scope, c *model.Check) any { return tableRow(c.TableNo, c.Row) }),
+			col("detail", "Check.Detail", func(_ *scope, c *model.Check) any { return nullStr(c.Detail) }),
 		),
 		newTable("evaluators", "Report.Evaluators", func(r *model.Report) []model.Evaluator { return r.Evaluators },
 			col("report_id", "", func(s *scope, _ *model.Evaluator) any { return s.reportID() }),
@@ -264,6 +309,19 @@ var extractionTables = []inserter[model.Extraction]{
 			col("approx", "Figure.Approx", func(_ *scope, f *model.Figure) any { return nullStr(f.Approx) }),
 			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return nullStr(f.Label) }),
 			col("flag", "Figure.Flag", func(_ *scope, f *model.Figure) any { return nullStr(f.Flag) }),
+		),
+		// The problems and recommendations a report lists (issue 9).
+		newTable("findings", "Report.Findings", func(r *model.Report) []model.Finding { return r.Findings },
+			col("report_id", "", func(s *scope, _ *model.Finding) any { return s.reportID() }),
+			col("section_id", "Finding.Section", func(s *scope, f *model.Finding) any {
+				return s.section(len(s.sections)-1, f.Section)
+			}),
+			col("kind", "Finding.Kind", func(_ *scope, f *model.Finding) any { return f.Kind }),
+			col("item_no", "Finding.No", func(_ *scope, f *model.Finding) any { return f.No }),
+			col("marker", "Finding.Marker", func(_ *scope, f *model.Finding) any { return nullStr(f.Marker) }),
+			col("title", "Finding.Title", func(_ *scope, f *model.Finding) any { return nullStr(f.Title) }),
+			col("text", "Finding.Text", func(_ *scope, f *model.Finding) any { return f.Text }),
+			col("block_no", "Finding.Block", func(_ *scope, f *model.Finding) any { return blockNo(f.Block) }),
 		),
 		termsTable{},
 		newTable("dates", "Report.Dates", func(r *model.Report) []model.Date { return r.Dates },
@@ -339,6 +397,14 @@ func amountValue(a *model.Amount) any {
 	return decimalValue(*a)
 }
 
+// nullFloat is an optional number, NULL when nil.
+func nullFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
 // nonNegative is n, or NULL for the -1 that marks "none" in the model.
 func nonNegative(n int) any {
 	if n < 0 {
@@ -346,3 +412,7 @@ func nonNegative(n int) any {
 	}
 	return n
 }
+
+// scored reports whether a report states a score or a grade, whose place
+// Score then gives.
+func scored(r *model.Report) bool { return r.Score.Value != "" || r.Score.Grade != "" }

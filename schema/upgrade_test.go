@@ -3,10 +3,12 @@ package schema_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,5 +138,51 @@ func copyFile(t *testing.T, src, dst string) {
 	}
 	if err := out.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReadOnlyOpenUpgrades: reports opens databases read-only; one written
+// by an earlier version is upgraded first, so that its views are this
+// program's, and one of a later version is refused with the reason.
+func TestReadOnlyOpenUpgrades(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "v3.db")
+	copyFile(t, filepath.Join("testdata", "v3-sample.db"), old)
+	db, err := schema.OpenReadOnly(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var version, blocks, projects int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != schema.Version {
+		t.Errorf("user_version = %d (%v), want %d", version, err, schema.Version)
+	}
+	// A view of the current schema answers; the old data is all there.
+	if err := db.QueryRow(`SELECT count(*) FROM v_table_blocks`).Scan(&blocks); err != nil {
+		t.Errorf("v_table_blocks after the upgrade: %v", err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM v_reports`).Scan(&projects); err != nil || projects != 3 {
+		t.Errorf("v_reports: %d rows (%v), want 3", projects, err)
+	}
+	if _, err := db.Exec(`DELETE FROM documents`); err == nil {
+		t.Error("a read-only handle wrote after the upgrade")
+	}
+	db.Close()
+
+	// A later version than this program knows.
+	future := filepath.Join(dir, "future.db")
+	copyFile(t, old, future)
+	w, err := sql.Open("sqlite3", future)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, schema.Version+1)); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if db, err := schema.OpenReadOnly(future); err == nil {
+		db.Close()
+		t.Error("a database of a later version was opened")
+	} else if !strings.Contains(err.Error(), "newer than this program") {
+		t.Errorf("later version: %v", err)
 	}
 }

@@ -36,13 +36,20 @@ SELECT r.report_id, r.document_id,
        r.evaluation_agency, r.evaluation_year, r.report_date,
        (SELECT sum(f.budget_yuan) FROM funds f WHERE f.report_id = r.report_id) AS budget_yuan,
        (SELECT sum(f.actual_yuan) FROM funds f WHERE f.report_id = r.report_id) AS actual_yuan,
-       (SELECT round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) FROM funds f
-         WHERE f.report_id = r.report_id AND f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL) AS execution_rate,
-       r.goal, r.attachment, r.preamble
-FROM reports r;
+       coalesce(r.execution_rate_stated, c.rate) AS execution_rate,
+       c.rate AS execution_rate_computed,
+       r.initial_budget_yuan, r.project_name_source, r.year_source, r.budget_source,
+       r.goal, r.attachment, r.preamble,
+       r.kind, r.score, r.score_max, r.grade, r.grade_norm,
+       r.score_block_no, r.score_offset, r.score_table_no, r.score_row
+FROM reports r
+-- The rate the report states is its rate; the one its amounts give stands
+-- beside it, never in its place.
+LEFT JOIN (SELECT f.report_id, round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) AS rate FROM funds f
+           WHERE f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL GROUP BY f.report_id) c USING (report_id);
 
 CREATE VIEW v_sections AS
-SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no
+SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no, role
 FROM sections;
 
 CREATE VIEW v_tables AS
@@ -51,7 +58,10 @@ FROM report_tables t JOIN reports r USING (report_id)
 LEFT JOIN tables g ON g.document_id = r.document_id AND g.table_no = t.table_no;
 
 CREATE VIEW v_funds AS
-SELECT report_id, item, budget_yuan, actual_yuan, execution_rate, budget_raw, actual_raw, table_no, row FROM funds;
+SELECT report_id, item, budget_yuan, actual_yuan,
+       coalesce(execution_rate_stated, execution_rate) AS execution_rate,
+       execution_rate AS execution_rate_computed,
+       budget_raw, actual_raw, table_no, row FROM funds;
 
 CREATE VIEW v_evaluators AS
 SELECT report_id, name, org, title, table_no, row FROM evaluators;
@@ -80,3 +90,9 @@ SELECT report_id, keyword, weight FROM (
 
 CREATE VIEW v_table_blocks AS
 SELECT report_id, table_no, seq, kind, first_row, header_row, end_row, header FROM report_table_blocks;
+
+CREATE VIEW v_checks AS
+SELECT report_id, seq, code, expected, found, block_no, table_no, row, detail FROM checks;
+-- The problems and recommendations each report lists, an item a row.
+CREATE VIEW v_findings AS
+SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM findings;

@@ -12,7 +12,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,7 +22,9 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/ingest"
+	"github.com/govreports/govreports/schema"
 )
 
 const (
@@ -40,50 +41,62 @@ func main() {
 	os.Exit(code)
 }
 
+const usage = `usage: ingest [flags] PATH...
+
+Reads every .docx and .txt report under each PATH (files, and folders
+walked recursively) into a SQLite database. Flags may stand anywhere
+among the PATHs; -- ends them.`
+
 type options struct {
 	db      string
 	workers int
 	dict    string
 	busy    time.Duration
 	timeout time.Duration
+	version bool
 	paths   []string
 }
 
-func parseFlags(args []string, stderr io.Writer) (*options, error) {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+// parseFlags reads the command line; it returns cli.ErrHelp once it has
+// printed the help that was asked for.
+func parseFlags(args []string, stdout io.Writer) (*options, error) {
+	fs := cli.NewFlagSet("ingest", usage)
 	o := &options{}
 	fs.StringVar(&o.db, "db", "reports.db", "SQLite database to create or update")
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "files read in parallel")
-	fs.StringVar(&o.dict, "dict", "", "user dictionary for Chinese word segmentation (one word per line)")
+	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` for Chinese word segmentation (one word per line)")
 	fs.DurationVar(&o.busy, "busy-timeout", 10*time.Second, "how long to wait for a database another process holds")
 	fs.DurationVar(&o.timeout, "file-timeout", 5*time.Minute, "give up on a file whose reading takes longer (0: never)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ingest [flags] PATH...\n\nReads every .docx and .txt report under PATH into a SQLite database.\n\nflags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	if err := fs.Parse(args, stdout); err != nil {
 		return nil, err
 	}
 	o.paths = fs.Args()
-	if len(o.paths) == 0 {
-		fs.Usage()
+	switch {
+	case o.version:
+		return o, nil
+	case len(o.paths) == 0:
 		return nil, errors.New("no PATH given")
-	}
-	if o.workers < 1 {
+	case o.workers < 1:
 		return nil, fmt.Errorf("--workers must be at least 1, got %d", o.workers)
 	}
 	return o, nil
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal bool) int {
-	o, err := parseFlags(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
+	o, err := parseFlags(args, stdout)
+	if errors.Is(err, cli.ErrHelp) {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "ingest: %v\n", err)
+		fmt.Fprintf(stderr, "ingest: %v\n%s\n", err, cli.Hint("ingest"))
 		return exitUsage
+	}
+	if o.version {
+		if err := cli.WriteVersion(stdout, "ingest", cli.Build{Version: version, Commit: commit, Date: date}); err != nil {
+			return exitUsage
+		}
+		return exitOK
 	}
 	for _, p := range o.paths {
 		if _, err := os.Stat(p); err != nil {
@@ -125,7 +138,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if sum.Seen == 0 && err != nil {
 		return fail(err)
 	}
-	printSummary(stdout, sum, loading, o.db)
+	printSummary(stdout, sum, loading, o.db, countReports(o.db))
 	switch {
 	case ctx.Err() != nil:
 		fmt.Fprintln(stderr, "ingest: interrupted; what was loaded stays loaded")
@@ -138,4 +151,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		return exitSomeFailed
 	}
 	return exitOK
+}
+
+// countReports returns how many reports the database holds, or -1 when it
+// cannot tell (the summary then leaves it out).
+func countReports(db string) int {
+	conn, err := schema.OpenReadOnly(db)
+	if err != nil {
+		return -1
+	}
+	defer conn.Close()
+	n := -1
+	if err := conn.QueryRow(`SELECT count(*) FROM v_reports`).Scan(&n); err != nil {
+		return -1
+	}
+	return n
 }

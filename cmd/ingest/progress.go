@@ -45,14 +45,14 @@ func (p *progress) event(e ingest.Event) {
 			p.bar.ChangeMax(e.Total)
 		}
 		p.bar.Add(1)
-		if e.Outcome == ingest.Failed {
+		if line := fileLine(e); line != "" {
 			p.bar.Clear()
-			fmt.Fprintf(p.out, "failed: %v\n", e.Err)
+			fmt.Fprintln(p.out, line)
 		}
 		return
 	}
-	if e.Outcome == ingest.Failed {
-		fmt.Fprintf(p.out, "failed: %v\n", e.Err)
+	if line := fileLine(e); line != "" {
+		fmt.Fprintln(p.out, line)
 	}
 	if now := time.Now(); now.Sub(p.lastLine) >= p.every {
 		p.lastLine = now
@@ -65,6 +65,21 @@ func (p *progress) event(e ingest.Event) {
 	}
 }
 
+// fileLine is what the progress says of one file: a failure and its
+// reason, or a copy of another file; nothing for the rest.
+func fileLine(e ingest.Event) string {
+	switch e.Outcome {
+	case ingest.Failed:
+		return fmt.Sprintf("failed: %v", e.Err)
+	case ingest.Duplicate:
+		if e.SameAs == "" {
+			return fmt.Sprintf("%s: same content as another file, stored once", e.Path)
+		}
+		return fmt.Sprintf("%s: same content as %s, stored once", e.Path, e.SameAs)
+	}
+	return ""
+}
+
 func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
@@ -73,16 +88,31 @@ func (p *progress) finish() {
 
 // printSummary says what a run did. Rates are of the run itself; loading
 // the dictionaries, once per process, is shown apart.
-func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db string) {
+// reports, when not negative, is how many reports the database holds.
+func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db string, reports int) {
 	secs := s.Elapsed.Seconds()
 	if secs <= 0 {
 		secs = 1e-9
 	}
-	fmt.Fprintf(w, "%d files seen: %d ingested, %d unchanged, %d skipped (unsupported), %d failed\n",
-		s.Seen, s.Ingested, s.Unchanged, s.Skipped, s.Failed)
+	fmt.Fprintf(w, "%d files seen: %d ingested (%s), %d same content as another file, %d unchanged, %d skipped, %d failed\n",
+		s.Seen, s.Ingested, plural(s.Reports, "report"), s.Duplicates, s.Unchanged, s.Skipped, s.Failed)
+	if s.Skipped > 0 {
+		fmt.Fprintln(w, "skipped: not reports, or formats not read; SELECT path, error FROM v_documents WHERE status = 'skipped' says which")
+	}
 	if s.Pruned > 0 {
 		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", s.Pruned)
 	}
-	fmt.Fprintf(w, "%.2fs (and %.2fs loading the dictionary), %.1f files/s, %.2f MB/s, database %s\n",
+	fmt.Fprintf(w, "%.2fs (and %.2fs loading the dictionary), %.1f files/s, %.2f MB/s, database %s",
 		secs, loading.Seconds(), float64(s.Seen)/secs, float64(s.Bytes)/1e6/secs, db)
+	if reports >= 0 {
+		fmt.Fprintf(w, " (%s in all)", plural(reports, "report"))
+	}
+	fmt.Fprintln(w)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

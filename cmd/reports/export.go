@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/schema"
 
 	"github.com/xuri/excelize/v2"
@@ -26,20 +26,15 @@ Chinese, or .xlsx with numbers as numbers and NULL as an empty cell.
 `
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := cli.NewFlagSet("export", exportUsage)
 	dbPath := fs.String("db", "reports.db", "SQLite database built by ingest")
-	out := fs.String("o", "", "output `FILE`, .csv or .xlsx")
+	out := fs.StringP("output", "o", "", "output `FILE`, .csv or .xlsx")
 	query := fs.String("query", "", "export the rows of this read-only `SQL` query instead of a view")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stderr, exportUsage)
-			return nil
-		}
-		return usageError{err.Error() + "\n" + exportUsage}
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	if *out == "" {
-		return usageError{"-o FILE is required\n" + exportUsage}
+		return usageError{"-o FILE is required"}
 	}
 	format := strings.ToLower(filepath.Ext(*out))
 	if format != ".csv" && format != ".xlsx" {
@@ -47,9 +42,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	switch {
 	case *query == "" && fs.NArg() != 1:
-		return usageError{fmt.Sprintf("want one VIEW argument or --query SQL, got %d arguments\n%s", fs.NArg(), exportUsage)}
+		return usageError{fmt.Sprintf("want one VIEW argument or --query SQL, got %d arguments", fs.NArg())}
 	case *query != "" && fs.NArg() != 0:
 		return usageError{"give a VIEW or --query SQL, not both"}
+	case *query != "":
+		if err := oneStatement(*query); err != nil {
+			return err
+		}
 	}
 
 	db, err := schema.OpenReadOnly(*dbPath)

@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -14,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/schema"
 
@@ -52,22 +51,23 @@ type searchOptions struct {
 	query       string
 }
 
-func parseSearch(args []string) (*searchOptions, error) {
+// parseSearch reads a search command line; help, when asked for, is
+// printed to stdout (and the error is cli.ErrHelp).
+func parseSearch(args []string, stdout io.Writer) (*searchOptions, error) {
 	o := &searchOptions{}
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := cli.NewFlagSet("search", searchUsage)
 	fs.StringVar(&o.db, "db", "reports.db", "SQLite database built by ingest")
 	fs.IntVar(&o.year, "year", 0, "only reports of this evaluation `year`")
 	fs.IntVar(&o.limit, "limit", 20, "at most `N` hits")
 	fs.BoolVar(&o.json, "json", false, "print a JSON array, best first")
 	fs.BoolVar(&o.csv, "csv", false, "print CSV, best first")
 	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` that ingest used")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return nil, err
 	}
 	switch {
 	case fs.NArg() == 0:
-		return nil, usageError{"want a QUERY\n" + searchUsage}
+		return nil, usageError{"want a QUERY"}
 	case o.json && o.csv:
 		return nil, usageError{"--csv and --json exclude each other"}
 	case o.limit < 1:
@@ -78,15 +78,7 @@ func parseSearch(args []string) (*searchOptions, error) {
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	o, err := parseSearch(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stderr, searchUsage)
-		return nil
-	}
-	var ue usageError
-	if err != nil && !errors.As(err, &ue) {
-		return usageError{err.Error() + "\n" + searchUsage}
-	}
+	o, err := parseSearch(args, stdout)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -79,7 +80,7 @@ type jsonHit struct {
 // after loading it (each load takes seconds).
 func searchJSON(t *testing.T, seg *segment.Segmenter, args ...string) []jsonHit {
 	t.Helper()
-	o, err := parseSearch(append([]string{"--json"}, args...))
+	o, err := parseSearch(append([]string{"--json"}, args...), io.Discard)
 	if err != nil {
 		t.Fatalf("search %q: %v", args, err)
 	}
@@ -227,7 +228,7 @@ func TestSearchUsage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := parseSearch([]string{"--db", db, "绩效"})
+	o, err := parseSearch([]string{"--db", db, "绩效"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

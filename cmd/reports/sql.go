@@ -5,43 +5,47 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/schema"
 
 	"github.com/rivo/uniseg"
+	"golang.org/x/term"
 )
 
-const sqlUsage = `usage: reports sql [--db reports.db] [--csv|--json] QUERY
+const sqlUsage = `usage: reports sql [--db reports.db] [--csv|--json] [--wide] QUERY
 
-Runs one read-only SQL query and prints its rows as an aligned table,
-as CSV (--csv) or as a JSON array of objects (--json).
+Runs one read-only SQL statement and prints its rows as an aligned table,
+as CSV (--csv) or as a JSON array of objects (--json). In the table, long
+values are cut to fit the terminal (at 60 columns when the output is not
+a terminal) unless --wide is given; CSV and JSON hold them whole.
 `
 
 func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("sql", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := cli.NewFlagSet("sql", sqlUsage)
 	dbPath := fs.String("db", "reports.db", "SQLite database built by ingest")
 	asCSV := fs.Bool("csv", false, "print CSV")
 	asJSON := fs.Bool("json", false, "print a JSON array of objects")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stderr, sqlUsage)
-			return nil
-		}
-		return usageError{err.Error() + "\n" + sqlUsage}
+	wide := fs.Bool("wide", false, "print whole values in the table, however long")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
-		return usageError{fmt.Sprintf("want one QUERY argument (quote it), got %d\n%s", fs.NArg(), sqlUsage)}
+		return usageError{fmt.Sprintf("want one QUERY argument (quote it), got %d", fs.NArg())}
 	}
 	if *asCSV && *asJSON {
 		return usageError{"--csv and --json exclude each other"}
+	}
+	query := fs.Arg(0)
+	if err := oneStatement(query); err != nil {
+		return err
 	}
 	db, err := schema.OpenReadOnly(*dbPath)
 	if err != nil {
@@ -49,7 +53,6 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	defer db.Close()
 
-	query := fs.Arg(0)
 	switch {
 	case *asCSV:
 		_, err = writeCSV(ctx, stdout, db, query)
@@ -59,34 +62,136 @@ func runSQL(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		var res *result
 		res, err = collect(ctx, db, query)
 		if err == nil {
-			err = writeTable(stdout, res)
+			layout := tableLayout{cell: maxCellWidth}
+			if width := terminalWidth(stdout); width > 0 {
+				layout = tableLayout{line: width}
+			}
+			if *wide {
+				layout = tableLayout{}
+			}
+			err = writeTableLayout(stdout, res, layout)
 		}
 	}
 	return schema.ReadOnlyError(*dbPath, err)
 }
 
-// maxCellWidth caps a table cell, in terminal columns; longer text is cut
-// with an ellipsis (use --csv or --json for whole values).
+// oneStatement refuses an empty query and one of several statements, of
+// which SQLite would run all and show the last one's rows only.
+func oneStatement(query string) error {
+	switch n := countStatements(query); n {
+	case 0:
+		return usageError{"the QUERY is empty: give one SQL statement"}
+	case 1:
+		return nil
+	default:
+		return usageError{fmt.Sprintf("the QUERY holds %d statements: give one at a time", n)}
+	}
+}
+
+// countStatements counts the statements of q: the stretches between
+// semicolons that hold more than spaces and comments. Semicolons inside
+// quotes ('…', "…", `…`, […]) and comments (-- …, /* … */) do not count.
+func countStatements(q string) int {
+	n, content := 0, false
+	skipTo := func(i int, end string) int { // the index of end's last byte
+		j := strings.Index(q[i:], end)
+		if j < 0 {
+			return len(q)
+		}
+		return i + j + len(end) - 1
+	}
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; {
+		case c == '\'' || c == '"' || c == '`':
+			content, i = true, skipTo(i+1, string(c))
+		case c == '[':
+			content, i = true, skipTo(i+1, "]")
+		case strings.HasPrefix(q[i:], "--"):
+			i = skipTo(i, "\n")
+		case strings.HasPrefix(q[i:], "/*"):
+			i = skipTo(i+2, "*/")
+		case c == ';':
+			if content {
+				n++
+			}
+			content = false
+		case c == ' ', c == '\t', c == '\n', c == '\r', c == '\f':
+		default:
+			content = true
+		}
+	}
+	if content {
+		n++
+	}
+	return n
+}
+
+// maxCellWidth caps a table cell, in terminal columns, when the output is
+// not a terminal; longer text is cut with an ellipsis (use --wide, --csv
+// or --json for whole values).
 const maxCellWidth = 60
 
-// writeTable prints res with columns lined up for a terminal: East Asian
-// wide characters take two columns, numbers are right-aligned.
+// minCellWidth is as narrow as fitting a table to the terminal cuts a
+// column: narrower would leave nothing readable; the lines wrap instead.
+const minCellWidth = 12
+
+// tableLayout says how wide a table may be, in terminal columns: cell
+// caps every cell, line the whole line (the widest columns are cut first).
+// Zero means no limit.
+type tableLayout struct{ cell, line int }
+
+// terminalWidth returns the width of the terminal w writes to, or 0 when w
+// is not a terminal.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return width
+}
+
+// writeTable prints res as the README shows tables: cells cut at
+// maxCellWidth.
 func writeTable(w io.Writer, res *result) error {
+	return writeTableLayout(w, res, tableLayout{cell: maxCellWidth})
+}
+
+// writeTableLayout prints res with columns lined up for a terminal: East
+// Asian wide characters take two columns, numbers are right-aligned.
+func writeTableLayout(w io.Writer, res *result, layout tableLayout) error {
 	cells := make([][]string, len(res.Rows)+1)
 	cells[0] = make([]string, len(res.Columns))
 	for i, c := range res.Columns {
-		cells[0][i] = tableCell(c)
+		cells[0][i] = oneLineCell(c)
 	}
 	for r, row := range res.Rows {
 		cells[r+1] = make([]string, len(row))
 		for i, v := range row {
-			cells[r+1][i] = tableCell(text(v))
+			cells[r+1][i] = oneLineCell(text(v))
 		}
 	}
 	widths := make([]int, len(res.Columns))
 	for _, row := range cells {
 		for i, c := range row {
 			widths[i] = max(widths[i], uniseg.StringWidth(c))
+		}
+	}
+	limit := layout.cell
+	if layout.line > 0 {
+		limit = fitCap(widths, layout.line)
+	}
+	if limit > 0 {
+		for _, row := range cells {
+			for i, c := range row {
+				row[i] = cutCell(c, limit)
+			}
+		}
+		for i := range widths {
+			widths[i] = min(widths[i], limit)
 		}
 	}
 	var b bytes.Buffer
@@ -124,15 +229,41 @@ func writeTable(w io.Writer, res *result) error {
 	return err
 }
 
-// tableCell puts s on one line and cuts it to maxCellWidth columns.
-func tableCell(s string) string {
-	s = strings.Map(func(r rune) rune {
+// fitCap returns the largest cap on column widths with which a table of
+// columns widths fits in line columns (0 when it fits uncut), but no
+// less than minCellWidth.
+func fitCap(widths []int, line int) int {
+	total := func(limit int) int {
+		t := 2 * max(len(widths)-1, 0)
+		for _, w := range widths {
+			t += min(w, limit)
+		}
+		return t
+	}
+	widest := slices.Max(append([]int{0}, widths...))
+	if total(widest) <= line {
+		return 0
+	}
+	limit := widest
+	for limit > minCellWidth && total(limit) > line {
+		limit--
+	}
+	return limit
+}
+
+// oneLineCell puts s on one line.
+func oneLineCell(s string) string {
+	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' || r < ' ' {
 			return ' '
 		}
 		return r
 	}, s)
-	if uniseg.StringWidth(s) <= maxCellWidth {
+}
+
+// cutCell cuts s to limit terminal columns, with an ellipsis.
+func cutCell(s string, limit int) string {
+	if uniseg.StringWidth(s) <= limit {
 		return s
 	}
 	var b strings.Builder
@@ -140,7 +271,7 @@ func tableCell(s string) string {
 	g := uniseg.NewGraphemes(s)
 	for g.Next() {
 		cw := g.Width()
-		if w+cw > maxCellWidth-1 {
+		if w+cw > limit-1 {
 			break
 		}
 		b.WriteString(g.Str())

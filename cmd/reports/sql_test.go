@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rivo/uniseg"
 )
 
 func TestSQLTableAlignsWideCharacters(t *testing.T) {
@@ -111,7 +113,6 @@ func TestSQLRefusesWrites(t *testing.T) {
 		"ATTACH '" + other + "' AS other",
 		"VACUUM INTO '" + other + "'",
 		"WITH d AS (SELECT 1) DELETE FROM reports",
-		"SELECT 1; DELETE FROM reports",
 	} {
 		code, out, errs := runCmd(t, "sql", "--db", db, q)
 		if code != 1 || !strings.Contains(errs, "read-only:") {
@@ -158,5 +159,90 @@ func TestSQLUsage(t *testing.T) {
 	}
 	if code, _, errs := runCmd(t, "sql", "--db", db, "SELEC 1"); code != 1 || !strings.Contains(errs, "syntax error") {
 		t.Errorf("bad SQL: exit %d, %q; want 1 and the SQLite message", code, errs)
+	}
+}
+
+// TestSQLOneStatement: SQLite ran every statement of a query and showed
+// the last one's rows; an empty query printed nothing with exit 0. Both
+// are usage errors now, and nothing runs.
+func TestSQLOneStatement(t *testing.T) {
+	db := testDB(t)
+	for _, tc := range []struct{ query, msg string }{
+		{"SELECT 1; SELECT 2", "the QUERY holds 2 statements: give one at a time"},
+		{"SELECT 1; DELETE FROM reports", "holds 2 statements"},
+		{"", "the QUERY is empty"},
+		{"  \n", "the QUERY is empty"},
+		{"-- just a comment", "the QUERY is empty"},
+		{";", "the QUERY is empty"},
+	} {
+		code, out, errs := runCmd(t, "sql", "--db", db, tc.query)
+		if code != 2 || out != "" || !strings.Contains(errs, tc.msg) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q", tc.query, code, out, errs, tc.msg)
+		}
+	}
+	code, out, _ := runCmd(t, "sql", "--db", db, "--csv", "SELECT count(*) FROM reports")
+	if code != 0 || out != "count(*)\n3\n" {
+		t.Errorf("after the refused statements: exit %d, %q; want 3 rows left", code, out)
+	}
+	for _, q := range []string{
+		"SELECT 1;",
+		"SELECT 1; -- the end",
+		"SELECT ';' AS a, \"b;\" AS [c;d] /* ; */;;",
+		"SELECT 'it''s; fine'",
+	} {
+		if code, _, errs := runCmd(t, "sql", "--db", db, q); code != 0 {
+			t.Errorf("%q: exit %d, %s; want one statement run", q, code, errs)
+		}
+	}
+	if code, _, errs := runCmd(t, "export", "--db", db, "-o", filepath.Join(t.TempDir(), "x.csv"), "--query", "SELECT 1; SELECT 2"); code != 2 || !strings.Contains(errs, "2 statements") {
+		t.Errorf("export --query of 2 statements: exit %d, %s", code, errs)
+	}
+}
+
+// TestSQLWide: the table cut every cell at 60 columns; --wide shows whole
+// values, and on a terminal the table is fitted to its width instead.
+func TestSQLWide(t *testing.T) {
+	db := testDB(t)
+	long := strings.Repeat("绩效", 40) // 160 columns
+	q := "SELECT 1 AS n, '" + long + "' AS text"
+	_, out, _ := runCmd(t, "sql", "--db", db, q)
+	if strings.Contains(out, long) || !strings.Contains(out, strings.Repeat("绩效", 14)+"绩…") {
+		t.Errorf("cut at 60 columns:\n%s", out)
+	}
+	code, out, errs := runCmd(t, "sql", q, "--wide", "--db", db)
+	if code != 0 || !strings.Contains(out, "1  "+long+"\n") {
+		t.Errorf("--wide: exit %d %s\n%s", code, errs, out)
+	}
+
+	res := &result{Columns: []string{"n", "a", "b"}, Rows: [][]any{{int64(1), long, "short"}, {int64(2), "x", long[:30]}}}
+	for _, width := range []int{200, 80, 40} {
+		var b strings.Builder
+		writeTableLayout(&b, res, tableLayout{line: width})
+		for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+			if w := uniseg.StringWidth(line); w > width {
+				t.Errorf("terminal of %d columns: a line of %d:\n%s", width, w, &b)
+				break
+			}
+		}
+		if width == 200 && !strings.Contains(b.String(), long) {
+			t.Errorf("terminal of 200 columns cut a value of 160:\n%s", &b)
+		}
+	}
+}
+
+func TestCountStatements(t *testing.T) {
+	for q, want := range map[string]int{
+		"":                             0,
+		"SELECT 1":                     1,
+		"SELECT 1;\n\n":                1,
+		"SELECT 1; SELECT 2;":          2,
+		"/* a; b */ SELECT 1 -- ;\n":   1,
+		"SELECT `a;b`, [c;d], \"e;f\"": 1,
+		"SELECT 'unterminated;":        1,
+		"SELECT 1 /* unterminated; ":   1,
+	} {
+		if got := countStatements(q); got != want {
+			t.Errorf("countStatements(%q) = %d, want %d", q, got, want)
+		}
 	}
 }

@@ -4,15 +4,13 @@
 package facts
 
 import (
-	"math"
-	"math/big"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -21,6 +19,23 @@ import (
 type Para struct {
 	Block int
 	Text  string
+	// Folded is Text in simplified characters (grammar.Fold), the same
+	// bytes at the same offsets; NewPara sets it, so that the extractors
+	// here match on it without folding each paragraph again.
+	Folded string
+}
+
+// NewPara returns the paragraph of block with its text folded once.
+func NewPara(block int, text string) Para {
+	return Para{Block: block, Text: text, Folded: grammar.Fold(text)}
+}
+
+// folded is p's text in simplified characters.
+func (p Para) folded() string {
+	if p.Folded == "" {
+		return grammar.Fold(p.Text) // a Para made without NewPara
+	}
+	return p.Folded
 }
 
 var goalLabel = regexp.MustCompile(`(?:年度)?绩效目标\s*[:：]`)
@@ -33,7 +48,7 @@ func Goal(paras []Para) string {
 			continue
 		}
 		// Simplified characters keep byte offsets: 績效目標 is 绩效目标.
-		if loc := goalLabel.FindStringIndex(textnorm.Simplify(p.Text)); loc != nil {
+		if loc := goalLabel.FindStringIndex(p.folded()); loc != nil {
 			if g := strings.TrimSpace(p.Text[loc[1]:]); g != "" {
 				return g
 			}
@@ -53,7 +68,7 @@ func Agency(paras []Para) string {
 		if !strings.ContainsAny(p.Text, "托託请請") {
 			continue // neither 委托 nor 聘请, 邀请, in either script
 		}
-		simple := textnorm.Simplify(p.Text)
+		simple := p.folded()
 		for _, m := range agencyHired.FindAllStringSubmatchIndex(simple, -1) {
 			// Hired to evaluate, not to do the work: the rest of the
 			// sentence speaks of the evaluation.
@@ -84,7 +99,7 @@ var (
 	bookTitle = regexp.MustCompile(`《([^《》\n]{2,100})》`)
 	// docNumber is a document number such as 洪府发[2020]3号 or
 	// 洪发改服务字〔2020〕27号, in brackets or not, right after the title.
-	docNumber = regexp.MustCompile(`^\s*[（(]?\s*([\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*[12][0-9]{3}\s*[〕\]］】)）]\s*(?:第\s*)?[0-9]{1,5}\s*号)`)
+	docNumber = regexp.MustCompile(`^\s*[（(]?\s*([\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*` + grammar.YearPattern + `\s*[〕\]］】)）]\s*(?:第\s*)?[0-9]{1,5}\s*号)`)
 )
 
 // Policies lists the documents cited in 《》, each once (with its number
@@ -93,12 +108,13 @@ func Policies(paras []Para) []model.Policy {
 	var out []model.Policy
 	index := make(map[string]int)
 	for _, p := range paras {
+		folded := p.folded()
 		for _, loc := range bookTitle.FindAllStringSubmatchIndex(p.Text, -1) {
 			title := strings.TrimSpace(p.Text[loc[2]:loc[3]])
 			number := ""
 			// matched in simplified characters (…〔2020〕3號), cut as printed
 			after := p.Text[loc[1]:]
-			if m := docNumber.FindStringSubmatchIndex(textnorm.Simplify(after)); m != nil {
+			if m := docNumber.FindStringSubmatchIndex(folded[loc[1]:]); m != nil {
 				number = strings.Join(strings.Fields(after[m[2]:m[3]]), "")
 			}
 			if i, seen := index[title]; seen {
@@ -150,8 +166,13 @@ func Orgs(paras []Para) []model.Org {
 	var out []model.Org
 	index := make(map[string]int)
 	for _, p := range paras {
-		text := blankTitles(p.Text)
-		for _, o := range orgsIn(text) {
+		text, folded := blankTitles(p.Text), p.folded()
+		if folded == p.Text {
+			folded = text // no traditional character: nothing to blank twice
+		} else {
+			folded = blankTitles(folded)
+		}
+		for _, o := range orgsIn(text, folded) {
 			if i, seen := index[o.name]; seen {
 				out[i].Count++
 				continue
@@ -171,14 +192,14 @@ func blankTitles(s string) string {
 type org struct{ name, kind string }
 
 // orgsIn finds the organisations of text. It matches in simplified
-// characters (fs) and cuts the names as printed (rs): the two are rune for
-// rune.
-func orgsIn(text string) []org {
+// characters (folded, fs) and cuts the names as printed (rs): the two are
+// rune for rune.
+func orgsIn(text, folded string) []org {
 	var out []org
 	rs := []rune(text)
 	fs := rs
-	if simple := textnorm.Simplify(text); simple != text {
-		fs = []rune(simple)
+	if folded != text {
+		fs = []rune(folded)
 	}
 	for i := 0; i < len(fs); i++ {
 		kind := endingAt(fs, i)
@@ -255,6 +276,18 @@ func inName(rs []rune, i int) bool {
 	return rs[i] == '和' && i > 0 && strings.ContainsRune(nameWithHe, rs[i-1])
 }
 
+// OrgEnding is the organisation ending a name ends with (局, 人民政府's
+// 政府, 中心 …), "" when none: a name so ending is a body, not a project.
+func OrgEnding(name string) string {
+	s := textnorm.Simplify(name)
+	for _, e := range orgEndings {
+		if strings.HasSuffix(s, e) && len(s) > len(e) {
+			return e
+		}
+	}
+	return ""
+}
+
 // orgEndingRunes holds orgEndings as runes, to compare in place.
 var orgEndingRunes = func() [][]rune {
 	out := make([][]rune, len(orgEndings))
@@ -283,24 +316,51 @@ next:
 }
 
 // ProseFunds reads the budget and the spending a report states in a
-// sentence of its text ("全年预算4,850万元，实际支出4,836.2万元，执行率99.72%")
-// for reports that give them in no funds table. It returns at most one
-// Fund, from the first sentence that names one budget and one spending
-// amount, and no other year than year (when year is known: a sentence on
-// the year before is no measure of this one). Of two budgets in one
-// sentence the adjusted one (全年预算, 调整后预算) is the budget, as in
-// tables. The Fund's TableNo is 0 and its Row -1: it stands in no table.
+// sentence of its text: SentenceFunds' Fund, nil when none.
 func ProseFunds(paras []Para, year int) []model.Fund {
+	if sf := SentenceFunds(paras, year); sf != nil {
+		return []model.Fund{sf.Fund}
+	}
+	return nil
+}
+
+// StatedFunds are the funds a sentence states: the Fund it gives (budget,
+// spending, the rate it states beside the computed one), the budget at
+// the start of the year when the budget is an adjusted one, the stated
+// rate as written, and the paragraph's block.
+type StatedFunds struct {
+	Fund    model.Fund
+	Initial *model.Amount
+	RateRaw string
+	Block   int
+}
+
+// SentenceFunds reads the budget and the spending a report states in a
+// sentence of its text ("年初预算安排120万元，调整后118.5万元，全年执行117.32万元，
+// 执行率99.00%"; "项目预算总额12,640.50万元……已经支出11,980.37万元") for
+// reports that give them in no funds table. It reads the first sentence
+// that names one budget and one spending amount, and no other year than
+// year (when year is known: a sentence on the year before is no measure
+// of this one). Of two budgets in one sentence the adjusted one (全年预算,
+// 调整后预算) is the budget, as in tables; the one at the start of the
+// year (年初) is kept as Initial. The Fund's TableNo is 0 and its Row -1:
+// it stands in no table.
+func SentenceFunds(paras []Para, year int) *StatedFunds {
 	for _, p := range paras {
 		for _, s := range sentences(p.Text) {
 			if !mayStateFunds(s) || otherYear(s, year) {
 				continue
 			}
 			figs, _ := figures.Find(s, figures.Context{})
-			var budget, actual *model.Figure
+			var budget, actual, initial, stated *model.Figure
 			budgetRank := 0
 			for i := range figs {
 				f := &figs[i]
+				if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
+					stated == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
+					stated = f
+					continue
+				}
 				if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
 					continue
 				}
@@ -310,6 +370,9 @@ func ProseFunds(paras []Para, year int) []model.Fund {
 						actual = f
 					}
 				case "budget":
+					if rank == 1 && initial == nil {
+						initial = f
+					}
 					if rank > budgetRank {
 						budget, budgetRank = f, rank
 					}
@@ -319,8 +382,18 @@ func ProseFunds(paras []Para, year int) []model.Fund {
 				continue
 			}
 			b, a := budget.Value, actual.Value
-			return []model.Fund{{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a, Rate: rateOf(b, a),
-				BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
+			out := &StatedFunds{Block: p.Block, Fund: model.Fund{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a,
+				Rate: rateOf(b, a), BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
+			if initial != nil && initial != budget {
+				v := initial.Value
+				out.Initial = &v
+			}
+			if stated != nil {
+				if v, _, ok := grammar.ParsePercent(stated.Raw); ok {
+					out.Fund.RateStated, out.RateRaw = &v, stated.Raw
+				}
+			}
+			return out
 		}
 	}
 	return nil
@@ -359,7 +432,6 @@ func moneyRole(label string) (role string, rank int) {
 
 var (
 	sentenceEnd = regexp.MustCompile(`[。；;！？!?\n]`)
-	yearIn      = regexp.MustCompile(`([12][0-9]{3})\s*年`)
 )
 
 func sentences(text string) []string {
@@ -371,24 +443,20 @@ func otherYear(s string, year int) bool {
 	if year == 0 {
 		return false
 	}
-	for _, m := range yearIn.FindAllStringSubmatch(s, -1) {
-		if y, _ := strconv.Atoi(m[1]); y != year {
+	for _, y := range grammar.YearsIn(s) {
+		if y != year {
 			return true
 		}
 	}
 	return false
 }
 
-// rateOf is actual / budget in percent, rounded to two decimals.
+// rateOf is the execution rate, nil when there is none.
 func rateOf(budget, actual string) *float64 {
-	b, ok1 := new(big.Rat).SetString(budget)
-	a, ok2 := new(big.Rat).SetString(actual)
-	if !ok1 || !ok2 || b.Sign() == 0 {
-		return nil
+	if v, ok := grammar.Rate(budget, actual); ok {
+		return &v
 	}
-	q, _ := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(100, 1)), b).Float64()
-	v := math.Round(q*100) / 100
-	return &v
+	return nil
 }
 
 // teamLabel introduces the evaluation team named in the text:
@@ -411,7 +479,7 @@ func ProseEvaluators(paras []Para) []model.Evaluator {
 		if !strings.ContainsAny(p.Text, "组組") {
 			continue
 		}
-		simple := textnorm.Simplify(p.Text)
+		simple := p.folded()
 		loc := teamLabel.FindStringIndex(simple)
 		if loc == nil {
 			continue
@@ -448,7 +516,7 @@ func readTeam(list string) []model.Evaluator {
 		}
 		e := model.Evaluator{Name: name, Row: -1}
 		for _, part := range strings.FieldsFunc(note, func(r rune) bool { return strings.ContainsRune("，,、；;", r) }) {
-			if o := orgsIn(part); len(o) > 0 && e.Org == "" {
+			if o := orgsIn(part, grammar.Fold(part)); len(o) > 0 && e.Org == "" {
 				org := o[0].name
 				e.Org = org
 				if rest := strings.TrimSpace(part[strings.Index(part, org)+len(org):]); rest != "" {

@@ -102,6 +102,36 @@ func TestProseFunds(t *testing.T) {
 	}
 }
 
+func TestSentenceFunds(t *testing.T) {
+	for _, c := range []struct {
+		text                    string
+		budget, actual, initial string
+		stated                  float64 // 0 when none
+		raw                     string
+	}{
+		{"年初预算安排120万元，调整后118.5万元，全年执行117.32万元，执行率99.00%。", "1185000", "1173200", "1200000", 99, "99.00%"},
+		{"项目预算总额12,640.50万元……已经支出11,980.37万元。", "126405000", "119803700", "", 0, ""},
+		{"全年预算50万元，实际支出90.5万元，执行率100%。", "500000", "905000", "", 100, "100%"},
+	} {
+		sf := SentenceFunds([]Para{NewPara(7, c.text)}, 0)
+		if sf == nil {
+			t.Errorf("SentenceFunds(%q) = nil", c.text)
+			continue
+		}
+		initial, stated := "", 0.0
+		if sf.Initial != nil {
+			initial = *sf.Initial
+		}
+		if sf.Fund.RateStated != nil {
+			stated = *sf.Fund.RateStated
+		}
+		if *sf.Fund.Budget != c.budget || *sf.Fund.Actual != c.actual || initial != c.initial || stated != c.stated || sf.RateRaw != c.raw || sf.Block != 7 {
+			t.Errorf("SentenceFunds(%q) = budget %s actual %s initial %q stated %v (%q) block %d; want %s %s %q %v (%q) 7",
+				c.text, *sf.Fund.Budget, *sf.Fund.Actual, initial, stated, sf.RateRaw, sf.Block, c.budget, c.actual, c.initial, c.stated, c.raw)
+		}
+	}
+}
+
 func TestAgency(t *testing.T) {
 	for text, want := range map[string]string{
 		"区财政局委托某某工程咨询有限公司成立绩效评价工作组。":     "某某工程咨询有限公司",

@@ -3,6 +3,9 @@ package figures
 import (
 	"fmt"
 	"math/big"
+	"strings"
+
+	"github.com/govreports/govreports/extract/grammar"
 )
 
 type dateKind int
@@ -19,7 +22,7 @@ func readSmall(rs []rune, i int) (v, end int, ok bool) {
 	n := len(rs)
 	j := i
 	for j < n && j-i < 3 {
-		d, isD := arabicDigit(rs[j])
+		d, isD := grammar.ArabicDigit(rs[j])
 		if !isD {
 			break
 		}
@@ -32,12 +35,12 @@ func readSmall(rs []rune, i int) (v, end int, ok bool) {
 		}
 		return v, j, true
 	}
-	var toks []token
+	var toks []grammar.Token
 	for j < n && j-i < 3 {
-		if d, isD := cnDigit(rs[j]); isD && d > 0 {
-			toks = append(toks, token{kind: tokNum, digit: int8(d), cn: true, val: big.NewRat(int64(d), 1)})
-		} else if e, isM := cnMul(rs[j]); isM && e == 1 {
-			toks = append(toks, token{kind: tokMul, exp: 1, cn: true})
+		if d, isD := grammar.DigitValue(rs[j]); isD && d > 0 {
+			toks = append(toks, grammar.Token{Kind: grammar.TokNum, Digit: int8(d), CN: true, Val: big.NewRat(int64(d), 1)})
+		} else if e, isM := grammar.MultiplierExp(rs[j]); isM && e == 1 {
+			toks = append(toks, grammar.Token{Kind: grammar.TokMul, Exp: 1, CN: true})
 		} else {
 			break
 		}
@@ -46,7 +49,7 @@ func readSmall(rs []rune, i int) (v, end int, ok bool) {
 	if len(toks) == 0 {
 		return 0, i, false
 	}
-	r, ok := evalSection(toks)
+	r, ok := grammar.EvalSection(toks)
 	if !ok || !r.IsInt() || !r.Num().IsInt64() {
 		return 0, i, false
 	}
@@ -71,7 +74,8 @@ func rangeSepAt(rs []rune, i int) (length int, hyphen bool) {
 	case '至', '到', '~', '～', '〜':
 		return 1, false
 	case '-', '－', '—', '–', '−':
-		if i+1 < len(rs) && rs[i+1] == '—' {
+		// A doubled dash is one: 2万元--8万元, 3——5人.
+		if i+1 < len(rs) && strings.ContainsRune("—-－", rs[i+1]) {
 			return 2, true
 		}
 		return 1, true
@@ -82,16 +86,16 @@ func rangeSepAt(rs []rune, i int) (length int, hyphen bool) {
 // dateAt decides whether the numeral nm, of value v, starts a date: a year
 // (2020年, 2020年度, 2019-2021年), a month (2020年3月, 1-12月, 三月份), a day
 // (2020年06月25日, 2020-06-25) or a day of month alone (25日, skipped).
-func dateAt(rs []rune, nm *numeral, v *big.Rat, seq bool) (end int, iso string, kind dateKind) {
+func dateAt(rs []rune, nm *grammar.Numeral, v *big.Rat, seq bool) (end int, iso string, kind dateKind) {
 	n := len(rs)
-	k := nm.end
-	if !v.IsInt() || !v.Num().IsInt64() || nm.decimal || nm.malformed {
+	k := nm.End
+	if !v.IsInt() || !v.Num().IsInt64() || nm.Point || nm.Malformed {
 		return k, "", notDate
 	}
 	x := int(v.Num().Int64())
 	year := 0
-	if (nm.intDigits == 4 && !nm.chinese) || (seq && len(nm.toks) == 4) {
-		if x >= 1900 && x <= 2100 {
+	if (nm.IntDigits == 4 && !nm.Chinese) || (seq && len(nm.Toks) == 4) {
+		if grammar.IsYear(x) {
 			year = x
 		}
 	}
@@ -126,11 +130,11 @@ func dateAt(rs []rune, nm *numeral, v *big.Rat, seq bool) (end int, iso string, 
 			return e, iso, isDate
 		}
 		if sl, _ := rangeSepAt(rs, k); sl > 0 && !seq {
-			if nm2, ok := lexNumeral(rs, k+sl); ok && nm2.intDigits == 4 && !nm2.chinese {
-				v2, _, _, _ := evalNumeral(&nm2)
+			if nm2, ok := grammar.LexNumeral(rs, k+sl); ok && nm2.IntDigits == 4 && !nm2.Chinese {
+				v2, _, _, _ := grammar.EvalNumeral(&nm2)
 				y2 := int(v2.Num().Int64())
-				if y2 > year && y2 <= 2100 {
-					e := nm2.end
+				if y2 > year && grammar.IsYear(y2) {
+					e := nm2.End
 					if e < n && rs[e] == '年' {
 						e++
 						if e < n && rs[e] == '度' {
@@ -162,7 +166,7 @@ func dateAt(rs []rune, nm *numeral, v *big.Rat, seq bool) (end int, iso string, 
 		return k, "", notDate
 	}
 	// A month or a day without a year.
-	if x >= 1 && x <= 12 && (nm.intDigits > 0 && nm.intDigits <= 2 || nm.chinese) {
+	if x >= 1 && x <= 12 && (nm.IntDigits > 0 && nm.IntDigits <= 2 || nm.Chinese) {
 		if k < n && rs[k] == '月' {
 			e := monthEnd(rs, k+1)
 			d, de, ok := readSmall(rs, e)
@@ -178,7 +182,7 @@ func dateAt(rs []rune, nm *numeral, v *big.Rat, seq bool) (end int, iso string, 
 			}
 		}
 	}
-	if k < n && (rs[k] == '月' || rs[k] == '日') && (nm.intDigits > 0 || nm.chinese) && x <= 31 {
+	if k < n && (rs[k] == '月' || rs[k] == '日') && (nm.IntDigits > 0 || nm.Chinese) && x <= 31 {
 		return k + 1, "", skipDate
 	}
 	return k, "", notDate
@@ -193,7 +197,7 @@ func monthEnd(rs []rune, i int) int {
 }
 
 func isDigitRune(r rune) bool {
-	_, ok := arabicDigit(r)
+	_, ok := grammar.ArabicDigit(r)
 	return ok
 }
 
@@ -204,7 +208,7 @@ func dottedDate(s string) (string, bool) {
 	if c, _ := fmt.Sscanf(s, "%4d.%d.%d%s", &y, &m, &d, &rest); c != 3 {
 		return "", false
 	}
-	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+	if !grammar.IsYear(y) || m < 1 || m > 12 || d < 1 || d > 31 {
 		return "", false
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true

@@ -50,6 +50,7 @@
 package figures
 
 import (
+	"github.com/govreports/govreports/extract/grammar"
 	"math/big"
 	"strings"
 )
@@ -80,41 +81,36 @@ func Money(raw, header string) (value string, ok bool) {
 }
 
 // Decimal formats an exact rational as a plain decimal string without
-// trailing zeros. A rational whose decimal does not terminate is rounded to
-// ten places.
-func Decimal(r *big.Rat) string {
-	prec := 10
-	if r.IsInt() {
-		return r.Num().String()
+// trailing zeros; see grammar.Decimal.
+func Decimal(r *big.Rat) string { return grammar.Decimal(r) }
+
+// ParseNumber reads a whole string of Chinese or Arabic numerals, such as
+// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿" (see
+// grammar.ParseNumber), or an amount in 元 written out ("壹拾壹元壹角壹分",
+// "壹佰壹拾壹圆整"), and returns its exact value as a decimal string. ok is
+// false when s is neither.
+func ParseNumber(s string) (value string, ok bool) {
+	if v, ok := grammar.ParseNumber(s); ok {
+		return v, true
 	}
-	// A denominator 2^a·5^b needs max(a, b) places, exactly.
-	d := new(big.Int).Set(r.Denom())
-	two, five := big.NewInt(2), big.NewInt(5)
-	a, b := 0, 0
-	m := new(big.Int)
-	for {
-		q, rem := new(big.Int).QuoRem(d, two, m)
-		if rem.Sign() != 0 {
-			break
-		}
-		d, a = q, a+1
+	rs := []rune(strings.TrimSpace(s))
+	neg := len(rs) > 0 && strings.ContainsRune("-−－负負", rs[0])
+	if neg {
+		rs = rs[1:]
 	}
-	for {
-		q, rem := new(big.Int).QuoRem(d, five, m)
-		if rem.Sign() != 0 {
-			break
-		}
-		d, b = q, b+1
+	if nm, ok := grammar.LexNumeral(rs, 0); !ok || nm.Malformed || nm.Few {
+		return "", false // no amount starts with a numeral here
 	}
-	if d.Cmp(big.NewInt(1)) == 0 {
-		prec = max(a, b)
+	figs, _ := Find(string(rs), Context{})
+	if len(figs) != 1 || figs[0].Raw != string(rs) || figs[0].Unit != "元" || figs[0].High != "" || figs[0].Flag != "" || figs[0].Approx != "" {
+		return "", false
 	}
-	s := r.FloatString(prec)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	v, ok := new(big.Rat).SetString(figs[0].Value)
+	if !ok {
+		return "", false
 	}
-	if s == "-0" {
-		s = "0"
+	if neg {
+		v.Neg(v)
 	}
-	return s
+	return Decimal(v), true
 }

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"github.com/govreports/govreports/extract/grammar"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,18 +38,6 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// unitPhrase reads a whole phrase such as "万元", "%", "人" or "亿元" as an
-// optional scale and a unit.
-func unitPhrase(s string) (*unit, int, bool) {
-	rs := []rune(strings.TrimSpace(s))
-	exp, k := scaleRun(rs, 0)
-	u, end := unitAt(rs, k)
-	if u == nil || end != len(rs) {
-		return nil, 0, false
-	}
-	return u, exp, true
-}
-
 func parseHeader(text string) header {
 	var hd header
 	orig := []rune(strings.TrimSpace(text))
@@ -70,11 +59,11 @@ func parseHeader(text string) header {
 		}
 		inner := string(rs[i+1 : min(j, len(rs))])
 		inner = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(inner, "单位："), "单位:"), "单位")
-		if u, exp, ok := unitPhrase(inner); ok && hd.unit == nil {
+		if u, exp, ok := grammar.UnitPhrase(inner); ok && hd.unit == nil {
 			hd.unit, hd.exp = u, exp
 			label = strings.Replace(label, string(rs[i:min(j+1, len(rs))]), "", 1)
 		} else if irs := []rune(strings.TrimSpace(inner)); len(irs) > 0 && hd.unit == nil && scaleOnly == 0 {
-			if exp, end := scaleRun(irs, 0); end == len(irs) && exp > 0 {
+			if exp, end := grammar.ScaleRun(irs, 0); end == len(irs) && exp > 0 {
 				scaleOnly = exp
 				label = strings.Replace(label, string(rs[i:min(j+1, len(rs))]), "", 1)
 			}
@@ -85,20 +74,20 @@ func parseHeader(text string) header {
 		// A header that is only a unit of money or a percent, as the
 		// second row of a two-row header prints it: "万元", "%" (not "年",
 		// which heads a column of years).
-		if u, exp, ok := unitPhrase(h); ok && (u.kind == KindMoney || u.kind == KindPercent) {
+		if u, exp, ok := grammar.UnitPhrase(h); ok && (u.Kind == KindMoney || u.Kind == KindPercent) {
 			hd.unit, hd.exp = u, exp
 			label = ""
 		}
 	}
 	if hd.unit == nil && scaleOnly > 0 && (containsAny(h, moneyWords) || strings.Contains(h, "执行")) {
 		// "执行数(万)": money in 万元
-		hd.unit, hd.exp, _ = unitPhrase("元")
+		hd.unit, hd.exp, _ = grammar.UnitPhrase("元")
 		hd.exp = scaleOnly
 	}
 	if hd.unit == nil {
 		for _, sep := range []string{"单位：", "单位:"} {
 			if k := strings.Index(h, sep); k >= 0 {
-				if u, exp, ok := unitPhrase(h[k+len(sep):]); ok {
+				if u, exp, ok := grammar.UnitPhrase(h[k+len(sep):]); ok {
 					hd.unit, hd.exp = u, exp
 					label = h[:k]
 				}
@@ -109,7 +98,7 @@ func parseHeader(text string) header {
 		// A money header that ends in its unit: "金额万元", "预算数（元" …
 		for _, suf := range []string{"亿元", "万元", "元"} {
 			if strings.HasSuffix(h, suf) && len(h) > len(suf) {
-				hd.unit, hd.exp, _ = unitPhrase(suf)
+				hd.unit, hd.exp, _ = grammar.UnitPhrase(suf)
 				label = strings.TrimSuffix(h, suf)
 				break
 			}
@@ -121,7 +110,7 @@ func parseHeader(text string) header {
 		if base != h {
 			brs := []rune(base)
 			for k := max(0, len(brs)-2); k < len(brs); k++ {
-				if u, end := unitAt(brs, k); u != nil && end == len(brs) && u.kind == KindCount {
+				if u, end := unitAt(brs, k); u != nil && end == len(brs) && u.Kind == KindCount {
 					hd.unit = u
 					break
 				}
@@ -147,18 +136,4 @@ func parseHeader(text string) header {
 	}
 	hd.year = hd.unit == nil && !hd.money && containsAny(h, yearWords)
 	return hd
-}
-
-// scaleRun reads scale characters (万, 亿, 千万 …) at rs[i] that do not
-// start a unit, and returns the power of ten they stand for.
-func scaleRun(rs []rune, i int) (exp, end int) {
-	for i < len(rs) {
-		e, ok := cnMul(rs[i])
-		if !ok || mulStartsUnit(rs, i) {
-			break
-		}
-		exp += e
-		i++
-	}
-	return exp, i
 }

@@ -5,7 +5,9 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/ingest/model"
 )
 
@@ -56,7 +58,7 @@ var (
 		{"超过", More}, {"多于", More}, {"大于", More}, {"高于", More},
 		{"不到", Less}, {"不足", Less}, {"不满", Less}, {"未满", Less}, {"少于", Less}, {"小于", Less}, {"低于", Less},
 		{"至少", AtLeast}, {"最少", AtLeast}, {"最多", AtMost}, {"至多", AtMost},
-		{"近", Less}, {"约", About}, {"逾", More}, {"超", More},
+		{"突破", More}, {"近", Less}, {"约", About}, {"逾", More}, {"超", More},
 		{"≥", AtLeast}, {"≧", AtLeast}, {"≤", AtMost}, {"≦", AtMost},
 		{">", More}, {"＞", More}, {"<", Less}, {"＜", Less},
 	})
@@ -124,6 +126,37 @@ var startRunes = func() *[0x10000]bool {
 	}
 	return &t
 }()
+
+// Traditional characters are read as their simplified forms: the scanner
+// matches on a folded copy of the text, one rune for one rune, so offsets
+// stay those of the original, from which Raw and labels are cut.
+//
+// A numeral character whose simplified form is none stays as written: 參
+// is the financial 3, but its simplified form 参 is no numeral.
+func foldRunes(rs []rune) []rune {
+	var out []rune
+	for i, r := range rs {
+		f := grammar.FoldRune(r)
+		if f == r || isNumeralRune(r) && !isNumeralRune(f) {
+			continue
+		}
+		if out == nil {
+			out = make([]rune, len(rs))
+			copy(out, rs)
+		}
+		out[i] = f
+	}
+	if out == nil {
+		return rs
+	}
+	return out
+}
+
+func isNumeralRune(r rune) bool {
+	_, d := grammar.DigitValue(r)
+	_, m := grammar.MultiplierExp(r)
+	return d || m
+}
 
 // scanner walks one text once, left to right.
 type scanner struct {
@@ -248,17 +281,17 @@ func (s *scanner) codeBefore(i int) bool {
 
 // trailingScale is the power of ten of the multipliers after a numeral's
 // last digit: 4 for 5万, 7 for 3千万, 0 for 3.
-func trailingScale(nm *numeral) int {
+func trailingScale(nm *grammar.Numeral) int {
 	e := 0
-	for k := len(nm.toks) - 1; k >= 0 && nm.toks[k].kind == tokMul; k-- {
-		e += int(nm.toks[k].exp)
+	for k := len(nm.Toks) - 1; k >= 0 && nm.Toks[k].Kind == grammar.TokMul; k-- {
+		e += int(nm.Toks[k].Exp)
 	}
 	return e
 }
 
-func pureMultiplier(nm *numeral) bool {
-	for _, t := range nm.toks {
-		if t.kind != tokMul {
+func pureMultiplier(nm *grammar.Numeral) bool {
+	for _, t := range nm.Toks {
+		if t.Kind != grammar.TokMul {
 			return false
 		}
 	}
@@ -278,7 +311,7 @@ type figure struct {
 // quantity is one end of a figure: a numeral, an approximation inside it
 // (10余万), and its unit.
 type quantity struct {
-	nm     numeral
+	nm     grammar.Numeral
 	lo, hi *big.Rat
 	seq    bool
 	more   bool // 余, 多, 几
@@ -291,32 +324,32 @@ type quantity struct {
 func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 	rs := s.rs
 	n := len(rs)
-	if q.nm, ok = lexNumeral(rs, p); !ok {
+	if q.nm, ok = grammar.LexNumeral(rs, p); !ok {
 		return q, false
 	}
-	q.lo, q.hi, q.seq, ok = evalNumeral(&q.nm)
-	if q.nm.malformed || q.nm.code {
+	q.lo, q.hi, q.seq, ok = grammar.EvalNumeral(&q.nm)
+	if q.nm.Malformed || q.nm.Code {
 		ok = true
 	}
-	k := q.nm.end
-	q.more = q.nm.few
-	if k < n && (rs[k] == '余' || rs[k] == '多') && !q.nm.malformed {
+	k := q.nm.End
+	q.more = q.nm.Few
+	if k < n && (rs[k] == '余' || rs[k] == '多') && !q.nm.Malformed {
 		_, ue := unitAt(rs, k+1)
-		_, isM := cnMul(safeAt(rs, k+1))
+		_, isM := grammar.MultiplierExp(safeAt(rs, k+1))
 		if rs[k] == '余' || ue > k+1 || isM {
 			q.more = true
 			k++
 			var e int
-			e, k = scaleRun(rs, k)
+			e, k = grammar.ScaleRun(rs, k)
 			q.exp += e
 		}
 	}
 	q.end = k
 	if u, ue := unitAt(rs, k); u != nil {
-		if u.canon == "分" && safeAt(rs, ue) == '之' {
+		if u.Canon == "分" && safeAt(rs, ue) == '之' {
 			return q, ok // 三分之一
 		}
-		if u.canon == "年" && strings.ContainsRune("级龄轻", safeAt(rs, ue)) {
+		if u.Canon == "年" && strings.ContainsRune("级龄轻", safeAt(rs, ue)) {
 			return q, ok // 三年级, 年龄, 年轻: no duration
 		}
 		q.u, q.end = u, ue
@@ -325,7 +358,7 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 	// A space between the number and its unit: 509774.50 万元, 50 %.
 	k2 := skipSpaces(rs, k)
 	if k2 > k && k2-k <= 2 {
-		e, k3 := scaleRun(rs, k2)
+		e, k3 := grammar.ScaleRun(rs, k2)
 		if u, ue := unitAt(rs, k3); u != nil && (e > 0 || spacedUnit(u)) {
 			q.u, q.end, q.exp = u, ue, q.exp+e
 		}
@@ -336,7 +369,7 @@ func (s *scanner) readQuantity(p int) (q quantity, ok bool) {
 // spacedUnit tells the units that may stand a space after their number
 // (50 %, 3.2 km, 100 元); a measure word never does: "1.1 项目" is a heading.
 func spacedUnit(u *unit) bool {
-	switch u.kind {
+	switch u.Kind {
 	case KindMoney, KindPercent, KindPermille, KindPermyriad, KindArea, KindLength, KindWeight, KindVolume, KindPower, KindEnergy, KindTemperature:
 		return true
 	}
@@ -365,19 +398,19 @@ const percentBreakers = "本员立果功为绩交都型熟就效品长年不效�
 // range or marker follows, and no fraction word starts at it.
 func lonelyNumeral(rs []rune, i int) bool {
 	r := rs[i]
-	_, d := cnDigit(r)
-	_, m := cnMul(r)
+	_, d := grammar.DigitValue(r)
+	_, m := grammar.MultiplierExp(r)
 	if !d && !m || i+1 >= len(rs) {
 		return (d || m) && i+1 >= len(rs)
 	}
 	next := rs[i+1]
-	if _, ok := cnDigit(next); ok {
+	if _, ok := grammar.DigitValue(next); ok {
 		return false
 	}
-	if _, ok := cnMul(next); ok {
+	if _, ok := grammar.MultiplierExp(next); ok {
 		return false
 	}
-	if isDigitRune(next) || len(unitTable[next]) > 0 {
+	if isDigitRune(next) || grammar.StartsUnit(next) {
 		return false
 	}
 	return !strings.ContainsRune("点點成分余多几年月日号、．.至到~～-—－之 ", next)
@@ -404,26 +437,26 @@ func (s *scanner) at(i int) int {
 	prefixed := pre.end > i
 	q, ok := s.readQuantity(pre.end)
 	if !ok {
-		if q.nm.end > pre.end && !prefixed {
-			return q.nm.end // a numeral run that is no number: 十三五, 一二三
+		if q.nm.End > pre.end && !prefixed {
+			return q.nm.End // a numeral run that is no number: 十三五, 一二三
 		}
 		return i + 1
 	}
 	f := figure{start: i, approx: pre.approx}
-	if q.nm.malformed {
+	if q.nm.Malformed {
 		f.end, f.flag = q.end, FlagMalformed
 		if q.u != nil {
-			f.unit, f.kind = q.u.canon, q.u.kind
+			f.unit, f.kind = q.u.Canon, q.u.Kind
 		}
 		s.emit(f)
 		return f.end
 	}
-	if q.nm.code {
-		if iso, ok := dottedDate(asciiDigits(string(rs[q.nm.start:q.nm.end]))); ok && !prefixed {
-			s.emitDate(i, q.nm.end, iso)
-			return q.nm.end
+	if q.nm.Code {
+		if iso, ok := dottedDate(asciiDigits(string(rs[q.nm.Start:q.nm.End]))); ok && !prefixed {
+			s.emitDate(i, q.nm.End, iso)
+			return q.nm.End
 		}
-		return s.skipCode(q.nm.end)
+		return s.skipCode(q.nm.End)
 	}
 	if !prefixed {
 		if end, done := s.notAFigure(i, &q); done {
@@ -473,8 +506,8 @@ func (s *scanner) readPrefix(i int) (pre prefix, ok bool) {
 		}
 		pre.neg, p = true, p+1
 	case p+1 < n && (rs[p] == '负' || rs[p] == '負'):
-		_, d := cnDigit(rs[p+1])
-		_, m := cnMul(rs[p+1])
+		_, d := grammar.DigitValue(rs[p+1])
+		_, m := grammar.MultiplierExp(rs[p+1])
 		if isDigitRune(rs[p+1]) || d || m {
 			pre.neg, p = true, p+1
 		}
@@ -486,11 +519,11 @@ func (s *scanner) readPrefix(i int) (pre prefix, ok bool) {
 // ordinal skips an ordinal with its measure word (第3名, 第二天, 第一季度),
 // which also ends the words a later label may take.
 func (s *scanner) ordinal(i int) int {
-	nm, ok := lexNumeral(s.rs, i+1)
+	nm, ok := grammar.LexNumeral(s.rs, i+1)
 	if !ok {
 		return i + 1
 	}
-	end := nm.end
+	end := nm.End
 	if _, ue := unitAt(s.rs, end); ue > end {
 		end = ue
 	} else if _, l := affixAt(s.rs, end, ordinalNouns); l > 0 {
@@ -512,24 +545,47 @@ func (s *scanner) notAFigure(i int, q *quantity) (end int, done bool) {
 		}
 		return end, true
 	}
-	k := nm.end
+	k := nm.End
 	switch {
 	case q.seq:
 		return k, true // 二〇二〇 without 年
-	case k+1 < n && (rs[k] == ':' || rs[k] == '：') && isDigitRune(rs[k+1]) && nm.intDigits > 0:
+	case k+1 < n && (rs[k] == ':' || rs[k] == '：') && isDigitRune(rs[k+1]) && nm.IntDigits > 0:
 		return s.skipCode(k + 1), true // a time of day or a ratio: 9:30, 1:1
 	case k < n && (rs[k] == '号' || rs[k] == '#' || rs[k] == '强'):
 		return k + 1, true // 3号文, 100强: names and ranks
-	case k < n && rs[k] == '、' && q.u == nil:
-		return k + 1, true // list marker 1、 一、
-	case k < n && (rs[k] == ')' || rs[k] == '）') && q.u == nil && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
-		return k + 1, true // list marker 1）
-	case k < n && isPoint(rs[k]) && nm.intDigits > 0 && nm.intDigits <= 2 && s.atClauseStart(i):
-		return k + 1, true // heading marker 1.
-	case i > 0 && isOpenParen(rs[i-1]) && k < n && isCloseParen(rs[k]) && s.hdr.label == "":
-		return k + 1, true // （二）, (3)
+	case s.isMarker(i, q):
+		return k + 1, true
 	}
 	return 0, false
+}
+
+// isMarker reports whether the numeral at rs[i] is the number of a heading
+// or list marker of the domain grammar that ends right after it: 一、 and
+// 1、 anywhere, （二） and (3) unless a header gives the numbers a unit,
+// 1. and 1） where a clause starts.
+func (s *scanner) isMarker(i int, q *quantity) bool {
+	rs := s.rs
+	k := q.nm.End
+	if k >= len(rs) || q.u != nil || !strings.ContainsRune("、.．)）", rs[k]) {
+		return false
+	}
+	from := i
+	if i > 0 && isOpenParen(rs[i-1]) {
+		from = i - 1
+	}
+	// The marker and the few runes after it that decide it.
+	text := string(rs[from:min(len(rs), k+6)])
+	m, ok := grammar.ParseMarker(text)
+	if !ok || utf8.RuneCountInString(text[:m.Len]) != k+1-from {
+		return false
+	}
+	switch {
+	case m.Family == "cn-paren" || m.Family == "arabic-paren":
+		return s.hdr.label == ""
+	case rs[k] == '、':
+		return true
+	}
+	return s.atClauseStart(i)
 }
 
 // fraction reads 7/12 and 三分之一.
@@ -540,32 +596,36 @@ func (s *scanner) fraction(f figure, q *quantity, pre prefix) (end int, done boo
 	if q.u != nil {
 		return 0, false
 	}
-	if pre.end == f.start && nm.intDigits > 0 && nm.intDigits <= 3 && nm.end+1 < n && (rs[nm.end] == '/' || rs[nm.end] == '／') {
-		nm2, ok := lexNumeral(rs, nm.end+1)
-		if !ok || nm2.intDigits == 0 || nm2.intDigits > 3 || nm2.chinese || nm2.code || q.lo.Sign() == 0 {
-			return s.skipCode(nm.end), true
+	signed := pre.neg && pre.end == f.start+1 // -5/4
+	if (pre.end == f.start || signed) && nm.IntDigits > 0 && nm.IntDigits <= 3 && nm.End+1 < n && (rs[nm.End] == '/' || rs[nm.End] == '／') {
+		nm2, ok := grammar.LexNumeral(rs, nm.End+1)
+		if !ok || nm2.IntDigits == 0 || nm2.IntDigits > 3 || nm2.Chinese || nm2.Code || q.lo.Sign() == 0 {
+			return s.skipCode(nm.End), true
 		}
-		if next := safeAt(rs, nm2.end); next == '/' || next == '-' || next == '号' || isDigitRune(next) || isASCIILetter(next) {
-			return s.skipCode(nm2.end), true
+		if next := safeAt(rs, nm2.End); next == '/' || next == '-' || next == '号' || isDigitRune(next) || isASCIILetter(next) {
+			return s.skipCode(nm2.End), true
 		}
-		den, _, _, _ := evalNumeral(&nm2)
+		den, _, _, _ := grammar.EvalNumeral(&nm2)
 		if den.Sign() == 0 {
-			return nm2.end, true
+			return nm2.End, true
 		}
 		f.lo = new(big.Rat).Quo(q.lo, den)
-		f.kind, f.end = KindFraction, nm2.end
+		if signed {
+			f.lo.Neg(f.lo)
+		}
+		f.kind, f.end = KindFraction, nm2.End
 		s.emit(f)
 		return f.end, true
 	}
-	if !hasAt(rs, nm.end, "分之") || pre.fraction != "" {
+	if !hasAt(rs, nm.End, "分之") || pre.fraction != "" {
 		return 0, false
 	}
-	q2, ok := s.readQuantity(nm.end + 2)
-	if !ok || q2.hi != nil || q2.nm.malformed || q2.nm.code || q.hi != nil || q.lo.Sign() == 0 {
-		return nm.end + 2, true
+	q2, ok := s.readQuantity(nm.End + 2)
+	if !ok || q2.hi != nil || q2.nm.Malformed || q2.nm.Code || q.hi != nil || q.lo.Sign() == 0 {
+		return nm.End + 2, true
 	}
 	f.lo = new(big.Rat).Quo(q2.lo, q.lo)
-	f.kind, f.end = KindFraction, q2.nm.end
+	f.kind, f.end = KindFraction, q2.nm.End
 	if a, l := affixAt(rs, f.end, approxSuffixes); l > 0 && f.approx == "" {
 		f.approx, f.end = a, f.end+l
 	}
@@ -583,18 +643,22 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	prefixed := pre.end > i
 	lo, hi := q.lo, q.hi
 	if q.exp > 0 {
-		lo = new(big.Rat).Mul(lo, pow10(q.exp))
+		lo = new(big.Rat).Mul(lo, grammar.Pow10(q.exp))
 		if hi != nil {
-			hi = new(big.Rat).Mul(hi, pow10(q.exp))
+			hi = new(big.Rat).Mul(hi, grammar.Pow10(q.exp))
 		}
 	}
 	u, end := q.u, q.end
 	// A range: 3~5人, 5万至10万元, 3-5万元, 5万元至10万元.
 	if hi == nil && !q.seq {
-		if sl, hyphen := rangeSepAt(rs, end); sl > 0 {
+		// 5万(含)-10万元: the note that the bound is included stands
+		// before the separator.
+		sep := end + inclusiveAt(rs, end)
+		if sl, hyphen := rangeSepAt(rs, sep); sl > 0 {
+			sl += sep - end
 			q2, ok := s.readQuantity(end + sl)
-			accept := ok && q2.hi == nil && !q2.seq && !q2.nm.malformed && !q2.nm.code &&
-				(u == nil || q2.u != nil && q2.u.canon == u.canon)
+			accept := ok && q2.hi == nil && !q2.seq && !q2.nm.Malformed && !q2.nm.Code &&
+				(u == nil || q2.u != nil && q2.u.Canon == u.Canon)
 			if accept && hyphen && u == nil && q2.u == nil && trailingScale(&q2.nm)+q2.exp == 0 && s.hdr.unit == nil {
 				accept = false // 3-5 alone: a code more likely than a range
 			}
@@ -602,11 +666,15 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 			case accept:
 				hi = q2.lo
 				if q2.exp > 0 {
-					hi = new(big.Rat).Mul(hi, pow10(q2.exp))
+					hi = new(big.Rat).Mul(hi, grammar.Pow10(q2.exp))
 				}
-				// The scale of the second end applies to both: 3-5万元.
+				// The scale of the second end applies to both: 3-5万元;
+				// of a Chinese first end only the 万 or 亿 it lacks:
+				// 三十到五十万元.
 				if e2 := trailingScale(&q2.nm) + q2.exp; e2 > 0 && trailingScale(nm)+q.exp == 0 {
-					lo = new(big.Rat).Mul(lo, pow10(e2))
+					lo = new(big.Rat).Mul(lo, grammar.Pow10(e2))
+				} else if b2 := bigScale(&q2.nm) + q2.exp; b2 > 0 && bigScale(nm)+q.exp == 0 {
+					lo = new(big.Rat).Mul(lo, grammar.Pow10(b2))
 				}
 				u, end = q2.u, q2.end
 				q.more = q.more || q2.more
@@ -622,32 +690,35 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		lo.Sign() > 0 && lo.Cmp(ten) <= 0 && (hi == nil || hi.Cmp(ten) <= 0)
 	if tenths {
 		end++
+		if f.approx == Less && hasAt(rs, i, "近") {
+			f.approx = About // 近三成: about three tenths, as 成 is never exact
+		}
 	}
 	// 分 is a score unless money surrounds it.
-	if u != nil && u.canon == "分" {
+	if u != nil && u.Canon == "分" {
 		switch {
-		case pre.currency != "" || nm.capital:
-			lo = new(big.Rat).Mul(lo, pow10(-2))
+		case pre.currency != "" || nm.Capital:
+			lo = new(big.Rat).Mul(lo, grammar.Pow10(-2))
 			u = unitByCanon("元")
 		case strings.ContainsRune(scoreBreakers, safeAt(rs, end)):
-			return nm.end // 分别, 分析
-		case nm.chinese && !nm.arabic && (pureMultiplier(nm) || len(nm.toks) == 1) && !prefixed:
+			return nm.End // 分别, 分析
+		case nm.Chinese && !nm.Arabic && (pureMultiplier(nm) || len(nm.Toks) == 1) && !prefixed:
 			return end // 十分重要, 一分为二
 		}
 	}
 	// Money below the 元: 壹拾贰万叁仟元陆角, 5角3分, 叁仟元整.
-	if u != nil && u.kind == KindMoney && u.canon == "元" && hi == nil {
-		lo, end = s.subUnits(lo, end, u.sub)
-		if u.sub != 0 {
-			lo = new(big.Rat).Mul(lo, pow10(u.sub))
+	if u != nil && u.Kind == KindMoney && u.Canon == "元" && hi == nil {
+		lo, end = s.subUnits(lo, end, u.Sub)
+		if u.Sub != 0 {
+			lo = new(big.Rat).Mul(lo, grammar.Pow10(u.Sub))
 		}
 		if end < n && (rs[end] == '整' || rs[end] == '正') {
 			end++
 		}
-	} else if u != nil && u.sub != 0 {
-		lo = new(big.Rat).Mul(lo, pow10(u.sub))
+	} else if u != nil && u.Sub != 0 {
+		lo = new(big.Rat).Mul(lo, grammar.Pow10(u.Sub))
 		if hi != nil {
-			hi = new(big.Rat).Mul(hi, pow10(u.sub))
+			hi = new(big.Rat).Mul(hi, grammar.Pow10(u.Sub))
 		}
 	}
 	switch {
@@ -655,7 +726,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		f.unit = pre.fraction
 		f.kind = map[string]string{"%": KindPercent, "‰": KindPermille, "‱": KindPermyriad}[pre.fraction]
 		if hi == nil {
-			end = nm.end // 百分之五十 takes no unit after it
+			end = nm.End // 百分之五十 takes no unit after it
 		}
 	case tenths:
 		lo = new(big.Rat).Mul(lo, ten)
@@ -667,16 +738,16 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		if !s.unitOK(nm, u, prefixed || pre.currency != "") {
 			return end
 		}
-		f.unit, f.kind = u.canon, u.kind
+		f.unit, f.kind = u.Canon, u.Kind
 	case pre.currency != "":
 		f.unit, f.kind = pre.currency, KindMoney
 	default:
-		if !s.bareOK(i, nm, *q, prefixed) || s.hdr.year && nm.intDigits == 4 {
+		if !s.bareOK(i, nm, *q, prefixed) || s.hdr.year && nm.IntDigits == 4 {
 			// A year before a noun or under a year header: 2020西湖区.
-			if nm.intDigits == 4 && (s.hdr.year || nm.end < n && isHan(rs[nm.end])) && lo.IsInt() {
-				if y := lo.Num().Int64(); y >= 1900 && y <= 2100 {
-					s.emitDate(i, nm.end, fmt.Sprintf("%04d", y))
-					return nm.end
+			if nm.IntDigits == 4 && (s.hdr.year || nm.End < n && isHan(rs[nm.End])) && lo.IsInt() {
+				if y := lo.Num().Int64(); grammar.IsYear(int(y)) {
+					s.emitDate(i, nm.End, fmt.Sprintf("%04d", y))
+					return nm.End
 				}
 			}
 			return end
@@ -686,7 +757,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	// A unit per unit: 5000元/㎡, 2万元/年.
 	if u != nil && end+1 < n && (rs[end] == '/' || rs[end] == '／') {
 		if u2, e2 := unitAt(rs, end+1); u2 != nil {
-			f.unit += "/" + u2.canon
+			f.unit += "/" + u2.Canon
 			f.kind = KindRate
 			end = e2
 		}
@@ -697,6 +768,12 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	if f.approx == "" && q.more {
 		f.approx = More
 	}
+	// 20万元（含）以上: the note that the bound is included, then the bound.
+	if k := end + inclusiveAt(rs, end); k > end {
+		if a, l := affixAt(rs, k, approxSuffixes); l > 0 && (a == AtLeast || a == AtMost) {
+			end = k
+		}
+	}
 	if a, l := affixAt(rs, end, approxSuffixes); l > 0 && !(hasAt(rs, end, "上下") && isHan(safeAt(rs, end+2))) { // not 上下游
 		if f.approx == "" {
 			f.approx = a
@@ -706,9 +783,57 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 	if pre.neg {
 		lo = new(big.Rat).Neg(lo)
 	}
+	if s.glued(i, nm, &f) {
+		return end // digits run together: nothing rather than a wrong number
+	}
 	f.lo, f.hi, f.end = lo, hi, end
 	s.emit(f)
 	return end
+}
+
+// inclusiveAt is the length of the note (含) or （含） at rs[i], 0 when
+// none.
+func inclusiveAt(rs []rune, i int) int {
+	if isOpenParen(safeAt(rs, i)) && safeAt(rs, i+1) == '含' && isCloseParen(safeAt(rs, i+2)) {
+		return 3
+	}
+	return 0
+}
+
+// bigScale is the power of ten of the 万 and 亿 that end a numeral: 4
+// for 五十万, 0 for 三十 (whose 十 is its own).
+func bigScale(nm *grammar.Numeral) int {
+	e := 0
+	for k := len(nm.Toks) - 1; k >= 0 && nm.Toks[k].Kind == grammar.TokMul && nm.Toks[k].Exp >= 4; k-- {
+		e += int(nm.Toks[k].Exp)
+	}
+	return e
+}
+
+// weightLabels name a form's weight or score, whose number is never an
+// amount: an amount right after them is a weight glued to an amount.
+var weightLabels = []string{"分值", "权重", "得分", "分数"}
+
+// glued reports digits that text copied from a form ran together, which
+// read as one number would be wrong by orders of magnitude: a percentage
+// of five plain digits or more (a year, a count and a rate: 202012100%,
+// 2020年12100%; no rate reaches 10000%), an
+// amount right after a weight's label (分值1064.8万元: 10 and 64.8).
+func (s *scanner) glued(i int, nm *grammar.Numeral, f *figure) bool {
+	if !nm.Arabic {
+		return false
+	}
+	if f.kind == KindPercent && nm.IntDigits >= 5 {
+		return true
+	}
+	if f.kind == KindMoney && i == nm.Start {
+		for _, w := range weightLabels {
+			if k := i - utf8.RuneCountInString(w); k >= 0 && hasAt(s.rs, k, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bareUnit gives a number without a unit the unit of its header, 元 under
@@ -718,15 +843,15 @@ func (s *scanner) bareUnit(f *figure, q *quantity, lo, hi *big.Rat, end int) (*b
 	scaled := trailingScale(&q.nm)+q.exp > 0
 	switch {
 	case h.unit != nil:
-		f.unit, f.kind = h.unit.canon, h.unit.kind
+		f.unit, f.kind = h.unit.Canon, h.unit.Kind
 		if !scaled && h.exp > 0 {
-			lo = new(big.Rat).Mul(lo, pow10(h.exp))
+			lo = new(big.Rat).Mul(lo, grammar.Pow10(h.exp))
 			if hi != nil {
-				hi = new(big.Rat).Mul(hi, pow10(h.exp))
+				hi = new(big.Rat).Mul(hi, grammar.Pow10(h.exp))
 			}
 		}
-		if h.unit.sub != 0 {
-			lo = new(big.Rat).Mul(lo, pow10(h.unit.sub))
+		if h.unit.Sub != 0 {
+			lo = new(big.Rat).Mul(lo, grammar.Pow10(h.unit.Sub))
 		}
 	case h.money:
 		f.unit, f.kind = "元", KindMoney
@@ -734,7 +859,7 @@ func (s *scanner) bareUnit(f *figure, q *quantity, lo, hi *big.Rat, end int) (*b
 		f.unit, f.kind = "%", KindPercent
 	case h.score:
 		f.unit, f.kind = "分", KindScore
-	case scaled && h.label == "" && containsAny(s.labelFor(f.start, end), moneyLabels):
+	case scaled && h.label == "" && containsAny(grammar.Fold(s.labelFor(f.start, end)), moneyLabels):
 		f.unit, f.kind = "元", KindMoney // 财政收入7.71亿
 	default:
 		f.kind = KindNumber
@@ -756,62 +881,51 @@ func (s *scanner) subUnits(v *big.Rat, end, sub int) (*big.Rat, int) {
 		if p < len(rs) && (rs[p] == '零' || rs[p] == '〇') {
 			p++
 		}
-		nm, ok := lexNumeral(rs, p)
-		if !ok || len(nm.toks) != 1 || nm.toks[0].digit < 0 || nm.malformed || nm.code {
+		nm, ok := grammar.LexNumeral(rs, p)
+		if !ok || len(nm.Toks) != 1 || nm.Toks[0].Digit < 0 || nm.Malformed || nm.Code {
 			continue
 		}
 		word := "角"
 		if w == -2 {
 			word = "分"
 		}
-		if !hasAt(rs, nm.end, word) {
+		if !hasAt(rs, nm.End, word) {
 			continue
 		}
-		d := new(big.Rat).Mul(nm.toks[0].value(), pow10(w-sub))
+		d := new(big.Rat).Mul(nm.Toks[0].Value(), grammar.Pow10(w-sub))
 		v.Add(v, d)
-		end = nm.end + 1
+		end = nm.End + 1
 	}
 	return v, end
 }
 
-func unitByCanon(canon string) *unit {
-	for _, l := range unitTable {
-		for k := range l {
-			if l[k].canon == canon && l[k].sub == 0 {
-				return &l[k]
-			}
-		}
-	}
-	return nil
-}
-
 // unitOK rules out numerals that only look like figures with a unit: 一个,
 // 一套 (the article), 千家万户, 万元 (a unit alone).
-func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
-	if nm.few && len(nm.toks) == 1 {
+func (s *scanner) unitOK(nm *grammar.Numeral, u *unit, prefixed bool) bool {
+	if nm.Few && len(nm.Toks) == 1 {
 		return false // 几个, 近几年
 	}
-	if prefixed || nm.arabic {
+	if prefixed || nm.Arabic {
 		return true
 	}
-	if nm.capital {
+	if nm.Capital {
 		return true
 	}
 	hasNum := false
-	for _, t := range nm.toks {
-		hasNum = hasNum || t.kind == tokNum
+	for _, t := range nm.Toks {
+		hasNum = hasNum || t.Kind == grammar.TokNum
 	}
 	if !hasNum && !pureMultiplier(nm) {
 		return false // 零件
 	}
-	if len(nm.toks) == 1 && nm.toks[0].kind == tokNum && nm.toks[0].digit == 1 {
-		return u.kind == KindMoney || u.kind == KindPercent
+	if len(nm.Toks) == 1 && nm.Toks[0].Kind == grammar.TokNum && nm.Toks[0].Digit == 1 {
+		return u.Kind == KindMoney || u.Kind == KindPercent
 	}
 	if pureMultiplier(nm) {
 		// 十万元, 千万亿元, 万万元; but a lone 万 or 千 is a word (万元, 千家万户).
-		return len(nm.toks) >= 2 || nm.toks[0].exp == 1
+		return len(nm.Toks) >= 2 || nm.Toks[0].Exp == 1
 	}
-	if nm.few && len(nm.toks) == 1 {
+	if nm.Few && len(nm.Toks) == 1 {
 		return false // 几个
 	}
 	return true
@@ -820,48 +934,51 @@ func (s *scanner) unitOK(nm *numeral, u *unit, prefixed bool) bool {
 // bareOK decides whether a number with no unit is a figure: a Chinese
 // numeral must be a real number (三百万, 一万三, 三点五), not a word (一是,
 // 万一, 统一); an Arabic one must not be an identifier.
-func (s *scanner) bareOK(i int, nm *numeral, q quantity, prefixed bool) bool {
+func (s *scanner) bareOK(i int, nm *grammar.Numeral, q quantity, prefixed bool) bool {
 	if s.hdr.skip {
 		return false
 	}
-	if nm.few {
-		return !pureMultiplier(nm) && trailingScale(nm) > 0 || len(nm.toks) >= 2 && nm.toks[0].kind == tokMul // 十几万, 十几; not 几
+	if prefixed && (safeAt(s.rs, i) == '负' || safeAt(s.rs, i) == '負') && !nm.Few {
+		return true // 负十五: a sign makes a number of any numeral
 	}
-	if nm.arabic && prefixed {
+	if nm.Few {
+		return !pureMultiplier(nm) && trailingScale(nm) > 0 || len(nm.Toks) >= 2 && nm.Toks[0].Kind == grammar.TokMul // 十几万, 十几; not 几
+	}
+	if nm.Arabic && prefixed {
 		return true
 	}
-	if nm.arabic {
-		prev, next := safeAt(s.rs, i-1), safeAt(s.rs, nm.end)
+	if nm.Arabic {
+		prev, next := safeAt(s.rs, i-1), safeAt(s.rs, nm.End)
 		if prev == '-' {
 			prev = safeAt(s.rs, i-2)
 		}
 		if isASCIILetter(prev) || isASCIILetter(next) {
 			return false // G20, PM2.5, 5G, COVID-19: names
 		}
-		if nm.intDigits > 0 && s.codeBefore(i) {
+		if nm.IntDigits > 0 && s.codeBefore(i) {
 			return false
 		}
-		if nm.decimal && s.hdr.label == "" && s.atLineStart(i) && nm.end < len(s.rs) && (s.rs[nm.end] == ' ' || s.rs[nm.end] == '\u3000' || isHan(s.rs[nm.end])) && nm.end-nm.start <= 4 {
+		if nm.Point && s.hdr.label == "" && s.atLineStart(i) && nm.End < len(s.rs) && (s.rs[nm.End] == ' ' || s.rs[nm.End] == '\u3000' || isHan(s.rs[nm.End])) && nm.End-nm.Start <= 4 {
 			return false // heading 1.1 项目概况
 		}
-		if nm.intDigits == 4 && nm.end < len(s.rs) && isHan(s.rs[nm.end]) {
+		if nm.IntDigits == 4 && nm.End < len(s.rs) && isHan(s.rs[nm.End]) {
 			return false // a year before a noun: 2020西湖区…
 		}
 		return true
 	}
-	if nm.decimal || nm.capital && len(nm.toks) >= 2 {
+	if nm.Point || nm.Capital && len(nm.Toks) >= 2 {
 		return true
 	}
 	hasNum, hasMul := false, false
-	for _, t := range nm.toks {
-		if t.kind == tokNum {
+	for _, t := range nm.Toks {
+		if t.Kind == grammar.TokNum {
 			hasNum = true
 		}
-		if t.kind == tokMul {
+		if t.Kind == grammar.TokMul {
 			hasMul = true
 		}
 	}
-	if nm.toks[0].kind == tokMul && nm.toks[0].exp != 1 {
+	if nm.Toks[0].Kind == grammar.TokMul && nm.Toks[0].Exp != 1 {
 		return false
 	}
 	// Below a hundred a bare Chinese numeral is mostly a name: 十九大, 十一.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -16,6 +17,7 @@ func Analyze(doc *model.Document) *Layout {
 		Doc:   doc,
 		Roles: make([]Role, len(doc.Body)),
 		Text:  make([]string, len(doc.Body)),
+		Norm:  make([]grammar.Text, len(doc.Body)),
 	}
 	for i := range doc.Body {
 		l.Roles[i], l.Text[i] = l.readRole(i)
@@ -37,13 +39,18 @@ func (l *Layout) readRole(i int) (Role, string) {
 		return RoleTable, ""
 	}
 	s := textnorm.Clean(b.Para.Text)
+	l.Norm[i] = grammar.NewText(s)
 	one := textnorm.OneLine(s)
+	folded := one // one, folded: the same offsets
+	if l.Norm[i].Folded != s {
+		folded = textnorm.OneLine(l.Norm[i].Folded)
+	}
 	switch {
 	case s == "" && b.Para.Marker == "":
 		return RoleBlank, s
 	case b.Para.Marker != "":
 		return RoleText, s // a numbered paragraph is body, whatever it says
-	case isArtefact(one):
+	case isArtefact(folded):
 		return RoleArtefact, s
 	}
 	if _, _, ok := attachment(one); ok {
@@ -52,10 +59,10 @@ func (l *Layout) readRole(i int) (Role, string) {
 	if _, _, ok := coverField(one); ok || yearLine.MatchString(one) {
 		return RoleCover, s
 	}
-	if _, ok := textnorm.DateLine(one); ok {
+	if _, ok := grammar.DateLine(one); ok {
 		return RoleDate, s
 	}
-	if isTitle(one) {
+	if isTitle(folded) {
 		return RoleTitle, s
 	}
 	return RoleText, s
@@ -90,7 +97,7 @@ func coverTable(t *model.Table) map[string]string {
 			}
 			key, ok := "", false
 			if len(c.Text) <= 60 { // labels are short; most cells are not
-				key, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(c.Text)), "：:")]
+				key, ok = coverKeyOf(c.Text)
 			}
 			if !ok {
 				// "项目名称：XX" in one cell
@@ -146,13 +153,13 @@ func (l *Layout) markNotes() {
 		}
 		if inNote {
 			m, ok := parseMarker(l.Text[i])
-			if f := familyByName(m.family); ok && f.listLike {
+			if ok && grammar.ListLike(m.family) {
 				l.Roles[i] = RoleNote
 				continue
 			}
 			inNote = false
 		}
-		if j := l.prevVisible(i); j >= 0 && (l.Roles[j] == RoleTable || l.Roles[j] == RoleCover && l.Doc.Body[j].Kind == model.KindTable) && isNote(l.Text[i]) {
+		if j := l.prevVisible(i); j >= 0 && (l.Roles[j] == RoleTable || l.Roles[j] == RoleCover && l.Doc.Body[j].Kind == model.KindTable) && isNote(l.Norm[i].Folded) {
 			l.Roles[i] = RoleNote
 			inNote = true
 		}
@@ -174,7 +181,7 @@ func (l *Layout) markContents() {
 			continue
 		case r == RoleText && (strings.HasPrefix(style, "toc") || strings.HasPrefix(style, "目录")):
 			l.Roles[i] = RoleArtefact
-		case r == RoleText && len(l.Text[i]) <= 30 && textnorm.Squash(textnorm.Simplify(l.Text[i])) == "目录":
+		case r == RoleText && len(l.Text[i]) <= 30 && l.Norm[i].Squashed == "目录":
 			l.Roles[i] = RoleArtefact
 			inTOC = true
 		case inTOC && r != RoleTable && tocEntry.MatchString(textnorm.OneLine(l.Text[i])):
@@ -230,8 +237,8 @@ func (l *Layout) endsAfter(i int) bool {
 	return true
 }
 
+// isNote reports whether a paragraph, in simplified characters, is a note.
 func isNote(s string) bool {
-	s = textnorm.Simplify(s)
 	for _, p := range []string{"注：", "注:", "备注：", "备注:", "说明：", "说明:"} {
 		if strings.HasPrefix(s, p) {
 			return true
@@ -385,6 +392,11 @@ func (l *Layout) onlyCover(from, to int) bool {
 // last date line of the report (the signature date).
 func (l *Layout) readCover(s *Span) {
 	s.Cover = make(map[string]string)
+	s.CoverFrom = make(map[string]string)
+	tableFrom := "table"
+	if isForm(s.Title) {
+		tableFrom = "form"
+	}
 	var dates []string
 	body := false
 	coverDate := ""
@@ -399,22 +411,24 @@ func (l *Layout) readCover(s *Span) {
 				for k, v := range coverTable(l.table(l.Doc.Body[i].TableNo)) {
 					if _, seen := s.Cover[k]; !seen {
 						s.Cover[k] = v
+						s.CoverFrom[k] = tableFrom
 					}
 				}
 				continue
 			}
 			one := textnorm.OneLine(l.Text[i])
-			fields := coverFields(one)
+			fields, from := coverFields(one), "cover"
 			if m := yearLine.FindStringSubmatch(one); m != nil {
-				fields = [][2]string{{KeyYear, m[1]}}
+				fields, from = [][2]string{{KeyYear, m[1]}}, "subtitle"
 			}
 			for _, kv := range fields {
 				if _, seen := s.Cover[kv[0]]; !seen {
 					s.Cover[kv[0]] = kv[1]
+					s.CoverFrom[kv[0]] = from
 				}
 			}
 		case RoleDate:
-			d, _ := textnorm.DateLine(textnorm.OneLine(l.Text[i]))
+			d, _ := grammar.DateLine(textnorm.OneLine(l.Text[i]))
 			if !body && coverDate == "" {
 				coverDate = d
 			}
@@ -425,7 +439,7 @@ func (l *Layout) readCover(s *Span) {
 	}
 	switch {
 	case s.Cover[KeyReportDate] != "":
-		if d, ok := textnorm.DateLine(s.Cover[KeyReportDate]); ok {
+		if d, ok := grammar.DateLine(s.Cover[KeyReportDate]); ok {
 			s.Date = d
 		}
 	case coverDate != "":

@@ -9,10 +9,10 @@ package structure
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -41,7 +41,10 @@ type Layout struct {
 	Doc   *model.Document
 	Roles []Role   // per body block
 	Text  []string // per body block: cleaned paragraph text, lines kept; "" for tables
-	Spans []Span   // the reports, in order, covering the whole body
+	// Norm is Text read once for matching, per body block: folded to
+	// simplified characters and squashed, offsets kept.
+	Norm  []grammar.Text
+	Spans []Span // the reports, in order, covering the whole body
 }
 
 // Span is one report's stretch of the body and what its cover says.
@@ -51,7 +54,11 @@ type Span struct {
 	Title       string
 	Attachment  string            // "附件6"
 	Cover       map[string]string // canonical cover key → value ("" when the field is empty)
-	Date        string            // ISO report date, "" when none
+	// CoverFrom tells where each cover field was read: "cover" (a line
+	// of the cover), "table" (a cover table), "form" (the cover rows of a
+	// self-evaluation form), "subtitle" (the year line under a title).
+	CoverFrom map[string]string
+	Date      string // ISO report date, "" when none
 }
 
 // Canonical cover keys.
@@ -97,7 +104,7 @@ func coverField(s string) (key, value string, ok bool) {
 			return "", "", false
 		}
 		if loc := labelGap.FindStringIndex(s); loc != nil && loc[0] <= 30 {
-			if key, ok := coverKeys[textnorm.Squash(textnorm.Simplify(s[:loc[0]]))]; ok {
+			if key, ok := coverKeyOf(s[:loc[0]]); ok {
 				return key, coverValue(s[loc[1]:]), true
 			}
 		}
@@ -111,8 +118,7 @@ func coverField(s string) (key, value string, ok bool) {
 	if strings.ContainsAny(label, "（(") {
 		label = stamps.ReplaceAllString(label, "")
 	}
-	label = textnorm.Squash(textnorm.Simplify(label))
-	key, ok = coverKeys[label]
+	key, ok = coverKeys[textnorm.Squash(textnorm.Simplify(label))]
 	if !ok {
 		return "", "", false
 	}
@@ -134,7 +140,7 @@ func coverFields(s string) [][2]string {
 	for i := 0; i < len(cells); i++ {
 		k, v, ok := coverField(cells[i])
 		if !ok {
-			k, ok = coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(stamps.ReplaceAllString(cells[i], ""))), "：:")]
+			k, ok = coverKeyOf(stamps.ReplaceAllString(cells[i], ""))
 		}
 		if !ok {
 			continue
@@ -158,8 +164,15 @@ func isCoverLabel(cell string) bool {
 	if _, _, ok := coverField(cell); ok {
 		return true
 	}
-	_, ok := coverKeys[strings.TrimRight(textnorm.Squash(textnorm.Simplify(cell)), "：:")]
+	_, ok := coverKeyOf(cell)
 	return ok
+}
+
+// coverKeyOf returns the canonical key of a label cell ("项 目 名 称：",
+// "項目名稱"), compared folded and squashed, without its colon.
+func coverKeyOf(label string) (string, bool) {
+	key, ok := coverKeys[strings.TrimRight(grammar.NewText(label).Squashed, "：:")]
+	return key, ok
 }
 
 func coverValue(s string) string {
@@ -203,13 +216,13 @@ var (
 	blankPage = regexp.MustCompile(`^[（(]\s*此页无正文\s*[）)]$`)
 )
 
-// isArtefact reports whether a paragraph is layout residue, never body.
+// isArtefact reports whether a paragraph, in simplified characters, is
+// layout residue, never body.
 func isArtefact(s string) bool {
 	t := strings.TrimFunc(s, textnorm.IsSpace)
 	if len(t) > 100*3 {
 		return false
 	}
-	t = textnorm.Simplify(t)
 	if len(t) <= 80 && (pageNumber.MatchString(t) || placeholder.MatchString(t) || rule.MatchString(t) || blankPage.MatchString(t)) {
 		return true
 	}
@@ -243,11 +256,11 @@ var reportKinds = func() []string {
 func isForm(title string) bool { return strings.HasSuffix(kindOf(title), "表") }
 
 // yearLine is the year printed alone under a form's title: "（2021年度）".
-var yearLine = regexp.MustCompile(`^[（(]\s*([12][0-9]{3})\s*年度?\s*[）)]$`)
+var yearLine = regexp.MustCompile(`^[（(]\s*(` + grammar.YearPattern + `)\s*年度?\s*[）)]$`)
 
 // draftNote is a bracketed note after a title: "（终稿）", "(征求意见稿)",
 // or the year it covers: "（2021年度）".
-var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版|简本|摘要)|\s*[12][0-9]{3}\s*年度?\s*)[）)]$`)
+var draftNote = regexp.MustCompile(`\s*[（(](?:[^（()）]{0,8}(?:稿|版|简本|摘要)|\s*` + grammar.YearPattern + `\s*年度?\s*)[）)]$`)
 
 // kindOf returns the report kind s ends with (a draft note after it
 // aside), or "".
@@ -268,7 +281,58 @@ func kindOf(s string) string {
 			return k
 		}
 	}
+	// A title may name its project in brackets after the kind:
+	// "…绩效自评报告（困难群众救助补助资金）".
+	if loc := projectNote.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return kindOf(s[:loc[0]])
+	}
 	return ""
+}
+
+// projectNote is a project named in brackets after a title's kind, or
+// on a line of its own under the title: "（农村饮水安全工程补助资金）".
+var projectNote = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[）)]$`)
+
+// TitleUnit returns the name a title gives before the project it names in
+// brackets after its kind ("某某县民政局2022年度项目支出绩效自评报告（困难群众
+// 救助补助资金）" gives 某某县民政局), "" when it names none that way.
+func TitleUnit(title string) string {
+	s := textnorm.Label(textnorm.OneLine(title))
+	m := projectNote.FindStringIndex(s)
+	if m == nil || m[0] == 0 || draftNote.MatchString(s) || kindOf(s[:m[0]]) == "" {
+		return ""
+	}
+	return ProjectName(s[:m[0]])
+}
+
+// notProject reports a bracketed note under a title that says how the
+// report was made or published, not what it evaluates: （第三方评价）,
+// （公开版本）, （送审）.
+func notProject(name string) bool {
+	s := textnorm.Simplify(name)
+	for _, w := range []string{"评价", "自评", "报告", "公开", "送审", "审定", "修订", "附件"} {
+		if strings.HasSuffix(s, w) || strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Subtitle returns the project a bracketed line under a title names
+// ("（农村饮水安全工程补助资金）"), "" when s is no such line: a year
+// (（2022年度）) or a draft note (（征求意见稿）) names none.
+func Subtitle(s string) string {
+	s = textnorm.OneLine(s)
+	m := projectNote.FindStringSubmatchIndex(s)
+	if m == nil || m[0] != 0 || draftNote.MatchString(s) || yearLine.MatchString(s) {
+		return ""
+	}
+	name := s[m[2]:m[3]]
+	if strings.ContainsAny(name, "。，,；;：:") || grammar.FirstYear(name) != 0 && textnorm.Len(name) < 8 ||
+		strings.HasPrefix(name, "单位") || strings.HasSuffix(name, "元") || notProject(name) {
+		return "" // a clause, a year, the unit of amounts (单位万元), a kind of evaluation
+	}
+	return name
 }
 
 // isTitle reports whether a paragraph (lines joined) reads as a report
@@ -286,10 +350,10 @@ func isTitle(s string) bool {
 }
 
 var (
-	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*([12][0-9]{3})\s*年度?\s*`)
+	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
 	// placeYear is a place before the year: "某某市2020年度全民健身…".
-	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*([12][0-9]{3})\s*年度?\s*`)
-	yearSuffix = regexp.MustCompile(`\s*[12][0-9]{3}\s*年度?$`)
+	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
+	yearSuffix = regexp.MustCompile(`\s*` + grammar.YearPattern + `\s*年度?$`)
 )
 
 // ProjectName derives a project name from a report title: without the
@@ -301,6 +365,10 @@ func ProjectName(title string) string {
 		orig = rest
 	}
 	s := textnorm.Simplify(orig)
+	// "…绩效自评报告（困难群众救助补助资金）": the brackets name the project.
+	if m := projectNote.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && !draftNote.MatchString(s) && kindOf(s[:m[0]]) != "" {
+		return strings.TrimFunc(orig[m[2]:m[3]], textnorm.IsSpace)
+	}
 	lo, hi := 0, len(s) // the name is orig[lo:hi]; every step cuts an end
 	cutPrefix := func(n int) { lo += n }
 	cutSuffix := func(n int) { hi -= n }
@@ -336,20 +404,15 @@ func ProjectName(title string) string {
 	return strings.TrimFunc(orig[lo:hi], textnorm.IsSpace)
 }
 
-// titleYear is the first year a title names: "2020年度…", "某某市2020年度…",
-// "某某县农业农村局2021年度部门整体支出…".
-var titleYear = regexp.MustCompile(`(?:^|[^0-9])([12][0-9]{3})\s*年`)
-
-// TitleYear returns the year a title names, 0 when none.
+// TitleYear returns the first year a title names before 年, 0 when none:
+// "2020年度…", "某某市2020年度…", "某某县农业农村局2021年度部门整体支出…".
 func TitleYear(title string) int {
 	s := textnorm.OneLine(title)
 	if _, rest, ok := attachment(s); ok {
 		s = rest
 	}
-	m := titleYear.FindStringSubmatch(s)
-	if m == nil {
-		return 0
+	if ys := grammar.YearsIn(s); len(ys) > 0 {
+		return ys[0]
 	}
-	y, _ := strconv.Atoi(m[1])
-	return y
+	return 0
 }

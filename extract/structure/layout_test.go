@@ -3,6 +3,8 @@ package structure
 import (
 	"strings"
 	"testing"
+
+	"github.com/govreports/govreports/extract/grammar"
 )
 
 func TestIsArtefact(t *testing.T) {
@@ -26,7 +28,7 @@ func TestIsArtefact(t *testing.T) {
 		"【案例】某社区通过引入社会力量，实现了养老服务全覆盖，群众满意度显著提高。": false,
 		"首页改版后访问量明显提升。": false,
 	} {
-		if got := isArtefact(in); got != want {
+		if got := isArtefact(grammar.Fold(in)); got != want {
 			t.Errorf("isArtefact(%q) = %v, want %v", in, got, want)
 		}
 	}
@@ -76,6 +78,35 @@ func TestCoverFields(t *testing.T) {
 		}
 		if strings.Join(got, " ") != want {
 			t.Errorf("coverFields(%q) = %q, want %s", in, got, want)
+		}
+	}
+}
+
+func TestBracketedProject(t *testing.T) {
+	for _, c := range []struct{ title, project, unit string }{
+		{"某某县民政局2022年度项目支出绩效自评报告（困难群众救助补助资金）", "困难群众救助补助资金", "某某县民政局"},
+		{"2021年度城区保洁项目绩效评价报告（征求意见稿）", "城区保洁", ""},
+		{"项目支出绩效自评报告(乡村道路养护补助)", "乡村道路养护补助", ""},
+	} {
+		if !isTitle(c.title) {
+			t.Errorf("%q is no title", c.title)
+		}
+		if got := ProjectName(c.title); got != c.project {
+			t.Errorf("ProjectName(%q) = %q, want %q", c.title, got, c.project)
+		}
+		if got := TitleUnit(c.title); got != c.unit {
+			t.Errorf("TitleUnit(%q) = %q, want %q", c.title, got, c.unit)
+		}
+	}
+	for line, want := range map[string]string{
+		"（农村饮水安全工程补助资金）": "农村饮水安全工程补助资金",
+		"（2022年度）":       "",
+		"（征求意见稿）":        "",
+		"（一）项目概况":        "",
+		"（单位：万元）":        "",
+	} {
+		if got := Subtitle(line); got != want {
+			t.Errorf("Subtitle(%q) = %q, want %q", line, got, want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -134,14 +135,14 @@ func (r *sectionReader) read(x parsed) {
 	}
 	r.list = ""
 	v, title, body := classify(m.rest)
-	f := familyByName(m.family)
+	listLike := grammar.ListLike(m.family)
 	inSequence := m.number == 1 || r.last[m.family] == m.number-1
-	if v == notHeading && !f.listLike && inSequence {
+	if v == notHeading && !listLike && inSequence {
 		// 一、 and （一） in sequence are headings even when a long
 		// sentence follows: the first sentence is the title.
 		v, title, body = longRunIn(m.rest)
 	}
-	if v == pureHeading && f.listLike && endsSentence(m.rest) && !r.nextIsBody {
+	if v == pureHeading && listLike && endsSentence(m.rest) && !r.nextIsBody {
 		// "1.负责全区各级各类学校的教育教学管理工作。" followed by "2.…": a
 		// numbered sentence is a list item, unless body text follows it.
 		v = notHeading
@@ -150,12 +151,12 @@ func (r *sectionReader) read(x parsed) {
 		r.addBody(shown)
 		return
 	}
-	if f.listLike && m.number == 1 && endsWithColon(r.prevText) {
+	if listLike && m.number == 1 && endsWithColon(r.prevText) {
 		r.list, r.listNext = m.family, 2
 		r.addBody(shown)
 		return
 	}
-	if f.listLike && !inSequence {
+	if listLike && !inSequence {
 		r.addBody(shown) // a stray number inside a paragraph run, not a sequence
 		return
 	}
@@ -203,13 +204,6 @@ func (r *sectionReader) accept(h heading) {
 	r.list = ""
 }
 
-// conventionalRank is the depth GB/T 9704 and common practice give a
-// family; families not listed (dotted schemes, styles) have none.
-var conventionalRank = map[string]int{
-	"part": 1, "chapter": 2, "jie": 3, "cn-dun": 4, "cn-legal": 4, "cn-paren": 5,
-	"arabic-dot": 6, "arabic-paren": 7, "arabic-half": 7, "circled": 8, "paren-digit": 9, "dot-digit": 9,
-}
-
 // insertFamily ranks a family seen for the first time and returns its
 // rank. It goes after the families seen so far, except that it goes above
 // a family that conventionally stands below it: a report whose first
@@ -217,16 +211,16 @@ var conventionalRank = map[string]int{
 // （一） above 1., or 1. under （一） would be read as its sibling.
 func (r *sectionReader) insertFamily(f string) int {
 	at := len(r.order)
-	if cf, ok := conventionalRank[f]; ok {
+	if cf := grammar.FamilyRank(f); cf > 0 {
 		for i, g := range r.order {
-			cg, ok := conventionalRank[g]
-			if ok && cg == cf {
+			cg := grammar.FamilyRank(g)
+			if cg > 0 && cg == cf {
 				// 1) beside （1）: another way to number the same
 				// depth, whose place the report has not shown.
 				at = len(r.order)
 				break
 			}
-			if ok && cg > cf && at == len(r.order) {
+			if cg > cf && at == len(r.order) {
 				at = i
 			}
 		}

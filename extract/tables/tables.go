@@ -8,14 +8,12 @@
 package tables
 
 import (
-	"math"
 	"math/big"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -74,9 +72,6 @@ func (rd *Reader) Read(t *model.Table, block int, caption string) model.ReportTa
 	return rt
 }
 
-// unitCell is a cell of a header's unit row: "万元", "（万元）", "单位：元", "%".
-var unitCell = regexp.MustCompile(`^[（(]?\s*(?:单位\s*[:：])?\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?$`)
-
 // withUnitRow joins to a header the row printed under it when that row
 // completes it: a row of units ("项目 | 预算数 | 执行数" over " | 万元 | 万元"
 // gives "预算数（万元）"), or a row of sub-headers under a header cell
@@ -97,7 +92,7 @@ func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
 	for c, u := range sub {
 		switch {
 		case u == "":
-		case unitCell.MatchString(textnorm.Simplify(u)):
+		case unitCell(u):
 			units++
 		case isNumeric(u):
 			return row, header // a row of data
@@ -124,7 +119,7 @@ func withUnitRow(t *model.Table, row int, header []string) (int, []string) {
 		switch {
 		case u == "":
 			joined[c] = header[c]
-		case unitCell.MatchString(textnorm.Simplify(u)):
+		case unitCell(u):
 			joined[c] = header[c] + "（" + strings.Trim(u, "（()）") + "）"
 		default:
 			joined[c] = u + parent // 年初 + 预算数（万元）
@@ -263,14 +258,11 @@ func amountColumn(header []string, words []string, taken map[int]bool) int {
 	return columns(header, words, skip)
 }
 
-var yearInHeader = regexp.MustCompile(`([12][0-9]{3})\s*年`)
-
 // headerYear is the year a header names: its number, or 1 for 上年 and
 // 2 for 本年 (which only compare with each other), 0 when none.
 func headerYear(h string) int {
-	if m := yearInHeader.FindStringSubmatch(h); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		return y
+	if ys := grammar.YearsIn(h); len(ys) > 0 {
+		return ys[0]
 	}
 	h = textnorm.Simplify(h)
 	switch {
@@ -302,22 +294,60 @@ func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
 	return r.Funds
 }
 
-// blockFunds reads one Fund per item row of funds block b. Amounts are
-// read with figures.Money in the unit the header (or the caption) gives.
-func blockFunds(t *model.Table, rt model.ReportTable, b model.TableBlock) []model.Fund {
+// FundsBlock is what a funds block states: the funds it adds to the
+// report, the items as read (nested ones included, 其中 parts left out),
+// its total row, and the budget at the start of the year where the budget
+// read is the adjusted one.
+type FundsBlock struct {
+	Funds   []model.Fund
+	Items   []model.Fund
+	Total   *model.Fund
+	Initial *model.Amount
+	// RateRaw is the 执行率 cell of each row that states one, by row: the
+	// places it is stated to are the precision it is checked at.
+	RateRaw map[int]string
+}
+
+// MainFunds reads the main funds block of a table, nil when it has none:
+// for the checks, which compare its items with its total.
+func MainFunds(t *model.Table, rt model.ReportTable) *FundsBlock {
+	for _, b := range rt.Blocks {
+		if b.Kind == KindFunds && rt.Kind == KindFunds && b.HeaderRow == rt.HeaderRow {
+			fb := readFundsBlock(t, rt, b)
+			return &fb
+		}
+	}
+	return nil
+}
+
+// readFundsBlock reads funds block b. Amounts are read with figures.Money
+// in the unit the header (or the caption) gives; a 执行率 column is the
+// rate each row states, kept beside the one its amounts give.
+func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) FundsBlock {
 	rt = blockView(rt, b)
+	rt.Header = alignShortHeader(t, rt.Header, rt.HeaderRow, b.EndRow)
 	taken := make(map[int]bool)
 	budget := amountColumn(rt.Header, budgetCols, taken)
 	taken[budget] = true
 	actual := amountColumn(rt.Header, actualCols, taken)
 	taken[actual] = true
+	initial := -1
+	if budget >= 0 && adjusted(rt.Header[budget]) {
+		initial = amountColumn(rt.Header, initialCols, taken)
+		taken[initial] = true
+	}
+	stated := rateColumn(rt.Header)
 	name := columns(rt.Header, nameCols, taken)
 	if name < 0 {
-		return nil
+		return FundsBlock{}
 	}
 	context := UnitContext(rt)
+	var fb FundsBlock
 	var out []model.Fund
 	var total *model.Fund
+	var totalInitial *model.Amount
+	initialSum := new(big.Rat)
+	initials := 0
 	// totalFirst: the total stands above the items (年度资金总额, then
 	// 其中：财政拨款, 其他资金), which are then its breakdown.
 	totalFirst := false
@@ -347,10 +377,25 @@ func blockFunds(t *model.Table, rt model.ReportTable, b model.TableBlock) []mode
 			continue
 		}
 		f.Rate = rate(f.Budget, f.Actual)
+		if stated >= 0 {
+			raw := cellText(t, r, stated)
+			if f.RateStated = statedRate(raw); f.RateStated != nil {
+				if fb.RateRaw == nil {
+					fb.RateRaw = make(map[int]string)
+				}
+				fb.RateRaw[r] = raw
+			}
+		}
+		var init *model.Amount
+		if initial >= 0 {
+			if v, ok := figures.Money(cellText(t, r, initial), UnitHeader(rt.Header[initial], context)); ok {
+				init = &v
+			}
+		}
 		switch {
 		case isSum:
 			if total == nil {
-				total = &f
+				total, totalInitial = &f, init
 				totalFirst = len(out) == 0
 			}
 			continue
@@ -360,32 +405,93 @@ func blockFunds(t *model.Table, rt model.ReportTable, b model.TableBlock) []mode
 			continue // 其中：… is a part of the item above; counting it would count it twice
 		}
 		out = append(out, f)
+		if init != nil {
+			if v, ok := new(big.Rat).SetString(*init); ok {
+				initialSum.Add(initialSum, v)
+				initials++
+			}
+		}
 	}
+	fb.Items, fb.Total = out, total
 	// A total row counts only when the table has no item rows, or when
 	// the items below it are its breakdown: otherwise it would count every
 	// amount twice.
 	if (len(out) == 0 || totalFirst) && total != nil {
 		out = []model.Fund{*total}
 	}
-	return topItems(out, total)
+	fb.Funds = topItems(out, total)
+	switch {
+	case totalInitial != nil:
+		fb.Initial = totalInitial
+	case initials > 0 && initials == len(fb.Items) && len(fb.Funds) == len(fb.Items):
+		v := grammar.Decimal(initialSum)
+		fb.Initial = &v
+	}
+	return fb
 }
 
-var (
-	depth1 = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}\s*[、．.]`)
-	depth2 = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
-	depth3 = regexp.MustCompile(`^[0-9０-９]{1,2}\s*[、．.](?:[^0-9０-９]|$)`)
-	depth4 = regexp.MustCompile(`^[（(]\s*[0-9０-９]{1,2}\s*[）)]`)
-)
+// initialCols are the headers of the budget at the start of the year.
+var initialCols = []string{"年初预算数", "年初预算", "年初"}
 
-// itemDepth is the depth an item's own number gives it (一、 1, （一） 2,
-// 1. 3, （1） 4), 0 when it has none.
-func itemDepth(item string) int {
-	for d, re := range []*regexp.Regexp{depth1, depth2, depth3, depth4} {
-		if re.MatchString(item) {
-			return d + 1
+// adjusted reports whether a budget header names the adjusted, full-year
+// budget rather than the one at the start of the year.
+func adjusted(header string) bool {
+	h := textnorm.Simplify(header)
+	return !strings.Contains(h, "年初") && (strings.Contains(h, "全年") || strings.Contains(h, "调整"))
+}
+
+// rateColumn is the column of the execution rate a table states
+// (执行率, 预算执行率), not that of its score (执行率得分), -1 when none.
+func rateColumn(header []string) int {
+	for c, h := range header {
+		h = textnorm.Simplify(h)
+		if strings.Contains(h, "执行率") && !strings.Contains(h, "得分") && !strings.Contains(h, "分值") && !strings.Contains(h, "权重") {
+			return c
 		}
 	}
-	return 0
+	return -1
+}
+
+// statedRate reads a rate cell ("99.00%", "99", "99.00％"), nil when the
+// cell holds no single rate.
+func statedRate(cell string) *float64 {
+	v, _, ok := grammar.ParsePercent(cell)
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+// alignShortHeader mends a header row printed one cell short of its body
+// (the serial-number column left without a header): its labels then stand
+// one column left of their values, and the last column has no header while
+// the rows below hold numbers there. The labels move right by one.
+func alignShortHeader(t *model.Table, header []string, row, end int) []string {
+	n := len(header)
+	if n < 3 || header[n-1] != "" || header[0] == "" || row < 0 {
+		return header
+	}
+	filled, rows := 0, 0
+	for r := row + 1; r < end; r++ {
+		if len(rowTexts(t, r)) == 0 {
+			continue
+		}
+		rows++
+		if c := t.Cell(r, n-1); c != nil && c.Col == n-1 && isNumeric(cellText(t, r, n-1)) && cellText(t, r, n-1) != "" {
+			filled++
+		}
+	}
+	if rows == 0 || filled*2 <= rows {
+		return header
+	}
+	return append([]string{""}, header[:n-1]...)
+}
+
+// itemDepth is the conventional rank of an item's own marker (一、 above
+// （一） above 1. above （1） and 1） above ①), 0 when it has none.
+func itemDepth(item string) int {
+	m, _ := grammar.ParseMarker(item)
+	return m.Rank
 }
 
 // topItems keeps the items of a table that nests them ("一、基本支出" over
@@ -448,7 +554,7 @@ func sumBudget(fs []model.Fund) string {
 		}
 		sum.Add(sum, v)
 	}
-	return figures.Decimal(sum)
+	return grammar.Decimal(sum)
 }
 
 // itemText is the item a funds row is about: the text of its name column,
@@ -570,19 +676,16 @@ func UnitHeader(header, caption string) string {
 	return header
 }
 
-// rate is actual / budget in percent, rounded to two decimals.
+// rate is the execution rate of a row, nil when it has no budget or no
+// spending.
 func rate(budget, actual *model.Amount) *float64 {
 	if budget == nil || actual == nil {
 		return nil
 	}
-	b, ok1 := new(big.Rat).SetString(*budget)
-	a, ok2 := new(big.Rat).SetString(*actual)
-	if !ok1 || !ok2 || b.Sign() == 0 {
-		return nil
+	if v, ok := grammar.Rate(*budget, *actual); ok {
+		return &v
 	}
-	q, _ := new(big.Rat).Quo(new(big.Rat).Mul(a, big.NewRat(100, 1)), b).Float64()
-	v := math.Round(q*100) / 100
-	return &v
+	return nil
 }
 
 func cellText(t *model.Table, r, c int) string {

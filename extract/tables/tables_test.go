@@ -300,6 +300,36 @@ func TestFundsLatestYear(t *testing.T) {
 	}
 }
 
+// TestFundsCircledItems: items numbered ① and 1） under 一、 are its parts,
+// which the funds reader must not count beside it (issue 8: a budget of
+// 1,000,000 元 read where the table gives 1,500,000).
+func TestFundsCircledItems(t *testing.T) {
+	for _, sub := range [][2]string{{"①", "②"}, {"1）", "2）"}, {"1)", "2)"}, {"⑴", "⑵"}} {
+		src := "| 项目 | 预算数（万元） | 执行数 |\n" +
+			"| 一、基本支出 | 100 | 98 |\n" +
+			"| " + sub[0] + "人员经费 | 60 | 59 |\n" +
+			"| " + sub[1] + "公用经费 | 40 | 39 |\n" +
+			"| 二、项目支出 | 50 | 45 |"
+		doc := doctest.Parse("t", src)
+		tb := &doc.Tables[0]
+		fs := Funds(tb, Read(tb, 0, ""))
+		var got []string
+		for _, f := range fs {
+			b := "nil"
+			if f.Budget != nil {
+				b = *f.Budget
+			}
+			got = append(got, f.Item+"="+b)
+		}
+		if want := "一、基本支出=1000000 二、项目支出=500000"; strings.Join(got, " ") != want {
+			t.Errorf("%s sub-items: funds %q, want %s", sub[0], got, want)
+		}
+		if s := sumBudget(fs); s != "1500000" {
+			t.Errorf("%s sub-items: budgets sum to %s, want 1500000", sub[0], s)
+		}
+	}
+}
+
 func TestAddEvaluators(t *testing.T) {
 	have := []model.Evaluator{{Name: "刘建国", Org: "某某工程咨询有限公司"}, {Name: "张磊", Org: ""}}
 	got := addEvaluators(have, []model.Evaluator{

@@ -39,6 +39,19 @@ type Report struct {
 	Goal             string // the 绩效目标 statement
 	Preamble         string // body text before the first section; all the text of a report without headings
 
+	// Where the project name, the year and the budget were read (cover,
+	// title, subtitle, paragraph, table, sentence, form; document for a
+	// year taken from the file's other reports), empty when unknown; the
+	// rate the report states for its whole budget; the budget at the
+	// start of the year when the budget is an adjusted one; and the
+	// disagreements among the facts it states (Check).
+	ProjectNameSource string
+	YearSource        string
+	BudgetSource      string
+	RateStated        *float64
+	InitialBudget     *Amount
+	Checks            []Check
+
 	Sections   []Section
 	Tables     []ReportTable
 	Funds      []Fund
@@ -47,6 +60,11 @@ type Report struct {
 	Orgs       []Org
 	Figures    []Figure
 	Dates      []Date
+
+	// What the document is and what the evaluation concluded (issue 9).
+	Kind     string    // project_evaluation, self_evaluation, self_evaluation_form, department, transfer_form, not_report
+	Score    Score     // the total score and grade, zero when the report states neither
+	Findings []Finding // the problems and recommendations it makes
 
 	// Terms counts the report's content words (stop words and numbers
 	// removed), for keywords weighted by TF-IDF over the whole database.
@@ -65,6 +83,7 @@ type Section struct {
 	Via    string // how the heading was recognised: "style", "numbering", "pattern"
 	Block  int    // body block index of the heading
 	Family string // heading family, e.g. "cn-dun" for 一、, "cn-paren" for （一）
+	Role   string // what its heading says it holds: basic_info, funds, goals, implementation, results, conclusion, problems, recommendations; "" when none
 }
 
 // ReportTable is a table of the report with its header row mapped.
@@ -97,14 +116,18 @@ type TableBlock struct {
 
 // Fund is one row of a funds table, amounts in 元.
 type Fund struct {
-	Item      string
-	Budget    *Amount
-	Actual    *Amount
-	Rate      *float64 // actual / budget in percent, nil when unknown
-	TableNo   int
-	Row       int
-	BudgetRaw string
-	ActualRaw string
+	Item   string
+	Budget *Amount
+	Actual *Amount
+	Rate   *float64 // actual / budget in percent, nil when unknown
+	// RateStated is the execution rate the row states (a 执行率 cell, a
+	// sentence's 执行率99%), nil when none: kept beside Rate, never
+	// replaced by it.
+	RateStated *float64
+	TableNo    int
+	Row        int
+	BudgetRaw  string
+	ActualRaw  string
 }
 
 // Amount is an exact decimal number, e.g. "724000" or "265800.5".
@@ -163,4 +186,30 @@ type Date struct {
 	Raw   string
 	Date  string // 2020-06-25, 2020-03 or 2020
 	Place Place
+}
+
+// Score is an evaluation's total score and grade as the report states
+// them, with where they stand: the score's place, else the grade's.
+type Score struct {
+	Value     string // exact decimal, "" when no score is stated
+	Max       string // what the score is out of: "100" unless stated otherwise; "" without a score
+	Grade     string // as written: 优, 良好, 合格 …; "" when none
+	GradeNorm string // 优, 良, 中 or 差: the written grade's, else the score's by the 2020 rules
+	Block     int    // body block index (none when neither is stated)
+	Offset    int    // rune offset in the block's text (0 in a table)
+	TableNo   int    // the table whose total row holds it, 0 in the text
+	Row       int    // that row
+}
+
+// Finding is one problem or recommendation of a report: a subsection of
+// its 存在的问题 or 意见建议 section, an item (1. 一是 ①) of its body, or
+// the whole body when it lists none.
+type Finding struct {
+	Kind    string // "problem" or "recommendation"
+	Section int    // index into Report.Sections: the section it is, or stands in
+	No      int    // from 1 within its section
+	Marker  string // "（一）", "1.", "一是", "①"; "" for a whole body
+	Title   string // its lead phrase or heading, "" when none
+	Text    string // all it says after its marker, title included (a subsection: title, then body)
+	Block   int    // body block index where it starts
 }

@@ -1,16 +1,16 @@
 // Package textnorm holds the small text helpers the extractors share:
 // cleaning reader artefacts out of paragraph text, squashing spaces out of
-// labels, reading Chinese numerals and dates.
+// labels. Numerals, dates and folding are the domain grammar's
+// (extract/grammar).
 package textnorm
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/grammar"
 )
 
 // bookmarkTag is the placeholder some text exports leave where Word had a
@@ -29,8 +29,14 @@ func Clean(s string) string {
 	return strings.TrimFunc(s, IsSpace)
 }
 
+// Simplify returns s with its traditional characters made simplified, one
+// rune for one rune of the same byte length, so that byte and rune
+// offsets in the result are offsets in s. It is grammar.Fold, whose table
+// is generated from OpenCC's data.
+func Simplify(s string) string { return grammar.Fold(s) }
+
 // IsSpace reports whether r is white space, the ideographic space included.
-func IsSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+func IsSpace(r rune) bool { return grammar.IsSpace(r) }
 
 // Squash removes every space from s: "姓  名" → "姓名", as Chinese forms
 // spread short labels with spaces.
@@ -82,79 +88,6 @@ func OneLine(s string) string {
 
 // Len is the length of s in runes.
 func Len(s string) int { return utf8.RuneCountInString(s) }
-
-// Number reads a small number written in Arabic digits (ASCII or
-// full-width), Chinese numerals (一, 十二, 二十三, 一百零五) or the
-// circled and parenthesised digits (①, ⑴, ⒈). ok is false when s is not
-// such a number.
-func Number(s string) (n int, ok bool) {
-	if s == "" {
-		return 0, false
-	}
-	if r, size := utf8.DecodeRuneInString(s); size == len(s) {
-		switch {
-		case r >= '①' && r <= '⑳':
-			return int(r-'①') + 1, true
-		case r >= '⑴' && r <= '⒇':
-			return int(r-'⑴') + 1, true
-		case r >= '⒈' && r <= '⒛':
-			return int(r-'⒈') + 1, true
-		case r >= 'Ⅰ' && r <= 'Ⅻ':
-			return int(r-'Ⅰ') + 1, true
-		}
-	}
-	if d := Digits(s); d != "" {
-		v, err := strconv.Atoi(d)
-		return v, err == nil
-	}
-	// Chinese numerals (十二, 一百零五, 壹拾) are read as the figures
-	// scanner reads them.
-	v, ok := figures.ParseNumber(s)
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(v)
-	return n, err == nil
-}
-
-// Digits returns s with full-width digits made ASCII when s holds digits
-// only, else "".
-func Digits(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r >= '０' && r <= '９':
-			b.WriteRune(r - '０' + '0')
-		default:
-			return ""
-		}
-	}
-	return b.String()
-}
-
-// DateLine reads a paragraph that is a date and nothing else, such as
-// "2020年 06月25日" or "二〇二〇年六月二十五日", and returns it in ISO form:
-// 2020-06-25, or 2022-04 for a month alone ("二〇二二年四月"). The date is
-// read by the figures scanner, which finds the dates of every text; a line
-// is a date line when that date is all of it.
-func DateLine(s string) (iso string, ok bool) {
-	if len(s) > 64 {
-		return "", false // a date line is short; spare the scanner long paragraphs
-	}
-	s = strings.TrimFunc(Squash(s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
-	_, dates := figures.Find(s, figures.Context{})
-	if len(dates) != 1 || dates[0].Raw != s || strings.Contains(dates[0].Date, "/") || strings.HasPrefix(dates[0].Date, "-") {
-		// Nothing else on the line; a period (2019/2021) or a day without
-		// its year (--06-25) dates no report.
-		return "", false
-	}
-	if len(dates[0].Date) == 4 {
-		return "", false // a year alone is no date line
-	}
-	return dates[0].Date, true
-}
 
 // Bigrams returns the set of adjacent rune pairs of the Han characters of s
 // (runs of other characters break the pairs).

@@ -1,54 +1,57 @@
-package figures
+package grammar
 
 import (
 	"math/big"
 	"strings"
 )
 
-// A numeral is read in two steps: lexNumeral splits the runes into tokens
-// (numbers, zeros, multipliers) and evalNumeral folds them into a value.
+// A numeral is read in two steps: LexNumeral splits the runes into tokens
+// (numbers, zeros, multipliers) and EvalNumeral folds them into a value.
 // Arabic and Chinese numerals share the tokens, so mixed forms such as
 // "72.4万", "3千万" or "13万2" need no special case.
 
+// Token kinds.
 const (
-	tokNum  = iota // an Arabic number or one Chinese digit
-	tokZero        // 零 / 〇 between the parts of a Chinese numeral
-	tokMul         // 十 百 千 万 亿: exp is the power of ten
+	TokNum  = iota // an Arabic number or one Chinese digit
+	TokZero        // 零 / 〇 between the parts of a Chinese numeral
+	TokMul         // 十 百 千 万 亿: Exp is the power of ten
 )
 
-type token struct {
-	kind  int8
-	exp   int8     // tokMul
-	digit int8     // 0-9 when the number is one digit written as one character, else -1
-	cn    bool     // written in Chinese
-	val   *big.Rat // tokNum
+// A Token is one part of a numeral.
+type Token struct {
+	Kind  int8
+	Exp   int8     // TokMul
+	Digit int8     // 0-9 when the number is one digit written as one character, else -1
+	CN    bool     // written in Chinese
+	Val   *big.Rat // TokNum
 }
 
-// value returns the number of a tokNum; a Chinese digit keeps none until
+// Value returns the number of a TokNum; a Chinese digit keeps none until
 // it is needed, as most are words (一是, 统一) and never evaluated.
-func (t token) value() *big.Rat {
-	if t.val != nil {
-		return t.val
+func (t Token) Value() *big.Rat {
+	if t.Val != nil {
+		return t.Val
 	}
-	return big.NewRat(int64(max(t.digit, 0)), 1)
+	return big.NewRat(int64(max(t.Digit, 0)), 1)
 }
 
-// numeral is one run of numeral characters in a text.
-type numeral struct {
-	start, end int
-	toks       []token
-	arabic     bool // holds Arabic digits
-	chinese    bool // holds Chinese digits or multipliers
-	capital    bool // holds financial capitals (壹 贰 … 拾 佰 仟)
-	decimal    bool // holds a decimal point
-	few        bool // holds 几: an unknown digit, the value is a lower bound
-	malformed  bool // an Arabic number whose separators cannot be read
-	code       bool // an Arabic run that is no quantity: 1.2.3, 007, 13812345678
-	dotted     bool // a code of dotted numbers: 1.2.3
-	intDigits  int  // digits of a plain Arabic integer (no separator, no point), else 0
+// A Numeral is one run of numeral characters in a text, rs[Start:End].
+type Numeral struct {
+	Start, End int
+	Toks       []Token
+	Arabic     bool // holds Arabic digits
+	Chinese    bool // holds Chinese digits or multipliers
+	Capital    bool // holds financial capitals (壹 贰 … 拾 佰 仟)
+	Point      bool // holds a decimal point
+	Few        bool // holds 几: an unknown digit, the value is a lower bound
+	Malformed  bool // an Arabic number whose separators cannot be read
+	Code       bool // an Arabic run that is no quantity: 1.2.3, 007, 13812345678
+	Dotted     bool // a code of dotted numbers: 1.2.3
+	IntDigits  int  // digits of a plain Arabic integer (no separator, no point), else 0
 }
 
-func arabicDigit(r rune) (int, bool) {
+// ArabicDigit is the value of an ASCII or full-width digit.
+func ArabicDigit(r rune) (int, bool) {
 	switch {
 	case r >= '0' && r <= '9':
 		return int(r - '0'), true
@@ -58,51 +61,9 @@ func arabicDigit(r rune) (int, bool) {
 	return 0, false
 }
 
-func cnDigit(r rune) (int, bool) {
-	switch r {
-	case '〇', '零', '○':
-		return 0, true
-	case '一', '壹', '弌':
-		return 1, true
-	case '二', '两', '兩', '贰', '貳', '弍':
-		return 2, true
-	case '三', '叁', '參', '叄', '弎':
-		return 3, true
-	case '四', '肆':
-		return 4, true
-	case '五', '伍':
-		return 5, true
-	case '六', '陆', '陸':
-		return 6, true
-	case '七', '柒':
-		return 7, true
-	case '八', '捌':
-		return 8, true
-	case '九', '玖':
-		return 9, true
-	}
-	return 0, false
-}
-
-func cnMul(r rune) (int, bool) {
-	switch r {
-	case '十', '拾':
-		return 1, true
-	case '百', '佰':
-		return 2, true
-	case '千', '仟':
-		return 3, true
-	case '万', '萬':
-		return 4, true
-	case '亿', '億':
-		return 8, true
-	}
-	return 0, false
-}
-
 // isTens reports 十 百 千 万 亿, after which 数 is a number (数十家).
 func isTens(r rune) bool {
-	_, ok := cnMul(r)
+	_, ok := MultiplierExp(r)
 	return ok
 }
 
@@ -119,10 +80,6 @@ func tensChar(r rune) int {
 	return 0
 }
 
-func isCapital(r rune) bool {
-	return strings.ContainsRune("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟", r)
-}
-
 func isPoint(r rune) bool { return r == '.' || r == '．' }
 
 // powers holds 10^-4 … 10^40, shared and never written: pow10's results
@@ -135,8 +92,8 @@ var powers = func() []*big.Rat {
 	return p
 }()
 
-// pow10 returns 10^e, also for e < 0. The result must not be modified.
-func pow10(e int) *big.Rat {
+// Pow10 returns 10^e, also for e < 0. The result must not be modified.
+func Pow10(e int) *big.Rat {
 	if e >= -4 && e <= 40 {
 		return powers[e+4]
 	}
@@ -161,35 +118,40 @@ func abs(x int) int {
 // mulStartsUnit reports whether the multiplier at rs[j] begins a unit or a
 // fraction word instead (千克, 千米, 千瓦, 百分点, 百分之), so the numeral ends before it.
 func mulStartsUnit(rs []rune, j int) bool {
-	if _, end := unitAt(rs, j); end > j {
+	if _, end := UnitAt(rs, j); end > j {
 		return true
 	}
 	return hasAt(rs, j+1, "分之")
 }
 
-// lexNumeral reads the longest run of numeral characters at rs[i]. ok is
+// LexNumeral reads the longest run of numeral characters at rs[i]. ok is
 // false when there is none.
-func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
-	nm.start = i
+func LexNumeral(rs []rune, i int) (nm Numeral, ok bool) {
+	nm.Start = i
 	j := i
 	n := len(rs)
 	lastNum := func() bool {
-		return len(nm.toks) > 0 && nm.toks[len(nm.toks)-1].kind != tokMul
+		return len(nm.Toks) > 0 && nm.Toks[len(nm.Toks)-1].Kind != TokMul
 	}
 	for j < n {
 		r := rs[j]
-		if _, isA := arabicDigit(r); isA {
-			if lastNum() {
+		if r == ' ' && spacedMultiplier(rs, j, &nm) {
+			j++ // "3 万2 千5 百": a space before a multiplier, typed or extracted
+			continue
+		}
+		if _, isA := ArabicDigit(r); isA {
+			// Arabic digits follow a multiplier or a zero: 13万2, 4千零50万.
+			if lastNum() && nm.Toks[len(nm.Toks)-1].Kind != TokZero {
 				break
 			}
 			end := j
 			for end < n {
-				if _, d := arabicDigit(rs[end]); d {
+				if _, d := ArabicDigit(rs[end]); d {
 					end++
 					continue
 				}
 				if (rs[end] == ',' || isPoint(rs[end])) && end+1 < n {
-					if _, d := arabicDigit(rs[end+1]); d {
+					if _, d := ArabicDigit(rs[end+1]); d {
 						end++
 						continue
 					}
@@ -201,78 +163,78 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 				break
 			}
 			val, kind := readArabic(rs[j:end])
-			nm.arabic = true
+			nm.Arabic = true
 			switch kind {
 			case arabicMalformed:
-				nm.malformed = true
+				nm.Malformed = true
 			case arabicCode:
-				nm.code = true
-				nm.dotted = val == nil
+				nm.Code = true
+				nm.Dotted = val == nil
 			}
 			if val == nil {
 				val = new(big.Rat)
 			}
-			t := token{kind: tokNum, digit: -1, val: val}
+			t := Token{Kind: TokNum, Digit: -1, Val: val}
 			if end-j == 1 {
-				d, _ := arabicDigit(r)
-				t.digit = int8(d)
+				d, _ := ArabicDigit(r)
+				t.Digit = int8(d)
 			}
-			if kind == arabicInt && len(nm.toks) == 0 {
-				nm.intDigits = end - j
+			if kind == arabicInt && len(nm.Toks) == 0 {
+				nm.IntDigits = end - j
 			}
 			if kind == arabicDecimal {
-				nm.decimal = true
+				nm.Point = true
 			}
-			nm.toks = append(nm.toks, t)
+			nm.Toks = append(nm.Toks, t)
 			j = end
 			continue
 		}
-		if d, isD := cnDigit(r); isD {
-			if lastNum() && !nm.toks[len(nm.toks)-1].cn {
+		if d, isD := DigitValue(r); isD {
+			if lastNum() && !nm.Toks[len(nm.Toks)-1].CN {
 				break // "2三" is not one numeral
 			}
-			nm.chinese = true
-			nm.capital = nm.capital || isCapital(r)
+			nm.Chinese = true
+			nm.Capital = nm.Capital || IsCapital(r)
 			if d == 0 {
-				nm.toks = append(nm.toks, token{kind: tokZero, digit: 0, cn: true})
+				nm.Toks = append(nm.Toks, Token{Kind: TokZero, Digit: 0, CN: true})
 			} else {
-				nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true})
+				nm.Toks = append(nm.Toks, Token{Kind: TokNum, Digit: int8(d), CN: true})
 			}
 			j++
 			continue
 		}
 		if d := tensChar(r); d > 0 && !lastNum() {
 			// 廿 卅 卌: two tens, three tens, four tens.
-			nm.chinese = true
-			nm.toks = append(nm.toks, token{kind: tokNum, digit: int8(d), cn: true}, token{kind: tokMul, exp: 1, cn: true})
+			nm.Chinese = true
+			nm.Toks = append(nm.Toks, Token{Kind: TokNum, Digit: int8(d), CN: true}, Token{Kind: TokMul, Exp: 1, CN: true})
 			j++
 			continue
 		}
-		if e, isM := cnMul(r); isM {
+		if e, isM := MultiplierExp(r); isM {
 			if mulStartsUnit(rs, j) {
 				break
 			}
-			nm.chinese = true
-			nm.capital = nm.capital || isCapital(r)
-			nm.toks = append(nm.toks, token{kind: tokMul, exp: int8(e), cn: true})
+			nm.Chinese = true
+			nm.Capital = nm.Capital || IsCapital(r)
+			nm.Toks = append(nm.Toks, Token{Kind: TokMul, Exp: int8(e), CN: true})
 			j++
 			continue
 		}
-		if (r == '点' || r == '點') && len(nm.toks) > 0 && j+1 < n {
+		if (r == '点' || r == '點') && len(nm.Toks) > 0 && j+1 < n {
 			// The digits after the point: Chinese (三点五) or Arabic (一百点123).
 			fracDigit := func(r rune) (int, bool) {
-				if d, ok := cnDigit(r); ok {
+				if d, ok := DigitValue(r); ok {
 					return d, true
 				}
-				return arabicDigit(r)
+				return ArabicDigit(r)
 			}
 			if _, isD := fracDigit(rs[j+1]); !isD {
 				break
 			}
-			whole, ok := evalTokens(nm.toks)
+			whole, ok := evalTokens(nm.Toks)
 			if !ok {
 				// 一七二零点一: a string of digits before the point.
-				if whole, _, ok = digitString(nm.toks); !ok {
+				if whole, _, ok = digitString(nm.Toks); !ok {
 					break
 				}
 			}
@@ -287,32 +249,65 @@ func lexNumeral(rs []rune, i int) (nm numeral, ok bool) {
 				k++
 			}
 			f, _ := new(big.Rat).SetString("0." + frac.String())
-			nm.toks = []token{{kind: tokNum, digit: -1, cn: true, val: whole.Add(whole, f)}}
-			nm.decimal = true
+			nm.Toks = []Token{{Kind: TokNum, Digit: -1, CN: true, Val: whole.Add(whole, f)}}
+			nm.Point = true
 			j = k
 			continue
 		}
-		if r == '几' || r == '数' && len(nm.toks) == 0 && j+1 < n && isTens(rs[j+1]) {
+		if r == '几' || r == '数' && len(nm.Toks) == 0 && j+1 < n && isTens(rs[j+1]) {
 			// 几 and 数 (数十, 数百万) stand for an unknown digit.
-			nm.few = true
+			nm.Few = true
 			v := int64(0)
-			if len(nm.toks) == 0 {
+			if len(nm.Toks) == 0 {
 				v = 1 // 几十 counts from one ten
 			}
-			nm.toks = append(nm.toks, token{kind: tokNum, digit: -1, cn: true, val: big.NewRat(v, 1)})
+			nm.Toks = append(nm.Toks, Token{Kind: TokNum, Digit: -1, CN: true, Val: big.NewRat(v, 1)})
 			j++
 			continue
 		}
 		break
 	}
-	nm.end = j
-	if len(nm.toks) > maxTokens {
+	nm.End = j
+	if len(nm.Toks) > maxTokens {
 		return nm, false // no real numeral is this long; keeps the work linear
 	}
-	if len(nm.toks) == 0 {
+	if len(nm.Toks) == 0 {
 		return nm, false
 	}
 	return nm, true
+}
+
+// spacedMultiplier reports whether the space at rs[j] stands inside a
+// numeral: after Arabic digits, before a multiplier that is no unit's
+// first character (万元 is a unit), where the numeral goes on after the
+// multiplier or has had a multiplier already (3 万2 千5 百).
+func spacedMultiplier(rs []rune, j int, nm *Numeral) bool {
+	if len(nm.Toks) == 0 || j+1 >= len(rs) {
+		return false
+	}
+	last := nm.Toks[len(nm.Toks)-1]
+	if last.Kind != TokNum || last.CN {
+		return false
+	}
+	if _, ok := MultiplierExp(rs[j+1]); !ok || IsCapital(rs[j+1]) || mulStartsUnit(rs, j+1) {
+		return false
+	}
+	if _, d := ArabicDigit(safeRune(rs, j+2)); d {
+		return true
+	}
+	for _, t := range nm.Toks {
+		if t.Kind == TokMul {
+			return true
+		}
+	}
+	return false
+}
+
+func safeRune(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
 }
 
 // maxTokens and maxDigits bound a numeral: longer runs are no amounts.
@@ -347,7 +342,7 @@ func readArabic(rs []rune) (*big.Rat, int) {
 		plain := true
 		var x int64
 		for _, r := range rs {
-			d, ok := arabicDigit(r)
+			d, ok := ArabicDigit(r)
 			if !ok {
 				plain = false
 				break
@@ -371,7 +366,7 @@ func readArabic(rs []rune) (*big.Rat, int) {
 			dots++
 			b.WriteByte('.')
 		default:
-			d, _ := arabicDigit(r)
+			d, _ := ArabicDigit(r)
 			b.WriteByte(byte('0' + d))
 		}
 	}
@@ -430,14 +425,14 @@ func readArabic(rs []rune) (*big.Rat, int) {
 // tokens into a multiplier part and a remainder, then the last 万, then
 // 千/百/十 within a section. A lone digit after a multiplier is the next
 // lower place (一万三 = 13000, 13万2 = 132000, 一千二 = 1200).
-func evalTokens(t []token) (*big.Rat, bool) {
+func evalTokens(t []Token) (*big.Rat, bool) {
 	if len(t) == 0 {
 		return nil, false
 	}
 	for _, e := range []int8{8, 4} {
 		idx := -1
 		for k := len(t) - 1; k >= 0; k-- {
-			if t[k].kind == tokMul && t[k].exp == e {
+			if t[k].Kind == TokMul && t[k].Exp == e {
 				idx = k
 				break
 			}
@@ -454,26 +449,26 @@ func evalTokens(t []token) (*big.Rat, bool) {
 				return nil, false
 			}
 		}
-		v := new(big.Rat).Mul(lv, pow10(int(e)))
+		v := new(big.Rat).Mul(lv, Pow10(int(e)))
 		if len(right) == 0 {
 			return v, true
 		}
 		var rv *big.Rat
-		if len(right) == 1 && right[0].kind == tokNum && right[0].digit > 0 && !implied {
-			rv = new(big.Rat).Mul(right[0].value(), pow10(int(e)-1))
+		if len(right) == 1 && right[0].Kind == TokNum && right[0].Digit > 0 && !implied {
+			rv = new(big.Rat).Mul(right[0].Value(), Pow10(int(e)-1))
 		} else {
 			var ok bool
-			if rv, ok = evalTokens(right); !ok || rv.Cmp(pow10(int(e))) >= 0 {
+			if rv, ok = evalTokens(right); !ok || rv.Cmp(Pow10(int(e))) >= 0 {
 				return nil, false
 			}
 		}
 		return v.Add(v, rv), true
 	}
-	return evalSection(t)
+	return EvalSection(t)
 }
 
-// evalSection folds tokens below 万: digits and 十 百 千 in falling order.
-func evalSection(t []token) (*big.Rat, bool) {
+// EvalSection folds tokens below 万: digits and 十 百 千 in falling order.
+func EvalSection(t []Token) (*big.Rat, bool) {
 	if v, ok, exact := evalSectionInt(t); exact {
 		if !ok {
 			return nil, false
@@ -483,35 +478,35 @@ func evalSection(t []token) (*big.Rat, bool) {
 	return evalSectionRat(t)
 }
 
-// evalSectionInt is evalSection in int64 for whole numbers, the common
-// case; exact is false when a token is no small whole number.
-func evalSectionInt(t []token) (v int64, ok, exact bool) {
+// evalSectionInt is EvalSection in int64 for whole numbers, the common
+// case; exact is false when a Token is no small whole number.
+func evalSectionInt(t []Token) (v int64, ok, exact bool) {
 	var num int64
 	has := false
-	numTok := token{}
+	numTok := Token{}
 	last := 4
 	zero := false
 	for i, tk := range t {
-		switch tk.kind {
-		case tokZero:
+		switch tk.Kind {
+		case TokZero:
 			if has {
 				return 0, false, true
 			}
 			zero = true
-		case tokNum:
+		case TokNum:
 			if has {
 				return 0, false, true
 			}
-			if tk.val == nil {
-				num = int64(max(tk.digit, 0))
-			} else if tk.val.IsInt() && tk.val.Num().IsInt64() && tk.val.Num().Int64() < 1e12 {
-				num = tk.val.Num().Int64()
+			if tk.Val == nil {
+				num = int64(max(tk.Digit, 0))
+			} else if tk.Val.IsInt() && tk.Val.Num().IsInt64() && tk.Val.Num().Int64() < 1e12 {
+				num = tk.Val.Num().Int64()
 			} else {
 				return 0, false, false
 			}
 			has, numTok = true, tk
-		case tokMul:
-			e := int(tk.exp)
+		case TokMul:
+			e := int(tk.Exp)
 			if e >= last {
 				return 0, false, true
 			}
@@ -526,7 +521,7 @@ func evalSectionInt(t []token) (v int64, ok, exact bool) {
 		}
 	}
 	if has {
-		if last > 1 && last < 4 && !zero && numTok.digit > 0 {
+		if last > 1 && last < 4 && !zero && numTok.Digit > 0 {
 			v += num * int64pow10[last-1]
 		} else {
 			v += num
@@ -537,26 +532,26 @@ func evalSectionInt(t []token) (v int64, ok, exact bool) {
 
 var int64pow10 = [...]int64{1, 10, 100, 1000}
 
-func evalSectionRat(t []token) (*big.Rat, bool) {
+func evalSectionRat(t []Token) (*big.Rat, bool) {
 	sec := new(big.Rat)
 	var num *big.Rat
-	numTok := token{}
+	numTok := Token{}
 	last := 4
 	zero := false
 	for i, tk := range t {
-		switch tk.kind {
-		case tokZero:
+		switch tk.Kind {
+		case TokZero:
 			if num != nil {
 				return nil, false
 			}
 			zero = true
-		case tokNum:
+		case TokNum:
 			if num != nil {
 				return nil, false
 			}
-			num, numTok = tk.value(), tk
-		case tokMul:
-			e := int(tk.exp)
+			num, numTok = tk.Value(), tk
+		case TokMul:
+			e := int(tk.Exp)
 			if e >= last {
 				return nil, false
 			}
@@ -566,31 +561,31 @@ func evalSectionRat(t []token) (*big.Rat, bool) {
 				}
 				num = big.NewRat(1, 1)
 			}
-			sec.Add(sec, new(big.Rat).Mul(num, pow10(e)))
+			sec.Add(sec, new(big.Rat).Mul(num, Pow10(e)))
 			last, num, zero = e, nil, false
 		}
 	}
 	if num != nil {
-		if last > 1 && last < 4 && !zero && numTok.digit > 0 {
-			sec.Add(sec, new(big.Rat).Mul(num, pow10(last-1)))
+		if last > 1 && last < 4 && !zero && numTok.Digit > 0 {
+			sec.Add(sec, new(big.Rat).Mul(num, Pow10(last-1)))
 		} else {
 			sec.Add(sec, num)
 		}
-	} else if len(t) > 0 && t[len(t)-1].kind == tokZero && len(t) == 1 {
+	} else if len(t) > 0 && t[len(t)-1].Kind == TokZero && len(t) == 1 {
 		return sec, true
 	}
 	return sec, true
 }
 
-// evalNumeral returns the value of a numeral, or the ends of a range when
+// EvalNumeral returns the value of a numeral, or the ends of a range when
 // two neighbouring digits stand for one (两三个 = 2–3, 八九亿, 三五百).
 // seq is set when the numeral is a plain string of Chinese digits (二〇二〇),
 // which only a date may use.
-func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
-	t := nm.toks
+func EvalNumeral(nm *Numeral) (lo, hi *big.Rat, seq bool, ok bool) {
+	t := nm.Toks
 	allDigits := len(t) >= 2
 	for _, tk := range t {
-		if !tk.cn || tk.kind == tokMul || tk.digit < 0 {
+		if !tk.CN || tk.Kind == TokMul || tk.Digit < 0 {
 			allDigits = false
 			break
 		}
@@ -598,8 +593,8 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 	pair := -1
 	for k := 0; k+1 < len(t); k++ {
 		a, b := t[k], t[k+1]
-		if a.kind == tokNum && b.kind == tokNum && a.cn && b.cn && a.digit > 0 && b.digit > 0 {
-			if pair >= 0 || !(b.digit == a.digit+1 || (k == 0 && a.digit == 3 && b.digit == 5)) {
+		if a.Kind == TokNum && b.Kind == TokNum && a.CN && b.CN && a.Digit > 0 && b.Digit > 0 {
+			if pair >= 0 || !(b.Digit == a.Digit+1 || (k == 0 && a.Digit == 3 && b.Digit == 5)) {
 				pair = -2
 				break
 			}
@@ -614,8 +609,8 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 		return nil, nil, false, false
 	}
 	if pair >= 0 {
-		without := func(k int) []token {
-			out := make([]token, 0, len(t)-1)
+		without := func(k int) []Token {
+			out := make([]Token, 0, len(t)-1)
 			out = append(out, t[:k]...)
 			return append(out, t[k+1:]...)
 		}
@@ -632,34 +627,33 @@ func evalNumeral(nm *numeral) (lo, hi *big.Rat, seq bool, ok bool) {
 
 // isPlanName reports 十一五 … 十四五, the five-year plans, which look like
 // 十七八 (17–18) but are names.
-func isPlanName(t []token) bool {
-	return len(t) == 3 && t[0].kind == tokMul && t[0].exp == 1 &&
-		t[1].kind == tokNum && t[1].cn && t[1].digit >= 1 && t[1].digit <= 4 &&
-		t[2].kind == tokNum && t[2].cn && t[2].digit == 5
+func isPlanName(t []Token) bool {
+	return len(t) == 3 && t[0].Kind == TokMul && t[0].Exp == 1 &&
+		t[1].Kind == TokNum && t[1].CN && t[1].Digit >= 1 && t[1].Digit <= 4 &&
+		t[2].Kind == TokNum && t[2].CN && t[2].Digit == 5
 }
 
 // digitString reads tokens that are all Chinese digits one place each
 // (二〇二〇 = 2020); ok is false for anything else.
-func digitString(t []token) (*big.Rat, string, bool) {
+func digitString(t []Token) (*big.Rat, string, bool) {
 	if len(t) == 0 {
 		return nil, "", false
 	}
 	var b strings.Builder
 	for _, tk := range t {
-		if !tk.cn || tk.kind == tokMul || tk.digit < 0 {
+		if !tk.CN || tk.Kind == TokMul || tk.Digit < 0 {
 			return nil, "", false
 		}
-		b.WriteByte(byte('0' + tk.digit))
+		b.WriteByte(byte('0' + tk.Digit))
 	}
 	v, _ := new(big.Rat).SetString(b.String())
 	return v, b.String(), true
 }
 
 // ParseNumber reads a whole string of Chinese or Arabic numerals, such as
-// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", or an
-// amount in 元 written out ("壹拾壹元壹角壹分"), and returns its exact value
-// as a decimal string. ok is false when s is not one
-// numeral (a range such as 两三 included).
+// "一万三", "壹拾贰万叁仟", "三点五", "1,234.56", "72.4万" or "千万亿", and
+// returns its exact value as a decimal string. ok is false when s is not
+// one numeral (a range such as 两三 included).
 func ParseNumber(s string) (value string, ok bool) {
 	rs := []rune(strings.TrimSpace(s))
 	neg := false
@@ -674,21 +668,10 @@ func ParseNumber(s string) (value string, ok bool) {
 		rs = rs[:len(rs)-1]
 	}
 	nm, ok := lexNumeralAll(rs)
-	if ok && nm.end < len(rs) && !nm.malformed && !nm.few {
-		// An amount in 元 written out: 壹拾壹元壹角壹分, 壹佰壹拾壹圆整.
-		figs, _ := Find(string(rs), Context{})
-		if len(figs) == 1 && figs[0].Raw == string(rs) && figs[0].Unit == "元" && figs[0].High == "" && figs[0].Flag == "" && figs[0].Approx == "" {
-			v, _ := new(big.Rat).SetString(figs[0].Value)
-			if neg {
-				v.Neg(v)
-			}
-			return Decimal(v), true
-		}
-	}
-	if !ok || nm.end != len(rs) || nm.malformed || nm.dotted || nm.few {
+	if !ok || nm.End != len(rs) || nm.Malformed || nm.Dotted || nm.Few {
 		return "", false
 	}
-	v, hi, _, ok := evalNumeral(&nm)
+	v, hi, _, ok := EvalNumeral(&nm)
 	if !ok || hi != nil {
 		return "", false
 	}
@@ -698,12 +681,36 @@ func ParseNumber(s string) (value string, ok bool) {
 	return Decimal(v), true
 }
 
-// lexNumeralAll is lexNumeral for a string that is only a numeral: there a
+// lexNumeralAll is LexNumeral for a string that is only a numeral: there a
 // multiplier never starts a unit.
-func lexNumeralAll(rs []rune) (numeral, bool) {
-	nm, ok := lexNumeral(rs, 0)
+func lexNumeralAll(rs []rune) (Numeral, bool) {
+	nm, ok := LexNumeral(rs, 0)
 	if !ok {
 		return nm, false
 	}
 	return nm, true
+}
+
+func hasAt(rs []rune, i int, s string) bool {
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// ScaleRun reads scale characters (万, 亿, 千万 …) at rs[i] that do not
+// start a unit, and returns the power of ten they stand for.
+func ScaleRun(rs []rune, i int) (exp, end int) {
+	for i < len(rs) {
+		e, ok := MultiplierExp(rs[i])
+		if !ok || mulStartsUnit(rs, i) {
+			break
+		}
+		exp += e
+		i++
+	}
+	return exp, i
 }

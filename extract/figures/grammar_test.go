@@ -1,0 +1,61 @@
+package figures
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/extract/grammar"
+)
+
+// TestTraditionalMoney: money words in traditional characters make money
+// of a scaled number as their simplified forms do (issue 8).
+func TestTraditionalMoney(t *testing.T) {
+	for _, c := range []struct{ trad, simp, value string }{
+		{"稅收達51.78億", "税收达51.78亿", "5178000000"},
+		{"經費12萬", "经费12万", "120000"},
+		{"營業額3.5億", "营业额3.5亿", "350000000"},
+	} {
+		for _, in := range []string{c.trad, c.simp} {
+			figs, _ := Find(in, Context{})
+			if len(figs) != 1 || figs[0].Kind != KindMoney || figs[0].Unit != "元" || figs[0].Value != c.value {
+				t.Errorf("Find(%q) = %+v, want money %s 元", in, figs, c.value)
+			}
+		}
+	}
+}
+
+// TestDateLineAgrees: the grammar's date-line reader, which the cover
+// reader uses, reads a line as this scanner reads the date that is all of it.
+func TestDateLineAgrees(t *testing.T) {
+	for _, s := range []string{
+		"2020年 06月25日", " 2020年 06月 25日", "二〇二二年三月十五日", "2021.6.1", "（2020年6月25日）",
+		"2020年13月1日", "2020年6月25日召开会议", "二〇二二年四月", "2021年 3月", "2021年13月", "2021年3月召开",
+		"2020-06-25", "2020/6/25", "2020-06", "2021年", "2021年度", "2019-2021年", "6月25日", "2021年3-5月",
+		"二〇二一年十二月三十一日", "2021年12月31号", "2021年3月份", "2021年二月", "1899年3月", "２０２１年６月",
+		"2021.06", "2021年6月1日 ", "2021年6月1", "2021年6月32日", "三月五日",
+	} {
+		want := scannerDateLine(s)
+		if got, _ := grammar.DateLine(s); got != want {
+			t.Errorf("grammar.DateLine(%q) = %q, the scanner reads %q", s, got, want)
+		}
+	}
+}
+
+// scannerDateLine is the date a line is for the scanner: the one date
+// Find returns when it is all of the line, not a period, with a month.
+func scannerDateLine(s string) string {
+	if len(s) > 64 {
+		return ""
+	}
+	s = strings.TrimFunc(strings.Map(func(r rune) rune {
+		if grammar.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
+	_, dates := Find(s, Context{})
+	if len(dates) != 1 || dates[0].Raw != s || strings.Contains(dates[0].Date, "/") || strings.HasPrefix(dates[0].Date, "-") || len(dates[0].Date) == 4 {
+		return ""
+	}
+	return dates[0].Date
+}

@@ -1,0 +1,241 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// IsYear reports whether n is a year of the reports' time, 1900 to 2100:
+// a four-digit number outside it is a count or a code.
+func IsYear(n int) bool { return n >= 1900 && n <= 2100 }
+
+// Year reads a year of the reports' time (IsYear), written in four
+// Arabic digits (ASCII or full-width) or four Chinese digits (二〇二〇).
+func Year(s string) (int, bool) {
+	var rs [4]rune
+	n := 0
+	for _, r := range s {
+		if n == 4 {
+			return 0, false
+		}
+		rs[n] = r
+		n++
+	}
+	if n != 4 {
+		return 0, false
+	}
+	return yearOf(rs)
+}
+
+func yearOf(rs [4]rune) (int, bool) {
+	y, arabic := 0, 0
+	for _, r := range rs {
+		if d, ok := ArabicDigit(r); ok {
+			y = y*10 + d
+			arabic++
+			continue
+		}
+		d, ok := DigitValue(r)
+		if !ok || IsCapital(r) {
+			return 0, false
+		}
+		y = y*10 + d
+	}
+	if arabic != 0 && arabic != 4 || !IsYear(y) {
+		return 0, false
+	}
+	return y, true
+}
+
+// YearPattern is a year in Arabic digits as a regular expression, for the
+// patterns that read a year inside a longer form (a title's "2021年度", a
+// document number's "〔2021〕"); what it captures is read with Year.
+const YearPattern = `[12][0-9]{3}`
+
+// YearsIn returns the years written before 年 in s ("2021年", "2021 年度",
+// "二〇二一年"), in text order; a year inside a longer number is none.
+func YearsIn(s string) []int {
+	var out []int
+	eachYear(s, func(y int, after string) {
+		if strings.HasPrefix(strings.TrimLeftFunc(after, IsSpace), "年") {
+			out = append(out, y)
+		}
+	})
+	return out
+}
+
+// FirstYear returns the first year s names, with or without 年 ("2021",
+// "2021年度"), 0 when none.
+func FirstYear(s string) int {
+	first := 0
+	eachYear(s, func(y int, _ string) {
+		if first == 0 {
+			first = y
+		}
+	})
+	return first
+}
+
+// eachYear calls f with each year of s that stands apart from other
+// digits, and the text after it.
+func eachYear(s string, f func(y int, after string)) {
+	prev := rune(0)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isYearDigit(r) && !isYearDigit(prev) {
+			// A run of exactly four digits from i?
+			var rs [4]rune
+			j, k := i, 0
+			for ; k < 4 && j < len(s); k++ {
+				d, n := utf8.DecodeRuneInString(s[j:])
+				if !isYearDigit(d) {
+					break
+				}
+				rs[k] = d
+				j += n
+			}
+			if next, _ := utf8.DecodeRuneInString(s[j:]); k == 4 && !isYearDigit(next) {
+				if y, ok := yearOf(rs); ok {
+					f(y, s[j:])
+					prev, i = rs[3], j
+					continue
+				}
+			}
+		}
+		prev = r
+		i += size
+	}
+}
+
+func isYearDigit(r rune) bool {
+	if _, ok := ArabicDigit(r); ok {
+		return true
+	}
+	_, ok := DigitValue(r)
+	return ok && !IsCapital(r)
+}
+
+// DateLine reads a paragraph that is a date and nothing else, such as
+// "2020年 06月25日", "二〇二〇年六月二十五日" or "2021.6.1", and returns it in
+// ISO form: 2020-06-25, or 2022-04 for a month alone ("二〇二二年四月").
+// A year alone, a period or a day without its year is no date line.
+func DateLine(s string) (iso string, ok bool) {
+	if len(s) > 64 {
+		return "", false // a date line is short
+	}
+	s = strings.TrimFunc(squash(s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
+	rs := []rune(s)
+	if len(rs) < 6 {
+		return "", false
+	}
+	y, ok := Year(string(rs[:4]))
+	if !ok {
+		return "", false
+	}
+	rest := rs[4:]
+	if rest[0] == '年' {
+		m, e, ok := small(rest, 1)
+		if !ok || m < 1 || m > 12 || e >= len(rest) || rest[e] != '月' {
+			return "", false
+		}
+		e++
+		if e < len(rest) && rest[e] == '份' {
+			e++
+		}
+		if e == len(rest) {
+			return fmt.Sprintf("%04d-%02d", y, m), true
+		}
+		d, e, ok := small(rest, e)
+		if !ok || d < 1 || d > 31 || e+1 != len(rest) || rest[e] != '日' && rest[e] != '号' {
+			return "", false
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	}
+	// 2021.6.1, 2020-06-25, 2020/6/25, 2020-06
+	sep := rest[0]
+	if !strings.ContainsRune(".．-－/", sep) {
+		return "", false
+	}
+	m, e, ok := small(rest, 1)
+	if !ok || m < 1 || m > 12 || e == 1 || !arabicOnly(rest[1:e]) {
+		return "", false
+	}
+	if e == len(rest) {
+		if e-1 == 2 && sep != '.' && sep != '．' {
+			return fmt.Sprintf("%04d-%02d", y, m), true
+		}
+		return "", false
+	}
+	if rest[e] != sep {
+		return "", false
+	}
+	d, e2, ok := small(rest, e+1)
+	if !ok || d < 1 || d > 31 || e2 != len(rest) || !arabicOnly(rest[e+1:e2]) {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// small reads a month or a day at rs[i]: one or two Arabic digits, or a
+// Chinese numeral below a hundred (二十五).
+func small(rs []rune, i int) (v, end int, ok bool) {
+	j := i
+	for j < len(rs) && j-i < 3 {
+		d, isD := ArabicDigit(rs[j])
+		if !isD {
+			break
+		}
+		v = v*10 + d
+		j++
+	}
+	if j > i {
+		return v, j, j-i <= 2
+	}
+	for j < len(rs) && j-i < 3 {
+		if d, isD := DigitValue(rs[j]); !(isD && d > 0) && rs[j] != '十' && rs[j] != '拾' {
+			break
+		}
+		j++
+	}
+	if j == i {
+		return 0, i, false
+	}
+	v, ok = chineseNumber(string(rs[i:j]))
+	return v, j, ok && v < 100
+}
+
+func arabicOnly(rs []rune) bool {
+	for _, r := range rs {
+		if _, ok := ArabicDigit(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// squash removes every space from s.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// wholeYear is a period of one whole year as reports state it:
+// "2020年1-12月", "2020年1月至12月", "2020年1月1日至2020年12月31日".
+var wholeYear = regexp.MustCompile(`(` + YearPattern + `)\s*年\s*(?:1|01|一)\s*月?\s*(?:1日|01日|一日)?\s*(?:-|－|—|–|~|～|至|到)\s*(?:(?:` + YearPattern + `)\s*年\s*)?(?:12|十二)\s*月`)
+
+// PeriodYear is the year of the first whole-year period s states, 0 when
+// none: the period a report covers names its year where nothing else does.
+func PeriodYear(s string) int {
+	m := wholeYear.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	y, _ := Year(m[1])
+	return y
+}

@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/govreports/govreports/extract/facts"
+	"github.com/govreports/govreports/extract/grammar"
+	"github.com/govreports/govreports/extract/internal/textnorm"
+	"github.com/govreports/govreports/extract/structure"
+	"github.com/govreports/govreports/ingest/model"
+)
+
+// oneProject is the first paragraph naming the one project a unit
+// carried out: "我单位2021年实施项目一个：乡镇卫生院能力提升项目".
+var oneProject = regexp.MustCompile(`项目(?:共)?(?:一个|1个|一项|1项)\s*[：:]\s*([^，,。；;：:\s]{2,40})`)
+
+// firstParas is how many of a report's first paragraphs may name its
+// project: past them, a project named is one of its parts.
+const firstParas = 3
+
+// readNames is the names pass: it finds the project and the year where
+// neither the cover nor the title states them, and tells a title that
+// names the unit from one that names the project. A project named in a
+// bracketed line under the title (（农村饮水安全工程补助资金）) or in the
+// first paragraphs comes before a name cut from the title: the title is
+// then the unit's ("某某县水利局2021年度项目支出绩效自评报告"), which
+// becomes the implementing unit when no cover field gives one. A year
+// stated only as a period (2020年1-12月) is read from the text.
+func readNames(s *State) {
+	for k := range s.Reports {
+		r, sp, paras := &s.Reports[k], s.Layout.Spans[k], s.Paras[k]
+		if r.ProjectNameSource == "" || r.ProjectNameSource == "title" {
+			name, from := subtitle(s.Layout, sp), "subtitle"
+			if name == "" {
+				name, from = firstParaProject(paras), "paragraph"
+			}
+			if name != "" {
+				if r.ProjectNameSource == "title" && r.ImplementingUnit == "" && facts.OrgEnding(r.ProjectName) != "" {
+					r.ImplementingUnit = r.ProjectName
+				}
+				r.ProjectName, r.ProjectNameSource = name, from
+			}
+		}
+		// "…局2022年度…自评报告（困难群众救助补助资金）": the brackets name
+		// the project, the rest of the title the unit.
+		if r.ProjectNameSource == "title" && r.ImplementingUnit == "" {
+			if u := structure.TitleUnit(r.Title); facts.OrgEnding(u) != "" {
+				r.ImplementingUnit = u
+			}
+		}
+		if r.EvaluationYear == 0 {
+			for _, p := range paras {
+				if y := grammar.PeriodYear(p.Folded); y != 0 {
+					r.EvaluationYear, r.YearSource = y, "paragraph"
+					break
+				}
+			}
+		}
+		if r.EvaluationYear == 0 {
+			r.EvaluationYear, r.YearSource = tablePeriodYear(s.Layout, sp)
+		}
+	}
+}
+
+// subtitle is the project a bracketed line right under the report's
+// title names, "" when none.
+func subtitle(l *structure.Layout, sp structure.Span) string {
+	if len(sp.TitleBlocks) == 0 {
+		return ""
+	}
+	for i := sp.TitleBlocks[len(sp.TitleBlocks)-1] + 1; i < sp.End; i++ {
+		switch l.Roles[i] {
+		case structure.RoleBlank, structure.RoleArtefact:
+			continue
+		case structure.RoleCover:
+			if strings.TrimSpace(textnorm.OneLine(l.Text[i])) == "" {
+				continue
+			}
+		}
+		if l.Doc.Body[i].Kind != model.KindParagraph {
+			return ""
+		}
+		if name := structure.Subtitle(l.Text[i]); name != "" {
+			return name
+		}
+		if l.Roles[i] != structure.RoleCover {
+			return "" // the body begins: no subtitle
+		}
+	}
+	return ""
+}
+
+// firstParaProject is the one project the first paragraphs say the unit
+// carried out, "" when none.
+func firstParaProject(paras []facts.Para) string {
+	for i, p := range paras {
+		if i == firstParas {
+			break
+		}
+		if m := oneProject.FindStringSubmatchIndex(p.Folded); m != nil {
+			return p.Text[m[2]:m[3]] // as printed: folding keeps offsets
+		}
+	}
+	return ""
+}
+
+// tablePeriodYear is the year of a whole-year period a cell of the
+// report's tables states ("2020年1-12月"), with its source.
+func tablePeriodYear(l *structure.Layout, sp structure.Span) (int, string) {
+	for i := sp.First; i < sp.End; i++ {
+		b := l.Doc.Body[i]
+		if b.Kind != model.KindTable || b.TableNo < 1 || b.TableNo > len(l.Doc.Tables) {
+			continue
+		}
+		for _, c := range l.Doc.Tables[b.TableNo-1].Cells {
+			if y := grammar.PeriodYear(grammar.Fold(c.Text)); y != 0 {
+				return y, "table"
+			}
+		}
+	}
+	return 0, ""
+}

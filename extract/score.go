@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"github.com/govreports/govreports/extract/facts"
+	"github.com/govreports/govreports/extract/result"
+	"github.com/govreports/govreports/extract/structure"
+	"github.com/govreports/govreports/extract/tables"
+	"github.com/govreports/govreports/ingest/model"
+)
+
+// readScore finds the report's total score and grade: in its conclusion
+// sections first, then in the total row (总分, 合计) of a form or scoring
+// table, then anywhere in its text. A grade not stated is the score's
+// under the 2020 rules (GradeNorm only). It runs after the roles and
+// tables passes.
+func readScore(s *State, r *model.Report, _ []facts.Para) {
+	l := s.Layout
+	var sc model.Score
+	found := false // the place is set
+	take := func(f result.Found, place func()) {
+		if sc.Value == "" && f.Score != "" {
+			sc.Value = f.Score
+			if sc.Max == "" {
+				sc.Max = f.Max
+			}
+			place()
+			found = true
+		}
+		if sc.Max == "" && f.Max != "" && sc.Value != "" {
+			sc.Max = f.Max
+		}
+		if sc.Grade == "" && f.Grade != "" {
+			sc.Grade = f.Grade
+			if !found {
+				place()
+			}
+		}
+	}
+	textIn := func(from, to int) {
+		for i := from; i < to && (sc.Value == "" || sc.Grade == ""); i++ {
+			if l.Roles[i] != structure.RoleText || l.Doc.Body[i].Kind != model.KindParagraph {
+				continue
+			}
+			f := result.Text(l.Doc.Body[i].Para.Text)
+			take(f, func() { sc.Block, sc.Offset, sc.TableNo, sc.Row = i, f.Offset, 0, 0 })
+		}
+	}
+	for k, sec := range r.Sections {
+		if sec.Role == result.RoleConclusion {
+			textIn(sec.Block, sectionEnd(r, k))
+		}
+	}
+	for _, rt := range r.Tables {
+		totalRows(&l.Doc.Tables[rt.TableNo-1], rt, func(row int, f result.Found) {
+			take(f, func() { sc.Block, sc.Offset, sc.TableNo, sc.Row = rt.Block, 0, rt.TableNo, row })
+		})
+	}
+	textIn(r.FirstBlock, r.EndBlock)
+	if sc.Value != "" && sc.Max == "" {
+		sc.Max = "100"
+	}
+	switch {
+	case sc.Grade != "":
+		sc.GradeNorm = result.NormGrade(sc.Grade)
+	case sc.Value != "":
+		sc.GradeNorm = result.GradeOf(sc.Value, sc.Max)
+	}
+	r.Score = sc
+}
+
+// sectionEnd is the block after section k and the sections under it.
+func sectionEnd(r *model.Report, k int) int {
+	for j := k + 1; j < len(r.Sections); j++ {
+		if r.Sections[j].Level <= r.Sections[k].Level {
+			return r.Sections[j].Block
+		}
+	}
+	return r.EndBlock
+}
+
+// totalRows calls found for each total row of a table, reading its score
+// in the column its block's header names 得分 (funds blocks aside: their
+// 合计 is money).
+func totalRows(t *model.Table, rt model.ReportTable, found func(row int, f result.Found)) {
+	rows := rowsOf(t)
+	scoreCol, maxCol := -1, -1
+	for row := range t.Rows {
+		for _, b := range rt.Blocks {
+			if b.HeaderRow == row-1 && b.HeaderRow >= 0 {
+				scoreCol, maxCol = -1, -1
+				for c, h := range b.Header {
+					switch {
+					case result.ScoreHeader(h):
+						scoreCol = c
+					case result.MaxHeader(h) && maxCol < 0:
+						maxCol = c
+					}
+				}
+			}
+		}
+		if blockKind(rt, row) == tables.KindFunds || len(rows[row]) == 0 {
+			continue
+		}
+		// The row by grid column, so that the header's columns apply.
+		cells := make([]string, t.Cols)
+		for c := range t.Cols {
+			if cell := t.Cell(row, c); cell != nil && (c == 0 || cell != t.Cell(row, c-1)) {
+				cells[c] = cell.Text
+			}
+		}
+		if f, ok := result.Row(cells, scoreCol, maxCol); ok {
+			found(row, f)
+		}
+	}
+}
+
+// blockKind is the kind of the table block that holds a row.
+func blockKind(rt model.ReportTable, row int) string {
+	for _, b := range rt.Blocks {
+		if row >= b.FirstRow && row < b.EndRow {
+			return b.Kind
+		}
+	}
+	return ""
+}
