@@ -123,8 +123,9 @@ func scannedPDF(t testing.TB) string {
 	})
 }
 
-// pagedPDF is a three-page document with a running header and a footer
-// "第 N 页 共 M 页", printed to PDF by LibreOffice.
+// pagedPDF is a document of several pages, the last one blank, with a
+// running header and a footer "第 N 页 共 M 页", printed to PDF by
+// LibreOffice.
 func pagedPDF(t testing.TB) string {
 	need(t, "soffice")
 	return fixture(t, "paged", func(dir string) (string, error) {
@@ -134,6 +135,9 @@ func pagedPDF(t testing.TB) string {
 			body.WriteString(docxgen.P(strings.Repeat(fmt.Sprintf("第%d段正文说明项目的实施情况与绩效目标的完成程度。", i+1), 6)))
 		}
 		body.WriteString(docxgen.P("二、评价结论"))
+		// A last page with nothing but the header and footer: too
+		// little text, and no image either, so no scan to OCR.
+		body.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p/>`)
 		body.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdGen1"/><w:footerReference w:type="default" r:id="rIdGen2"/></w:sectPr>`)
 		field := func(instr, shown string) string {
 			return `<w:fldSimple w:instr="` + instr + `"><w:r><w:t>` + shown + `</w:t></w:r></w:fldSimple>`

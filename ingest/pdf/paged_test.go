@@ -22,6 +22,9 @@ func TestRunningHeadersDropped(t *testing.T) {
 			paras = append(paras, b.Para.Text)
 		}
 	}
+	if w := strings.Join(doc.Warnings, "\n"); strings.Contains(w, "OCR") {
+		t.Errorf("the blank page was read by OCR: %s", w)
+	}
 	if pages < 2 {
 		t.Fatalf("the body spans %d pages; the fixture should have several", pages)
 	}

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -36,7 +37,7 @@ const Version = "1"
 // Config names the engines and bounds their work. The zero value uses the
 // engines on PATH with the defaults below.
 type Config struct {
-	Pdftotext, Pdftoppm, Tesseract string // paths or names on PATH
+	Pdftotext, Pdftoppm, Pdfimages, Tesseract string // paths or names on PATH
 
 	// Timeout bounds one run of an engine: pdftotext on a whole file,
 	// rendering or OCR of one page. Default 2 minutes.
@@ -79,6 +80,9 @@ func New(cfg Config) *Reader {
 	}
 	if cfg.Pdftoppm == "" {
 		cfg.Pdftoppm = "pdftoppm"
+	}
+	if cfg.Pdfimages == "" {
+		cfg.Pdfimages = "pdfimages"
 	}
 	if cfg.Tesseract == "" {
 		cfg.Tesseract = "tesseract"
@@ -241,6 +245,9 @@ func (r *Reader) readPDF(ctx context.Context, path string, data []byte) (*model.
 		total += p.chars()
 	}
 	if len(scans) > 0 {
+		scans = r.withImages(ctx, file, scans)
+	}
+	if len(scans) > 0 {
 		switch {
 		case e.pdftoppm == "" && total < minChars:
 			return nil, &MissingEngineError{Path: path, Kind: sniff.PDF, What: "scanned pages", Engine: "pdftoppm", Package: popplerPkg}
@@ -269,4 +276,31 @@ func layout(doc *model.Document, pages []page) {
 	kept, running := dropRunning(lines, heights)
 	doc.Parts = append(doc.Parts, running...)
 	build(doc, kept)
+}
+
+// withImages keeps of the pages at the indexes scans those that show an
+// image: a blank page, or one with a line of text only, is no scan and
+// not worth seconds of OCR. When pdfimages cannot tell, every page stays.
+func (r *Reader) withImages(ctx context.Context, file string, scans []int) []int {
+	out, err := run(ctx, r.cfg.Timeout, 16<<20, nil, r.cfg.Pdfimages, "-list", file)
+	if err != nil {
+		return scans
+	}
+	images := map[int]bool{}
+	lines := strings.Split(string(out), "\n")
+	for _, l := range lines[min(2, len(lines)):] { // a header and a rule
+		f := strings.Fields(l)
+		if len(f) > 2 && f[2] == "image" {
+			if n, err := strconv.Atoi(f[0]); err == nil {
+				images[n-1] = true
+			}
+		}
+	}
+	kept := scans[:0]
+	for _, i := range scans {
+		if images[i] {
+			kept = append(kept, i)
+		}
+	}
+	return kept
 }

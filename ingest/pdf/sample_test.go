@@ -59,6 +59,9 @@ func TestSamplePDF(t *testing.T) {
 	if doc.Format != model.FormatPDF {
 		t.Errorf("format %q", doc.Format)
 	}
+	if w := strings.Join(doc.Warnings, "\n"); strings.Contains(w, "OCR") {
+		t.Errorf("a PDF with a text layer read by OCR: %s", w)
+	}
 	x := extract.Extract(doc)
 	if len(x.Reports) != 3 {
 		t.Fatalf("%d reports, want 3", len(x.Reports))
