@@ -327,6 +327,11 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 		x   *model.Extraction
 		err error
 	}
+	// Cancelled when parse returns: a reader abandoned at the timeout stops
+	// the engines it runs (pdftotext, tesseract …) rather than leave them
+	// working.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	done := make(chan parsed, 1)
 	go func() {
 		defer func() {
