@@ -17,8 +17,8 @@ import (
 	"github.com/govreports/govreports/schema"
 )
 
-// MaxFileSize is the largest file read; a larger one is recorded as failed
-// rather than read into memory.
+// MaxFileSize is the default largest file read (model.Limits.MaxFileBytes);
+// a larger one is recorded as failed by its size, before it is read.
 const MaxFileSize = 256 << 20
 
 // Outcome of one file.
@@ -262,7 +262,7 @@ func failedResult(path string, err error) result {
 // names the extractor and the reader of its kind, so that a new version
 // of one reader reads again the files of its formats only.
 func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result {
-	data, sum, err := readFile(f)
+	data, sum, err := readFile(f, p.limits().MaxFileBytes)
 	if err != nil {
 		r := failedResult(f.Path, err)
 		r.entry.Key = p.key
@@ -327,6 +327,10 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 		x   *model.Extraction
 		err error
 	}
+	// The reader gets its own context, cancelled when the file is
+	// abandoned, so that it stops and its memory is released.
+	ctx, cancel := context.WithCancel(model.WithLimits(ctx, p.limits()))
+	defer cancel()
 	done := make(chan parsed, 1)
 	go func() {
 		defer func() {
@@ -335,9 +339,15 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 			}
 		}()
 		doc, err := p.readers.read(ctx, path, data, kind)
+		if err == nil {
+			err = model.CheckLimits(doc, p.limits())
+		}
 		var x *model.Extraction
 		if err == nil {
 			x = p.extract(doc)
+			if n, max := figures(x), p.limits().MaxFigures; n > max {
+				doc, x, err = nil, nil, model.FiguresError(path, max)
+			}
 		}
 		done <- parsed{doc, x, err}
 	}()
@@ -357,9 +367,23 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 	}
 }
 
-// readFile reads a whole file, at most MaxFileSize, and hashes it.
-func readFile(f File) ([]byte, string, error) {
-	data, err := readLimited(f.Path)
+// limits returns the processor's limits, defaults filled in.
+func (p *Processor) limits() model.Limits {
+	return model.LimitsFrom(model.WithLimits(context.Background(), p.cfg.Limits))
+}
+
+// figures counts the figures of an extraction.
+func figures(x *model.Extraction) int {
+	n := 0
+	for _, r := range x.Reports {
+		n += len(r.Figures)
+	}
+	return n
+}
+
+// readFile reads a whole file, at most max bytes, and hashes it.
+func readFile(f File, max int64) ([]byte, string, error) {
+	data, err := readLimited(f.Path, max)
 	if err != nil {
 		return nil, "", err
 	}
@@ -367,20 +391,25 @@ func readFile(f File) ([]byte, string, error) {
 	return data, hex.EncodeToString(h[:]), nil
 }
 
-// readLimited reads a whole file, refusing one larger than MaxFileSize
-// before reading it into memory.
-func readLimited(path string) ([]byte, error) {
+// readLimited reads a whole file, refusing one larger than max by its
+// size before reading it; the read stops past max all the same, for a
+// file that grows while it is read.
+func readLimited(path string, max int64) ([]byte, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	tooBig := &model.LimitError{Path: path, What: "bytes in the file", Limit: max, Flag: "max-file-bytes"}
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > max {
+		return nil, tooBig
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, max+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file larger than %d MiB, not read", path, MaxFileSize>>20)
+	if int64(len(data)) > max {
+		return nil, tooBig
 	}
 	return data, nil
 }

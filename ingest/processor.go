@@ -41,6 +41,9 @@ type Config struct {
 	// shows. Run refuses such a processor, since the database needs the
 	// index.
 	NoIndex bool
+	// Limits bound what one file may cost (model.DefaultLimits for the
+	// zero fields); a file past one fails alone.
+	Limits model.Limits
 }
 
 // Processor reads files, extracts their reports and segments their text

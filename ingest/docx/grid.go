@@ -60,6 +60,9 @@ func (w *walker) cells(nodes []*node, idx int, r *row) {
 	for _, n := range nodes {
 		switch {
 		case n.is(nsW, "tc"):
+			if w.budget.Cells(1) != nil {
+				return
+			}
 			tcPr := n.child(nsW, "tcPr")
 			c := tcell{gridSpan: spanVal(tcPr.child(nsW, "gridSpan"), 1)}
 			if vm := tcPr.child(nsW, "vMerge"); vm != nil {
@@ -112,7 +115,8 @@ func spanVal(n *node, def int) int {
 // document order (a table before the tables nested in it) and laid on their
 // grid.
 type assembler struct {
-	doc *model.Document
+	doc    *model.Document
+	budget *model.Budget
 }
 
 func (a *assembler) body(blocks []block) {
@@ -183,6 +187,13 @@ func (a *assembler) cellParas(blocks []block, parent, r, c int) []model.Paragrap
 		}
 		no := a.add(b, parent, r, c)
 		for _, cell := range a.doc.Tables[no-1].Cells {
+			// Each level of nesting copies the text of those below it:
+			// counted, so that deep nesting cannot multiply it unbounded.
+			for _, p := range cell.Paras {
+				if a.budget.Text(len(p.Text)) != nil {
+					return out
+				}
+			}
 			out = append(out, cell.Paras...)
 		}
 	}

@@ -18,7 +18,9 @@ func (Reader) Name() string        { return "docx" }
 func (Reader) Version() string     { return Version }
 func (Reader) Kinds() []sniff.Kind { return []sniff.Kind{sniff.DOCX} }
 
-// Read reads a package held in memory (see ReadBytes).
-func (Reader) Read(_ context.Context, path string, data []byte) (*model.Document, error) {
-	return ReadBytes(path, data)
+// Read reads a package held in memory (see ReadBytes) within the limits
+// ctx carries (model.WithLimits), and stops when ctx is done.
+func (Reader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
+	ra, size := bytesReader(data)
+	return read(ctx, path, ra, size)
 }
