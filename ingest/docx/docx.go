@@ -108,10 +108,10 @@ type docReader struct {
 	ctx    context.Context
 	budget *model.Budget
 	name   string
-	pkg  *pkg
-	ra   io.ReaderAt
-	size int64
-	doc  *model.Document
+	pkg    *pkg
+	ra     io.ReaderAt
+	size   int64
+	doc    *model.Document
 }
 
 // maxChunkDepth bounds w:altChunk documents imported inside each other.

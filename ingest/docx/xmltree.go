@@ -42,7 +42,6 @@ var namespaces = map[string]string{
 	"http://schemas.microsoft.com/office/drawing/2010/main":                  "a14",
 }
 
-
 // node is one XML element with its children; character data is kept only
 // where the reader needs it (text-bearing elements), as node.text.
 type node struct {
