@@ -34,7 +34,7 @@ func DefaultLimits() Limits {
 		MaxParts:     64,
 		MaxBlocks:    200_000,
 		MaxCells:     500_000,
-		MaxTextBytes: 64 << 20,
+		MaxTextBytes: 32 << 20,
 		MaxLineBytes: 1 << 20,
 		MaxFigures:   200_000,
 	}
