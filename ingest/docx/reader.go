@@ -9,7 +9,7 @@ import (
 
 // Version changes whenever the reader's output changes, so that .docx
 // files read by an older version are read again.
-const Version = "2"
+const Version = "3"
 
 // Reader reads Word .docx packages for the ingest pipeline.
 type Reader struct{}
