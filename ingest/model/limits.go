@@ -29,7 +29,7 @@ func DefaultLimits() Limits {
 		MaxFileBytes: 256 << 20,
 		MaxPartBytes: 256 << 20,
 		MaxInflated:  512 << 20,
-		MaxElements:  4_000_000,
+		MaxElements:  2_000_000,
 		MaxDepth:     256,
 		MaxParts:     64,
 		MaxBlocks:    200_000,
