@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +150,52 @@ func TestTooManyFiguresFailsTheFile(t *testing.T) {
 	}
 	if e.Err == nil || !strings.Contains(e.Err.Error(), "more than 10 figures (limit --max-figures)") {
 		t.Errorf("err %v, want the figures limit named", e.Err)
+	}
+}
+
+// hogReader reads like lineReader, but a file holding "HOG" takes 256 MB
+// and keeps it until its reader is cancelled.
+type hogReader struct{ lineReader }
+
+func (h hogReader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
+	if !strings.Contains(string(data), "HOG") {
+		return h.lineReader.Read(ctx, path, data)
+	}
+	hog := make([]byte, 256<<20)
+	for i := range hog {
+		hog[i] = byte(i)
+	}
+	select {
+	case <-ctx.Done():
+	case <-time.After(20 * time.Second):
+	}
+	return nil, fmt.Errorf("%s: %w (%d)", path, ctx.Err(), hog[len(hog)-1])
+}
+
+// The memory guard fails the file being read when the heap passes the
+// limit, and cancels its reader; the other files are loaded.
+func TestMemoryGuardFailsTheFileBeingRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "正文")
+	write(t, dir, "hog.txt", "HOG")
+	write(t, dir, "z.txt", "正文二")
+	p := testProcessor(Config{Workers: 1, BusyTimeout: time.Second, MemoryLimit: 128 << 20,
+		Readers: NewRegistry(hogReader{lineReader{"1"}})})
+	start := time.Now()
+	var msg string
+	p.cfg.Progress = func(e Event) {
+		if e.Outcome == Failed {
+			msg = e.Err.Error()
+		}
+	}
+	sum, err := p.Run(context.Background(), filepath.Join(t.TempDir(), "r.db"), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 2 || sum.Failed != 1 || time.Since(start) > 10*time.Second {
+		t.Errorf("summary %+v after %v, want 2 ingested and the hog failed at once", sum, time.Since(start))
+	}
+	if !strings.Contains(msg, "hog.txt") || !strings.Contains(msg, "(limit --memory-limit)") {
+		t.Errorf("error %q, want the file and the limit named", msg)
 	}
 }

@@ -67,6 +67,7 @@ type result struct {
 	sameAs    string // for a Duplicate
 	path      string // the file's, when entry is nil
 	cancelled bool   // the run stopped before the file was read: neither count nor record it
+	queued    int64  // bytes counted against the queue's bound
 }
 
 // run ingests every file under roots through w; lookup, if not nil, is
@@ -85,6 +86,10 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	guard := newMemoryGuard(p.cfg.MemoryLimit)
+	go guard.watch(ctx, 100*time.Millisecond)
+	ctx = withGuard(ctx, guard)
+	queue := newByteGate(p.cfg.QueueBytes)
 
 	files := make(chan File, p.cfg.Workers*4)
 	results := make(chan result, p.cfg.Workers*4)
@@ -141,6 +146,10 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if r.cancelled {
 					return
 				}
+				r.queued = resultBytes(r)
+				if queue.acquire(ctx, r.queued) != nil {
+					return
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -156,6 +165,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	var fatal error
 	total, totalDone := 0, false
 	for r := range results {
+		queue.release(r.queued)
 		select {
 		case total = <-totals:
 			totalDone = true
@@ -328,8 +338,10 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 		err error
 	}
 	// The reader gets its own context, cancelled when the file is
-	// abandoned, so that it stops and its memory is released.
-	ctx, cancel := context.WithCancel(model.WithLimits(ctx, p.limits()))
+	// abandoned or the memory guard trips, so that it stops and its
+	// memory is released.
+	parent := ctx
+	ctx, cancel := guardOf(ctx).file(model.WithLimits(ctx, p.limits()))
 	defer cancel()
 	done := make(chan parsed, 1)
 	go func() {
@@ -363,7 +375,10 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 	case <-timeout:
 		return nil, nil, fmt.Errorf("%s: reading took longer than %v and was abandoned", path, p.cfg.FileTimeout)
 	case <-ctx.Done():
-		return nil, nil, ctx.Err()
+		if parent.Err() != nil {
+			return nil, nil, parent.Err()
+		}
+		return nil, nil, fmt.Errorf("%s: %w", path, context.Cause(ctx))
 	}
 }
 

@@ -59,7 +59,8 @@ type options struct {
 	version bool
 	paths   []string
 	limits  model.Limits
-	memory  int64 // MiB, the Go runtime's soft memory limit; 0 leaves it
+	memory  int64 // MiB: the Go runtime's soft limit, and the heap past which files being read fail; 0 for none
+	queue   int64 // MiB of read documents waiting for the writer
 }
 
 // parseFlags reads the command line; it returns cli.ErrHelp once it has
@@ -87,7 +88,8 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.IntVar(&o.limits.MaxDepth, "max-depth", d.MaxDepth, "fail a file whose XML nests deeper")
 	fs.Int64Var(&o.limits.MaxInflated, "max-inflated", d.MaxInflated, "fail a package that inflates to more bytes, imported packages included")
 	fs.IntVar(&o.limits.MaxFigures, "max-figures", d.MaxFigures, "fail a file in which extraction finds more figures")
-	fs.Int64Var(&o.memory, "memory-limit", 2048, "MiB the process aims to stay under (the Go runtime's soft limit; 0: none)")
+	fs.Int64Var(&o.memory, "memory-limit", 2048, "MiB the process stays under: the collector works harder near it, and past it the files being read fail (0: no limit)")
+	fs.Int64Var(&o.queue, "queue-mb", ingest.DefaultQueueBytes>>20, "MiB of read documents that may wait for the database writer")
 	if err := fs.Parse(args, stdout); err != nil {
 		return nil, err
 	}
@@ -103,6 +105,8 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 		o.limits.MaxLineBytes < 1 || o.limits.MaxParts < 1 || o.limits.MaxElements < 1 || o.limits.MaxDepth < 1 ||
 		o.limits.MaxInflated < 1 || o.limits.MaxFigures < 1:
 		return nil, errors.New("the --max-* limits must be at least 1")
+	case o.queue < 1:
+		return nil, fmt.Errorf("--queue-mb must be at least 1, got %d", o.queue)
 	case o.memory < 0:
 		return nil, fmt.Errorf("--memory-limit must be 0 or more, got %d", o.memory)
 	case o.journal != "" && o.journal != schema.JournalWAL && o.journal != schema.JournalDelete:
@@ -172,6 +176,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		BusyTimeout: o.busy,
 		Journal:     journal,
 		Limits:      o.limits,
+		QueueBytes:  o.queue << 20,
+		MemoryLimit: o.memory << 20,
 		Progress:    func(e ingest.Event) { prog.event(e) },
 	})
 	if err != nil {
