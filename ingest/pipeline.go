@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -416,15 +417,20 @@ func readLimited(path string, max int64) ([]byte, error) {
 	}
 	defer fh.Close()
 	tooBig := &model.LimitError{Path: path, What: "bytes in the file", Limit: max, Flag: "max-file-bytes"}
-	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > max {
-		return nil, tooBig
+	var buf bytes.Buffer
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		if fi.Size() > max {
+			return nil, tooBig
+		}
+		// One buffer of the file's size: growing by doubling would
+		// hold up to twice a large file.
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, max+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(fh, max+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if int64(len(data)) > max {
+	if int64(buf.Len()) > max {
 		return nil, tooBig
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
