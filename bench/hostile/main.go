@@ -37,6 +37,7 @@ func write(dir string) error {
 		{"paragraphs-4m.docx", func() ([]byte, error) { return hostile.Paragraphs(4_000_000) }},
 		{"nested-80.docx", func() ([]byte, error) { return hostile.NestedTables(80, 20) }},
 		{"altchunk-1000.docx", func() ([]byte, error) { return hostile.AltChunks(1000, 20_000) }},
+		{"altchunk-1000-small.docx", func() ([]byte, error) { return hostile.AltChunks(1000, 10) }},
 	}
 	for _, d := range docs {
 		data, err := d.make()
@@ -47,11 +48,25 @@ func write(dir string) error {
 			return err
 		}
 	}
-	f, err := os.Create(filepath.Join(dir, "oneline-200mb.txt"))
+	for name, size := range map[string]int64{"oneline-200mb.txt": 200 << 20, "oneline-60mb.txt": 60 << 20} {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if err := hostile.LongLine(f, size); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	// Over the 256 MiB cap: sparse, so that it costs no disk.
+	f, err := os.Create(filepath.Join(dir, "over-cap-300mb.txt"))
 	if err != nil {
 		return err
 	}
-	if err := hostile.LongLine(f, 200<<20); err != nil {
+	if err := f.Truncate(300 << 20); err != nil {
 		f.Close()
 		return err
 	}
