@@ -14,6 +14,7 @@ import (
 	"github.com/govreports/govreports/corpus/docxgen"
 	"github.com/govreports/govreports/corpus/hostile"
 	"github.com/govreports/govreports/ingest/docx"
+	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/txt"
 )
@@ -41,7 +42,7 @@ func TestHostileFileFailsAloneNamingItsLimit(t *testing.T) {
 		ok     bool   // read, within its limits, rather than failed
 	}{
 		{"paragraphs.docx", must(hostile.Paragraphs(5000)), model.Limits{MaxBlocks: 1000}, "more than 1000 paragraphs (limit --max-blocks): not read", false},
-		{"elements.docx", must(hostile.Paragraphs(5000)), model.Limits{MaxElements: 2000}, "more than 2000 XML elements (limit --max-elements): not read", false},
+		{"elements.docx", must(hostile.Paragraphs(5000)), model.Limits{MaxElements: 2000}, "more than 2000 elements (limit --max-elements): not read", false},
 		{"altchunk.docx", must(hostile.AltChunks(100, 3)), model.Limits{MaxParts: 10}, "more than 10 imported documents (limit --max-parts): not read", false},
 		// The imports share one budget: each does not get fresh limits.
 		{"altchunk-text.docx", must(hostile.AltChunks(20, 50)), model.Limits{MaxBlocks: 500}, "more than 500 paragraphs (limit --max-blocks)", false},
@@ -197,5 +198,15 @@ func TestMemoryGuardFailsTheFileBeingRead(t *testing.T) {
 	}
 	if !strings.Contains(msg, "hog.txt") || !strings.Contains(msg, "(limit --memory-limit)") {
 		t.Errorf("error %q, want the file and the limit named", msg)
+	}
+}
+
+// A page of more elements than the limit fails before its tree is built.
+func TestPageOfTooManyElementsFails(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<p>x</p>", 3000) + "</body></html>"
+	ctx := model.WithLimits(context.Background(), model.Limits{MaxElements: 1000})
+	_, err := html.Reader{}.Read(ctx, "page.html", []byte(page))
+	if err == nil || !strings.Contains(err.Error(), "page.html") || !strings.Contains(err.Error(), "more than 1000 elements (limit --max-elements)") {
+		t.Errorf("err %v, want the file and the limit named", err)
 	}
 }

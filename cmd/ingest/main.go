@@ -84,7 +84,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.IntVar(&o.limits.MaxCells, "max-cells", d.MaxCells, "fail a file of more table cells")
 	fs.IntVar(&o.limits.MaxLineBytes, "max-line-bytes", d.MaxLineBytes, "cut a longer .txt line into blocks of this size; fail a longer .docx paragraph")
 	fs.IntVar(&o.limits.MaxParts, "max-parts", d.MaxParts, "fail a file that imports more documents (w:altChunk)")
-	fs.IntVar(&o.limits.MaxElements, "max-elements", d.MaxElements, "fail a file of more XML elements, imported documents included")
+	fs.IntVar(&o.limits.MaxElements, "max-elements", d.MaxElements, "fail a file of more XML or HTML elements, imported documents included")
 	fs.IntVar(&o.limits.MaxDepth, "max-depth", d.MaxDepth, "fail a file whose XML nests deeper")
 	fs.Int64Var(&o.limits.MaxInflated, "max-inflated", d.MaxInflated, "fail a package that inflates to more bytes, imported packages included")
 	fs.IntVar(&o.limits.MaxFigures, "max-figures", d.MaxFigures, "fail a file in which extraction finds more figures")

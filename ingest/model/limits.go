@@ -13,8 +13,8 @@ type Limits struct {
 	MaxFileBytes int64 // bytes of the file on disk; refused by its size before it is read
 	MaxPartBytes int64 // bytes one inflated part of a package may hold
 	MaxInflated  int64 // bytes all the parts a file inflates may hold, imported documents included
-	MaxElements  int   // XML elements of a file, every part and imported document included
-	MaxDepth     int   // nesting of XML elements, and of tables inside tables
+	MaxElements  int   // XML or HTML elements of a file, every part and imported document included
+	MaxDepth     int   // nesting of XML elements (which bounds tables inside tables)
 	MaxParts     int   // documents a file may pull in (w:altChunk imports, sub-documents)
 	MaxBlocks    int   // paragraphs and tables of a file, those inside table cells included
 	MaxCells     int   // table cells of a file
@@ -126,10 +126,10 @@ func (b *Budget) fail(what string, limit int64, flag string) error {
 // turns some errors into warnings asks it before it returns.
 func (b *Budget) Err() error { return b.err }
 
-// Elements counts n XML elements.
+// Elements counts n XML or HTML elements.
 func (b *Budget) Elements(n int) error {
 	if b.elements += n; b.elements > b.MaxElements {
-		return b.fail("XML elements", int64(b.MaxElements), "max-elements")
+		return b.fail("elements", int64(b.MaxElements), "max-elements")
 	}
 	return nil
 }
