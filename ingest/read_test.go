@@ -52,7 +52,7 @@ func bodyText(d *model.Document) string {
 
 // readFile reads the file at path with the default readers.
 func readTestFile(path string) (*model.Document, error) {
-	data, err := readLimited(path)
+	data, err := readLimited(path, MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
