@@ -41,8 +41,7 @@ type Config struct {
 
 // Processor reads files, extracts their reports and segments their text
 // for the index, and runs all that over folders into a database. It holds
-// the one segmenter of the process (its dictionary is large and loaded
-// once), and is safe for concurrent use.
+// the one segmenter of the process, and is safe for concurrent use.
 type Processor struct {
 	cfg     Config
 	readers *Registry
@@ -51,13 +50,16 @@ type Processor struct {
 	key     string // the extractor part of every document's key
 }
 
-// New makes a processor; it loads the segmenter with the built-in
-// dictionaries and cfg.Dicts unless cfg.NoIndex is set.
+// New makes a processor; it reads the built-in dictionaries and cfg.Dicts
+// for the segmenter unless cfg.NoIndex is set. The whole dictionary, which
+// takes seconds, is loaded in the background once a first file needs
+// segmenting: a run over unchanged files never loads it, and a few files
+// are cut with dictionaries of their own words meanwhile.
 func New(cfg Config) (*Processor, error) {
 	if cfg.NoIndex {
 		return newProcessor(cfg, extract.Extract, "extract "+extract.Version+"; no index"), nil
 	}
-	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...)})
+	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...), Prefetch: true})
 	if err != nil {
 		return nil, err
 	}

@@ -117,6 +117,7 @@ const totalText = " "
 // against the total: the words outside the text are never found, so the
 // small dictionary cuts the text as the whole one does.
 func (s *Segmenter) smallDict(text string) *gse.Segmenter {
+	zh, total := s.zhDict()
 	g := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
 	g.Dict = gse.NewDict()
 	g.Init()
@@ -150,8 +151,8 @@ func (s *Segmenter) smallDict(text string) *gse.Segmenter {
 					add(rest[:end], u.freq, u.pos)
 				}
 			}
-			s.zh.prefixes(rest, func(k int) {
-				w, freq, pos := s.zh.entry(k)
+			zh.prefixes(rest, func(k int) {
+				w, freq, pos := zh.entry(k)
 				if _, ok := s.user[w]; !ok {
 					add(w, freq, pos)
 				}
@@ -162,18 +163,18 @@ func (s *Segmenter) smallDict(text string) *gse.Segmenter {
 	}
 	// The rest of the total, rounded so that gse's sum comes out exact.
 	sum := g.Dict.TotalFreq()
-	rest := s.total - sum
+	rest := total - sum
 	for range 4 {
 		switch got := sum + rest; {
-		case got < s.total:
+		case got < total:
 			rest = math.Nextafter(rest, math.Inf(1))
-		case got > s.total:
+		case got > total:
 			rest = math.Nextafter(rest, math.Inf(-1))
 		}
 	}
 	g.Dict.AddToken(g.ToToken(totalText, rest))
-	if g.Dict.TotalFreq() != s.total {
-		panic(fmt.Sprintf("segment: small dictionary total %v, want %v", g.Dict.TotalFreq(), s.total))
+	if g.Dict.TotalFreq() != total {
+		panic(fmt.Sprintf("segment: small dictionary total %v, want %v", g.Dict.TotalFreq(), total))
 	}
 	g.CalcToken()
 	return g

@@ -84,10 +84,20 @@ func TestSmallDictCutsAsWhole(t *testing.T) {
 	if err := os.WriteFile(odd, []byte("服务业 5.3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, opts := range []Options{{}, {UserDicts: []string{user}}, {UserDicts: []string{odd, user}}} {
+	// A frequency that is not a whole number: the total can only be gse's
+	// own, and New loads the whole dictionary.
+	if s, err := New(Options{UserDicts: []string{odd, user}}); err != nil {
+		t.Fatal(err)
+	} else if s.full.Load() == nil {
+		t.Errorf("%s: the whole dictionary is not loaded", odd)
+	}
+	for _, opts := range []Options{{}, {UserDicts: []string{user}}} {
 		small, err := New(opts)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if small.full.Load() != nil {
+			t.Fatalf("%v: whole dictionary loaded up front", opts.UserDicts)
 		}
 		whole, err := New(opts)
 		if err != nil {
@@ -97,14 +107,10 @@ func TestSmallDictCutsAsWhole(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if small.full.Load() == nil {
-			// The total frequency the small dictionaries make up is
-			// the whole one's.
-			if small.total != g.Dict.TotalFreq() {
-				t.Errorf("%v: total %v, whole dictionary %v", opts.UserDicts, small.total, g.Dict.TotalFreq())
-			}
-		} else if opts.UserDicts[0] != odd {
-			t.Errorf("%v: whole dictionary loaded up front", opts.UserDicts)
+		// The total frequency the small dictionaries make up is the
+		// whole one's.
+		if _, total := small.zhDict(); total != g.Dict.TotalFreq() {
+			t.Errorf("%v: total %v, whole dictionary %v", opts.UserDicts, total, g.Dict.TotalFreq())
 		}
 		whole.full.Store(g)
 		for _, text := range texts {
@@ -138,6 +144,10 @@ func TestPrefetch(t *testing.T) {
 	}
 	text := "绩效目标:完成省、市直管部门下达工作任务"
 	before := s.Tokens(text)
+	if s.full.Load() != nil {
+		t.Fatal("the whole dictionary loads after one short text")
+	}
+	s.Tokens(strings.Repeat(text, prefetchAfter/len(text)+1))
 	for s.full.Load() == nil {
 		sleep()
 	}
@@ -147,3 +157,31 @@ func TestPrefetch(t *testing.T) {
 }
 
 func sleep() { time.Sleep(10 * time.Millisecond) }
+
+// BenchmarkSmallDict cuts the sample a line at a time, as indexing does,
+// with dictionaries of each line's words.
+func BenchmarkSmallDict(b *testing.B) {
+	data, err := os.ReadFile(corpus.SamplePath())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		for _, l := range lines {
+			s.Tokens(l)
+		}
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

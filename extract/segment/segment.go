@@ -49,10 +49,10 @@ type Options struct {
 	// Blank lines and lines starting with # are ignored. Earlier files win
 	// over later ones, and all of them over the built-in dictionaries.
 	UserDicts []string
-	// Prefetch loads the whole dictionary in the background once a first
-	// text is cut: it takes seconds, and then cuts each text faster than
-	// a dictionary of the text's own words can be built. For many texts
-	// (ingest), not for a query.
+	// Prefetch loads the whole dictionary in the background once more
+	// than a file or two of text has been cut: it takes seconds, and then
+	// cuts each text faster than a dictionary of the text's own words can
+	// be built. For many texts (ingest), not for a query.
 	Prefetch bool
 }
 
@@ -62,11 +62,15 @@ type Segmenter struct {
 	words    string              // user and domain words, as gse reads them
 	user     map[string]userWord // the same, as gse holds them
 	userMax  int                 // the longest in bytes
-	zh       *zhDict
-	total    float64         // the whole dictionary's total frequency
-	stop     map[string]bool // gse's stop words
+	base     float64             // their total frequency
+	stop     map[string]bool     // gse's stop words
 	prefetch bool
 
+	zhOnce sync.Once
+	zh     *zhDict
+	total  float64 // the whole dictionary's total frequency
+
+	cut      atomic.Int64 // bytes cut with small dictionaries
 	fullOnce sync.Once
 	full     atomic.Pointer[gse.Segmenter] // the whole dictionary, once loaded
 
@@ -116,35 +120,42 @@ func New(opts Options) (*Segmenter, error) {
 		s.user[t.Text()] = userWord{t.Freq(), t.Pos()}
 		s.userMax = max(s.userMax, len(t.Text()))
 	}
-	zh, err := newZhDict(zhDictText)
-	if err != nil {
-		return nil, err
-	}
-	s.zh = zh
 
-	// The total frequency is the user words' (gse adds them first), then
-	// zh_s's less those the user words shadow. zh_s's are whole numbers
-	// (./gen checks), so the sum is exact in any order when the user
-	// words' is a whole number too; otherwise only gse's own order gives
-	// its sum, and the whole dictionary is loaded now.
-	base := small.Dict.TotalFreq()
-	if base != math.Trunc(base) || base+zh.total >= 1<<53 {
+	// zh_s's frequencies are whole numbers (./gen checks), so the total
+	// comes out exact in any order when the user words' is a whole number
+	// too, and small enough that the sum stays under 2^53; otherwise only
+	// gse's own order gives its sum, and the whole dictionary is loaded now.
+	s.base = small.Dict.TotalFreq()
+	if s.base != math.Trunc(s.base) || s.base >= 1<<52 {
 		g, err := loadFull(s.words)
 		if err != nil {
 			return nil, err
 		}
 		s.full.Store(g)
-		return s, nil
 	}
-	shadowed := 0.0
-	for w := range s.user {
-		if i, ok := zh.find(w); ok {
-			_, f, _ := zh.entry(i)
-			shadowed += f
-		}
-	}
-	s.total = base + zh.total - shadowed
 	return s, nil
+}
+
+// zhDict returns zh_s.dict, indexed on first use (a run over unchanged
+// files needs none of it), and the whole dictionary's total frequency.
+func (s *Segmenter) zhDict() (*zhDict, float64) {
+	s.zhOnce.Do(func() {
+		zh, err := newZhDict(zhDictText)
+		if err != nil {
+			panic(err) // the embedded file is made by ./gen and tested
+		}
+		// The total is the user words' (gse adds them first), then
+		// zh_s's less those the user words shadow.
+		shadowed := 0.0
+		for w := range s.user {
+			if i, ok := zh.find(w); ok {
+				_, f, _ := zh.entry(i)
+				shadowed += f
+			}
+		}
+		s.zh, s.total = zh, s.base+zh.total-shadowed
+	})
+	return s.zh, s.total
 }
 
 // loadFull loads the whole dictionary into gse: words, as New makes it,
@@ -163,13 +174,18 @@ func loadFull(words string) (*gse.Segmenter, error) {
 	return g, nil
 }
 
+// prefetchAfter is how much text small dictionaries cut before
+// Options.Prefetch starts loading the whole dictionary: they cut a file or
+// two sooner than it loads, and with less memory.
+const prefetchAfter = 128 << 10
+
 // cutter returns the gse segmenter to cut folded text with: the whole
 // dictionary once loaded, else a dictionary of text's own words.
 func (s *Segmenter) cutter(text string) *gse.Segmenter {
 	if g := s.full.Load(); g != nil {
 		return g
 	}
-	if s.prefetch {
+	if s.prefetch && s.cut.Add(int64(len(text))) > prefetchAfter {
 		s.fullOnce.Do(func() {
 			go func() {
 				// On an error texts go on being cut with small
