@@ -52,9 +52,9 @@ type Processor struct {
 
 // New makes a processor; it reads the built-in dictionaries and cfg.Dicts
 // for the segmenter unless cfg.NoIndex is set. The whole dictionary, which
-// takes seconds, is loaded in the background once a first file needs
-// segmenting: a run over unchanged files never loads it, and a few files
-// are cut with dictionaries of their own words meanwhile.
+// takes seconds, is loaded only once a file or two has been segmented
+// (with dictionaries of their own words): a run over unchanged files or
+// of one small file never loads it, and the walk goes on while it loads.
 func New(cfg Config) (*Processor, error) {
 	if cfg.NoIndex {
 		return newProcessor(cfg, extract.Extract, "extract "+extract.Version+"; no index"), nil

@@ -119,7 +119,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	}
 	// The progress display starts with the run, once the dictionaries are
 	// read, so that its rates are of reading files alone (the whole
-	// dictionary loads in the background during the run).
+	// dictionary, when a run needs it, loads during the run).
 	var prog *progress
 	loadStart := time.Now()
 	proc, err := ingest.New(ingest.Config{

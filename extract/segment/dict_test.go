@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/go-ego/gse"
 
@@ -135,8 +134,8 @@ func TestSmallDictCutsAsWhole(t *testing.T) {
 	}
 }
 
-// TestPrefetch: with Prefetch the whole dictionary comes in the
-// background and cuts as the small ones did.
+// TestPrefetch: with Prefetch the whole dictionary comes after some text
+// and cuts as the small ones did.
 func TestPrefetch(t *testing.T) {
 	s, err := New(Options{Prefetch: true})
 	if err != nil {
@@ -148,15 +147,13 @@ func TestPrefetch(t *testing.T) {
 		t.Fatal("the whole dictionary loads after one short text")
 	}
 	s.Tokens(strings.Repeat(text, prefetchAfter/len(text)+1))
-	for s.full.Load() == nil {
-		sleep()
+	if s.full.Load() == nil {
+		t.Fatal("the whole dictionary is not loaded after prefetchAfter bytes")
 	}
 	if after := s.Tokens(text); after != before {
 		t.Errorf("Tokens before the whole dictionary %q, after %q", before, after)
 	}
 }
-
-func sleep() { time.Sleep(10 * time.Millisecond) }
 
 // BenchmarkSmallDict cuts the sample a line at a time, as indexing does,
 // with dictionaries of each line's words.
