@@ -73,6 +73,7 @@ type Segmenter struct {
 	cut      atomic.Int64 // bytes cut with small dictionaries
 	fullOnce sync.Once
 	full     atomic.Pointer[gse.Segmenter] // the whole dictionary, once loaded
+	fullErr  error                         // why it did not load
 
 	idfOnce sync.Once // the keyword IDF table is loaded on first use
 	idf     map[string]float64
@@ -174,6 +175,24 @@ func loadFull(words string) (*gse.Segmenter, error) {
 	return g, nil
 }
 
+// LoadAll loads the whole dictionary now unless it is loaded, as
+// Options.Prefetch does after some text: for a caller that is about to cut
+// much text and would rather not count the load with it (benchmarks).
+func (s *Segmenter) LoadAll() error {
+	s.fullOnce.Do(func() {
+		if s.full.Load() != nil {
+			return
+		}
+		g, err := loadFull(s.words)
+		if err != nil {
+			s.fullErr = err
+			return
+		}
+		s.full.Store(g)
+	})
+	return s.fullErr
+}
+
 // prefetchAfter is how much text small dictionaries cut before
 // Options.Prefetch loads the whole dictionary: they cut a file or two
 // sooner than it loads, and with less memory, but many files ten times
@@ -191,13 +210,8 @@ func (s *Segmenter) cutter(text string) *gse.Segmenter {
 		// than they would spend cutting with small dictionaries
 		// meanwhile; on an error they go on with small dictionaries,
 		// which give the same words.
-		s.fullOnce.Do(func() {
-			if g, err := loadFull(s.words); err == nil {
-				s.full.Store(g)
-			}
-		})
-		if g := s.full.Load(); g != nil {
-			return g
+		if s.LoadAll() == nil {
+			return s.full.Load()
 		}
 	}
 	return s.smallDict(text)
