@@ -3,6 +3,7 @@ package segment
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"math"
 	"sort"
 	"strconv"
@@ -128,19 +129,7 @@ func (s *Segmenter) smallDict(text string) *gse.Segmenter {
 			g.Dict.AddToken(g.ToToken(w, freq, pos))
 		}
 	}
-	start := -1
-	for i, r := range text + "\n" {
-		if unicode.Is(unicode.Han, r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start < 0 {
-			continue
-		}
-		run := text[start:i]
-		start = -1
+	for run := range hanRuns(text) {
 		for j := 0; j < len(run); {
 			rest := run[j:]
 			// User and domain words first: they win over zh_s.
@@ -178,4 +167,26 @@ func (s *Segmenter) smallDict(text string) *gse.Segmenter {
 	}
 	g.CalcToken()
 	return g
+}
+
+// hanRuns yields the runs of Han characters in text: what eachWord gives
+// gse to cut.
+func hanRuns(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range text {
+			switch han := unicode.Is(unicode.Han, r); {
+			case han && start < 0:
+				start = i
+			case !han && start >= 0:
+				if !yield(text[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(text[start:])
+		}
+	}
 }
