@@ -26,8 +26,10 @@ var zhDictText string
 // zhDict indexes zhDictText.
 type zhDict struct {
 	text  string
-	lines []uint32 // where each word's line starts, in word order
-	total float64  // the sum of all frequencies (gse's TotalFreq)
+	lines []uint32        // where each word's line starts, in word order
+	lens  []uint8         // the word's length in bytes: binary searches read many
+	first map[rune][2]int // the run of words starting with each character
+	total float64         // the sum of all frequencies (gse's TotalFreq)
 }
 
 func newZhDict(text string) (*zhDict, error) {
@@ -41,12 +43,22 @@ func newZhDict(text string) (*zhDict, error) {
 	if err1 != nil || err2 != nil {
 		return nil, fmt.Errorf("segment: zh_s.dict: bad header %q", header)
 	}
-	d := &zhDict{text: text, lines: make([]uint32, 0, n), total: total}
+	d := &zhDict{text: text, lines: make([]uint32, 0, n), lens: make([]uint8, 0, n), first: make(map[rune][2]int), total: total}
+	prev := utf8.RuneError
 	for off := len(header) + 1; off < len(text); {
-		d.lines = append(d.lines, uint32(off))
+		sp := strings.IndexByte(text[off:], ' ')
 		nl := strings.IndexByte(text[off:], '\n')
-		if nl < 0 {
-			break
+		if sp <= 0 || nl < sp || sp > math.MaxUint8 {
+			return nil, fmt.Errorf("segment: zh_s.dict: bad line %d", len(d.lines)+2)
+		}
+		i := len(d.lines)
+		d.lines = append(d.lines, uint32(off))
+		d.lens = append(d.lens, uint8(sp))
+		if r, _ := utf8.DecodeRuneInString(text[off:]); r != prev {
+			d.first[r] = [2]int{i, i + 1}
+			prev = r
+		} else {
+			d.first[r] = [2]int{d.first[r][0], i + 1}
 		}
 		off += nl + 1
 	}
@@ -58,8 +70,8 @@ func newZhDict(text string) (*zhDict, error) {
 
 // word returns the i-th word.
 func (d *zhDict) word(i int) string {
-	s := d.text[d.lines[i]:]
-	return s[:strings.IndexByte(s, ' ')]
+	start := d.lines[i]
+	return d.text[start : start+uint32(d.lens[i])]
 }
 
 // entry returns the i-th word's frequency and part of speech.
@@ -81,8 +93,19 @@ func (d *zhDict) find(w string) (int, bool) {
 // prefixes calls fn with the index of every word that s starts with,
 // shortest first.
 func (d *zhDict) prefixes(s string, fn func(i int)) {
-	lo, hi := 0, len(d.lines)
-	for end := 0; end < len(s); {
+	if s == "" {
+		return
+	}
+	r, end := utf8.DecodeRuneInString(s)
+	run, ok := d.first[r]
+	if !ok {
+		return
+	}
+	lo, hi := run[0], run[1]
+	if d.word(lo) == s[:end] {
+		fn(lo)
+	}
+	for end < len(s) {
 		_, size := utf8.DecodeRuneInString(s[end:])
 		end += size
 		p := s[:end]
