@@ -44,7 +44,7 @@ func newZhDict(text string) (*zhDict, error) {
 		return nil, fmt.Errorf("segment: zh_s.dict: bad header %q", header)
 	}
 	d := &zhDict{text: text, lines: make([]uint32, 0, n), lens: make([]uint8, 0, n), first: make(map[rune][2]int), total: total}
-	prev := utf8.RuneError
+	prev, runStart := utf8.RuneError, 0
 	for off := len(header) + 1; off < len(text); {
 		sp := strings.IndexByte(text[off:], ' ')
 		nl := strings.IndexByte(text[off:], '\n')
@@ -55,12 +55,15 @@ func newZhDict(text string) (*zhDict, error) {
 		d.lines = append(d.lines, uint32(off))
 		d.lens = append(d.lens, uint8(sp))
 		if r, _ := utf8.DecodeRuneInString(text[off:]); r != prev {
-			d.first[r] = [2]int{i, i + 1}
-			prev = r
-		} else {
-			d.first[r] = [2]int{d.first[r][0], i + 1}
+			if i > 0 {
+				d.first[prev] = [2]int{runStart, i}
+			}
+			prev, runStart = r, i
 		}
 		off += nl + 1
+	}
+	if len(d.lines) > 0 {
+		d.first[prev] = [2]int{runStart, len(d.lines)}
 	}
 	if len(d.lines) != n {
 		return nil, fmt.Errorf("segment: zh_s.dict: %d words, header says %d", len(d.lines), n)

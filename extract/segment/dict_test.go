@@ -54,6 +54,16 @@ func TestZhDict(t *testing.T) {
 			t.Fatalf("zh_s.dict: %q %v %q; gse: %q %v %q", w, f, p, tok.Text(), tok.Freq(), tok.Pos())
 		}
 	}
+	// prefixes finds every word at the start of a text, the first and
+	// the last of the list included.
+	for _, i := range []int{0, 1, len(zh.lines) / 2, len(zh.lines) - 1} {
+		w := zh.word(i)
+		found := false
+		zh.prefixes(w+"的", func(k int) { found = found || k == i })
+		if !found {
+			t.Errorf("prefixes(%q) misses %q", w+"的", w)
+		}
+	}
 }
 
 // TestSmallDictCutsAsWhole cuts the sample and other texts with
