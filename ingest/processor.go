@@ -54,8 +54,7 @@ type Config struct {
 
 // Processor reads files, extracts their reports and segments their text
 // for the index, and runs all that over folders into a database. It holds
-// the one segmenter of the process (its dictionary is large and loaded
-// once), and is safe for concurrent use.
+// the one segmenter of the process, and is safe for concurrent use.
 type Processor struct {
 	cfg     Config
 	readers *Registry
@@ -65,13 +64,16 @@ type Processor struct {
 	owned   bool   // readers was made here: Close closes it
 }
 
-// New makes a processor; it loads the segmenter with the built-in
-// dictionaries and cfg.Dicts unless cfg.NoIndex is set.
+// New makes a processor; it reads the built-in dictionaries and cfg.Dicts
+// for the segmenter unless cfg.NoIndex is set. The whole dictionary, which
+// takes seconds, is loaded only once a file or two has been segmented
+// (with dictionaries of their own words): a run over unchanged files or
+// of one small file never loads it, and the walk goes on while it loads.
 func New(cfg Config) (*Processor, error) {
 	if cfg.NoIndex {
 		return newProcessor(cfg, extract.Extract, "extract "+extract.Version+"; no index"), nil
 	}
-	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...)})
+	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...), Prefetch: true})
 	if err != nil {
 		return nil, err
 	}

@@ -165,8 +165,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if o.dict != "" {
 		dicts = append(dicts, o.dict)
 	}
-	// The progress display starts with the run, once the dictionary is
-	// loaded, so that its rates are of reading files alone.
+	// The progress display starts with the run, once the dictionaries are
+	// read, so that its rates are of reading files alone (the whole
+	// dictionary, when a run needs it, loads during the run).
 	var prog *progress
 	loadStart := time.Now()
 	proc, err := ingest.New(ingest.Config{

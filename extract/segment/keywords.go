@@ -19,8 +19,8 @@ import (
 // hold each word (TF-IDF over the whole database).
 func (s *Segmenter) Counts(text string) map[string]int {
 	counts := make(map[string]int)
-	s.eachWord(text, func(w string, _ bool) {
-		if s.isContentWord(w) {
+	s.eachWord(text, func(g *gse.Segmenter, w string, _ bool) {
+		if s.isContentWord(g, w) {
 			counts[w]++
 		}
 	})
@@ -34,11 +34,11 @@ func (s *Segmenter) Counts(text string) map[string]int {
 // full of (负责, 开展, 进行), verbal nouns (工作, 发展), adjectives,
 // adverbs, pronouns and function words are left out; other words count when
 // they hold a letter (APP, not 2020). Stop words never count.
-func (s *Segmenter) isContentWord(w string) bool {
-	if utf8.RuneCountInString(w) < 2 || s.gse.IsStop(w) || stopWords[w] {
+func (s *Segmenter) isContentWord(g *gse.Segmenter, w string) bool {
+	if utf8.RuneCountInString(w) < 2 || s.stop[w] || stopWords[w] {
 		return false
 	}
-	if _, pos, ok := s.gse.Find(w); ok && strings.IndexFunc(w, isHan) >= 0 {
+	if _, pos, ok := g.Find(w); ok && strings.IndexFunc(w, isHan) >= 0 {
 		return strings.HasPrefix(pos, "n")
 	}
 	return strings.IndexFunc(w, unicode.IsLetter) >= 0

@@ -3,11 +3,14 @@
 // punctuation but cannot find word boundaries in Chinese), and turns what a
 // user types into a MATCH expression over the same words.
 //
-// It wraps github.com/go-ego/gse with its embedded simplified-Chinese
-// dictionary, a dictionary of this domain's terms shipped in the package, and
-// any user dictionaries. Loading takes about two seconds and a few hundred MB,
-// so a process loads one Segmenter and shares it: after New returns, every
-// method only reads the dictionary and is safe for concurrent use.
+// It wraps github.com/go-ego/gse with its simplified-Chinese dictionary
+// (zh_s), a dictionary of this domain's terms shipped in the package, and
+// any user dictionaries. Loading all of zh_s into gse takes seconds and a
+// few hundred MB, so a Segmenter cuts each text with a gse dictionary of
+// only the words that text holds, looked up in a sorted copy of zh_s
+// (zh_s.dict, made by ./gen); with Options.Prefetch it loads the whole
+// dictionary once a file or two has been cut, for the many texts that
+// follow. Both cut every text the same way.
 package segment
 
 import (
@@ -17,10 +20,12 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,19 +49,38 @@ type Options struct {
 	// Blank lines and lines starting with # are ignored. Earlier files win
 	// over later ones, and all of them over the built-in dictionaries.
 	UserDicts []string
+	// Prefetch loads the whole dictionary once more than a file or two of
+	// text has been cut: it takes seconds, and then cuts each text ten
+	// times faster than a dictionary of the text's own words can be
+	// built. For many texts (ingest), not for a query.
+	Prefetch bool
 }
 
 // Segmenter cuts text into words. It is safe for concurrent use.
 type Segmenter struct {
-	gse  gse.Segmenter // read-only once New returns
-	hash string
+	hash     string
+	words    string              // user and domain words, as gse reads them
+	user     map[string]userWord // the same, as gse holds them
+	userMax  int                 // the longest in bytes
+	base     float64             // their total frequency
+	stop     map[string]bool     // gse's stop words
+	prefetch bool
+
+	zhOnce sync.Once
+	zh     *zhDict
+	total  float64 // the whole dictionary's total frequency
+
+	cut      atomic.Int64 // bytes cut with small dictionaries
+	fullOnce sync.Once
+	full     atomic.Pointer[gse.Segmenter] // the whole dictionary, once loaded
+	fullErr  error                         // why it did not load
 
 	idfOnce sync.Once // the keyword IDF table is loaded on first use
 	idf     map[string]float64
 	idfMid  float64
 }
 
-// New loads the dictionaries: user dictionaries first (so their
+// New reads the dictionaries: user dictionaries first (so their
 // frequencies win), then the domain terms, then gse's simplified-Chinese
 // dictionary.
 func New(opts Options) (*Segmenter, error) {
@@ -80,22 +104,117 @@ func New(opts Options) (*Segmenter, error) {
 	fmt.Fprintf(h, "domain %d\n", len(domainDict))
 	h.Write(domainDict)
 
-	s := &Segmenter{hash: hex.EncodeToString(h.Sum(nil))}
+	s := &Segmenter{hash: hex.EncodeToString(h.Sum(nil)), words: words.String(), prefetch: opts.Prefetch}
+	// gse reads the user and domain words, so that they are held exactly
+	// as in the whole dictionary.
+	small := gse.Segmenter{NotLoadHMM: true, SkipLog: true}
+	if err := small.LoadDictStr(s.words); err != nil {
+		return nil, fmt.Errorf("segment: loading user words: %w", err)
+	}
+	if err := small.LoadStopEmbed(); err != nil {
+		return nil, fmt.Errorf("segment: loading stop words: %w", err)
+	}
+	s.stop = small.StopWordMap
+	s.user = make(map[string]userWord, len(small.Dict.Tokens))
+	for i := range small.Dict.Tokens {
+		t := &small.Dict.Tokens[i]
+		s.user[t.Text()] = userWord{t.Freq(), t.Pos()}
+		s.userMax = max(s.userMax, len(t.Text()))
+	}
+
+	// zh_s's frequencies are whole numbers (./gen checks), so the total
+	// comes out exact in any order when the user words' is a whole number
+	// too, and small enough that the sum stays under 2^53; otherwise only
+	// gse's own order gives its sum, and the whole dictionary is loaded now.
+	s.base = small.Dict.TotalFreq()
+	if s.base != math.Trunc(s.base) || s.base >= 1<<52 {
+		g, err := loadFull(s.words)
+		if err != nil {
+			return nil, err
+		}
+		s.full.Store(g)
+	}
+	return s, nil
+}
+
+// zhDict returns zh_s.dict, indexed on first use (a run over unchanged
+// files needs none of it), and the whole dictionary's total frequency.
+func (s *Segmenter) zhDict() (*zhDict, float64) {
+	s.zhOnce.Do(func() {
+		zh, err := newZhDict(zhDictText)
+		if err != nil {
+			panic(err) // the embedded file is made by ./gen and tested
+		}
+		// The total is the user words' (gse adds them first), then
+		// zh_s's less those the user words shadow.
+		shadowed := 0.0
+		for w := range s.user {
+			if i, ok := zh.find(w); ok {
+				_, f, _ := zh.entry(i)
+				shadowed += f
+			}
+		}
+		s.zh, s.total = zh, s.base+zh.total-shadowed
+	})
+	return s.zh, s.total
+}
+
+// loadFull loads the whole dictionary into gse: words, as New makes it,
+// then zh_s.
+func loadFull(words string) (*gse.Segmenter, error) {
 	// The HMM model lives in package-level variables of gse/hmm; loading
 	// it from several goroutines races, and the shortest-path cut used
 	// here does not need it.
-	s.gse.NotLoadHMM = true
-	s.gse.SkipLog = true
-	if err := s.gse.LoadDictStr(words.String()); err != nil {
+	g := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
+	if err := g.LoadDictStr(words); err != nil {
 		return nil, fmt.Errorf("segment: loading user words: %w", err)
 	}
-	if err := s.gse.LoadDictEmbed("zh_s"); err != nil {
+	if err := g.LoadDictEmbed("zh_s"); err != nil {
 		return nil, fmt.Errorf("segment: loading the embedded dictionary: %w", err)
 	}
-	if err := s.gse.LoadStopEmbed(); err != nil {
-		return nil, fmt.Errorf("segment: loading stop words: %w", err)
+	return g, nil
+}
+
+// LoadAll loads the whole dictionary now unless it is loaded, as
+// Options.Prefetch does after some text: for a caller that is about to cut
+// much text and would rather not count the load with it (benchmarks).
+func (s *Segmenter) LoadAll() error {
+	s.fullOnce.Do(func() {
+		if s.full.Load() != nil {
+			return
+		}
+		g, err := loadFull(s.words)
+		if err != nil {
+			s.fullErr = err
+			return
+		}
+		s.full.Store(g)
+	})
+	return s.fullErr
+}
+
+// prefetchAfter is how much text small dictionaries cut before
+// Options.Prefetch loads the whole dictionary: they cut a file or two
+// sooner than it loads, and with less memory, but many files ten times
+// slower than it cuts them.
+const prefetchAfter = 128 << 10
+
+// cutter returns the gse segmenter to cut folded text with: the whole
+// dictionary once loaded, else a dictionary of text's own words.
+func (s *Segmenter) cutter(text string) *gse.Segmenter {
+	if g := s.full.Load(); g != nil {
+		return g
 	}
-	return s, nil
+	if s.prefetch && s.cut.Add(int64(len(text))) > prefetchAfter {
+		// Other callers wait for the load here, which takes less time
+		// than they would spend cutting with small dictionaries
+		// meanwhile; on an error they go on with small dictionaries,
+		// which give the same words.
+		if s.LoadAll() == nil {
+			return s.full.Load()
+		}
+	}
+	return s.smallDict(text)
 }
 
 // DictError reports a bad line in a dictionary file.
@@ -174,8 +293,8 @@ func (s *Segmenter) Tokens(text string) string { return s.TokensCounting(text, n
 func (s *Segmenter) TokensCounting(text string, counts map[string]int) string {
 	var b strings.Builder
 	var subs []string
-	s.eachWord(text, func(w string, han bool) {
-		if counts != nil && s.isContentWord(w) {
+	s.eachWord(text, func(g *gse.Segmenter, w string, han bool) {
+		if counts != nil && s.isContentWord(g, w) {
 			counts[w]++
 		}
 		if b.Len() > 0 {
@@ -183,7 +302,7 @@ func (s *Segmenter) TokensCounting(text string, counts map[string]int) string {
 		}
 		b.WriteString(w)
 		if han && utf8.RuneCountInString(w) >= 3 {
-			subs = s.subWords(w, subs)
+			subs = subWords(g, w, subs)
 		}
 	})
 	for _, w := range subs {
@@ -197,32 +316,33 @@ func (s *Segmenter) TokensCounting(text string, counts map[string]int) string {
 // Tokens adds.
 func (s *Segmenter) Words(text string) []string {
 	var out []string
-	s.eachWord(text, func(w string, _ bool) { out = append(out, w) })
+	s.eachWord(text, func(_ *gse.Segmenter, w string, _ bool) { out = append(out, w) })
 	return out
 }
 
 // subWords appends the words of two or more characters inside the
 // dictionary word w, and theirs in turn.
-func (s *Segmenter) subWords(w string, out []string) []string {
-	for _, sg := range s.gse.ModeSegment([]byte(w), true) {
+func subWords(g *gse.Segmenter, w string, out []string) []string {
+	for _, sg := range g.ModeSegment([]byte(w), true) {
 		sub := sg.Token().Text()
 		if sub == w || utf8.RuneCountInString(sub) < 2 {
 			continue
 		}
 		out = append(out, sub)
 		if utf8.RuneCountInString(sub) >= 3 {
-			out = s.subWords(sub, out)
+			out = subWords(g, sub, out)
 		}
 	}
 	return out
 }
 
-// eachWord folds text and calls fn for each word in order. Runs of Han
-// characters go through the dictionary; runs of other letters and digits
-// are words as they stand (a decimal point between digits stays inside);
-// everything else separates words.
-func (s *Segmenter) eachWord(text string, fn func(w string, han bool)) {
+// eachWord folds text and calls fn for each word in order, with the gse
+// segmenter that cut it. Runs of Han characters go through the dictionary;
+// runs of other letters and digits are words as they stand (a decimal
+// point between digits stays inside); everything else separates words.
+func (s *Segmenter) eachWord(text string, fn func(g *gse.Segmenter, w string, han bool)) {
 	text = fold(text)
+	g := s.cutter(text)
 	start, inHan := -1, false
 	flush := func(end int) {
 		if start < 0 {
@@ -231,11 +351,11 @@ func (s *Segmenter) eachWord(text string, fn func(w string, han bool)) {
 		run := text[start:end]
 		start = -1
 		if !inHan {
-			fn(run, false)
+			fn(g, run, false)
 			return
 		}
-		for _, sg := range s.gse.Segment([]byte(run)) {
-			fn(sg.Token().Text(), true)
+		for _, sg := range g.Segment([]byte(run)) {
+			fn(g, sg.Token().Text(), true)
 		}
 	}
 	for i, r := range text {

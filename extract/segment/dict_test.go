@@ -1,0 +1,194 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-ego/gse"
+
+	"github.com/govreports/govreports/corpus"
+)
+
+// defaultHash is DictHash with no user dictionaries, as ingest wrote it
+// into every document's key before dictionaries were looked up word by
+// word: the same dictionaries must keep their hash.
+const defaultHash = "e56838198857320a"
+
+func TestDictHashUnchanged(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.DictHash()[:16]; got != defaultHash {
+		t.Errorf("DictHash = %s…, want %s…", got, defaultHash)
+	}
+}
+
+// TestZhDict checks zh_s.dict against gse's own load of zh_s: rerun
+// `go generate ./extract/segment` when gse changes.
+func TestZhDict(t *testing.T) {
+	header, _, _ := strings.Cut(zhDictText, "\n")
+	if !strings.HasSuffix(header, " gse "+gse.Version) {
+		t.Fatalf("zh_s.dict is of %q, gse is %s: run go generate ./extract/segment", header, gse.Version)
+	}
+	zh, err := newZhDict(zhDictText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := gse.Segmenter{NotLoadHMM: true, SkipLog: true}
+	if err := g.LoadDictEmbed("zh_s"); err != nil {
+		t.Fatal(err)
+	}
+	if len(zh.lines) != len(g.Dict.Tokens) || zh.total != g.Dict.TotalFreq() {
+		t.Fatalf("zh_s.dict: %d words, total %v; gse: %d, %v", len(zh.lines), zh.total, len(g.Dict.Tokens), g.Dict.TotalFreq())
+	}
+	for i := range g.Dict.Tokens {
+		tok := &g.Dict.Tokens[i]
+		k, ok := zh.find(tok.Text())
+		if !ok {
+			t.Fatalf("zh_s.dict lacks %q", tok.Text())
+		}
+		if w, f, p := zh.entry(k); w != tok.Text() || f != tok.Freq() || p != tok.Pos() {
+			t.Fatalf("zh_s.dict: %q %v %q; gse: %q %v %q", w, f, p, tok.Text(), tok.Freq(), tok.Pos())
+		}
+	}
+	// prefixes finds every word at the start of a text, the first and
+	// the last of the list included.
+	for _, i := range []int{0, 1, len(zh.lines) / 2, len(zh.lines) - 1} {
+		w := zh.word(i)
+		found := false
+		zh.prefixes(w+"的", func(k int) { found = found || k == i })
+		if !found {
+			t.Errorf("prefixes(%q) misses %q", w+"的", w)
+		}
+	}
+}
+
+// TestSmallDictCutsAsWhole cuts the sample and other texts with
+// dictionaries of their own words and with the whole dictionary loaded
+// as before, and wants the same tokens, counts, words and queries.
+func TestSmallDictCutsAsWhole(t *testing.T) {
+	data, err := os.ReadFile(corpus.SamplePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := string(data)
+	texts := []string{
+		sample,
+		"牵头规划和引导全区商务楼宇经济发展和招商工作。绩效目标:完成省、市直管部门下达工作任务，预算执行率93.5%。",
+		"现代服务业发展局 服务业发展 Ａ１楼宇经济〇〇七 卡拉OK 的 了",
+		"",
+	}
+	texts = append(texts, strings.Split(sample, "\n")...)
+
+	dir := t.TempDir()
+	user := filepath.Join(dir, "user.txt")
+	// Words zh_s also holds (shadowed), new ones, one-character words.
+	if err := os.WriteFile(user, []byte("服务业 5\n楼宇 7 v\n西湖区商务局\n经 9 n\nkaraoke 4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	odd := filepath.Join(dir, "odd.txt")
+	if err := os.WriteFile(odd, []byte("服务业 5.3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A frequency that is not a whole number: the total can only be gse's
+	// own, and New loads the whole dictionary.
+	if s, err := New(Options{UserDicts: []string{odd, user}}); err != nil {
+		t.Fatal(err)
+	} else if s.full.Load() == nil {
+		t.Errorf("%s: the whole dictionary is not loaded", odd)
+	}
+	for _, opts := range []Options{{}, {UserDicts: []string{user}}} {
+		small, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if small.full.Load() != nil {
+			t.Fatalf("%v: whole dictionary loaded up front", opts.UserDicts)
+		}
+		whole, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := loadFull(whole.words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The total frequency the small dictionaries make up is the
+		// whole one's.
+		if _, total := small.zhDict(); total != g.Dict.TotalFreq() {
+			t.Errorf("%v: total %v, whole dictionary %v", opts.UserDicts, total, g.Dict.TotalFreq())
+		}
+		whole.full.Store(g)
+		for _, text := range texts {
+			c1, c2 := map[string]int{}, map[string]int{}
+			if a, b := small.TokensCounting(text, c1), whole.TokensCounting(text, c2); a != b {
+				t.Fatalf("%v: Tokens(%.40q…):\nsmall %.300q\nwhole %.300q", opts.UserDicts, text, a, b)
+			}
+			if len(c1) != len(c2) {
+				t.Fatalf("%v: counts of %.40q differ: %v, %v", opts.UserDicts, text, c1, c2)
+			}
+			for w, n := range c1 {
+				if c2[w] != n {
+					t.Fatalf("%v: count of %q in %.40q: %d, %d", opts.UserDicts, w, text, n, c2[w])
+				}
+			}
+		}
+		for _, q := range []string{"楼宇经济", "“绩效目标” 预算执行率", "现代服务业发展局", "服务业发展"} {
+			if a, b := small.Query(q), whole.Query(q); a != b {
+				t.Errorf("%v: Query(%q) = %q, whole dictionary %q", opts.UserDicts, q, a, b)
+			}
+		}
+	}
+}
+
+// TestPrefetch: with Prefetch the whole dictionary comes after some text
+// and cuts as the small ones did.
+func TestPrefetch(t *testing.T) {
+	s, err := New(Options{Prefetch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "绩效目标:完成省、市直管部门下达工作任务"
+	before := s.Tokens(text)
+	if s.full.Load() != nil {
+		t.Fatal("the whole dictionary loads after one short text")
+	}
+	s.Tokens(strings.Repeat(text, prefetchAfter/len(text)+1))
+	if s.full.Load() == nil {
+		t.Fatal("the whole dictionary is not loaded after prefetchAfter bytes")
+	}
+	if after := s.Tokens(text); after != before {
+		t.Errorf("Tokens before the whole dictionary %q, after %q", before, after)
+	}
+}
+
+// BenchmarkSmallDict cuts the sample a line at a time, as indexing does,
+// with dictionaries of each line's words.
+func BenchmarkSmallDict(b *testing.B) {
+	data, err := os.ReadFile(corpus.SamplePath())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		for _, l := range lines {
+			s.Tokens(l)
+		}
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
