@@ -141,6 +141,11 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if r.cancelled {
 					return
 				}
+				if r.entry != nil {
+					// The rows are computed here, beside the other
+					// workers, so that the single writer only inserts.
+					r.entry.Prepare()
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():

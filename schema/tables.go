@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"unsafe"
@@ -188,9 +187,9 @@ var extractionTables = []inserter[model.Extraction]{
 		}),
 		col("score_table_no", "Report.Score.TableNo", func(_ *scope, r *model.Report) any { return nullInt(r.Score.TableNo) }),
 		col("score_row", "Report.Score.Row", func(_ *scope, r *model.Report) any { return tableRow(r.Score.TableNo, r.Score.Row) }),
-	).keeping(func(s *scope, r *model.Report, id int64) {
+	).keeping(func(s *scope, r *model.Report, id ref) {
 		s.reports = append(s.reports, id)
-		s.sections = append(s.sections, make([]int64, 0, len(r.Sections)))
+		s.sections = append(s.sections, make([]ref, 0, len(r.Sections)))
 	}).with(
 		// Sections first: the facts after them name their sections' ids.
 		newTable("sections", "Report.Sections", func(r *model.Report) []model.Section { return r.Sections },
@@ -211,7 +210,7 @@ var extractionTables = []inserter[model.Extraction]{
 			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return nullStr(v.Family) }),
 			col("block_no", "Section.Block", func(_ *scope, v *model.Section) any { return blockNo(v.Block) }),
 			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return nullStr(v.Role) }),
-		).keeping(func(s *scope, _ *model.Section, id int64) {
+		).keeping(func(s *scope, _ *model.Section, id ref) {
 			k := len(s.sections) - 1
 			s.sections[k] = append(s.sections[k], id)
 		}),
@@ -361,26 +360,19 @@ var extractionTables = []inserter[model.Extraction]{
 	),
 }
 
-// termsTable stores a report's term counts in report_terms and counts the
-// report in term_df: a map, and a second table kept up to date, which the
-// generic insert does not do.
+// termsTable stores a report's term counts in report_terms, and counts the
+// report in term_df: a map, and a second table kept up to date (by the
+// writer, once a batch), which the generic prepare does not do.
 type termsTable struct{}
 
-const (
-	insertTerm = `INSERT INTO report_terms (report_id, term, tf) VALUES (?, ?, ?)`
-	countTerm  = `INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1`
-)
+var reportTermsSQL = &tableSQL{name: "report_terms", cols: []string{"report_id", "term", "tf"}}
 
-func (termsTable) insert(ctx context.Context, b *batch, s *scope, r *model.Report) error {
+func (termsTable) prepare(s *scope, r *model.Report) {
 	for term, tf := range r.Terms {
-		if _, err := b.exec(ctx, insertTerm, s.reportID(), term, tf); err != nil {
-			return err
-		}
-		if _, err := b.exec(ctx, countTerm, term); err != nil {
-			return err
-		}
+		pt, _ := s.p.row(reportTermsSQL)
+		pt.args = append(pt.args, s.reportID(), term, tf)
+		s.p.terms = append(s.p.terms, term)
 	}
-	return nil
 }
 
 func (termsTable) info() tableInfo {
