@@ -94,6 +94,13 @@ func (t *table[P, T]) with(sub ...inserter[T]) *table[P, T] {
 	return t
 }
 
+// ignoringRepeats makes t skip a row whose key is stored already, and
+// returns t.
+func (t *table[P, T]) ignoringRepeats() *table[P, T] {
+	t.sql.orIgnore = true
+	return t
+}
+
 // keeping sets the function given each row and its ref, and returns t.
 func (t *table[P, T]) keeping(keep func(s *scope, v *T, id ref)) *table[P, T] {
 	t.keep = keep

@@ -24,8 +24,9 @@ type nowStamp struct{}
 
 // tableSQL is what the writer needs of a table: its name and columns.
 type tableSQL struct {
-	name string
-	cols []string
+	name     string
+	cols     []string
+	orIgnore bool // INSERT OR IGNORE: a row already stored is not an error
 }
 
 // Prepared is an entry's rows, their values computed: the rows of each
@@ -129,7 +130,11 @@ func (b *batch) multiStmt(ctx context.Context, t *tableSQL, rows int) (*sql.Stmt
 	}
 	row := "(?" + strings.Repeat(", ?", len(t.cols)-1) + ")"
 	var q strings.Builder
-	fmt.Fprintf(&q, "INSERT INTO %s (%s) VALUES %s", t.name, strings.Join(t.cols, ", "), row)
+	verb := "INSERT"
+	if t.orIgnore {
+		verb = "INSERT OR IGNORE"
+	}
+	fmt.Fprintf(&q, "%s INTO %s (%s) VALUES %s", verb, t.name, strings.Join(t.cols, ", "), row)
 	for range rows - 1 {
 		q.WriteString(", ")
 		q.WriteString(row)

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"strings"
 	"unsafe"
@@ -339,7 +341,9 @@ var extractionTables = []inserter[model.Extraction]{
 			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return d.Date }),
 		),
 	),
-	newTable("search_units", "Extraction.Index", func(x *model.Extraction) []model.IndexUnit { return x.Index },
+	// A unit names its text; a text many units repeat is stored once, and
+	// search_fts reads its words from there (migration 0009).
+	newTable("search_unit_rows", "Extraction.Index", func(x *model.Extraction) []model.IndexUnit { return x.Index },
 		col("document_id", "", func(s *scope, _ *model.IndexUnit) any { return s.docID }),
 		col("report_id", "IndexUnit.Report", func(s *scope, u *model.IndexUnit) any {
 			if u.Report < 0 || u.Report >= len(s.reports) {
@@ -350,14 +354,31 @@ var extractionTables = []inserter[model.Extraction]{
 		col("section_id", "IndexUnit.Section", func(s *scope, u *model.IndexUnit) any { return s.section(u.Report, u.Section) }),
 		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return u.Kind }),
 		col("block_no", "IndexUnit.Block", func(_ *scope, u *model.IndexUnit) any { return blockNo(u.Block) }),
-		col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
+		col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
 	).with(
-		// The unit's words, under the unit's id.
+		newTable("unit_texts", "", one[model.IndexUnit],
+			col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
+			col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
+			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
+		).ignoringRepeats(),
+		// The unit's words, under the unit's id: the index only, its
+		// content is unit_texts.
 		newTable("search_fts", "", one[model.IndexUnit],
 			col("rowid", "", func(s *scope, _ *model.IndexUnit) any { return s.upID }),
-			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
+			col("tokens", "", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
 		),
 	),
+}
+
+// textID identifies a unit's text and words: the first 8 bytes of their
+// SHA-256, so that the same text gets the same id in every document and
+// run without a lookup.
+func textID(u *model.IndexUnit) int64 {
+	h := sha256.New()
+	h.Write([]byte(u.Text))
+	h.Write([]byte{0})
+	h.Write([]byte(u.Tokens))
+	return int64(binary.BigEndian.Uint64(h.Sum(nil)))
 }
 
 // termsTable stores a report's term counts in report_terms, and counts the
