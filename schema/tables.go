@@ -206,7 +206,12 @@ var extractionTables = []inserter[model.Extraction]{
 			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return nullStr(v.Marker) }),
 			col("number", "Section.Number", func(_ *scope, v *model.Section) any { return nullInt(v.Number) }),
 			col("title", "Section.Title", func(_ *scope, v *model.Section) any { return v.Title }),
-			col("body", "Section.Body", func(_ *scope, v *model.Section) any { return v.Body }),
+			col("body", "Section.Body", func(_ *scope, v *model.Section) any {
+				if bodyInUnit(v) {
+					return nil
+				}
+				return v.Body
+			}),
 			col("ordinal", "", func(s *scope, _ *model.Section) any { return s.n + 1 }),
 			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return nullStr(v.Via) }),
 			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return nullStr(v.Family) }),
@@ -292,7 +297,6 @@ var extractionTables = []inserter[model.Extraction]{
 			col("mentions", "Org.Count", func(_ *scope, o *model.Org) any { return o.Count }),
 		),
 		newTable("figures", "Report.Figures", func(r *model.Report) []model.Figure { return r.Figures },
-			col("document_id", "", func(s *scope, _ *model.Figure) any { return s.docID }),
 			col("report_id", "", func(s *scope, _ *model.Figure) any { return s.reportID() }),
 			col("section_id", "Figure.Place.Section", func(s *scope, f *model.Figure) any {
 				return s.section(len(s.sections)-1, f.Place.Section)
@@ -352,7 +356,7 @@ var extractionTables = []inserter[model.Extraction]{
 			return s.reports[u.Report]
 		}),
 		col("section_id", "IndexUnit.Section", func(s *scope, u *model.IndexUnit) any { return s.section(u.Report, u.Section) }),
-		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return u.Kind }),
+		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return unitKind(u.Kind) }),
 		col("block_no", "IndexUnit.Block", func(_ *scope, u *model.IndexUnit) any { return blockNo(u.Block) }),
 		col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
 	).with(
@@ -368,6 +372,28 @@ var extractionTables = []inserter[model.Extraction]{
 			col("tokens", "", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
 		),
 	),
+}
+
+// unitKinds are the kinds of search unit search_unit_rows stores as
+// their index (the search_units view names them again); another kind is
+// stored as written.
+var unitKinds = [...]string{"title", "paragraph", "section", "cell"}
+
+func unitKind(k string) any {
+	for i, name := range unitKinds {
+		if k == name {
+			return i
+		}
+	}
+	return k
+}
+
+// bodyInUnit says whether a section's body is left out of sections: its
+// search unit's text is the title and the body (extract.Index), which
+// v_sections reads the body from, as long as trimming changed nothing.
+func bodyInUnit(v *model.Section) bool {
+	text := v.Title + "\n" + v.Body
+	return v.Body != "" && strings.TrimSpace(text) == text
 }
 
 // textID identifies a unit's text and words: the first 8 bytes of their
