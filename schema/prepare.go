@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/govreports/govreports/ingest/model"
@@ -210,9 +212,10 @@ func (w *Writer) upsertTermDF(ctx context.Context, b *batch) error {
 		return nil
 	}
 	const upsert = ` ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`
+	// In key order: term_df's B-tree is walked once, not probed at random.
 	terms := make([]any, 0, 2*len(w.df))
-	for t, n := range w.df {
-		terms = append(terms, t, n)
+	for _, t := range slices.Sorted(maps.Keys(w.df)) {
+		terms = append(terms, t, w.df[t])
 	}
 	for done := 0; done < len(terms)/2; {
 		k := chunk(len(terms)/2-done, 2)

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -415,9 +417,11 @@ type termsTable struct{}
 var reportTermsSQL = &tableSQL{name: "report_terms", cols: []string{"report_id", "term", "tf"}}
 
 func (termsTable) prepare(s *scope, r *model.Report) {
-	for term, tf := range r.Terms {
+	// In key order, so that the writer appends to the table's B-tree
+	// rather than inserting all over it.
+	for _, term := range slices.Sorted(maps.Keys(r.Terms)) {
 		pt, _ := s.p.row(reportTermsSQL)
-		pt.args = append(pt.args, s.reportID(), term, tf)
+		pt.args = append(pt.args, s.reportID(), term, r.Terms[term])
 		s.p.terms = append(s.p.terms, term)
 	}
 }
