@@ -69,6 +69,10 @@ FROM search_unit_rows u JOIN unit_texts t USING (text_id);
 CREATE VIRTUAL TABLE search_fts USING fts5 (tokens, content = 'search_units', content_rowid = 'unit_id',
 	tokenize = 'unicode61 remove_diacritics 0');
 INSERT INTO search_fts (search_fts) VALUES ('rebuild');
+-- The writer feeds the index a batch at a time: 16 MB of pending words
+-- (rather than 1 MB) before FTS5 writes a segment, so a batch makes one
+-- segment and fewer merges.
+INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 16777216);
 
 CREATE TABLE blocks_rowid (
 	document_id INTEGER NOT NULL REFERENCES documents ON DELETE CASCADE,
