@@ -66,10 +66,10 @@ func (e *Entry) Prepare() {
 	if e.PathOnly || e.prepared != nil {
 		return
 	}
-	e.prepared = prepare(e)
+	e.prepared = prepareEntry(e)
 }
 
-func prepare(e *Entry) *Prepared {
+func prepareEntry(e *Entry) *Prepared {
 	p := &Prepared{}
 	s := &scope{p: p, stamp: nowStamp{}}
 	if e.Status == StatusOK {

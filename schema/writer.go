@@ -328,7 +328,7 @@ func decimalValue(s string) any {
 func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64, error) {
 	p := e.prepared
 	if p == nil {
-		p = prepare(e)
+		p = prepareEntry(e)
 	}
 	return w.insertPrepared(ctx, b, p)
 }
