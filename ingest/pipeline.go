@@ -147,6 +147,11 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if r.cancelled {
 					return
 				}
+				if r.entry != nil {
+					// The rows are computed here, beside the other
+					// workers, so that the single writer only inserts.
+					r.entry.Prepare()
+				}
 				r.queued = resultBytes(r)
 				if queue.acquire(ctx, r.queued) != nil {
 					return

@@ -140,6 +140,7 @@ func (p *Processor) Entry(ctx context.Context, path string) (*schema.Entry, erro
 	if r.cancelled {
 		return nil, ctx.Err()
 	}
+	r.entry.Prepare() // as a worker does
 	return r.entry, nil
 }
 

@@ -1,16 +1,12 @@
 package schema
 
 import (
-	"context"
-	"fmt"
-	"strings"
-
 	"github.com/govreports/govreports/ingest/model"
 )
 
 // The model reaches the tables through column specs (tables.go): a table
 // names the model values its rows are drawn from and, for each column,
-// the model fields it stores and how. One generic insert writes them all,
+// the model fields it stores and how. One generic prepare computes their rows,
 // and TestModelFieldsStored checks that no field of the model is left out.
 
 // column is one column of an SQL table.
@@ -27,26 +23,27 @@ func col[T any](name, fields string, value func(s *scope, v *T) any) column[T] {
 	return column[T]{name: name, fields: fields, value: value}
 }
 
-// scope is where a row stands: the ids of the rows it belongs to. One
-// scope serves a whole document; the insert sets n and up for each row.
+// scope is where a row stands: the rows it belongs to. One scope serves a
+// whole document; the prepare sets n and up for each row. Row ids are
+// refs: the rows are prepared before the writer inserts them.
 type scope struct {
 	doc        *model.Document
-	docID      int64
-	stamp      string      // ingested_at
+	p          *Prepared
+	docID      ref
+	stamp      any         // ingested_at: nowStamp, the writer's clock
 	tableBlock map[int]int // table number → number of the block that holds it
-	reports    []int64     // ids of the document's reports so far
-	sections   [][]int64   // ids of the sections of each report so far
+	reports    []ref       // the document's reports so far
+	sections   [][]ref     // the sections of each report so far
 	n          int         // the row's index among its siblings, from 0
 	up         any         // the parent row (a pointer to its model value)
 	upN        int         // the parent row's index among its siblings
-	upID       int64       // the parent row's id
-	args       []any       // room for a row's column values
+	upID       ref         // the parent row
 }
 
-// reportID is the id of the report being loaded.
-func (s *scope) reportID() int64 { return s.reports[len(s.reports)-1] }
+// reportID is the report being prepared.
+func (s *scope) reportID() ref { return s.reports[len(s.reports)-1] }
 
-// section maps section index i of report r to its row id, NULL for -1.
+// section maps section index i of report r to its row, NULL for -1.
 func (s *scope) section(r, i int) any {
 	if r < 0 || r >= len(s.sections) || i < 0 || i >= len(s.sections[r]) {
 		return nil
@@ -54,9 +51,9 @@ func (s *scope) section(r, i int) any {
 	return s.sections[r][i]
 }
 
-// inserter loads the rows a parent value P holds.
+// inserter prepares the rows a parent value P holds.
 type inserter[P any] interface {
-	insert(ctx context.Context, b *batch, s *scope, p *P) error
+	prepare(s *scope, p *P)
 	info() tableInfo
 }
 
@@ -72,24 +69,23 @@ type columnInfo struct{ name, fields string }
 
 // table loads the rows of type T drawn from a parent P into one SQL table.
 type table[P, T any] struct {
-	name  string
-	from  string // Type.Field of P the rows come from ("Report.Funds")
-	rows  func(p *P) []T
-	cols  []column[T]
-	keep  func(s *scope, v *T, id int64) // if set, given each row and its id
-	sub   []inserter[T]                  // tables of the rows' own rows, loaded after each row
-	query string
+	name string
+	from string // Type.Field of P the rows come from ("Report.Funds")
+	rows func(p *P) []T
+	cols []column[T]
+	keep func(s *scope, v *T, id ref) // if set, given each row and its ref
+	sub  []inserter[T]                // tables of the rows' own rows, prepared after each row
+	sql  *tableSQL
 }
 
-// newTable builds the spec of table name and its INSERT statement.
+// newTable builds the spec of table name.
 func newTable[P, T any](name, from string, rows func(p *P) []T, cols ...column[T]) *table[P, T] {
 	names := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = c.name
 	}
 	return &table[P, T]{name: name, from: from, rows: rows, cols: cols,
-		query: fmt.Sprintf("INSERT INTO %s (%s) VALUES (?%s)", name, strings.Join(names, ", "),
-			strings.Repeat(", ?", len(cols)-1))}
+		sql: &tableSQL{name: name, cols: names}}
 }
 
 // with sets the tables loaded from each row, and returns t.
@@ -98,57 +94,47 @@ func (t *table[P, T]) with(sub ...inserter[T]) *table[P, T] {
 	return t
 }
 
-// keeping sets the function given each row and its id, and returns t.
-func (t *table[P, T]) keeping(keep func(s *scope, v *T, id int64)) *table[P, T] {
+// ignoringRepeats makes t skip a row whose key is stored already, and
+// returns t.
+func (t *table[P, T]) ignoringRepeats() *table[P, T] {
+	t.sql.orIgnore = true
+	return t
+}
+
+// keeping sets the function given each row and its ref, and returns t.
+func (t *table[P, T]) keeping(keep func(s *scope, v *T, id ref)) *table[P, T] {
 	t.keep = keep
 	return t
 }
 
-func (t *table[P, T]) insert(ctx context.Context, b *batch, s *scope, p *P) error {
+func (t *table[P, T]) prepare(s *scope, p *P) {
 	rows := t.rows(p)
 	if len(rows) == 0 {
-		return nil
+		return
 	}
 	n, up, upN, upID := s.n, s.up, s.upN, s.upID
 	for i := range rows {
 		s.n, s.up, s.upN, s.upID = i, up, upN, upID
-		if _, err := t.insertRow(ctx, b, s, &rows[i]); err != nil {
-			return err
-		}
+		t.prepareRow(s, &rows[i])
 	}
 	s.n, s.up, s.upN, s.upID = n, up, upN, upID
-	return nil
 }
 
-// insertRow loads v and the rows it holds, and returns its row id.
-func (t *table[P, T]) insertRow(ctx context.Context, b *batch, s *scope, v *T) (int64, error) {
-	// One buffer serves every table: the values are read by the time
-	// the row's own rows are loaded.
-	if cap(s.args) < len(t.cols) {
-		s.args = make([]any, len(t.cols), 2*len(t.cols))
-	}
-	args := s.args[:len(t.cols)]
+// prepareRow computes the column values of v and of the rows it holds,
+// and returns v's ref.
+func (t *table[P, T]) prepareRow(s *scope, v *T) ref {
+	pt, r := s.p.row(t.sql)
 	for j := range t.cols {
-		args[j] = t.cols[j].value(s, v)
-	}
-	res, err := b.exec(ctx, t.query, args...)
-	if err != nil {
-		return 0, fmt.Errorf("%s row %d: %w", t.name, s.n+1, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
+		pt.args = append(pt.args, t.cols[j].value(s, v))
 	}
 	if t.keep != nil {
-		t.keep(s, v, id)
+		t.keep(s, v, r)
 	}
-	s.up, s.upN, s.upID = v, s.n, id
+	s.up, s.upN, s.upID = v, s.n, r
 	for _, c := range t.sub {
-		if err := c.insert(ctx, b, s, v); err != nil {
-			return 0, err
-		}
+		c.prepare(s, v)
 	}
-	return id, nil
+	return r
 }
 
 func (t *table[P, T]) info() tableInfo {

@@ -1,8 +1,11 @@
 package schema
 
 import (
-	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -188,9 +191,9 @@ var extractionTables = []inserter[model.Extraction]{
 		}),
 		col("score_table_no", "Report.Score.TableNo", func(_ *scope, r *model.Report) any { return nullInt(r.Score.TableNo) }),
 		col("score_row", "Report.Score.Row", func(_ *scope, r *model.Report) any { return tableRow(r.Score.TableNo, r.Score.Row) }),
-	).keeping(func(s *scope, r *model.Report, id int64) {
+	).keeping(func(s *scope, r *model.Report, id ref) {
 		s.reports = append(s.reports, id)
-		s.sections = append(s.sections, make([]int64, 0, len(r.Sections)))
+		s.sections = append(s.sections, make([]ref, 0, len(r.Sections)))
 	}).with(
 		// Sections first: the facts after them name their sections' ids.
 		newTable("sections", "Report.Sections", func(r *model.Report) []model.Section { return r.Sections },
@@ -205,13 +208,18 @@ var extractionTables = []inserter[model.Extraction]{
 			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return nullStr(v.Marker) }),
 			col("number", "Section.Number", func(_ *scope, v *model.Section) any { return nullInt(v.Number) }),
 			col("title", "Section.Title", func(_ *scope, v *model.Section) any { return v.Title }),
-			col("body", "Section.Body", func(_ *scope, v *model.Section) any { return v.Body }),
+			col("body", "Section.Body", func(_ *scope, v *model.Section) any {
+				if bodyInUnit(v) {
+					return nil
+				}
+				return v.Body
+			}),
 			col("ordinal", "", func(s *scope, _ *model.Section) any { return s.n + 1 }),
 			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return nullStr(v.Via) }),
 			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return nullStr(v.Family) }),
 			col("block_no", "Section.Block", func(_ *scope, v *model.Section) any { return blockNo(v.Block) }),
 			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return nullStr(v.Role) }),
-		).keeping(func(s *scope, _ *model.Section, id int64) {
+		).keeping(func(s *scope, _ *model.Section, id ref) {
 			k := len(s.sections) - 1
 			s.sections[k] = append(s.sections[k], id)
 		}),
@@ -291,7 +299,6 @@ var extractionTables = []inserter[model.Extraction]{
 			col("mentions", "Org.Count", func(_ *scope, o *model.Org) any { return o.Count }),
 		),
 		newTable("figures", "Report.Figures", func(r *model.Report) []model.Figure { return r.Figures },
-			col("document_id", "", func(s *scope, _ *model.Figure) any { return s.docID }),
 			col("report_id", "", func(s *scope, _ *model.Figure) any { return s.reportID() }),
 			col("section_id", "Figure.Place.Section", func(s *scope, f *model.Figure) any {
 				return s.section(len(s.sections)-1, f.Place.Section)
@@ -340,7 +347,9 @@ var extractionTables = []inserter[model.Extraction]{
 			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return d.Date }),
 		),
 	),
-	newTable("search_units", "Extraction.Index", func(x *model.Extraction) []model.IndexUnit { return x.Index },
+	// A unit names its text; a text many units repeat is stored once, and
+	// search_fts reads its words from there (migration 0009).
+	newTable("search_unit_rows", "Extraction.Index", func(x *model.Extraction) []model.IndexUnit { return x.Index },
 		col("document_id", "", func(s *scope, _ *model.IndexUnit) any { return s.docID }),
 		col("report_id", "IndexUnit.Report", func(s *scope, u *model.IndexUnit) any {
 			if u.Report < 0 || u.Report >= len(s.reports) {
@@ -349,38 +358,73 @@ var extractionTables = []inserter[model.Extraction]{
 			return s.reports[u.Report]
 		}),
 		col("section_id", "IndexUnit.Section", func(s *scope, u *model.IndexUnit) any { return s.section(u.Report, u.Section) }),
-		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return u.Kind }),
+		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return unitKind(u.Kind) }),
 		col("block_no", "IndexUnit.Block", func(_ *scope, u *model.IndexUnit) any { return blockNo(u.Block) }),
-		col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
+		col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
 	).with(
-		// The unit's words, under the unit's id.
+		newTable("unit_texts", "", one[model.IndexUnit],
+			col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
+			col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
+			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
+		).ignoringRepeats(),
+		// The unit's words, under the unit's id: the index only, its
+		// content is unit_texts.
 		newTable("search_fts", "", one[model.IndexUnit],
 			col("rowid", "", func(s *scope, _ *model.IndexUnit) any { return s.upID }),
-			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
+			col("tokens", "", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
 		),
 	),
 }
 
-// termsTable stores a report's term counts in report_terms and counts the
-// report in term_df: a map, and a second table kept up to date, which the
-// generic insert does not do.
-type termsTable struct{}
+// unitKinds are the kinds of search unit search_unit_rows stores as
+// their index (the search_units view names them again); another kind is
+// stored as written.
+var unitKinds = [...]string{"title", "paragraph", "section", "cell"}
 
-const (
-	insertTerm = `INSERT INTO report_terms (report_id, term, tf) VALUES (?, ?, ?)`
-	countTerm  = `INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1`
-)
-
-func (termsTable) insert(ctx context.Context, b *batch, s *scope, r *model.Report) error {
-	for term, tf := range r.Terms {
-		if _, err := b.exec(ctx, insertTerm, s.reportID(), term, tf); err != nil {
-			return err
-		}
-		if _, err := b.exec(ctx, countTerm, term); err != nil {
-			return err
+func unitKind(k string) any {
+	for i, name := range unitKinds {
+		if k == name {
+			return i
 		}
 	}
-	return nil
+	return k
+}
+
+// bodyInUnit says whether a section's body is left out of sections: its
+// search unit's text is the title and the body (extract.Index), which
+// v_sections reads the body from, as long as trimming changed nothing.
+func bodyInUnit(v *model.Section) bool {
+	text := v.Title + "\n" + v.Body
+	return v.Body != "" && strings.TrimSpace(text) == text
+}
+
+// textID identifies a unit's text and words: the first 8 bytes of their
+// SHA-256, so that the same text gets the same id in every document and
+// run without a lookup. Two texts sharing an id (odds about n²/2⁶⁵ for n
+// distinct texts) would show the first for both.
+func textID(u *model.IndexUnit) int64 {
+	h := sha256.New()
+	h.Write([]byte(u.Text))
+	h.Write([]byte{0})
+	h.Write([]byte(u.Tokens))
+	return int64(binary.BigEndian.Uint64(h.Sum(nil)))
+}
+
+// termsTable stores a report's term counts in report_terms, and counts the
+// report in term_df: a map, and a second table kept up to date (by the
+// writer, once a batch), which the generic prepare does not do.
+type termsTable struct{}
+
+var reportTermsSQL = &tableSQL{name: "report_terms", cols: []string{"report_id", "term", "tf"}}
+
+func (termsTable) prepare(s *scope, r *model.Report) {
+	// In key order, so that the writer appends to the table's B-tree
+	// rather than inserting all over it.
+	for _, term := range slices.Sorted(maps.Keys(r.Terms)) {
+		pt, _ := s.p.row(reportTermsSQL)
+		pt.args = append(pt.args, s.reportID(), term, r.Terms[term])
+		s.p.terms = append(s.p.terms, term)
+	}
 }
 
 func (termsTable) info() tableInfo {

@@ -48,9 +48,15 @@ FROM reports r
 LEFT JOIN (SELECT f.report_id, round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) AS rate FROM funds f
            WHERE f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL GROUP BY f.report_id) c USING (report_id);
 
+-- A body is stored once, in the section's search unit (title, newline,
+-- body), unless that unit does not hold it as written (migration 0009).
 CREATE VIEW v_sections AS
-SELECT section_id, report_id, parent_id, level, marker, number, title, body, ordinal, via, block_no, role
-FROM sections;
+SELECT s.section_id, s.report_id, s.parent_id, s.level, s.marker, s.number, s.title,
+       coalesce(s.body, (SELECT substr(t.text, length(s.title) + 2)
+                         FROM search_unit_rows u JOIN unit_texts t USING (text_id)
+                         WHERE u.section_id = s.section_id AND u.kind = 2)) AS body,
+       s.ordinal, s.via, s.block_no, s.role
+FROM sections s;
 
 CREATE VIEW v_tables AS
 SELECT t.report_id, t.table_no, t.block_no, t.caption, t.header_row, t.header, t.kind, g.rows, g.cols
@@ -80,10 +86,11 @@ SELECT report_id, title, number, block_no, offset FROM policies;
 CREATE VIEW v_orgs AS
 SELECT report_id, name, kind, mentions, block_no FROM orgs;
 
+-- A figure's document is its report's (migration 0009).
 CREATE VIEW v_figures AS
-SELECT figure_id, document_id, report_id, section_id, block_no, raw, value, value_high, unit, kind,
-       approx, label, row, col, offset, flag
-FROM figures;
+SELECT f.figure_id, r.document_id, f.report_id, f.section_id, f.block_no, f.raw, f.value, f.value_high, f.unit, f.kind,
+       f.approx, f.label, f.row, f.col, f.offset, f.flag
+FROM figures f JOIN reports r USING (report_id);
 
 CREATE VIEW v_dates AS
 SELECT document_id, report_id, section_id, block_no, raw, date, offset, row, col FROM dates;

@@ -35,6 +35,8 @@ type Entry struct {
 
 	Doc *model.Document   // when ok
 	Ext *model.Extraction // when ok
+
+	prepared *Prepared // the rows, once Prepare has run
 }
 
 // Writer loads entries in batched transactions. It is not safe for
@@ -47,14 +49,20 @@ type Writer struct {
 	maxBatch int
 	maxAge   time.Duration
 	now      func() time.Time
+
+	args       []any          // room for a statement's values
+	entryTerms []string       // the terms of the entry being put, a report each
+	df         map[string]int // reports per term loaded in the open batch, for term_df
 }
 
 // batch is one open transaction with its prepared statements: a document
 // is hundreds of rows, and preparing each insert once per batch rather
 // than once per row halves the writer's work.
 type batch struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	multi   map[multiKey]*sql.Stmt
+	dfStmts map[int]*sql.Stmt
 }
 
 func (b *batch) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -93,7 +101,7 @@ func NewWriter(db *sql.DB, maxBatch int, maxAge time.Duration) *Writer {
 	if maxBatch < 1 {
 		maxBatch = 1
 	}
-	return &Writer{db: db, maxBatch: maxBatch, maxAge: maxAge, now: time.Now}
+	return &Writer{db: db, maxBatch: maxBatch, maxAge: maxAge, now: time.Now, df: map[string]int{}}
 }
 
 // Lookup tells whether content sha is loaded under key, and whether path
@@ -137,12 +145,14 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 		if err != nil {
 			return Loaded{}, lockErr(err)
 		}
-		w.b, w.started = &batch{tx: tx, stmts: map[string]*sql.Stmt{}}, w.now()
+		w.b, w.started = &batch{tx: tx, stmts: map[string]*sql.Stmt{},
+			multi: map[multiKey]*sql.Stmt{}, dfStmts: map[int]*sql.Stmt{}}, w.now()
 	}
 	if _, err := w.b.tx.ExecContext(ctx, `SAVEPOINT entry`); err != nil {
 		w.abort()
 		return Loaded{}, fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}
+	w.entryTerms = w.entryTerms[:0]
 	loaded, err := w.put(ctx, w.b, e)
 	if err != nil {
 		_, rerr := w.b.tx.ExecContext(ctx, `ROLLBACK TO entry`)
@@ -161,6 +171,11 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 		w.abort()
 		return Loaded{}, fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}
+	// The entry is in: its reports count in term_df when the batch is
+	// committed.
+	for _, t := range w.entryTerms {
+		w.df[t]++
+	}
 	w.pending++
 	if w.pending >= w.maxBatch || w.now().Sub(w.started) >= w.maxAge {
 		return loaded, w.Flush()
@@ -171,12 +186,17 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 func (w *Writer) abort() {
 	w.b.tx.Rollback()
 	w.b, w.pending = nil, 0
+	clear(w.df)
 }
 
 // Flush commits the open batch.
 func (w *Writer) Flush() error {
 	if w.b == nil {
 		return nil
+	}
+	if err := w.upsertTermDF(context.Background(), w.b); err != nil {
+		w.abort()
+		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}
 	err := w.b.tx.Commit()
 	w.b, w.pending = nil, 0
@@ -222,7 +242,7 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 	}
 	// FTS rows are not covered by foreign keys.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid IN
-		(SELECT unit_id FROM search_units WHERE document_id IN (`+orphans+`))`); err != nil {
+		(SELECT unit_id FROM search_unit_rows WHERE document_id IN (`+orphans+`))`); err != nil {
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE document_id IN (`+orphans+`)`)
@@ -230,6 +250,13 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	n, _ := res.RowsAffected()
+	if n > 0 {
+		// The texts no unit names any more (after the FTS rows, whose
+		// deletion reads them).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM unit_texts WHERE text_id NOT IN (SELECT text_id FROM search_unit_rows)`); err != nil {
+			return 0, err
+		}
+	}
 	return n, lockErr(tx.Commit())
 }
 
@@ -308,41 +335,11 @@ func decimalValue(s string) any {
 }
 
 func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64, error) {
-	s := &scope{stamp: w.stamp()}
-	if e.Status == StatusOK {
-		s.doc = e.Doc
+	p := e.prepared
+	if p == nil {
+		p = prepareEntry(e)
 	}
-	id, err := documentsTable.insertRow(ctx, b, s, e)
-	if err != nil {
-		return 0, err
-	}
-	if s.doc == nil {
-		return id, nil
-	}
-	s.docID = id
-	for i, bl := range s.doc.Body {
-		if bl.Kind == model.KindTable {
-			if s.tableBlock == nil {
-				s.tableBlock = map[int]int{}
-			}
-			s.tableBlock[bl.TableNo] = i + 1
-		}
-	}
-	for _, t := range documentTables {
-		if err := t.insert(ctx, b, s, s.doc); err != nil {
-			return 0, err
-		}
-	}
-	if e.Ext != nil {
-		s.reports = make([]int64, 0, len(e.Ext.Reports))
-		s.sections = make([][]int64, 0, len(e.Ext.Reports))
-		for _, t := range extractionTables {
-			if err := t.insert(ctx, b, s, e.Ext); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return id, nil
+	return w.insertPrepared(ctx, b, p)
 }
 
 // TableText renders a table as text: cells tab-separated, a row a line;

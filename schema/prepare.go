@@ -1,0 +1,238 @@
+package schema
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/govreports/govreports/ingest/model"
+)
+
+// The column specs are evaluated by Prepare, in the pipeline's workers;
+// the single writer then only binds the values and steps, many rows a
+// statement. A row that names another row of the same document (its
+// document, report, section or search unit) holds a ref to it, which the
+// writer resolves to the id SQLite gave that row.
+
+// ref is a row of a Prepared: t indexes its tables, i the row within.
+type ref struct{ t, i int32 }
+
+// nowStamp stands for the time the writer loads the row: the writer's
+// clock, not the worker's, dates it.
+type nowStamp struct{}
+
+// tableSQL is what the writer needs of a table: its name and columns.
+type tableSQL struct {
+	name     string
+	cols     []string
+	orIgnore bool // INSERT OR IGNORE: a row already stored is not an error
+}
+
+// Prepared is an entry's rows, their values computed: the rows of each
+// table in the order they were reached, which is the order the writer
+// inserts them in, so that ids come out as if each were inserted alone.
+type Prepared struct {
+	tables []*preparedTable
+	terms  []string // each report's terms, once a report: what term_df counts
+}
+
+type preparedTable struct {
+	sql  *tableSQL
+	args []any // the rows' values, len(sql.cols) a row
+	rows int
+}
+
+// row adds a row to the table of t and returns the table and its ref.
+func (p *Prepared) row(t *tableSQL) (*preparedTable, ref) {
+	i := len(p.tables) - 1
+	for ; i >= 0 && p.tables[i].sql != t; i-- {
+	}
+	if i < 0 {
+		i = len(p.tables)
+		p.tables = append(p.tables, &preparedTable{sql: t})
+	}
+	pt := p.tables[i]
+	pt.rows++
+	return pt, ref{int32(i), int32(pt.rows - 1)}
+}
+
+// Prepare computes the rows that store e, so that Put has only to insert
+// them. The pipeline's workers call it; Put prepares an entry that was
+// not. A path-only entry has no rows.
+func (e *Entry) Prepare() {
+	if e.PathOnly || e.prepared != nil {
+		return
+	}
+	e.prepared = prepareEntry(e)
+}
+
+func prepareEntry(e *Entry) *Prepared {
+	p := &Prepared{}
+	s := &scope{p: p, stamp: nowStamp{}}
+	if e.Status == StatusOK {
+		s.doc = e.Doc
+	}
+	s.docID = documentsTable.prepareRow(s, e)
+	if s.doc == nil {
+		return p
+	}
+	for i, bl := range s.doc.Body {
+		if bl.Kind == model.KindTable {
+			if s.tableBlock == nil {
+				s.tableBlock = map[int]int{}
+			}
+			s.tableBlock[bl.TableNo] = i + 1
+		}
+	}
+	for _, t := range documentTables {
+		t.prepare(s, s.doc)
+	}
+	if e.Ext != nil {
+		s.reports = make([]ref, 0, len(e.Ext.Reports))
+		s.sections = make([][]ref, 0, len(e.Ext.Reports))
+		for _, t := range extractionTables {
+			t.prepare(s, e.Ext)
+		}
+	}
+	return p
+}
+
+// maxVars is the most parameters a statement binds: SQLite's limit, 32766
+// since 3.32, would make statements that take longer to prepare than the
+// rows they save.
+const maxVars = 4096
+
+// maxRows is the most rows an INSERT statement holds.
+const maxRows = 128
+
+// chunk is how many of n rows of ncols columns the next statement holds:
+// a power of two, so that a batch prepares few distinct statements.
+func chunk(n, ncols int) int {
+	limit := min(n, maxRows, max(1, maxVars/ncols))
+	k := 1
+	for k*2 <= limit {
+		k *= 2
+	}
+	return k
+}
+
+type multiKey struct {
+	t    *tableSQL
+	rows int
+}
+
+// multiStmt returns the statement inserting rows rows into t.
+func (b *batch) multiStmt(ctx context.Context, t *tableSQL, rows int) (*sql.Stmt, error) {
+	k := multiKey{t, rows}
+	if st, ok := b.multi[k]; ok {
+		return st, nil
+	}
+	row := "(?" + strings.Repeat(", ?", len(t.cols)-1) + ")"
+	var q strings.Builder
+	verb := "INSERT"
+	if t.orIgnore {
+		verb = "INSERT OR IGNORE"
+	}
+	fmt.Fprintf(&q, "%s INTO %s (%s) VALUES %s", verb, t.name, strings.Join(t.cols, ", "), row)
+	for range rows - 1 {
+		q.WriteString(", ")
+		q.WriteString(row)
+	}
+	st, err := b.tx.PrepareContext(ctx, q.String())
+	if err != nil {
+		return nil, err
+	}
+	b.multi[k] = st
+	return st, nil
+}
+
+// insertPrepared inserts p's rows and returns the id of its first row (the
+// documents row). Refs are resolved through ids, the id of every row
+// inserted so far: a row names only rows of tables reached before its own.
+func (w *Writer) insertPrepared(ctx context.Context, b *batch, p *Prepared) (int64, error) {
+	ids := make([][]int64, len(p.tables))
+	var stamp string
+	for ti, pt := range p.tables {
+		ids[ti] = make([]int64, pt.rows)
+		ncols := len(pt.sql.cols)
+		for done := 0; done < pt.rows; {
+			k := chunk(pt.rows-done, ncols)
+			// A row naming a row of its own table (a section its parent)
+			// goes in a statement after the one of that row.
+			for j, v := range pt.args[done*ncols : (done+k)*ncols] {
+				if v, ok := v.(ref); ok && int(v.t) == ti && int(v.i) >= done {
+					k = chunk(max(j/ncols, 1), ncols)
+					break
+				}
+			}
+			w.args = append(w.args[:0], pt.args[done*ncols:(done+k)*ncols]...)
+			for j, v := range w.args {
+				switch v := v.(type) {
+				case ref:
+					w.args[j] = ids[v.t][v.i]
+				case nowStamp:
+					if stamp == "" {
+						stamp = w.stamp()
+					}
+					w.args[j] = stamp
+				}
+			}
+			st, err := b.multiStmt(ctx, pt.sql, k)
+			if err != nil {
+				return 0, err
+			}
+			res, err := st.ExecContext(ctx, w.args...)
+			if err != nil {
+				return 0, fmt.Errorf("%s rows %d–%d: %w", pt.sql.name, done+1, done+k, err)
+			}
+			// The rows of one statement take consecutive ids, the last
+			// the one SQLite reports. (A table whose rows name their own
+			// ids, or WITHOUT ROWID, gets ids nothing refers to.)
+			last, err := res.LastInsertId()
+			if err != nil {
+				return 0, err
+			}
+			for j := range k {
+				ids[ti][done+j] = last - int64(k-1-j)
+			}
+			done += k
+		}
+	}
+	w.entryTerms = append(w.entryTerms, p.terms...)
+	return ids[0][0], nil
+}
+
+// upsertTermDF adds the batch's report counts to term_df, many terms a
+// statement: once a batch rather than once a report and term.
+func (w *Writer) upsertTermDF(ctx context.Context, b *batch) error {
+	if len(w.df) == 0 {
+		return nil
+	}
+	const upsert = ` ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`
+	// In key order: term_df's B-tree is walked once, not probed at random.
+	terms := make([]any, 0, 2*len(w.df))
+	for _, t := range slices.Sorted(maps.Keys(w.df)) {
+		terms = append(terms, t, w.df[t])
+	}
+	for done := 0; done < len(terms)/2; {
+		k := chunk(len(terms)/2-done, 2)
+		st, ok := b.dfStmts[k]
+		if !ok {
+			q := "INSERT INTO term_df (term, df) VALUES (?, ?)" + strings.Repeat(", (?, ?)", k-1) + upsert
+			var err error
+			if st, err = b.tx.PrepareContext(ctx, q); err != nil {
+				return err
+			}
+			b.dfStmts[k] = st
+		}
+		if _, err := st.ExecContext(ctx, terms[2*done:2*(done+k)]...); err != nil {
+			return err
+		}
+		done += k
+	}
+	clear(w.df)
+	return nil
+}
