@@ -549,3 +549,28 @@ func TestExportAll(t *testing.T) {
 		t.Errorf("refused exports left files: %v", entries)
 	}
 }
+
+// TestExportXLSXBeyondWidthSample: rows past those the widths are
+// measured on stream in order after them.
+func TestExportXLSXBeyondWidthSample(t *testing.T) {
+	db := testDB(t)
+	n := widthSample + 500
+	f := openXLSX(t, "--db", db, "--query",
+		"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < "+strconv.Itoa(n)+
+			") SELECT x, CASE WHEN x > "+strconv.Itoa(widthSample)+" THEN '后面的行很宽很宽很宽很宽很宽' ELSE 'x' END AS t FROM c")
+	rows, err := f.GetRows("query")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != n+1 {
+		t.Fatalf("%d rows, want %d", len(rows), n+1)
+	}
+	for _, r := range []int{1, widthSample, widthSample + 1, n} {
+		if rows[r][0] != strconv.Itoa(r) {
+			t.Errorf("row %d holds %q", r, rows[r])
+		}
+	}
+	if w, _ := f.GetColWidth("query", "B"); w != 5 {
+		t.Errorf("column B is %v wide, want 5: measured on the first %d rows only", w, widthSample)
+	}
+}
