@@ -106,14 +106,29 @@ func text(v any) string {
 	}
 }
 
+// formatFloat prints f as the table, CSV and JSON all print it: never
+// with an exponent (5178000000.0, not 5.178e+09) and rounded to 15
+// significant digits, as Excel shows numbers, so that arithmetic noise
+// does not show (98.44, not 98.44000000000001).
 func formatFloat(f float64) string {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return strconv.FormatFloat(f, 'g', -1, 64)
 	}
+	f = roundFloat(f)
 	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
 		return strconv.FormatFloat(f, 'f', 1, 64) // 3.0 stays visibly real
 	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// roundFloat rounds f to 15 significant digits, the most a float64 holds
+// exactly in decimal.
+func roundFloat(f float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	if err != nil {
+		return f
+	}
+	return r
 }
 
 func isNumber(v any) bool {

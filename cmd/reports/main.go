@@ -4,7 +4,7 @@
 //	reports inspect [--json] FILE
 //	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
 //	reports sql     [--db reports.db] [--csv|--json] [--wide] [--timeout 1m] QUERY
-//	reports export  [--db reports.db] -o FILE [--force] [--timeout 1m] (VIEW | --query SQL)
+//	reports export  [--db reports.db] -o FILE [--force] [--headers zh] [--unit wan] [--timeout 1m] (VIEW | --query SQL | --all)
 //
 // Flags may stand before or after the arguments; -- ends them.
 //

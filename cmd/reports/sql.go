@@ -388,7 +388,7 @@ func jsonValue(v any) []byte {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return []byte("null")
 		}
-		return strconv.AppendFloat(nil, v, 'g', -1, 64)
+		return []byte(formatFloat(v)) // the digits the table and CSV print
 	case bool:
 		return strconv.AppendBool(nil, v)
 	default:

@@ -72,7 +72,7 @@ func TestSQLJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	first := `{"report_id": 1, "project_name": "现代服务业专项经费", "budget": 724000, "evaluation_year": 2020, "project_name_2": "现代服务业专项经费"}`
+	first := `{"report_id": 1, "project_name": "现代服务业专项经费", "budget": 724000.0, "evaluation_year": 2020, "project_name_2": "现代服务业专项经费"}`
 	if !strings.Contains(out, first) {
 		t.Errorf("JSON lacks %s in column order:\n%s", first, out)
 	}
@@ -276,6 +276,36 @@ func TestCountStatements(t *testing.T) {
 	} {
 		if got := countStatements(q); got != want {
 			t.Errorf("countStatements(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
+
+// TestNumbersSameEverywhere: a number prints with the same digits in the
+// table, CSV and JSON: no exponent, no arithmetic noise.
+func TestNumbersSameEverywhere(t *testing.T) {
+	db := testDB(t)
+	for _, tt := range []struct{ expr, want string }{
+		{"5178000000.0", "5178000000.0"},
+		{"265800.0 * 100 / 270000", "98.4444444444444"},
+		{"98.44 + 0.0000000000000071", "98.44"}, // 98.44000000000001 as a float64
+		{"0.1 + 0.2", "0.3"},
+		{"724000 / 10000.0", "72.4"},
+		{"5178000000", "5178000000"},
+		{"-0.000125", "-0.000125"},
+	} {
+		query := "SELECT " + tt.expr + " AS n"
+		_, table, _ := runCmd(t, "sql", "--db", db, query)
+		_, csv, _ := runCmd(t, "sql", "--db", db, "--csv", query)
+		_, js, _ := runCmd(t, "sql", "--db", db, "--json", query)
+		wantTable := "n\n" + strings.Repeat("-", max(1, len(tt.want))) + "\n" + tt.want + "\n(1 row)\n"
+		if table != wantTable {
+			t.Errorf("%s: table %q, want %q", tt.expr, table, wantTable)
+		}
+		if want := "n\n" + tt.want + "\n"; csv != want {
+			t.Errorf("%s: CSV %q, want %q", tt.expr, csv, want)
+		}
+		if want := "[\n  {\"n\": " + tt.want + "}\n]\n"; js != want {
+			t.Errorf("%s: JSON %q, want %q", tt.expr, js, want)
 		}
 	}
 }
