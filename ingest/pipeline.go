@@ -155,7 +155,28 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	var sum Summary
 	var fatal error
 	total, totalDone := 0, false
-	for r := range results {
+	// A timer closes the batch when it is due even while no file
+	// finishes (a slow one is being read): what was read is committed in
+	// bounded time, and a kill loses at most the batch in flight.
+	tick := time.NewTicker(max(w.MaxAge()/4, 10*time.Millisecond))
+	defer tick.Stop()
+	next := func() (result, bool) {
+		for {
+			select {
+			case r, ok := <-results:
+				return r, ok
+			case <-tick.C:
+				if fatal != nil {
+					continue
+				}
+				if err := w.FlushDue(); err != nil {
+					fatal = err
+					cancel()
+				}
+			}
+		}
+	}
+	for r, ok := next(); ok; r, ok = next() {
 		select {
 		case total = <-totals:
 			totalDone = true

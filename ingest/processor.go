@@ -32,6 +32,12 @@ type Config struct {
 	// Journal is the database's journal mode, schema.JournalWAL (when
 	// empty) or schema.JournalDelete.
 	Journal string
+	// BatchSize and BatchAge bound a transaction of the writer: it is
+	// committed after BatchSize files or BatchAge, whichever comes first,
+	// so that a crash loses at most that much. 0 means 200 files and one
+	// second.
+	BatchSize int
+	BatchAge  time.Duration
 	// Progress, if set, is called from one goroutine after every file Run
 	// finishes.
 	Progress func(Event)
@@ -80,6 +86,12 @@ func New(cfg Config) (*Processor, error) {
 func newProcessor(cfg Config, extract func(*model.Document) *model.Extraction, key string) *Processor {
 	cfg.Dicts = append([]string(nil), cfg.Dicts...)
 	cfg.Workers = max(cfg.Workers, 1)
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 200
+	}
+	if cfg.BatchAge <= 0 {
+		cfg.BatchAge = time.Second
+	}
 	readers, owned := cfg.Readers, false
 	if readers == nil {
 		readers, owned = DefaultRegistry(), true
@@ -152,7 +164,7 @@ func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summar
 		return Summary{}, err
 	}
 	defer lookup.Close()
-	sum, err := p.run(ctx, roots, schema.NewWriter(conn, 200, time.Second), lookup, ownFiles(db))
+	sum, err := p.run(ctx, roots, schema.NewWriter(conn, p.cfg.BatchSize, p.cfg.BatchAge), lookup, ownFiles(db))
 	if err == nil && (sum.Ingested > 0 || sum.Pruned > 0) {
 		err = schema.RefreshKeywords(ctx, conn)
 	}

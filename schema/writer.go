@@ -173,6 +173,20 @@ func (w *Writer) abort() {
 	w.b, w.pending = nil, 0
 }
 
+// MaxAge is how long a batch may stay open.
+func (w *Writer) MaxAge() time.Duration { return w.maxAge }
+
+// FlushDue commits the open batch if it is older than the writer's maxAge.
+// Put only checks the age when an entry comes; the pipeline calls FlushDue
+// on a timer so that finished documents are committed (and the write lock
+// let go) while a slow file is still being read.
+func (w *Writer) FlushDue() error {
+	if w.b == nil || w.now().Sub(w.started) < w.maxAge {
+		return nil
+	}
+	return w.Flush()
+}
+
 // Flush commits the open batch.
 func (w *Writer) Flush() error {
 	if w.b == nil {
