@@ -165,7 +165,13 @@ func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summar
 	}
 	defer lookup.Close()
 	sum, err := p.run(ctx, roots, schema.NewWriter(conn, p.cfg.BatchSize, p.cfg.BatchAge), lookup, ownFiles(db))
-	if err == nil && (sum.Ingested > 0 || sum.Pruned > 0) {
+	if err != nil {
+		return sum, err
+	}
+	// The stale mark, not this run's counts, decides: a run killed before
+	// its refresh left it set, and this run may have nothing to do.
+	stale, err := schema.KeywordsStale(ctx, lookup)
+	if err == nil && (stale || sum.Ingested > 0 || sum.Pruned > 0) {
 		err = schema.RefreshKeywords(ctx, conn)
 	}
 	return sum, err

@@ -234,6 +234,9 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM term_df WHERE df <= 0`); err != nil {
 		return 0, err
 	}
+	if _, err := tx.ExecContext(ctx, markKeywordsStale); err != nil {
+		return 0, err
+	}
 	// FTS rows are not covered by foreign keys.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid IN
 		(SELECT unit_id FROM search_units WHERE document_id IN (`+orphans+`))`); err != nil {
@@ -344,6 +347,11 @@ func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64,
 	}
 	for _, t := range documentTables {
 		if err := t.insert(ctx, b, s, s.doc); err != nil {
+			return 0, err
+		}
+	}
+	if e.Ext != nil && len(e.Ext.Reports) > 0 {
+		if _, err := b.exec(ctx, markKeywordsStale); err != nil {
 			return 0, err
 		}
 	}
