@@ -2,13 +2,12 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -123,7 +122,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			}
 		}, func(path string, err error) {
 			select {
-			case results <- failedResult(path, fmt.Errorf("%s: %w", path, err)):
+			case results <- unreadResult(path, err):
 			case <-ctx.Done():
 			}
 		})
@@ -279,13 +278,28 @@ func failedResult(path string, err error) result {
 	}
 }
 
+// unreadResult records a file that was not read: skipped when it is not a
+// regular file, failed otherwise.
+func unreadResult(path string, err error) result {
+	var nr *NotRegularError
+	if !errors.As(err, &nr) {
+		if !strings.HasPrefix(err.Error(), path+":") {
+			err = fmt.Errorf("%s: %w", path, err)
+		}
+		return failedResult(path, err)
+	}
+	r := failedResult(path, err)
+	r.entry.Status, r.entry.Format, r.outcome = schema.StatusSkipped, nr.Format(), Skipped
+	return r
+}
+
 // process reads, checks and extracts one file. The key recorded with it
 // names the extractor and the reader of its kind, so that a new version
 // of one reader reads again the files of its formats only.
 func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result {
-	data, sum, err := readFile(f)
+	data, sum, err := p.readFile(f)
 	if err != nil {
-		r := failedResult(f.Path, err)
+		r := unreadResult(f.Path, err)
 		r.entry.Key = p.key
 		return r
 	}
@@ -378,20 +392,10 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 	}
 }
 
-// readFile reads a whole file, at most MaxFileSize, and hashes it.
-func readFile(f File) ([]byte, string, error) {
-	data, err := readLimited(f.Path)
-	if err != nil {
-		return nil, "", err
-	}
-	h := sha256.Sum256(data)
-	return data, hex.EncodeToString(h[:]), nil
-}
-
 // readLimited reads a whole file, refusing one larger than MaxFileSize
 // before reading it into memory.
 func readLimited(path string) ([]byte, error) {
-	fh, err := os.Open(path)
+	fh, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}

@@ -60,6 +60,8 @@ type Processor struct {
 	extract func(*model.Document) *model.Extraction
 	key     string // the extractor part of every document's key
 	owned   bool   // readers was made here: Close closes it
+
+	afterRead func(path string) // called between a file's read and the look after it (tests)
 }
 
 // New makes a processor; it loads the segmenter with the built-in
