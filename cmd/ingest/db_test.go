@@ -16,7 +16,10 @@ import (
 
 func TestMain(m *testing.M) {
 	if args, ok := unprivileged.Args(); ok {
-		os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, false))
+		ctx, stop := interruptible()
+		code := run(ctx, args, os.Stdout, os.Stderr, false)
+		stop()
+		os.Exit(code)
 	}
 	os.Exit(m.Run())
 }
