@@ -5,9 +5,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/corpus"
 	"github.com/govreports/govreports/schema"
@@ -93,5 +96,41 @@ func TestUTF16OfChineseAlone(t *testing.T) {
 				t.Errorf("%s: read in %s as %.40q", order, e.Doc.Encoding, e.Doc.Body[0].Para.Text)
 			}
 		}
+	}
+}
+
+// TestTextStartBinaryBody: a .txt whose first 8 KiB are the sample and
+// whose body is binary fails, naming the file and the offset where the
+// binary begins, rather than being stored as ok with the junk as text.
+func TestTextStartBinaryBody(t *testing.T) {
+	sample, err := os.ReadFile(corpus.SamplePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := sample[:8<<10]
+	for len(text) > 0 && !utf8.RuneStart(text[len(text)-1]) {
+		text = text[:len(text)-1]
+	}
+	text = text[:len(text)-1]
+	body := make([]byte, 64<<10)
+	for i := range body {
+		body[i] = byte(i*7919>>3) ^ byte(i>>11) // bytes of every value, no text
+	}
+	path := filepath.Join(t.TempDir(), "half.txt")
+	if err := os.WriteFile(path, append(append([]byte(nil), text...), body...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := processFile(t, path)
+	if e.Status != schema.StatusFailed || e.Err == nil {
+		t.Fatalf("status %s (%v), want failed", e.Status, e.Err)
+	}
+	msg := e.Err.Error()
+	m := regexp.MustCompile(`from byte (\d+) on`).FindStringSubmatch(msg)
+	if !strings.Contains(msg, filepath.ToSlash(path)) || m == nil {
+		t.Fatalf("error %q names not the file and an offset", msg)
+	}
+	// The first bytes of the body may pass for text.
+	if at, _ := strconv.Atoi(m[1]); at < len(text) || at > len(text)+16 {
+		t.Errorf("binary from byte %d, want %d", at, len(text))
 	}
 }
