@@ -356,6 +356,20 @@ func TestBatchClosesWhileASlowFileIsRead(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+	// The write lock is let go too: another writer (a second ingest) gets
+	// it at once.
+	other, err := schema.OpenWith(context.Background(), db, schema.Options{})
+	if err != nil {
+		t.Errorf("a second writer cannot open the database while the slow file is read: %v", err)
+	} else {
+		tx, err := other.Begin()
+		if err != nil {
+			t.Errorf("a second writer cannot take the write lock while the slow file is read: %v", err)
+		} else {
+			tx.Rollback()
+		}
+		other.Close()
+	}
 	close(release)
 	if err := <-done; err != nil {
 		t.Fatal(err)
