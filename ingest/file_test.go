@@ -13,9 +13,9 @@ import (
 )
 
 // TestPipesAreRefusedUnread: a named pipe among the paths, given as a root
-// and inside a folder, is recorded as skipped without being opened (an
-// open for reading would wait for a writer forever) and the good file
-// beside it is loaded.
+// and inside a folder, and a device, are recorded as skipped without being
+// opened (an open of a pipe for reading waits for a writer forever) and
+// the good file beside them is loaded.
 func TestPipesAreRefusedUnread(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.txt", "一、项目概况")
@@ -23,6 +23,11 @@ func TestPipesAreRefusedUnread(t *testing.T) {
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
+	}
+	roots := []string{dir, filepath.Join(dir, "root.txt")}
+	const device = "/dev/null"
+	if fi, err := os.Stat(device); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		roots = append(roots, device)
 	}
 	db := filepath.Join(t.TempDir(), "reports.db")
 	type ran struct {
@@ -33,7 +38,7 @@ func TestPipesAreRefusedUnread(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	go func() {
-		sum, err := testProcessor(Config{Workers: 2}).Run(ctx, db, dir, filepath.Join(dir, "root.txt"))
+		sum, err := testProcessor(Config{Workers: 2}).Run(ctx, db, roots...)
 		done <- ran{sum, err}
 	}()
 	var r ran
@@ -46,8 +51,8 @@ func TestPipesAreRefusedUnread(t *testing.T) {
 		t.Fatal(r.err)
 	}
 	// The pipe given as a root is also inside the folder: seen twice.
-	if r.sum.Ingested != 1 || r.sum.Skipped != 3 || r.sum.Failed != 0 {
-		t.Errorf("summary %+v, want 1 ingested and the pipes 3 times skipped", r.sum)
+	if r.sum.Ingested != 1 || r.sum.Skipped != len(roots)+1 || r.sum.Failed != 0 {
+		t.Errorf("summary %+v, want 1 ingested and %d skipped", r.sum, len(roots)+1)
 	}
 	conn, err := schema.OpenReadOnly(db)
 	if err != nil {
@@ -66,12 +71,16 @@ func TestPipesAreRefusedUnread(t *testing.T) {
 			t.Fatal(err)
 		}
 		n++
-		if status != "skipped" || !strings.Contains(msg, "named pipe") || !strings.HasPrefix(msg, path+":") {
-			t.Errorf("%s: %s, %q; want skipped, naming the file and a named pipe", path, status, msg)
+		want := "a named pipe"
+		if path == device {
+			want = "a character device"
+		}
+		if status != "skipped" || !strings.Contains(msg, want) || !strings.HasPrefix(msg, path+":") {
+			t.Errorf("%s: %s, %q; want skipped, naming the file and %s", path, status, msg, want)
 		}
 	}
-	if n != 2 {
-		t.Errorf("%d pipes recorded, want 2", n)
+	if n != len(roots) {
+		t.Errorf("%d special files recorded, want %d", n, len(roots))
 	}
 }
 

@@ -172,9 +172,15 @@ func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summar
 	}
 	// The stale mark, not this run's counts, decides: a run killed before
 	// its refresh left it set, and this run may have nothing to do.
+	changed := sum.Ingested > 0 || sum.Pruned > 0
 	stale, err := schema.KeywordsStale(ctx, lookup)
-	if err == nil && (stale || sum.Ingested > 0 || sum.Pruned > 0) {
+	if err == nil && (stale || changed) {
 		err = schema.RefreshKeywords(ctx, conn)
+		if !changed && schema.IsReadOnly(err) {
+			// A run with nothing to do succeeds on a database it cannot
+			// write; the mark stays for the next run that can.
+			err = nil
+		}
 	}
 	return sum, err
 }
