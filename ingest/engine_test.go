@@ -21,7 +21,7 @@ import (
 // the engine.
 func TestMissingEngineSkipsThenReads(t *testing.T) {
 	dir := t.TempDir()
-	doc, err := readLimited(corpus.Rendering("2020-xihu-services.doc"))
+	doc, err := readLimited(corpus.Rendering("2020-xihu-services.doc"), MaxFileSize)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,11 +61,11 @@ func openRegular(path string) (*os.File, error) {
 	return fh, nil
 }
 
-// readFile reads a whole file, at most MaxFileSize, and hashes it. A file
+// readFile reads a whole file, at most max bytes, and hashes it. A file
 // whose size or modification time differs after the read from before it
 // is being written: what was read may mix two versions, so it is read
 // again once, and failed if it changes again.
-func (p *Processor) readFile(f File) ([]byte, string, error) {
+func (p *Processor) readFile(f File, max int64) ([]byte, string, error) {
 	for attempt := 1; ; attempt++ {
 		before, err := os.Stat(f.Path)
 		if err != nil {
@@ -74,7 +74,7 @@ func (p *Processor) readFile(f File) ([]byte, string, error) {
 		if !before.Mode().IsRegular() {
 			return nil, "", &NotRegularError{Path: f.Path, Mode: before.Mode()}
 		}
-		data, err := readLimited(f.Path)
+		data, err := readLimited(f.Path, max)
 		if err != nil {
 			return nil, "", err
 		}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -16,8 +17,8 @@ import (
 	"github.com/govreports/govreports/schema"
 )
 
-// MaxFileSize is the largest file read; a larger one is recorded as failed
-// rather than read into memory.
+// MaxFileSize is the default largest file read (model.Limits.MaxFileBytes);
+// a larger one is recorded as failed by its size, before it is read.
 const MaxFileSize = 256 << 20
 
 // Outcome of one file.
@@ -66,6 +67,7 @@ type result struct {
 	sameAs    string // for a Duplicate
 	path      string // the file's, when entry is nil
 	cancelled bool   // the run stopped before the file was read: neither count nor record it
+	queued    int64  // bytes counted against the queue's bound
 }
 
 // run ingests every file under roots through w; lookup, if not nil, is
@@ -84,6 +86,10 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	guard := newMemoryGuard(p.cfg.MemoryLimit)
+	go guard.watch(ctx, 100*time.Millisecond)
+	ctx = withGuard(ctx, guard)
+	queue := newByteGate(p.cfg.QueueBytes)
 
 	files := make(chan File, p.cfg.Workers*4)
 	results := make(chan result, p.cfg.Workers*4)
@@ -140,6 +146,10 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if r.cancelled {
 					return
 				}
+				r.queued = resultBytes(r)
+				if queue.acquire(ctx, r.queued) != nil {
+					return
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -176,6 +186,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		}
 	}
 	for r, ok := next(); ok; r, ok = next() {
+		queue.release(r.queued)
 		select {
 		case total = <-totals:
 			totalDone = true
@@ -297,7 +308,7 @@ func unreadResult(path string, err error) result {
 // names the extractor and the reader of its kind, so that a new version
 // of one reader reads again the files of its formats only.
 func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result {
-	data, sum, err := p.readFile(f)
+	data, sum, err := p.readFile(f, p.limits().MaxFileBytes)
 	if err != nil {
 		r := unreadResult(f.Path, err)
 		r.entry.Key = p.key
@@ -362,6 +373,13 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 		x   *model.Extraction
 		err error
 	}
+	// The reader gets its own context, cancelled when parse returns, the
+	// file is abandoned or the memory guard trips, so that it stops (and
+	// the engines it runs — pdftotext, tesseract … — with it) and its
+	// memory is released.
+	parent := ctx
+	ctx, cancel := guardOf(ctx).file(model.WithLimits(ctx, p.limits()))
+	defer cancel()
 	done := make(chan parsed, 1)
 	go func() {
 		defer func() {
@@ -370,9 +388,15 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 			}
 		}()
 		doc, err := p.readers.read(ctx, path, data, kind)
+		if err == nil {
+			err = model.CheckLimits(doc, p.limits())
+		}
 		var x *model.Extraction
 		if err == nil {
 			x = p.extract(doc)
+			if n, max := figures(x), p.limits().MaxFigures; n > max {
+				doc, x, err = nil, nil, model.FiguresError(path, max)
+			}
 		}
 		done <- parsed{doc, x, err}
 	}()
@@ -388,24 +412,51 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 	case <-timeout:
 		return nil, nil, fmt.Errorf("%s: reading took longer than %v and was abandoned", path, p.cfg.FileTimeout)
 	case <-ctx.Done():
-		return nil, nil, ctx.Err()
+		if parent.Err() != nil {
+			return nil, nil, parent.Err()
+		}
+		return nil, nil, fmt.Errorf("%s: %w", path, context.Cause(ctx))
 	}
 }
 
-// readLimited reads a whole file, refusing one larger than MaxFileSize
-// before reading it into memory.
-func readLimited(path string) ([]byte, error) {
+// limits returns the processor's limits, defaults filled in.
+func (p *Processor) limits() model.Limits {
+	return model.LimitsFrom(model.WithLimits(context.Background(), p.cfg.Limits))
+}
+
+// figures counts the figures of an extraction.
+func figures(x *model.Extraction) int {
+	n := 0
+	for _, r := range x.Reports {
+		n += len(r.Figures)
+	}
+	return n
+}
+
+// readLimited reads a whole file, refusing one larger than max by its
+// size before reading it; the read stops past max all the same, for a
+// file that grows while it is read.
+func readLimited(path string, max int64) ([]byte, error) {
 	fh, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
-	if err != nil {
+	tooBig := &model.LimitError{Path: path, What: "bytes in the file", Limit: max, Flag: "max-file-bytes"}
+	var buf bytes.Buffer
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		if fi.Size() > max {
+			return nil, tooBig
+		}
+		// One buffer of the file's size: growing by doubling would
+		// hold up to twice a large file.
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(fh, max+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file larger than %d MiB, not read", path, MaxFileSize>>20)
+	if int64(buf.Len()) > max {
+		return nil, tooBig
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }

@@ -74,7 +74,7 @@ func TestRunCountsAndRecordsEveryFile(t *testing.T) {
 	write(t, dir, "a/one.txt", "一、项目概况\n正文")
 	write(t, dir, "a/two.txt", "二、评价结论")
 	write(t, dir, "b/same-as-one.txt", "一、项目概况\n正文")
-	write(t, dir, "b/report.pdf", "%PDF-1.4")
+	write(t, dir, "b/archive.rar", "Rar!\x1a\x07\x00")
 	write(t, dir, "b/broken.txt", "BROKEN")
 	write(t, dir, "b/hostile.txt", "PANIC")
 	write(t, dir, ".hidden/x.txt", "hidden")
@@ -118,7 +118,7 @@ func TestRunCountsAndRecordsEveryFile(t *testing.T) {
 			t.Errorf("%s: error %q does not name the file", name, msg)
 		}
 	}
-	want := []string{"broken.txt failed", "hostile.txt failed", "one.txt ok", "report.pdf skipped", "two.txt ok"}
+	want := []string{"archive.rar skipped", "broken.txt failed", "hostile.txt failed", "one.txt ok", "two.txt ok"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("documents:\n got %v\nwant %v", got, want)
 	}

@@ -47,6 +47,15 @@ type Config struct {
 	// shows. Run refuses such a processor, since the database needs the
 	// index.
 	NoIndex bool
+	// Limits bound what one file may cost (model.DefaultLimits for the
+	// zero fields); a file past one fails alone.
+	Limits model.Limits
+	// QueueBytes bounds what read documents waiting for the writer may
+	// hold (DefaultQueueBytes when 0).
+	QueueBytes int64
+	// MemoryLimit, when not 0, is the heap in bytes past which Run fails
+	// the files being read, before the machine runs out of memory.
+	MemoryLimit int64
 }
 
 // Processor reads files, extracts their reports and segments their text

@@ -22,9 +22,9 @@ func TestProcessReadsAndExtractsOneFile(t *testing.T) {
 		t.Errorf("format %q, %d reports, %d index units; want txt, 3 and none without an index", doc.Format, len(x.Reports), len(x.Index))
 	}
 	dir := t.TempDir()
-	write(t, dir, "r.pdf", "%PDF-1.7\n")
-	if _, _, err := p.Process(context.Background(), filepath.Join(dir, "r.pdf")); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("pdf: %v, want ErrUnsupported", err)
+	write(t, dir, "r.rar", "Rar!\x1a\x07\x00")
+	if _, _, err := p.Process(context.Background(), filepath.Join(dir, "r.rar")); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("rar: %v, want ErrUnsupported", err)
 	}
 	if _, err := p.Run(context.Background(), filepath.Join(dir, "r.db"), dir); err == nil {
 		t.Error("Run of a processor without an index: no error")

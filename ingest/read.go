@@ -9,7 +9,7 @@ import (
 )
 
 // ErrUnsupported marks a file that is skipped: its format is not read
-// (yet), or the engine that reads it is not installed. It is
+// (yet), or the engine its reader needs is not installed. It is
 // model.ErrUnsupported, which readers (that cannot import ingest) match.
 var ErrUnsupported = model.ErrUnsupported
 

@@ -10,6 +10,7 @@ import (
 	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/office"
+	"github.com/govreports/govreports/ingest/pdf"
 	"github.com/govreports/govreports/ingest/sheet"
 	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/ingest/soffice"
@@ -45,6 +46,7 @@ func DefaultRegistry() *Registry {
 		office.New(conv),
 		sheet.Reader{},
 		sheet.NewLegacy(conv),
+		pdf.New(pdf.Config{}),
 	)
 	reg.owned = append(reg.owned, conv)
 	return reg

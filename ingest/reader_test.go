@@ -32,8 +32,8 @@ func (r fakeReader) Read(_ context.Context, path string, data []byte) (*model.Do
 func TestDefaultRegistryReadsTextAndWord(t *testing.T) {
 	reg := DefaultRegistry()
 	defer reg.Close()
-	for _, k := range []sniff.Kind{sniff.TXT, sniff.DOCX, sniff.DOC, sniff.PDF, sniff.XLSX, sniff.HTML, sniff.MHT, sniff.Binary} {
-		supported := k == sniff.TXT || k == sniff.DOCX || k == sniff.DOC || k == sniff.XLSX || k == sniff.HTML || k == sniff.MHT
+	for _, k := range []sniff.Kind{sniff.TXT, sniff.DOCX, sniff.DOC, sniff.PDF, sniff.Image, sniff.XLSX, sniff.HTML, sniff.MHT, sniff.Binary} {
+		supported := k != sniff.Binary
 		if got := reg.Reader(k) != nil; got != supported {
 			t.Errorf("%s: has a reader %v, want %v", k, got, supported)
 		}

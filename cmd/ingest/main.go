@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 
 	"github.com/govreports/govreports/cmd/internal/cli"
 	"github.com/govreports/govreports/ingest"
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/schema"
 )
 
@@ -70,6 +72,9 @@ type options struct {
 	journal string
 	version bool
 	paths   []string
+	limits  model.Limits
+	memory  int64 // MiB: the Go runtime's soft limit, and the heap past which files being read fail; 0 for none
+	queue   int64 // MiB of read documents waiting for the writer
 }
 
 // parseFlags reads the command line; it returns cli.ErrHelp once it has
@@ -85,6 +90,21 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.DurationVar(&o.commit, "commit-every", time.Second, "commit what was read at least this often, also while a slow file is read: what a crash can lose")
 	fs.StringVar(&o.journal, "journal", "", "journal `MODE` of the database: wal, or delete for a network filesystem (default: wal, delete where the database lies on one)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	// What one file may cost: a file past a limit fails alone, with a
+	// sentence naming the flag.
+	d := model.DefaultLimits()
+	fs.Int64Var(&o.limits.MaxFileBytes, "max-file-bytes", d.MaxFileBytes, "refuse a file larger than this, by its size, before reading it")
+	fs.Int64Var(&o.limits.MaxTextBytes, "max-text-bytes", d.MaxTextBytes, "fail a file that yields more bytes of text")
+	fs.IntVar(&o.limits.MaxBlocks, "max-blocks", d.MaxBlocks, "fail a file of more paragraphs (and tables)")
+	fs.IntVar(&o.limits.MaxCells, "max-cells", d.MaxCells, "fail a file of more table cells")
+	fs.IntVar(&o.limits.MaxLineBytes, "max-line-bytes", d.MaxLineBytes, "cut a longer .txt line into blocks of this size; fail a longer .docx paragraph")
+	fs.IntVar(&o.limits.MaxParts, "max-parts", d.MaxParts, "fail a file that imports more documents (w:altChunk)")
+	fs.IntVar(&o.limits.MaxElements, "max-elements", d.MaxElements, "fail a file of more XML or HTML elements, imported documents included")
+	fs.IntVar(&o.limits.MaxDepth, "max-depth", d.MaxDepth, "fail a file whose XML nests deeper")
+	fs.Int64Var(&o.limits.MaxInflated, "max-inflated", d.MaxInflated, "fail a package that inflates to more bytes, imported packages included")
+	fs.IntVar(&o.limits.MaxFigures, "max-figures", d.MaxFigures, "fail a file in which extraction finds more figures")
+	fs.Int64Var(&o.memory, "memory-limit", 2048, "MiB the process stays under: the collector works harder near it, and past it the files being read fail (0: no limit)")
+	fs.Int64Var(&o.queue, "queue-mb", ingest.DefaultQueueBytes>>20, "MiB of read documents that may wait for the database writer")
 	if err := fs.Parse(args, stdout); err != nil {
 		return nil, err
 	}
@@ -98,6 +118,14 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 		return nil, fmt.Errorf("--workers must be at least 1, got %d", o.workers)
 	case o.commit <= 0:
 		return nil, fmt.Errorf("--commit-every must be more than 0, got %v", o.commit)
+	case o.limits.MaxFileBytes < 1 || o.limits.MaxTextBytes < 1 || o.limits.MaxBlocks < 1 || o.limits.MaxCells < 1 ||
+		o.limits.MaxLineBytes < 1 || o.limits.MaxParts < 1 || o.limits.MaxElements < 1 || o.limits.MaxDepth < 1 ||
+		o.limits.MaxInflated < 1 || o.limits.MaxFigures < 1:
+		return nil, errors.New("the --max-* limits must be at least 1")
+	case o.queue < 1:
+		return nil, fmt.Errorf("--queue-mb must be at least 1, got %d", o.queue)
+	case o.memory < 0:
+		return nil, fmt.Errorf("--memory-limit must be 0 or more, got %d", o.memory)
 	case o.journal != "" && o.journal != schema.JournalWAL && o.journal != schema.JournalDelete:
 		return nil, fmt.Errorf("--journal %s: want %s or %s", o.journal, schema.JournalWAL, schema.JournalDelete)
 	}
@@ -145,6 +173,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		return fail(err)
 	}
 	conn.Close()
+	if o.memory > 0 {
+		// A second line behind the per-file limits: the collector works
+		// harder as the heap nears this, before the machine runs out.
+		debug.SetMemoryLimit(o.memory << 20)
+	}
 	var dicts []string
 	if o.dict != "" {
 		dicts = append(dicts, o.dict)
@@ -160,6 +193,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		BatchAge:    o.commit,
 		BusyTimeout: o.busy,
 		Journal:     journal,
+		Limits:      o.limits,
+		QueueBytes:  o.queue << 20,
+		MemoryLimit: o.memory << 20,
 		Progress:    func(e ingest.Event) { prog.event(e) },
 	})
 	if err != nil {

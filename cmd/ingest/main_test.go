@@ -36,7 +36,7 @@ func TestBadFilesAreRecordedAndTheRunGoesOn(t *testing.T) {
 	copyFile(t, docx, filepath.Join(dir, "good.docx"), 0)
 	copyFile(t, docx, filepath.Join(dir, "truncated.docx"), 5000)
 	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
-	os.WriteFile(filepath.Join(dir, "scan.pdf"), []byte("%PDF-1.4\n%âãÏÓ\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "archive.rar"), []byte("Rar!\x1a\x07\x00"), 0o644)
 	db := filepath.Join(t.TempDir(), "reports.db")
 
 	var stdout, stderr bytes.Buffer
@@ -57,7 +57,7 @@ func TestBadFilesAreRecordedAndTheRunGoesOn(t *testing.T) {
 		"good.docx":      "ok",
 		"truncated.docx": "failed",
 		"empty.txt":      "failed",
-		"scan.pdf":       "skipped",
+		"archive.rar":    "skipped",
 	}
 	rows, err := conn.Query(`SELECT name, status, coalesce(error, ''), format FROM v_documents`)
 	if err != nil {
@@ -72,8 +72,8 @@ func TestBadFilesAreRecordedAndTheRunGoesOn(t *testing.T) {
 		if status != "ok" && (!strings.Contains(msg, name) || len(msg) < len(name)+10) {
 			t.Errorf("%s: error %q should name the file and the reason", name, msg)
 		}
-		if name == "scan.pdf" && format != "pdf" {
-			t.Errorf("scan.pdf recorded as format %q", format)
+		if name == "archive.rar" && format != "rar" {
+			t.Errorf("archive.rar recorded as format %q", format)
 		}
 		delete(want, name)
 	}

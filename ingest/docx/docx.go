@@ -22,6 +22,7 @@
 package docx
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -66,39 +67,51 @@ func Read(path string) (*model.Document, error) {
 	if err != nil {
 		return nil, &Error{Path: path, Err: err}
 	}
-	return read(path, f, fi.Size())
+	return read(context.Background(), path, f, fi.Size())
 }
 
 // ReadBytes reads a .docx held in memory; name is used for Document.Path
 // and in errors.
 func ReadBytes(name string, data []byte) (*model.Document, error) {
 	ra, size := bytesReader(data)
-	return read(name, ra, size)
+	return read(context.Background(), name, ra, size)
 }
 
 // read opens the package and reads it, turning a panic in a dependency
 // into an error: bad input must never bring the caller down.
-func read(name string, ra io.ReaderAt, size int64) (doc *model.Document, err error) {
+func read(ctx context.Context, name string, ra io.ReaderAt, size int64) (doc *model.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, &Error{Path: name, Err: fmt.Errorf("%w: %v", errPanic, r)}
 		}
 	}()
-	p, err := openPackage(ra, size)
+	// One budget for the whole file: documents it imports share it, so
+	// that each import does not get fresh limits.
+	budget := model.NewBudget("", model.LimitsFrom(ctx)) // its errors are wrapped in Error, which names the file
+	p, err := openPackage(ra, size, budget)
 	if err != nil {
 		return nil, &Error{Path: name, Err: err}
 	}
-	rd := &docReader{name: name, pkg: p, ra: ra, size: size}
-	return rd.read(0)
+	rd := &docReader{ctx: ctx, name: name, pkg: p, ra: ra, size: size, budget: budget}
+	doc, err = rd.read(0)
+	if err := budget.Err(); err != nil {
+		return nil, &Error{Path: name, Err: err}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return doc, err
 }
 
 // docReader reads one package.
 type docReader struct {
-	name string
-	pkg  *pkg
-	ra   io.ReaderAt
-	size int64
-	doc  *model.Document
+	ctx    context.Context
+	budget *model.Budget
+	name   string
+	pkg    *pkg
+	ra     io.ReaderAt
+	size   int64
+	doc    *model.Document
 }
 
 // maxChunkDepth bounds w:altChunk documents imported inside each other.
@@ -112,7 +125,7 @@ func (rd *docReader) read(depth int) (*model.Document, error) {
 	if err != nil {
 		return nil, &Error{Path: rd.name, Err: err}
 	}
-	root, err := parseXML(data)
+	root, err := parseXML(data, rd.budget)
 	if err != nil {
 		return nil, &Error{Path: rd.name, Part: main, Err: err}
 	}
@@ -127,7 +140,7 @@ func (rd *docReader) read(depth int) (*model.Document, error) {
 	st := parseStyles(rd.parsePart(stylesName, stylesXML))
 	num := rd.numbering(relTarget(rels, relNumbering, ""), stylesXML)
 
-	w := &walker{st: st, num: num, counter: num.NewCounter(), warn: rd.warn}
+	w := &walker{ctx: rd.ctx, budget: rd.budget, st: st, num: num, counter: num.NewCounter(), warn: rd.warn}
 	w.chunk = func(id string, idx int) []block { return rd.altChunk(rels, id, idx, depth) }
 	var blocks []block
 	w.blocks(body.children, func(i int) int { return i }, &blocks)
@@ -135,7 +148,13 @@ func (rd *docReader) read(depth int) (*model.Document, error) {
 	if len(w.fields) > 0 {
 		rd.warnf("%s: %d complex fields never end; the text after them is hidden", main, len(w.fields))
 	}
-	(&assembler{doc: doc}).body(blocks)
+	if err := w.stopped(); err != nil {
+		return nil, err
+	}
+	(&assembler{doc: doc, budget: rd.budget}).body(blocks)
+	if err := rd.budget.Err(); err != nil {
+		return nil, err
+	}
 
 	rd.parts(rels, st, num)
 	rd.props()
@@ -170,7 +189,7 @@ func (rd *docReader) parsePart(name string, data []byte) *node {
 	if data == nil {
 		return nil
 	}
-	root, err := parseXML(data)
+	root, err := parseXML(data, rd.budget)
 	if err != nil {
 		rd.warnf("%s not read: %v", name, err)
 		return nil
@@ -232,7 +251,7 @@ func (rd *docReader) parts(rels []relationship, st *styles, num *numbering.Defin
 		if root == nil {
 			continue
 		}
-		w := &walker{st: st, num: num, warn: rd.warn}
+		w := &walker{ctx: rd.ctx, budget: rd.budget, st: st, num: num, warn: rd.warn}
 		var blocks []block
 		switch kind {
 		case "header", "footer":
@@ -300,11 +319,20 @@ func (rd *docReader) altChunk(rels []relationship, id string, idx, depth int) []
 			rd.warnf("w:altChunk %s: documents imported too deep", name)
 			return nil
 		}
+		if rd.budget.Part() != nil {
+			return nil
+		}
 		return rd.chunkDocx(name, data, idx, depth)
 	case ".htm", ".html", ".xhtml":
-		return textBlocks(html.Lines(data), idx)
+		if rd.budget.Part() != nil {
+			return nil
+		}
+		return rd.textBlocks(html.Lines(data), idx)
 	case ".txt", ".text":
-		return textBlocks(strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), idx)
+		if rd.budget.Part() != nil {
+			return nil
+		}
+		return rd.textBlocks(strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), idx)
 	default:
 		rd.warnf("w:altChunk %s: %s content is not read", name, ext)
 		return nil
@@ -314,12 +342,12 @@ func (rd *docReader) altChunk(rels []relationship, id string, idx, depth int) []
 // chunkDocx reads an imported Word document's body as blocks of this one.
 func (rd *docReader) chunkDocx(name string, data []byte, idx, depth int) []block {
 	ra, size := bytesReader(data)
-	p, err := openPackage(ra, size)
+	p, err := openPackage(ra, size, rd.budget)
 	if err != nil {
 		rd.warnf("w:altChunk %s: %v", name, err)
 		return nil
 	}
-	sub := &docReader{name: rd.name + "!" + name, pkg: p, ra: ra, size: size}
+	sub := &docReader{ctx: rd.ctx, budget: rd.budget, name: rd.name + "!" + name, pkg: p, ra: ra, size: size}
 	d, err := sub.read(depth + 1)
 	if err != nil {
 		rd.warnf("w:altChunk %s: %v", name, err)
@@ -341,9 +369,12 @@ func (rd *docReader) chunkDocx(name string, data []byte, idx, depth int) []block
 	return out
 }
 
-func textBlocks(lines []string, idx int) []block {
+func (rd *docReader) textBlocks(lines []string, idx int) []block {
 	var out []block
 	for _, l := range lines {
+		if rd.budget.Block(len(l)) != nil {
+			return nil
+		}
 		out = append(out, block{para: &model.Paragraph{Text: l, NumLevel: -1}, index: idx})
 	}
 	return out

@@ -53,7 +53,7 @@ func TestBadInput(t *testing.T) {
 		{"no-main-part", zipOf(t, map[string]string{"hello.txt": "hi"}), "no main document part"},
 		{"xlsx-like", zipOf(t, map[string]string{"word/document.xml": `<worksheet xmlns="urn:x"><sheetData/></worksheet>`}), "no w:body"},
 		{"broken-xml", zipOf(t, map[string]string{"word/document.xml": `<w:document ` + w + `><w:body><w:p>`}), "word/document.xml"},
-		{"deep-xml", zipOf(t, map[string]string{"word/document.xml": deep}), "nested deeper"},
+		{"deep-xml", zipOf(t, map[string]string{"word/document.xml": deep}), "more than 256 levels of nesting (limit --max-depth)"},
 		{"entity-expansion", zipOf(t, map[string]string{"word/document.xml": laughs}), "entity"},
 		{"external-entity", zipOf(t, map[string]string{"word/document.xml": external}), "entity"},
 	}
@@ -97,7 +97,7 @@ func TestZipBomb(t *testing.T) {
 	}
 	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>`))
 	zeros := bytes.Repeat([]byte("0"), 1<<20)
-	for i := 0; i < maxPartSize>>20+1; i++ {
+	for i := 0; i < int(model.DefaultLimits().MaxPartBytes>>20)+1; i++ {
 		w.Write(zeros)
 	}
 	w.Write([]byte(`</w:t></w:r></w:p></w:body></w:document>`))

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // FuzzReadBytes checks that no input makes the reader panic; the seeds are
@@ -41,7 +43,7 @@ func TestLibraryAndZipAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 		ra, size := bytesReader(data)
-		p, err := openPackage(ra, size)
+		p, err := openPackage(ra, size, model.NewBudget("fuzz", model.DefaultLimits()))
 		if err != nil {
 			t.Fatal(err)
 		}

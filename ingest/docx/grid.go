@@ -60,6 +60,9 @@ func (w *walker) cells(nodes []*node, idx int, r *row) {
 	for _, n := range nodes {
 		switch {
 		case n.is(nsW, "tc"):
+			if w.budget.Cells(1) != nil {
+				return
+			}
 			tcPr := n.child(nsW, "tcPr")
 			c := tcell{gridSpan: spanVal(tcPr.child(nsW, "gridSpan"), 1)}
 			if vm := tcPr.child(nsW, "vMerge"); vm != nil {
@@ -112,7 +115,9 @@ func spanVal(n *node, def int) int {
 // document order (a table before the tables nested in it) and laid on their
 // grid.
 type assembler struct {
-	doc *model.Document
+	doc       *model.Document
+	budget    *model.Budget
+	hasNested map[int]bool // tables, by number, with tables nested in them
 }
 
 func (a *assembler) body(blocks []block) {
@@ -172,8 +177,11 @@ func (a *assembler) table(t *table, parent, prow, pcol int) int {
 	return b.Done()
 }
 
-// cellParas returns the paragraphs of a cell, the paragraphs of tables
-// nested in it included (those tables are also added on their own).
+// cellParas returns the paragraphs of a cell, the paragraphs of a table
+// nested in it included (those tables are also added on their own). A
+// nested table that holds tables itself keeps its text to itself: were
+// each level to copy the text of all those below it, deep nesting would
+// multiply the text (80 nested tables: millions of figures).
 func (a *assembler) cellParas(blocks []block, parent, r, c int) []model.Paragraph {
 	var out []model.Paragraph
 	for _, b := range blocks {
@@ -181,8 +189,20 @@ func (a *assembler) cellParas(blocks []block, parent, r, c int) []model.Paragrap
 			out = append(out, *b.para)
 			continue
 		}
+		if a.hasNested == nil {
+			a.hasNested = map[int]bool{}
+		}
+		a.hasNested[parent] = true
 		no := a.add(b, parent, r, c)
+		if a.hasNested[no] {
+			continue
+		}
 		for _, cell := range a.doc.Tables[no-1].Cells {
+			for _, p := range cell.Paras {
+				if a.budget.Text(len(p.Text)) != nil {
+					return out
+				}
+			}
 			out = append(out, cell.Paras...)
 		}
 	}

@@ -9,16 +9,14 @@ import (
 	"path"
 	"strings"
 
+	"github.com/govreports/govreports/ingest/model"
 	libdocx "github.com/nguyenthenguyen/docx"
 )
 
-// Limits against zip bombs: no part is read beyond maxPartSize and no
-// package beyond maxTotalSize, whatever sizes the zip directory claims
-// (archive/zip also refuses to inflate past the size a member declares).
-const (
-	maxPartSize  = 256 << 20
-	maxTotalSize = 512 << 20
-)
+// Against zip bombs no part is read beyond the budget's MaxPartBytes and
+// no file, imported packages included, beyond its MaxInflated, whatever
+// sizes the zip directory claims (archive/zip also refuses to inflate
+// past the size a member declares).
 
 // Relationship types, matched by their last path element so that the
 // transitional (schemas.openxmlformats.org) and Strict (purl.oclc.org)
@@ -40,7 +38,7 @@ const (
 type pkg struct {
 	zr       *zip.Reader
 	files    map[string]*zip.File      // by lower-cased name
-	read     int64                     // bytes inflated so far
+	budget   *model.Budget             // the file's, shared with the packages it imports
 	relCache map[string][]relationship // by source part, "" for the package
 }
 
@@ -49,12 +47,12 @@ type relationship struct {
 	external        bool
 }
 
-func openPackage(r io.ReaderAt, size int64) (*pkg, error) {
+func openPackage(r io.ReaderAt, size int64, budget *model.Budget) (*pkg, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("not a zip archive (%v)", err)
 	}
-	p := &pkg{zr: zr, files: make(map[string]*zip.File, len(zr.File))}
+	p := &pkg{zr: zr, files: make(map[string]*zip.File, len(zr.File)), budget: budget}
 	for _, f := range zr.File {
 		p.files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
 	}
@@ -73,8 +71,8 @@ func (p *pkg) readPart(name string) (data []byte, ok bool, err error) {
 	if !found {
 		return nil, false, nil
 	}
-	if f.UncompressedSize64 > maxPartSize {
-		return nil, true, fmt.Errorf("%s: part declares %d bytes, over the %d limit", name, f.UncompressedSize64, maxPartSize)
+	if f.UncompressedSize64 > uint64(p.budget.MaxPartBytes) {
+		return nil, true, fmt.Errorf("%s: part declares %d bytes, over the %d limit", name, f.UncompressedSize64, p.budget.MaxPartBytes)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -85,16 +83,15 @@ func (p *pkg) readPart(name string) (data []byte, ok bool, err error) {
 	// zip directory must not make the reader allocate for nothing.
 	var buf bytes.Buffer
 	buf.Grow(int(min(f.UncompressedSize64, 8<<20)) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPartSize+1)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(rc, p.budget.MaxPartBytes+1)); err != nil {
 		return nil, true, fmt.Errorf("%s: %v", name, err)
 	}
 	data = buf.Bytes()
-	if len(data) > maxPartSize {
-		return nil, true, fmt.Errorf("%s: part larger than the %d limit", name, maxPartSize)
+	if int64(len(data)) > p.budget.MaxPartBytes {
+		return nil, true, fmt.Errorf("%s: part larger than the %d limit", name, p.budget.MaxPartBytes)
 	}
-	p.read += int64(len(data))
-	if p.read > maxTotalSize {
-		return nil, true, fmt.Errorf("%s: package inflates beyond the %d limit", name, maxTotalSize)
+	if err := p.budget.Inflated(int64(len(data))); err != nil {
+		return nil, true, err
 	}
 	return data, true, nil
 }
@@ -120,7 +117,7 @@ func (p *pkg) readRels(part string) []relationship {
 	if !ok || err != nil {
 		return nil
 	}
-	root, err := parseXML(data)
+	root, err := parseXML(data, p.budget)
 	if err != nil {
 		return nil
 	}
@@ -179,7 +176,9 @@ func (p *pkg) mainXML(ra io.ReaderAt, size int64, main string) ([]byte, error) {
 			content := lib.Editable().GetContent()
 			lib.Close()
 			if content != "" {
-				p.read += int64(len(content))
+				if err := p.budget.Inflated(int64(len(content))); err != nil {
+					return nil, err
+				}
 				return []byte(content), nil
 			}
 		}
@@ -203,12 +202,12 @@ func (p *pkg) withinLimits() bool {
 		if !strings.HasPrefix(f.Name, "word/") || !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
 			continue
 		}
-		if f.UncompressedSize64 > maxPartSize {
+		if f.UncompressedSize64 > uint64(p.budget.MaxPartBytes) {
 			return false
 		}
 		total += f.UncompressedSize64
 	}
-	return total <= maxTotalSize
+	return total <= uint64(p.budget.MaxInflated)
 }
 
 // bytesReader serves a package held in memory to the code that reads

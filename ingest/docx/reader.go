@@ -9,7 +9,7 @@ import (
 
 // Version changes whenever the reader's output changes, so that .docx
 // files read by an older version are read again.
-const Version = "2"
+const Version = "3"
 
 // Reader reads Word .docx packages for the ingest pipeline.
 type Reader struct{}
@@ -18,7 +18,9 @@ func (Reader) Name() string        { return "docx" }
 func (Reader) Version() string     { return Version }
 func (Reader) Kinds() []sniff.Kind { return []sniff.Kind{sniff.DOCX} }
 
-// Read reads a package held in memory (see ReadBytes).
-func (Reader) Read(_ context.Context, path string, data []byte) (*model.Document, error) {
-	return ReadBytes(path, data)
+// Read reads a package held in memory (see ReadBytes) within the limits
+// ctx carries (model.WithLimits), and stops when ctx is done.
+func (Reader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
+	ra, size := bytesReader(data)
+	return read(ctx, path, ra, size)
 }

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"context"
 	"strings"
 
 	"github.com/govreports/govreports/ingest/model"
@@ -40,6 +41,8 @@ type tcell struct {
 // walker reads the stories of one package: the body, and separately each
 // header, footer, note and comment.
 type walker struct {
+	ctx     context.Context
+	budget  *model.Budget // what the whole file may yield
 	st      *styles
 	num     *numbering.Definitions
 	counter *numbering.Counter // nil outside the body: only the body is numbered
@@ -68,8 +71,20 @@ type paraBuilder struct {
 // w:txbxContent, w:sdtContent …) in order.
 func (w *walker) blocks(nodes []*node, index func(i int) int, out *[]block) {
 	for i, n := range nodes {
+		if w.stopped() != nil {
+			return
+		}
 		w.block(n, index(i), out)
 	}
+}
+
+// stopped returns why walking stops: a limit passed, or the file
+// abandoned (its context done).
+func (w *walker) stopped() error {
+	if err := w.budget.Err(); err != nil {
+		return err
+	}
+	return w.ctx.Err()
 }
 
 func sameIndex(idx int) func(int) int { return func(int) int { return idx } }
@@ -167,6 +182,9 @@ func (w *walker) emit(pb *paraBuilder, pPr *node, idx int, out *[]block) {
 	w.breakNext = pb.pendingBreak // no text followed the break: the next paragraph starts the page
 	para.Bold = pb.visible && pb.allBold
 	w.number(para, numID, ilvl, sid, chain)
+	if w.budget.Block(len(para.Text)) != nil {
+		return
+	}
 	*out = append(*out, block{para: para, index: idx})
 
 	for _, box := range pb.boxes {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // Namespace keys. The reader compares element names by a short key so that
@@ -39,13 +41,6 @@ var namespaces = map[string]string{
 	"urn:schemas-microsoft-com:office:office":                                "o",
 	"http://schemas.microsoft.com/office/drawing/2010/main":                  "a14",
 }
-
-// Limits against hostile XML: documents this deep or this large are not
-// reports, and refusing them keeps the walkers' recursion and memory bounded.
-const (
-	maxDepth = 256
-	maxNodes = 20_000_000
-)
 
 // node is one XML element with its children; character data is kept only
 // where the reader needs it (text-bearing elements), as node.text.
@@ -129,7 +124,11 @@ var textElements = map[string]bool{
 // so entity tricks fail as syntax errors; depth and element count are capped.
 // It reads raw tokens and resolves namespace prefixes itself, which is
 // markedly faster than Decoder.Token on parts with many namespaces.
-func parseXML(data []byte) (*node, error) {
+//
+// Elements and their nesting are counted against budget, the file's: XML
+// that deep or that large is not a report, and refusing it keeps the
+// walkers' recursion and memory bounded.
+func parseXML(data []byte, budget *model.Budget) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	// Character sets other than UTF-8 are declared by very old producers
@@ -139,7 +138,6 @@ func parseXML(data []byte) (*node, error) {
 	root := &node{}
 	stack := []*node{root}
 	var names []xml.Name // raw names of the open elements, to match end tags
-	count := 0
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -150,12 +148,11 @@ func parseXML(data []byte) (*node, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			count++
-			if count > maxNodes {
-				return nil, errors.New("too many XML elements")
+			if err := budget.Elements(1); err != nil {
+				return nil, err
 			}
-			if len(stack) > maxDepth {
-				return nil, fmt.Errorf("XML nested deeper than %d elements", maxDepth)
+			if err := budget.Depth(len(stack)); err != nil {
+				return nil, err
 			}
 			ns.open(t.Attr)
 			n := &node{ns: ns.key(t.Name.Space, true), local: t.Name.Local}

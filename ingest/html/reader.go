@@ -34,8 +34,8 @@ func (Reader) Version() string     { return Version }
 func (Reader) Kinds() []sniff.Kind { return []sniff.Kind{sniff.HTML, sniff.MHT} }
 
 // Read reads a page held in memory (see ReadBytes).
-func (Reader) Read(_ context.Context, path string, data []byte) (*model.Document, error) {
-	return ReadBytes(path, data)
+func (Reader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
+	return readBytes(path, data, model.LimitsFrom(ctx))
 }
 
 // Error reports a page that cannot be read, and why.
@@ -67,7 +67,13 @@ func Read(path string) (*model.Document, error) {
 // ReadBytes reads a page or a web archive held in memory; name is used
 // for Document.Path and in errors. A web archive (told by its content,
 // not its name) gives the document of its HTML page.
-func ReadBytes(name string, data []byte) (doc *model.Document, err error) {
+func ReadBytes(name string, data []byte) (*model.Document, error) {
+	return readBytes(name, data, model.DefaultLimits())
+}
+
+// readBytes reads a page within limits: its elements are counted before
+// its tree is built, so that a page of millions of tags fails first.
+func readBytes(name string, data []byte, limits model.Limits) (doc *model.Document, err error) {
 	defer func() {
 		// A panic in the parser or here must not bring a run down: the
 		// file fails alone.
@@ -92,6 +98,9 @@ func ReadBytes(name string, data []byte) (doc *model.Document, err error) {
 		Format:   format,
 		Encoding: dec.encoding,
 		Warnings: dec.warnings,
+	}
+	if err := countElements(dec.text, model.NewBudget("", limits)); err != nil {
+		return nil, &Error{Path: name, Err: err}
 	}
 	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(dec.text))
 	if err != nil {
@@ -126,6 +135,22 @@ func flatText(doc *model.Document, text []byte) {
 			skip = tok.Type == html.StartTagToken && skipped[tok.DataAtom]
 			if blockLevel[tok.DataAtom] || tok.DataAtom == atom.Br {
 				w.flush()
+			}
+		}
+	}
+}
+
+// countElements counts the start tags of a page against budget, without
+// building its tree.
+func countElements(text []byte, budget *model.Budget) error {
+	z := html.NewTokenizer(bytes.NewReader(text))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if err := budget.Elements(1); err != nil {
+				return err
 			}
 		}
 	}

@@ -18,24 +18,26 @@ var ErrUnsupported = errors.New("unsupported format")
 
 // Formats a reader can produce.
 const (
-	FormatTXT  = "txt"
-	FormatDOCX = "docx"
-	FormatHTML = "html"
-	FormatMHT  = "mht" // a web archive; its page is read as HTML
+	FormatTXT   = "txt"
+	FormatDOCX  = "docx"
+	FormatHTML  = "html"
+	FormatMHT   = "mht" // a web archive; its page is read as HTML
+	FormatPDF   = "pdf"
+	FormatImage = "image" // a scan as an image file (.png, .jpg, .tif), read by OCR
 )
 
 // Document is one file as a reader saw it: its body in reading order, and
 // the parts that are not body (headers, footers, notes, comments) apart.
 type Document struct {
 	Path     string // as reached from the command line, forward slashes
-	Format   string // FormatTXT, FormatDOCX, FormatHTML, FormatMHT, or the format a converted file had ("doc", "xlsx" …)
+	Format   string // FormatTXT, FormatDOCX, FormatHTML, FormatMHT, FormatPDF, FormatImage, or the format a converted file had ("doc", "xlsx" …)
 	Encoding string // txt, html: "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030" (html: or the WHATWG name of another declared charset)
 
 	Body   []Block // body blocks in reading order
 	Tables []Table // every table, numbered from 1 (Tables[i] is table i+1); nested tables included
 	Parts  []Part  // headers, footers, footnotes, endnotes, comments: never body
 
-	Props    map[string]string // docx: core properties (title, creator, created …); html: title, published (ISO date), source
+	Props    map[string]string // docx: core properties (title, creator, created …); html: title, published (ISO date), source; "ocr" of a document read by OCR
 	Warnings []string          // non-fatal reading problems, each a sentence (e.g. undecodable bytes)
 }
 
@@ -68,7 +70,7 @@ type Block struct {
 type Paragraph struct {
 	Text string
 
-	Style        string // resolved style name ("heading 1", "Normal"), empty when unknown (txt)
+	Style        string // resolved style name ("heading 1", "Normal"), empty when unknown (txt); "ocr 87" for text read by OCR, with its mean word confidence
 	OutlineLevel int    // 1..9 from w:outlineLvl 0..8 (style chain or direct), 0 when none
 	Marker       string // numbering marker Word would display ("一、", "（二）", "1."), empty when none
 	NumLevel     int    // w:ilvl of the numbering, -1 when the paragraph is not numbered
@@ -83,6 +85,7 @@ type Pos struct {
 	Line    int // txt: first line, from 1
 	EndLine int // txt: last line
 	Index   int // docx: index of the element among w:body's children, from 0
+	Page    int // pdf and scans: the page the block starts on, from 1; 0 when not paged
 }
 
 // Table is a grid of cells. A merged cell appears once, at its top-left grid

@@ -1,0 +1,119 @@
+package pdf_test
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/govreports/govreports/corpus"
+	"github.com/govreports/govreports/extract"
+	"github.com/govreports/govreports/ingest/model"
+	"github.com/govreports/govreports/ingest/pdf"
+)
+
+func read(t testing.TB, r *pdf.Reader, path string) *model.Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := r.Read(context.Background(), path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+var projects = []string{"现代服务业专项经费", "楼宇办工作经费", "“梦想小街”电商产业园工作经费"}
+
+// levelOne reads the level-1 sections of each report from the
+// expectations of the sample (extract/testdata/sample.tsv).
+func levelOne(t testing.TB) map[string][]string {
+	f, err := os.Open(filepath.Join(corpus.Root(), "extract", "testdata", "sample.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := map[string][]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) == 5 && f[1] == "section" && f[2] == "1" {
+			want[f[0]] = append(want[f[0]], f[3]+f[4])
+		}
+	}
+	return want
+}
+
+// TestSamplePDF reads the sample printed to PDF by LibreOffice and checks
+// the facts the sample states, by hand: the reports, their projects, the
+// year, the funds from the rebuilt tables and the top-level sections.
+func TestSamplePDF(t *testing.T) {
+	need(t, "pdftotext")
+	doc := read(t, pdf.New(pdf.Config{}), samplePDF(t))
+	if doc.Format != model.FormatPDF {
+		t.Errorf("format %q", doc.Format)
+	}
+	if w := strings.Join(doc.Warnings, "\n"); strings.Contains(w, "OCR") {
+		t.Errorf("a PDF with a text layer read by OCR: %s", w)
+	}
+	x := extract.Extract(doc)
+	if len(x.Reports) != 3 {
+		t.Fatalf("%d reports, want 3", len(x.Reports))
+	}
+	sections := levelOne(t)
+	for i, r := range x.Reports {
+		if r.ProjectName != projects[i] {
+			t.Errorf("report %d: project %q, want %q", i+1, r.ProjectName, projects[i])
+		}
+		if r.EvaluationYear != 2020 {
+			t.Errorf("report %d: year %d, want 2020", i+1, r.EvaluationYear)
+		}
+		var got []string
+		for _, s := range r.Sections {
+			if s.Level == 1 {
+				got = append(got, s.Marker+s.Title)
+			}
+		}
+		if want := sections[string(rune('1'+i))]; !slices.Equal(got, want) {
+			t.Errorf("report %d: level-1 sections\n got %q\nwant %q", i+1, got, want)
+		}
+	}
+	checkFunds(t, x.Reports[0], "724000", "724000", "")
+	checkFunds(t, x.Reports[2], "270000", "265800", "98.44")
+	for _, b := range doc.Body {
+		if b.Pos.Page < 1 {
+			t.Errorf("block %+v without a page", b)
+			break
+		}
+	}
+}
+
+func checkFunds(t testing.TB, r model.Report, budget, actual, rate string) {
+	t.Helper()
+	if len(r.Funds) == 0 {
+		t.Errorf("report %d: no funds", r.No)
+		return
+	}
+	f := r.Funds[0]
+	str := func(a *string) string {
+		if a == nil {
+			return ""
+		}
+		return *a
+	}
+	if str(f.Budget) != budget || str(f.Actual) != actual {
+		t.Errorf("report %d: funds %s / %s, want %s / %s", r.No, str(f.Budget), str(f.Actual), budget, actual)
+	}
+	if rate != "" && (f.Rate == nil || strconv.FormatFloat(*f.Rate, 'f', 2, 64) != rate) {
+		t.Errorf("report %d: rate %v, want %s", r.No, f.Rate, rate)
+	}
+	if f.TableNo == 0 {
+		t.Errorf("report %d: funds read from the text, not from a rebuilt table", r.No)
+	}
+}
