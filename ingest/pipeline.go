@@ -3,13 +3,12 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -129,7 +128,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			}
 		}, func(path string, err error) {
 			select {
-			case results <- failedResult(path, fmt.Errorf("%s: %w", path, err)):
+			case results <- unreadResult(path, err):
 			case <-ctx.Done():
 			}
 		})
@@ -170,7 +169,28 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	var sum Summary
 	var fatal error
 	total, totalDone := 0, false
-	for r := range results {
+	// A timer closes the batch when it is due even while no file
+	// finishes (a slow one is being read): what was read is committed in
+	// bounded time, and a kill loses at most the batch in flight.
+	tick := time.NewTicker(max(w.MaxAge()/4, 10*time.Millisecond))
+	defer tick.Stop()
+	next := func() (result, bool) {
+		for {
+			select {
+			case r, ok := <-results:
+				return r, ok
+			case <-tick.C:
+				if fatal != nil {
+					continue
+				}
+				if err := w.FlushDue(); err != nil {
+					fatal = err
+					cancel()
+				}
+			}
+		}
+	}
+	for r, ok := next(); ok; r, ok = next() {
 		queue.release(r.queued)
 		select {
 		case total = <-totals:
@@ -274,13 +294,28 @@ func failedResult(path string, err error) result {
 	}
 }
 
+// unreadResult records a file that was not read: skipped when it is not a
+// regular file, failed otherwise.
+func unreadResult(path string, err error) result {
+	var nr *NotRegularError
+	if !errors.As(err, &nr) {
+		if !strings.HasPrefix(err.Error(), path+":") {
+			err = fmt.Errorf("%s: %w", path, err)
+		}
+		return failedResult(path, err)
+	}
+	r := failedResult(path, err)
+	r.entry.Status, r.entry.Format, r.outcome = schema.StatusSkipped, nr.Format(), Skipped
+	return r
+}
+
 // process reads, checks and extracts one file. The key recorded with it
 // names the extractor and the reader of its kind, so that a new version
 // of one reader reads again the files of its formats only.
 func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result {
-	data, sum, err := readFile(f, p.limits().MaxFileBytes)
+	data, sum, err := p.readFile(f, p.limits().MaxFileBytes)
 	if err != nil {
-		r := failedResult(f.Path, err)
+		r := unreadResult(f.Path, err)
 		r.entry.Key = p.key
 		return r
 	}
@@ -403,21 +438,11 @@ func figures(x *model.Extraction) int {
 	return n
 }
 
-// readFile reads a whole file, at most max bytes, and hashes it.
-func readFile(f File, max int64) ([]byte, string, error) {
-	data, err := readLimited(f.Path, max)
-	if err != nil {
-		return nil, "", err
-	}
-	h := sha256.Sum256(data)
-	return data, hex.EncodeToString(h[:]), nil
-}
-
 // readLimited reads a whole file, refusing one larger than max by its
 // size before reading it; the read stops past max all the same, for a
 // file that grows while it is read.
 func readLimited(path string, max int64) ([]byte, error) {
-	fh, err := os.Open(path)
+	fh, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}

@@ -284,3 +284,98 @@ func TestSlowFileFailsAlone(t *testing.T) {
 		t.Errorf("summary %+v, want 2 ingested and the slow file failed", sum)
 	}
 }
+
+// blockingReader reads like lineReader, but a file holding "BLOCK" waits
+// until release is closed (or the run is cancelled).
+type blockingReader struct {
+	lineReader
+	reading chan<- string // told the path of a file that blocks
+	release <-chan struct{}
+}
+
+func (r blockingReader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
+	if strings.Contains(string(data), "BLOCK") {
+		r.reading <- path
+		select {
+		case <-r.release:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return r.lineReader.Read(ctx, path, data)
+}
+
+// TestBatchClosesWhileASlowFileIsRead: documents finished before a slow
+// file are committed within the batch age while the slow file is still
+// being read, so a reader sees them and a kill would not lose them.
+func TestBatchClosesWhileASlowFileIsRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "一、项目概况")
+	write(t, dir, "b.txt", "二、评价结论")
+	write(t, dir, "z-slow.txt", "BLOCK")
+	db := filepath.Join(t.TempDir(), "reports.db")
+	reading, release := make(chan string, 1), make(chan struct{})
+	const age = 100 * time.Millisecond
+	p := testProcessor(Config{
+		Readers:   NewRegistry(blockingReader{lineReader{"1"}, reading, release}),
+		Workers:   1,
+		BatchSize: 200,
+		BatchAge:  age,
+	})
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(context.Background(), db, dir)
+		done <- err
+	}()
+	select {
+	case <-reading:
+	case err := <-done:
+		t.Fatalf("run ended before the slow file: %v", err)
+	case <-time.After(time.Minute):
+		t.Fatal("the slow file was never read")
+	}
+	conn, err := schema.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	// The batch age plus slack for a loaded machine; without the timer the
+	// rows never show until the slow file ends.
+	for deadline := start.Add(age + 5*time.Second); ; {
+		var n int
+		conn.QueryRow(`SELECT count(*) FROM v_paths`).Scan(&n)
+		if n == 2 {
+			t.Logf("2 documents visible %v after the slow file began", time.Since(start).Round(time.Millisecond))
+			break
+		}
+		if time.Now().After(deadline) {
+			close(release)
+			<-done
+			t.Fatalf("%d of the 2 documents read before the slow file are visible after %v", n, time.Since(start))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// The write lock is let go too: another writer (a second ingest) gets
+	// it at once.
+	other, err := schema.OpenWith(context.Background(), db, schema.Options{})
+	if err != nil {
+		t.Errorf("a second writer cannot open the database while the slow file is read: %v", err)
+	} else {
+		tx, err := other.Begin()
+		if err != nil {
+			t.Errorf("a second writer cannot take the write lock while the slow file is read: %v", err)
+		} else {
+			tx.Rollback()
+		}
+		other.Close()
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := conn.QueryRow(`SELECT count(*) FROM v_paths`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("after the run, %d paths (%v), want 3", n, err)
+	}
+}

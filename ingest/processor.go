@@ -32,6 +32,12 @@ type Config struct {
 	// Journal is the database's journal mode, schema.JournalWAL (when
 	// empty) or schema.JournalDelete.
 	Journal string
+	// BatchSize and BatchAge bound a transaction of the writer: it is
+	// committed after BatchSize files or BatchAge, whichever comes first,
+	// so that a crash loses at most that much. 0 means 200 files and one
+	// second.
+	BatchSize int
+	BatchAge  time.Duration
 	// Progress, if set, is called from one goroutine after every file Run
 	// finishes.
 	Progress func(Event)
@@ -62,6 +68,8 @@ type Processor struct {
 	extract func(*model.Document) *model.Extraction
 	key     string // the extractor part of every document's key
 	owned   bool   // readers was made here: Close closes it
+
+	afterRead func(path string) // called between a file's read and the look after it (tests)
 }
 
 // New makes a processor; it reads the built-in dictionaries and cfg.Dicts
@@ -91,6 +99,12 @@ func New(cfg Config) (*Processor, error) {
 func newProcessor(cfg Config, extract func(*model.Document) *model.Extraction, key string) *Processor {
 	cfg.Dicts = append([]string(nil), cfg.Dicts...)
 	cfg.Workers = max(cfg.Workers, 1)
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 200
+	}
+	if cfg.BatchAge <= 0 {
+		cfg.BatchAge = time.Second
+	}
 	readers, owned := cfg.Readers, false
 	if readers == nil {
 		readers, owned = DefaultRegistry(), true
@@ -164,9 +178,21 @@ func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summar
 		return Summary{}, err
 	}
 	defer lookup.Close()
-	sum, err := p.run(ctx, roots, schema.NewWriter(conn, 200, time.Second), lookup, ownFiles(db))
-	if err == nil && (sum.Ingested > 0 || sum.Pruned > 0) {
+	sum, err := p.run(ctx, roots, schema.NewWriter(conn, p.cfg.BatchSize, p.cfg.BatchAge), lookup, ownFiles(db))
+	if err != nil {
+		return sum, err
+	}
+	// The stale mark, not this run's counts, decides: a run killed before
+	// its refresh left it set, and this run may have nothing to do.
+	changed := sum.Ingested > 0 || sum.Pruned > 0
+	stale, err := schema.KeywordsStale(ctx, lookup)
+	if err == nil && (stale || changed) {
 		err = schema.RefreshKeywords(ctx, conn)
+		if !changed && schema.IsReadOnly(err) {
+			// A run with nothing to do succeeds on a database it cannot
+			// write; the mark stays for the next run that can.
+			err = nil
+		}
 	}
 	return sum, err
 }

@@ -21,7 +21,8 @@ type File struct {
 // roots as given, and each folder's entries sorted by name. Hidden files
 // and folders (a leading dot) are passed over; a symbolic link to a file is
 // followed, one to a folder is not (it could make a cycle). An unreadable
-// file or folder is reported to onErr and the walk goes on.
+// file or folder, and a file that is not regular (a named pipe, a device:
+// a *NotRegularError), is reported to onErr and the walk goes on.
 func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(path string, err error)) error {
 	for _, root := range roots {
 		fi, err := os.Stat(root)
@@ -29,6 +30,12 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 			return fmt.Errorf("%s: %w", root, err)
 		}
 		if !fi.IsDir() {
+			if !fi.Mode().IsRegular() {
+				if onErr != nil {
+					onErr(filepath.ToSlash(root), &NotRegularError{Path: filepath.ToSlash(root), Mode: fi.Mode()})
+				}
+				continue
+			}
 			if err := fn(File{Path: filepath.ToSlash(root)}); err != nil {
 				return err
 			}
@@ -77,9 +84,18 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 					return nil
 				}
 				if !info.Mode().IsRegular() {
+					if !info.IsDir() && onErr != nil {
+						onErr(filepath.ToSlash(path), &NotRegularError{Path: filepath.ToSlash(path), Mode: info.Mode()})
+					}
 					return nil
 				}
+			case d.IsDir():
+				return nil
 			default:
+				// A pipe, device or socket is said, not read.
+				if onErr != nil {
+					onErr(filepath.ToSlash(path), &NotRegularError{Path: filepath.ToSlash(path), Mode: d.Type()})
+				}
 				return nil
 			}
 			return fn(File{Path: filepath.ToSlash(path)})

@@ -6,6 +6,22 @@ import (
 	"math"
 )
 
+// markKeywordsStale is run in the transaction that adds or removes
+// reports: term_idf is then out of date until RefreshKeywords clears the
+// mark in its own transaction. A process killed in between leaves the mark,
+// and the next run rebuilds term_idf even when no file changed.
+const markKeywordsStale = `INSERT OR REPLACE INTO meta (key, value) VALUES ('keywords_stale', '1')`
+
+// KeywordsStale tells whether RefreshKeywords must run: reports came or
+// went since it last did, or (a database written before the mark existed)
+// terms are counted but none is weighed.
+func KeywordsStale(ctx context.Context, db *sql.DB) (bool, error) {
+	var stale bool
+	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'keywords_stale')
+		OR (EXISTS (SELECT 1 FROM term_df) AND NOT EXISTS (SELECT 1 FROM term_idf))`).Scan(&stale)
+	return stale, lockErr(err)
+}
+
 // RefreshKeywords recomputes every term's inverse document frequency over
 // the reports in the database, which v_keywords weighs term counts by.
 // Run it once after a run that changed anything. It reads term_df, a row a
@@ -56,6 +72,9 @@ func RefreshKeywords(ctx context.Context, db *sql.DB) error {
 		if _, err := st.ExecContext(ctx, t.term, idf); err != nil {
 			return err
 		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'keywords_stale'`); err != nil {
+		return err
 	}
 	return lockErr(tx.Commit())
 }

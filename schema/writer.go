@@ -189,6 +189,20 @@ func (w *Writer) abort() {
 	clear(w.df)
 }
 
+// MaxAge is how long a batch may stay open.
+func (w *Writer) MaxAge() time.Duration { return w.maxAge }
+
+// FlushDue commits the open batch if it is older than the writer's maxAge.
+// Put only checks the age when an entry comes; the pipeline calls FlushDue
+// on a timer so that finished documents are committed (and the write lock
+// let go) while a slow file is still being read.
+func (w *Writer) FlushDue() error {
+	if w.b == nil || w.now().Sub(w.started) < w.maxAge {
+		return nil
+	}
+	return w.Flush()
+}
+
 // Flush commits the open batch.
 func (w *Writer) Flush() error {
 	if w.b == nil {
@@ -238,6 +252,9 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM term_df WHERE df <= 0`); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, markKeywordsStale); err != nil {
 		return 0, err
 	}
 	// FTS rows are not covered by foreign keys.
@@ -339,7 +356,19 @@ func (w *Writer) insertDocument(ctx context.Context, b *batch, e *Entry) (int64,
 	if p == nil {
 		p = prepareEntry(e)
 	}
-	return w.insertPrepared(ctx, b, p)
+	id, err := w.insertPrepared(ctx, b, p)
+	if err != nil {
+		return 0, err
+	}
+	// New reports change every term's weight: the keywords are stale
+	// until refreshed, in the same transaction, so that no kill point
+	// leaves them wrong for good.
+	if e.Ext != nil && len(e.Ext.Reports) > 0 {
+		if _, err := b.exec(ctx, markKeywordsStale); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
 }
 
 // TableText renders a table as text: cells tab-separated, a row a line;

@@ -1,7 +1,7 @@
 // Command ingest reads every .docx and .txt report under the given files
 // and folders into a SQLite database.
 //
-//	ingest [--db reports.db] [--workers N] [--dict FILE] [--journal wal|delete] PATH...
+//	ingest [--db reports.db] [--workers N] [--dict FILE] [--commit-every 1s] [--journal wal|delete] PATH...
 //
 // Exit status: 0 when every supported file was ingested (or was already,
 // unchanged); 1 when some files failed (the rest are loaded, and the
@@ -37,10 +37,23 @@ const (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
 	stop()
 	os.Exit(code)
+}
+
+// interruptible returns a context that the first SIGINT or SIGTERM
+// cancels: the run stops at the next file and keeps what it committed.
+// The handler is then removed, so that a second signal ends the process
+// at once should anything fail to heed the first.
+func interruptible() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
 }
 
 const usage = `usage: ingest [flags] PATH...
@@ -55,6 +68,7 @@ type options struct {
 	dict    string
 	busy    time.Duration
 	timeout time.Duration
+	commit  time.Duration
 	journal string
 	version bool
 	paths   []string
@@ -73,6 +87,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` for Chinese word segmentation (one word per line)")
 	fs.DurationVar(&o.busy, "busy-timeout", 10*time.Second, "how long to wait for a database another process holds")
 	fs.DurationVar(&o.timeout, "file-timeout", 5*time.Minute, "give up on a file whose reading takes longer (0: never)")
+	fs.DurationVar(&o.commit, "commit-every", time.Second, "commit what was read at least this often, also while a slow file is read: what a crash can lose")
 	fs.StringVar(&o.journal, "journal", "", "journal `MODE` of the database: wal, or delete for a network filesystem (default: wal, delete where the database lies on one)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	// What one file may cost: a file past a limit fails alone, with a
@@ -101,6 +116,8 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 		return nil, errors.New("no PATH given")
 	case o.workers < 1:
 		return nil, fmt.Errorf("--workers must be at least 1, got %d", o.workers)
+	case o.commit <= 0:
+		return nil, fmt.Errorf("--commit-every must be more than 0, got %v", o.commit)
 	case o.limits.MaxFileBytes < 1 || o.limits.MaxTextBytes < 1 || o.limits.MaxBlocks < 1 || o.limits.MaxCells < 1 ||
 		o.limits.MaxLineBytes < 1 || o.limits.MaxParts < 1 || o.limits.MaxElements < 1 || o.limits.MaxDepth < 1 ||
 		o.limits.MaxInflated < 1 || o.limits.MaxFigures < 1:
@@ -174,6 +191,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		Dicts:       dicts,
 		Workers:     o.workers,
 		FileTimeout: o.timeout,
+		BatchAge:    o.commit,
 		BusyTimeout: o.busy,
 		Journal:     journal,
 		Limits:      o.limits,

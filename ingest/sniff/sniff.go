@@ -400,9 +400,18 @@ func isText(head []byte) bool {
 
 // GuessUTF16 recognises UTF-16 without a byte order mark in the first
 // 4 KiB of data: NULs on one side of most byte pairs (the high bytes of
-// ASCII) and almost none on the other. Text of CJK characters alone has
-// few NULs and is not recognised; with a BOM, nothing needs guessing.
+// ASCII) and almost none on the other; or, in Chinese text with too little
+// ASCII for that, code units that are nearly all Chinese characters,
+// punctuation or ASCII in one byte order and not in the other. With a BOM,
+// nothing needs guessing.
 func GuessUTF16(data []byte) (littleEndian, ok bool) {
+	if le, ok := guessUTF16ByNULs(data); ok {
+		return le, true
+	}
+	return guessUTF16ByUnits(data)
+}
+
+func guessUTF16ByNULs(data []byte) (littleEndian, ok bool) {
 	n := min(len(data), 4096) &^ 1
 	if n < 4 {
 		return false, false
@@ -424,4 +433,53 @@ func GuessUTF16(data []byte) (littleEndian, ok bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// guessUTF16ByUnits recognises UTF-16 of mostly Chinese text. UTF-8 and
+// GB18030 bytes taken in pairs seldom make CJK ideographs (their lead
+// bytes are 0xA1 and up, above the ideographs' 0x4E-0x9F), and text that
+// is valid UTF-8 (ASCII pairs would) is left to the UTF-8 rule.
+func guessUTF16ByUnits(data []byte) (littleEndian, ok bool) {
+	n := min(len(data), 4096) &^ 1
+	if n < 64 {
+		return false, false
+	}
+	head := data[:n]
+	for i := 0; i < 3 && len(head) > 0 && !utf8.Valid(head); i++ {
+		head = head[:len(head)-1] // a character cut by the end of head
+	}
+	if utf8.Valid(head) {
+		return false, false
+	}
+	var le, be int
+	for i := 0; i < n; i += 2 {
+		if textUnit(uint16(data[i]) | uint16(data[i+1])<<8) {
+			le++
+		}
+		if textUnit(uint16(data[i])<<8 | uint16(data[i+1])) {
+			be++
+		}
+	}
+	units := n / 2
+	switch {
+	case le*10 >= units*9 && be*2 < units:
+		return true, true
+	case be*10 >= units*9 && le*2 < units:
+		return false, true
+	}
+	return false, false
+}
+
+// textUnit tells whether a UTF-16 code unit is one Chinese text is made of.
+func textUnit(u uint16) bool {
+	switch {
+	case u >= 0x4e00 && u <= 0x9fff: // CJK unified ideographs
+	case u >= 0x3000 && u <= 0x303f: // CJK punctuation
+	case u >= 0xff00 && u <= 0xffef: // full-width forms
+	case u >= 0x2000 && u <= 0x206f: // general punctuation: quotes, dashes
+	case u >= 0x20 && u < 0x7f, u == '\t', u == '\n', u == '\r':
+	default:
+		return false
+	}
+	return true
 }

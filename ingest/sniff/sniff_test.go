@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/govreports/govreports/corpus"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -200,4 +201,38 @@ func FuzzDetect(f *testing.F) {
 			t.Errorf("Detect(%q, %q) = Unknown", name, head)
 		}
 	})
+}
+
+// TestGuessUTF16ByUnits: Chinese in UTF-16 without a BOM and with few
+// NULs is told by its code units in either byte order; the same text in
+// UTF-8 or GB18030, and ASCII, is not taken for UTF-16.
+func TestGuessUTF16ByUnits(t *testing.T) {
+	text := strings.Repeat("二、评价结论：该项目绩效评价等级为“良”，得分86.5分。", 100)
+	units := utf16.Encode([]rune(text))
+	var le, be []byte
+	for _, u := range units {
+		le = append(le, byte(u), byte(u>>8))
+		be = append(be, byte(u>>8), byte(u))
+	}
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		ok, le bool
+	}{
+		{"utf-16le", le, true, true},
+		{"utf-16be", be, true, false},
+		{"utf-8", []byte(text), false, false},
+		{"gb18030", []byte(gb), false, false},
+		{"gb18030, odd start", []byte(gb)[1:], false, false},
+		{"ascii", []byte(strings.Repeat("Performance evaluation report, 2020.\n", 100)), false, false},
+	} {
+		gotLE, ok := GuessUTF16(tc.data)
+		if ok != tc.ok || ok && gotLE != tc.le {
+			t.Errorf("%s: GuessUTF16 = %v, %v; want %v, %v", tc.name, gotLE, ok, tc.le, tc.ok)
+		}
+	}
 }

@@ -26,6 +26,10 @@ type decoded struct {
 	text     string
 	encoding string
 	warnings []string
+
+	binaryAt   int // offset where the text turns binary; -1 when it does not
+	bad, badAt int // undecodable bytes, offset of the first
+	total      int // all bytes
 }
 
 // decode detects the encoding of data and converts it. A byte order mark
@@ -57,14 +61,18 @@ func decode(data []byte) decoded {
 		enc = UTF8
 		if utf8.Valid(data) {
 			decodeUTF8(&s, data, 0)
-		} else if likelyUTF8(data, &s) {
-			s = sink{} // drop the GB18030 decoding
+		} else if likelyUTF8(encodingSample(data)) {
 			decodeUTF8(&s, data, 0)
 		} else {
 			enc = GB18030
+			decodeGB18030(&s, data)
 		}
 	}
-	return decoded{text: s.b.String(), encoding: enc, warnings: s.warnings(enc)}
+	d := decoded{text: s.b.String(), encoding: enc, warnings: s.warnings(enc), binaryAt: -1, bad: s.bad, badAt: s.badAt, total: len(data)}
+	if s.binary {
+		d.binaryAt = s.binaryAt
+	}
+	return d
 }
 
 func hasPrefix(b []byte, p string) bool {
@@ -79,9 +87,34 @@ type sink struct {
 
 	bad, badAt int // undecodable bytes, offset of the first
 	nul, nulAt int // NULs removed, offset of the first
+
+	// Bytes that are no text (undecodable, NUL, control characters) are
+	// counted in windows of binaryWindow bytes: text has next to none, so
+	// a window with binaryJunk of them is where the file turns binary.
+	win, winJunk, winFirst int
+	binary                 bool
+	binaryAt               int
+}
+
+const (
+	binaryWindow = 1024
+	binaryJunk   = 64
+)
+
+func (s *sink) junk(off int) {
+	if w := off / binaryWindow; w != s.win || s.winJunk == 0 {
+		s.win, s.winJunk, s.winFirst = w, 0, off
+	}
+	s.winJunk++
+	if s.winJunk == binaryJunk && !s.binary {
+		s.binary, s.binaryAt = true, s.winFirst
+	}
 }
 
 func (s *sink) rune(r rune, off int) {
+	if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != 0x1b {
+		s.junk(off)
+	}
 	switch r {
 	case 0:
 		if s.nul == 0 {
@@ -113,6 +146,7 @@ func (s *sink) invalid(n, off int) {
 		s.badAt = off
 	}
 	s.bad += n
+	s.junk(off)
 	s.prevCR = false
 	s.b.WriteRune(utf8.RuneError)
 }
@@ -258,8 +292,8 @@ func gbCharLen(b []byte) int {
 // likelyUTF8 tells whether data, which is not valid UTF-8, is still UTF-8
 // but for a few damaged bytes. GBK text fails UTF-8 on most of its Chinese
 // characters, not on a few. Otherwise the encoding with fewer undecodable
-// bytes wins, GB18030 on a tie; gb receives the GB18030 decoding.
-func likelyUTF8(data []byte, gb *sink) bool {
+// bytes wins, GB18030 on a tie.
+func likelyUTF8(data []byte) bool {
 	var multi, bad int
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
@@ -277,6 +311,27 @@ func likelyUTF8(data []byte, gb *sink) bool {
 	if bad*20 <= multi {
 		return true
 	}
-	decodeGB18030(gb, data)
+	var gb sink
+	decodeGB18030(&gb, data)
 	return bad < gb.bad
+}
+
+// encodingSample is the part of data that decides between UTF-8 and
+// GB18030: 4 KiB from the first byte that is not ASCII. The start decides
+// rather than the whole, so that a text whose body turns binary is judged
+// by its text, and fails at the offset where the binary begins.
+func encodingSample(data []byte) []byte {
+	i := 0
+	for i < len(data) && data[i] < utf8.RuneSelf {
+		i++
+	}
+	data = data[i:]
+	if len(data) <= 4096 {
+		return data
+	}
+	end := 4096
+	for end > 4093 && !utf8.RuneStart(data[end]) {
+		end-- // a character cut by the end is no error
+	}
+	return data[:end]
 }

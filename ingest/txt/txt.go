@@ -36,6 +36,14 @@ const MaxSize = 256 << 20
 // ErrTooLarge is returned for input bigger than MaxSize.
 var ErrTooLarge = errors.New("file larger than 256 MiB")
 
+// ErrNotText is returned for input that is not text throughout: it turns
+// binary part-way, or much of it is undecodable.
+var ErrNotText = errors.New("not text")
+
+// maxBad is how many undecodable bytes a file may hold whatever its size
+// (a stray byte is a warning, not a failure).
+const maxBad = 16
+
 // Read reads the text file at path.
 func Read(path string) (*model.Document, error) {
 	f, err := os.Open(path)
@@ -52,13 +60,23 @@ func Read(path string) (*model.Document, error) {
 }
 
 // Decode reads a text file's contents; name is the path recorded in the
-// document. An empty file is a document without blocks. Decode fails only
-// when data is larger than MaxSize.
+// document. An empty file is a document without blocks. Decode fails when
+// data is larger than MaxSize, and when it is not text throughout (it
+// turns binary part-way, or much of it is in no encoding the reader
+// knows): what was read would be stored as ok, wrong.
 func Decode(name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("txt: %s: %w", name, ErrTooLarge)
 	}
 	dec := decode(data)
+	switch {
+	case dec.binaryAt >= 0:
+		return nil, fmt.Errorf("txt: %s: %w from byte %d on (%d or more of the %d bytes there are undecodable or control characters in %s); not read",
+			name, ErrNotText, dec.binaryAt, binaryJunk, binaryWindow, encodingName(dec.encoding))
+	case dec.bad > maxBad && dec.bad*100 > dec.total:
+		return nil, fmt.Errorf("txt: %s: %w in %s: %d of %d bytes are undecodable, the first at byte %d (over 1%%: another encoding?); not read",
+			name, ErrNotText, encodingName(dec.encoding), dec.bad, dec.total, dec.badAt)
+	}
 	doc := &model.Document{
 		Path:     filepath.ToSlash(name),
 		Format:   model.FormatTXT,

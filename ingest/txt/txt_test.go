@@ -3,9 +3,11 @@ package txt
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -439,5 +441,55 @@ func TestWideTableIsBounded(t *testing.T) {
 	}
 	if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "grid columns dropped") {
 		t.Errorf("warnings %q", doc.Warnings)
+	}
+}
+
+// TestTextThatTurnsBinary: a file whose start is text and whose body is
+// binary fails with the offset where the binary begins, in UTF-8 and in
+// GB18030; text with undecodable bytes spread through it (another
+// encoding) fails too. Neither is stored as ok with the junk read as text.
+func TestTextThatTurnsBinary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	junk := make([]byte, 16<<10)
+	for i := range junk {
+		junk[i] = byte(rng.Uint32())
+	}
+	start := strings.Repeat("一、项目概况\n本项目为西湖区公共服务绩效评价。\n", 200)
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"utf-8": start, "gb18030": gb} {
+		data := append([]byte(text), junk...)
+		_, err := Decode(name+".txt", data)
+		if !errors.Is(err, ErrNotText) {
+			t.Errorf("%s: %v, want ErrNotText", name, err)
+			continue
+		}
+		m := regexp.MustCompile(`from byte (\d+) on`).FindStringSubmatch(err.Error())
+		if m == nil || !strings.HasPrefix(err.Error(), "txt: "+name+".txt: ") {
+			t.Errorf("%s: %q names no file or offset", name, err)
+			continue
+		}
+		if at, _ := strconv.Atoi(m[1]); at < len(text) || at >= len(text)+binaryWindow {
+			t.Errorf("%s: binary from byte %d, want within %d bytes of %d", name, at, binaryWindow, len(text))
+		}
+	}
+
+	// One byte in 40 undecodable: too few per window to look binary,
+	// too many to be stray.
+	var spread []byte
+	for len(spread) < 8<<10 {
+		spread = append(spread, gb[:39]...)
+		spread = append(spread, 0xff)
+	}
+	if _, err := Decode("spread.txt", spread); !errors.Is(err, ErrNotText) || !strings.Contains(err.Error(), "undecodable, the first at byte 39") {
+		t.Errorf("undecodable bytes spread through: %v", err)
+	}
+
+	// A stray bad byte and a few control characters stay warnings.
+	few := append([]byte(gb), 0xff, 0x01, 0x02)
+	if doc, err := Decode("few.txt", few); err != nil || len(doc.Warnings) == 0 {
+		t.Errorf("a stray byte: %v, warnings %v; want read with a warning", err, doc)
 	}
 }

@@ -96,3 +96,17 @@ func Run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	}
 	return 0, out.String(), errb.String()
 }
+
+// Self returns a command that runs the test binary again with args for the
+// command, as the same user, for tests that signal or kill a real process.
+func Self(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, _ := json.Marshal(args)
+	cmd := exec.Command(self)
+	cmd.Env = append(os.Environ(), argsEnv+"="+string(enc))
+	return cmd
+}
