@@ -179,8 +179,9 @@ func TestSearchTextAndCSV(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(out, "\n")
-	if len(lines) < 5 || !strings.HasPrefix(lines[0], "1. 电商产业园建设 · 2021 · report 2 · score ") ||
-		lines[1] != "   一、项目概况" || lines[2] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[4] != "(1 hit)" {
+	if len(lines) < 6 || !strings.HasPrefix(lines[0], "1. 电商产业园建设 · 2021 · report 2 · score ") ||
+		lines[1] != "   r/电商产业园建设.txt" || lines[2] != "   一、项目概况" ||
+		lines[3] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[5] != "(1 hit)" {
 		t.Errorf("text output:\n%s", out)
 	}
 
@@ -192,7 +193,7 @@ func TestSearchTextAndCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 3 || !reflect.DeepEqual(recs[0], []string{"report_id", "project_name", "evaluation_year", "section", "kind", "snippet", "score"}) {
+	if len(recs) != 3 || !reflect.DeepEqual(recs[0], []string{"report_id", "project_name", "evaluation_year", "section", "kind", "snippet", "score", "table", "path"}) {
 		t.Fatalf("CSV = %q", recs)
 	}
 	for _, r := range recs[1:] {
