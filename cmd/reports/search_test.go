@@ -72,6 +72,8 @@ type jsonHit struct {
 	ProjectName    *string `json:"project_name"`
 	EvaluationYear *int64  `json:"evaluation_year"`
 	Section        string  `json:"section"`
+	Table          string  `json:"table"`
+	Path           string  `json:"path"`
 	Snippet        string  `json:"snippet"`
 	Score          float64 `json:"score"`
 }
