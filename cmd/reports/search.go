@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,7 +76,7 @@ func parseSearch(args []string, stdout io.Writer) (*searchOptions, error) {
 	fs.BoolVar(&o.csv, "csv", false, "print CSV, best first")
 	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` that ingest used")
 	fs.DurationVar(&o.timeout, "timeout", defaultTimeout, "stop a search that runs longer (0: never)")
-	if err := parseFlags(fs, args, stdout); err != nil {
+	if err := parseFlags(fs, notWords(args), stdout); err != nil {
 		return nil, err
 	}
 	switch {
@@ -90,6 +91,23 @@ func parseSearch(args []string, stdout io.Writer) (*searchOptions, error) {
 	}
 	o.query = strings.Join(fs.Args(), " ")
 	return o, nil
+}
+
+// notWords returns args with each word to leave out (-税收, an argument
+// that starts with - and a Chinese character) written as NOT 税收, which
+// means the same to the query but is no flag: the flag parser would read
+// -税收 as shorthand flags.
+func notWords(args []string) []string {
+	out := slices.Clone(args)
+	for i, a := range out {
+		if a == "--" {
+			break
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(a, "-")); strings.HasPrefix(a, "-") && r >= utf8.RuneSelf {
+			out[i] = "NOT " + a[1:]
+		}
+	}
+	return out
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {

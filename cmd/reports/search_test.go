@@ -283,3 +283,24 @@ func TestSnippet(t *testing.T) {
 		}
 	}
 }
+
+// A word to leave out, -税收, is a query word where flags are read, not
+// shorthand flags.
+func TestSearchNotWordIsNoFlag(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		query string
+	}{
+		{[]string{"楼宇", "-税收", "--limit", "3"}, "楼宇 NOT 税收"},
+		{[]string{"-“绩效目标”", "楼宇"}, "NOT “绩效目标” 楼宇"},
+		{[]string{"--", "楼宇", "-税收"}, "楼宇 -税收"},
+	} {
+		o, err := parseSearch(tt.args, io.Discard)
+		if err != nil || o.query != tt.query {
+			t.Errorf("parseSearch(%q) = %v, %v; want query %q", tt.args, o, err, tt.query)
+		}
+	}
+	if _, err := parseSearch([]string{"-x", "楼宇"}, io.Discard); err == nil {
+		t.Error("-x: no error, want an unknown flag")
+	}
+}
