@@ -432,7 +432,7 @@ func hitCount(shown, total, offset int) string {
 		return fmt.Sprintf("(no hits after the first %s: %s in all)", thousands(offset), all)
 	}
 	more := ""
-	if offset+shown < total {
+	if offset+shown < total || total > maxCount {
 		more = fmt.Sprintf("; --offset %d for more", offset+shown)
 		if offset == 0 {
 			more = fmt.Sprintf("; --limit N, --offset %d for more", offset+shown)

@@ -304,3 +304,25 @@ func TestSearchNotWordIsNoFlag(t *testing.T) {
 		t.Error("-x: no error, want an unknown flag")
 	}
 }
+
+func TestHitCount(t *testing.T) {
+	for _, tt := range []struct {
+		shown, total, offset int
+		want                 string
+	}{
+		{0, 0, 0, "(0 hits)"},
+		{1, 1, 0, "(1 hit)"},
+		{2, 2, 0, "(2 hits)"},
+		{20, 6824, 0, "(20 of 6,824 hits; --limit N, --offset 20 for more)"},
+		{20, 6824, 20, "(hits 21–40 of 6,824; --offset 40 for more)"},
+		{4, 6824, 6820, "(hits 6,821–6,824 of 6,824)"},
+		{1, 6824, 6823, "(hit 6,824 of 6,824)"},
+		{0, 6824, 7000, "(no hits after the first 7,000: 6,824 in all)"},
+		{20, maxCount + 1, 0, "(20 of 10,000+ hits; --limit N, --offset 20 for more)"},
+		{20, maxCount + 1, 10000, "(hits 10,001–10,020 of 10,000+; --offset 10020 for more)"},
+	} {
+		if got := hitCount(tt.shown, tt.total, tt.offset); got != tt.want {
+			t.Errorf("hitCount(%d, %d, %d) = %s, want %s", tt.shown, tt.total, tt.offset, got, tt.want)
+		}
+	}
+}
