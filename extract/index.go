@@ -42,13 +42,38 @@ func Index(doc *model.Document, x *model.Extraction, w Words) {
 			if t.TableNo < 1 || t.TableNo > len(doc.Tables) {
 				continue
 			}
-			sec := SectionAt(r, t.Block)
+			sec := tableSection(doc, r, t.Block)
 			for _, c := range doc.Tables[t.TableNo-1].Cells {
 				add("cell", sec, t.Block, c.Text)
 			}
 		}
 		r.Terms = counts
 	}
+}
+
+// tableSection returns the section a table at body block b stands in:
+// the section whose heading precedes it, but only when the table lies
+// inside that section's body, before the next heading or followed by more
+// of the section's text. A table after the last section's text (the
+// evaluators, a form attached to the report) belongs to no section, -1:
+// crediting it to that section would show an evaluator's name under
+// 五、偏离绩效目标的原因和改进措施.
+func tableSection(doc *model.Document, r *model.Report, b int) int {
+	j := SectionAt(r, b)
+	if j < 0 || j+1 < len(r.Sections) {
+		return j
+	}
+	body := r.Sections[j].Body
+	for i := b + 1; i < min(r.EndBlock, len(doc.Body)); i++ {
+		blk := doc.Body[i]
+		if blk.Kind != model.KindParagraph {
+			continue
+		}
+		if t := strings.TrimSpace(blk.Para.Text); t != "" && strings.Contains(body, t) {
+			return j
+		}
+	}
+	return -1
 }
 
 // SectionAt returns the index of the section of r that body block block

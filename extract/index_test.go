@@ -26,7 +26,8 @@ func TestIndexUnits(t *testing.T) {
 一、项目概况
 改造小区12个。
 | 名称 | 预算数 |
-| 改造 | 12万 |`)
+| 改造 | 12万 |
+预算执行率100%。`)
 	x := Extract(doc)
 	Index(doc, x, runeWords{})
 	var got []string
@@ -36,7 +37,7 @@ func TestIndexUnits(t *testing.T) {
 	want := []string{
 		"title/-1/0:2020年度老旧小区改造项目绩效评价报告",
 		"paragraph/-1/0:根据区财政局要求，现将评价情况报告如下：",
-		"section/0/2:项目概况|改造小区12个。",
+		"section/0/2:项目概况|改造小区12个。|预算执行率100%。",
 		"cell/0/4:名称", "cell/0/4:预算数", "cell/0/4:改造", "cell/0/4:12万",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -44,5 +45,33 @@ func TestIndexUnits(t *testing.T) {
 	}
 	if x.Reports[0].Terms["改"] == 0 {
 		t.Errorf("terms miss the report's words: %v", x.Reports[0].Terms)
+	}
+}
+
+// TestIndexTableSection checks which section a table's cells are credited
+// to: the section the table stands in, and none for a table after the last
+// section's text, such as the list of evaluators attached to a report.
+func TestIndexTableSection(t *testing.T) {
+	doc := doctest.Parse("index", `2020年度老旧小区改造项目绩效评价报告
+一、项目概况
+| 名称 | 预算数 |
+| 改造 | 12万 |
+二、存在问题
+资料不全。
+| 姓名 | 单位 |
+| 勒月影 | 区财政局 |`)
+	x := Extract(doc)
+	Index(doc, x, runeWords{})
+	got := map[string]int{}
+	for _, u := range x.Index {
+		if u.Kind == "cell" {
+			got[u.Text] = u.Section
+		}
+	}
+	if got["改造"] != 0 {
+		t.Errorf("a table between two headings is credited to section %d, want 0 (一、项目概况)", got["改造"])
+	}
+	if got["勒月影"] != -1 {
+		t.Errorf("a table after the last section's text is credited to section %d, want -1 (none)", got["勒月影"])
 	}
 }

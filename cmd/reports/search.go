@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,11 +21,16 @@ import (
 	"github.com/govreports/govreports/extract/segment"
 )
 
-const searchUsage = `usage: reports search [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
+const searchUsage = `usage: reports search [--db reports.db] [--year 2020] [--limit 20] [--offset 0] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
 
-Full-text search in Chinese. Words of the query must all occur; a "quoted
-phrase" must occur as written. Hits are ranked best first (BM25) and shown
-with their report, section path and a snippet with the matches in 【】.
+Full-text search in Chinese. The words of the query must all occur (they
+are ANDed); a "quoted phrase" must occur as written; A OR B (or A 或 B)
+wants either; -word or NOT word wants units without it:
+  reports search 楼宇经济 OR 电商 -税收 "绩效目标完成"
+Hits are ranked best first (BM25) and shown with their report, file,
+section path (a table cell: its table, 表N and caption) and a snippet with
+the matches in 【】. The first 20 are shown (--limit) with the total;
+--offset N skips the first N, for the next page.
 --dict names the user dictionary ingest was run with, so that the query is
 cut into words the same way. A query of more than 64 words is cut to its
 first 64, with a warning: every word must occur, and each costs time.
@@ -36,6 +42,8 @@ type hit struct {
 	ProjectName    *string `json:"project_name"`
 	EvaluationYear *int64  `json:"evaluation_year"`
 	Section        string  `json:"section"`
+	Table          string  `json:"table"` // a cell's table: "表4 caption"
+	Path           string  `json:"path"`
 	Kind           string  `json:"kind"`
 	Snippet        string  `json:"snippet"`
 	Score          float64 `json:"score"`
@@ -48,6 +56,7 @@ type hit struct {
 type searchOptions struct {
 	db          string
 	year, limit int
+	offset      int
 	json, csv   bool
 	dict        string
 	timeout     time.Duration
@@ -62,11 +71,12 @@ func parseSearch(args []string, stdout io.Writer) (*searchOptions, error) {
 	fs.StringVar(&o.db, "db", "reports.db", "SQLite database built by ingest")
 	fs.IntVar(&o.year, "year", 0, "only reports of this evaluation `year`")
 	fs.IntVar(&o.limit, "limit", 20, "at most `N` hits")
+	fs.IntVar(&o.offset, "offset", 0, "skip the best `N` hits: the next page")
 	fs.BoolVar(&o.json, "json", false, "print a JSON array, best first")
 	fs.BoolVar(&o.csv, "csv", false, "print CSV, best first")
 	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` that ingest used")
 	fs.DurationVar(&o.timeout, "timeout", defaultTimeout, "stop a search that runs longer (0: never)")
-	if err := parseFlags(fs, args, stdout); err != nil {
+	if err := parseFlags(fs, notWords(args), stdout); err != nil {
 		return nil, err
 	}
 	switch {
@@ -76,9 +86,28 @@ func parseSearch(args []string, stdout io.Writer) (*searchOptions, error) {
 		return nil, usageError{"--csv and --json exclude each other"}
 	case o.limit < 1:
 		return nil, usageError{fmt.Sprintf("--limit %d: want at least 1", o.limit)}
+	case o.offset < 0:
+		return nil, usageError{fmt.Sprintf("--offset %d: want 0 or more", o.offset)}
 	}
 	o.query = strings.Join(fs.Args(), " ")
 	return o, nil
+}
+
+// notWords returns args with each word to leave out (-税收, an argument
+// that starts with - and a Chinese character) written as NOT 税收, which
+// means the same to the query but is no flag: the flag parser would read
+// -税收 as shorthand flags.
+func notWords(args []string) []string {
+	out := slices.Clone(args)
+	for i, a := range out {
+		if a == "--" {
+			break
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(a, "-")); strings.HasPrefix(a, "-") && r >= utf8.RuneSelf {
+			out[i] = "NOT " + a[1:]
+		}
+	}
+	return out
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -153,7 +182,7 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 	terms := seg.QueryTerms(o.query)
 	match := seg.Query(o.query)
 	if match == "" {
-		return usageError{fmt.Sprintf("query %q holds no words", o.query)}
+		return usageError{fmt.Sprintf("query %q holds no words that must occur", o.query)}
 	}
 	var tables int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master
@@ -166,7 +195,11 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 	if err := checkDictionary(ctx, db, seg.DictHash(), stderr); err != nil {
 		return err
 	}
-	hits, err := search(ctx, db, match, o.year, o.limit)
+	hits, err := search(ctx, db, match, o.year, o.limit, o.offset)
+	if err != nil {
+		return schema.ReadOnlyError(o.db, err)
+	}
+	total, err := countHits(ctx, db, match, o.year)
 	if err != nil {
 		return schema.ReadOnlyError(o.db, err)
 	}
@@ -191,7 +224,7 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 	case o.csv:
 		return writeHitsCSV(stdout, hits)
 	}
-	return writeHits(stdout, hits)
+	return writeHits(stdout, hits, total, o.offset)
 }
 
 // checkDictionary warns when the database was segmented with other
@@ -211,8 +244,10 @@ func checkDictionary(ctx context.Context, db *sql.DB, hash string, stderr io.Wri
 	return nil
 }
 
-func search(ctx context.Context, db *sql.DB, match string, year, limit int) ([]hit, error) {
-	q := `SELECT u.report_id, r.project_name, r.evaluation_year, u.section_id, u.kind, u.text, bm25(search_fts)
+// search returns a page of the hits for an FTS5 match, best first.
+func search(ctx context.Context, db *sql.DB, match string, year, limit, offset int) ([]hit, error) {
+	q := `SELECT u.unit_id, u.document_id, u.report_id, u.block_no, r.project_name, r.evaluation_year,
+			u.section_id, u.kind, u.text, bm25(search_fts) AS bm25
 		FROM search_fts
 		JOIN search_units u ON u.unit_id = search_fts.rowid
 		LEFT JOIN v_reports r ON r.report_id = u.report_id
@@ -222,8 +257,17 @@ func search(ctx context.Context, db *sql.DB, match string, year, limit int) ([]h
 		q += ` AND r.evaluation_year = ?`
 		args = append(args, year)
 	}
-	q += ` ORDER BY bm25(search_fts), u.unit_id LIMIT ?`
-	args = append(args, limit)
+	q += ` ORDER BY bm25, u.unit_id LIMIT ? OFFSET ?`
+	args = append(args, limit, offset)
+	// The file and a cell's table are looked up for the page only, not
+	// for every match that is sorted.
+	q = `SELECT h.report_id, h.project_name, h.evaluation_year, h.section_id, h.kind, h.text, h.bm25,
+			coalesce((SELECT min(path) FROM paths p WHERE p.document_id = h.document_id), ''),
+			coalesce((SELECT '表' || t.table_no || coalesce(' ' || nullif(t.caption, ''), '')
+				FROM report_tables t
+				WHERE h.kind = 'cell' AND t.report_id = h.report_id AND t.block_no = h.block_no
+				ORDER BY t.table_no LIMIT 1), '')
+		FROM (` + q + `) h ORDER BY h.bm25, h.unit_id`
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %s: %w", match, err)
@@ -233,7 +277,7 @@ func search(ctx context.Context, db *sql.DB, match string, year, limit int) ([]h
 	for rows.Next() {
 		var h hit
 		var bm25 float64
-		if err := rows.Scan(&h.ReportID, &h.ProjectName, &h.EvaluationYear, &h.sectionID, &h.Kind, &h.text, &bm25); err != nil {
+		if err := rows.Scan(&h.ReportID, &h.ProjectName, &h.EvaluationYear, &h.sectionID, &h.Kind, &h.text, &bm25, &h.Path, &h.Table); err != nil {
 			return nil, err
 		}
 		// bm25() is lower for better hits; the score shown is higher.
@@ -241,6 +285,26 @@ func search(ctx context.Context, db *sql.DB, match string, year, limit int) ([]h
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// maxCount bounds the count of hits: counting costs about as much as
+// finding them all, and "10,000+" says enough.
+const maxCount = 10000
+
+// countHits returns how many units match, at most maxCount+1.
+func countHits(ctx context.Context, db *sql.DB, match string, year int) (int, error) {
+	q := `SELECT u.unit_id FROM search_fts JOIN search_units u ON u.unit_id = search_fts.rowid`
+	args := []any{match}
+	if year != 0 {
+		q += ` LEFT JOIN v_reports r ON r.report_id = u.report_id WHERE search_fts MATCH ? AND r.evaluation_year = ?`
+		args = append(args, year)
+	} else {
+		q += ` WHERE search_fts MATCH ?`
+	}
+	args = append(args, maxCount+1)
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT ?)`, args...).Scan(&n)
+	return n, err
 }
 
 // sectionPath returns the headings from the top of the report down to the
@@ -321,14 +385,14 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func writeHits(w io.Writer, hits []hit) error {
+func writeHits(w io.Writer, hits []hit, total, offset int) error {
 	var b strings.Builder
 	for i, h := range hits {
 		title := "（无报告）"
 		if h.ProjectName != nil && *h.ProjectName != "" {
 			title = *h.ProjectName
 		}
-		fmt.Fprintf(&b, "%d. %s", i+1, title)
+		fmt.Fprintf(&b, "%d. %s", offset+i+1, title)
 		if h.EvaluationYear != nil {
 			fmt.Fprintf(&b, " · %d", *h.EvaluationYear)
 		}
@@ -336,18 +400,70 @@ func writeHits(w io.Writer, hits []hit) error {
 			fmt.Fprintf(&b, " · report %d", *h.ReportID)
 		}
 		fmt.Fprintf(&b, " · score %.2f\n", h.Score)
-		if h.Section != "" {
-			fmt.Fprintf(&b, "   %s\n", h.Section)
+		if h.Path != "" {
+			fmt.Fprintf(&b, "   %s\n", h.Path)
+		}
+		if where := strings.Join(nonEmpty(h.Section, h.Table), " › "); where != "" {
+			fmt.Fprintf(&b, "   %s\n", where)
 		}
 		fmt.Fprintf(&b, "   %s\n\n", h.Snippet)
 	}
-	if len(hits) == 1 {
-		b.WriteString("(1 hit)\n")
-	} else {
-		fmt.Fprintf(&b, "(%d hits)\n", len(hits))
-	}
+	b.WriteString(hitCount(len(hits), total, offset))
+	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// hitCount says how many hits there are and which of them are shown:
+// "(2 hits)" when all are, "(20 of 6,824 hits; --limit N, --offset 20 for
+// more)" on the first of several pages, "(hits 21–40 of 6,824; …)" after.
+func hitCount(shown, total, offset int) string {
+	all := thousands(total)
+	if total > maxCount {
+		all = thousands(maxCount) + "+"
+	}
+	switch {
+	case offset == 0 && shown == total:
+		if total == 1 {
+			return "(1 hit)"
+		}
+		return fmt.Sprintf("(%d hits)", total)
+	case shown == 0:
+		return fmt.Sprintf("(no hits after the first %s: %s in all)", thousands(offset), all)
+	}
+	more := ""
+	if offset+shown < total || total > maxCount {
+		more = fmt.Sprintf("; --offset %d for more", offset+shown)
+		if offset == 0 {
+			more = fmt.Sprintf("; --limit N, --offset %d for more", offset+shown)
+		}
+	}
+	switch {
+	case offset == 0:
+		return fmt.Sprintf("(%s of %s hits%s)", thousands(shown), all, more)
+	case shown == 1:
+		return fmt.Sprintf("(hit %s of %s%s)", thousands(offset+1), all, more)
+	}
+	return fmt.Sprintf("(hits %s–%s of %s%s)", thousands(offset+1), thousands(offset+shown), all, more)
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func writeHitsJSON(w io.Writer, hits []hit) error {
@@ -362,10 +478,10 @@ func writeHitsJSON(w io.Writer, hits []hit) error {
 
 func writeHitsCSV(w io.Writer, hits []hit) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"report_id", "project_name", "evaluation_year", "section", "kind", "snippet", "score"})
+	cw.Write([]string{"report_id", "project_name", "evaluation_year", "section", "kind", "snippet", "score", "table", "path"})
 	for _, h := range hits {
 		cw.Write([]string{intText(h.ReportID), strText(h.ProjectName), intText(h.EvaluationYear),
-			h.Section, h.Kind, h.Snippet, strconv.FormatFloat(h.Score, 'f', -1, 64)})
+			h.Section, h.Kind, h.Snippet, strconv.FormatFloat(h.Score, 'f', -1, 64), h.Table, h.Path})
 	}
 	cw.Flush()
 	return cw.Error()

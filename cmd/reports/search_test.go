@@ -72,6 +72,8 @@ type jsonHit struct {
 	ProjectName    *string `json:"project_name"`
 	EvaluationYear *int64  `json:"evaluation_year"`
 	Section        string  `json:"section"`
+	Table          string  `json:"table"`
+	Path           string  `json:"path"`
 	Snippet        string  `json:"snippet"`
 	Score          float64 `json:"score"`
 }
@@ -179,8 +181,9 @@ func TestSearchTextAndCSV(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(out, "\n")
-	if len(lines) < 5 || !strings.HasPrefix(lines[0], "1. 电商产业园建设 · 2021 · report 2 · score ") ||
-		lines[1] != "   一、项目概况" || lines[2] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[4] != "(1 hit)" {
+	if len(lines) < 6 || !strings.HasPrefix(lines[0], "1. 电商产业园建设 · 2021 · report 2 · score ") ||
+		lines[1] != "   r/电商产业园建设.txt" || lines[2] != "   一、项目概况" ||
+		lines[3] != "   项目概况 电商产业园入驻企业30家，带动【楼宇经济】。" || lines[5] != "(1 hit)" {
 		t.Errorf("text output:\n%s", out)
 	}
 
@@ -192,7 +195,7 @@ func TestSearchTextAndCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 3 || !reflect.DeepEqual(recs[0], []string{"report_id", "project_name", "evaluation_year", "section", "kind", "snippet", "score"}) {
+	if len(recs) != 3 || !reflect.DeepEqual(recs[0], []string{"report_id", "project_name", "evaluation_year", "section", "kind", "snippet", "score", "table", "path"}) {
 		t.Fatalf("CSV = %q", recs)
 	}
 	for _, r := range recs[1:] {
@@ -277,6 +280,49 @@ func TestSnippet(t *testing.T) {
 	for _, tt := range tests {
 		if got := snippet(tt.text, tt.matches); got != tt.want {
 			t.Errorf("snippet(%q, %v) =\n %q, want\n %q", tt.text, tt.matches, got, tt.want)
+		}
+	}
+}
+
+// A word to leave out, -税收, is a query word where flags are read, not
+// shorthand flags.
+func TestSearchNotWordIsNoFlag(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		query string
+	}{
+		{[]string{"楼宇", "-税收", "--limit", "3"}, "楼宇 NOT 税收"},
+		{[]string{"-“绩效目标”", "楼宇"}, "NOT “绩效目标” 楼宇"},
+		{[]string{"--", "楼宇", "-税收"}, "楼宇 -税收"},
+	} {
+		o, err := parseSearch(tt.args, io.Discard)
+		if err != nil || o.query != tt.query {
+			t.Errorf("parseSearch(%q) = %v, %v; want query %q", tt.args, o, err, tt.query)
+		}
+	}
+	if _, err := parseSearch([]string{"-x", "楼宇"}, io.Discard); err == nil {
+		t.Error("-x: no error, want an unknown flag")
+	}
+}
+
+func TestHitCount(t *testing.T) {
+	for _, tt := range []struct {
+		shown, total, offset int
+		want                 string
+	}{
+		{0, 0, 0, "(0 hits)"},
+		{1, 1, 0, "(1 hit)"},
+		{2, 2, 0, "(2 hits)"},
+		{20, 6824, 0, "(20 of 6,824 hits; --limit N, --offset 20 for more)"},
+		{20, 6824, 20, "(hits 21–40 of 6,824; --offset 40 for more)"},
+		{4, 6824, 6820, "(hits 6,821–6,824 of 6,824)"},
+		{1, 6824, 6823, "(hit 6,824 of 6,824)"},
+		{0, 6824, 7000, "(no hits after the first 7,000: 6,824 in all)"},
+		{20, maxCount + 1, 0, "(20 of 10,000+ hits; --limit N, --offset 20 for more)"},
+		{20, maxCount + 1, 10000, "(hits 10,001–10,020 of 10,000+; --offset 10020 for more)"},
+	} {
+		if got := hitCount(tt.shown, tt.total, tt.offset); got != tt.want {
+			t.Errorf("hitCount(%d, %d, %d) = %s, want %s", tt.shown, tt.total, tt.offset, got, tt.want)
 		}
 	}
 }

@@ -13,51 +13,110 @@ import (
 // word may be cut otherwise than the query alone (服务业发展 is 服务业|发展,
 // but 现代服务业发展局 is 现代服务业|发展局, whose parts are indexed too),
 // so requiring them in order would miss text that is there. A "quoted
-// phrase" (ASCII or Chinese quotes) matches its words in order. Every word
-// is quoted, with quotes doubled, so no input can make an FTS5 syntax
-// error. Query returns "" when q holds no words.
+// phrase" (ASCII or Chinese quotes) matches its words in order. OR (or 或)
+// between two terms matches either; a term after NOT, or with - before it,
+// must not occur. Every word is quoted, with quotes doubled, so no input
+// can make an FTS5 syntax error. Query returns "" when q holds no word
+// that must occur.
 func (s *Segmenter) Query(q string) string {
-	var parts []string
-	for _, t := range s.queryTerms(q) {
-		if t.phrase {
-			parts = append(parts, quote(strings.Join(t.words, " ")))
+	var all, none []string
+	for _, group := range s.queryGroups(q) {
+		var alts []string
+		for _, t := range group {
+			alts = append(alts, t.match(len(group) > 1))
+		}
+		if group[0].not {
+			none = append(none, alts...)
 			continue
 		}
-		for _, w := range t.words {
-			parts = append(parts, quote(w))
+		if len(alts) > 1 {
+			all = append(all, "("+strings.Join(alts, " OR ")+")")
+		} else {
+			all = append(all, alts[0])
 		}
 	}
-	return strings.Join(parts, " AND ")
+	if len(all) == 0 {
+		return "" // FTS5 has no "everything but": NOT needs a left side
+	}
+	m := strings.Join(all, " AND ")
+	if len(none) > 0 {
+		m = "(" + m + ") NOT (" + strings.Join(none, " OR ") + ")"
+	}
+	return m
+}
+
+// match returns t as an FTS5 expression, in parentheses when it has
+// several words and stands beside others (in an OR).
+func (t queryTerm) match(paren bool) string {
+	if t.phrase || len(t.words) == 1 {
+		return quote(strings.Join(t.words, " "))
+	}
+	parts := make([]string, len(t.words))
+	for i, w := range t.words {
+		parts[i] = quote(w)
+	}
+	m := strings.Join(parts, " AND ")
+	if paren {
+		m = "(" + m + ")"
+	}
+	return m
 }
 
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// QueryTerms returns the terms of q, each as its words in order: what a
-// caller highlights in the text it shows. Terms without words
-// (punctuation only) are dropped.
+// QueryTerms returns the terms of q that may occur in a hit, each as its
+// words in order: what a caller highlights in the text it shows. Terms
+// without words (punctuation only) and terms after NOT are dropped.
 func (s *Segmenter) QueryTerms(q string) [][]string {
 	var out [][]string
-	for _, t := range s.queryTerms(q) {
-		out = append(out, t.words)
+	for _, group := range s.queryGroups(q) {
+		for _, t := range group {
+			if !t.not {
+				out = append(out, t.words)
+			}
+		}
 	}
 	return out
 }
 
-// queryTerm is a term of a query: its words, and whether it was quoted.
+// queryTerm is a term of a query: its words, whether it was quoted, and
+// whether it must not occur.
 type queryTerm struct {
 	words  []string
 	phrase bool
+	not    bool
 }
 
-func (s *Segmenter) queryTerms(q string) []queryTerm {
-	var terms []queryTerm
-	inQuote := false
+// queryGroups returns the terms of q in groups joined by OR: a hit holds
+// a term of every group, and none of a group of terms after NOT.
+func (s *Segmenter) queryGroups(q string) [][]queryTerm {
+	var groups [][]queryTerm
+	inQuote, not, or := false, false, false
 	add := func(t string) {
-		if w := s.Words(t); len(w) > 0 {
-			terms = append(terms, queryTerm{words: w, phrase: inQuote})
+		if !inQuote {
+			switch t {
+			case "OR", "或":
+				or = true
+				return
+			case "NOT":
+				not = true
+				return
+			}
 		}
+		w := s.Words(t)
+		if len(w) == 0 {
+			return
+		}
+		term := queryTerm{words: w, phrase: inQuote, not: not}
+		if n := len(groups); or && n > 0 && groups[n-1][0].not == not {
+			groups[n-1] = append(groups[n-1], term)
+		} else {
+			groups = append(groups, []queryTerm{term})
+		}
+		not, or = false, false
 	}
 	var cur strings.Builder
+	prev := ' '
 	for _, r := range q {
 		switch {
 		case !inQuote && isOpenQuote(r):
@@ -68,6 +127,11 @@ func (s *Segmenter) queryTerms(q string) []queryTerm {
 			add(cur.String())
 			cur.Reset()
 			inQuote = false
+		case !inQuote && (r == '-' || r == '－') && unicode.IsSpace(prev):
+			// -word at the start of a term; 2020-2021 is two terms.
+			add(cur.String())
+			cur.Reset()
+			not = true
 		case !inQuote && !(unicode.IsLetter(r) || unicode.IsNumber(r) || r == '.'):
 			// Outside quotes, spaces and punctuation separate terms.
 			add(cur.String())
@@ -75,9 +139,10 @@ func (s *Segmenter) queryTerms(q string) []queryTerm {
 		default:
 			cur.WriteRune(r)
 		}
+		prev = r
 	}
 	add(cur.String()) // an unclosed quote runs to the end
-	return terms
+	return groups
 }
 
 func isOpenQuote(r rune) bool  { return r == '"' || r == '“' || r == '「' }

@@ -138,7 +138,15 @@ func TestQuery(t *testing.T) {
 		{"西湖服务通", `"西湖" AND "服务" AND "通"`}, // out of the dictionary: all of its pieces
 		{"ＡＰＰ", `"app"`},
 		{`a"b`, `"a" AND "b"`},
-		{"NEAR(绩效 AND) OR *", `"near" AND "绩效" AND "and" AND "or"`},
+		{"NEAR(绩效 AND) OR *", `"near" AND "绩效" AND "and"`}, // OR before no term: dropped
+		{"楼宇经济 OR 绩效目标", `("楼宇经济" OR "绩效目标")`},
+		{"楼宇经济 或 西湖服务通 完成", `("楼宇经济" OR ("西湖" AND "服务" AND "通")) AND "完成"`},
+		{"楼宇 -税收", `("楼宇") NOT ("税收")`},
+		{"楼宇 NOT 税收 -“绩效目标 完成”", `("楼宇") NOT ("税收" OR "绩效目标 完成")`},
+		{"2020-2021", `"2020" AND "2021"`},
+		{"or 或者", `"or" AND "或者"`},
+		{"-税收", ``}, // nothing that must occur
+		{"NOT OR", ``},
 		{"绩效目标，楼宇经济", `"绩效目标" AND "楼宇经济"`},
 		{"93.5%", `"93.5"`},
 		{`"unclosed 绩效`, `"unclosed 绩效"`},
@@ -193,6 +201,11 @@ func TestQueryInFTS5(t *testing.T) {
 		{"信贷", []int{4}},
 		{"财园信贷通 完成", []int{4}},
 		{"绩效 楼宇", nil},
+		{"楼宇 OR 信贷", []int{1, 4}},
+		{"绩效目标 或 app", []int{2, 3, 4}},
+		{"绩效目标 -预算", []int{2}},
+		{"绩效目标 NOT \"完成绩效目标\"", []int{2}},
+		{"完成 OR 楼宇 -\"绩效目标完成\"", []int{1, 3, 4}},
 	}
 	for _, tt := range tests {
 		if got := match(t, db, seg.Query(tt.q)); !slices.Equal(got, tt.want) {
