@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/govreports/govreports/ingest/model"
@@ -424,14 +423,7 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 // it prints a line per file within the timeout it runs on; otherwise, or
 // on Close, the whole group is killed.
 func (c *Converter) run(args []string) (log string, killed, started bool, err error) {
-	cmd := exec.Command(c.bin, args...)
-	if c.opts.MemoryLimit > 0 {
-		// Go cannot set a child's rlimits itself; the shell execs soffice
-		// in its place, so the process group is the same.
-		script := fmt.Sprintf(`ulimit -v %d && exec "$0" "$@"`, c.opts.MemoryLimit>>10)
-		cmd = exec.Command("/bin/sh", append([]string{"-c", script, c.bin}, args...)...)
-	}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd := command(c.bin, args, c.opts.MemoryLimit)
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		return "", false, false, err
@@ -456,7 +448,7 @@ func (c *Converter) run(args []string) (log string, killed, started bool, err er
 	}()
 	kill := func() {
 		killed = true
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		killAll(cmd)
 		// A process that left the group may hold the pipe: stop reading
 		// after a while.
 		time.AfterFunc(5*time.Second, func() { pr.Close() })
