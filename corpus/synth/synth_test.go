@@ -24,8 +24,22 @@ func TestExtractGenerated(t *testing.T) {
 	if !testing.Short() {
 		n = 120
 	}
+	testExtract(t, synth.SampleShape, n)
+}
+
+// TestExtractReal is TestExtractGenerated on real-shaped files, whose
+// reports also state a total score and grade.
+func TestExtractReal(t *testing.T) {
+	n := 8
+	if !testing.Short() {
+		n = 40
+	}
+	testExtract(t, synth.RealShape, n)
+}
+
+func testExtract(t *testing.T, shape synth.Shape, n int) {
 	dir := t.TempDir()
-	m, err := synth.Write(dir, n, 1)
+	m, err := synth.WriteShape(dir, n, 1, shape)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +98,9 @@ func checkFile(t *testing.T, f synth.File, x *model.Extraction) {
 		}
 		if !slices.Equal(names, want.Evaluators) {
 			t.Errorf("%s: evaluators %q, want %q", where, names, want.Evaluators)
+		}
+		if want.Score != "" && (got.Score.Value != want.Score || got.Score.Grade != want.Grade) {
+			t.Errorf("%s: score %q grade %q, want %q and %q", where, got.Score.Value, got.Score.Grade, want.Score, want.Grade)
 		}
 	}
 }
