@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -55,6 +56,8 @@ type options struct {
 	timeout time.Duration
 	version bool
 	paths   []string
+
+	cpuprofile string // hidden: for the benchmarks (BENCHMARKS.md)
 }
 
 // parseFlags reads the command line; it returns cli.ErrHelp once it has
@@ -68,6 +71,8 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.DurationVar(&o.busy, "busy-timeout", 10*time.Second, "how long to wait for a database another process holds")
 	fs.DurationVar(&o.timeout, "file-timeout", 5*time.Minute, "give up on a file whose reading takes longer (0: never)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
+	_ = fs.MarkHidden("cpuprofile")
 	if err := fs.Parse(args, stdout); err != nil {
 		return nil, err
 	}
@@ -103,6 +108,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 			fmt.Fprintf(stderr, "ingest: %v\n", err)
 			return exitUsage
 		}
+	}
+	if o.cpuprofile != "" {
+		// From the start, so that loading the dictionary shows too.
+		f, err := os.Create(o.cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "ingest: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	// fail reports an error that stops the run before it starts.
 	fail := func(err error) int {
