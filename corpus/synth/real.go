@@ -206,6 +206,11 @@ func realReport(r *rand.Rand, bodies []body, year int, withCover bool, used map[
 		}
 		return append(bs, tail...)
 	}
+	// One report in a thousand names a technique no other does: a rare word
+	// for the benchmarks' search (bench/scale.sh).
+	if r.IntN(1000) == 0 {
+		runs[1].blocks = append(runs[1].blocks, block{kind: paraBlock, text: "项目试点引入区块链溯源技术，实现全过程留痕。"})
+	}
 	bs := assemble()
 	got := textSize(bs)
 	for k := 0; got < size; k++ {
