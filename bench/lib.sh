@@ -20,7 +20,12 @@ corpus() {
 		rm -rf "$dir"
 		"$work/gen" -shape "$1" -n "$2" -seed 1 -o "$dir" >/dev/null
 	fi
-	echo "corpus $1-$2: $2 files, $(reports_in "$1" "$2") reports, $(du -sm "$dir/reports" | cut -f1) MB on disk"
+	echo "corpus $1-$2: $2 files, $(reports_in "$1" "$2") reports, $(mb "$dir/reports") MB on disk"
+}
+
+# mb PATH: the size of PATH on disk in MB, one decimal.
+mb() {
+	du -sk "$1" | awk '{ printf "%.1f", $1 / 1024 }'
 }
 
 # reports_in SHAPE N: the number of reports the manifest of the corpus lists.
@@ -55,9 +60,8 @@ measure() {
 	# ingest's own clock: the run without loading the dictionary and
 	# refreshing keywords.
 	run=$(awk '/^[0-9.]+s \(and [0-9.]+s loading the dictionary\), / { print $1 }' "$work/out.txt")
-	mb=$(du -sm "$db" | cut -f1)
-	awk -v l="$label" -v n="$n" -v r="$reports" -v s="$secs" -v m="$rss" -v run="$run" -v cpu="$cpu" -v mb="$mb" 'BEGIN {
-		printf "%-14s files %6d  reports %6d  seconds %7.2f  files/s %6.1f  reports/s %7.1f  max RSS %5d MB  CPU s %7.2f  CPU/wall %4.2f  db %5d MB  (ingest says %s)\n", l, n, r, s, n / s, r / s, m, cpu, cpu / s, mb, run }'
+	awk -v l="$label" -v n="$n" -v r="$reports" -v s="$secs" -v m="$rss" -v run="$run" -v cpu="$cpu" -v mb="$(mb "$db")" 'BEGIN {
+		printf "%-14s files %6d  reports %6d  seconds %7.2f  files/s %6.1f  reports/s %7.1f  max RSS %5d MB  CPU s %7.2f  CPU/wall %4.2f  db %6.1f MB  (ingest says %s)\n", l, n, r, s, n / s, r / s, m, cpu, cpu / s, mb, run }'
 }
 
 # check SHAPE N DB: the database holds every report of the manifest.
