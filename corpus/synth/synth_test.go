@@ -88,6 +88,11 @@ func checkFile(t *testing.T, f synth.File, x *model.Extraction) {
 		if got.ProjectName != want.ProjectName {
 			t.Errorf("%s: project name %q, want %q", where, got.ProjectName, want.ProjectName)
 		}
+		// A report whose title and cover leave the year out may be read
+		// without one; a year read must be the right one.
+		if got.EvaluationYear != 0 && got.EvaluationYear != want.Year {
+			t.Errorf("%s: year %d, want %d", where, got.EvaluationYear, want.Year)
+		}
 		budget, actual := sumFunds(got.Funds)
 		if budget != want.BudgetYuan || actual != want.ActualYuan {
 			t.Errorf("%s: budget %d actual %d 元, want %d and %d (funds %+v)", where, budget, actual, want.BudgetYuan, want.ActualYuan, got.Funds)
