@@ -1,10 +1,17 @@
 #!/bin/sh
 # run.sh measures whole runs of the real ingest binary on synthetic corpora
-# (corpus/synth) of two sizes: time, throughput and peak memory, and whether
-# the peak memory stays flat as the corpus grows. A second run on the large
-# corpus shows the speed of a run where every file is unchanged.
+# (corpus/synth) of both shapes: time, throughput and peak memory.
 #
-#	bench/run.sh [SMALL LARGE]      (default 1000 4000 files)
+#	bench/run.sh [SMALL LARGE]      (default 1000 4000 sample-shaped files)
+#
+# Sample-shaped: SMALL and LARGE files fresh, LARGE again unchanged, and
+# whether the peak memory stays flat from one to the other. Real-shaped
+# (5–200 kB of text a file): REAL files (default 200) beside the Python
+# pipeline a user would assemble instead, ../shared/bench/peer_pipeline.py
+# (SHARED_DIR overrides ../shared; Debian's python3-docx, python3-jieba and
+# sqlite-utils, run by PYTHON, default /usr/bin/python3), with the ratio of
+# the wall times, start-up included in both; then REAL_LARGE files (default
+# 1000).
 #
 # BENCH_DIR keeps the binaries, corpora and databases (default: a new
 # temporary folder, removed at the end); corpora already there are reused.
@@ -13,12 +20,11 @@ set -eu
 
 small=${1:-1000}
 large=${2:-4000}
+real=${REAL:-200}
+real_large=${REAL_LARGE:-1000}
 cd "$(dirname "$0")/.."
-
-if [ ! -x /usr/bin/time ]; then
-	echo "run.sh: /usr/bin/time not found; install GNU time (apt-get install time)" >&2
-	exit 2
-fi
+shared=${SHARED_DIR:-$(dirname "$(pwd)")/shared}
+python=${PYTHON:-/usr/bin/python3}
 
 if [ -n "${BENCH_DIR:-}" ]; then
 	work=$BENCH_DIR
@@ -27,73 +33,44 @@ else
 	work=$(mktemp -d)
 	trap 'rm -rf "$work"' EXIT
 fi
+. bench/lib.sh
 
-go build -tags sqlite_fts5 -o "$work/ingest" ./cmd/ingest
-go build -tags sqlite_fts5 -o "$work/reports" ./cmd/reports
-go build -o "$work/gen" ./corpus/synth/gen
+build
+echo "ingest on $(machine)"
 
-# corpus N: generate N files once, seed 1.
-corpus() {
-	dir=$work/corpus-$1
-	if [ ! -f "$dir/manifest.jsonl" ] || [ "$(wc -l <"$dir/manifest.jsonl")" -ne "$1" ]; then
-		rm -rf "$dir"
-		"$work/gen" -n "$1" -seed 1 -o "$dir" >/dev/null
-	fi
-}
-
-# reports_in N: the number of reports the manifest of corpus N lists.
-reports_in() {
-	grep -o '"project_name"' "$work/corpus-$1/manifest.jsonl" | wc -l
-}
-
-# measure LABEL N DB: ingest corpus N into DB under GNU time; print a line,
-# and leave the peak RSS in MB in $rss.
-measure() {
-	label=$1 n=$2 db=$3
-	if ! /usr/bin/time -v -o "$work/time.txt" "$work/ingest" --db "$db" "$work/corpus-$n/reports" >"$work/out.txt" 2>&1; then
-		echo "run.sh: ingest failed on corpus-$n:" >&2
-		cat "$work/out.txt" >&2
-		exit 1
-	fi
-	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
-	kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
-	# CPU seconds (user + system) say what the run costs whatever else
-	# the machine is doing; wall-clock seconds do not on a shared machine.
-	cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/time.txt")
-	reports=$(reports_in "$n")
-	# ingest's own clock: the run without loading the dictionary and
-	# refreshing keywords.
-	run=$(awk '/^[0-9.]+s \(and [0-9.]+s loading the dictionary\), / { print $1 }' "$work/out.txt")
-	rss=$(awk -v kb="$kb" 'BEGIN { printf "%.0f", kb / 1024 }')
-	awk -v l="$label" -v n="$n" -v r="$reports" -v s="$secs" -v m="$rss" -v run="$run" -v cpu="$cpu" 'BEGIN {
-		printf "%-10s files %6d  reports %6d  seconds %7.2f  files/s %7.1f  reports/s %8.1f  max RSS %5d MB  CPU s %7.2f  reports/CPU-s %6.1f  (ingest says %s)\n", l, n, r, s, n / s, r / s, m, cpu, r / cpu, run }'
-}
-
-# check N DB: the database holds every report of the manifest.
-check() {
-	got=$("$work/reports" sql --db "$2" --csv "SELECT count(*) FROM v_reports" | tail -n 1 | tr -d '\r\357\273\277')
-	want=$(reports_in "$1")
-	if [ "$got" != "$want" ]; then
-		echo "run.sh: corpus-$1: the database holds $got reports, the manifest $want" >&2
-		exit 1
-	fi
-}
-
-echo "ingest on $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-corpus "$small"
-corpus "$large"
-
-rm -f "$work"/small.db* "$work"/large.db*
-measure fresh "$small" "$work/small.db"
-check "$small" "$work/small.db"
+echo "sample-shaped:"
+corpus sample "$small"
+corpus sample "$large"
+rm -f "$work"/sample-*.db*
+measure "sample fresh" sample "$small" "$work/sample-small.db"
+check sample "$small" "$work/sample-small.db"
 rss_small=$rss
-measure fresh "$large" "$work/large.db"
-check "$large" "$work/large.db"
+measure "sample fresh" sample "$large" "$work/sample-large.db"
+check sample "$large" "$work/sample-large.db"
 rss_large=$rss
-measure unchanged "$large" "$work/large.db"
-check "$large" "$work/large.db"
-
+measure "sample same" sample "$large" "$work/sample-large.db"
+check sample "$large" "$work/sample-large.db"
 awk -v a="$rss_small" -v b="$rss_large" -v s="$small" -v l="$large" 'BEGIN {
 	g = (b - a) / a * 100
 	verdict = (g <= 25) ? "flat" : "NOT flat"
 	printf "max RSS %s: %d MB for %d files, %d MB for %d files (%+.0f%%, limit +25%%)\n", verdict, a, s, b, l, g }'
+
+echo "real-shaped:"
+corpus real "$real"
+corpus real "$real_large"
+rm -f "$work"/real-*.db* "$work/peer.db"
+measure "real fresh" real "$real" "$work/real-small.db"
+check real "$real" "$work/real-small.db"
+ours=$secs
+# The peer reads one folder, not a tree: the generator puts a thousand
+# files in each, so up to 1,000 files it reads the same files as ingest.
+if [ "$real" -le 1000 ] && [ -f "$shared/bench/peer_pipeline.py" ] && "$python" -c 'import docx, jieba, sqlite_utils' 2>/dev/null; then
+	timed "$work/peer.txt" "$python" "$shared/bench/peer_pipeline.py" "$work/real-$real/reports/0000" "$work/peer.db"
+	awk -v n="$real" -v s="$secs" -v m="$rss" -v cpu="$cpu" -v mb="$(mb "$work/peer.db")" -v says="$(cat "$work/peer.txt")" 'BEGIN {
+		printf "%-14s files %6d  reports %6s  seconds %7.2f  files/s %6.1f  reports/s %7s  max RSS %5d MB  CPU s %7.2f  CPU/wall %4.2f  db %6.1f MB  (peer says %s)\n", "peer", n, "-", s, n / s, "-", m, cpu, cpu / s, mb, says }'
+	awk -v a="$ours" -v b="$secs" 'BEGIN { printf "ingest vs peer: %.2f s vs %.2f s wall: %.1fx faster (target 5x)\n", a, b, b / a }'
+else
+	echo "peer skipped: needs $shared/bench/peer_pipeline.py, REAL <= 1000, and docx, jieba and sqlite_utils in $python"
+fi
+measure "real fresh" real "$real_large" "$work/real-large.db"
+check real "$real_large" "$work/real-large.db"

@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -75,6 +76,8 @@ type options struct {
 	limits  model.Limits
 	memory  int64 // MiB: the Go runtime's soft limit, and the heap past which files being read fail; 0 for none
 	queue   int64 // MiB of read documents waiting for the writer
+
+	cpuprofile string // hidden: for the benchmarks (BENCHMARKS.md)
 }
 
 // parseFlags reads the command line; it returns cli.ErrHelp once it has
@@ -105,6 +108,8 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.IntVar(&o.limits.MaxFigures, "max-figures", d.MaxFigures, "fail a file in which extraction finds more figures")
 	fs.Int64Var(&o.memory, "memory-limit", 2048, "MiB the process stays under: the collector works harder near it, and past it the files being read fail (0: no limit)")
 	fs.Int64Var(&o.queue, "queue-mb", ingest.DefaultQueueBytes>>20, "MiB of read documents that may wait for the database writer")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
+	_ = fs.MarkHidden("cpuprofile")
 	if err := fs.Parse(args, stdout); err != nil {
 		return nil, err
 	}
@@ -153,7 +158,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 			return exitUsage
 		}
 	}
-	// fail reports an error that stops the run.
+	if o.cpuprofile != "" {
+		// From the start, so that loading the dictionary shows too.
+		f, err := os.Create(o.cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "ingest: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
+	// fail reports an error that stops the run before it starts.
 	fail := func(err error) int {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "ingest: interrupted")

@@ -62,12 +62,19 @@ type Report struct {
 	ActualYuan  int64    `json:"actual_yuan"`
 	Rate        float64  `json:"execution_rate"` // percent, two decimals
 	Evaluators  []string `json:"evaluators"`
+	Score       string   `json:"score,omitempty"` // real shape: the total score the conclusion states
+	Grade       string   `json:"grade,omitempty"`
 }
 
-// Write generates n files under dir/reports (created if need be) from
-// seed, and their manifest dir/manifest.jsonl. File i depends only on seed
-// and i.
+// Write generates n sample-shaped files under dir/reports (created if need
+// be) from seed, and their manifest dir/manifest.jsonl. File i depends only
+// on seed and i.
 func Write(dir string, n int, seed uint64) (Manifest, error) {
+	return WriteShape(dir, n, seed, SampleShape)
+}
+
+// WriteShape is Write for files of shape.
+func WriteShape(dir string, n int, seed uint64, shape Shape) (Manifest, error) {
 	bodies, err := loadBodies(corpus.SamplePath())
 	if err != nil {
 		return Manifest{}, fmt.Errorf("synth: %w", err)
@@ -86,7 +93,7 @@ func Write(dir string, n int, seed uint64) (Manifest, error) {
 
 	m := Manifest{Dir: dir, Root: filepath.Join(dir, ReportsDir)}
 	for i := range n {
-		f, data, err := generate(bodies, i, seed)
+		f, data, err := generate(bodies, i, seed, shape)
 		if err != nil {
 			return m, fmt.Errorf("synth: file %d: %w", i, err)
 		}
@@ -111,14 +118,22 @@ func Write(dir string, n int, seed uint64) (Manifest, error) {
 }
 
 // generate makes file i of the corpus of seed.
-func generate(bodies []body, i int, seed uint64) (File, []byte, error) {
+func generate(bodies []body, i int, seed uint64, shape Shape) (File, []byte, error) {
 	r := rand.New(rand.NewPCG(seed, uint64(i)))
 	year := 2016 + r.IntN(8)
 	reports := make([]report, 1+r.IntN(4))
 	used := map[string]bool{}
+	size := 0
+	if shape == RealShape {
+		size = fileTextSize(r)
+	}
 	for k := range reports {
 		withCover := k == 0 && r.IntN(2) == 0 || r.IntN(5) == 0
-		reports[k] = newReport(r, bodies, year, withCover, used)
+		if shape == RealShape {
+			reports[k] = realReport(r, bodies, year, withCover, used, size/len(reports))
+		} else {
+			reports[k] = newReport(r, bodies, year, withCover, used)
+		}
 	}
 	f := File{}
 	for _, rep := range reports {

@@ -24,8 +24,22 @@ func TestExtractGenerated(t *testing.T) {
 	if !testing.Short() {
 		n = 120
 	}
+	testExtract(t, synth.SampleShape, n)
+}
+
+// TestExtractReal is TestExtractGenerated on real-shaped files, whose
+// reports also state a total score and grade.
+func TestExtractReal(t *testing.T) {
+	n := 8
+	if !testing.Short() {
+		n = 40
+	}
+	testExtract(t, synth.RealShape, n)
+}
+
+func testExtract(t *testing.T, shape synth.Shape, n int) {
 	dir := t.TempDir()
-	m, err := synth.Write(dir, n, 1)
+	m, err := synth.WriteShape(dir, n, 1, shape)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,6 +88,11 @@ func checkFile(t *testing.T, f synth.File, x *model.Extraction) {
 		if got.ProjectName != want.ProjectName {
 			t.Errorf("%s: project name %q, want %q", where, got.ProjectName, want.ProjectName)
 		}
+		// A report whose title and cover leave the year out may be read
+		// without one; a year read must be the right one.
+		if got.EvaluationYear != 0 && got.EvaluationYear != want.Year {
+			t.Errorf("%s: year %d, want %d", where, got.EvaluationYear, want.Year)
+		}
 		budget, actual := sumFunds(got.Funds)
 		if budget != want.BudgetYuan || actual != want.ActualYuan {
 			t.Errorf("%s: budget %d actual %d 元, want %d and %d (funds %+v)", where, budget, actual, want.BudgetYuan, want.ActualYuan, got.Funds)
@@ -84,6 +103,9 @@ func checkFile(t *testing.T, f synth.File, x *model.Extraction) {
 		}
 		if !slices.Equal(names, want.Evaluators) {
 			t.Errorf("%s: evaluators %q, want %q", where, names, want.Evaluators)
+		}
+		if want.Score != "" && (got.Score.Value != want.Score || got.Score.Grade != want.Grade) {
+			t.Errorf("%s: score %q grade %q, want %q and %q", where, got.Score.Value, got.Score.Grade, want.Score, want.Grade)
 		}
 	}
 }

@@ -58,6 +58,9 @@ func (fs *FlagSet) PrintHelp(w io.Writer) {
 	var lines []line
 	width := 0
 	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
 		left := "      --" + f.Name
 		if f.Shorthand != "" {
 			left = "  -" + f.Shorthand + ", --" + f.Name
