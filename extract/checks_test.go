@@ -3,6 +3,8 @@ package extract
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // TestChecksWhere: a check names where the disagreement stands: the
@@ -36,5 +38,27 @@ func TestChecksWhere(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no %s check in %+v", c.fixture, c.code, x.Reports[0].Checks)
 		}
+	}
+}
+
+// TestReportRate: the report's computed rate is actual over budget of the
+// funds rows that state both, by the grammar's one rate; a row without
+// its actual spending is left out of both sums, as is a zero budget.
+func TestReportRate(t *testing.T) {
+	amount := func(s string) *model.Amount { return &s }
+	r := &model.Report{Funds: []model.Fund{
+		{Item: "一、基本支出", Budget: amount("1000000"), Actual: amount("980000")},
+		{Item: "二、项目支出", Budget: amount("500000"), Actual: amount("495000")},
+		{Item: "三、其他", Budget: amount("300000")},
+		{Item: "四、未列预算", Budget: amount("0"), Actual: amount("1000")},
+	}}
+	readRate(nil, r, nil)
+	// (980000 + 495000) / (1000000 + 500000) = 98.333… → 98.33
+	if r.Rate == nil || *r.Rate != 98.33 {
+		t.Errorf("rate = %v, want 98.33", r.Rate)
+	}
+	none := &model.Report{Funds: []model.Fund{{Item: "经费", Budget: amount("100")}}}
+	if readRate(nil, none, nil); none.Rate != nil {
+		t.Errorf("rate without actual spending = %v, want nil", *none.Rate)
 	}
 }

@@ -42,6 +42,7 @@ func DefaultPasses() []Pass {
 		ReportPass("agency", readAgency),
 		ReportPass("prose evaluators", readProseEvaluators),
 		ReportPass("prose funds", readProseFunds),
+		ReportPass("rate", readRate),
 		ReportPass("policies", readPolicies),
 		ReportPass("orgs", readOrgs),
 		ReportPass("kind", readKind),

@@ -170,6 +170,7 @@ var extractionTables = []inserter[model.Extraction]{
 		col("year_source", "Report.YearSource", func(_ *scope, r *model.Report) any { return nullStr(r.YearSource) }),
 		col("budget_source", "Report.BudgetSource", func(_ *scope, r *model.Report) any { return nullStr(r.BudgetSource) }),
 		col("execution_rate_stated", "Report.RateStated", func(_ *scope, r *model.Report) any { return nullFloat(r.RateStated) }),
+		col("execution_rate_computed", "Report.Rate", func(_ *scope, r *model.Report) any { return nullFloat(r.Rate) }),
 		col("initial_budget_yuan", "Report.InitialBudget", func(_ *scope, r *model.Report) any { return amountValue(r.InitialBudget) }),
 		// What the report is and what the evaluation concluded (issue 9).
 		col("kind", "Report.Kind", func(_ *scope, r *model.Report) any { return nullStr(r.Kind) }),

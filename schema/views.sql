@@ -36,17 +36,16 @@ SELECT r.report_id, r.document_id,
        r.evaluation_agency, r.evaluation_year, r.report_date,
        (SELECT sum(f.budget_yuan) FROM funds f WHERE f.report_id = r.report_id) AS budget_yuan,
        (SELECT sum(f.actual_yuan) FROM funds f WHERE f.report_id = r.report_id) AS actual_yuan,
-       coalesce(r.execution_rate_stated, c.rate) AS execution_rate,
-       c.rate AS execution_rate_computed,
+       coalesce(r.execution_rate_stated, r.execution_rate_computed) AS execution_rate,
+       r.execution_rate_computed,
        r.initial_budget_yuan, r.project_name_source, r.year_source, r.budget_source,
        r.goal, r.attachment, r.preamble,
        r.kind, r.score, r.score_max, r.grade, r.grade_norm,
        r.score_block_no, r.score_offset, r.score_table_no, r.score_row
-FROM reports r
--- The rate the report states is its rate; the one its amounts give stands
+FROM reports r;
+-- The rate the report states is its rate; the one its amounts give
+-- (computed in Go by the grammar's one rate, over exact decimals) stands
 -- beside it, never in its place.
-LEFT JOIN (SELECT f.report_id, round(100.0 * sum(f.actual_yuan) / sum(f.budget_yuan), 2) AS rate FROM funds f
-           WHERE f.budget_yuan > 0 AND f.actual_yuan IS NOT NULL GROUP BY f.report_id) c USING (report_id);
 
 -- A body is stored once, in the section's search unit (title, newline,
 -- body), unless that unit does not hold it as written (migration 0009).

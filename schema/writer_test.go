@@ -39,7 +39,7 @@ func sampleEntry(path, sha string) *Entry {
 	budget, actual := "724000", "700000"
 	rate := 96.69
 	ext := &model.Extraction{
-		Reports: []model.Report{{No: 1, Title: "测试报告", ProjectName: "测试", EvaluationYear: 2020, EndBlock: 2,
+		Reports: []model.Report{{No: 1, Title: "测试报告", ProjectName: "测试", EvaluationYear: 2020, EndBlock: 2, Rate: &rate,
 			Sections: []model.Section{{Parent: -1, Level: 1, Marker: "一、", Number: 1, Title: "项目概况", Via: "pattern"}},
 			Funds:    []model.Fund{{Item: "经费", Budget: &budget, Actual: &actual, Rate: &rate, TableNo: 1, Row: 1}},
 			Figures: []model.Figure{{Raw: "72.4万", Value: "724000", Unit: "元", Kind: "money",

@@ -51,6 +51,7 @@ type inspectedReport struct {
 	YearSource        string       `json:"year_source"`
 	BudgetSource      string       `json:"budget_source"`
 	ExecutionRate     *float64     `json:"execution_rate_stated"` // the view's execution_rate where stated
+	RateComputed      *float64     `json:"execution_rate_computed"`
 	InitialBudgetYuan *json.Number `json:"initial_budget_yuan"`
 
 	Sections   []inspectedSection   `json:"sections"`
@@ -262,7 +263,7 @@ func inspected(r *model.Report) inspectedReport {
 		Evaluators: []inspectedEvaluator{}, Policies: []inspectedPolicy{}, Orgs: []inspectedOrg{},
 		Figures: []inspectedFigure{}, Dates: []inspectedDate{}, Checks: []inspectedCheck{},
 		ProjectNameSource: r.ProjectNameSource, YearSource: r.YearSource, BudgetSource: r.BudgetSource,
-		ExecutionRate: r.RateStated,
+		ExecutionRate: r.RateStated, RateComputed: r.Rate,
 	}
 	if r.InitialBudget != nil {
 		out.InitialBudgetYuan = number(*r.InitialBudget)

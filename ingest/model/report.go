@@ -49,6 +49,7 @@ type Report struct {
 	YearSource        string
 	BudgetSource      string
 	RateStated        *float64
+	Rate              *float64 // actual over budget of the funds rows that state both, in percent (grammar.Rate)
 	InitialBudget     *Amount
 	Checks            []Check
 
