@@ -57,9 +57,9 @@ measure() {
 	label=$1 shape=$2 n=$3 db=$4
 	timed "$work/out.txt" "$work/ingest" --db "$db" "$work/$shape-$n/reports"
 	reports=$(reports_in "$shape" "$n")
-	# ingest's own clock: the run without loading the dictionary and
-	# refreshing keywords.
-	run=$(awk '/^[0-9.]+s \(and [0-9.]+s loading the dictionary\), / { print $1 }' "$work/out.txt")
+	# ingest's own clock: the run (the dictionary loads within it)
+	# without refreshing keywords.
+	run=$(awk '/^[0-9.]+s[ ,]/ && /files\/s/ { sub(/,$/, "", $1); print $1 }' "$work/out.txt")
 	awk -v l="$label" -v n="$n" -v r="$reports" -v s="$secs" -v m="$rss" -v run="$run" -v cpu="$cpu" -v mb="$(mb "$db")" 'BEGIN {
 		printf "%-14s files %6d  reports %6d  seconds %7.2f  files/s %6.1f  reports/s %7.1f  max RSS %5d MB  CPU s %7.2f  CPU/wall %4.2f  db %6.1f MB  (ingest says %s)\n", l, n, r, s, n / s, r / s, m, cpu, cpu / s, mb, run }'
 }

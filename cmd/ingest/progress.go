@@ -102,8 +102,14 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 	if s.Pruned > 0 {
 		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", s.Pruned)
 	}
-	fmt.Fprintf(w, "%.2fs (and %.2fs loading the dictionary), %.1f files/s, %.2f MB/s, database %s",
-		secs, loading.Seconds(), float64(s.Seen)/secs, float64(s.Bytes)/1e6/secs, db)
+	// The whole dictionary loads during the run, once a file or two has
+	// been cut, so its time is in the run's; what loads before is shown
+	// only when it is worth a mention.
+	fmt.Fprintf(w, "%.2fs", secs)
+	if loading >= 50*time.Millisecond {
+		fmt.Fprintf(w, " (and %.2fs loading the dictionary)", loading.Seconds())
+	}
+	fmt.Fprintf(w, ", %.1f files/s, %.2f MB/s, database %s", float64(s.Seen)/secs, float64(s.Bytes)/1e6/secs, db)
 	if reports >= 0 {
 		fmt.Fprintf(w, " (%s in all)", plural(reports, "report"))
 	}
