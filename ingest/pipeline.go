@@ -57,6 +57,43 @@ type Summary struct {
 	Pruned                                     int64 // earlier versions removed: no path holds them any more
 	Bytes                                      int64
 	Elapsed                                    time.Duration
+
+	// Formats counts the files read, skipped and failed by their format
+	// (txt, docx, doc, pdf …, as v_documents names it).
+	Formats map[string]*FormatCount
+}
+
+// FormatCount is what a run did with the files of one format.
+type FormatCount struct {
+	Read     int // ingested
+	Skipped  int // not read: the format is not read, or the file is no report
+	NoEngine int // skipped because the program that reads the format is not installed
+	Failed   int
+}
+
+// count adds a file's outcome to its format's counts.
+func (s *Summary) count(format string, o Outcome, err error) {
+	if o != Ingested && o != Skipped && o != Failed {
+		return
+	}
+	if s.Formats == nil {
+		s.Formats = map[string]*FormatCount{}
+	}
+	c := s.Formats[format]
+	if c == nil {
+		c = &FormatCount{}
+		s.Formats[format] = c
+	}
+	switch {
+	case o == Ingested:
+		c.Read++
+	case o == Skipped && errors.Is(err, ErrMissingEngine):
+		c.NoEngine++
+	case o == Skipped:
+		c.Skipped++
+	default:
+		c.Failed++
+	}
 }
 
 type result struct {
@@ -249,6 +286,9 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			sum.Failed++
 		case Duplicate:
 			sum.Duplicates++
+		}
+		if r.entry != nil {
+			sum.count(r.entry.Format, r.outcome, r.err)
 		}
 		if p.cfg.Progress != nil {
 			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, SameAs: r.sameAs, Bytes: r.bytes, Total: max(total, sum.Seen), TotalDone: totalDone})

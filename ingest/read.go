@@ -13,6 +13,10 @@ import (
 // model.ErrUnsupported, which readers (that cannot import ingest) match.
 var ErrUnsupported = model.ErrUnsupported
 
+// ErrMissingEngine marks a file skipped because the program that reads its
+// format is not installed (model.ErrMissingEngine, the same value).
+var ErrMissingEngine = model.ErrMissingEngine
+
 // UnsupportedError reports a file whose format is not read (yet). It
 // matches ErrUnsupported with errors.Is.
 type UnsupportedError struct {

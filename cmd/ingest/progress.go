@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -96,6 +99,9 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 	}
 	fmt.Fprintf(w, "%d files seen: %d ingested (%s), %d same content as another file, %d unchanged, %d skipped, %d failed\n",
 		s.Seen, s.Ingested, plural(s.Reports, "report"), s.Duplicates, s.Unchanged, s.Skipped, s.Failed)
+	if line := byFormat(s.Formats); line != "" {
+		fmt.Fprintln(w, line)
+	}
 	if s.Skipped > 0 {
 		fmt.Fprintln(w, "skipped: not reports, or formats not read; SELECT path, error FROM v_documents WHERE status = 'skipped' says which")
 	}
@@ -114,6 +120,31 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 		fmt.Fprintf(w, " (%s in all)", plural(reports, "report"))
 	}
 	fmt.Fprintln(w)
+}
+
+// byFormat says per format what was read, skipped and failed, e.g.
+// "by format: docx 12 read; doc 3 skipped (engine not installed); pdf 1
+// read, 1 failed", or "" when the run read one format and nothing else.
+func byFormat(fs map[string]*ingest.FormatCount) string {
+	names := slices.Sorted(maps.Keys(fs))
+	if len(names) == 0 || len(names) == 1 && fs[names[0]].Read > 0 && *fs[names[0]] == (ingest.FormatCount{Read: fs[names[0]].Read}) {
+		return ""
+	}
+	parts := make([]string, 0, len(names))
+	for _, name := range names {
+		c := fs[name]
+		var what []string
+		for _, n := range []struct {
+			n    int
+			what string
+		}{{c.Read, "read"}, {c.Skipped, "skipped"}, {c.NoEngine, "skipped (engine not installed)"}, {c.Failed, "failed"}} {
+			if n.n > 0 {
+				what = append(what, fmt.Sprintf("%d %s", n.n, n.what))
+			}
+		}
+		parts = append(parts, name+" "+strings.Join(what, ", "))
+	}
+	return "by format: " + strings.Join(parts, "; ")
 }
 
 func plural(n int, noun string) string {

@@ -16,6 +16,12 @@ import "errors"
 // is the same value.
 var ErrUnsupported = errors.New("unsupported format")
 
+// ErrMissingEngine marks a file skipped because the program its reader
+// runs (LibreOffice, poppler, tesseract) is not installed: installing it
+// and running again reads the file. Errors that match it match
+// ErrUnsupported too.
+var ErrMissingEngine = errors.New("the engine that reads the format is not installed")
+
 // Formats a reader can produce.
 const (
 	FormatTXT   = "txt"

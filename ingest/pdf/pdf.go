@@ -172,7 +172,9 @@ func (e *MissingEngineError) Error() string {
 		e.Path, e.What, e.Package, e.Engine, e.Package)
 }
 
-func (e *MissingEngineError) Is(target error) bool { return target == model.ErrUnsupported }
+func (e *MissingEngineError) Is(target error) bool {
+	return target == model.ErrUnsupported || target == model.ErrMissingEngine
+}
 
 // Format names the sniffed format, for the documents table.
 func (e *MissingEngineError) Format() string { return string(e.Kind) }

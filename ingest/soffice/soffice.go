@@ -94,7 +94,9 @@ func (e *MissingError) Error() string {
 	return fmt.Sprintf("%s: skipped: reading .%s needs LibreOffice: apt-get install %s", e.Path, e.Ext, e.Package)
 }
 
-func (e *MissingError) Is(target error) bool { return target == model.ErrUnsupported }
+func (e *MissingError) Is(target error) bool {
+	return target == model.ErrUnsupported || target == model.ErrMissingEngine
+}
 
 // Format names the file's format, for the documents table.
 func (e *MissingError) Format() string { return e.Ext }

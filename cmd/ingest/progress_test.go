@@ -1,0 +1,29 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/govreports/govreports/ingest"
+)
+
+// TestByFormat: the summary's line per format, written by hand.
+func TestByFormat(t *testing.T) {
+	for _, c := range []struct {
+		in   map[string]*ingest.FormatCount
+		want string
+	}{
+		{nil, ""},
+		{map[string]*ingest.FormatCount{"txt": {Read: 3}}, ""}, // one format, all read: the totals say it
+		{map[string]*ingest.FormatCount{"txt": {Read: 1, Failed: 1}}, "by format: txt 1 read, 1 failed"},
+		{map[string]*ingest.FormatCount{
+			"docx": {Read: 12},
+			"doc":  {NoEngine: 3},
+			"pdf":  {Read: 1, Failed: 1},
+			"rar":  {Skipped: 2},
+		}, "by format: doc 3 skipped (engine not installed); docx 12 read; pdf 1 read, 1 failed; rar 2 skipped"},
+	} {
+		if got := byFormat(c.in); got != c.want {
+			t.Errorf("byFormat(%v)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
