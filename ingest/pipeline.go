@@ -423,6 +423,9 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 	// the engines it runs — pdftotext, tesseract … — with it) and its
 	// memory is released.
 	parent := ctx
+	if steps := p.cfg.Steps; steps != nil {
+		ctx = model.WithSteps(ctx, func(done, total int) { steps(path, done, total) })
+	}
 	ctx, cancel := guardOf(ctx).file(model.WithLimits(ctx, p.limits()))
 	defer cancel()
 	done := make(chan parsed, 1)

@@ -41,6 +41,10 @@ type Config struct {
 	// Progress, if set, is called from one goroutine after every file Run
 	// finishes.
 	Progress func(Event)
+	// Steps, if set, is told how far the reader of one long file is (the
+	// pages of a scan read by OCR: done of total). It is called from the
+	// workers, several at once.
+	Steps func(path string, done, total int)
 	// NoIndex makes a processor that reads and extracts but does not
 	// segment text for the search index: New then loads no dictionary
 	// (seconds and hundreds of MB), and Process is what `reports inspect`

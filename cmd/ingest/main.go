@@ -216,6 +216,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		QueueBytes:  o.queue << 20,
 		MemoryLimit: o.memory << 20,
 		Progress:    func(e ingest.Event) { prog.event(e) },
+		Steps:       func(path string, done, total int) { prog.step(path, done, total) },
 	})
 	if err != nil {
 		return fail(err)

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -16,9 +17,11 @@ import (
 // progress shows how a run goes: a bar on a terminal, plain lines
 // elsewhere (CI, pipes, logs), where a bar would only be noise.
 type progress struct {
+	mu       sync.Mutex // events come from the writer, steps from the workers
 	out      io.Writer
 	bar      *progressbar.ProgressBar
 	lastLine time.Time
+	lastStep time.Time
 	every    time.Duration
 	done     int
 	start    time.Time
@@ -42,6 +45,8 @@ func newProgress(out io.Writer, terminal bool) *progress {
 }
 
 func (p *progress) event(e ingest.Event) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.done++
 	if p.bar != nil {
 		if e.TotalDone && p.bar.GetMax() != e.Total {
@@ -65,6 +70,24 @@ func (p *progress) event(e ingest.Event) {
 		}
 		rate := float64(p.done) / now.Sub(p.start).Seconds()
 		fmt.Fprintf(p.out, "ingest: %d/%s files, %.1f files/s\n", p.done, total, rate)
+	}
+}
+
+// step says how far the reader of one long file is (the pages of a scan
+// read by OCR), so that a run does not look stuck while one file takes
+// minutes: on a terminal in the bar's description, elsewhere a line at
+// most every two seconds, and at the last page.
+func (p *progress) step(path string, done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	what := fmt.Sprintf("%s: page %d/%d read by OCR", path, done, total)
+	if p.bar != nil {
+		p.bar.Describe("ingest " + what)
+		return
+	}
+	if now := time.Now(); done == total || now.Sub(p.lastStep) >= p.every {
+		p.lastStep = now
+		fmt.Fprintln(p.out, "ingest: "+what)
 	}
 }
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/govreports/govreports/ingest"
 )
@@ -25,5 +27,20 @@ func TestByFormat(t *testing.T) {
 		if got := byFormat(c.in); got != c.want {
 			t.Errorf("byFormat(%v)\n got %q\nwant %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestStepLines: without a terminal, a long file's pages are told at most
+// every interval, and always at the last page.
+func TestStepLines(t *testing.T) {
+	var b strings.Builder
+	p := newProgress(&b, false)
+	p.every = time.Hour
+	for done := 1; done <= 3; done++ {
+		p.step("scan.pdf", done, 3)
+	}
+	want := "ingest: scan.pdf: page 1/3 read by OCR\ningest: scan.pdf: page 3/3 read by OCR\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
@@ -49,6 +50,8 @@ func (r *Reader) ocrPages(ctx context.Context, path, dir, file string, pages []p
 	errs := make([]error, len(scans))
 	work := make(chan int)
 	var wg sync.WaitGroup
+	// A long scan takes minutes: say how far it is, page by page.
+	step, done := model.Steps(ctx), atomic.Int32{}
 	for range min(r.cfg.OCRWorkers, len(scans)) {
 		wg.Add(1)
 		go func() {
@@ -56,7 +59,9 @@ func (r *Reader) ocrPages(ctx context.Context, path, dir, file string, pages []p
 			for k := range work {
 				if errs[k] = r.ocrPage(ctx, dir, file, &pages[scans[k]]); errs[k] != nil {
 					cancel()
+					continue
 				}
+				step(int(done.Add(1)), len(scans))
 			}
 		}()
 	}

@@ -1,9 +1,12 @@
 package pdf_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -71,7 +74,29 @@ func TestScannedPDF(t *testing.T) {
 	need(t, "pdftotext", "pdftoppm", "tesseract")
 	scan := scannedPDF(t)
 	// The scan is at 200 dpi: rendering it finer adds nothing.
-	doc := read(t, pdf.New(pdf.Config{DPI: 200, OCRWorkers: 2}), scan)
+	data, err := os.ReadFile(scan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Progress page by page: each of the 19 pages once, the last 19 of 19.
+	var mu sync.Mutex
+	var steps []int
+	ctx := model.WithSteps(context.Background(), func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if total != 19 {
+			t.Errorf("step %d of %d, want of 19", done, total)
+		}
+		steps = append(steps, done)
+	})
+	doc, err := pdf.New(pdf.Config{DPI: 200, OCRWorkers: 2}).Read(ctx, scan, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(steps)
+	if want := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}; !slices.Equal(steps, want) {
+		t.Errorf("steps %v, want %v", steps, want)
+	}
 	if !strings.Contains(strings.Join(doc.Warnings, "\n"), "read by OCR: 19 pages") {
 		t.Errorf("warnings %q, want one saying 19 pages were read by OCR", doc.Warnings)
 	}
