@@ -17,7 +17,14 @@ import (
 // .ci/run installs LibreOffice, so its absence there is a broken setup.
 func New(tb testing.TB, target string) *soffice.Converter {
 	tb.Helper()
-	conv := soffice.New(soffice.Options{})
+	return NewWith(tb, target, soffice.Options{})
+}
+
+// NewWith is New with options (a larger batch, for tests that read many
+// files at once).
+func NewWith(tb testing.TB, target string, opts soffice.Options) *soffice.Converter {
+	tb.Helper()
+	conv := soffice.New(opts)
 	tb.Cleanup(func() { conv.Close() })
 	if err := conv.Available("test", "test", target); err != nil {
 		if os.Getenv("CI") != "" {
@@ -70,16 +77,28 @@ done
 // result; tests make their inputs in other formats with it.
 func Convert(tb testing.TB, src, to string) []byte {
 	tb.Helper()
-	dir := tb.TempDir()
-	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", to, "--outdir", dir, src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		tb.Fatalf("soffice --convert-to %s %s: %v\n%s", to, src, err, out)
-	}
+	dir := ConvertAll(tb, []string{src}, to)
 	base := filepath.Base(src)
 	data, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base))+"."+to))
 	if err != nil {
 		tb.Fatalf("soffice --convert-to %s %s: %v", to, src, err)
 	}
 	return data
+}
+
+// ConvertAll converts the files at srcs to format to in one soffice call,
+// with a profile of its own, and returns the temporary folder that holds
+// the results (each named as its source, with the extension to). A file
+// LibreOffice cannot convert is missing from the folder; the caller
+// checks.
+func ConvertAll(tb testing.TB, srcs []string, to string) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", to, "--outdir", dir}
+	cmd := exec.Command("soffice", append(args, srcs...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("soffice --convert-to %s (%d files): %v\n%s", to, len(srcs), err, out)
+	}
+	return dir
 }
