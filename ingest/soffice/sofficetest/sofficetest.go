@@ -2,10 +2,12 @@
 package sofficetest
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/govreports/govreports/ingest/soffice"
@@ -77,7 +79,7 @@ done
 // result; tests make their inputs in other formats with it.
 func Convert(tb testing.TB, src, to string) []byte {
 	tb.Helper()
-	dir := ConvertAll(tb, []string{src}, to)
+	dir := ConvertAll(tb, []string{src}, to)[0]
 	base := filepath.Base(src)
 	data, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base))+"."+to))
 	if err != nil {
@@ -86,19 +88,33 @@ func Convert(tb testing.TB, src, to string) []byte {
 	return data
 }
 
-// ConvertAll converts the files at srcs to format to in one soffice call,
-// with a profile of its own, and returns the temporary folder that holds
-// the results (each named as its source, with the extension to). A file
-// LibreOffice cannot convert is missing from the folder; the caller
-// checks.
-func ConvertAll(tb testing.TB, srcs []string, to string) string {
+// ConvertAll converts the files at srcs to each format of tos, one soffice
+// call per format, the calls at once (each with a profile of its own), and
+// returns for each format a temporary folder that holds the results (each
+// named as its source, with the format's extension). A file LibreOffice
+// cannot convert is missing from its folder; the caller checks.
+func ConvertAll(tb testing.TB, srcs []string, tos ...string) []string {
 	tb.Helper()
-	dir := tb.TempDir()
-	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", to, "--outdir", dir}
-	cmd := exec.Command("soffice", append(args, srcs...)...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		tb.Fatalf("soffice --convert-to %s (%d files): %v\n%s", to, len(srcs), err, out)
+	dirs := make([]string, len(tos))
+	errs := make([]error, len(tos))
+	var wg sync.WaitGroup
+	for i, to := range tos {
+		dirs[i] = tb.TempDir()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			args := []string{"-env:UserInstallation=file://" + filepath.Join(dirs[i], "profile"),
+				"--headless", "--convert-to", to, "--outdir", dirs[i]}
+			if out, err := exec.Command("soffice", append(args, srcs...)...).CombinedOutput(); err != nil {
+				errs[i] = fmt.Errorf("soffice --convert-to %s (%d files): %v\n%s", to, len(srcs), err, out)
+			}
+		}()
 	}
-	return dir
+	wg.Wait() // tb.Fatal only here, in the test's goroutine
+	for _, err := range errs {
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dirs
 }
