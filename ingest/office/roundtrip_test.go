@@ -77,7 +77,6 @@ func TestPandocRoundTrip(t *testing.T) {
 	formats := []string{"doc", "odt", "rtf"}
 	start := time.Now()
 	dirs := sofficetest.ConvertAll(t, files, formats...)
-	var wg sync.WaitGroup
 	t.Logf("converted %d files to %s in %v", len(files), strings.Join(formats, ", "), time.Since(start).Round(time.Millisecond))
 
 	type result struct {
@@ -88,6 +87,7 @@ func TestPandocRoundTrip(t *testing.T) {
 	}
 	results := make([][]result, len(formats))
 	start = time.Now()
+	var wg sync.WaitGroup // every file at once, so the converter batches them
 	for i, to := range formats {
 		results[i] = make([]result, len(files))
 		for j, src := range files {
@@ -132,6 +132,9 @@ func TestPandocRoundTrip(t *testing.T) {
 			floor := minFileRecall
 			if k, ok := roundTripLoses[res.name+" → "+to]; ok {
 				floor = k.floor
+				if res.recall >= minFileRecall {
+					t.Logf("%s → .%s: recall %.3f, no longer a loss (LibreOffice upgraded?); drop it from roundTripLoses", res.name, to, res.recall)
+				}
 			} else {
 				plainSum += res.recall
 				plainN++
