@@ -2,10 +2,12 @@
 package sofficetest
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/govreports/govreports/ingest/soffice"
@@ -17,7 +19,14 @@ import (
 // .ci/run installs LibreOffice, so its absence there is a broken setup.
 func New(tb testing.TB, target string) *soffice.Converter {
 	tb.Helper()
-	conv := soffice.New(soffice.Options{})
+	return NewWith(tb, target, soffice.Options{})
+}
+
+// NewWith is New with options (a larger batch, for tests that read many
+// files at once).
+func NewWith(tb testing.TB, target string, opts soffice.Options) *soffice.Converter {
+	tb.Helper()
+	conv := soffice.New(opts)
 	tb.Cleanup(func() { conv.Close() })
 	if err := conv.Available("test", "test", target); err != nil {
 		if os.Getenv("CI") != "" {
@@ -70,16 +79,42 @@ done
 // result; tests make their inputs in other formats with it.
 func Convert(tb testing.TB, src, to string) []byte {
 	tb.Helper()
-	dir := tb.TempDir()
-	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", to, "--outdir", dir, src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		tb.Fatalf("soffice --convert-to %s %s: %v\n%s", to, src, err, out)
-	}
+	dir := ConvertAll(tb, []string{src}, to)[0]
 	base := filepath.Base(src)
 	data, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base))+"."+to))
 	if err != nil {
 		tb.Fatalf("soffice --convert-to %s %s: %v", to, src, err)
 	}
 	return data
+}
+
+// ConvertAll converts the files at srcs to each format of tos, one soffice
+// call per format, the calls at once (each with a profile of its own), and
+// returns for each format a temporary folder that holds the results (each
+// named as its source, with the format's extension). A file LibreOffice
+// cannot convert is missing from its folder; the caller checks.
+func ConvertAll(tb testing.TB, srcs []string, tos ...string) []string {
+	tb.Helper()
+	dirs := make([]string, len(tos))
+	errs := make([]error, len(tos))
+	var wg sync.WaitGroup
+	for i, to := range tos {
+		dirs[i] = tb.TempDir()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			args := []string{"-env:UserInstallation=file://" + filepath.Join(dirs[i], "profile"),
+				"--headless", "--convert-to", to, "--outdir", dirs[i]}
+			if out, err := exec.Command("soffice", append(args, srcs...)...).CombinedOutput(); err != nil {
+				errs[i] = fmt.Errorf("soffice --convert-to %s (%d files): %v\n%s", to, len(srcs), err, out)
+			}
+		}()
+	}
+	wg.Wait() // tb.Fatal only here, in the test's goroutine
+	for _, err := range errs {
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dirs
 }
