@@ -11,16 +11,8 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
-)
 
-// Encodings recorded in model.Document.Encoding; a page in another
-// declared encoding records that encoding's WHATWG name ("big5").
-const (
-	UTF8    = "utf-8"
-	UTF8BOM = "utf-8-bom"
-	UTF16LE = "utf-16le"
-	UTF16BE = "utf-16be"
-	GB18030 = "gb18030"
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // prescanSize is how far into a page its charset declaration is looked
@@ -47,11 +39,11 @@ type decoded struct {
 func decodePage(data []byte, hint string) decoded {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return convert(data[3:], UTF8BOM, encoding.Nop)
+		return convert(data[3:], model.EncodingUTF8BOM, encoding.Nop)
 	case bytes.HasPrefix(data, []byte("\xff\xfe")):
-		return convert(data, UTF16LE, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM))
+		return convert(data, model.EncodingUTF16LE, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM))
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
-		return convert(data, UTF16BE, unicode.UTF16(unicode.BigEndian, unicode.UseBOM))
+		return convert(data, model.EncodingUTF16BE, unicode.UTF16(unicode.BigEndian, unicode.UseBOM))
 	}
 	label := hint
 	if label == "" {
@@ -62,29 +54,29 @@ func decodePage(data []byte, hint string) decoded {
 	var warn string
 	switch {
 	case label == "":
-		name, enc = UTF8, encoding.Nop
+		name, enc = model.EncodingUTF8, encoding.Nop
 		if !utf8OK {
-			name, enc = GB18030, simplifiedchinese.GB18030
+			name, enc = model.EncodingGB18030, simplifiedchinese.GB18030
 		}
 	case enc == nil:
 		warn = fmt.Sprintf("unknown charset %q declared", label)
-		name, enc = UTF8, encoding.Nop
+		name, enc = model.EncodingUTF8, encoding.Nop
 		if !utf8OK {
-			name, enc = GB18030, simplifiedchinese.GB18030
+			name, enc = model.EncodingGB18030, simplifiedchinese.GB18030
 		}
 		warn += "; read as " + name
-	case name == UTF8 && !utf8OK:
-		name, enc = GB18030, simplifiedchinese.GB18030
+	case name == model.EncodingUTF8 && !utf8OK:
+		name, enc = model.EncodingGB18030, simplifiedchinese.GB18030
 		warn = fmt.Sprintf("charset %q declared, but the page is not valid UTF-8; read as gb18030", label)
-	case name != UTF8 && utf8OK && hasHighBit(data):
+	case name != model.EncodingUTF8 && utf8OK && hasHighBit(data):
 		warn = fmt.Sprintf("charset %q declared, but the page is valid UTF-8; read as utf-8", label)
-		name, enc = UTF8, encoding.Nop
+		name, enc = model.EncodingUTF8, encoding.Nop
 	case name == "windows-1252" && !utf8OK && chineseGB(data):
 		// iso-8859-1, us-ascii and windows-1252 (one encoding to browsers)
 		// are declared by servers and templates that never knew the
 		// page was Chinese.
 		warn = fmt.Sprintf("charset %q declared, but the page is Chinese in GB18030; read as gb18030", label)
-		name, enc = GB18030, simplifiedchinese.GB18030
+		name, enc = model.EncodingGB18030, simplifiedchinese.GB18030
 	}
 	d := convert(data, name, enc)
 	if warn != "" {
@@ -105,13 +97,13 @@ func lookup(label string) (string, encoding.Encoding) {
 	name, _ := htmlindex.Name(e)
 	switch name {
 	case "utf-8":
-		return UTF8, encoding.Nop
+		return model.EncodingUTF8, encoding.Nop
 	case "gbk", "gb18030":
-		return GB18030, simplifiedchinese.GB18030
+		return model.EncodingGB18030, simplifiedchinese.GB18030
 	case "utf-16le":
-		return UTF16LE, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+		return model.EncodingUTF16LE, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
 	case "utf-16be":
-		return UTF16BE, unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+		return model.EncodingUTF16BE, unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
 	}
 	return name, e
 }

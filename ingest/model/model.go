@@ -32,6 +32,16 @@ const (
 	FormatImage = "image" // a scan as an image file (.png, .jpg, .tif), read by OCR
 )
 
+// Encodings a text reader records in Document.Encoding. (A web page in
+// another declared encoding records that encoding's WHATWG name, "big5".)
+const (
+	EncodingUTF8    = "utf-8"
+	EncodingUTF8BOM = "utf-8-bom"
+	EncodingUTF16LE = "utf-16le"
+	EncodingUTF16BE = "utf-16be"
+	EncodingGB18030 = "gb18030"
+)
+
 // Document is one file as a reader saw it: its body in reading order, and
 // the parts that are not body (headers, footers, notes, comments) apart.
 type Document struct {

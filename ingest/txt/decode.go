@@ -7,17 +7,9 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
 	"golang.org/x/text/encoding/simplifiedchinese"
-)
-
-// Encodings recorded in model.Document.Encoding.
-const (
-	UTF8    = "utf-8"
-	UTF8BOM = "utf-8-bom"
-	UTF16LE = "utf-16le"
-	UTF16BE = "utf-16be"
-	GB18030 = "gb18030"
 )
 
 // decoded is a file's text in UTF-8 with LF line endings and no NULs, and
@@ -41,30 +33,30 @@ func decode(data []byte) decoded {
 	var enc string
 	switch {
 	case hasPrefix(data, "\xef\xbb\xbf"):
-		enc = UTF8BOM
+		enc = model.EncodingUTF8BOM
 		decodeUTF8(&s, data, 3)
 	case hasPrefix(data, "\xff\xfe"):
-		enc = UTF16LE
+		enc = model.EncodingUTF16LE
 		decodeUTF16(&s, data, 2, false)
 	case hasPrefix(data, "\xfe\xff"):
-		enc = UTF16BE
+		enc = model.EncodingUTF16BE
 		decodeUTF16(&s, data, 2, true)
 	default:
 		if le, ok := sniff.GuessUTF16(data); ok {
-			enc = UTF16LE
+			enc = model.EncodingUTF16LE
 			if !le {
-				enc = UTF16BE
+				enc = model.EncodingUTF16BE
 			}
 			decodeUTF16(&s, data, 0, !le)
 			break
 		}
-		enc = UTF8
+		enc = model.EncodingUTF8
 		if utf8.Valid(data) {
 			decodeUTF8(&s, data, 0)
 		} else if likelyUTF8(encodingSample(data)) {
 			decodeUTF8(&s, data, 0)
 		} else {
-			enc = GB18030
+			enc = model.EncodingGB18030
 			decodeGB18030(&s, data)
 		}
 	}
@@ -171,11 +163,11 @@ func plural(n int, noun string) string {
 
 func encodingName(enc string) string {
 	switch enc {
-	case UTF8, UTF8BOM:
+	case model.EncodingUTF8, model.EncodingUTF8BOM:
 		return "UTF-8"
-	case UTF16LE:
+	case model.EncodingUTF16LE:
 		return "UTF-16LE"
-	case UTF16BE:
+	case model.EncodingUTF16BE:
 		return "UTF-16BE"
 	}
 	return "GB18030"

@@ -21,9 +21,9 @@ import (
 // sampleRenderings are the shipped text renderings of the sample report
 // (corpus/renderings), with the encoding each must be detected as.
 var sampleRenderings = []struct{ file, encoding string }{
-	{"2020-xihu-services.txt", UTF8},
-	{"2020-xihu-services.gbk.txt", GB18030},
-	{"2020-xihu-services.utf16.txt", UTF16LE},
+	{"2020-xihu-services.txt", model.EncodingUTF8},
+	{"2020-xihu-services.gbk.txt", model.EncodingGB18030},
+	{"2020-xihu-services.utf16.txt", model.EncodingUTF16LE},
 }
 
 func readSample(t *testing.T, file string) *model.Document {
@@ -243,20 +243,20 @@ func TestEncodings(t *testing.T) {
 	tests := []struct {
 		name, in, encoding, text, warning string
 	}{
-		{"utf-8", "绩效评价\n", UTF8, "绩效评价", ""},
-		{"utf-8 bom", "\xef\xbb\xbf绩效评价\n", UTF8BOM, "绩效评价", ""},
-		{"utf-16le bom", "\xff\xfe\xe9\x7e\x48\x65", UTF16LE, "绩效", ""},
-		{"utf-16be bom", "\xfe\xff\x7e\xe9\x65\x48", UTF16BE, "绩效", ""},
-		{"utf-16le odd byte", "\xff\xfeA\x00B", UTF16LE, "A\ufffd", "1 byte undecodable as UTF-16LE, first at byte 4"},
-		{"utf-16le lone surrogate", "\xff\xfe\x00\xd8A\x00", UTF16LE, "\ufffdA", "2 bytes undecodable as UTF-16LE, first at byte 2"},
-		{"utf-16le pair", "\xff\xfe\x3d\xd8\x00\xdeA\x00", UTF16LE, "😀A", ""},
-		{"gb18030", gb, GB18030, "绩效评价㎡堃", ""},
-		{"gb18030 replacement char", "\x84\x31\xa4\x37\xbc\xa8", GB18030, "\ufffd绩", ""},
-		{"gb18030 bad", "\xbc\xa8\xd0\xa7\xff", GB18030, "绩效\ufffd", "1 byte undecodable as GB18030, first at byte 4"},
-		{"gb18030 euro", "\x80\xbc\xa8", GB18030, "€绩", ""},
-		{"nul", "ab\x00cdefgh\x00ij", UTF8, "abcdefghij", "2 NUL characters removed, first at byte 2"},
-		{"utf-16le without bom", "a\x00b\x00", UTF16LE, "ab", ""},
-		{"genuine U+FFFD in utf-8", "\xef\xbf\xbd", UTF8, "\ufffd", ""},
+		{"utf-8", "绩效评价\n", model.EncodingUTF8, "绩效评价", ""},
+		{"utf-8 bom", "\xef\xbb\xbf绩效评价\n", model.EncodingUTF8BOM, "绩效评价", ""},
+		{"utf-16le bom", "\xff\xfe\xe9\x7e\x48\x65", model.EncodingUTF16LE, "绩效", ""},
+		{"utf-16be bom", "\xfe\xff\x7e\xe9\x65\x48", model.EncodingUTF16BE, "绩效", ""},
+		{"utf-16le odd byte", "\xff\xfeA\x00B", model.EncodingUTF16LE, "A\ufffd", "1 byte undecodable as UTF-16LE, first at byte 4"},
+		{"utf-16le lone surrogate", "\xff\xfe\x00\xd8A\x00", model.EncodingUTF16LE, "\ufffdA", "2 bytes undecodable as UTF-16LE, first at byte 2"},
+		{"utf-16le pair", "\xff\xfe\x3d\xd8\x00\xdeA\x00", model.EncodingUTF16LE, "😀A", ""},
+		{"gb18030", gb, model.EncodingGB18030, "绩效评价㎡堃", ""},
+		{"gb18030 replacement char", "\x84\x31\xa4\x37\xbc\xa8", model.EncodingGB18030, "\ufffd绩", ""},
+		{"gb18030 bad", "\xbc\xa8\xd0\xa7\xff", model.EncodingGB18030, "绩效\ufffd", "1 byte undecodable as GB18030, first at byte 4"},
+		{"gb18030 euro", "\x80\xbc\xa8", model.EncodingGB18030, "€绩", ""},
+		{"nul", "ab\x00cdefgh\x00ij", model.EncodingUTF8, "abcdefghij", "2 NUL characters removed, first at byte 2"},
+		{"utf-16le without bom", "a\x00b\x00", model.EncodingUTF16LE, "ab", ""},
+		{"genuine U+FFFD in utf-8", "\xef\xbf\xbd", model.EncodingUTF8, "\ufffd", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
