@@ -44,7 +44,7 @@ func parseHeader(text string) header {
 	if len(orig) == 0 {
 		return hd
 	}
-	h := string(foldRunes(orig))
+	h := string(grammar.FoldNumerals(orig))
 	label := h
 	scaleOnly := 0 // "(万)": a scale without its unit
 	// "(万元)", "（单位：万元）", "单位：人"

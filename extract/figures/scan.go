@@ -127,36 +127,10 @@ var startRunes = func() *[0x10000]bool {
 	return &t
 }()
 
-// Traditional characters are read as their simplified forms: the scanner
-// matches on a folded copy of the text, one rune for one rune, so offsets
-// stay those of the original, from which Raw and labels are cut.
-//
-// A numeral character whose simplified form is none stays as written: 參
-// is the financial 3, but its simplified form 参 is no numeral.
-func foldRunes(rs []rune) []rune {
-	var out []rune
-	for i, r := range rs {
-		f := grammar.FoldRune(r)
-		if f == r || isNumeralRune(r) && !isNumeralRune(f) {
-			continue
-		}
-		if out == nil {
-			out = make([]rune, len(rs))
-			copy(out, rs)
-		}
-		out[i] = f
-	}
-	if out == nil {
-		return rs
-	}
-	return out
-}
-
-func isNumeralRune(r rune) bool {
-	_, d := grammar.DigitValue(r)
-	_, m := grammar.MultiplierExp(r)
-	return d || m
-}
+// Traditional characters are read as their simplified forms
+// (grammar.FoldNumerals): the scanner matches on a folded copy of the
+// text, one rune for one rune, so offsets stay those of the original, from
+// which Raw and labels are cut.
 
 // scanner walks one text once, left to right.
 type scanner struct {
@@ -174,7 +148,7 @@ type scanner struct {
 // the caller fills the rest of Place.
 func Find(text string, ctx Context) (figs []model.Figure, dates []model.Date) {
 	orig := []rune(text)
-	s := scanner{rs: foldRunes(orig), orig: orig, hdr: parseHeader(ctx.Header)}
+	s := scanner{rs: grammar.FoldNumerals(orig), orig: orig, hdr: parseHeader(ctx.Header)}
 	for i := 0; i < len(s.rs); {
 		if !maybeStart(s.rs[i]) {
 			i++

@@ -97,11 +97,18 @@ func nextTraditional(s string, i int) int {
 
 // FoldRunes returns rs with traditional characters folded; rs itself when
 // there is none.
-func FoldRunes(rs []rune) []rune {
+func FoldRunes(rs []rune) []rune { return foldRunes(rs, false) }
+
+// FoldNumerals is FoldRunes for reading numbers: a numeral character whose
+// simplified form is none stays as written (參 is the financial 3, but
+// its simplified form 参 is no numeral).
+func FoldNumerals(rs []rune) []rune { return foldRunes(rs, true) }
+
+func foldRunes(rs []rune, keepNumerals bool) []rune {
 	var out []rune
 	for i, r := range rs {
 		f := FoldRune(r)
-		if f == r {
+		if f == r || keepNumerals && isNumeral(r) && !isNumeral(f) {
 			continue
 		}
 		if out == nil {
@@ -114,4 +121,11 @@ func FoldRunes(rs []rune) []rune {
 		return rs
 	}
 	return out
+}
+
+// isNumeral reports whether r is a Chinese digit or multiplier.
+func isNumeral(r rune) bool {
+	_, d := DigitValue(r)
+	_, m := MultiplierExp(r)
+	return d || m
 }
