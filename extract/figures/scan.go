@@ -591,7 +591,7 @@ func (s *scanner) fraction(f figure, q *quantity, pre prefix) (end int, done boo
 		s.emit(f)
 		return f.end, true
 	}
-	if !hasAt(rs, nm.End, "分之") || pre.fraction != "" {
+	if !grammar.HasAt(rs, nm.End, "分之") || pre.fraction != "" {
 		return 0, false
 	}
 	q2, ok := s.readQuantity(nm.End + 2)
@@ -664,7 +664,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		lo.Sign() > 0 && lo.Cmp(ten) <= 0 && (hi == nil || hi.Cmp(ten) <= 0)
 	if tenths {
 		end++
-		if f.approx == Less && hasAt(rs, i, "近") {
+		if f.approx == Less && grammar.HasAt(rs, i, "近") {
 			f.approx = About // 近三成: about three tenths, as 成 is never exact
 		}
 	}
@@ -736,7 +736,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 			end = e2
 		}
 	}
-	if f.approx == Less && f.kind == KindDuration && hasAt(rs, i, "近") {
+	if f.approx == Less && f.kind == KindDuration && grammar.HasAt(rs, i, "近") {
 		f.approx = "" // 近三年: the last three years, not nearly three
 	}
 	if f.approx == "" && q.more {
@@ -748,7 +748,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 			end = k
 		}
 	}
-	if a, l := affixAt(rs, end, approxSuffixes); l > 0 && !(hasAt(rs, end, "上下") && isHan(safeAt(rs, end+2))) { // not 上下游
+	if a, l := affixAt(rs, end, approxSuffixes); l > 0 && !(grammar.HasAt(rs, end, "上下") && isHan(safeAt(rs, end+2))) { // not 上下游
 		if f.approx == "" {
 			f.approx = a
 		}
@@ -802,7 +802,7 @@ func (s *scanner) glued(i int, nm *grammar.Numeral, f *figure) bool {
 	}
 	if f.kind == KindMoney && i == nm.Start {
 		for _, w := range weightLabels {
-			if k := i - utf8.RuneCountInString(w); k >= 0 && hasAt(s.rs, k, w) {
+			if k := i - utf8.RuneCountInString(w); k >= 0 && grammar.HasAt(s.rs, k, w) {
 				return true
 			}
 		}
@@ -863,7 +863,7 @@ func (s *scanner) subUnits(v *big.Rat, end, sub int) (*big.Rat, int) {
 		if w == -2 {
 			word = "分"
 		}
-		if !hasAt(rs, nm.End, word) {
+		if !grammar.HasAt(rs, nm.End, word) {
 			continue
 		}
 		d := new(big.Rat).Mul(nm.Toks[0].Value(), grammar.Pow10(w-sub))

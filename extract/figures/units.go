@@ -34,14 +34,4 @@ func unitAt(rs []rune, i int) (*unit, int) { return grammar.UnitAt(rs, i) }
 
 func unitByCanon(canon string) *unit { return grammar.UnitByCanon(canon) }
 
-func hasAt(rs []rune, i int, s string) bool {
-	for _, r := range s {
-		if i >= len(rs) || rs[i] != r {
-			return false
-		}
-		i++
-	}
-	return true
-}
-
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

@@ -121,7 +121,7 @@ func mulStartsUnit(rs []rune, j int) bool {
 	if _, end := UnitAt(rs, j); end > j {
 		return true
 	}
-	return hasAt(rs, j+1, "分之")
+	return HasAt(rs, j+1, "分之")
 }
 
 // LexNumeral reads the longest run of numeral characters at rs[i]. ok is
@@ -691,7 +691,8 @@ func lexNumeralAll(rs []rune) (Numeral, bool) {
 	return nm, true
 }
 
-func hasAt(rs []rune, i int, s string) bool {
+// HasAt reports whether rs holds s at rune index i.
+func HasAt(rs []rune, i int, s string) bool {
 	for _, r := range s {
 		if i >= len(rs) || rs[i] != r {
 			return false
