@@ -176,13 +176,23 @@ func tableRow(tableNo, row int) any {
 	return row
 }
 
-// cellRow and cellCol give a place in a table, NULL for a paragraph.
-func cellRow(p model.Place) any {
-	if p.Row < 0 {
+func nullFloat(f *float64) any {
+	if f == nil {
 		return nil
 	}
-	return p.Row
+	return *f
 }
+
+// nonNegative is n, or NULL for the -1 that marks "none" in the model.
+func nonNegative(n int) any {
+	if n < 0 {
+		return nil
+	}
+	return n
+}
+
+// cellRow and cellCol give a place in a table, NULL for a paragraph.
+func cellRow(p model.Place) any { return nonNegative(p.Row) }
 
 func cellCol(p model.Place) any {
 	if p.Row < 0 {

@@ -445,21 +445,6 @@ func amountValue(a *model.Amount) any {
 }
 
 // nullFloat is an optional number, NULL when nil.
-func nullFloat(f *float64) any {
-	if f == nil {
-		return nil
-	}
-	return *f
-}
-
-// nonNegative is n, or NULL for the -1 that marks "none" in the model.
-func nonNegative(n int) any {
-	if n < 0 {
-		return nil
-	}
-	return n
-}
-
 // scored reports whether a report states a score or a grade, whose place
 // Score then gives.
 func scored(r *model.Report) bool { return r.Score.Value != "" || r.Score.Grade != "" }
