@@ -6,13 +6,7 @@
 #	bench/hostile.sh        (BENCH_DIR keeps the inputs; needs GNU time)
 set -eu
 cd "$(dirname "$0")/.."
-if [ -n "${BENCH_DIR:-}" ]; then
-	work=$BENCH_DIR
-	mkdir -p "$work"
-else
-	work=$(mktemp -d)
-	trap 'rm -rf "$work"' EXIT
-fi
+. bench/lib.sh
 go build -tags sqlite_fts5 -o "$work/ingest" ./cmd/ingest
 [ -f "$work/inputs/oneline-200mb.txt" ] || go run ./bench/hostile -o "$work/inputs"
 for f in "$work"/inputs/*; do

@@ -1,5 +1,15 @@
-# lib.sh: what run.sh and scale.sh share. Sourced with $work set to the
-# folder that keeps the binaries, corpora and databases.
+# lib.sh: what the bench scripts share. Sourced from the repository root;
+# it sets $work, the folder that keeps the binaries, corpora and
+# databases: BENCH_DIR when set (kept), else a temporary folder removed
+# at exit.
+
+if [ -n "${BENCH_DIR:-}" ]; then
+	work=$BENCH_DIR
+	mkdir -p "$work"
+else
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+fi
 
 if [ ! -x /usr/bin/time ]; then
 	echo "bench: /usr/bin/time not found; install GNU time (apt-get install time)" >&2

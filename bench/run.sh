@@ -26,13 +26,6 @@ cd "$(dirname "$0")/.."
 shared=${SHARED_DIR:-$(dirname "$(pwd)")/shared}
 python=${PYTHON:-/usr/bin/python3}
 
-if [ -n "${BENCH_DIR:-}" ]; then
-	work=$BENCH_DIR
-	mkdir -p "$work"
-else
-	work=$(mktemp -d)
-	trap 'rm -rf "$work"' EXIT
-fi
 . bench/lib.sh
 
 build

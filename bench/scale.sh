@@ -17,13 +17,6 @@ small=${1:-1000}
 large=${2:-20000}
 cd "$(dirname "$0")/.."
 
-if [ -n "${BENCH_DIR:-}" ]; then
-	work=$BENCH_DIR
-	mkdir -p "$work"
-else
-	work=$(mktemp -d)
-	trap 'rm -rf "$work"' EXIT
-fi
 . bench/lib.sh
 
 build
