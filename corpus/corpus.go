@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -79,4 +81,28 @@ func FindShared() (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// SampleSections reads the section tree of each of the sample's reports
+// from its hand-written expectation (extract/testdata/sample.tsv), by
+// report number, each section as "LEVEL\tMARKER\tTITLE": what every
+// rendering of the sample, in any format, must give.
+func SampleSections(tb testing.TB) map[int][]string {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join(Root(), "extract", "testdata", "sample.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[int][]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		cols := strings.Split(line, "\t")
+		if len(cols) == 5 && cols[1] == "section" {
+			n, _ := strconv.Atoi(cols[0])
+			out[n] = append(out[n], strings.Join(cols[2:], "\t"))
+		}
+	}
+	if len(out) != 3 {
+		tb.Fatalf("sample.tsv: sections of %d reports, want 3", len(out))
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package office_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -163,27 +162,6 @@ func fundLine(f model.Fund) string {
 	return str(f.Budget) + " " + str(f.Actual) + " " + rate
 }
 
-// sectionsOf reads the sections of each report from the hand-written
-// expectation of the sample (extract/testdata/sample.tsv), as
-// "LEVEL\tMARKER\tTITLE" lines.
-func sectionsOf(t *testing.T) map[int][]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join(corpus.Root(), "extract", "testdata", "sample.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[int][]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) == 5 && cols[1] == "section" {
-			n, _ := strconv.Atoi(cols[0])
-			out[n] = append(out[n], strings.Join(cols[2:], "\t"))
-		}
-	}
-	if err := sc.Err(); err != nil || len(out) != 3 {
-		t.Fatalf("sample.tsv: sections of %d reports, want 3 (%v)", len(out), err)
-	}
-	return out
-}
+// sectionsOf is the sample's section trees, as corpus.SampleSections
+// gives them.
+func sectionsOf(t *testing.T) map[int][]string { return corpus.SampleSections(t) }

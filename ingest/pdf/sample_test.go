@@ -1,10 +1,8 @@
 package pdf_test
 
 import (
-	"bufio"
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,26 +29,6 @@ func read(t testing.TB, r *pdf.Reader, path string) *model.Document {
 
 var projects = []string{"现代服务业专项经费", "楼宇办工作经费", "“梦想小街”电商产业园工作经费"}
 
-// sectionTree reads the section tree of each report (level, marker and
-// title of every section) from the expectations of the sample
-// (extract/testdata/sample.tsv).
-func sectionTree(t testing.TB) map[string][]string {
-	f, err := os.Open(filepath.Join(corpus.Root(), "extract", "testdata", "sample.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	want := map[string][]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) == 5 && f[1] == "section" {
-			want[f[0]] = append(want[f[0]], f[2]+" "+f[3]+f[4])
-		}
-	}
-	return want
-}
-
 // TestSamplePDF reads the sample printed to PDF by LibreOffice and checks
 // the facts the sample states, by hand: the reports, their projects, the
 // year, the funds from the rebuilt tables and the whole section tree.
@@ -67,7 +45,7 @@ func TestSamplePDF(t *testing.T) {
 	if len(x.Reports) != 3 {
 		t.Fatalf("%d reports, want 3", len(x.Reports))
 	}
-	sections := sectionTree(t)
+	sections := corpus.SampleSections(t)
 	for i, r := range x.Reports {
 		if r.ProjectName != projects[i] {
 			t.Errorf("report %d: project %q, want %q", i+1, r.ProjectName, projects[i])
@@ -77,9 +55,9 @@ func TestSamplePDF(t *testing.T) {
 		}
 		var got []string
 		for _, s := range r.Sections {
-			got = append(got, strconv.Itoa(s.Level)+" "+s.Marker+s.Title)
+			got = append(got, strconv.Itoa(s.Level)+"\t"+s.Marker+"\t"+s.Title)
 		}
-		if want := sections[string(rune('1'+i))]; !slices.Equal(got, want) {
+		if want := sections[i+1]; !slices.Equal(got, want) {
 			t.Errorf("report %d: sections\n got %q\nwant %q", i+1, got, want)
 		}
 	}
