@@ -125,7 +125,7 @@ func DateLine(s string) (iso string, ok bool) {
 	if len(s) > 64 {
 		return "", false // a date line is short
 	}
-	s = strings.TrimFunc(squash(s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
+	s = strings.TrimFunc(Squash(s), func(r rune) bool { return strings.ContainsRune("（）()", r) })
 	rs := []rune(s)
 	if len(rs) < 6 {
 		return "", false
@@ -215,8 +215,9 @@ func arabicOnly(rs []rune) bool {
 	return true
 }
 
-// squash removes every space from s.
-func squash(s string) string {
+// Squash removes every space from s: "姓  名" → "姓名", as Chinese forms
+// spread short labels with spaces.
+func Squash(s string) string {
 	return strings.Map(func(r rune) rune {
 		if IsSpace(r) {
 			return -1

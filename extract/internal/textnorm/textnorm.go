@@ -38,16 +38,8 @@ func Simplify(s string) string { return grammar.Fold(s) }
 // IsSpace reports whether r is white space, the ideographic space included.
 func IsSpace(r rune) bool { return grammar.IsSpace(r) }
 
-// Squash removes every space from s: "姓  名" → "姓名", as Chinese forms
-// spread short labels with spaces.
-func Squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
+// Squash removes every space from s (grammar.Squash).
+func Squash(s string) string { return grammar.Squash(s) }
 
 // Label normalises a short label such as a table header: no spaces next
 // to Han characters ("姓  名" → "姓名", full-width spaces too), other runs of
