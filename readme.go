@@ -92,3 +92,38 @@ func ParseViews(md string) ([]View, error) {
 	}
 	return views, nil
 }
+
+// An Example is an example question of README.md: its heading and the
+// query that answers it.
+type Example struct {
+	Title string // 各项目预算执行率 (budget, spending and execution rate of every project)
+	SQL   string
+}
+
+var exampleSQL = regexp.MustCompile("(?s)\n```sql\n(.*?)```")
+
+// Examples returns the example questions of README.md, in its order.
+func Examples() ([]Example, error) { return ParseExamples(readme) }
+
+// ParseExamples reads the "## Example questions" section of a README: a
+// heading "### title" for each, and the first ```sql block under it.
+func ParseExamples(md string) ([]Example, error) {
+	_, section, ok := strings.Cut(md, "\n## Example questions\n")
+	if !ok {
+		return nil, errors.New("README.md has no ## Example questions section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var out []Example
+	for i, part := range strings.Split(section, "\n### ")[1:] {
+		title, body, _ := strings.Cut(part, "\n")
+		m := exampleSQL.FindStringSubmatch(body)
+		if m == nil {
+			return nil, fmt.Errorf("README.md, example %d (%s): no ```sql block", i+1, title)
+		}
+		out = append(out, Example{Title: strings.TrimSpace(title), SQL: strings.TrimSpace(m[1])})
+	}
+	if len(out) == 0 {
+		return nil, errors.New("README.md's Example questions holds no examples")
+	}
+	return out, nil
+}

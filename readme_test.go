@@ -64,3 +64,19 @@ func TestViewsOfTheREADME(t *testing.T) {
 	}
 	t.Errorf("README.md does not describe v_figures: %+v", views)
 }
+
+func TestParseExamples(t *testing.T) {
+	md := "# x\n\n## Example questions\n\n<!-- note -->\n\n### 甲 (the first)\n\n```sql\nSELECT 1;\n```\n\n```text\n1\n```\n\n" +
+		"### 乙 (the second)\n\nSome words.\n\n```sql\nSELECT 2\nFROM t;\n```\n\n## Performance\n\n### 丙\n"
+	got, err := ParseExamples(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Example{{"甲 (the first)", "SELECT 1;"}, {"乙 (the second)", "SELECT 2\nFROM t;"}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if _, err := ParseExamples(strings.Replace(md, "```sql\nSELECT 2", "```text\nSELECT 2", 1)); err == nil || !strings.Contains(err.Error(), "乙") {
+		t.Errorf("an example without SQL: error %v, want one naming it", err)
+	}
+}
