@@ -9,8 +9,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"path"
 	"strings"
@@ -151,11 +153,16 @@ func (m Member) Read(max int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decodeName returns a member's name in UTF-8. Archives made on Chinese
-// Windows store GBK names without the UTF-8 flag; as for text, a name that
-// is valid UTF-8 is taken as such, and any other as GB18030 (of which GBK
-// is a part).
+// decodeName returns a member's name in UTF-8. The Info-ZIP Unicode Path
+// field, which WinRAR and 7-Zip add beside a name in a legacy code page,
+// is taken first, when it belongs to that name. Archives made on Chinese
+// Windows store GBK names without the UTF-8 flag; as for text, a name
+// that is valid UTF-8 is taken as such, and any other as GB18030 (of which
+// GBK is a part).
 func decodeName(f *zip.File) string {
+	if name, ok := unicodePath(f); ok {
+		return name
+	}
 	if !f.NonUTF8 || utf8.ValidString(f.Name) {
 		return f.Name
 	}
@@ -164,6 +171,30 @@ func decodeName(f *zip.File) string {
 		return strings.ToValidUTF8(f.Name, "\uFFFD")
 	}
 	return s
+}
+
+// unicodePath returns the name in the member's Info-ZIP Unicode Path
+// extra field (0x7075: version 1, the CRC-32 of the header's name, the
+// name in UTF-8), if it has one for the name the header holds.
+func unicodePath(f *zip.File) (string, bool) {
+	for extra := f.Extra; len(extra) >= 4; {
+		id, size := binary.LittleEndian.Uint16(extra), int(binary.LittleEndian.Uint16(extra[2:]))
+		if len(extra) < 4+size {
+			return "", false
+		}
+		field := extra[4 : 4+size]
+		extra = extra[4+size:]
+		if id != 0x7075 || len(field) < 5 || field[0] != 1 {
+			continue
+		}
+		// A tool that renamed the member without updating the field
+		// leaves a stale name: the CRC tells.
+		if binary.LittleEndian.Uint32(field[1:]) != crc32.ChecksumIEEE([]byte(f.Name)) || !utf8.Valid(field[5:]) {
+			return "", false
+		}
+		return string(field[5:]), true
+	}
+	return "", false
 }
 
 // clean makes a member name a relative slash path: Windows tools write
