@@ -79,7 +79,7 @@ func runZip(b *testing.B, p *ingest.Processor, m synth.Manifest, dir, dbPath str
 
 // BenchmarkIngestZip runs the pipeline over the corpus packed into one
 // .zip, into a fresh database each iteration: BenchmarkIngest's work plus
-// inflating, with the members of one archive read by one worker.
+// inflating; idle workers take the members of the archive another opened.
 func BenchmarkIngestZip(b *testing.B) {
 	m, p, dir := setupZip(b)
 	dbDir := b.TempDir()

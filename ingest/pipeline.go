@@ -171,6 +171,14 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		})
 	}()
 
+	// The worker that opens an archive hands its members to idle workers
+	// through spare. A worker out of files helps so until no worker is
+	// reading a file (busy), so that a lone large .zip is read by all.
+	spare := make(chan func())
+	var busy sync.WaitGroup
+	busy.Add(p.cfg.Workers)
+	drained := make(chan struct{})
+	go func() { busy.Wait(); close(drained) }()
 	for range p.cfg.Workers {
 		wg.Add(1)
 		go func() {
@@ -197,8 +205,25 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 					return false
 				}
 			}
-			for f := range files {
-				if ctx.Err() != nil || !send(p.process(ctx, f, lookup, send)) {
+			out := &sink{send: send, spare: spare}
+			func() {
+				defer busy.Done()
+				for {
+					select {
+					case job := <-spare:
+						job()
+					case f, ok := <-files:
+						if !ok || ctx.Err() != nil || !send(p.process(ctx, f, lookup, out)) {
+							return
+						}
+					}
+				}
+			}()
+			for {
+				select {
+				case job := <-spare:
+					job()
+				case <-drained:
 					return
 				}
 			}
@@ -357,7 +382,7 @@ func unreadResult(path string, err error) result {
 // to members, each a result of its own, before the archive's result is
 // returned (members nil: the archive is handed to its Reader, which says
 // what it holds).
-func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB, members func(result) bool) result {
+func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB, members *sink) result {
 	data, sum, err := p.readFile(f, p.limits().MaxFileBytes)
 	if err != nil {
 		r := unreadResult(f.Path, err)

@@ -7,12 +7,23 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"sync"
+	"sync/atomic"
 
 	"github.com/govreports/govreports/ingest/archive"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
 	"github.com/govreports/govreports/schema"
 )
+
+// sink is where a worker puts what it reads: send hands a result to the
+// writer (false once the run stops); spare hands a job, the reading of an
+// archive's member, to an idle worker (when none is idle, or spare is nil,
+// the member is read where the archive was opened).
+type sink struct {
+	send  func(result) bool
+	spare chan<- func()
+}
 
 // unpack reads the members of the archive at path, whose content is data
 // and its hash sum, each as a file of its own under the path
@@ -22,7 +33,7 @@ import (
 // unchanged, so that its members are not even inflated again. An archive
 // that cannot be opened, or passes the member limits, fails alone and no
 // member is read.
-func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum string, kind sniff.Kind, u Unpacker, lookup *sql.DB, send func(result) bool) result {
+func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum string, kind sniff.Kind, u Unpacker, lookup *sql.DB, out *sink) result {
 	key := p.key + "; " + p.readers.archiveKey(kind)
 	e := &schema.Entry{Path: path, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: string(kind)}
 	res := result{entry: e, bytes: int64(len(data))}
@@ -41,9 +52,11 @@ func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum st
 		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, path)
 		unchanged = err == nil && loaded && pathKnown && status == schema.StatusOK
 	}
+	var jobs sync.WaitGroup
+	var stopped atomic.Bool
 	for _, m := range ms {
-		if ctx.Err() != nil {
-			return result{cancelled: true}
+		if ctx.Err() != nil || stopped.Load() {
+			break
 		}
 		// A member of an unchanged archive is unchanged too, unless it
 		// failed or was not stored before the last run stopped: it is
@@ -52,18 +65,32 @@ func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum st
 		if unchanged {
 			status = pathStatus(ctx, lookup, m.Path)
 		}
-		var r result
-		switch status {
-		case schema.StatusOK:
-			r = result{path: m.Path, outcome: Unchanged, bytes: m.Size}
-		case schema.StatusSkipped:
-			r = result{path: m.Path, outcome: Skipped, bytes: m.Size}
+		if status == schema.StatusOK || status == schema.StatusSkipped {
+			r := result{path: m.Path, outcome: Unchanged, bytes: m.Size}
+			if status == schema.StatusSkipped {
+				r.outcome = Skipped
+			}
+			if !out.send(r) {
+				stopped.Store(true)
+			}
+			continue
+		}
+		jobs.Add(1)
+		job := func() {
+			defer jobs.Done()
+			if !out.send(p.member(ctx, m, lim.MaxFileBytes, lookup)) {
+				stopped.Store(true)
+			}
+		}
+		select {
+		case out.spare <- job:
 		default:
-			r = p.member(ctx, m, lim.MaxFileBytes, lookup)
+			job()
 		}
-		if !send(r) {
-			return result{cancelled: true}
-		}
+	}
+	jobs.Wait()
+	if ctx.Err() != nil || stopped.Load() {
+		return result{cancelled: true}
 	}
 	if unchanged {
 		return result{path: path, outcome: Unchanged, bytes: int64(len(data))}

@@ -6,9 +6,11 @@ import (
 	"compress/flate"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -305,5 +307,66 @@ func TestProcessMember(t *testing.T) {
 	_, _, err = p.Process(ctx, zipPath)
 	if err == nil || err.Error() != z+": a zip archive of 2 members, each a document of its own ("+z+"!/评价报告/西湖区.txt, "+z+"!/说明.txt): ingest reads them, name one to inspect it" {
 		t.Errorf("archive: %v", err)
+	}
+}
+
+// pairReader reads lines, each read waiting (a while at most) until
+// another is under way: it records whether two ever ran at once.
+type pairReader struct {
+	lineReader
+	mu       sync.Mutex
+	inFlight int
+	met      chan struct{} // closed once two reads ran at once
+}
+
+func (r *pairReader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
+	r.mu.Lock()
+	r.inFlight++
+	if r.inFlight == 2 && !r.together() {
+		close(r.met)
+	}
+	r.mu.Unlock()
+	select {
+	case <-r.met:
+	case <-time.After(2 * time.Second):
+	}
+	r.mu.Lock()
+	r.inFlight--
+	r.mu.Unlock()
+	return r.lineReader.Read(ctx, path, data)
+}
+
+func (r *pairReader) together() bool {
+	select {
+	case <-r.met:
+		return true
+	default:
+		return false
+	}
+}
+
+// TestZipMembersReadInParallel: the members of a lone .zip are read by
+// more than the one worker that opened it.
+func TestZipMembersReadInParallel(t *testing.T) {
+	dir := t.TempDir()
+	var members []zipMember
+	for i := range 8 {
+		members = append(members, zipMember{name: fmt.Sprintf("%d.txt", i), data: fmt.Appendf(nil, "第%d份", i)})
+	}
+	zipPath := filepath.Join(dir, "档案.zip")
+	if err := os.WriteFile(zipPath, makeZip(t, members...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := &pairReader{lineReader: lineReader{"1"}, met: make(chan struct{})}
+	p := testProcessor(Config{Workers: 2, BusyTimeout: time.Second, Readers: NewRegistry(r, archive.Zip{})})
+	sum, err := p.Run(context.Background(), filepath.Join(t.TempDir(), "r.db"), zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 9 {
+		t.Errorf("%+v", sum)
+	}
+	if !r.together() {
+		t.Error("the members were read one at a time")
 	}
 }
