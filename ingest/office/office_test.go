@@ -37,9 +37,15 @@ func TestSampleConverted(t *testing.T) {
 	if err := os.WriteFile(strings.TrimSuffix(src, ".docx")+".odt", data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// Not an .rtf LibreOffice exports here: its export writes list level
-	// texts in code page 1252 without \u escapes, so 、 becomes ? and
-	// （） become (), a loss no reader can undo (corpus/renderings/README.md).
+	// Not an .rtf LibreOffice exports here: LibreOffice 7.4's export keeps
+	// the levels' format (\levelnfc35, Chinese counting, which its import
+	// reads as chineseCountingThousand) but writes their texts in code
+	// page 1252 without \uN escapes, so 、 becomes ? and （） become (): a
+	// loss in the file, which no reader can undo. The shipped .rtf is that
+	// export with the two \leveltext groups written as Word writes them,
+	// {\leveltext \'02\'00\u12289 ?;} (%1、) and
+	// {\leveltext \'03\u65288 ?\'01\u65289 ?;} (（%2）), which
+	// LibreOffice's import keeps.
 	copyFile(t, corpus.Rendering("2020-xihu-services.rtf"), strings.TrimSuffix(src, ".docx")+".rtf")
 	wps := filepath.Join(dir, "2020-xihu-services.wps")
 	copyFile(t, corpus.Rendering("2020-xihu-services.doc"), wps)
