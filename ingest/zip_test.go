@@ -31,6 +31,7 @@ type zipMember struct {
 	data  []byte
 	gbk   bool // the name in GBK without the UTF-8 flag, as Chinese Windows writes it
 	store bool // stored, not deflated
+	flags uint16
 }
 
 func makeZip(t *testing.T, members ...zipMember) []byte {
@@ -38,7 +39,7 @@ func makeZip(t *testing.T, members ...zipMember) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, m := range members {
-		h := &zip.FileHeader{Name: m.name, Method: zip.Deflate}
+		h := &zip.FileHeader{Name: m.name, Method: zip.Deflate, Flags: m.flags}
 		if m.store {
 			h.Method = zip.Store
 		}
@@ -194,18 +195,19 @@ func query(t *testing.T, db *sql.DB, q string) []string {
 
 // TestZipLimits: a zip of too many members, or whose members declare too
 // many bytes in all, fails alone with a sentence naming the limit; a member
-// too large, or inflating past what it declares, fails alone in its
-// archive; a zip inside a zip is skipped, named.
+// too large, inflating past what it declares, or encrypted, fails alone in
+// its archive; a zip inside a zip is skipped, named.
 func TestZipLimits(t *testing.T) {
 	dir := t.TempDir()
 	zeros := make([]byte, 2<<20) // 2 MiB that deflate to a few KB
 	files := map[string][]byte{
 		"many.zip": makeZip(t, zipMember{name: "1.txt", data: []byte("一")}, zipMember{name: "2.txt", data: []byte("二")},
-			zipMember{name: "3.txt", data: []byte("三")}, zipMember{name: "4.txt", data: []byte("四")}),
+			zipMember{name: "3.txt", data: []byte("三")}, zipMember{name: "4.txt", data: []byte("四")}, zipMember{name: "5.txt", data: []byte("五")}),
 		"bomb.zip": makeZip(t, zipMember{name: "a.txt", data: zeros}, zipMember{name: "b.txt", data: zeros},
 			zipMember{name: "c.txt", data: zeros}),
 		"mixed.zip": makeZip(t, zipMember{name: "big.txt", data: append(zeros, zeros...)}, zipMember{name: "ok.txt", data: []byte("一、项目概况")},
-			zipMember{name: "inner.zip", data: makeZip(t, zipMember{name: "x.txt", data: []byte("x")}), store: true}),
+			zipMember{name: "inner.zip", data: makeZip(t, zipMember{name: "x.txt", data: []byte("x")}), store: true},
+			zipMember{name: "secret.txt", data: []byte("密"), flags: 0x1}), // flagged encrypted
 		"liar.zip":  lyingZip(t, "liar.txt", zeros, 100),
 		"plain.txt": []byte("二、评价结论"),
 	}
@@ -214,7 +216,7 @@ func TestZipLimits(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	lim := model.Limits{MaxMembers: 3, MaxInflated: 5 << 20, MaxFileBytes: 3 << 20}
+	lim := model.Limits{MaxMembers: 4, MaxInflated: 5 << 20, MaxFileBytes: 3 << 20}
 	reg := NewRegistry(lineReader{"1"}, archive.Zip{})
 	p := testProcessor(Config{Workers: 2, BusyTimeout: time.Second, Readers: reg, Limits: lim})
 	dbPath := filepath.Join(t.TempDir(), "r.db")
@@ -231,11 +233,12 @@ func TestZipLimits(t *testing.T) {
 		d + "bomb.zip failed " + d + "bomb.zip: more than 5242880 bytes declared by its members in all (limit --max-inflated): not read",
 		d + "liar.zip ok ",
 		d + "liar.zip!/liar.txt failed " + d + "liar.zip!/liar.txt: damaged in the archive: zip: not a valid zip file",
-		d + "many.zip failed " + d + "many.zip: more than 3 members in the archive (limit --max-members): not read",
+		d + "many.zip failed " + d + "many.zip: more than 4 members in the archive (limit --max-members): not read",
 		d + "mixed.zip ok ",
 		d + "mixed.zip!/big.txt failed " + d + "mixed.zip!/big.txt: more than 3145728 bytes in the file (limit --max-file-bytes): not read",
 		d + "mixed.zip!/inner.zip skipped " + d + "mixed.zip!/inner.zip: skipped: a zip archive inside an archive is not opened (one level only); unpack the outer archive to read it",
 		d + "mixed.zip!/ok.txt ok ",
+		d + "mixed.zip!/secret.txt failed " + d + "mixed.zip!/secret.txt: encrypted in the archive; not read (unpack it with its password)",
 		d + "plain.txt ok ",
 	}
 	got := query(t, db, `SELECT path || ' ' || status || ' ' || coalesce(error, '') FROM v_documents ORDER BY path`)
