@@ -33,6 +33,7 @@ var layers = []struct {
 	{"ingest/docx", []string{"ingest/model", "ingest/sniff", "ingest/numbering", "ingest/html"}},
 	{"ingest/office", []string{"ingest/model", "ingest/sniff", "ingest/soffice", "ingest/docx"}},
 	{"ingest/sheet", []string{"ingest/model", "ingest/sniff", "ingest/soffice"}},
+	{"ingest/archive", []string{"ingest/model", "ingest/sniff"}},
 	{"extract/grammar", []string{"ingest/model"}},
 	{"extract/segment", nil},
 	{"extract/internal/textnorm", []string{"extract/grammar"}},

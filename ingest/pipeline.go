@@ -171,17 +171,23 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		})
 	}()
 
+	// The worker that opens an archive hands its members to idle workers
+	// through spare. A worker out of files helps so until no worker is
+	// reading a file (busy), so that a lone large .zip is read by all.
+	spare := make(chan func())
+	var busy sync.WaitGroup
+	busy.Add(p.cfg.Workers)
+	drained := make(chan struct{})
+	go func() { busy.Wait(); close(drained) }()
 	for range p.cfg.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range files {
-				if ctx.Err() != nil {
-					return
-				}
-				r := p.process(ctx, f, lookup)
+			// send hands a result to the writer, false once the run
+			// stops; an archive's members are sent one by one with it.
+			send := func(r result) bool {
 				if r.cancelled {
-					return
+					return false
 				}
 				if r.entry != nil {
 					// The rows are computed here, beside the other
@@ -190,11 +196,34 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				}
 				r.queued = resultBytes(r)
 				if queue.acquire(ctx, r.queued) != nil {
-					return
+					return false
 				}
 				select {
 				case results <- r:
+					return true
 				case <-ctx.Done():
+					return false
+				}
+			}
+			out := &sink{send: send, spare: spare}
+			func() {
+				defer busy.Done()
+				for {
+					select {
+					case job := <-spare:
+						job()
+					case f, ok := <-files:
+						if !ok || ctx.Err() != nil || !send(p.process(ctx, f, lookup, out)) {
+							return
+						}
+					}
+				}
+			}()
+			for {
+				select {
+				case job := <-spare:
+					job()
+				case <-drained:
 					return
 				}
 			}
@@ -349,10 +378,11 @@ func unreadResult(path string, err error) result {
 	return r
 }
 
-// process reads, checks and extracts one file. The key recorded with it
-// names the extractor and the reader of its kind, so that a new version
-// of one reader reads again the files of its formats only.
-func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result {
+// process reads, checks and extracts one file. An archive's members go
+// to members, each a result of its own, before the archive's result is
+// returned (members nil: the archive is handed to its Reader, which says
+// what it holds).
+func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB, members *sink) result {
 	data, sum, err := p.readFile(f, p.limits().MaxFileBytes)
 	if err != nil {
 		r := unreadResult(f.Path, err)
@@ -360,11 +390,23 @@ func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result 
 		return r
 	}
 	kind := sniff.DetectBytes(f.Path, data)
+	// A lock or temporary file that looks like a zip stays what it is.
+	if u := p.readers.unpacker(kind); u != nil && members != nil && notReport(f.Path, data) == nil {
+		return p.unpack(ctx, f.Path, data, sum, kind, u, lookup, members)
+	}
+	return p.processData(ctx, f.Path, data, sum, kind, lookup)
+}
+
+// processData checks and extracts the content of one file or archive
+// member, whose hash is sum. The key recorded with it names the extractor
+// and the reader of its kind, so that a new version of one reader reads
+// again the files of its formats only.
+func (p *Processor) processData(ctx context.Context, path string, data []byte, sum string, kind sniff.Kind, lookup *sql.DB) result {
 	key := p.key + "; " + p.readers.key(kind)
-	e := &schema.Entry{Path: f.Path, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: formatOf(f.Path)}
+	e := &schema.Entry{Path: path, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: formatOf(path)}
 	res := result{entry: e, bytes: int64(len(data))}
 	if lookup != nil {
-		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, f.Path)
+		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, path)
 		if err == nil && loaded && status != schema.StatusFailed {
 			res.outcome = Unchanged
 			switch {
@@ -373,22 +415,22 @@ func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB) result 
 			case !pathKnown:
 				// A copy, or a file moved: its content is loaded from
 				// another path.
-				res.outcome, res.sameAs = Duplicate, samePath(ctx, lookup, sum, f.Path)
+				res.outcome, res.sameAs = Duplicate, samePath(ctx, lookup, sum, path)
 			}
 			if pathKnown {
-				res.entry, res.path = nil, f.Path
+				res.entry, res.path = nil, path
 			} else {
 				e.PathOnly, e.Status = true, status
 			}
 			return res
 		}
 	}
-	if nr := notReport(f.Path, data); nr != nil {
+	if nr := notReport(path, data); nr != nil {
 		e.Status, e.Err, e.Format = schema.StatusSkipped, nr, nr.Format()
 		res.outcome, res.err = Skipped, nr
 		return res
 	}
-	doc, x, err := p.parse(ctx, f.Path, data, kind)
+	doc, x, err := p.parse(ctx, path, data, kind)
 	switch {
 	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		return result{cancelled: true}

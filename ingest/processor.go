@@ -7,6 +7,7 @@ import (
 
 	"github.com/govreports/govreports/extract"
 	"github.com/govreports/govreports/extract/segment"
+	"github.com/govreports/govreports/ingest/archive"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/schema"
 )
@@ -154,7 +155,12 @@ func (p *Processor) Process(ctx context.Context, path string) (*model.Document, 
 // read is an entry with a failed status.
 func (p *Processor) Entry(ctx context.Context, path string) (*schema.Entry, error) {
 	// Without a lookup nothing is unchanged: there is always an entry.
-	r := p.process(ctx, File{Path: path}, nil)
+	var r result
+	if file, name, ok := archive.Split(path); ok && !exists(path) {
+		r = p.memberOf(ctx, file, name)
+	} else {
+		r = p.process(ctx, File{Path: path}, nil, nil)
+	}
 	if r.cancelled {
 		return nil, ctx.Err()
 	}

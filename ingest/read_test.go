@@ -105,14 +105,15 @@ func TestReadDecidesByContent(t *testing.T) {
 	if doc.Format != model.FormatTXT || len(doc.Warnings) == 0 {
 		t.Errorf("format %q warnings %q", doc.Format, doc.Warnings)
 	}
-	// A zip that is no Word document is skipped, its format named.
+	// A zip that is no Word document is an archive: Read names its
+	// members, which a run reads as documents of their own.
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	w, _ := zw.Create("hello.txt")
 	w.Write([]byte("hi"))
 	zw.Close()
 	_, err = DefaultRegistry().Read(ctx, "archive.zip", buf.Bytes())
-	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "archive.zip") {
+	if err == nil || err.Error() != "archive.zip: a zip archive of 1 member, a document of its own (archive.zip!/hello.txt): ingest reads it, name it to inspect it" {
 		t.Errorf("zip: %v", err)
 	}
 	// A presentation renamed .txt is skipped as what it is.

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/govreports/govreports/ingest/archive"
 	"github.com/govreports/govreports/ingest/docx"
 	"github.com/govreports/govreports/ingest/html"
 	"github.com/govreports/govreports/ingest/model"
@@ -33,6 +35,14 @@ type Reader interface {
 	Read(ctx context.Context, path string, data []byte) (*model.Document, error)
 }
 
+// An Unpacker is the Reader of an archive (archive.Zip): the pipeline
+// reads each of its members as a document of its own, by the reader of
+// the member's kind, and Read only says so.
+type Unpacker interface {
+	Reader
+	Members(ctx context.Context, path string, data []byte) ([]archive.Member, error)
+}
+
 // DefaultRegistry returns the readers the project ships. A new format is
 // a package under ingest and one line here. The readers of legacy office
 // formats share one LibreOffice converter, which the registry owns: Close
@@ -47,6 +57,7 @@ func DefaultRegistry() *Registry {
 		sheet.Reader{},
 		sheet.NewLegacy(conv),
 		pdf.New(pdf.Config{}),
+		archive.Zip{},
 	)
 	reg.owned = append(reg.owned, conv)
 	return reg
@@ -108,4 +119,22 @@ func (reg *Registry) key(kind sniff.Kind) string {
 		return "reader " + r.Name() + "@" + r.Version()
 	}
 	return "no reader for " + string(kind)
+}
+
+// unpacker returns the reader of kind if it reads archives.
+func (reg *Registry) unpacker(kind sniff.Kind) Unpacker {
+	u, _ := reg.byKind[kind].(Unpacker)
+	return u
+}
+
+// archiveKey names, in the unchanged-archive key, the unpacker of kind and
+// every reader, since any of them may read a member: a new reader or
+// version opens the archive again, and its members are then each looked
+// up as a file is, so that only those of the new reader's kinds are read.
+func (reg *Registry) archiveKey(kind sniff.Kind) string {
+	parts := []string{reg.key(kind), "members by"}
+	for _, r := range reg.readers {
+		parts = append(parts, r.Name()+"@"+r.Version())
+	}
+	return strings.Join(parts, " ")
 }

@@ -106,6 +106,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.IntVar(&o.limits.MaxDepth, "max-depth", d.MaxDepth, "fail a file whose XML nests deeper")
 	fs.Int64Var(&o.limits.MaxInflated, "max-inflated", d.MaxInflated, "fail a package that inflates to more bytes, imported packages included")
 	fs.IntVar(&o.limits.MaxFigures, "max-figures", d.MaxFigures, "fail a file in which extraction finds more figures")
+	fs.IntVar(&o.limits.MaxMembers, "max-members", d.MaxMembers, "fail a .zip archive of more files (each member is a file of its own to the other limits)")
 	fs.Int64Var(&o.memory, "memory-limit", 2048, "MiB the process stays under: the collector works harder near it, and past it the files being read fail (0: no limit)")
 	fs.Int64Var(&o.queue, "queue-mb", ingest.DefaultQueueBytes>>20, "MiB of read documents that may wait for the database writer")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
@@ -125,7 +126,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 		return nil, fmt.Errorf("--commit-every must be more than 0, got %v", o.commit)
 	case o.limits.MaxFileBytes < 1 || o.limits.MaxTextBytes < 1 || o.limits.MaxBlocks < 1 || o.limits.MaxCells < 1 ||
 		o.limits.MaxLineBytes < 1 || o.limits.MaxParts < 1 || o.limits.MaxElements < 1 || o.limits.MaxDepth < 1 ||
-		o.limits.MaxInflated < 1 || o.limits.MaxFigures < 1:
+		o.limits.MaxInflated < 1 || o.limits.MaxFigures < 1 || o.limits.MaxMembers < 1:
 		return nil, errors.New("the --max-* limits must be at least 1")
 	case o.queue < 1:
 		return nil, fmt.Errorf("--queue-mb must be at least 1, got %d", o.queue)

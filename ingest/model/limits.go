@@ -21,6 +21,7 @@ type Limits struct {
 	MaxTextBytes int64 // bytes of text a file may yield
 	MaxLineBytes int   // bytes of one line or paragraph; a longer .txt line is cut into blocks of this size
 	MaxFigures   int   // figures extraction may find in one file
+	MaxMembers   int   // files a .zip archive may hold; each is then a file of its own to the other limits
 }
 
 // DefaultLimits returns the limits used when none are given.
@@ -37,6 +38,7 @@ func DefaultLimits() Limits {
 		MaxTextBytes: 32 << 20,
 		MaxLineBytes: 1 << 20,
 		MaxFigures:   200_000,
+		MaxMembers:   10_000,
 	}
 }
 
@@ -65,6 +67,7 @@ func (l Limits) orDefault() Limits {
 	set64(&l.MaxTextBytes, d.MaxTextBytes)
 	set(&l.MaxLineBytes, d.MaxLineBytes)
 	set(&l.MaxFigures, d.MaxFigures)
+	set(&l.MaxMembers, d.MaxMembers)
 	return l
 }
 
