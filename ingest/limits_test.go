@@ -142,8 +142,8 @@ func TestTooManyFiguresFailsTheFile(t *testing.T) {
 	write(t, dir, "a.txt", "正文")
 	cfg := Config{Workers: 1, BusyTimeout: time.Second, Limits: model.Limits{MaxFigures: 10},
 		Readers: NewRegistry(txt.Reader{})}
-	p := newProcessor(cfg, func(*model.Document) *model.Extraction {
-		return &model.Extraction{Reports: []model.Report{{Figures: make([]model.Figure, 11)}}}
+	p := newProcessor(cfg, func(context.Context, *model.Document) (*model.Extraction, error) {
+		return &model.Extraction{Reports: []model.Report{{Figures: make([]model.Figure, 11)}}}, nil
 	}, "test-1")
 	e, err := p.Entry(context.Background(), filepath.Join(dir, "a.txt"))
 	if err != nil {

@@ -441,7 +441,9 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 		}
 		var x *model.Extraction
 		if err == nil {
-			x = p.extract(doc)
+			x, err = p.extract(ctx, doc)
+		}
+		if err == nil {
 			if n, max := figures(x), p.limits().MaxFigures; n > max {
 				doc, x, err = nil, nil, model.FiguresError(path, max)
 			}
@@ -456,6 +458,10 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 	}
 	select {
 	case p := <-done:
+		if p.err != nil && ctx.Err() != nil && parent.Err() == nil {
+			// The reader or extraction stopped for the memory guard: say why.
+			return nil, nil, fmt.Errorf("%s: %w", path, context.Cause(ctx))
+		}
 		return p.doc, p.x, p.err
 	case <-timeout:
 		return nil, nil, fmt.Errorf("%s: reading took longer than %v and was abandoned", path, p.cfg.FileTimeout)

@@ -69,7 +69,7 @@ type Processor struct {
 	cfg     Config
 	readers *Registry
 	seg     *segment.Segmenter
-	extract func(*model.Document) *model.Extraction
+	extract func(context.Context, *model.Document) (*model.Extraction, error) // stops with ctx.Err() once the file is abandoned
 	key     string // the extractor part of every document's key
 	owned   bool   // readers was made here: Close closes it
 
@@ -83,16 +83,18 @@ type Processor struct {
 // of one small file never loads it, and the walk goes on while it loads.
 func New(cfg Config) (*Processor, error) {
 	if cfg.NoIndex {
-		return newProcessor(cfg, extract.Extract, "extract "+extract.Version+"; no index"), nil
+		return newProcessor(cfg, extract.ExtractContext, "extract "+extract.Version+"; no index"), nil
 	}
 	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...), Prefetch: true})
 	if err != nil {
 		return nil, err
 	}
-	p := newProcessor(cfg, func(doc *model.Document) *model.Extraction {
-		x := extract.Extract(doc)
-		extract.Index(doc, x, seg)
-		return x
+	p := newProcessor(cfg, func(ctx context.Context, doc *model.Document) (*model.Extraction, error) {
+		x, err := extract.ExtractContext(ctx, doc)
+		if err != nil {
+			return nil, err
+		}
+		return x, extract.IndexContext(ctx, doc, x, seg)
 	}, "extract "+extract.Version+"; "+DictKey(seg.DictHash()))
 	p.seg = seg
 	return p, nil
@@ -100,7 +102,7 @@ func New(cfg Config) (*Processor, error) {
 
 // newProcessor makes a processor around an extractor and the key that
 // names it (tests give one that does not load the dictionary).
-func newProcessor(cfg Config, extract func(*model.Document) *model.Extraction, key string) *Processor {
+func newProcessor(cfg Config, extract func(context.Context, *model.Document) (*model.Extraction, error), key string) *Processor {
 	cfg.Dicts = append([]string(nil), cfg.Dicts...)
 	cfg.Workers = max(cfg.Workers, 1)
 	if cfg.BatchSize <= 0 {
