@@ -69,7 +69,8 @@ type Processor struct {
 	cfg     Config
 	readers *Registry
 	seg     *segment.Segmenter
-	extract func(context.Context, *model.Document) (*model.Extraction, error) // stops with ctx.Err() once the file is abandoned
+	// extract stops with ctx.Err() once the file is abandoned.
+	extract func(context.Context, *model.Document) (*model.Extraction, error)
 	key     string // the extractor part of every document's key
 	owned   bool   // readers was made here: Close closes it
 
