@@ -189,6 +189,10 @@ func (w *Writer) abort() {
 	clear(w.df)
 }
 
+// Pending is how many entries the open batch holds, not yet committed;
+// 0 once it is.
+func (w *Writer) Pending() int { return w.pending }
+
 // MaxAge is how long a batch may stay open.
 func (w *Writer) MaxAge() time.Duration { return w.maxAge }
 

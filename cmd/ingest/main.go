@@ -226,7 +226,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	prog = newProgress(stderr, terminal)
 	sum, err := proc.Run(ctx, o.db, o.paths...)
 	prog.finish()
-	if sum.Seen == 0 && err != nil {
+	if sum.Seen == 0 && sum.Lost == 0 && err != nil {
 		return fail(err)
 	}
 	printSummary(stdout, sum, loading, o.db, countReports(o.db))

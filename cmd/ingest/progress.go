@@ -131,6 +131,9 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 	if s.Pruned > 0 {
 		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", s.Pruned)
 	}
+	if s.Lost > 0 {
+		fmt.Fprintf(w, "%s read but not stored: the batch holding them could not be committed; the next run reads them again\n", plural(s.Lost, "file"))
+	}
 	// The whole dictionary loads during the run, once a file or two has
 	// been cut, so its time is in the run's; what loads before is shown
 	// only when it is worth a mention.
