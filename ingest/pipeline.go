@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -342,6 +343,9 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, SameAs: r.sameAs, Bytes: r.bytes, Total: max(total, seen), TotalDone: totalDone})
 		}
 	}
+	if fatal == nil && lookup != nil && walkErr == nil && parent.Err() == nil {
+		fatal = forgetReadFolders(ctx, w, lookup, roots)
+	}
 	if fatal == nil {
 		sum.Pruned, fatal = w.Prune(ctx)
 		if fatal == nil {
@@ -362,6 +366,49 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		return sum, walkErr
 	}
 	return sum, nil
+}
+
+// forgetReadFolders removes the failure recorded for a folder under roots
+// that could not be read before and can now: its files were walked this
+// run, and the failure would otherwise stay for good.
+func forgetReadFolders(ctx context.Context, w *schema.Writer, lookup *sql.DB, roots []string) error {
+	paths, err := schema.UnreadPaths(ctx, lookup)
+	if err != nil {
+		return nil // a failure record the next run can clear
+	}
+	for _, p := range paths {
+		if !underRoots(p, roots) {
+			continue
+		}
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		_, err = f.ReadDir(1)
+		f.Close()
+		if err != nil && err != io.EOF {
+			continue
+		}
+		if err := w.Forget(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// underRoots tells whether path, as the walk reports it, lies in one of
+// roots (or is one).
+func underRoots(path string, roots []string) bool {
+	for _, r := range roots {
+		r = strings.TrimSuffix(filepath.ToSlash(r), "/")
+		if path == r || strings.HasPrefix(path, r+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func pathOf(r result) string {
