@@ -210,3 +210,30 @@ func TestPageOfTooManyElementsFails(t *testing.T) {
 		t.Errorf("err %v, want the file and the limit named", err)
 	}
 }
+
+// A file that makes its reader warn once per row (a table wider than the
+// grid, 300 rows) stores its first 100 warnings and how many more there
+// were, not all of them.
+func TestWarningsStoredAreCapped(t *testing.T) {
+	dir := t.TempDir()
+	row := "|" + strings.Repeat(" 甲 |", model.MaxGridCols+5) + "\n"
+	write(t, dir, "wide.txt", "一、项目概况\n"+strings.Repeat(row, 300))
+	dbPath := filepath.Join(t.TempDir(), "r.db")
+	p := testProcessor(Config{Workers: 1, BusyTimeout: time.Second, Readers: NewRegistry(txt.Reader{})})
+	if _, err := p.Run(context.Background(), dbPath, dir); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var warnings string
+	if err := db.QueryRow(`SELECT warnings FROM v_documents WHERE name = 'wide.txt'`).Scan(&warnings); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(warnings, "\n")
+	if len(lines) != 101 || lines[100] != "… and 200 more warnings" || !strings.Contains(lines[0], "grid columns dropped") {
+		t.Errorf("%d warnings stored, first %q, last %q; want 100 and \"… and 200 more warnings\"", len(lines), lines[0], lines[len(lines)-1])
+	}
+}

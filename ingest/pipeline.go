@@ -539,6 +539,7 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 		doc, err := p.readers.read(ctx, path, data, kind)
 		if err == nil {
 			err = model.CheckLimits(doc, p.limits())
+			doc.Warnings = model.CapWarnings(doc.Warnings)
 		}
 		var x *model.Extraction
 		if err == nil {
