@@ -209,6 +209,9 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if ctx.Err() != nil {
 					return
 				}
+				if p.cfg.Started != nil {
+					p.cfg.Started(f.Path)
+				}
 				r := p.process(ctx, f, lookup)
 				if r.cancelled {
 					return

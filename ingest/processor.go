@@ -41,6 +41,10 @@ type Config struct {
 	// Progress, if set, is called from one goroutine after every file Run
 	// finishes.
 	Progress func(Event)
+	// Started, if set, is told when a worker begins reading a file (the
+	// Progress event of that file says it is done), so that a display can
+	// say which file a long wait is on. It is called from the workers.
+	Started func(path string)
 	// Steps, if set, is told how far the reader of one long file is (the
 	// pages of a scan read by OCR: done of total). It is called from the
 	// workers, several at once.
