@@ -62,7 +62,7 @@ func write(dir string) error {
 			return err
 		}
 	}
-	// 30 MB of short lines: within the text limit, read whole.
+	// 30 MB of lines: within the text and block limits, read whole.
 	if err := writeLines(filepath.Join(dir, "lines-30mb.txt"), 30<<20); err != nil {
 		return err
 	}
@@ -79,8 +79,9 @@ func write(dir string) error {
 }
 
 // writeLines writes a .txt of paragraphs of Chinese prose, each followed
-// by a blank line, of about n bytes in all.
+// by a blank line, of about n bytes in all (30 MB: 84,000 paragraphs,
+// within --max-blocks, so that the file is read and extracted whole).
 func writeLines(path string, n int) error {
-	const para = "本项目为西湖区公共服务绩效评价，项目资金执行率百分之九十八。\n\n"
+	para := strings.Repeat("本项目为西湖区公共服务绩效评价，项目资金执行率百分之九十八。", 4) + "\n\n"
 	return os.WriteFile(path, []byte(strings.Repeat(para, n/len(para))), 0o644)
 }

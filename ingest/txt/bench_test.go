@@ -21,14 +21,18 @@ func BenchmarkReadLarge(b *testing.B) {
 	if err := hostile.LongLine(&oneLine, 200<<20); err != nil {
 		b.Fatal(err)
 	}
-	para := "本项目为西湖区公共服务绩效评价，项目资金执行率百分之九十八。\n\n"
+	// As bench/hostile writes lines-30mb.txt: 84,000 paragraphs, within
+	// --max-blocks.
+	para := strings.Repeat("本项目为西湖区公共服务绩效评价，项目资金执行率百分之九十八。", 4) + "\n\n"
 	lines.WriteString(strings.Repeat(para, (30<<20)/len(para)))
+	crlf := append(oneLine.Bytes()[:60<<20:60<<20], "\r\n"...) // a CR: decoded a character at a time
 	for _, in := range []struct {
 		name string
 		data []byte
 	}{
 		{"oneline-200mb", oneLine.Bytes()},
 		{"oneline-60mb", oneLine.Bytes()[:60<<20]},
+		{"oneline-60mb-crlf", crlf},
 		{"lines-30mb", lines.Bytes()},
 	} {
 		b.Run(in.name, func(b *testing.B) {

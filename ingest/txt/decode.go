@@ -51,6 +51,9 @@ type bounds struct {
 // subsets).
 func decode(ctx context.Context, path string, data []byte, b bounds) decoded {
 	s := sink{ctx: ctx, path: path, bounds: b}
+	// Room for the lines at once rather than by doubling (bounded: a
+	// binary file may hold many LF bytes).
+	s.lines = make([]string, 0, min(bytes.Count(data, []byte{'\n'})+1, 1<<20))
 	var enc string
 	switch {
 	case hasPrefix(data, "\xef\xbb\xbf"):
@@ -105,6 +108,9 @@ type sink struct {
 	line   []byte    // the line being decoded
 	pieces []string  // what was cut off the front of line
 	lines  []string  // the lines done
+	chunk  []byte    // lines done, not yet in lines: see keep
+	ends   []int     // where each line of chunk ends
+	nlines int       // lines ended
 	cuts   []cutLine // lines that were cut
 	text   int64     // bytes of text yielded
 	prevCR bool
@@ -179,6 +185,7 @@ func (s *sink) fail(err error) {
 
 // endLine ends the line being decoded.
 func (s *sink) endLine() {
+	s.nlines++
 	if len(s.pieces) > 0 {
 		if len(s.line) > 0 {
 			s.pieces = append(s.pieces, string(s.line))
@@ -186,26 +193,61 @@ func (s *sink) endLine() {
 		for i, p := range s.pieces {
 			s.pieces[i] = noBookmarks(p)
 		}
+		s.flushChunk()
 		s.cuts = append(s.cuts, cutLine{at: len(s.lines), pieces: s.pieces})
 		s.lines = append(s.lines, "")
 		s.pieces = nil
 	} else {
-		s.lines = append(s.lines, noBookmarks(string(s.line)))
+		s.keep(s.line)
 	}
 	s.line = s.line[:0]
-	if len(s.lines)%checkEvery == 0 {
+	if s.nlines%checkEvery == 0 {
 		if err := s.ctx.Err(); err != nil {
 			s.fail(err)
 		}
 	}
 }
 
-// endText ends the last line, when it has no line end: text ending in
-// a line end has no empty line after it.
+// chunkSize is the size of the strings lines are kept in: a string per
+// line would be an allocation (and its overhead) per line.
+const chunkSize = 64 << 10
+
+// keep keeps a line that was not cut: in the chunk of lines under way,
+// or, a long one, in a string of its own.
+func (s *sink) keep(line []byte) {
+	if len(line) > chunkSize/4 {
+		s.flushChunk()
+		s.lines = append(s.lines, noBookmarks(string(line)))
+		return
+	}
+	if len(s.chunk)+len(line) > chunkSize {
+		s.flushChunk()
+	}
+	s.chunk = append(s.chunk, line...)
+	s.ends = append(s.ends, len(s.chunk))
+}
+
+// flushChunk makes the chunk under way one string, and its lines
+// substrings of it.
+func (s *sink) flushChunk() {
+	if len(s.ends) == 0 {
+		return
+	}
+	text, start := string(s.chunk), 0
+	for _, end := range s.ends {
+		s.lines = append(s.lines, noBookmarks(text[start:end]))
+		start = end
+	}
+	s.chunk, s.ends = s.chunk[:0], s.ends[:0]
+}
+
+// endText ends the last line, when it has no line end (text ending in a
+// line end has no empty line after it), and keeps the lines under way.
 func (s *sink) endText() {
 	if len(s.line) > 0 || len(s.pieces) > 0 {
 		s.endLine()
 	}
+	s.flushChunk()
 }
 
 func (s *sink) rune(r rune, off int) {
