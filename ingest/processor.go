@@ -99,6 +99,11 @@ func New(cfg Config) (*Processor, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Segmenting is the costliest step: a file past its figures
+		// limit fails before it.
+		if n, max := figures(x), model.LimitsFrom(ctx).MaxFigures; n > max {
+			return nil, model.FiguresError(doc.Path, max)
+		}
 		return x, extract.IndexContext(ctx, doc, x, seg)
 	}, "extract "+extract.Version+"; "+DictKey(seg.DictHash()))
 	p.seg = seg

@@ -79,9 +79,9 @@ func write(dir string) error {
 }
 
 // writeLines writes a .txt of paragraphs of Chinese prose, each followed
-// by a blank line, of about n bytes in all (30 MB: 84,000 paragraphs,
+// by a blank line, of about n bytes in all (30 MB: 72,000 paragraphs,
 // within --max-blocks, so that the file is read and extracted whole).
 func writeLines(path string, n int) error {
-	para := strings.Repeat("本项目为西湖区公共服务绩效评价，项目资金执行率百分之九十八。", 4) + "\n\n"
+	para := strings.Repeat("本项目为西湖区公共服务绩效评价，项目资金执行情况良好，绩效目标基本完成。", 4) + "\n\n"
 	return os.WriteFile(path, []byte(strings.Repeat(para, n/len(para))), 0o644)
 }
