@@ -8,6 +8,8 @@
 package extract
 
 import (
+	"context"
+
 	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
@@ -26,7 +28,13 @@ type State struct {
 	Layout  *structure.Layout // the body read as reports (structure.Analyze)
 	Reports []model.Report    // one per span of Layout, once the reports pass has run
 	Paras   [][]facts.Para    // per report, its text paragraphs as the reader gave them
+
+	ctx context.Context // the file's: abandoned, its passes stop
 }
+
+// Done tells a pass in a long loop to stop: the document was abandoned
+// (its context is done) and what the pass would find is thrown away.
+func (s *State) Done() bool { return s.ctx != nil && s.ctx.Err() != nil }
 
 // DefaultPasses lists the passes Extract runs, in order. A new fact is a
 // file with its pass and a line here.
@@ -70,13 +78,37 @@ func Extract(doc *model.Document) *model.Extraction {
 	return New(DefaultPasses()...).Extract(doc)
 }
 
+// ExtractContext is Extract for a file that may be abandoned: once ctx is
+// done it stops, between passes, between reports and within the long
+// scans, and returns ctx.Err(), so that the file's CPU and memory are let
+// go.
+func ExtractContext(ctx context.Context, doc *model.Document) (*model.Extraction, error) {
+	return New(DefaultPasses()...).ExtractContext(ctx, doc)
+}
+
 // Extract reads the reports of doc with e's passes.
 func (e *Extractor) Extract(doc *model.Document) *model.Extraction {
-	s := &State{Layout: structure.Analyze(doc)}
+	x, _ := e.ExtractContext(context.Background(), doc) // never done: never fails
+	return x
+}
+
+// ExtractContext reads the reports of doc with e's passes, stopping with
+// ctx.Err() once ctx is done.
+func (e *Extractor) ExtractContext(ctx context.Context, doc *model.Document) (*model.Extraction, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s := &State{Layout: structure.Analyze(doc), ctx: ctx}
 	for _, p := range e.passes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		p.Run(s)
 	}
-	return &model.Extraction{Reports: s.Reports}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return &model.Extraction{Reports: s.Reports}, nil
 }
 
 // PassFunc returns a Pass that runs run.
@@ -97,6 +129,9 @@ func (p funcPass) Run(s *State) { p.run(s) }
 func ReportPass(name string, read func(s *State, r *model.Report, paras []facts.Para)) Pass {
 	return PassFunc(name, func(s *State) {
 		for k := range s.Reports {
+			if s.Done() {
+				return
+			}
 			read(s, &s.Reports[k], s.Paras[k])
 		}
 	})

@@ -15,14 +15,15 @@ import (
 // readFigures finds the figures and dates of a report's paragraphs (those
 // of its tables the tables pass found) and puts them all in document order.
 func readFigures(s *State, r *model.Report, _ []facts.Para) {
-	paragraphFigures(s.Layout, r)
+	paragraphFigures(s, r)
 	sortByPlace(r)
 }
 
 // paragraphFigures finds the figures and dates of a report's paragraphs,
 // each placed in its block and section. A heading's own number is left
 // out: "2.2021年度绩效目标" holds the year 2021, not the figure 2.2021.
-func paragraphFigures(l *structure.Layout, r *model.Report) {
+func paragraphFigures(s *State, r *model.Report) {
+	l := s.Layout
 	marker := make(map[int]string) // heading block → marker printed in its text
 	for _, s := range r.Sections {
 		if s.Via == structure.ViaPattern {
@@ -30,6 +31,9 @@ func paragraphFigures(l *structure.Layout, r *model.Report) {
 		}
 	}
 	for i := r.FirstBlock; i < r.EndBlock; i++ {
+		if (i-r.FirstBlock)%checkEvery == checkEvery-1 && s.Done() {
+			return
+		}
 		switch l.Roles[i] {
 		case structure.RoleText, structure.RoleTitle, structure.RoleCover, structure.RoleDate:
 		default:

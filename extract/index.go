@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/govreports/govreports/ingest/model"
@@ -17,13 +18,24 @@ type Words interface {
 // the text before the first section, sections with their title and body,
 // table cells) and each report's Terms.
 func Index(doc *model.Document, x *model.Extraction, w Words) {
+	IndexContext(context.Background(), doc, x, w)
+}
+
+// checkEvery is how many blocks, cells or index units the long loops of
+// a document go through between looks at its context.
+const checkEvery = 1024
+
+// IndexContext is Index for a file that may be abandoned: it stops,
+// returning ctx.Err(), once ctx is done; segmenting a large document is
+// the longest step of its extraction.
+func IndexContext(ctx context.Context, doc *model.Document, x *model.Extraction, w Words) error {
 	x.Index = x.Index[:0]
 	for i := range x.Reports {
 		r := &x.Reports[i]
 		counts := make(map[string]int)
 		add := func(kind string, section, block int, text string) {
 			text = strings.TrimSpace(text)
-			if text == "" {
+			if text == "" || ctx.Err() != nil {
 				return
 			}
 			x.Index = append(x.Index, model.IndexUnit{Report: i, Section: section, Kind: kind, Block: block,
@@ -47,8 +59,12 @@ func Index(doc *model.Document, x *model.Extraction, w Words) {
 				add("cell", sec, t.Block, c.Text)
 			}
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		r.Terms = counts
 	}
+	return ctx.Err()
 }
 
 // tableSection returns the section a table at body block b stands in:

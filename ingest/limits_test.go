@@ -142,8 +142,8 @@ func TestTooManyFiguresFailsTheFile(t *testing.T) {
 	write(t, dir, "a.txt", "正文")
 	cfg := Config{Workers: 1, BusyTimeout: time.Second, Limits: model.Limits{MaxFigures: 10},
 		Readers: NewRegistry(txt.Reader{})}
-	p := newProcessor(cfg, func(*model.Document) *model.Extraction {
-		return &model.Extraction{Reports: []model.Report{{Figures: make([]model.Figure, 11)}}}
+	p := newProcessor(cfg, func(context.Context, *model.Document) (*model.Extraction, error) {
+		return &model.Extraction{Reports: []model.Report{{Figures: make([]model.Figure, 11)}}}, nil
 	}, "test-1")
 	e, err := p.Entry(context.Background(), filepath.Join(dir, "a.txt"))
 	if err != nil {
@@ -208,5 +208,32 @@ func TestPageOfTooManyElementsFails(t *testing.T) {
 	_, err := html.Reader{}.Read(ctx, "page.html", []byte(page))
 	if err == nil || !strings.Contains(err.Error(), "page.html") || !strings.Contains(err.Error(), "more than 1000 elements (limit --max-elements)") {
 		t.Errorf("err %v, want the file and the limit named", err)
+	}
+}
+
+// A file that makes its reader warn once per row (a table wider than the
+// grid, 300 rows) stores its first 100 warnings and how many more there
+// were, not all of them.
+func TestWarningsStoredAreCapped(t *testing.T) {
+	dir := t.TempDir()
+	row := "|" + strings.Repeat(" 甲 |", model.MaxGridCols+5) + "\n"
+	write(t, dir, "wide.txt", "一、项目概况\n"+strings.Repeat(row, 300))
+	dbPath := filepath.Join(t.TempDir(), "r.db")
+	p := testProcessor(Config{Workers: 1, BusyTimeout: time.Second, Readers: NewRegistry(txt.Reader{})})
+	if _, err := p.Run(context.Background(), dbPath, dir); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var warnings string
+	if err := db.QueryRow(`SELECT warnings FROM v_documents WHERE name = 'wide.txt'`).Scan(&warnings); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(warnings, "\n")
+	if len(lines) != 101 || lines[100] != "… and 200 more warnings" || !strings.Contains(lines[0], "grid columns dropped") {
+		t.Errorf("%d warnings stored, first %q, last %q; want 100 and \"… and 200 more warnings\"", len(lines), lines[0], lines[len(lines)-1])
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -57,6 +58,10 @@ type Summary struct {
 	Pruned                                     int64 // earlier versions removed: no path holds them any more
 	Bytes                                      int64
 	Elapsed                                    time.Duration
+	// Lost counts files read whose batch could not be committed (a full
+	// disk, a lock): they are in no count above and not in the database,
+	// so the next run reads them again.
+	Lost int
 
 	// Formats counts the files read, skipped and failed by their format
 	// (txt, docx, doc, pdf …, as v_documents names it).
@@ -69,6 +74,31 @@ type FormatCount struct {
 	Skipped  int // not read: the format is not read, or the file is no report
 	NoEngine int // skipped because the program that reads the format is not installed
 	Failed   int
+}
+
+// add adds the counts of o, files of a batch now committed, to s.
+func (s *Summary) add(o Summary) {
+	s.Seen += o.Seen
+	s.Ingested += o.Ingested
+	s.Unchanged += o.Unchanged
+	s.Skipped += o.Skipped
+	s.Failed += o.Failed
+	s.Duplicates += o.Duplicates
+	s.Reports += o.Reports
+	s.Bytes += o.Bytes
+	for f, c := range o.Formats {
+		if s.Formats == nil {
+			s.Formats = map[string]*FormatCount{}
+		}
+		if s.Formats[f] == nil {
+			s.Formats[f] = &FormatCount{}
+		}
+		t := s.Formats[f]
+		t.Read += c.Read
+		t.Skipped += c.Skipped
+		t.NoEngine += c.NoEngine
+		t.Failed += c.Failed
+	}
 }
 
 // count adds a file's outcome to its format's counts.
@@ -213,7 +243,13 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 					case job := <-spare:
 						job()
 					case f, ok := <-files:
-						if !ok || ctx.Err() != nil || !send(p.process(ctx, f, lookup, out)) {
+						if !ok || ctx.Err() != nil {
+							return
+						}
+						if p.cfg.Started != nil {
+							p.cfg.Started(f.Path)
+						}
+						if !send(p.process(ctx, f, lookup, out)) {
 							return
 						}
 					}
@@ -231,9 +267,17 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	// This goroutine is the only writer.
-	var sum Summary
+	// This goroutine is the only writer. A file written is counted in open
+	// until its batch is committed, then in sum: a batch that is lost is
+	// not counted as ingested.
+	var sum, open Summary
 	var fatal error
+	settle := func() {
+		if w.Pending() == 0 {
+			sum.add(open)
+			open = Summary{}
+		}
+	}
 	total, totalDone := 0, false
 	// A timer closes the batch when it is due even while no file
 	// finishes (a slow one is being read): what was read is committed in
@@ -252,6 +296,8 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if err := w.FlushDue(); err != nil {
 					fatal = err
 					cancel()
+				} else {
+					settle()
 				}
 			}
 		}
@@ -266,6 +312,10 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		if fatal != nil {
 			continue // drain
 		}
+		c := &sum
+		if r.entry != nil {
+			c = &open
+		}
 		if r.entry != nil {
 			loaded, err := w.Put(ctx, r.entry)
 			switch {
@@ -278,6 +328,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if err = w.Flush(); err != nil {
 					fatal = err
 					cancel()
+					open.Lost++
 					continue
 				}
 				r.outcome, r.err = Duplicate, nil
@@ -285,10 +336,11 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 					r.sameAs = samePath(ctx, lookup, r.entry.SHA256, r.entry.Path)
 				}
 			case err == nil && r.outcome == Ingested && r.entry.Ext != nil:
-				sum.Reports += len(r.entry.Ext.Reports)
+				c.Reports += len(r.entry.Ext.Reports)
 			case errors.Is(err, schema.ErrLocked), errors.Is(err, schema.ErrBatchLost), err != nil && ctx.Err() != nil:
 				fatal = err
 				cancel()
+				open.Lost++
 				continue
 			case err != nil:
 				// Record the file as failed rather than lose it.
@@ -298,34 +350,46 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				if _, err2 := w.Put(ctx, r.entry); err2 != nil {
 					fatal = err2
 					cancel()
+					open.Lost++
 					continue
 				}
 			}
 		}
-		sum.Seen++
-		sum.Bytes += r.bytes
+		c.Seen++
+		c.Bytes += r.bytes
 		switch r.outcome {
 		case Ingested:
-			sum.Ingested++
+			c.Ingested++
 		case Unchanged:
-			sum.Unchanged++
+			c.Unchanged++
 		case Skipped:
-			sum.Skipped++
+			c.Skipped++
 		case Failed:
-			sum.Failed++
+			c.Failed++
 		case Duplicate:
-			sum.Duplicates++
+			c.Duplicates++
 		}
 		if r.entry != nil {
-			sum.count(r.entry.Format, r.outcome, r.err)
+			c.count(r.entry.Format, r.outcome, r.err)
 		}
+		settle()
 		if p.cfg.Progress != nil {
-			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, SameAs: r.sameAs, Bytes: r.bytes, Total: max(total, sum.Seen), TotalDone: totalDone})
+			seen := sum.Seen + open.Seen
+			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, SameAs: r.sameAs, Bytes: r.bytes, Total: max(total, seen), TotalDone: totalDone})
 		}
+	}
+	if fatal == nil && lookup != nil && walkErr == nil && parent.Err() == nil {
+		fatal = forgetReadFolders(ctx, w, lookup, roots)
 	}
 	if fatal == nil {
 		sum.Pruned, fatal = w.Prune(ctx)
+		if fatal == nil {
+			settle()
+		}
 	}
+	// What the open batch held was not committed: not ingested, read
+	// again by the next run.
+	sum.Lost += open.Seen + open.Lost
 	sum.Elapsed = time.Since(start)
 	if fatal != nil {
 		return sum, fatal
@@ -337,6 +401,49 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		return sum, walkErr
 	}
 	return sum, nil
+}
+
+// forgetReadFolders removes the failure recorded for a folder under roots
+// that could not be read before and can now: its files were walked this
+// run, and the failure would otherwise stay for good.
+func forgetReadFolders(ctx context.Context, w *schema.Writer, lookup *sql.DB, roots []string) error {
+	paths, err := schema.UnreadPaths(ctx, lookup)
+	if err != nil {
+		return nil // a failure record the next run can clear
+	}
+	for _, p := range paths {
+		if !underRoots(p, roots) {
+			continue
+		}
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		_, err = f.ReadDir(1)
+		f.Close()
+		if err != nil && err != io.EOF {
+			continue
+		}
+		if err := w.Forget(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// underRoots tells whether path, as the walk reports it, lies in one of
+// roots (or is one).
+func underRoots(path string, roots []string) bool {
+	for _, r := range roots {
+		r = strings.TrimSuffix(filepath.ToSlash(r), "/")
+		if path == r || strings.HasPrefix(path, r+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func pathOf(r result) string {
@@ -480,10 +587,13 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 		doc, err := p.readers.read(ctx, path, data, kind)
 		if err == nil {
 			err = model.CheckLimits(doc, p.limits())
+			doc.Warnings = model.CapWarnings(doc.Warnings)
 		}
 		var x *model.Extraction
 		if err == nil {
-			x = p.extract(doc)
+			x, err = p.extract(ctx, doc)
+		}
+		if err == nil {
 			if n, max := figures(x), p.limits().MaxFigures; n > max {
 				doc, x, err = nil, nil, model.FiguresError(path, max)
 			}
@@ -498,6 +608,10 @@ func (p *Processor) parse(ctx context.Context, path string, data []byte, kind sn
 	}
 	select {
 	case p := <-done:
+		if p.err != nil && ctx.Err() != nil && parent.Err() == nil {
+			// The reader or extraction stopped for the memory guard: say why.
+			return nil, nil, fmt.Errorf("%s: %w", path, context.Cause(ctx))
+		}
 		return p.doc, p.x, p.err
 	case <-timeout:
 		return nil, nil, fmt.Errorf("%s: reading took longer than %v and was abandoned", path, p.cfg.FileTimeout)

@@ -46,7 +46,7 @@ func testProcessor(cfg Config) *Processor {
 	if cfg.Readers == nil {
 		cfg.Readers = NewRegistry(lineReader{"1"})
 	}
-	return newProcessor(cfg, func(*model.Document) *model.Extraction { return &model.Extraction{} }, "test-1")
+	return newProcessor(cfg, func(context.Context, *model.Document) (*model.Extraction, error) { return &model.Extraction{}, nil }, "test-1")
 }
 
 func write(t *testing.T, dir, name, content string) {

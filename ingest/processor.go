@@ -42,6 +42,10 @@ type Config struct {
 	// Progress, if set, is called from one goroutine after every file Run
 	// finishes.
 	Progress func(Event)
+	// Started, if set, is told when a worker begins reading a file (the
+	// Progress event of that file says it is done), so that a display can
+	// say which file a long wait is on. It is called from the workers.
+	Started func(path string)
 	// Steps, if set, is told how far the reader of one long file is (the
 	// pages of a scan read by OCR: done of total). It is called from the
 	// workers, several at once.
@@ -70,7 +74,8 @@ type Processor struct {
 	cfg     Config
 	readers *Registry
 	seg     *segment.Segmenter
-	extract func(*model.Document) *model.Extraction
+	// extract stops with ctx.Err() once the file is abandoned.
+	extract func(context.Context, *model.Document) (*model.Extraction, error)
 	key     string // the extractor part of every document's key
 	owned   bool   // readers was made here: Close closes it
 
@@ -84,16 +89,23 @@ type Processor struct {
 // of one small file never loads it, and the walk goes on while it loads.
 func New(cfg Config) (*Processor, error) {
 	if cfg.NoIndex {
-		return newProcessor(cfg, extract.Extract, "extract "+extract.Version+"; no index"), nil
+		return newProcessor(cfg, extract.ExtractContext, "extract "+extract.Version+"; no index"), nil
 	}
 	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...), Prefetch: true})
 	if err != nil {
 		return nil, err
 	}
-	p := newProcessor(cfg, func(doc *model.Document) *model.Extraction {
-		x := extract.Extract(doc)
-		extract.Index(doc, x, seg)
-		return x
+	p := newProcessor(cfg, func(ctx context.Context, doc *model.Document) (*model.Extraction, error) {
+		x, err := extract.ExtractContext(ctx, doc)
+		if err != nil {
+			return nil, err
+		}
+		// Segmenting is the costliest step: a file past its figures
+		// limit fails before it.
+		if n, max := figures(x), model.LimitsFrom(ctx).MaxFigures; n > max {
+			return nil, model.FiguresError(doc.Path, max)
+		}
+		return x, extract.IndexContext(ctx, doc, x, seg)
 	}, "extract "+extract.Version+"; "+DictKey(seg.DictHash()))
 	p.seg = seg
 	return p, nil
@@ -101,7 +113,7 @@ func New(cfg Config) (*Processor, error) {
 
 // newProcessor makes a processor around an extractor and the key that
 // names it (tests give one that does not load the dictionary).
-func newProcessor(cfg Config, extract func(*model.Document) *model.Extraction, key string) *Processor {
+func newProcessor(cfg Config, extract func(context.Context, *model.Document) (*model.Extraction, error), key string) *Processor {
 	cfg.Dicts = append([]string(nil), cfg.Dicts...)
 	cfg.Workers = max(cfg.Workers, 1)
 	if cfg.BatchSize <= 0 {

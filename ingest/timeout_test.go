@@ -9,6 +9,7 @@ import (
 
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/sniff"
+	"github.com/govreports/govreports/ingest/txt"
 )
 
 // stuckReader waits for its context, as a reader waiting on an engine
@@ -39,5 +40,29 @@ func TestFileTimeoutCancelsTheReader(t *testing.T) {
 	case <-r.cancelled:
 	case <-time.After(5 * time.Second):
 		t.Error("the reader's context was not cancelled")
+	}
+}
+
+// TestFileTimeoutCancelsExtraction: a file abandoned while its reports
+// are extracted has its extraction's context cancelled too, so that the
+// passes stop and its memory is let go.
+func TestFileTimeoutCancelsExtraction(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "slow.txt", "一、项目概况\n正文")
+	cancelled := make(chan struct{})
+	p := newProcessor(Config{Readers: NewRegistry(txt.Reader{}), FileTimeout: 50 * time.Millisecond},
+		func(ctx context.Context, _ *model.Document) (*model.Extraction, error) {
+			<-ctx.Done()
+			close(cancelled)
+			return nil, ctx.Err()
+		}, "test-1")
+	_, _, err := p.Process(context.Background(), filepath.Join(dir, "slow.txt"))
+	if err == nil || !strings.Contains(err.Error(), "abandoned") {
+		t.Errorf("err %v, want the timeout", err)
+	}
+	select {
+	case <-cancelled:
+	case <-time.After(5 * time.Second):
+		t.Error("the extraction's context was not cancelled")
 	}
 }

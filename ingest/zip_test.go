@@ -107,7 +107,7 @@ func TestZipMembersAreDocuments(t *testing.T) {
 	run := func() Summary {
 		t.Helper()
 		reg := NewRegistry(countingReader{txt.Reader{}, &reads}, countingReader{docx.Reader{}, &reads}, archive.Zip{})
-		p := newProcessor(Config{Workers: 2, BusyTimeout: time.Second, Readers: reg}, extract.Extract, "test-zip")
+		p := newProcessor(Config{Workers: 2, BusyTimeout: time.Second, Readers: reg}, extract.ExtractContext, "test-zip")
 		sum, err := p.Run(context.Background(), dbPath, dir)
 		if err != nil {
 			t.Fatal(err)
@@ -294,7 +294,7 @@ func TestProcessMember(t *testing.T) {
 	if err := os.WriteFile(zipPath, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p := newProcessor(Config{Readers: NewRegistry(txt.Reader{}, archive.Zip{})}, extract.Extract, "test-zip")
+	p := newProcessor(Config{Readers: NewRegistry(txt.Reader{}, archive.Zip{})}, extract.ExtractContext, "test-zip")
 	ctx := context.Background()
 	doc, x, err := p.Process(ctx, zipPath+"!/评价报告/西湖区.txt")
 	if err != nil {

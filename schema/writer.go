@@ -140,13 +140,8 @@ var ErrBatchLost = errors.New("the batch of documents being loaded was lost")
 // before it stopped stays in the database.
 func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 	ctx = context.WithoutCancel(ctx)
-	if w.b == nil {
-		tx, err := w.db.BeginTx(ctx, nil)
-		if err != nil {
-			return Loaded{}, lockErr(err)
-		}
-		w.b, w.started = &batch{tx: tx, stmts: map[string]*sql.Stmt{},
-			multi: map[multiKey]*sql.Stmt{}, dfStmts: map[int]*sql.Stmt{}}, w.now()
+	if err := w.begin(ctx); err != nil {
+		return Loaded{}, err
 	}
 	if _, err := w.b.tx.ExecContext(ctx, `SAVEPOINT entry`); err != nil {
 		w.abort()
@@ -183,11 +178,64 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 	return loaded, nil
 }
 
+// begin opens a batch unless one is open.
+func (w *Writer) begin(ctx context.Context) error {
+	if w.b != nil {
+		return nil
+	}
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return lockErr(err)
+	}
+	w.b, w.started = &batch{tx: tx, stmts: map[string]*sql.Stmt{},
+		multi: map[multiKey]*sql.Stmt{}, dfStmts: map[int]*sql.Stmt{}}, w.now()
+	return nil
+}
+
 func (w *Writer) abort() {
 	w.b.tx.Rollback()
 	w.b, w.pending = nil, 0
 	clear(w.df)
 }
+
+// UnreadPaths returns the paths recorded as failed without being read
+// (a folder or file that could not be opened), from committed data.
+func UnreadPaths(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT p.path FROM paths p JOIN documents d USING (document_id)
+		WHERE d.status = 'failed' AND d.sha256 = 'unreadable:' || p.path`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var paths []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, rows.Err()
+}
+
+// Forget removes the record of path in the open batch (beginning one):
+// a folder that failed before and is read now. The document it held goes
+// at the next Prune, when no other path holds it.
+func (w *Writer) Forget(ctx context.Context, path string) error {
+	ctx = context.WithoutCancel(ctx)
+	if err := w.begin(ctx); err != nil {
+		return err
+	}
+	if _, err := w.b.exec(ctx, `DELETE FROM paths WHERE path = ?`, path); err != nil {
+		w.abort()
+		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
+	}
+	return nil
+}
+
+// Pending is how many entries the open batch holds, not yet committed;
+// 0 once it is.
+func (w *Writer) Pending() int { return w.pending }
 
 // MaxAge is how long a batch may stay open.
 func (w *Writer) MaxAge() time.Duration { return w.maxAge }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/govreports/govreports/corpus/hostile"
 )
@@ -61,6 +62,10 @@ func write(dir string) error {
 			return err
 		}
 	}
+	// 30 MB of lines: within the text and block limits, read whole.
+	if err := writeLines(filepath.Join(dir, "lines-30mb.txt"), 30<<20); err != nil {
+		return err
+	}
 	// Over the 256 MiB cap: sparse, so that it costs no disk.
 	f, err := os.Create(filepath.Join(dir, "over-cap-300mb.txt"))
 	if err != nil {
@@ -71,4 +76,12 @@ func write(dir string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// writeLines writes a .txt of paragraphs of Chinese prose, each followed
+// by a blank line, of about n bytes in all (30 MB: 72,000 paragraphs,
+// within --max-blocks, so that the file is read and extracted whole).
+func writeLines(path string, n int) error {
+	para := strings.Repeat("本项目为西湖区公共服务绩效评价，项目资金执行情况良好，绩效目标基本完成。", 4) + "\n\n"
+	return os.WriteFile(path, []byte(strings.Repeat(para, n/len(para))), 0o644)
 }

@@ -218,6 +218,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		MemoryLimit: o.memory << 20,
 		Progress:    func(e ingest.Event) { prog.event(e) },
 		Steps:       func(path string, done, total int) { prog.step(path, done, total) },
+		Started:     func(path string) { prog.started(path, time.Now()) },
 	})
 	if err != nil {
 		return fail(err)
@@ -225,9 +226,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	defer proc.Close()
 	loading := time.Since(loadStart)
 	prog = newProgress(stderr, terminal)
+	stopTicks, ticksDone := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(ticksDone)
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case now := <-t.C:
+				prog.tick(now)
+			case <-stopTicks:
+				return
+			}
+		}
+	}()
 	sum, err := proc.Run(ctx, o.db, o.paths...)
+	close(stopTicks)
+	<-ticksDone
 	prog.finish()
-	if sum.Seen == 0 && err != nil {
+	if sum.Seen == 0 && sum.Lost == 0 && err != nil {
 		return fail(err)
 	}
 	printSummary(stdout, sum, loading, o.db, countReports(o.db))

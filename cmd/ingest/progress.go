@@ -25,10 +25,15 @@ type progress struct {
 	every    time.Duration
 	done     int
 	start    time.Time
+
+	reading  map[string]time.Time // files being read, since when
+	lastSlow time.Time            // when a slow file was last told
+	slow     time.Duration        // how long a file is read before it is told
 }
 
 func newProgress(out io.Writer, terminal bool) *progress {
-	p := &progress{out: out, every: 2 * time.Second, start: time.Now()}
+	p := &progress{out: out, every: 2 * time.Second, start: time.Now(),
+		reading: map[string]time.Time{}, slow: 5 * time.Second}
 	if terminal {
 		p.bar = progressbar.NewOptions(-1,
 			progressbar.OptionSetWriter(out),
@@ -48,6 +53,7 @@ func (p *progress) event(e ingest.Event) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done++
+	delete(p.reading, e.Path)
 	if p.bar != nil {
 		if e.TotalDone && p.bar.GetMax() != e.Total {
 			p.bar.ChangeMax(e.Total)
@@ -91,6 +97,44 @@ func (p *progress) step(path string, done, total int) {
 	}
 }
 
+// started notes that a worker began reading path at now.
+func (p *progress) started(path string, now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.reading[path] = now
+}
+
+// tick says, at now, which file has been read for longer than p.slow (the
+// one read longest), so that one large file that is not a scan, whose
+// reader tells no steps, does not leave the run looking stuck: on a
+// terminal in the bar's description, elsewhere a line at most every
+// interval. main calls it every second.
+func (p *progress) tick(now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	path, since := "", now
+	for f, t := range p.reading {
+		if t.Before(since) || t.Equal(since) && f < path {
+			path, since = f, t
+		}
+	}
+	if path == "" || now.Sub(since) < p.slow {
+		return
+	}
+	what := fmt.Sprintf("still reading %s (%s)", path, now.Sub(since).Round(time.Second))
+	if n := len(p.reading); n > 1 {
+		what += fmt.Sprintf(", %d files in all", n)
+	}
+	if p.bar != nil {
+		p.bar.Describe("ingest " + what)
+		return
+	}
+	if now.Sub(p.lastSlow) >= p.every && now.Sub(p.lastStep) >= p.every {
+		p.lastSlow = now
+		fmt.Fprintln(p.out, "ingest: "+what)
+	}
+}
+
 // fileLine is what the progress says of one file: a failure and its
 // reason, or a copy of another file; nothing for the rest.
 func fileLine(e ingest.Event) string {
@@ -130,6 +174,9 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 	}
 	if s.Pruned > 0 {
 		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", s.Pruned)
+	}
+	if s.Lost > 0 {
+		fmt.Fprintf(w, "%s read but not stored: the batch holding them could not be committed; the next run reads them again\n", plural(s.Lost, "file"))
 	}
 	// The whole dictionary loads during the run, once a file or two has
 	// been cut, so its time is in the run's; what loads before is shown

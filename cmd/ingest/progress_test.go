@@ -44,3 +44,25 @@ func TestStepLines(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+// TestSlowFileLines: without a terminal, a file read for longer than the
+// slow mark is named with how long it has been read, at most every
+// interval, and no more once it is done.
+func TestSlowFileLines(t *testing.T) {
+	var b strings.Builder
+	p := newProgress(&b, false)
+	p.every, p.lastLine = time.Hour, time.Now() // no counts line
+	t0 := time.Date(2026, 11, 30, 22, 0, 0, 0, time.UTC)
+	p.started("big.docx", t0)
+	p.started("small.txt", t0.Add(time.Second))
+	p.tick(t0.Add(3 * time.Second)) // not slow yet
+	p.event(ingest.Event{Path: "small.txt", Outcome: ingest.Ingested})
+	p.tick(t0.Add(6 * time.Second))
+	p.tick(t0.Add(9 * time.Second)) // within the interval
+	p.event(ingest.Event{Path: "big.docx", Outcome: ingest.Ingested})
+	p.tick(t0.Add(3 * time.Hour)) // nothing is being read
+	want := "ingest: still reading big.docx (6s)\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}

@@ -59,7 +59,9 @@ func (r *Reader) Read(ctx context.Context, path string, data []byte) (*model.Doc
 	if err != nil {
 		return nil, err
 	}
-	doc, err := docx.ReadBytes(path, joinRestartedLists(out))
+	// The docx reader counts the converted file against the limits ctx
+	// carries, as it does a .docx of the user's.
+	doc, err := docx.Reader{}.Read(ctx, path, joinRestartedLists(out))
 	if err != nil {
 		return nil, fmt.Errorf("%w (in the .docx LibreOffice made of it)", err)
 	}

@@ -166,3 +166,28 @@ func fundLine(f model.Fund) string {
 // sectionsOf is the sample's section trees, as corpus.SampleSections
 // gives them.
 func sectionsOf(t *testing.T) map[int][]string { return corpus.SampleSections(t) }
+
+// TestLimitsReachTheConvertedDocx: the limits a file is read within (as
+// the pipeline sets them) apply to the .docx LibreOffice makes of it: its
+// size is checked before it is read, and the docx reader counts it.
+func TestLimitsReachTheConvertedDocx(t *testing.T) {
+	conv := sofficetest.New(t, soffice.DOCX)
+	r := office.New(conv)
+	path := corpus.Rendering("2020-xihu-services.doc")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		limits model.Limits
+		want   string
+	}{
+		{model.Limits{MaxFileBytes: 2000}, "more than 2000 bytes in the .docx LibreOffice made of it (limit --max-file-bytes)"},
+		{model.Limits{MaxBlocks: 20}, "more than 20 paragraphs (limit --max-blocks)"},
+	} {
+		_, err := r.Read(model.WithLimits(context.Background(), c.limits), path, data)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), path) {
+			t.Errorf("limits %+v: %v, want an error naming the file and %q", c.limits, err, c.want)
+		}
+	}
+}

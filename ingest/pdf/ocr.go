@@ -173,9 +173,11 @@ func (r *Reader) readImage(ctx context.Context, path string, data []byte) (*mode
 	return doc, nil
 }
 
-// maxPixels bounds the images read by OCR: a page scanned at 600 dpi has
-// 35 million; a small file that declares billions would exhaust memory.
-const maxPixels = 200 << 20
+// maxPixels bounds the images read by OCR: an A4 page scanned at 600 dpi
+// has 35 million pixels, an A3 page 70 million; a small file that declares
+// more would exhaust memory, since tesseract holds the image at 4 bytes a
+// pixel beside its grey and binary copies (72 Mi pixels: about 400 MB).
+const maxPixels = 72 << 20
 
 // checkSize refuses an image that declares more than maxPixels, where Go
 // can read its header (PNG, JPEG, GIF); tesseract judges the others.

@@ -15,6 +15,7 @@ package pdf
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -224,8 +225,13 @@ func (r *Reader) readPDF(ctx context.Context, path string, data []byte) (*model.
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer cleanup()
-	out, err := run(ctx, r.cfg.Timeout, r.cfg.MaxOutput, nil, r.cfg.Pdftotext, "-bbox", "-enc", "UTF-8", file, "-")
+	out, err := runText(ctx, r.cfg.Timeout, r.cfg.MaxOutput, model.LimitsFrom(ctx).MaxTextBytes, nil, r.cfg.Pdftotext, "-bbox", "-enc", "UTF-8", file, "-")
 	if err != nil {
+		var le *model.LimitError
+		if errors.As(err, &le) {
+			le.Path = path
+			return nil, le
+		}
 		if ctx.Err() != nil {
 			return nil, err
 		}

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/govreports/govreports/ingest/model"
 )
 
 // errTooMuch is returned when an engine writes more than the limit: a
@@ -15,12 +17,21 @@ import (
 var errTooMuch = errors.New("output exceeds the limit")
 
 // capped keeps at most limit bytes and fails the write beyond them, which
-// makes exec stop copying; cancel then kills the process.
+// makes exec stop copying; cancel then kills the process. With maxText
+// set it also counts the text of pdftotext's -bbox output as it comes
+// (the bytes outside its tags that are not white space) and stops the
+// same way past maxText, so that a PDF of more text than a file may hold
+// is stopped while it is converted rather than after.
 type capped struct {
 	buf    bytes.Buffer
 	limit  int
 	over   bool
 	cancel context.CancelFunc
+
+	maxText  int64
+	text     int64
+	inTag    bool
+	textOver bool
 }
 
 func (c *capped) Write(p []byte) (int, error) {
@@ -28,6 +39,23 @@ func (c *capped) Write(p []byte) (int, error) {
 		c.over = true
 		c.cancel()
 		return 0, errTooMuch
+	}
+	if c.maxText > 0 {
+		for _, b := range p {
+			switch {
+			case b == '<':
+				c.inTag = true
+			case b == '>':
+				c.inTag = false
+			case !c.inTag && b > ' ':
+				c.text++
+			}
+		}
+		if c.text > c.maxText {
+			c.textOver = true
+			c.cancel()
+			return 0, errTooMuch
+		}
 	}
 	return c.buf.Write(p)
 }
@@ -37,6 +65,13 @@ func (c *capped) Write(p []byte) (int, error) {
 // error. The process is killed when ctx ends, the timeout passes or the
 // output grows beyond limit.
 func run(ctx context.Context, timeout time.Duration, limit int, env []string, name string, args ...string) ([]byte, error) {
+	return runText(ctx, timeout, limit, 0, env, name, args...)
+}
+
+// runText is run for pdftotext -bbox: past maxText bytes of text (0: no
+// bound) the process is killed and the error is a *model.LimitError,
+// without the file's path, for the caller to fill in.
+func runText(ctx context.Context, timeout time.Duration, limit int, maxText int64, env []string, name string, args ...string) ([]byte, error) {
 	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -44,13 +79,15 @@ func run(ctx context.Context, timeout time.Duration, limit int, env []string, na
 	if env != nil {
 		cmd.Env = append(cmd.Environ(), env...)
 	}
-	out := &capped{limit: limit, cancel: cancel}
+	out := &capped{limit: limit, cancel: cancel, maxText: maxText}
 	var stderr capped
 	stderr.limit, stderr.cancel = 64<<10, func() {}
 	cmd.Stdout, cmd.Stderr = out, &stderr
 	cmd.WaitDelay = time.Second
 	err := cmd.Run()
 	switch {
+	case out.textOver:
+		return nil, &model.LimitError{What: "bytes of text", Limit: maxText, Flag: "max-text-bytes"}
 	case out.over:
 		return nil, fmt.Errorf("%s: %w (%d bytes)", engineName(name), errTooMuch, limit)
 	case parent.Err() != nil:

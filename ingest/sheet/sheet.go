@@ -6,6 +6,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -37,9 +38,10 @@ func (Reader) Name() string        { return "xlsx" }
 func (Reader) Version() string     { return Version }
 func (Reader) Kinds() []sniff.Kind { return []sniff.Kind{sniff.XLSX} }
 
-// Read reads a workbook held in memory (see ReadBytes).
-func (Reader) Read(_ context.Context, path string, data []byte) (*model.Document, error) {
-	return ReadBytes(path, data)
+// Read reads a workbook held in memory (see ReadBytes) within the limits
+// ctx carries (model.WithLimits): what its parts inflate to.
+func (Reader) Read(ctx context.Context, path string, data []byte) (*model.Document, error) {
+	return readBytes(path, data, model.LimitsFrom(ctx))
 }
 
 // Legacy reads .xls and .et files by converting them with LibreOffice.
@@ -67,7 +69,7 @@ func (l *Legacy) Read(ctx context.Context, path string, data []byte) (*model.Doc
 	if err != nil {
 		return nil, err
 	}
-	doc, err := ReadBytes(path, out)
+	doc, err := readBytes(path, out, model.LimitsFrom(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("%w (in the .xlsx LibreOffice made of it)", err)
 	}
@@ -80,6 +82,21 @@ func (l *Legacy) Read(ctx context.Context, path string, data []byte) (*model.Doc
 // value as the spreadsheet shows it (numbers in their number format,
 // dates as dates). name names the file in the document and in errors.
 func ReadBytes(name string, data []byte) (doc *model.Document, err error) {
+	return readBytes(name, data, model.DefaultLimits())
+}
+
+// readBytes is ReadBytes within l: a workbook whose parts declare more
+// than l.MaxInflated bytes is refused before any is inflated.
+func readBytes(name string, data []byte, l model.Limits) (doc *model.Document, err error) {
+	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+		var size uint64
+		for _, f := range zr.File {
+			size += f.UncompressedSize64
+		}
+		if size > uint64(l.MaxInflated) {
+			return nil, &model.LimitError{Path: name, What: "bytes inflated", Limit: l.MaxInflated, Flag: "max-inflated"}
+		}
+	}
 	defer func() {
 		// Bad input must never bring the caller down.
 		if r := recover(); r != nil {
@@ -87,9 +104,12 @@ func ReadBytes(name string, data []byte) (doc *model.Document, err error) {
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:   1 << 30,
-		ShortDatePattern: "yyyy/m/d", // as Excel shows dates in China
-		CultureInfo:      excelize.CultureNameZhCN,
+		// excelize counts the parts' declared sizes too; it keeps a part
+		// over UnzipXMLSizeLimit in a temporary file rather than memory.
+		UnzipSizeLimit:    l.MaxInflated,
+		UnzipXMLSizeLimit: min(16<<20, l.MaxInflated),
+		ShortDatePattern:  "yyyy/m/d", // as Excel shows dates in China
+		CultureInfo:       excelize.CultureNameZhCN,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a readable .xlsx workbook: %w", name, err)

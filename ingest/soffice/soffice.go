@@ -393,16 +393,23 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 	// without an output past those lines is the one it was on.
 	crashed := err != nil && !killed
 	outputs := make([][]byte, len(batch))
+	tooBig := make([]error, len(batch))
 	culprit := -1
 	for i, r := range batch {
-		if data, rerr := os.ReadFile(filepath.Join(out, names[i]+"."+r.to)); rerr == nil && len(data) > 0 {
+		data, rerr := readOutput(r, filepath.Join(out, names[i]+"."+r.to))
+		switch {
+		case rerr != nil && !errors.Is(rerr, os.ErrNotExist):
+			tooBig[i] = rerr
+		case rerr == nil && len(data) > 0:
 			outputs[i] = data
-		} else if (killed || crashed) && culprit < 0 && i >= processed(log) {
+		case (killed || crashed) && culprit < 0 && i >= processed(log):
 			culprit = i
 		}
 	}
 	for i, r := range batch {
 		switch {
+		case tooBig[i] != nil:
+			r.reply <- reply{err: tooBig[i]}
 		case outputs[i] != nil:
 			r.reply <- reply{data: outputs[i]}
 		case closed:
@@ -418,6 +425,24 @@ func (c *Converter) convert(dir, profile string, batch []*request) (again []*req
 		}
 	}
 	return again
+}
+
+// readOutput reads what LibreOffice made of r's file at path, refusing by
+// its size, before reading it, one larger than the file limit r's context
+// carries (model.WithLimits): a small .doc can convert into a huge .docx.
+func readOutput(r *request, path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if max := model.LimitsFrom(r.ctx).MaxFileBytes; fi.Size() > max {
+		return nil, &model.LimitError{Path: r.path, What: "bytes in the ." + r.to + " LibreOffice made of it", Limit: max, Flag: "max-file-bytes"}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s: reading the .%s LibreOffice made of it: %w", r.path, r.to, err)
+	}
+	return data, err
 }
 
 // run runs soffice in a process group of its own and returns what it

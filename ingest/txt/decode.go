@@ -2,8 +2,9 @@ package txt
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"strings"
+	"math"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -12,24 +13,47 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// decoded is a file's text in UTF-8 with LF line endings and no NULs, and
-// what was lost on the way.
+// decoded is a file's text in UTF-8, split into lines (LF, CRLF and CR
+// end one; NULs are dropped), and what was lost on the way.
 type decoded struct {
-	text     string
+	lines    []string  // without terminators; a cut line stands as "" here
+	cuts     []cutLine // the lines longer than the line limit, in order
 	encoding string
 	warnings []string
 
-	binaryAt   int // offset where the text turns binary; -1 when it does not
-	bad, badAt int // undecodable bytes, offset of the first
-	total      int // all bytes
+	binaryAt   int   // offset where the text turns binary; -1 when it does not
+	bad, badAt int   // undecodable bytes, offset of the first
+	total      int   // all bytes
+	err        error // the text limit passed, or the context's error
 }
 
-// decode detects the encoding of data and converts it. A byte order mark
-// decides first; then UTF-16 without a mark (many NULs on one side of each
-// byte pair); then validity: UTF-8 when it decodes, else GB18030, the usual
-// encoding of old Chinese Windows files (GBK and GB2312 are subsets).
-func decode(data []byte) decoded {
-	var s sink
+// cutLine is a line longer than the line limit, in pieces of at most the
+// limit cut at character boundaries: it is never held whole.
+type cutLine struct {
+	at     int // index in decoded.lines
+	pieces []string
+}
+
+// bounds are what decoding may yield: lines of at most maxLine bytes
+// (longer ones are cut) and maxText bytes of text in all.
+type bounds struct {
+	maxLine int
+	maxText int64
+}
+
+// decode detects the encoding of data and converts it a character at a
+// time into lines, so that the text is held once, in lines of bounded
+// size, and decoding stops once it yields more than b.maxText bytes (with
+// a *model.LimitError naming path) or ctx is done. A byte order mark
+// decides first; then UTF-16 without a mark (many NULs on one side of
+// each byte pair); then validity: UTF-8 when it decodes, else GB18030,
+// the usual encoding of old Chinese Windows files (GBK and GB2312 are
+// subsets).
+func decode(ctx context.Context, path string, data []byte, b bounds) decoded {
+	s := sink{ctx: ctx, path: path, bounds: b}
+	// Room for the lines at once rather than by doubling (bounded: a
+	// binary file may hold many LF bytes).
+	s.lines = make([]string, 0, min(bytes.Count(data, []byte{'\n'})+1, 1<<20))
 	var enc string
 	switch {
 	case hasPrefix(data, "\xef\xbb\xbf"):
@@ -60,7 +84,8 @@ func decode(data []byte) decoded {
 			decodeGB18030(&s, data)
 		}
 	}
-	d := decoded{text: s.b.String(), encoding: enc, warnings: s.warnings(enc), binaryAt: -1, bad: s.bad, badAt: s.badAt, total: len(data)}
+	s.endText()
+	d := decoded{lines: s.lines, cuts: s.cuts, encoding: enc, warnings: s.warnings(enc), binaryAt: -1, bad: s.bad, badAt: s.badAt, total: len(data), err: s.err}
 	if s.binary {
 		d.binaryAt = s.binaryAt
 	}
@@ -71,11 +96,27 @@ func hasPrefix(b []byte, p string) bool {
 	return len(b) >= len(p) && string(b[:len(p)]) == p
 }
 
-// sink collects decoded runes, turning CRLF and CR into LF and dropping NULs,
-// and counts what it could not keep.
+// sink collects decoded runes into lines, turning CRLF and CR into LF and
+// dropping NULs, and counts what it could not keep. Once stop is set
+// (binary found, a limit passed, ctx done) nothing more matters and the
+// decoders return.
 type sink struct {
-	b      strings.Builder
+	ctx    context.Context
+	path   string
+	bounds bounds
+
+	line   []byte    // the line being decoded
+	pieces []string  // what was cut off the front of line
+	lines  []string  // the lines done
+	chunk  []byte    // lines done, not yet in lines: see keep
+	ends   []int     // where each line of chunk ends
+	nlines int       // lines ended
+	cuts   []cutLine // lines that were cut
+	text   int64     // bytes of text yielded
 	prevCR bool
+	stop   bool
+	err    error
+	tally  bool // only count: do not stop where the text turns binary
 
 	bad, badAt int // undecodable bytes, offset of the first
 	nul, nulAt int // NULs removed, offset of the first
@@ -93,6 +134,9 @@ const (
 	binaryJunk   = 64
 )
 
+// checkEvery is how many lines pass between looks at the context.
+const checkEvery = 4096
+
 func (s *sink) junk(off int) {
 	if w := off / binaryWindow; w != s.win || s.winJunk == 0 {
 		s.win, s.winJunk, s.winFirst = w, 0, off
@@ -100,7 +144,110 @@ func (s *sink) junk(off int) {
 	s.winJunk++
 	if s.winJunk == binaryJunk && !s.binary {
 		s.binary, s.binaryAt = true, s.winFirst
+		// The rest of the file cannot make it text again.
+		s.stop = !s.tally
 	}
+}
+
+// write appends p, text without line ends, to the line being decoded,
+// cutting the line when it grows past the line limit.
+func (s *sink) write(p []byte) {
+	if s.text += int64(len(p)); s.text > s.bounds.maxText {
+		s.fail(&model.LimitError{Path: s.path, What: "bytes of text", Limit: s.bounds.maxText, Flag: "max-text-bytes"})
+		return
+	}
+	for len(s.line)+len(p) > s.bounds.maxLine {
+		n := s.bounds.maxLine - len(s.line)
+		for n > 0 && n < len(p) && !utf8.RuneStart(p[n]) {
+			n--
+		}
+		if n == 0 && len(s.line) == 0 {
+			n = len(p) // a limit smaller than one character
+		}
+		s.line = append(s.line, p[:n]...)
+		s.pieces = append(s.pieces, string(s.line))
+		s.line = s.line[:0]
+		p = p[n:]
+		if err := s.ctx.Err(); err != nil {
+			s.fail(err)
+			return
+		}
+	}
+	s.line = append(s.line, p...)
+}
+
+func (s *sink) fail(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+	s.stop = true
+}
+
+// endLine ends the line being decoded.
+func (s *sink) endLine() {
+	s.nlines++
+	if len(s.pieces) > 0 {
+		if len(s.line) > 0 {
+			s.pieces = append(s.pieces, string(s.line))
+		}
+		for i, p := range s.pieces {
+			s.pieces[i] = noBookmarks(p)
+		}
+		s.flushChunk()
+		s.cuts = append(s.cuts, cutLine{at: len(s.lines), pieces: s.pieces})
+		s.lines = append(s.lines, "")
+		s.pieces = nil
+	} else {
+		s.keep(s.line)
+	}
+	s.line = s.line[:0]
+	if s.nlines%checkEvery == 0 {
+		if err := s.ctx.Err(); err != nil {
+			s.fail(err)
+		}
+	}
+}
+
+// chunkSize is the size of the strings lines are kept in: a string per
+// line would be an allocation (and its overhead) per line.
+const chunkSize = 64 << 10
+
+// keep keeps a line that was not cut: in the chunk of lines under way,
+// or, a long one, in a string of its own.
+func (s *sink) keep(line []byte) {
+	if len(line) > chunkSize/4 {
+		s.flushChunk()
+		s.lines = append(s.lines, noBookmarks(string(line)))
+		return
+	}
+	if len(s.chunk)+len(line) > chunkSize {
+		s.flushChunk()
+	}
+	s.chunk = append(s.chunk, line...)
+	s.ends = append(s.ends, len(s.chunk))
+}
+
+// flushChunk makes the chunk under way one string, and its lines
+// substrings of it.
+func (s *sink) flushChunk() {
+	if len(s.ends) == 0 {
+		return
+	}
+	text, start := string(s.chunk), 0
+	for _, end := range s.ends {
+		s.lines = append(s.lines, noBookmarks(text[start:end]))
+		start = end
+	}
+	s.chunk, s.ends = s.chunk[:0], s.ends[:0]
+}
+
+// endText ends the last line, when it has no line end (text ending in a
+// line end has no empty line after it), and keeps the lines under way.
+func (s *sink) endText() {
+	if len(s.line) > 0 || len(s.pieces) > 0 {
+		s.endLine()
+	}
+	s.flushChunk()
 }
 
 func (s *sink) rune(r rune, off int) {
@@ -115,7 +262,7 @@ func (s *sink) rune(r rune, off int) {
 		s.nul++
 		return
 	case '\r':
-		s.b.WriteByte('\n')
+		s.endLine()
 		s.prevCR = true
 		return
 	case '\n':
@@ -123,13 +270,12 @@ func (s *sink) rune(r rune, off int) {
 			s.prevCR = false
 			return
 		}
+		s.endLine()
+		return
 	}
 	s.prevCR = false
-	if r < utf8.RuneSelf {
-		s.b.WriteByte(byte(r))
-	} else {
-		s.b.WriteRune(r)
-	}
+	var buf [utf8.UTFMax]byte
+	s.write(buf[:utf8.EncodeRune(buf[:], r)])
 }
 
 // invalid records n undecodable bytes at off and stands U+FFFD in for them.
@@ -140,7 +286,7 @@ func (s *sink) invalid(n, off int) {
 	s.bad += n
 	s.junk(off)
 	s.prevCR = false
-	s.b.WriteRune(utf8.RuneError)
+	s.write([]byte(string(utf8.RuneError)))
 }
 
 func (s *sink) warnings(enc string) []string {
@@ -175,11 +321,22 @@ func encodingName(enc string) string {
 
 func decodeUTF8(s *sink, data []byte, start int) {
 	if rest := data[start:]; bytes.IndexByte(rest, '\r') < 0 && bytes.IndexByte(rest, 0) < 0 && utf8.Valid(rest) {
-		s.b.Write(rest) // the common case: nothing to change
+		// The common case: nothing to change but the splitting.
+		for len(rest) > 0 && !s.stop {
+			i := bytes.IndexByte(rest, '\n')
+			if i < 0 {
+				s.write(rest)
+				return
+			}
+			s.write(rest[:i])
+			if !s.stop {
+				s.endLine()
+			}
+			rest = rest[i+1:]
+		}
 		return
 	}
-	s.b.Grow(len(data))
-	for i := start; i < len(data); {
+	for i := start; i < len(data) && !s.stop; {
 		c := data[i]
 		if c < utf8.RuneSelf {
 			s.rune(rune(c), i)
@@ -205,9 +362,8 @@ func decodeUTF16(s *sink, data []byte, start int, bigEndian bool) {
 		}
 		return rune(data[i+1])<<8 | rune(data[i])
 	}
-	s.b.Grow(len(data) * 3 / 2) // Chinese: 2 bytes in UTF-16, 3 in UTF-8
 	i := start
-	for ; i+1 < len(data); i += 2 {
+	for ; i+1 < len(data) && !s.stop; i += 2 {
 		u := unit(i)
 		switch {
 		case !utf16.IsSurrogate(u):
@@ -223,7 +379,7 @@ func decodeUTF16(s *sink, data []byte, start int, bigEndian bool) {
 			s.invalid(2, i)
 		}
 	}
-	if i < len(data) {
+	if i < len(data) && !s.stop {
 		s.invalid(1, i)
 	}
 }
@@ -235,10 +391,9 @@ const gb18030FFFD = "\x84\x31\xa4\x37"
 // decodeGB18030 decodes one character at a time so that each undecodable
 // byte is counted at its offset; x/text alone would replace it silently.
 func decodeGB18030(s *sink, data []byte) {
-	s.b.Grow(len(data) * 3 / 2) // Chinese: 2 bytes in GB18030, 3 in UTF-8
 	dec := simplifiedchinese.GB18030.NewDecoder()
 	var buf [utf8.UTFMax]byte
-	for i := 0; i < len(data); {
+	for i := 0; i < len(data) && !s.stop; {
 		c := data[i]
 		if c < utf8.RuneSelf {
 			s.rune(rune(c), i)
@@ -303,7 +458,7 @@ func likelyUTF8(data []byte) bool {
 	if bad*20 <= multi {
 		return true
 	}
-	var gb sink
+	gb := sink{ctx: context.Background(), tally: true, bounds: bounds{maxLine: len(data) + utf8.UTFMax, maxText: math.MaxInt64}}
 	decodeGB18030(&gb, data)
 	return bad < gb.bad
 }

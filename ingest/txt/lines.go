@@ -10,20 +10,12 @@ import (
 // "[bookmark: _GoBack]" above all; it was never text.
 var bookmark = regexp.MustCompile(`\[bookmark: ?[^\]\n]*\]`)
 
-// splitLines splits LF-terminated text into lines, without the
-// terminators, and removes bookmark markers.
-func splitLines(text string) []string {
-	text = strings.TrimSuffix(text, "\n")
-	if text == "" {
-		return nil
+// noBookmarks removes bookmark markers from a line.
+func noBookmarks(l string) string {
+	if strings.Contains(l, "[bookmark:") {
+		return bookmark.ReplaceAllString(l, "")
 	}
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if strings.Contains(l, "[bookmark:") {
-			lines[i] = bookmark.ReplaceAllString(l, "")
-		}
-	}
-	return lines
+	return l
 }
 
 // trim removes surrounding white space, the ideographic space U+3000

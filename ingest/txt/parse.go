@@ -25,9 +25,29 @@ type draftTable struct {
 	first, lastLine int
 }
 
-// parse appends the blocks of lines to doc.
+// parseFrom appends the blocks of lines to doc, lines[0] being the
+// file's line first+1.
+func parseFrom(doc *model.Document, lines []string, first int) {
+	blocks, tables := len(doc.Body), len(doc.Tables)
+	parse(doc, lines)
+	if first == 0 {
+		return
+	}
+	shift := func(p *model.Pos) { p.Line += first; p.EndLine += first }
+	for i := blocks; i < len(doc.Body); i++ {
+		shift(&doc.Body[i].Pos)
+	}
+	for i := tables; i < len(doc.Tables); i++ {
+		t := &doc.Tables[i]
+		shift(&t.Pos)
+		for k := range t.Cells {
+			shift(&t.Cells[k].Pos)
+		}
+	}
+}
+
+// parse appends the blocks of lines to doc, lines[0] being line 1.
 func parse(doc *model.Document, lines []string) {
-	doc.Body = make([]model.Block, 0, len(lines)/2+1)
 	for i := 0; i < len(lines); {
 		var (
 			t    draftTable

@@ -19,11 +19,14 @@
 package txt
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -63,16 +66,23 @@ func Read(path string) (*model.Document, error) {
 // document. An empty file is a document without blocks. Decode fails when
 // data is larger than MaxSize, and when it is not text throughout (it
 // turns binary part-way, or much of it is in no encoding the reader
-// knows): what was read would be stored as ok, wrong.
+// knows): what was read would be stored as ok, wrong. Lines are not cut
+// and the text is not limited; Reader.Read applies the limits.
 func Decode(name string, data []byte) (*model.Document, error) {
+	return decodeDoc(context.Background(), name, data, bounds{maxLine: math.MaxInt, maxText: math.MaxInt64})
+}
+
+func decodeDoc(ctx context.Context, name string, data []byte, b bounds) (*model.Document, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("txt: %s: %w", name, ErrTooLarge)
 	}
-	dec := decode(data)
+	dec := decode(ctx, name, data, b)
 	switch {
 	case dec.binaryAt >= 0:
 		return nil, fmt.Errorf("txt: %s: %w from byte %d on (%d or more of the %d bytes there are undecodable or control characters in %s); not read",
 			name, ErrNotText, dec.binaryAt, binaryJunk, binaryWindow, encodingName(dec.encoding))
+	case dec.err != nil:
+		return nil, dec.err
 	case dec.bad > maxBad && dec.bad*100 > dec.total:
 		return nil, fmt.Errorf("txt: %s: %w in %s: %d of %d bytes are undecodable, the first at byte %d (over 1%%: another encoding?); not read",
 			name, ErrNotText, encodingName(dec.encoding), dec.bad, dec.total, dec.badAt)
@@ -83,6 +93,23 @@ func Decode(name string, data []byte) (*model.Document, error) {
 		Encoding: dec.encoding,
 		Warnings: dec.warnings,
 	}
-	parse(doc, splitLines(dec.text))
+	doc.Body = make([]model.Block, 0, len(dec.lines)/2+1)
+	// The lines between two cut lines are parsed as a whole; a cut line is
+	// paragraphs, one a piece, at the line it stood on, and no table's.
+	first := 0
+	for _, c := range dec.cuts {
+		parseFrom(doc, dec.lines[first:c.at], first)
+		for i, p := range c.pieces {
+			if i == 0 {
+				p = strings.TrimLeftFunc(p, isSpace)
+			}
+			if i == len(c.pieces)-1 {
+				p = strings.TrimRightFunc(p, isSpace)
+			}
+			addParagraph(doc, line{p, c.at + 1})
+		}
+		first = c.at + 1
+	}
+	parseFrom(doc, dec.lines[first:], first)
 	return doc, nil
 }
