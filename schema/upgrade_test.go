@@ -42,6 +42,7 @@ func TestUpgradeV3(t *testing.T) {
 			`SELECT count(*) FROM documents`:                                                     1,
 			`SELECT count(*) FROM v_paths WHERE path = '` + path + `'`:                           1,
 			`SELECT count(*) FROM v_reports`:                                                     3,
+			`SELECT count(*) FROM v_user_words`:                                                  0,
 			`SELECT count(*) FROM v_funds`:                                                       3,
 			`SELECT count(*) FROM v_evaluators`:                                                  9,
 			`SELECT count(*) FROM v_sections`:                                                    41,

@@ -110,3 +110,6 @@ SELECT report_id, seq, code, expected, found, block_no, table_no, row, detail FR
 -- The problems and recommendations each report lists, an item a row.
 CREATE VIEW v_findings AS
 SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM findings;
+
+CREATE VIEW v_user_words AS
+SELECT seq, word, freq, pos FROM user_words;

@@ -46,6 +46,7 @@ var zhTitles = map[string]string{
 	"flag":                    "标记",
 	"format":                  "格式",
 	"found":                   "报告所写",
+	"freq":                    "词频",
 	"goal":                    "绩效目标",
 	"grade":                   "评价等级",
 	"grade_norm":              "等级（优良中差）",
@@ -74,6 +75,7 @@ var zhTitles = map[string]string{
 	"org":                     "单位",
 	"parent_id":               "上级章节编号",
 	"path":                    "路径",
+	"pos":                     "词性",
 	"preamble":                "前言",
 	"project_name":            "项目名称",
 	"project_name_source":     "项目名称出处",
@@ -111,6 +113,7 @@ var zhTitles = map[string]string{
 	"via":                     "识别方式",
 	"warnings":                "警告",
 	"weight":                  "权重",
+	"word":                    "词",
 	"year_source":             "年度出处",
 
 	"v_documents.name":        "文件名",
