@@ -63,6 +63,11 @@ type Config struct {
 	// QueueBytes bounds what read documents waiting for the writer may
 	// hold (DefaultQueueBytes when 0).
 	QueueBytes int64
+	// Prune makes Run remove the stored files under its roots that are
+	// gone from disk (deleted, or moved out of them), with their
+	// documents once no path holds those. Without it Run counts them
+	// (Summary.Gone).
+	Prune bool
 	// MemoryLimit, when not 0, is the heap in bytes past which Run fails
 	// the files being read, before the machine runs out of memory.
 	MemoryLimit int64

@@ -7,13 +7,15 @@ CREATE VIEW v_documents AS
 SELECT document_id, path,
        -- the base name: what follows the last '/'
        substr(path, length(rtrim(path, replace(path, '/', ''))) + 1) AS name,
+       (SELECT p.root FROM paths p WHERE p.path = d.path) AS root,
+       (SELECT p.rel FROM paths p WHERE p.path = d.path) AS rel,
        format, encoding, sha256, bytes, status, error, block_count, table_count, ingested_at, warnings
 FROM (SELECT d.*,
        (SELECT min(p.path) FROM paths p WHERE p.document_id = d.document_id) AS path
-      FROM documents d);
+      FROM documents d) d;
 
 CREATE VIEW v_paths AS
-SELECT document_id, path FROM paths;
+SELECT document_id, path, root, rel FROM paths;
 
 -- A position has a line (.txt) or an index among w:body's children (.docx);
 -- the writer stores both as the reader gave them, so body_index is shown

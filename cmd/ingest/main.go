@@ -1,7 +1,7 @@
 // Command ingest reads every .docx and .txt report under the given files
 // and folders into a SQLite database.
 //
-//	ingest [--db reports.db] [--workers N] [--dict FILE|none] [--commit-every 1s] [--journal wal|delete] PATH...
+//	ingest [--db reports.db] [--workers N] [--dict FILE|none] [--prune] [--commit-every 1s] [--journal wal|delete] PATH...
 //
 // Exit status: 0 when every supported file was ingested (or was already,
 // unchanged); 1 when some files failed (the rest are loaded, and the
@@ -73,6 +73,7 @@ type options struct {
 	commit  time.Duration
 	journal string
 	version bool
+	prune   bool
 	paths   []string
 	limits  model.Limits
 	memory  int64 // MiB: the Go runtime's soft limit, and the heap past which files being read fail; 0 for none
@@ -93,6 +94,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.DurationVar(&o.timeout, "file-timeout", 5*time.Minute, "give up on a file whose reading takes longer (0: never)")
 	fs.DurationVar(&o.commit, "commit-every", time.Second, "commit what was read at least this often, also while a slow file is read: what a crash can lose")
 	fs.StringVar(&o.journal, "journal", "", "journal `MODE` of the database: wal, or delete for a network filesystem (default: wal, delete where the database lies on one)")
+	fs.BoolVar(&o.prune, "prune", false, "remove the stored files under the PATHs that are gone from disk (deleted, or moved out of them), with their documents")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	// What one file may cost: a file past a limit fails alone, with a
 	// sentence naming the flag.
@@ -231,6 +233,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		Limits:      o.limits,
 		QueueBytes:  o.queue << 20,
 		MemoryLimit: o.memory << 20,
+		Prune:       o.prune,
 		Progress:    func(e ingest.Event) { prog.event(e) },
 		Steps:       func(path string, done, total int) { prog.step(path, done, total) },
 	})
@@ -245,7 +248,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if sum.Seen == 0 && err != nil {
 		return fail(err)
 	}
-	printSummary(stdout, sum, loading, o.db, countReports(o.db))
+	printSummary(stdout, sum, o.prune, loading, o.db, countReports(o.db))
+	for _, root := range sum.NotPruned {
+		fmt.Fprintf(stderr, "ingest: warning: the walk found no file under %s, though the database holds some: nothing under it was counted or pruned as gone (an unmounted share looks like an empty folder)\n", root)
+	}
 	switch {
 	case ctx.Err() != nil:
 		fmt.Fprintln(stderr, "ingest: interrupted; what was loaded stays loaded")

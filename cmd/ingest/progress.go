@@ -115,7 +115,7 @@ func (p *progress) finish() {
 // printSummary says what a run did. Rates are of the run itself; loading
 // the dictionaries, once per process, is shown apart.
 // reports, when not negative, is how many reports the database holds.
-func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db string, reports int) {
+func printSummary(w io.Writer, s ingest.Summary, prune bool, loading time.Duration, db string, reports int) {
 	secs := s.Elapsed.Seconds()
 	if secs <= 0 {
 		secs = 1e-9
@@ -128,8 +128,17 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 	if s.Skipped > 0 {
 		fmt.Fprintln(w, "skipped: not reports, or formats not read; SELECT path, error FROM v_documents WHERE status = 'skipped' says which")
 	}
-	if s.Pruned > 0 {
-		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", s.Pruned)
+	if s.Moved > 0 {
+		fmt.Fprintf(w, "%d files found at the same place under a moved or renamed folder: their stored paths updated\n", s.Moved)
+	}
+	switch {
+	case prune:
+		fmt.Fprintf(w, "pruned %d documents (files gone)\n", s.GonePruned)
+	case s.Gone > 0:
+		fmt.Fprintf(w, "%d stored files under the given folders are gone from disk; they stay in the database until ingest --prune\n", s.Gone)
+	}
+	if earlier := s.Pruned - s.GonePruned; earlier > 0 {
+		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", earlier)
 	}
 	// The whole dictionary loads during the run, once a file or two has
 	// been cut, so its time is in the run's; what loads before is shown
