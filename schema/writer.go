@@ -22,7 +22,7 @@ const (
 
 // Entry is what the pipeline hands the writer for one file.
 type Entry struct {
-	Path   string // as reached from the command line, forward slashes
+	Path string // as reached from the command line, forward slashes
 	// Root is the absolute folder the file was found under and Rel its
 	// path below it, forward slashes; the path stored is then Root/Rel.
 	// Without a Root, Path is stored as it is.
@@ -30,12 +30,12 @@ type Entry struct {
 	// Replaces are stored paths that were this file's earlier place (the
 	// archive moved): they go, and the file's path takes their place.
 	Replaces []string
-	SHA256 string
-	Key    string // extractor key: extractor version and dictionary hash
-	Bytes  int64
-	Format string // txt, docx, or the sniffed format of a skipped file
-	Status string
-	Err    error // the reason, when failed or skipped
+	SHA256   string
+	Key      string // extractor key: extractor version and dictionary hash
+	Bytes    int64
+	Format   string // txt, docx, or the sniffed format of a skipped file
+	Status   string
+	Err      error // the reason, when failed or skipped
 
 	// PathOnly says the content is already loaded under Key: only the path
 	// needs recording.

@@ -129,13 +129,13 @@ func printSummary(w io.Writer, s ingest.Summary, prune bool, loading time.Durati
 		fmt.Fprintln(w, "skipped: not reports, or formats not read; SELECT path, error FROM v_documents WHERE status = 'skipped' says which")
 	}
 	if s.Moved > 0 {
-		fmt.Fprintf(w, "%d files found at the same place under a moved or renamed folder: their stored paths updated\n", s.Moved)
+		fmt.Fprintf(w, "moved: %s at the same place under a moved or renamed folder, stored paths updated\n", plural(s.Moved, "file"))
 	}
 	switch {
 	case prune:
-		fmt.Fprintf(w, "pruned %d documents (files gone)\n", s.GonePruned)
+		fmt.Fprintf(w, "pruned %s (files gone)\n", plural(int(s.GonePruned), "document"))
 	case s.Gone > 0:
-		fmt.Fprintf(w, "%d stored files under the given folders are gone from disk; they stay in the database until ingest --prune\n", s.Gone)
+		fmt.Fprintf(w, "gone from disk: %s under the given folders, kept in the database until ingest --prune\n", plural(s.Gone, "stored file"))
 	}
 	if earlier := s.Pruned - s.GonePruned; earlier > 0 {
 		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", earlier)
