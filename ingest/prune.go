@@ -64,10 +64,21 @@ func isGone(p string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
+// samePlace says whether the paths a and b name one file.
+func samePlace(a, b string) bool {
+	fa, err := os.Stat(filepath.FromSlash(a))
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(filepath.FromSlash(b))
+	return err == nil && os.SameFile(fa, fb)
+}
+
 // earlierPlaces returns the stored paths of the content (sha, key) that
 // are the file f's earlier place, which its path replaces: the same Rel
-// under another root whose file is gone (the archive moved or renamed),
-// or a path stored before roots were (schema 11 and before) that names f.
+// under another root whose file is gone (the archive moved or renamed)
+// or is f reached another way, or a path stored before roots were (schema
+// 11 and before) that names f.
 func earlierPlaces(ctx context.Context, db *sql.DB, f File, sha, key string) []string {
 	if f.Root == "" {
 		return nil
@@ -87,7 +98,9 @@ func earlierPlaces(ctx context.Context, db *sql.DB, f File, sha, key string) []s
 			if pl.Path == f.Path || err == nil && filepath.ToSlash(was) == abs {
 				out = append(out, pl.Path)
 			}
-		case pl.Path != abs && isGone(pl.Path):
+		case pl.Path != abs && (isGone(pl.Path) || samePlace(pl.Path, abs)):
+			// Gone: moved here. The same file: the folder reached
+			// another way (a link, another case of its name on Windows).
 			out = append(out, pl.Path)
 		}
 	}
