@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/govreports/govreports/schema"
 )
 
 // File is one regular file found under the roots.
@@ -28,7 +29,7 @@ func (f File) Abs() string {
 	if f.Root == "" {
 		return f.Path
 	}
-	return path.Join(f.Root, f.Rel)
+	return schema.RootedPath(f.Root, f.Rel)
 }
 
 // placeOf names the file at p (as reached from the command line) found

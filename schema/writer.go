@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"path"
 	"strings"
 	"time"
 
@@ -53,7 +52,14 @@ func (e *Entry) StoredPath() string {
 	if e.Root == "" {
 		return e.Path
 	}
-	return path.Join(e.Root, e.Rel)
+	return RootedPath(e.Root, e.Rel)
+}
+
+// RootedPath is the path rel below root, both with forward slashes. It
+// does not clean the result as path.Join would: that makes the UNC path
+// //server/share/a of Windows /server/share/a, another place.
+func RootedPath(root, rel string) string {
+	return strings.TrimSuffix(root, "/") + "/" + rel
 }
 
 // Writer loads entries in batched transactions. It is not safe for

@@ -375,3 +375,19 @@ func TestFailedAndLoadedCopiesOfOneContent(t *testing.T) {
 		t.Errorf("%d documents, want 1", n)
 	}
 }
+
+// TestRootedPath: a path below a root keeps the root as written: a UNC
+// share's two leading slashes, a drive's root.
+func TestRootedPath(t *testing.T) {
+	for _, tt := range [][3]string{
+		{"//server/share/报告", "2020/a.docx", "//server/share/报告/2020/a.docx"},
+		{"C:/", "a.docx", "C:/a.docx"},
+		{"C:/报告", "a.docx", "C:/报告/a.docx"},
+		{"/", "a.txt", "/a.txt"},
+		{"/data/报告", "2020/a.txt", "/data/报告/2020/a.txt"},
+	} {
+		if got := RootedPath(tt[0], tt[1]); got != tt[2] {
+			t.Errorf("RootedPath(%q, %q) = %q, want %q", tt[0], tt[1], got, tt[2])
+		}
+	}
+}
