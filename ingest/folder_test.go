@@ -28,7 +28,7 @@ func TestReadableFolderClearsItsFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := schema.NewWriter(conn, 10, time.Second)
-	if _, err := w.Put(context.Background(), unreadResult(sub, errors.New("open "+sub+": permission denied")).entry); err != nil {
+	if _, err := w.Put(context.Background(), unreadResult(File{Path: sub}, errors.New("open "+sub+": permission denied")).entry); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Flush(); err != nil {

@@ -53,9 +53,13 @@ type Event struct {
 // Summary counts what a run did.
 type Summary struct {
 	Seen, Ingested, Unchanged, Skipped, Failed int
-	Duplicates                                 int   // files whose content another path holds
-	Reports                                    int   // reports found in the files ingested
-	Pruned                                     int64 // earlier versions removed: no path holds them any more
+	Duplicates                                 int      // files whose content another path holds
+	Reports                                    int      // reports found in the files ingested
+	Pruned                                     int64    // documents removed: no path holds them any more (earlier versions, files gone)
+	Moved                                      int      // files found where the archive moved: their stored paths replaced
+	Gone                                       int      // stored files under the roots gone from disk, kept (Config.Prune unset)
+	GonePruned                                 int64    // documents removed because their files are gone (Config.Prune)
+	NotPruned                                  []string // roots whose gone files were kept: the walk found no file there
 	Bytes                                      int64
 	Elapsed                                    time.Duration
 	// Lost counts files read whose batch could not be committed (a full
@@ -86,6 +90,7 @@ func (s *Summary) add(o Summary) {
 	s.Duplicates += o.Duplicates
 	s.Reports += o.Reports
 	s.Bytes += o.Bytes
+	s.Moved += o.Moved
 	for f, c := range o.Formats {
 		if s.Formats == nil {
 			s.Formats = map[string]*FormatCount{}
@@ -175,6 +180,11 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		totals <- n
 	}()
 
+	// What the walk met, for the files gone under the roots: the folders
+	// it could not read, and the files it found, under each root.
+	sc := pruneScopes(roots)
+	failedDirs, found := pathSet{}, pathSet{}
+
 	// results closes when the walker and every worker are done: the walker
 	// sends unreadable folders there too, and its error is read after.
 	var wg sync.WaitGroup
@@ -187,15 +197,19 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			if own(f.Path) {
 				return nil
 			}
+			found[f.Abs()] = true
 			select {
 			case files <- f:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-		}, func(path string, err error) {
+		}, func(f File, err error) {
+			if fi, serr := os.Stat(filepath.FromSlash(f.Path)); serr == nil && fi.IsDir() {
+				failedDirs[f.Abs()] = true
+			}
 			select {
-			case results <- unreadResult(path, err):
+			case results <- unreadResult(f, err):
 			case <-ctx.Done():
 			}
 		})
@@ -333,7 +347,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 				}
 				r.outcome, r.err = Duplicate, nil
 				if lookup != nil {
-					r.sameAs = samePath(ctx, lookup, r.entry.SHA256, r.entry.Path)
+					r.sameAs = samePath(ctx, lookup, r.entry.SHA256, r.entry.StoredPath())
 				}
 			case err == nil && r.outcome == Ingested && r.entry.Ext != nil:
 				c.Reports += len(r.entry.Ext.Reports)
@@ -345,8 +359,8 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			case err != nil:
 				// Record the file as failed rather than lose it.
 				key := r.entry.Key
-				r = failedResult(r.entry.Path, err)
-				r.entry.SHA256, r.entry.Key = "unloadable:"+r.entry.Path, key
+				r = failedResult(File{Path: r.entry.Path, Root: r.entry.Root, Rel: r.entry.Rel}, err)
+				r.entry.SHA256, r.entry.Key = "unloadable:"+r.entry.StoredPath(), key
 				if _, err2 := w.Put(ctx, r.entry); err2 != nil {
 					fatal = err2
 					cancel()
@@ -371,6 +385,9 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		}
 		if r.entry != nil {
 			c.count(r.entry.Format, r.outcome, r.err)
+			if r.outcome == Unchanged && len(r.entry.Replaces) > 0 {
+				c.Moved++
+			}
 		}
 		settle()
 		if p.cfg.Progress != nil {
@@ -378,8 +395,11 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			p.cfg.Progress(Event{Path: pathOf(r), Outcome: r.outcome, Err: r.err, SameAs: r.sameAs, Bytes: r.bytes, Total: max(total, seen), TotalDone: totalDone})
 		}
 	}
-	if fatal == nil && lookup != nil && walkErr == nil && parent.Err() == nil {
+	if fatal == nil && walkErr == nil && parent.Err() == nil && lookup != nil {
 		fatal = forgetReadFolders(ctx, w, lookup, roots)
+	}
+	if fatal == nil && walkErr == nil && parent.Err() == nil && lookup != nil {
+		fatal = p.gone(ctx, w, lookup, sc, failedDirs, found, &sum)
 	}
 	if fatal == nil {
 		sum.Pruned, fatal = w.Prune(ctx)
@@ -412,7 +432,8 @@ func forgetReadFolders(ctx context.Context, w *schema.Writer, lookup *sql.DB, ro
 		return nil // a failure record the next run can clear
 	}
 	for _, p := range paths {
-		if !underRoots(p, roots) {
+		// Stored absolute since paths have roots; as typed before.
+		if pruneScopes(roots).of(p) < 0 && !underRoots(p, roots) {
 			continue
 		}
 		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
@@ -462,9 +483,11 @@ func samePath(ctx context.Context, db *sql.DB, sha, path string) string {
 	return p.String
 }
 
-func failedResult(path string, err error) result {
+func failedResult(f File, err error) result {
+	path := f.Path
 	return result{
-		entry:   &schema.Entry{Path: path, SHA256: "unreadable:" + path, Status: schema.StatusFailed, Err: err, Format: formatOf(path)},
+		entry: &schema.Entry{Path: path, Root: f.Root, Rel: f.Rel, SHA256: "unreadable:" + f.Abs(),
+			Status: schema.StatusFailed, Err: err, Format: formatOf(path)},
 		outcome: Failed,
 		err:     err,
 	}
@@ -472,15 +495,15 @@ func failedResult(path string, err error) result {
 
 // unreadResult records a file that was not read: skipped when it is not a
 // regular file, failed otherwise.
-func unreadResult(path string, err error) result {
+func unreadResult(f File, err error) result {
 	var nr *NotRegularError
 	if !errors.As(err, &nr) {
-		if !strings.HasPrefix(err.Error(), path+":") {
-			err = fmt.Errorf("%s: %w", path, err)
+		if !strings.HasPrefix(err.Error(), f.Path+":") {
+			err = fmt.Errorf("%s: %w", f.Path, err)
 		}
-		return failedResult(path, err)
+		return failedResult(f, err)
 	}
-	r := failedResult(path, err)
+	r := failedResult(f, err)
 	r.entry.Status, r.entry.Format, r.outcome = schema.StatusSkipped, nr.Format(), Skipped
 	return r
 }
@@ -492,52 +515,54 @@ func unreadResult(path string, err error) result {
 func (p *Processor) process(ctx context.Context, f File, lookup *sql.DB, members *sink) result {
 	data, sum, err := p.readFile(f, p.limits().MaxFileBytes)
 	if err != nil {
-		r := unreadResult(f.Path, err)
+		r := unreadResult(f, err)
 		r.entry.Key = p.key
 		return r
 	}
 	kind := sniff.DetectBytes(f.Path, data)
 	// A lock or temporary file that looks like a zip stays what it is.
 	if u := p.readers.unpacker(kind); u != nil && members != nil && notReport(f.Path, data) == nil {
-		return p.unpack(ctx, f.Path, data, sum, kind, u, lookup, members)
+		return p.unpack(ctx, f, data, sum, kind, u, lookup, members)
 	}
-	return p.processData(ctx, f.Path, data, sum, kind, lookup)
+	return p.processData(ctx, f, data, sum, kind, lookup)
 }
 
 // processData checks and extracts the content of one file or archive
 // member, whose hash is sum. The key recorded with it names the extractor
 // and the reader of its kind, so that a new version of one reader reads
 // again the files of its formats only.
-func (p *Processor) processData(ctx context.Context, path string, data []byte, sum string, kind sniff.Kind, lookup *sql.DB) result {
+func (p *Processor) processData(ctx context.Context, f File, data []byte, sum string, kind sniff.Kind, lookup *sql.DB) result {
 	key := p.key + "; " + p.readers.key(kind)
-	e := &schema.Entry{Path: path, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: formatOf(path)}
+	e := &schema.Entry{Path: f.Path, Root: f.Root, Rel: f.Rel, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: formatOf(f.Path)}
 	res := result{entry: e, bytes: int64(len(data))}
 	if lookup != nil {
-		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, path)
+		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, f.Abs())
 		if err == nil && loaded && status != schema.StatusFailed {
 			res.outcome = Unchanged
+			if !pathKnown {
+				e.Replaces = earlierPlaces(ctx, lookup, f, sum, key)
+			}
 			switch {
 			case status == schema.StatusSkipped:
 				res.outcome = Skipped
-			case !pathKnown:
-				// A copy, or a file moved: its content is loaded from
-				// another path.
-				res.outcome, res.sameAs = Duplicate, samePath(ctx, lookup, sum, path)
+			case !pathKnown && len(e.Replaces) == 0:
+				// A copy: its content is loaded from another path.
+				res.outcome, res.sameAs = Duplicate, samePath(ctx, lookup, sum, f.Abs())
 			}
 			if pathKnown {
-				res.entry, res.path = nil, path
+				res.entry, res.path = nil, f.Path
 			} else {
 				e.PathOnly, e.Status = true, status
 			}
 			return res
 		}
 	}
-	if nr := notReport(path, data); nr != nil {
+	if nr := notReport(f.Path, data); nr != nil {
 		e.Status, e.Err, e.Format = schema.StatusSkipped, nr, nr.Format()
 		res.outcome, res.err = Skipped, nr
 		return res
 	}
-	doc, x, err := p.parse(ctx, path, data, kind)
+	doc, x, err := p.parse(ctx, f.Path, data, kind)
 	switch {
 	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		return result{cancelled: true}

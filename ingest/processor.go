@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/govreports/govreports/extract"
@@ -19,8 +21,12 @@ type Config struct {
 	// processor's Close closes (a registry given here the caller closes).
 	Readers *Registry
 	// Dicts are user dictionaries for word segmentation, besides the
-	// built-in ones. Files are read again when the dictionaries change.
-	Dicts []string
+	// built-in ones, and UserWords more user words (StoredWords reads
+	// those a database was built with). Files are read again when the
+	// words change. Run stores the words in the database, replacing the
+	// ones it held.
+	Dicts     []string
+	UserWords []segment.Word
 	// Workers is how many files are read and extracted at once; less
 	// than 1 means 1.
 	Workers int
@@ -62,6 +68,11 @@ type Config struct {
 	// QueueBytes bounds what read documents waiting for the writer may
 	// hold (DefaultQueueBytes when 0).
 	QueueBytes int64
+	// Prune makes Run remove the stored files under its roots that are
+	// gone from disk (deleted, or moved out of them), with their
+	// documents once no path holds those. Without it Run counts them
+	// (Summary.Gone).
+	Prune bool
 	// MemoryLimit, when not 0, is the heap in bytes past which Run fails
 	// the files being read, before the machine runs out of memory.
 	MemoryLimit int64
@@ -91,7 +102,8 @@ func New(cfg Config) (*Processor, error) {
 	if cfg.NoIndex {
 		return newProcessor(cfg, extract.ExtractContext, "extract "+extract.Version+"; no index"), nil
 	}
-	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...), Prefetch: true})
+	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...),
+		UserWords: append([]segment.Word(nil), cfg.UserWords...), Prefetch: true})
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +127,7 @@ func New(cfg Config) (*Processor, error) {
 // names it (tests give one that does not load the dictionary).
 func newProcessor(cfg Config, extract func(context.Context, *model.Document) (*model.Extraction, error), key string) *Processor {
 	cfg.Dicts = append([]string(nil), cfg.Dicts...)
+	cfg.UserWords = append([]segment.Word(nil), cfg.UserWords...)
 	cfg.Workers = max(cfg.Workers, 1)
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 200
@@ -142,6 +155,29 @@ func (p *Processor) Close() error {
 // document was segmented with (their hash, segment.Segmenter.DictHash):
 // search checks it to warn of a query cut with other dictionaries.
 func DictKey(dictHash string) string { return "dict " + dictHash[:min(16, len(dictHash))] }
+
+// StoredWords returns the user dictionary stored in the database db (by
+// the last Run), for Config.UserWords or a query's segmenter; none when
+// it was built without one.
+func StoredWords(ctx context.Context, db *sql.DB) ([]segment.Word, error) {
+	stored, err := schema.UserWords(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	var words []segment.Word
+	for _, w := range stored {
+		words = append(words, segment.Word{Text: w.Word, Freq: w.Freq, Pos: w.Pos})
+	}
+	return words, nil
+}
+
+func toStored(words []segment.Word) []schema.UserWord {
+	var out []schema.UserWord
+	for _, w := range words {
+		out = append(out, schema.UserWord{Word: w.Text, Freq: w.Freq, Pos: w.Pos})
+	}
+	return out
+}
 
 // Segmenter is the processor's segmenter, for queries against what it
 // indexed; nil when made with NoIndex.
@@ -195,6 +231,14 @@ func (p *Processor) Run(ctx context.Context, db string, roots ...string) (Summar
 		return Summary{}, err
 	}
 	defer conn.Close()
+	// The database remembers the words its documents are cut with, for
+	// the next run and for search; before any document is written, so
+	// that a run stopped halfway leaves them matching what it wrote.
+	if p.seg != nil {
+		if err := schema.SetUserWords(ctx, conn, toStored(p.seg.UserWords())); err != nil {
+			return Summary{}, fmt.Errorf("%s: %w", db, err)
+		}
+	}
 	lookup, err := schema.OpenReadOnly(db)
 	if err != nil {
 		return Summary{}, err

@@ -33,9 +33,10 @@ type sink struct {
 // unchanged, so that its members are not even inflated again. An archive
 // that cannot be opened, or passes the member limits, fails alone and no
 // member is read.
-func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum string, kind sniff.Kind, u Unpacker, lookup *sql.DB, out *sink) result {
+func (p *Processor) unpack(ctx context.Context, f File, data []byte, sum string, kind sniff.Kind, u Unpacker, lookup *sql.DB, out *sink) result {
 	key := p.key + "; " + p.readers.archiveKey(kind)
-	e := &schema.Entry{Path: path, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: string(kind)}
+	path := f.Path
+	e := &schema.Entry{Path: path, Root: f.Root, Rel: f.Rel, SHA256: sum, Key: key, Bytes: int64(len(data)), Format: string(kind)}
 	res := result{entry: e, bytes: int64(len(data))}
 	lim := p.limits()
 	ms, err := u.Members(model.WithLimits(ctx, lim), path, data)
@@ -49,8 +50,13 @@ func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum st
 	}
 	unchanged := false
 	if lookup != nil {
-		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, path)
+		loaded, pathKnown, status, err := schema.Lookup(ctx, lookup, sum, key, f.Abs())
 		unchanged = err == nil && loaded && pathKnown && status == schema.StatusOK
+		if err == nil && loaded && !pathKnown && status == schema.StatusOK {
+			// Moved with its folder: the archive takes its earlier
+			// place, as a file does; its members do the same below.
+			e.Replaces = earlierPlaces(ctx, lookup, f, sum, key)
+		}
 	}
 	var jobs sync.WaitGroup
 	var stopped atomic.Bool
@@ -61,9 +67,10 @@ func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum st
 		// A member of an unchanged archive is unchanged too, unless it
 		// failed or was not stored before the last run stopped: it is
 		// read again, as a file would be.
+		mf := memberFile(f, m)
 		status := ""
 		if unchanged {
-			status = pathStatus(ctx, lookup, m.Path)
+			status = pathStatus(ctx, lookup, mf.Abs())
 		}
 		if status == schema.StatusOK || status == schema.StatusSkipped {
 			r := result{path: m.Path, outcome: Unchanged, bytes: m.Size}
@@ -78,7 +85,7 @@ func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum st
 		jobs.Add(1)
 		job := func() {
 			defer jobs.Done()
-			if !out.send(p.member(ctx, m, lim.MaxFileBytes, lookup)) {
+			if !out.send(p.member(ctx, mf, m, lim.MaxFileBytes, lookup)) {
 				stopped.Store(true)
 			}
 		}
@@ -95,6 +102,11 @@ func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum st
 	if unchanged {
 		return result{path: path, outcome: Unchanged, bytes: int64(len(data))}
 	}
+	if len(e.Replaces) > 0 {
+		e.PathOnly, e.Status = true, schema.StatusOK
+		res.outcome = Unchanged
+		return res
+	}
 	e.Status, e.Doc = schema.StatusOK, &model.Document{Path: path, Format: string(kind)}
 	res.outcome = Ingested
 	return res
@@ -103,10 +115,10 @@ func (p *Processor) unpack(ctx context.Context, path string, data []byte, sum st
 // member inflates one member of an archive and reads it as a file. An
 // archive inside an archive is not opened: bounding nested archives would
 // multiply the bounds of each level, and reports are seldom zipped twice.
-func (p *Processor) member(ctx context.Context, m archive.Member, max int64, lookup *sql.DB) result {
+func (p *Processor) member(ctx context.Context, mf File, m archive.Member, max int64, lookup *sql.DB) result {
 	data, err := m.Read(max)
 	if err != nil {
-		r := failedResult(m.Path, err)
+		r := failedResult(mf, err)
 		r.entry.Key = p.key
 		return r
 	}
@@ -114,12 +126,23 @@ func (p *Processor) member(ctx context.Context, m archive.Member, max int64, loo
 	sum := hex.EncodeToString(h[:])
 	kind := sniff.DetectBytes(m.Path, data)
 	if p.readers.unpacker(kind) == nil {
-		return p.processData(ctx, m.Path, data, sum, kind, lookup)
+		return p.processData(ctx, mf, data, sum, kind, lookup)
 	}
 	err = fmt.Errorf("%s: skipped: a %s inside an archive is not opened (one level only); unpack the outer archive to read it", m.Path, kind.Describe())
-	e := &schema.Entry{Path: m.Path, SHA256: sum, Key: p.key + "; " + p.readers.key(kind), Bytes: int64(len(data)),
+	e := &schema.Entry{Path: mf.Path, Root: mf.Root, Rel: mf.Rel, SHA256: sum, Key: p.key + "; " + p.readers.key(kind), Bytes: int64(len(data)),
 		Format: string(kind), Status: schema.StatusSkipped, Err: err}
 	return result{entry: e, outcome: Skipped, err: err, bytes: int64(len(data))}
+}
+
+// memberFile is the member m of the archive f as a file: its path is the
+// archive's joined with the member's name, under the archive's root, so
+// that a moved archive's members move with it.
+func memberFile(f File, m archive.Member) File {
+	mf := File{Path: archive.Join(f.Path, m.Name), Root: f.Root}
+	if f.Root != "" {
+		mf.Rel = archive.Join(f.Rel, m.Name)
+	}
+	return mf
 }
 
 // pathStatus returns the status of the document recorded at path, or ""
@@ -134,26 +157,27 @@ func pathStatus(ctx context.Context, db *sql.DB, path string) string {
 // (without the database), for Entry.
 func (p *Processor) memberOf(ctx context.Context, file, name string) result {
 	path := archive.Join(file, name)
+	mf := File{Path: path}
 	data, _, err := p.readFile(File{Path: file}, p.limits().MaxFileBytes)
 	if err != nil {
-		return unreadResult(path, err)
+		return unreadResult(mf, err)
 	}
 	kind := sniff.DetectBytes(file, data)
 	u := p.readers.unpacker(kind)
 	if u == nil {
-		return failedResult(path, fmt.Errorf("%s: no such file, and %s is %s, not an archive", path, file, kind.Describe()))
+		return failedResult(mf, fmt.Errorf("%s: no such file, and %s is %s, not an archive", path, file, kind.Describe()))
 	}
 	lim := p.limits()
 	ms, err := u.Members(model.WithLimits(ctx, lim), file, data)
 	if err != nil {
-		return failedResult(path, err)
+		return failedResult(mf, err)
 	}
 	for _, m := range ms {
 		if m.Name == name {
-			return p.member(ctx, m, lim.MaxFileBytes, nil)
+			return p.member(ctx, mf, m, lim.MaxFileBytes, nil)
 		}
 	}
-	return failedResult(path, fmt.Errorf("%s: %s holds no member %s", path, file, name))
+	return failedResult(mf, fmt.Errorf("%s: %s holds no member %s", path, file, name))
 }
 
 // exists tells whether a file or folder is at path.

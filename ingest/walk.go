@@ -10,11 +10,43 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/govreports/govreports/schema"
 )
 
 // File is one regular file found under the roots.
 type File struct {
 	Path string // as reached from the command line, forward slashes
+	// Root is the absolute folder the file was found under (the folder
+	// given; a file given by name, its folder) and Rel its path below
+	// Root, both with forward slashes: the database stores them, so that
+	// the archive moved elsewhere is the same files at the same Rel.
+	Root, Rel string
+}
+
+// Abs is the file's absolute path, forward slashes.
+func (f File) Abs() string {
+	if f.Root == "" {
+		return f.Path
+	}
+	return schema.RootedPath(f.Root, f.Rel)
+}
+
+// placeOf names the file at p (as reached from the command line) found
+// under root; absRoot is root made absolute.
+func placeOf(p, root, absRoot string) File {
+	f := File{Path: filepath.ToSlash(p)}
+	if absRoot == "" {
+		return f
+	}
+	rel, err := filepath.Rel(root, p)
+	if err != nil || rel == "." {
+		// The root itself: a file given by name.
+		f.Root, f.Rel = filepath.ToSlash(filepath.Dir(absRoot)), filepath.Base(absRoot)
+		return f
+	}
+	f.Root, f.Rel = filepath.ToSlash(absRoot), filepath.ToSlash(rel)
+	return f
 }
 
 // Walk calls fn for every regular file under roots, in a stable order:
@@ -23,20 +55,24 @@ type File struct {
 // followed, one to a folder is not (it could make a cycle). An unreadable
 // file or folder, and a file that is not regular (a named pipe, a device:
 // a *NotRegularError), is reported to onErr and the walk goes on.
-func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(path string, err error)) error {
+func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(f File, err error)) error {
 	for _, root := range roots {
 		fi, err := os.Stat(root)
 		if err != nil {
 			return fmt.Errorf("%s: %w", root, err)
 		}
+		// Without an absolute path (the working folder is gone) files are
+		// stored as reached.
+		absRoot, _ := filepath.Abs(root)
+		place := func(p string) File { return placeOf(p, root, absRoot) }
 		if !fi.IsDir() {
 			if !fi.Mode().IsRegular() {
 				if onErr != nil {
-					onErr(filepath.ToSlash(root), &NotRegularError{Path: filepath.ToSlash(root), Mode: fi.Mode()})
+					onErr(place(root), &NotRegularError{Path: filepath.ToSlash(root), Mode: fi.Mode()})
 				}
 				continue
 			}
-			if err := fn(File{Path: filepath.ToSlash(root)}); err != nil {
+			if err := fn(place(root)); err != nil {
 				return err
 			}
 			continue
@@ -59,7 +95,7 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 			}
 			if err != nil {
 				if onErr != nil {
-					onErr(filepath.ToSlash(path), err)
+					onErr(place(path), err)
 				}
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
@@ -79,13 +115,13 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 				info, err := os.Stat(path)
 				if err != nil {
 					if onErr != nil {
-						onErr(filepath.ToSlash(path), err)
+						onErr(place(path), err)
 					}
 					return nil
 				}
 				if !info.Mode().IsRegular() {
 					if !info.IsDir() && onErr != nil {
-						onErr(filepath.ToSlash(path), &NotRegularError{Path: filepath.ToSlash(path), Mode: info.Mode()})
+						onErr(place(path), &NotRegularError{Path: filepath.ToSlash(path), Mode: info.Mode()})
 					}
 					return nil
 				}
@@ -94,11 +130,11 @@ func Walk(ctx context.Context, roots []string, fn func(File) error, onErr func(p
 			default:
 				// A pipe, device or socket is said, not read.
 				if onErr != nil {
-					onErr(filepath.ToSlash(path), &NotRegularError{Path: filepath.ToSlash(path), Mode: d.Type()})
+					onErr(place(path), &NotRegularError{Path: filepath.ToSlash(path), Mode: d.Type()})
 				}
 				return nil
 			}
-			return fn(File{Path: filepath.ToSlash(path)})
+			return fn(place(path))
 		})
 		if err != nil {
 			return err

@@ -373,3 +373,86 @@ func TestZipMembersReadInParallel(t *testing.T) {
 		t.Error("the members were read one at a time")
 	}
 }
+
+// TestZipMembersPruneAndMove: a member's path is its archive's joined with
+// its name, under the archive's root, so --prune keeps the members of an
+// archive on disk, the archive moved with its folder takes its members
+// along, and an archive deleted takes them out with --prune.
+func TestZipMembersPruneAndMove(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "档案")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	zipPath := filepath.Join(dir, "a.zip")
+	data := makeZip(t,
+		zipMember{name: "一.txt", data: rendering(t, "2020-xihu-services.txt")},
+		zipMember{name: "二.docx", data: rendering(t, "2020-xihu-services.docx")})
+	if err := os.WriteFile(zipPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(base, "r.db")
+	run := func(root string, prune bool) Summary {
+		t.Helper()
+		reg := NewRegistry(txt.Reader{}, docx.Reader{}, archive.Zip{})
+		p := newProcessor(Config{Workers: 2, BusyTimeout: time.Second, Readers: reg, Prune: prune}, extract.ExtractContext, "test-zip")
+		sum, err := p.Run(context.Background(), dbPath, root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	paths := func() []string {
+		t.Helper()
+		db, err := sql.Open("sqlite3", dbPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		rows, err := db.Query(`SELECT rel FROM v_paths ORDER BY rel`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			rows.Scan(&s)
+			out = append(out, s)
+		}
+		return out
+	}
+	want := "a.zip a.zip!/一.txt a.zip!/二.docx"
+	if sum := run(dir, false); sum.Ingested != 3 {
+		t.Fatalf("first run: %+v", sum)
+	}
+	if sum := run(dir, true); sum.GonePruned != 0 || sum.Gone != 0 || sum.Unchanged != 3 {
+		t.Errorf("again with --prune: %+v, want the 3 unchanged and nothing gone", sum)
+	}
+	if got := strings.Join(paths(), " "); got != want {
+		t.Errorf("paths after --prune: %s, want %s", got, want)
+	}
+	moved := filepath.Join(base, "档案2020")
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	if sum := run(moved, true); sum.Ingested != 0 || sum.Duplicates != 0 {
+		t.Errorf("moved: %+v, want nothing read and no copies", sum)
+	}
+	if got := strings.Join(paths(), " "); got != want {
+		t.Errorf("paths after the move: %s, want %s", got, want)
+	}
+	if err := os.Remove(filepath.Join(moved, "a.zip")); err != nil {
+		t.Fatal(err)
+	}
+	// Another file keeps the root from looking unmounted.
+	if err := os.WriteFile(filepath.Join(moved, "b.txt"), []byte("报告\n正文\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if sum := run(moved, true); sum.GonePruned != 3 {
+		t.Errorf("archive deleted, --prune: %+v, want its 3 documents pruned", sum)
+	}
+	if got := strings.Join(paths(), " "); got != "b.txt" {
+		t.Errorf("paths after the archive went: %s, want b.txt", got)
+	}
+}

@@ -15,7 +15,7 @@ import (
 // notStored lists the model fields deliberately kept out of the database,
 // as Type.Field paths, with the reason.
 var notStored = map[string]string{
-	"Document.Path": "paths.path, from Entry.Path: one content is stored once under every path it was found at",
+	"Document.Path": "paths.path (absolute, with root and rel), from Entry.StoredPath: one content is stored once under every path it was found at",
 	// Reading hints the extractors use to find headings; the database
 	// keeps what they decided (sections) and the text, style and marker.
 	"Block.Para.OutlineLevel": "a heading hint, used by extract",

@@ -95,6 +95,21 @@ type queryer interface {
 }
 
 func readState(ctx context.Context, q queryer) (dbState, error) {
+	if db, ok := q.(*sql.DB); ok {
+		// The queries read one snapshot: read one by one, a migration
+		// another process commits meanwhile is seen half done (version 0
+		// with a schema_version), and the database refused. A read-only
+		// handle refuses BEGIN; it reads as it can.
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return dbState{}, lockErr(err)
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `BEGIN DEFERRED`); err == nil {
+			defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		}
+		q = conn
+	}
 	var st dbState
 	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&st.userVersion); err != nil {
 		return st, lockErr(err)

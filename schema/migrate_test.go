@@ -201,3 +201,33 @@ func TestViewsRebuiltOnOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignKeysIndexed: every foreign key's column leads an index (or
+// the primary key), so that deleting a document, which cascades through
+// them, looks its rows up rather than scanning each table per row.
+func TestForeignKeysIndexed(t *testing.T) {
+	db, _ := openTest(t)
+	rows, err := db.Query(`SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+		WHERE m.type = 'table' AND NOT EXISTS (
+			SELECT 1 FROM pragma_index_list(m.name) il, pragma_index_info(il.name) ii
+			WHERE ii.seqno = 0 AND ii.name = f."from")
+		AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) ti WHERE ti.name = f."from" AND ti.pk = 1)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var table, col string
+		if err := rows.Scan(&table, &col); err != nil {
+			t.Fatal(err)
+		}
+		t.Errorf("%s.%s references another table and leads no index", table, col)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`).Scan(&n); err != nil || n < 20 {
+		t.Errorf("%d foreign keys found (%v): the query reads none?", n, err)
+	}
+}

@@ -34,7 +34,9 @@ func TestUpgradeV3(t *testing.T) {
 	}
 	// What the sample holds: one file, three project reports.
 	wantProjects := []string{"现代服务业专项经费", "楼宇办工作经费", "“梦想小街”电商产业园工作经费"}
-	const path = "corpus/sample/2020-xihu-services.txt"
+	// The fixture holds the path as reached from the repository root; a
+	// run from there replaces it with the absolute path.
+	path := "corpus/sample/2020-xihu-services.txt"
 	check := func(stage string) {
 		t.Helper()
 		for q, want := range map[string]int{
@@ -42,6 +44,7 @@ func TestUpgradeV3(t *testing.T) {
 			`SELECT count(*) FROM documents`:                                                     1,
 			`SELECT count(*) FROM v_paths WHERE path = '` + path + `'`:                           1,
 			`SELECT count(*) FROM v_reports`:                                                     3,
+			`SELECT count(*) FROM v_user_words`:                                                  0,
 			`SELECT count(*) FROM v_funds`:                                                       3,
 			`SELECT count(*) FROM v_evaluators`:                                                  9,
 			`SELECT count(*) FROM v_sections`:                                                    41,
@@ -84,7 +87,23 @@ func TestUpgradeV3(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.ToSlash(abs)
 	check("re-ingested")
+	var root, rel string
+	if err := db.QueryRow(`SELECT root, rel FROM v_paths`).Scan(&root, &rel); err != nil {
+		t.Fatal(err)
+	}
+	if root != filepath.ToSlash(filepath.Dir(abs)) || rel != "2020-xihu-services.txt" {
+		t.Errorf("re-ingested: root %q, rel %q; want the sample folder and the file's name", root, rel)
+	}
+	var paths int
+	if err := db.QueryRow(`SELECT count(*) FROM v_paths`).Scan(&paths); err != nil || paths != 1 {
+		t.Errorf("re-ingested: %d paths (%v), want 1", paths, err)
+	}
 	var key string
 	var endLines int
 	if err := db.QueryRow(`SELECT extractor, (SELECT count(end_line) FROM v_blocks) FROM documents`).Scan(&key, &endLines); err != nil {

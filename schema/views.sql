@@ -7,13 +7,15 @@ CREATE VIEW v_documents AS
 SELECT document_id, path,
        -- the base name: what follows the last '/'
        substr(path, length(rtrim(path, replace(path, '/', ''))) + 1) AS name,
+       (SELECT p.root FROM paths p WHERE p.path = d.path) AS root,
+       (SELECT p.rel FROM paths p WHERE p.path = d.path) AS rel,
        format, encoding, sha256, bytes, status, error, block_count, table_count, ingested_at, warnings
 FROM (SELECT d.*,
        (SELECT min(p.path) FROM paths p WHERE p.document_id = d.document_id) AS path
-      FROM documents d);
+      FROM documents d) d;
 
 CREATE VIEW v_paths AS
-SELECT document_id, path FROM paths;
+SELECT document_id, path, root, rel FROM paths;
 
 -- A position has a line (.txt) or an index among w:body's children (.docx);
 -- the writer stores both as the reader gave them, so body_index is shown
@@ -110,3 +112,6 @@ SELECT report_id, seq, code, expected, found, block_no, table_no, row, detail FR
 -- The problems and recommendations each report lists, an item a row.
 CREATE VIEW v_findings AS
 SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM findings;
+
+CREATE VIEW v_user_words AS
+SELECT seq, word, freq, pos FROM user_words;

@@ -21,13 +21,20 @@ const (
 
 // Entry is what the pipeline hands the writer for one file.
 type Entry struct {
-	Path   string // as reached from the command line, forward slashes
-	SHA256 string
-	Key    string // extractor key: extractor version and dictionary hash
-	Bytes  int64
-	Format string // txt, docx, or the sniffed format of a skipped file
-	Status string
-	Err    error // the reason, when failed or skipped
+	Path string // as reached from the command line, forward slashes
+	// Root is the absolute folder the file was found under and Rel its
+	// path below it, forward slashes; the path stored is then Root/Rel.
+	// Without a Root, Path is stored as it is.
+	Root, Rel string
+	// Replaces are stored paths that were this file's earlier place (the
+	// archive moved): they go, and the file's path takes their place.
+	Replaces []string
+	SHA256   string
+	Key      string // extractor key: extractor version and dictionary hash
+	Bytes    int64
+	Format   string // txt, docx, or the sniffed format of a skipped file
+	Status   string
+	Err      error // the reason, when failed or skipped
 
 	// PathOnly says the content is already loaded under Key: only the path
 	// needs recording.
@@ -37,6 +44,22 @@ type Entry struct {
 	Ext *model.Extraction // when ok
 
 	prepared *Prepared // the rows, once Prepare has run
+}
+
+// StoredPath is the path the entry is stored under: absolute when its
+// root is known.
+func (e *Entry) StoredPath() string {
+	if e.Root == "" {
+		return e.Path
+	}
+	return RootedPath(e.Root, e.Rel)
+}
+
+// RootedPath is the path rel below root, both with forward slashes. It
+// does not clean the result as path.Join would: that makes the UNC path
+// //server/share/a of Windows /server/share/a, another place.
+func RootedPath(root, rel string) string {
+	return strings.TrimSuffix(root, "/") + "/" + rel
 }
 
 // Writer loads entries in batched transactions. It is not safe for
@@ -105,11 +128,12 @@ func NewWriter(db *sql.DB, maxBatch int, maxAge time.Duration) *Writer {
 }
 
 // Lookup tells whether content sha is loaded under key, and whether path
-// already points at it. It reads committed data only, so it may run on a
-// separate read connection while the writer works.
+// already points at it, with its root recorded. It reads committed data
+// only, so it may run on a separate read connection while the writer
+// works.
 func Lookup(ctx context.Context, db *sql.DB, sha, key, path string) (loaded, pathKnown bool, status string, err error) {
 	err = db.QueryRowContext(ctx, `
-		SELECT d.status, EXISTS (SELECT 1 FROM paths p WHERE p.path = ? AND p.document_id = d.document_id)
+		SELECT d.status, EXISTS (SELECT 1 FROM paths p WHERE p.path = ? AND p.document_id = d.document_id AND p.root IS NOT NULL)
 		FROM documents d WHERE d.sha256 = ? AND d.extractor = ? LIMIT 1`, path, sha, key).Scan(&status, &pathKnown)
 	if err == sql.ErrNoRows {
 		return false, false, "", nil
@@ -360,16 +384,129 @@ func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (Loaded, error) {
 	}
 	// Otherwise the content is loaded already (a failure of another copy of
 	// loaded content changes nothing): the path points at it.
-	return loaded, w.recordPath(ctx, b, e.Path, docID)
+	return loaded, w.recordPath(ctx, b, e, docID)
 }
 
-// recordPath points path at docID. The document the path held before
-// stays until Prune, when no other path holds it.
-func (w *Writer) recordPath(ctx context.Context, b *batch, path string, docID int64) error {
-	_, err := b.exec(ctx, `INSERT INTO paths (path, document_id, seen_at) VALUES (?, ?, ?)
-		ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, seen_at = excluded.seen_at
-		WHERE document_id <> excluded.document_id`, path, docID, w.stamp())
+// recordPath points the entry's path at docID, in place of its earlier
+// places. The document a path held before stays until Prune, when no
+// other path holds it.
+func (w *Writer) recordPath(ctx context.Context, b *batch, e *Entry, docID int64) error {
+	stored := e.StoredPath()
+	for _, old := range e.Replaces {
+		if old == stored {
+			continue
+		}
+		if _, err := b.exec(ctx, `DELETE FROM paths WHERE path = ?`, old); err != nil {
+			return err
+		}
+	}
+	if e.Root != "" && e.Path != stored {
+		// The file as stored before roots were, when reached the same
+		// way: its path is now stored absolute.
+		if _, err := b.exec(ctx, `DELETE FROM paths WHERE path = ? AND root IS NULL`, e.Path); err != nil {
+			return err
+		}
+	}
+	_, err := b.exec(ctx, `INSERT INTO paths (path, document_id, seen_at, root, rel) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, seen_at = excluded.seen_at,
+			root = coalesce(excluded.root, root), rel = coalesce(excluded.rel, rel)
+		WHERE document_id <> excluded.document_id OR root IS NULL AND excluded.root IS NOT NULL`,
+		stored, docID, w.stamp(), nullIfEmpty(e.Root), nullIfEmpty(e.Rel))
 	return err
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Place is a stored path of a document.
+type Place struct {
+	Path string
+	Root string // "" when stored before roots were
+	Rel  string
+}
+
+// Places returns the stored paths of content sha under key that may be
+// the earlier place of a file found at rel: those at the same rel, and
+// those stored before roots were (which Root "" marks).
+func Places(ctx context.Context, db *sql.DB, sha, key, rel string) ([]Place, error) {
+	rows, err := db.QueryContext(ctx, `SELECT p.path, coalesce(p.root, ''), coalesce(p.rel, '')
+		FROM paths p JOIN documents d USING (document_id)
+		WHERE d.sha256 = ? AND d.extractor = ? AND (p.root IS NULL OR p.rel = ?)`, sha, key, rel)
+	if err != nil {
+		return nil, lockErr(err)
+	}
+	defer rows.Close()
+	var out []Place
+	for rows.Next() {
+		var pl Place
+		if err := rows.Scan(&pl.Path, &pl.Root, &pl.Rel); err != nil {
+			return nil, err
+		}
+		out = append(out, pl)
+	}
+	return out, rows.Err()
+}
+
+// StoredPaths returns every stored path.
+func StoredPaths(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT path FROM paths`)
+	if err != nil {
+		return nil, lockErr(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// RemovePaths deletes the stored paths (files gone from disk), and says
+// how many documents that leaves without a path: Prune removes those.
+func (w *Writer) RemovePaths(ctx context.Context, paths []string) (int64, error) {
+	if len(paths) == 0 {
+		return 0, nil
+	}
+	if err := w.Flush(); err != nil {
+		return 0, err
+	}
+	ctx = context.WithoutCancel(ctx)
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, lockErr(err)
+	}
+	defer tx.Rollback()
+	docs := map[int64]bool{}
+	for _, p := range paths {
+		var id int64
+		err := tx.QueryRowContext(ctx, `DELETE FROM paths WHERE path = ? RETURNING document_id`, p).Scan(&id)
+		switch {
+		case err == sql.ErrNoRows:
+		case err != nil:
+			return 0, lockErr(err)
+		default:
+			docs[id] = true
+		}
+	}
+	var n int64
+	for id := range docs {
+		var left bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM paths WHERE document_id = ?)`, id).Scan(&left); err != nil {
+			return 0, lockErr(err)
+		}
+		if !left {
+			n++
+		}
+	}
+	return n, lockErr(tx.Commit())
 }
 
 func (w *Writer) stamp() string { return w.now().UTC().Format(time.RFC3339) }

@@ -98,6 +98,8 @@ func TestWriterPathsAndReplacement(t *testing.T) {
 	w := NewWriter(db, 1, time.Minute)
 	put := func(e *Entry) {
 		t.Helper()
+		// Found under the folder /arch.
+		e.Root, e.Rel = "/arch", e.Path
 		if _, err := w.Put(ctx, e); err != nil {
 			t.Fatal(err)
 		}
@@ -141,12 +143,71 @@ func TestWriterPathsAndReplacement(t *testing.T) {
 	if _, err := db.Exec(`INSERT INTO unit_texts_fts (unit_texts_fts) VALUES ('integrity-check')`); err != nil {
 		t.Errorf("the index and unit_texts differ: %v", err)
 	}
-	loaded, known, status, err := Lookup(ctx, db, "sha-two", "k1", "a/x.txt")
+	loaded, known, status, err := Lookup(ctx, db, "sha-two", "k1", "/arch/a/x.txt")
 	if err != nil || !loaded || !known || status != StatusOK {
 		t.Errorf("Lookup = %v %v %q %v", loaded, known, status, err)
 	}
-	if loaded, _, _, _ := Lookup(ctx, db, "sha-two", "k2", "a/x.txt"); loaded {
+	if loaded, _, _, _ := Lookup(ctx, db, "sha-two", "k2", "/arch/a/x.txt"); loaded {
 		t.Error("Lookup under another extractor key must miss")
+	}
+}
+
+// TestWriterMovesAndRemovesPaths: a file found at its earlier place's
+// rel under a new root takes that place's row, rather than adding one; a
+// path stored before roots were is replaced by the same file's absolute
+// path; RemovePaths removes paths and counts the documents left with
+// none, which Prune then removes with their rows.
+func TestWriterMovesAndRemovesPaths(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 1, time.Minute)
+	put := func(e *Entry) {
+		t.Helper()
+		if _, err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := sampleEntry("/old/2020/a.txt", "sha-one")
+	one.Root, one.Rel = "/old", "2020/a.txt"
+	put(one)
+	put(&Entry{Path: "/new/2020/a.txt", Root: "/new", Rel: "2020/a.txt", Replaces: []string{"/old/2020/a.txt"},
+		SHA256: "sha-one", Key: "k1", Status: StatusOK, PathOnly: true})
+	var path, root, rel string
+	if err := db.QueryRow(`SELECT path, root, rel FROM v_documents`).Scan(&path, &root, &rel); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_paths`); n != 1 || path != "/new/2020/a.txt" || root != "/new" || rel != "2020/a.txt" {
+		t.Errorf("after the move: %d paths, v_documents %q %q %q; want 1, /new/2020/a.txt /new 2020/a.txt", n, path, root, rel)
+	}
+
+	// A path stored before roots were, as reached: the file found again
+	// the same way takes its row.
+	two := sampleEntry("b.txt", "sha-two")
+	put(two)
+	if n := count(t, db, `SELECT count(*) FROM v_paths WHERE path = 'b.txt' AND root IS NULL`); n != 1 {
+		t.Fatalf("a rootless entry: %d rows of b.txt without root, want 1", n)
+	}
+	put(&Entry{Path: "b.txt", Root: "/work", Rel: "b.txt", SHA256: "sha-two", Key: "k1", Status: StatusOK, PathOnly: true})
+	if n := count(t, db, `SELECT count(*) FROM v_paths WHERE document_id = (SELECT document_id FROM documents WHERE sha256 = 'sha-two')`); n != 1 {
+		t.Errorf("the file stored before roots has %d paths, want 1", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_paths WHERE path = '/work/b.txt' AND root = '/work' AND rel = 'b.txt'`); n != 1 {
+		t.Error("the file stored before roots is not at /work/b.txt")
+	}
+
+	// A second path of sha-one, then both of its paths gone.
+	put(&Entry{Path: "/new/copy.txt", Root: "/new", Rel: "copy.txt", SHA256: "sha-one", Key: "k1", Status: StatusOK, PathOnly: true})
+	if n, err := w.RemovePaths(ctx, []string{"/new/2020/a.txt", "/no/such/path"}); err != nil || n != 0 {
+		t.Errorf("RemovePaths of one of two paths: %d, %v; want 0 documents left without a path", n, err)
+	}
+	if n, err := w.RemovePaths(ctx, []string{"/new/copy.txt"}); err != nil || n != 1 {
+		t.Errorf("RemovePaths of the last path: %d, %v; want 1", n, err)
+	}
+	if n, err := w.Prune(ctx); err != nil || n != 1 {
+		t.Errorf("Prune = %d, %v; want 1", n, err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM blocks`); n != 2 {
+		t.Errorf("blocks = %d, want 2: only sha-two's", n)
 	}
 }
 
@@ -321,5 +382,21 @@ func TestFailedAndLoadedCopiesOfOneContent(t *testing.T) {
 	}
 	if n := count(t, db, `SELECT count(*) FROM documents`); n != 1 {
 		t.Errorf("%d documents, want 1", n)
+	}
+}
+
+// TestRootedPath: a path below a root keeps the root as written: a UNC
+// share's two leading slashes, a drive's root.
+func TestRootedPath(t *testing.T) {
+	for _, tt := range [][3]string{
+		{"//server/share/报告", "2020/a.docx", "//server/share/报告/2020/a.docx"},
+		{"C:/", "a.docx", "C:/a.docx"},
+		{"C:/报告", "a.docx", "C:/报告/a.docx"},
+		{"/", "a.txt", "/a.txt"},
+		{"/data/报告", "2020/a.txt", "/data/报告/2020/a.txt"},
+	} {
+		if got := RootedPath(tt[0], tt[1]); got != tt[2] {
+			t.Errorf("RootedPath(%q, %q) = %q, want %q", tt[0], tt[1], got, tt[2])
+		}
 	}
 }

@@ -1,7 +1,7 @@
 // Command ingest reads every .docx and .txt report under the given files
 // and folders into a SQLite database.
 //
-//	ingest [--db reports.db] [--workers N] [--dict FILE] [--commit-every 1s] [--journal wal|delete] PATH...
+//	ingest [--db reports.db] [--workers N] [--dict FILE|none] [--prune] [--commit-every 1s] [--journal wal|delete] PATH...
 //
 // Exit status: 0 when every supported file was ingested (or was already,
 // unchanged); 1 when some files failed (the rest are loaded, and the
@@ -25,6 +25,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/govreports/govreports/cmd/internal/cli"
+	"github.com/govreports/govreports/extract/segment"
 	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/schema"
@@ -72,6 +73,7 @@ type options struct {
 	commit  time.Duration
 	journal string
 	version bool
+	prune   bool
 	paths   []string
 	limits  model.Limits
 	memory  int64 // MiB: the Go runtime's soft limit, and the heap past which files being read fail; 0 for none
@@ -87,11 +89,12 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	o := &options{}
 	fs.StringVar(&o.db, "db", "reports.db", "SQLite database to create or update")
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "files read in parallel")
-	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` for Chinese word segmentation (one word per line)")
+	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` for Chinese word segmentation (one word per line); the database keeps its words for later runs and searches, which use them without --dict; none drops them")
 	fs.DurationVar(&o.busy, "busy-timeout", 10*time.Second, "how long to wait for a database another process holds")
 	fs.DurationVar(&o.timeout, "file-timeout", 5*time.Minute, "give up on a file whose reading takes longer (0: never)")
 	fs.DurationVar(&o.commit, "commit-every", time.Second, "commit what was read at least this often, also while a slow file is read: what a crash can lose")
 	fs.StringVar(&o.journal, "journal", "", "journal `MODE` of the database: wal, or delete for a network filesystem (default: wal, delete where the database lies on one)")
+	fs.BoolVar(&o.prune, "prune", false, "remove the stored files under the PATHs that are gone from disk (deleted, or moved out of them), with their documents")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	// What one file may cost: a file past a limit fails alone, with a
 	// sentence naming the flag.
@@ -191,15 +194,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if err != nil {
 		return fail(err)
 	}
+	// The database remembers the user dictionary it was built with: a run
+	// without --dict uses it, rather than read every file again with none.
+	var dicts []string
+	var words []segment.Word
+	switch o.dict {
+	case "none":
+	case "":
+		words, err = ingest.StoredWords(ctx, conn)
+		if err != nil {
+			conn.Close()
+			return fail(fmt.Errorf("%s: %w", o.db, err))
+		}
+		if len(words) > 0 {
+			fmt.Fprintf(stderr, "ingest: using the dictionary stored in %s (%s); --dict FILE to change it, --dict none to drop it\n", o.db, plural(len(words), "word"))
+		}
+	default:
+		dicts = append(dicts, o.dict)
+	}
 	conn.Close()
 	if o.memory > 0 {
 		// A second line behind the per-file limits: the collector works
 		// harder as the heap nears this, before the machine runs out.
 		debug.SetMemoryLimit(o.memory << 20)
-	}
-	var dicts []string
-	if o.dict != "" {
-		dicts = append(dicts, o.dict)
 	}
 	// The progress display starts with the run, once the dictionaries are
 	// read, so that its rates are of reading files alone (the whole
@@ -208,6 +225,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	loadStart := time.Now()
 	proc, err := ingest.New(ingest.Config{
 		Dicts:       dicts,
+		UserWords:   words,
 		Workers:     o.workers,
 		FileTimeout: o.timeout,
 		BatchAge:    o.commit,
@@ -216,6 +234,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		Limits:      o.limits,
 		QueueBytes:  o.queue << 20,
 		MemoryLimit: o.memory << 20,
+		Prune:       o.prune,
 		Progress:    func(e ingest.Event) { prog.event(e) },
 		Steps:       func(path string, done, total int) { prog.step(path, done, total) },
 		Started:     func(path string) { prog.started(path, time.Now()) },
@@ -247,7 +266,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if sum.Seen == 0 && sum.Lost == 0 && err != nil {
 		return fail(err)
 	}
-	printSummary(stdout, sum, loading, o.db, countReports(o.db))
+	printSummary(stdout, sum, o.prune, loading, o.db, countReports(o.db))
+	for _, root := range sum.NotPruned {
+		fmt.Fprintf(stderr, "ingest: warning: the walk found no file under %s, though the database holds some: nothing under it was counted or pruned as gone (an unmounted share looks like an empty folder)\n", root)
+	}
 	switch {
 	case ctx.Err() != nil:
 		fmt.Fprintln(stderr, "ingest: interrupted; what was loaded stays loaded")

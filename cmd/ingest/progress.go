@@ -159,7 +159,7 @@ func (p *progress) finish() {
 // printSummary says what a run did. Rates are of the run itself; loading
 // the dictionaries, once per process, is shown apart.
 // reports, when not negative, is how many reports the database holds.
-func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db string, reports int) {
+func printSummary(w io.Writer, s ingest.Summary, prune bool, loading time.Duration, db string, reports int) {
 	secs := s.Elapsed.Seconds()
 	if secs <= 0 {
 		secs = 1e-9
@@ -172,8 +172,17 @@ func printSummary(w io.Writer, s ingest.Summary, loading time.Duration, db strin
 	if s.Skipped > 0 {
 		fmt.Fprintln(w, "skipped: not reports, or formats not read; SELECT path, error FROM v_documents WHERE status = 'skipped' says which")
 	}
-	if s.Pruned > 0 {
-		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", s.Pruned)
+	if s.Moved > 0 {
+		fmt.Fprintf(w, "moved: %s at the same place under a moved or renamed folder, stored paths updated\n", plural(s.Moved, "file"))
+	}
+	switch {
+	case prune:
+		fmt.Fprintf(w, "pruned %s (files gone)\n", plural(int(s.GonePruned), "document"))
+	case s.Gone > 0:
+		fmt.Fprintf(w, "gone from disk: %s under the given folders, kept in the database until ingest --prune\n", plural(s.Gone, "stored file"))
+	}
+	if earlier := s.Pruned - s.GonePruned; earlier > 0 {
+		fmt.Fprintf(w, "%d earlier versions of changed files removed\n", earlier)
 	}
 	if s.Lost > 0 {
 		fmt.Fprintf(w, "%s read but not stored: the batch holding them could not be committed; the next run reads them again\n", plural(s.Lost, "file"))

@@ -2,7 +2,7 @@
 // builds: inspect a file, search in Chinese, run read-only SQL, export.
 //
 //	reports inspect [--json] FILE
-//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
+//	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE|none] [--timeout 1m] QUERY
 //	reports sql     [--db reports.db] [--csv|--json] [--wide] [--timeout 1m] QUERY
 //	reports export  [--db reports.db] -o FILE [--force] [--headers zh] [--unit wan] [--timeout 1m] (VIEW | --query SQL | --all)
 //	reports datasette-metadata [--db reports.db] > metadata.json

@@ -21,7 +21,7 @@ import (
 	"github.com/govreports/govreports/extract/segment"
 )
 
-const searchUsage = `usage: reports search [--db reports.db] [--year 2020] [--limit 20] [--offset 0] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
+const searchUsage = `usage: reports search [--db reports.db] [--year 2020] [--limit 20] [--offset 0] [--json|--csv] [--dict FILE|none] [--timeout 1m] QUERY
 
 Full-text search in Chinese. The words of the query must all occur (they
 are ANDed); a "quoted phrase" must occur as written; A OR B (or A 或 B)
@@ -31,8 +31,9 @@ Hits are ranked best first (BM25) and shown with their report, file,
 section path (a table cell: its table, 表N and caption) and a snippet with
 the matches in 【】. The first 20 are shown (--limit) with the total;
 --offset N skips the first N, for the next page.
---dict names the user dictionary ingest was run with, so that the query is
-cut into words the same way. A query of more than 64 words is cut to its
+The query is cut into words with the user dictionary the database was
+built with (ingest --dict), which it keeps; --dict FILE names another,
+--dict none none. A query of more than 64 words is cut to its
 first 64, with a warning: every word must occur, and each costs time.
 `
 
@@ -74,7 +75,7 @@ func parseSearch(args []string, stdout io.Writer) (*searchOptions, error) {
 	fs.IntVar(&o.offset, "offset", 0, "skip the best `N` hits: the next page")
 	fs.BoolVar(&o.json, "json", false, "print a JSON array, best first")
 	fs.BoolVar(&o.csv, "csv", false, "print CSV, best first")
-	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` that ingest used")
+	fs.StringVar(&o.dict, "dict", "", "user dictionary `FILE` to cut the query with (default: the one the database keeps; none for none)")
 	fs.DurationVar(&o.timeout, "timeout", defaultTimeout, "stop a search that runs longer (0: never)")
 	if err := parseFlags(fs, notWords(args), stdout); err != nil {
 		return nil, err
@@ -121,7 +122,16 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer db.Close()
 	opts := segment.Options{}
-	if o.dict != "" {
+	switch o.dict {
+	case "none":
+	case "":
+		if opts.UserWords, err = ingest.StoredWords(ctx, db); err != nil {
+			return fmt.Errorf("%s: %w", o.db, err)
+		}
+		if n := len(opts.UserWords); n > 0 {
+			fmt.Fprintf(stderr, "reports search: using the dictionary stored in %s (%d words); --dict FILE for another, --dict none for none\n", o.db, n)
+		}
+	default:
 		opts.UserDicts = []string{o.dict}
 	}
 	seg, err := segment.New(opts)

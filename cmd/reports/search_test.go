@@ -7,12 +7,14 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/govreports/govreports/corpus"
 	"github.com/govreports/govreports/extract/segment"
 	"github.com/govreports/govreports/ingest"
 	"github.com/govreports/govreports/ingest/model"
@@ -324,5 +326,37 @@ func TestHitCount(t *testing.T) {
 		if got := hitCount(tt.shown, tt.total, tt.offset); got != tt.want {
 			t.Errorf("hitCount(%d, %d, %d) = %s, want %s", tt.shown, tt.total, tt.offset, got, tt.want)
 		}
+	}
+}
+
+// TestSearchUsesTheStoredDictionary (issue 12, trap 5): a database built
+// with ingest --dict keeps its words, and search cuts the query with them
+// without being told, saying so; --dict none cuts it without them, and
+// then the warning of other dictionaries shows.
+func TestSearchUsesTheStoredDictionary(t *testing.T) {
+	dir := t.TempDir()
+	words := filepath.Join(dir, "words.txt")
+	if err := os.WriteFile(words, []byte("楼宇画像 500 nz\n西湖服务通\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "reports.db")
+	if sum := ingestInto(t, db, testProcessor(t, words), corpus.SamplePath()); sum.Ingested != 1 {
+		t.Fatalf("sample not ingested: %+v", sum)
+	}
+	const other = "indexed with other dictionaries"
+	code, out, errs := runCmd(t, "search", "--db", db, "楼宇经济")
+	if code != 0 || !strings.Contains(out, "【楼宇经济】") {
+		t.Fatalf("exit %d:\n%s%s", code, out, errs)
+	}
+	if want := "using the dictionary stored in " + db + " (2 words)"; !strings.Contains(errs, want) || strings.Contains(errs, other) {
+		t.Errorf("stderr %q: want %q and no warning of other dictionaries", errs, want)
+	}
+	code, _, errs = runCmd(t, "search", "--db", db, "--dict", "none", "楼宇经济")
+	if code != 0 || !strings.Contains(errs, "1 of 1 documents were "+other) || strings.Contains(errs, "stored in") {
+		t.Errorf("--dict none: exit %d, stderr %q; want the warning of other dictionaries", code, errs)
+	}
+	code, _, errs = runCmd(t, "search", "--db", db, "--dict", words, "楼宇经济")
+	if code != 0 || errs != "" {
+		t.Errorf("--dict with the same words: exit %d, stderr %q; want silence", code, errs)
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,6 +50,10 @@ type Options struct {
 	// Blank lines and lines starting with # are ignored. Earlier files win
 	// over later ones, and all of them over the built-in dictionaries.
 	UserDicts []string
+	// UserWords are more user words, after those of UserDicts: a
+	// dictionary kept elsewhere than in a file (ingest keeps the one a
+	// database was built with in the database).
+	UserWords []Word
 	// Prefetch loads the whole dictionary once more than a file or two of
 	// text has been cut: it takes seconds, and then cuts each text ten
 	// times faster than a dictionary of the text's own words can be
@@ -59,6 +64,7 @@ type Options struct {
 // Segmenter cuts text into words. It is safe for concurrent use.
 type Segmenter struct {
 	hash     string
+	given    []Word              // the user words, as given
 	words    string              // user and domain words, as gse reads them
 	user     map[string]userWord // the same, as gse holds them
 	userMax  int                 // the longest in bytes
@@ -84,19 +90,30 @@ type Segmenter struct {
 // frequencies win), then the domain terms, then gse's simplified-Chinese
 // dictionary.
 func New(opts Options) (*Segmenter, error) {
+	var given []Word
+	for _, path := range opts.UserDicts {
+		ws, err := ReadDict(path)
+		if err != nil {
+			return nil, err
+		}
+		given = append(given, ws...)
+	}
+	given = append(given, opts.UserWords...)
 	h := sha256.New()
 	fmt.Fprintf(h, "gse %s\n", gse.Version)
 	var words bytes.Buffer
-	for _, path := range opts.UserDicts {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("segment: user dictionary: %w", err)
+	for _, w := range given {
+		if err := w.check(); err != nil {
+			return nil, fmt.Errorf("segment: user word %q: %w", w.Text, err)
 		}
-		if err := parseDict(path, data, &words); err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(h, "user %d\n", len(data))
-		h.Write(data)
+		words.WriteString(w.line())
+	}
+	if len(given) > 0 {
+		// The words as gse reads them, not the files' bytes: the same
+		// words give the same hash whether read from a file or from a
+		// database, and a comment changed in a file re-reads nothing.
+		fmt.Fprintf(h, "user words %d\n", words.Len())
+		h.Write(words.Bytes())
 	}
 	if err := parseDict("domain.txt (built in)", domainDict, &words); err != nil {
 		return nil, err
@@ -104,7 +121,7 @@ func New(opts Options) (*Segmenter, error) {
 	fmt.Fprintf(h, "domain %d\n", len(domainDict))
 	h.Write(domainDict)
 
-	s := &Segmenter{hash: hex.EncodeToString(h.Sum(nil)), words: words.String(), prefetch: opts.Prefetch}
+	s := &Segmenter{hash: hex.EncodeToString(h.Sum(nil)), given: given, words: words.String(), prefetch: opts.Prefetch}
 	// gse reads the user and domain words, so that they are held exactly
 	// as in the whole dictionary.
 	small := gse.Segmenter{NotLoadHMM: true, SkipLog: true}
@@ -230,9 +247,70 @@ func (e *DictError) Error() string {
 
 func (e *DictError) Unwrap() error { return e.Err }
 
+// Word is a user word as its dictionary gives it.
+type Word struct {
+	Text string
+	Freq float64 // 0 when not given
+	Pos  string  // part of speech; "" when not given
+}
+
+// check says what is wrong with a word that did not come from a file
+// parseWords checked.
+func (w Word) check() error {
+	switch {
+	case w.Text == "" || len(strings.Fields(w.Text)) != 1 || strings.TrimSpace(w.Text) != w.Text:
+		return fmt.Errorf("want one word without spaces")
+	case !utf8.ValidString(w.Text) || !utf8.ValidString(w.Pos):
+		return fmt.Errorf("not UTF-8")
+	case w.Freq < 0 || math.IsNaN(w.Freq) || math.IsInf(w.Freq, 0):
+		return fmt.Errorf("bad frequency %v", w.Freq)
+	case strings.ContainsFunc(w.Pos, unicode.IsSpace):
+		return fmt.Errorf("bad part of speech %q", w.Pos)
+	}
+	return nil
+}
+
+// line is the word as gse reads it: folded, with the defaults filled in.
+func (w Word) line() string {
+	freq := float64(defaultFreq)
+	if w.Freq > 0 {
+		freq = max(w.Freq, 2) // gse drops words rarer than 2
+	}
+	pos := w.Pos
+	if pos == "" {
+		pos = "n"
+	}
+	return fmt.Sprintf("%s %g %s\n", fold(w.Text), freq, pos)
+}
+
+// ReadDict reads a user dictionary file: one word a line, then optionally
+// its frequency and a part of speech, separated by spaces; blank lines and
+// lines starting with # are passed over.
+func ReadDict(path string) ([]Word, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("segment: user dictionary: %w", err)
+	}
+	return parseWords(path, data)
+}
+
+// UserWords returns the user words the segmenter holds, as given: what a
+// caller stores to make the same segmenter again (Options.UserWords).
+func (s *Segmenter) UserWords() []Word { return slices.Clone(s.given) }
+
 // parseDict checks a dictionary file and appends its words to w in the
 // "word freq pos" lines that gse reads.
 func parseDict(name string, data []byte, w *bytes.Buffer) error {
+	words, err := parseWords(name, data)
+	for _, word := range words {
+		w.WriteString(word.line())
+	}
+	return err
+}
+
+// parseWords reads the words of a dictionary file.
+func parseWords(name string, data []byte) ([]Word, error) {
+	var words []Word
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
@@ -246,30 +324,29 @@ func parseDict(name string, data []byte, w *bytes.Buffer) error {
 			continue
 		}
 		if !utf8.ValidString(text) {
-			return &DictError{name, line, fmt.Errorf("not UTF-8")}
+			return nil, &DictError{name, line, fmt.Errorf("not UTF-8")}
 		}
 		f := strings.Fields(text)
 		if len(f) > 3 {
-			return &DictError{name, line, fmt.Errorf("want \"word [frequency [part-of-speech]]\", got %d fields", len(f))}
+			return nil, &DictError{name, line, fmt.Errorf("want \"word [frequency [part-of-speech]]\", got %d fields", len(f))}
 		}
-		freq := float64(defaultFreq)
+		w := Word{Text: f[0]}
 		if len(f) > 1 {
 			v, err := strconv.ParseFloat(f[1], 64)
-			if err != nil || v <= 0 {
-				return &DictError{name, line, fmt.Errorf("bad frequency %q", f[1])}
+			if err != nil || !(v > 0) || math.IsInf(v, 0) {
+				return nil, &DictError{name, line, fmt.Errorf("bad frequency %q", f[1])}
 			}
-			freq = max(v, 2) // gse drops words rarer than 2
+			w.Freq = v
 		}
-		pos := "n"
 		if len(f) > 2 {
-			pos = f[2]
+			w.Pos = f[2]
 		}
-		fmt.Fprintf(w, "%s %g %s\n", fold(f[0]), freq, pos)
+		words = append(words, w)
 	}
 	if err := sc.Err(); err != nil {
-		return &DictError{name, line + 1, err}
+		return nil, &DictError{name, line + 1, err}
 	}
-	return nil
+	return words, nil
 }
 
 // DictHash identifies the dictionaries in use: the same text gives the same

@@ -110,6 +110,55 @@ func TestUserDictionary(t *testing.T) {
 	}
 }
 
+// TestUserWordsFromElsewhere: the words of a dictionary file, given as
+// words (as ingest keeps them in the database), make the same segmenter:
+// the same hash, so that nothing is read again, and the same cuts. A
+// comment changed in the file changes nothing either.
+func TestUserWordsFromElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "user.txt")
+	if err := os.WriteFile(path, []byte("\uFEFF西湖服务通\n楼宇画像 500 nz\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromFile, err := segment.New(segment.Options{UserDicts: []string{path}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []segment.Word{{Text: "西湖服务通"}, {Text: "楼宇画像", Freq: 500, Pos: "nz"}}
+	if got := fromFile.UserWords(); !slices.Equal(got, want) {
+		t.Fatalf("UserWords = %+v, want %+v", got, want)
+	}
+	fromWords, err := segment.New(segment.Options{UserWords: want})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromWords.DictHash() != fromFile.DictHash() {
+		t.Error("the same words from a file and as words hash differently")
+	}
+	text := "推广西湖服务通和楼宇画像平台"
+	if a, b := fromWords.Words(text), fromFile.Words(text); !slices.Equal(a, b) || !slices.Contains(a, "西湖服务通") {
+		t.Errorf("Words(%q): as words %q, from the file %q", text, a, b)
+	}
+	if err := os.WriteFile(path, []byte("# 本地词\n西湖服务通\n\n楼宇画像 500 nz\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := segment.New(segment.Options{UserDicts: []string{path}}); err != nil {
+		t.Fatal(err)
+	} else if again.DictHash() != fromFile.DictHash() {
+		t.Error("a comment and a blank line changed DictHash")
+	}
+	if other, err := segment.New(segment.Options{UserWords: want[:1]}); err != nil {
+		t.Fatal(err)
+	} else if other.DictHash() == fromFile.DictHash() {
+		t.Error("fewer words, same DictHash")
+	}
+	for _, bad := range []segment.Word{{Text: "两个 词"}, {Text: ""}, {Text: "词", Freq: -1}, {Text: "词", Pos: "n x"}} {
+		if _, err := segment.New(segment.Options{UserWords: []segment.Word{bad}}); err == nil {
+			t.Errorf("New with user word %+v: no error", bad)
+		}
+	}
+}
+
 func TestUserDictionaryErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.txt")
