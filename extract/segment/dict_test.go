@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/go-ego/gse"
 
@@ -222,5 +223,18 @@ func TestKnownWords(t *testing.T) {
 	}
 	if w := k.(*word); !w.content || !slices.Equal(w.subs, []string{"绩效", "目标"}) {
 		t.Errorf("kept 绩效目标 = %+v, want a content word with sub-words 绩效, 目标", *w)
+	}
+}
+
+// TestFoldSparesIdeographs: fold passes CJK ideographs by without asking
+// unicode.ToLower, which must agree that they have no lower case.
+func TestFoldSparesIdeographs(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if unicode.ToLower(r) != r {
+			t.Fatalf("unicode.ToLower(%U) = %U: fold would not lower it", r, unicode.ToLower(r))
+		}
+	}
+	if got, want := fold("ＡＢ绩效　Ｇｏ１"), "ab绩效 go1"; got != want {
+		t.Errorf("fold = %q, want %q", got, want)
 	}
 }

@@ -452,14 +452,18 @@ func isDigitAt(s string, i int) bool {
 
 // fold maps full-width forms to their narrow equivalents and lowercases,
 // rune by rune, so that 'Ａ１' and 'a1' are the same word.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
-			r -= 0xFF01 - '!'
-		case r == 0x3000: // ideographic space
-			r = ' '
-		}
-		return unicode.ToLower(r)
-	}, s)
+func fold(s string) string { return strings.Map(foldRune, s) }
+
+func foldRune(r rune) rune {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		// CJK ideographs, most of a report, have no case: this spares
+		// unicode.ToLower's search of its tables.
+		return r
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		r -= 0xFF01 - '!'
+	case r == 0x3000: // ideographic space
+		r = ' '
+	}
+	return unicode.ToLower(r)
 }
