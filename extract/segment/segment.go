@@ -346,10 +346,10 @@ type word struct {
 	subs    []string
 }
 
-// maxKnown bounds the words kept: the words of the dictionary and single
-// characters, a few tens of thousands in practice; past the bound new
-// words are worked out each time, as before.
-const maxKnown = 1 << 18
+// maxKnown bounds the words kept (at ~150 bytes a word, 10 MB), so that
+// memory stays flat over any archive: frequent words come early, and past
+// the bound the others are worked out each time, as before.
+const maxKnown = 1 << 16
 
 // knownWord returns what indexing needs of the Han word w cut by g, the
 // whole dictionary (which never changes once loaded).
