@@ -78,6 +78,9 @@ func OpenWith(ctx context.Context, path string, o Options) (*sql.DB, error) {
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_foreign_keys", "1")
 	q.Set("_txlock", "immediate")
+	// One connection, which database/sql hands one goroutine at a time:
+	// SQLite's lock around every call (bind, step …) guards nothing here.
+	q.Set("_mutex", "no")
 	db, err := sql.Open("sqlite3", fileURI(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)

@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"runtime/trace"
 	"syscall"
 	"time"
 
@@ -80,6 +81,7 @@ type options struct {
 	queue   int64 // MiB of read documents waiting for the writer
 
 	cpuprofile string // hidden: for the benchmarks (BENCHMARKS.md)
+	trace      string // hidden: an execution trace, to see where goroutines wait
 }
 
 // parseFlags reads the command line; it returns cli.ErrHelp once it has
@@ -114,6 +116,8 @@ func parseFlags(args []string, stdout io.Writer) (*options, error) {
 	fs.Int64Var(&o.queue, "queue-mb", ingest.DefaultQueueBytes>>20, "MiB of read documents that may wait for the database writer")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	_ = fs.MarkHidden("cpuprofile")
+	fs.StringVar(&o.trace, "trace", "", "write an execution trace of the run to `FILE`")
+	_ = fs.MarkHidden("trace")
 	if err := fs.Parse(args, stdout); err != nil {
 		return nil, err
 	}
@@ -174,6 +178,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		}
 		defer f.Close()
 		defer pprof.StopCPUProfile()
+	}
+	if o.trace != "" {
+		f, err := os.Create(o.trace)
+		if err == nil {
+			err = trace.Start(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "ingest: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		defer trace.Stop()
 	}
 	// fail reports an error that stops the run before it starts.
 	fail := func(err error) int {

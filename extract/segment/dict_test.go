@@ -3,8 +3,10 @@ package segment
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/go-ego/gse"
 
@@ -190,5 +192,49 @@ func BenchmarkNew(b *testing.B) {
 		if _, err := New(Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestKnownWords: the words the whole dictionary cut are worked out once
+// and kept; cutting the same text again, from what was kept, gives the
+// same words, sub-words and counts.
+func TestKnownWords(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadAll(); err != nil {
+		t.Fatal(err)
+	}
+	const text = "绩效目标完成情况良好"
+	for i := range 2 {
+		counts := map[string]int{}
+		if got, want := s.TokensCounting(text, counts), "绩效目标 完成 情况 良好 绩效 目标"; got != want {
+			t.Errorf("cut %d: Tokens = %q, want %q", i+1, got, want)
+		}
+		// 情况 is a stop word, 完成 a verb, 良好 an adjective.
+		if len(counts) != 1 || counts["绩效目标"] != 1 {
+			t.Errorf("cut %d: counts = %v, want 绩效目标:1", i+1, counts)
+		}
+	}
+	k, ok := s.known.Load("绩效目标")
+	if !ok {
+		t.Fatal("绩效目标 is not kept")
+	}
+	if w := k.(*word); !w.content || !slices.Equal(w.subs, []string{"绩效", "目标"}) {
+		t.Errorf("kept 绩效目标 = %+v, want a content word with sub-words 绩效, 目标", *w)
+	}
+}
+
+// TestFoldSparesIdeographs: fold passes CJK ideographs by without asking
+// unicode.ToLower, which must agree that they have no lower case.
+func TestFoldSparesIdeographs(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if unicode.ToLower(r) != r {
+			t.Fatalf("unicode.ToLower(%U) = %U: fold would not lower it", r, unicode.ToLower(r))
+		}
+	}
+	if got, want := fold("ＡＢ绩效　Ｇｏ１"), "ab绩效 go1"; got != want {
+		t.Errorf("fold = %q, want %q", got, want)
 	}
 }

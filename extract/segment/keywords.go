@@ -21,7 +21,7 @@ func (s *Segmenter) Counts(text string) map[string]int {
 	counts := make(map[string]int)
 	s.eachWord(text, func(g *gse.Segmenter, w string, _ bool) {
 		if s.isContentWord(g, w) {
-			counts[w]++
+			addCount(counts, w)
 		}
 	})
 	return counts

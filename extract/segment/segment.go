@@ -81,6 +81,9 @@ type Segmenter struct {
 	full     atomic.Pointer[gse.Segmenter] // the whole dictionary, once loaded
 	fullErr  error                         // why it did not load
 
+	known  sync.Map // string → *word: the words the whole dictionary cut (knownWord)
+	nKnown atomic.Int64
+
 	idfOnce sync.Once // the keyword IDF table is loaded on first use
 	idf     map[string]float64
 	idfMid  float64
@@ -369,24 +372,78 @@ func (s *Segmenter) Tokens(text string) string { return s.TokensCounting(text, n
 // cutting the text is the dear part.
 func (s *Segmenter) TokensCounting(text string, counts map[string]int) string {
 	var b strings.Builder
+	b.Grow(len(text) + len(text)/4)
 	var subs []string
+	full := s.full.Load()
 	s.eachWord(text, func(g *gse.Segmenter, w string, han bool) {
-		if counts != nil && s.isContentWord(g, w) {
-			counts[w]++
+		if han && g == full {
+			k := s.knownWord(g, w)
+			w = k.text // a copy of its own: counts may keep it
+			if counts != nil && k.content {
+				counts[w]++
+			}
+			subs = append(subs, k.subs...)
+		} else {
+			if counts != nil && s.isContentWord(g, w) {
+				addCount(counts, w)
+			}
+			if han && utf8.RuneCountInString(w) >= 3 {
+				subs = subWords(g, w, subs)
+			}
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
-		if han && utf8.RuneCountInString(w) >= 3 {
-			subs = subWords(g, w, subs)
-		}
 	})
 	for _, w := range subs {
 		b.WriteByte(' ')
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// addCount counts w, copying it when it is new: w may be a piece of a
+// long text, which the map would keep alive.
+func addCount(counts map[string]int, w string) {
+	if _, ok := counts[w]; ok {
+		counts[w]++
+		return
+	}
+	counts[strings.Clone(w)] = 1
+}
+
+// word is what indexing works out for a Han word cut by the whole
+// dictionary: whether it is a content word, and the shorter words inside
+// it. The same words recur in every report; working them out anew each
+// time was a quarter of segmenting.
+type word struct {
+	text    string // a copy of its own, not a piece of a text
+	content bool
+	subs    []string
+}
+
+// maxKnown bounds the words kept (at ~150 bytes a word, 10 MB), so that
+// memory stays flat over any archive: frequent words come early, and past
+// the bound the others are worked out each time, as before.
+const maxKnown = 1 << 16
+
+// knownWord returns what indexing needs of the Han word w cut by g, the
+// whole dictionary (which never changes once loaded).
+func (s *Segmenter) knownWord(g *gse.Segmenter, w string) *word {
+	if k, ok := s.known.Load(w); ok {
+		return k.(*word)
+	}
+	k := &word{text: strings.Clone(w), content: s.isContentWord(g, w)}
+	if utf8.RuneCountInString(w) >= 3 {
+		k.subs = subWords(g, k.text, nil)
+	}
+	if s.nKnown.Load() < maxKnown {
+		if _, loaded := s.known.LoadOrStore(k.text, k); !loaded {
+			s.nKnown.Add(1)
+		}
+	}
+	return k
 }
 
 // Words returns the words of text in order, without the sub-words that
@@ -417,10 +474,12 @@ func subWords(g *gse.Segmenter, w string, out []string) []string {
 // segmenter that cut it. Runs of Han characters go through the dictionary;
 // runs of other letters and digits are words as they stand (a decimal
 // point between digits stays inside); everything else separates words.
+// A word is a piece of the folded text: fn copies what it keeps.
 func (s *Segmenter) eachWord(text string, fn func(g *gse.Segmenter, w string, han bool)) {
 	text = fold(text)
 	g := s.cutter(text)
 	start, inHan := -1, false
+	var buf []byte // the run as gse takes it, one buffer for all runs
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -431,8 +490,12 @@ func (s *Segmenter) eachWord(text string, fn func(g *gse.Segmenter, w string, ha
 			fn(g, run, false)
 			return
 		}
-		for _, sg := range g.Segment([]byte(run)) {
-			fn(g, sg.Token().Text(), true)
+		buf = append(buf[:0], run...)
+		// A segment's bytes are its word: gse looks words up by the
+		// bytes of the text, and a character it does not know is a
+		// word of its own.
+		for _, sg := range g.Segment(buf) {
+			fn(g, run[sg.Start():sg.End()], true)
 		}
 	}
 	for i, r := range text {
@@ -466,14 +529,18 @@ func isDigitAt(s string, i int) bool {
 
 // fold maps full-width forms to their narrow equivalents and lowercases,
 // rune by rune, so that 'Ａ１' and 'a1' are the same word.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
-			r -= 0xFF01 - '!'
-		case r == 0x3000: // ideographic space
-			r = ' '
-		}
-		return unicode.ToLower(r)
-	}, s)
+func fold(s string) string { return strings.Map(foldRune, s) }
+
+func foldRune(r rune) rune {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		// CJK ideographs, most of a report, have no case: this spares
+		// unicode.ToLower's search of its tables.
+		return r
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		r -= 0xFF01 - '!'
+	case r == 0x3000: // ideographic space
+		r = ' '
+	}
+	return unicode.ToLower(r)
 }

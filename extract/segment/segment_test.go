@@ -332,6 +332,35 @@ func TestConcurrentUse(t *testing.T) {
 	}
 }
 
+// TestConcurrentUseWholeDictionary: with the whole dictionary, whose words
+// are worked out once and kept for every caller, goroutines cutting at
+// once get what small dictionaries cut one at a time.
+func TestConcurrentUseWholeDictionary(t *testing.T) {
+	lines := sampleLines(t)
+	want := make([]string, len(lines))
+	for i, l := range lines {
+		want[i] = defaultSegmenter(t).Tokens(l)
+	}
+	seg, err := segment.New(segment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := seg.LoadAll(); err != nil {
+		t.Fatal(err)
+	}
+	for g := range 8 {
+		t.Run("", func(t *testing.T) {
+			t.Parallel()
+			for i := range lines {
+				i := (i + g*17) % len(lines)
+				if got := seg.Tokens(lines[i]); got != want[i] {
+					t.Errorf("line %d: concurrent Tokens = %q, want %q", i, got, want[i])
+				}
+			}
+		})
+	}
+}
+
 func TestKeywords(t *testing.T) {
 	seg := defaultSegmenter(t)
 	data, err := os.ReadFile(corpus.SamplePath())
