@@ -332,62 +332,132 @@ type StatedFunds struct {
 // reports that give them in no funds table. It reads the first sentence
 // that names one budget and one spending amount, and no other year than
 // year (when year is known: a sentence on the year before is no measure
-// of this one). Of two budgets in one sentence the adjusted one (全年预算,
-// 调整后预算) is the budget, as in tables; the one at the start of the
-// year (年初) is kept as Initial. The Fund's TableNo is 0 and its Row -1:
-// it stands in no table.
+// of this one); failing that, a budget in one sentence and its spending
+// in the next ("项目预算总额2,356.80万元，其中…。截至12月31日，已支出
+// 2,198.47万元"), lines a PDF broke mid-sentence joined again. Of two
+// budgets in one sentence the adjusted one (全年预算, 调整后预算) is the
+// budget, as in tables; the one at the start of the year (年初) is kept
+// as Initial. The Fund's TableNo is 0 and its Row -1: it stands in no
+// table.
 func SentenceFunds(paras []Para, year int) *StatedFunds {
 	for _, p := range paras {
 		for _, s := range sentences(p.Text) {
 			if !mayStateFunds(s) || otherYear(s, year) {
 				continue
 			}
-			figs, _ := figures.Find(s, figures.Context{})
-			var budget, actual, initial, stated *model.Figure
-			budgetRank := 0
-			for i := range figs {
-				f := &figs[i]
-				if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
-					stated == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
-					stated = f
-					continue
-				}
-				if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
-					continue
-				}
-				switch role, rank := moneyRole(f.Label); role {
-				case "actual":
-					if actual == nil {
-						actual = f
-					}
-				case "budget":
-					if rank == 1 && initial == nil {
-						initial = f
-					}
-					if rank > budgetRank {
-						budget, budgetRank = f, rank
-					}
-				}
+			if m := moneyIn(s); m.budget != nil && m.actual != nil {
+				return m.funds(p.Block)
 			}
-			if budget == nil || actual == nil {
+		}
+	}
+	for _, p := range joinWrapped(paras) {
+		ss := sentences(p.Text)
+		for i := 0; i+1 < len(ss); i++ {
+			if !mayStateFunds(ss[i]+ss[i+1]) || otherYear(ss[i], year) || otherYear(ss[i+1], year) {
 				continue
 			}
-			b, a := budget.Value, actual.Value
-			out := &StatedFunds{Block: p.Block, Fund: model.Fund{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a,
-				Rate: rateOf(b, a), BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
-			if initial != nil && initial != budget {
-				v := initial.Value
-				out.Initial = &v
+			// The first names only the budget, the second only the
+			// spending: two halves of one statement.
+			b, a := moneyIn(ss[i]), moneyIn(ss[i+1])
+			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil {
+				continue
 			}
-			if stated != nil {
-				if v, _, ok := grammar.ParsePercent(stated.Raw); ok {
-					out.Fund.RateStated, out.RateRaw = &v, stated.Raw
-				}
+			b.actual = a.actual
+			if a.rate != nil {
+				b.rate = a.rate
 			}
-			return out
+			return b.funds(p.Block)
 		}
 	}
 	return nil
+}
+
+// sentenceMoney are the amounts of a sentence that state funds: the
+// budget (the adjusted one when it names two), the budget at the start of
+// the year, the spending and the execution rate it states.
+type sentenceMoney struct {
+	budget, initial, actual, rate *model.Figure
+}
+
+func moneyIn(s string) sentenceMoney {
+	figs, _ := figures.Find(s, figures.Context{})
+	var m sentenceMoney
+	budgetRank := 0
+	for i := range figs {
+		f := &figs[i]
+		if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
+			m.rate == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
+			m.rate = f
+			continue
+		}
+		if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
+			continue
+		}
+		switch role, rank := moneyRole(f.Label); role {
+		case "actual":
+			if m.actual == nil {
+				m.actual = f
+			}
+		case "budget":
+			if rank == 1 && m.initial == nil {
+				m.initial = f
+			}
+			if rank > budgetRank {
+				m.budget, budgetRank = f, rank
+			}
+		}
+	}
+	return m
+}
+
+// funds are the StatedFunds of m, read in the paragraph of block.
+func (m sentenceMoney) funds(block int) *StatedFunds {
+	b, a := m.budget.Value, m.actual.Value
+	out := &StatedFunds{Block: block, Fund: model.Fund{Item: textnorm.Simplify(m.budget.Label), Budget: &b, Actual: &a,
+		Rate: rateOf(b, a), BudgetRaw: m.budget.Raw, ActualRaw: m.actual.Raw, TableNo: 0, Row: -1}}
+	if m.initial != nil && m.initial != m.budget {
+		v := m.initial.Value
+		out.Initial = &v
+	}
+	if m.rate != nil {
+		if v, _, ok := grammar.ParsePercent(m.rate.Raw); ok {
+			out.Fund.RateStated, out.RateRaw = &v, m.rate.Raw
+		}
+	}
+	return out
+}
+
+// joinWrapped joins the paragraphs a PDF's line breaks cut from one
+// another: a line that ends mid-sentence ("…实际到位 2,000 万元。截") runs
+// on into the block right after it, unless that one starts a heading or
+// an item, or the line is itself a heading (a marker and no comma). A
+// joined paragraph keeps the block of its first line.
+func joinWrapped(paras []Para) []Para {
+	var out []Para
+	for i, p := range paras {
+		if i > 0 && runsOn(paras[i-1], p) {
+			out[len(out)-1].Text += p.Text
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func runsOn(prev, next Para) bool {
+	if next.Block != prev.Block+1 {
+		return false
+	}
+	t := strings.TrimRightFunc(prev.Text, textnorm.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if t == "" || strings.ContainsRune("。！？；：!?;:", last) {
+		return false
+	}
+	if _, ok := grammar.ParseMarker(strings.TrimLeftFunc(next.Text, textnorm.IsSpace)); ok {
+		return false
+	}
+	_, heading := grammar.ParseMarker(strings.TrimLeftFunc(t, textnorm.IsSpace))
+	return !heading || strings.ContainsAny(t, "，,")
 }
 
 // mayStateFunds is a quick test before the figures are read: an amount
@@ -408,8 +478,10 @@ func moneyRole(label string) (role string, rank int) {
 			return "", 0
 		}
 	}
+	// 基本支出预算, 项目支出预算数: a budget for spending, not spending.
+	budget := strings.HasSuffix(l, "预算") || strings.HasSuffix(l, "预算数")
 	switch {
-	case strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际"):
+	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际")):
 		return "actual", 0
 	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
 		return "budget", 3

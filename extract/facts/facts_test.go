@@ -132,6 +132,25 @@ func TestSentenceFunds(t *testing.T) {
 	}
 }
 
+// A PDF's lines break mid-sentence and put spaces around the amounts: the
+// budget on one line, the spending on the next, read as one paragraph.
+func TestSentenceFundsWrapped(t *testing.T) {
+	paras := []Para{
+		NewPara(3, "（二）资金使用情况"),
+		NewPara(4, "2019年度运营维护经费预算安排 460 万元，实际到位 460 万元。截"),
+		NewPara(5, "至2019年12月31日，实际支出 412.3 万元，结余 47.7 万元。"),
+	}
+	sf := SentenceFunds(paras, 2019)
+	if sf == nil || *sf.Fund.Budget != "4600000" || *sf.Fund.Actual != "4123000" || sf.Block != 4 {
+		t.Fatalf("SentenceFunds = %+v, want 460万元 against 412.3万元 from block 4", sf)
+	}
+	// Blocks apart (a table, a heading between), they are two paragraphs.
+	paras[2].Block = 7
+	if sf := SentenceFunds(paras, 2019); sf != nil {
+		t.Errorf("SentenceFunds = %+v across a gap between blocks", sf.Fund)
+	}
+}
+
 func TestAgency(t *testing.T) {
 	for text, want := range map[string]string{
 		"区财政局委托某某工程咨询有限公司成立绩效评价工作组。":     "某某工程咨询有限公司",
