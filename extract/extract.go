@@ -33,6 +33,7 @@ type State struct {
 func DefaultPasses() []Pass {
 	return []Pass{
 		PassFunc("reports", readReports),
+		ReportPass("prose unit", readProseUnit),
 		PassFunc("names", readNames),
 		PassFunc("years", readYears),
 		ReportPass("roles", readRoles),

@@ -436,7 +436,9 @@ func joinWrapped(paras []Para) []Para {
 	var out []Para
 	for i, p := range paras {
 		if i > 0 && runsOn(paras[i-1], p) {
-			out[len(out)-1].Text += p.Text
+			last := &out[len(out)-1]
+			last.Folded = last.folded() + p.folded()
+			last.Text += p.Text
 			continue
 		}
 		out = append(out, p)
@@ -621,4 +623,149 @@ func splitOutsideBrackets(s, seps string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+var (
+	// unitLabel introduces the implementing unit in a sentence: "项目实施
+	// 单位为某某局", "項目實施單位：某某中心".
+	unitLabel = regexp.MustCompile(`实施单位\s*(?:为|是|[:：])\s*`)
+	// unitCarries says who carries the project out: "具体由某某中心组织实施",
+	// "由某某局统筹组织实施".
+	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|牵头|负责|组织)*实施`)
+	// unitEnd ends the name after unitLabel.
+	unitEnd = regexp.MustCompile(`[，,。；;、（(）)\s]`)
+)
+
+// ProseUnit returns the implementing unit a report's text names, for
+// reports whose cover does not: after 实施单位为 or 实施单位：, else in a
+// sentence on the project or its funds saying who carries it out (由…
+// 组织实施). The name must read as one organisation, whole; a sentence on
+// the evaluation (评价, 评估) names who evaluates, not who carries out.
+func ProseUnit(paras []Para) string {
+	for _, carries := range []bool{false, true} {
+		for _, p := range paras {
+			folded := p.folded()
+			for _, s := range sentenceSpans(folded) {
+				sent := folded[s[0]:s[1]]
+				if strings.Contains(sent, "评价") || strings.Contains(sent, "评估") {
+					continue
+				}
+				if name := unitIn(p.Text[s[0]:s[1]], sent, carries); name != "" {
+					return name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// unitIn is the unit sentence text (folded: the same in simplified
+// characters) names after 实施单位 or, when carries, as the one who carries
+// the project out; "" when none.
+func unitIn(text, folded string, carries bool) string {
+	var from, to int
+	if !carries {
+		loc := unitLabel.FindStringIndex(folded)
+		if loc == nil {
+			return ""
+		}
+		from, to = loc[1], len(folded)
+		if e := unitEnd.FindStringIndex(folded[from:]); e != nil {
+			to = from + e[0]
+		}
+	} else {
+		if !strings.Contains(folded, "项目") && !strings.Contains(folded, "资金") {
+			return ""
+		}
+		m := unitCarries.FindStringSubmatchIndex(folded)
+		if m == nil {
+			return ""
+		}
+		from, to = m[2], m[3]
+	}
+	if name := strings.TrimSpace(text[from:to]); IsOrgName(name) {
+		return name
+	}
+	return ""
+}
+
+// unitEndings end the names of the units that carry projects out, beside
+// orgEndings: words too common to find names by in running text
+// (站, 所, 馆), but a name's end where a label says a unit follows.
+var unitEndings = []string{"站", "所", "院", "馆", "处", "队", "场", "学校", "小学", "中学", "幼儿园"}
+
+// IsOrgName reports whether s, standing alone, reads as the name of one
+// organisation: five to thirty Han characters (brackets aside) with an
+// organisation's or a unit's ending (某某县农村供水管理站), neither a class
+// of bodies (各乡镇人民政府) nor two joined (某某局会同某某中心, 某某局和某某中心).
+func IsOrgName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 5 || n > 30 {
+		return false
+	}
+	if OrgEnding(s) == "" {
+		simple, ok := textnorm.Simplify(s), false
+		for _, e := range unitEndings {
+			ok = ok || strings.HasSuffix(simple, e)
+		}
+		if !ok {
+			return false
+		}
+	}
+	fs := []rune(grammar.Fold(s))
+	for i, r := range fs {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+			return false
+		}
+		if e := endingAt(fs, i); e != "" {
+			if k := i + utf8.RuneCountInString(e); k < n && strings.ContainsRune("和与及同、", fs[k]) {
+				return false
+			}
+		}
+	}
+	simple := string(fs)
+	for _, w := range []string{"各", "有关", "相关", "部分"} {
+		if strings.HasPrefix(simple, w) {
+			return false
+		}
+	}
+	for _, w := range []string{"会同", "联合", "配合", "负责", "组织", "实施"} {
+		if strings.Contains(simple, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceSpans are the byte ranges of the sentences of s.
+func sentenceSpans(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for _, loc := range sentenceEnd.FindAllStringIndex(s, -1) {
+		out = append(out, [2]int{start, loc[0]})
+		start = loc[1]
+	}
+	return append(out, [2]int{start, len(s)})
+}
+
+// NamesApart reports whether the text of paras, lines a PDF broke joined
+// again, names name where place does not stand right before it: the
+// project of a title "某某市2023年农村公路建设养护专项资金…" is named
+// without its place when the text speaks of "某某市安排农村公路建设养护专项资金".
+func NamesApart(paras []Para, name, place string) bool {
+	name, place = grammar.Fold(name), grammar.Fold(place)
+	for _, p := range joinWrapped(paras) {
+		text := p.folded()
+		for from := 0; ; {
+			k := strings.Index(text[from:], name)
+			if k < 0 {
+				break
+			}
+			if !strings.HasSuffix(text[:from+k], place) {
+				return true
+			}
+			from += k + len(name)
+		}
+	}
+	return false
 }

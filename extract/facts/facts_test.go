@@ -151,6 +151,45 @@ func TestSentenceFundsWrapped(t *testing.T) {
 	}
 }
 
+func TestProseUnit(t *testing.T) {
+	for text, want := range map[string]string{
+		"项目实施单位为某某县农业技术推广站。":                "某某县农业技术推广站",
+		"項目實施單位：某某縣茶業發展中心。":                 "某某縣茶業發展中心",
+		"项目主管部门为某某县民政局，具体由某某县养老服务指导中心组织实施。": "某某县养老服务指导中心",
+		"该项目资金由某某市交通运输局统筹组织实施。":             "某某市交通运输局",
+		// who evaluates, not who carries out
+		"评价工作由某某会计师事务所有限公司负责实施。": "",
+		// two units, a class of units, words that are no name
+		"项目由某某县财政局会同某某县民政局组织实施。": "",
+		"项目由各乡镇人民政府组织实施。":        "",
+		"项目实施单位为县里。":             "",
+		// no project and no funds in the sentence
+		"环境整治由某某街道办事处组织实施。": "",
+	} {
+		if got := ProseUnit([]Para{NewPara(1, text)}); got != want {
+			t.Errorf("ProseUnit(%q) = %q, want %q", text, got, want)
+		}
+	}
+	// 实施单位为 comes before 由…实施 wherever each stands.
+	paras := []Para{
+		NewPara(1, "项目由某某县水利局组织实施。"),
+		NewPara(2, "项目实施单位为某某县农村供水管理站。"),
+	}
+	if got := ProseUnit(paras); got != "某某县农村供水管理站" {
+		t.Errorf("ProseUnit = %q, want the unit after 实施单位为", got)
+	}
+}
+
+func TestNamesApart(t *testing.T) {
+	paras := []Para{NewPara(1, "某某市安排农村公路养护专项资金"), NewPara(2, "某某市农村公路养护专项资金用于…")}
+	if !NamesApart(paras, "农村公路养护专项资金", "某某市") {
+		t.Error("NamesApart: the first paragraph names the fund without the place")
+	}
+	if NamesApart(paras[1:], "农村公路养护专项资金", "某某市") {
+		t.Error("NamesApart: the place stands before every mention")
+	}
+}
+
 func TestAgency(t *testing.T) {
 	for text, want := range map[string]string{
 		"区财政局委托某某工程咨询有限公司成立绩效评价工作组。":     "某某工程咨询有限公司",
