@@ -627,8 +627,8 @@ func splitOutsideBrackets(s, seps string) []string {
 
 var (
 	// unitLabel introduces the implementing unit in a sentence: "项目实施
-	// 单位为某某局", "項目實施單位：某某中心".
-	unitLabel = regexp.MustCompile(`实施单位\s*(?:为|是|[:：])\s*`)
+	// 单位为某某局", "項目實施單位：某某中心", "承担单位是某某站".
+	unitLabel = regexp.MustCompile(`(?:实施|承担|执行)单位\s*(?:为|是|[:：])\s*`)
 	// unitCarries says who carries the project out: "具体由某某中心组织实施",
 	// "由某某局统筹组织实施".
 	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|牵头|负责|组织)*实施`)
@@ -637,9 +637,9 @@ var (
 )
 
 // ProseUnit returns the implementing unit a report's text names, for
-// reports whose cover does not: after 实施单位为 or 实施单位：, else in a
-// sentence on the project or its funds saying who carries it out (由…
-// 组织实施). The name must read as one organisation, whole; a sentence on
+// reports whose cover does not: after 实施单位为 or 实施单位： (承担单位,
+// 执行单位), else in a sentence on the project or its funds saying who
+// carries it out (由…组织实施). The name must read as one organisation, whole; a sentence on
 // the evaluation (评价, 评估) names who evaluates, not who carries out.
 func ProseUnit(paras []Para) string {
 	for _, carries := range []bool{false, true} {

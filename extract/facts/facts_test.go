@@ -157,6 +157,7 @@ func TestProseUnit(t *testing.T) {
 		"項目實施單位：某某縣茶業發展中心。":                 "某某縣茶業發展中心",
 		"项目主管部门为某某县民政局，具体由某某县养老服务指导中心组织实施。": "某某县养老服务指导中心",
 		"该项目资金由某某市交通运输局统筹组织实施。":             "某某市交通运输局",
+		"项目承担单位是某某市水产技术推广站，负责苗种投放。":         "某某市水产技术推广站",
 		// who evaluates, not who carries out
 		"评价工作由某某会计师事务所有限公司负责实施。": "",
 		// two units, a class of units, words that are no name
