@@ -359,7 +359,7 @@ func SentenceFunds(paras []Para, year int) *StatedFunds {
 			// The first names only the budget, the second only the
 			// spending: two halves of one statement.
 			b, a := moneyIn(ss[i]), moneyIn(ss[i+1])
-			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil {
+			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil || afterPart(ss[i], b.budget) {
 				continue
 			}
 			b.actual = a.actual
@@ -370,6 +370,14 @@ func SentenceFunds(paras []Para, year int) *StatedFunds {
 		}
 	}
 	return nil
+}
+
+// afterPart reports whether f stands after 其中 in s: a part of the budget
+// ("总投资500万元，其中财政预算安排300万元"), no budget to set against the
+// spending of the next sentence.
+func afterPart(s string, f *model.Figure) bool {
+	k := strings.Index(textnorm.Simplify(s), "其中")
+	return k >= 0 && utf8.RuneCountInString(s[:k]) < f.Place.Offset
 }
 
 // sentenceMoney are the amounts of a sentence that state funds: the

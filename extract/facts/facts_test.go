@@ -144,6 +144,11 @@ func TestSentenceFundsWrapped(t *testing.T) {
 	if sf == nil || *sf.Fund.Budget != "4600000" || *sf.Fund.Actual != "4123000" || sf.Block != 4 {
 		t.Fatalf("SentenceFunds = %+v, want 460万元 against 412.3万元 from block 4", sf)
 	}
+	// A part of the budget (其中…) is no budget for the next sentence.
+	part := []Para{NewPara(1, "项目总投资500万元，其中财政预算安排300万元。截至年底实际支出480万元。")}
+	if sf := SentenceFunds(part, 0); sf != nil {
+		t.Errorf("SentenceFunds = %+v from a part of the investment", sf.Fund)
+	}
 	// Blocks apart (a table, a heading between), they are two paragraphs.
 	paras[2].Block = 7
 	if sf := SentenceFunds(paras, 2019); sf != nil {
