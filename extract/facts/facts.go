@@ -640,6 +640,9 @@ var (
 	// unitCarries says who carries the project out: "具体由某某中心组织实施",
 	// "由某某局统筹组织实施".
 	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|牵头|负责|组织)*实施`)
+	// unitNamed is a unit given a short name before the work it takes
+	// on: "某某县城乡供水有限公司（以下简称“供水公司”）承担项目建设".
+	unitNamed = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40})[（(]以下简称[^（()）]{1,16}[）)]\s*(?:具体)?(?:负责|承担)`)
 	// unitEnd ends the name after unitLabel.
 	unitEnd = regexp.MustCompile(`[，,。；;、（(）)\s]`)
 )
@@ -647,7 +650,7 @@ var (
 // ProseUnit returns the implementing unit a report's text names, for
 // reports whose cover does not: after 实施单位为 or 实施单位： (承担单位,
 // 执行单位), else in a sentence on the project or its funds saying who
-// carries it out (由…组织实施). The name must read as one organisation, whole; a sentence on
+// carries it out (由…组织实施, …（以下简称…）承担). The name must read as one organisation, whole; a sentence on
 // the evaluation (评价, 评估) names who evaluates, not who carries out.
 func ProseUnit(paras []Para) string {
 	for _, carries := range []bool{false, true} {
@@ -685,11 +688,22 @@ func unitIn(text, folded string, carries bool) string {
 		if !strings.Contains(folded, "项目") && !strings.Contains(folded, "资金") {
 			return ""
 		}
-		m := unitCarries.FindStringSubmatchIndex(folded)
-		if m == nil {
+		if m := unitCarries.FindStringSubmatchIndex(folded); m != nil {
+			from, to = m[2], m[3]
+		} else if m := unitNamed.FindStringSubmatchIndex(folded); m != nil {
+			from, to = m[2], m[3]
+			// The name starts after the words before it: 委托某某公司（以下简称…）.
+			for _, w := range beforeName {
+				if k := strings.LastIndex(folded[from:to], w); k >= 0 {
+					from += k + len(w)
+				}
+			}
+			if k := strings.LastIndex(folded[from:to], "由"); k >= 0 {
+				from += k + len("由")
+			}
+		} else {
 			return ""
 		}
-		from, to = m[2], m[3]
 	}
 	if name := strings.TrimSpace(text[from:to]); IsOrgName(name) {
 		return name
