@@ -639,7 +639,7 @@ var (
 	unitLabel = regexp.MustCompile(`(?:实施|承担|执行)单位\s*(?:为|是|[:：])\s*`)
 	// unitCarries says who carries the project out: "具体由某某中心组织实施",
 	// "由某某局统筹组织实施".
-	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|牵头|负责|组织)*实施`)
+	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|统一|牵头|负责|组织)*实施`)
 	// unitNamed is a unit given a short name before the work it takes
 	// on: "某某县城乡供水有限公司（以下简称“供水公司”）承担项目建设".
 	unitNamed = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40})[（(]以下简称[^（()）]{1,16}[）)]\s*(?:具体)?(?:负责|承担)`)
