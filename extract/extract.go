@@ -41,6 +41,7 @@ func (s *State) Done() bool { return s.ctx != nil && s.ctx.Err() != nil }
 func DefaultPasses() []Pass {
 	return []Pass{
 		PassFunc("reports", readReports),
+		ReportPass("prose unit", readProseUnit),
 		PassFunc("names", readNames),
 		PassFunc("years", readYears),
 		ReportPass("roles", readRoles),

@@ -30,6 +30,12 @@ const firstParas = 3
 func readNames(s *State) {
 	for k := range s.Reports {
 		r, sp, paras := &s.Reports[k], s.Layout.Spans[k], s.Paras[k]
+		if r.ImplementingUnit == "" {
+			r.ImplementingUnit = issuer(s.Layout, sp)
+		}
+		if r.ProjectNameSource == "title" {
+			trimTitleName(r, paras)
+		}
 		if r.ProjectNameSource == "" || r.ProjectNameSource == "title" {
 			name, from := subtitle(s.Layout, sp), "subtitle"
 			if name == "" {
@@ -49,6 +55,11 @@ func readNames(s *State) {
 				r.ImplementingUnit = u
 			}
 		}
+		// A department's report is named by the department
+		// ("某某局2021年度部门整体支出…"): it is the unit too.
+		if r.ProjectNameSource == "title" && r.ImplementingUnit == "" && facts.OrgEnding(r.ProjectName) != "" {
+			r.ImplementingUnit = r.ProjectName
+		}
 		if r.EvaluationYear == 0 {
 			for _, p := range paras {
 				if y := grammar.PeriodYear(p.Folded); y != 0 {
@@ -61,6 +72,55 @@ func readNames(s *State) {
 			r.EvaluationYear, r.YearSource = tablePeriodYear(s.Layout, sp)
 		}
 	}
+}
+
+// orgYear is a unit before the year in a name cut from a title:
+// "某某县民政局2021年度居家养老服务补贴".
+var orgYear = regexp.MustCompile(`^(\p{Han}{2,30}?)\s*` + grammar.YearPattern + `\s*年度?\s*`)
+
+// trimTitleName cuts from a project name read off the title what names
+// no project: the unit and the year before it ("某某县民政局2021年度居家养老
+// 服务补贴" is 居家养老服务补贴 of 某某县民政局, which becomes the unit when
+// none is known), and the place before the year where the text names the
+// project without it.
+func trimTitleName(r *model.Report, paras []facts.Para) {
+	if m := orgYear.FindStringSubmatchIndex(r.ProjectName); m != nil && m[1] < len(r.ProjectName) {
+		if unit := r.ProjectName[m[2]:m[3]]; facts.OrgEnding(unit) != "" {
+			if r.ImplementingUnit == "" {
+				r.ImplementingUnit = unit
+			}
+			r.ProjectName = r.ProjectName[m[1]:]
+			return
+		}
+	}
+	// The place stays where it tells the project apart ("某某市全民健身
+	// 设施建设"); the text that drops it names the project without it.
+	if place := structure.TitlePlace(r.Title); place != "" && strings.HasPrefix(r.ProjectName, place) {
+		if rest := r.ProjectName[len(place):]; textnorm.Len(rest) >= 4 && facts.NamesApart(paras, rest, place) {
+			r.ProjectName = rest
+		}
+	}
+}
+
+// issuer is the unit a self-evaluation names on a line of its own above
+// its title ("某某市教育体育局" / "关于2024年度…项目绩效自评情况的报告"): the
+// unit evaluating its own project. "" when there is none; a report by
+// another (a finance bureau, an agency) is no self-evaluation.
+func issuer(l *structure.Layout, sp structure.Span) string {
+	if len(sp.TitleBlocks) == 0 || !strings.Contains(textnorm.Simplify(sp.Title), "自评") {
+		return ""
+	}
+	j := sp.TitleBlocks[0] - 1
+	for j >= sp.First && (l.Roles[j] == structure.RoleBlank || l.Roles[j] == structure.RoleArtefact) {
+		j--
+	}
+	if j < sp.First || l.Roles[j] != structure.RoleText || l.Doc.Body[j].Kind != model.KindParagraph {
+		return ""
+	}
+	if name := strings.TrimSpace(textnorm.OneLine(l.Text[j])); facts.IsOrgName(name) {
+		return name
+	}
+	return ""
 }
 
 // subtitle is the project a bracketed line right under the report's

@@ -332,62 +332,142 @@ type StatedFunds struct {
 // reports that give them in no funds table. It reads the first sentence
 // that names one budget and one spending amount, and no other year than
 // year (when year is known: a sentence on the year before is no measure
-// of this one). Of two budgets in one sentence the adjusted one (全年预算,
-// 调整后预算) is the budget, as in tables; the one at the start of the
-// year (年初) is kept as Initial. The Fund's TableNo is 0 and its Row -1:
-// it stands in no table.
+// of this one); failing that, a budget in one sentence and its spending
+// in the next ("项目预算总额2,356.80万元，其中…。截至12月31日，已支出
+// 2,198.47万元"), lines a PDF broke mid-sentence joined again. Of two
+// budgets in one sentence the adjusted one (全年预算, 调整后预算) is the
+// budget, as in tables; the one at the start of the year (年初) is kept
+// as Initial. The Fund's TableNo is 0 and its Row -1: it stands in no
+// table.
 func SentenceFunds(paras []Para, year int) *StatedFunds {
 	for _, p := range paras {
 		for _, s := range sentences(p.Text) {
 			if !mayStateFunds(s) || otherYear(s, year) {
 				continue
 			}
-			figs, _ := figures.Find(s, figures.Context{})
-			var budget, actual, initial, stated *model.Figure
-			budgetRank := 0
-			for i := range figs {
-				f := &figs[i]
-				if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
-					stated == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
-					stated = f
-					continue
-				}
-				if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
-					continue
-				}
-				switch role, rank := moneyRole(f.Label); role {
-				case "actual":
-					if actual == nil {
-						actual = f
-					}
-				case "budget":
-					if rank == 1 && initial == nil {
-						initial = f
-					}
-					if rank > budgetRank {
-						budget, budgetRank = f, rank
-					}
-				}
+			if m := moneyIn(s); m.budget != nil && m.actual != nil {
+				return m.funds(p.Block)
 			}
-			if budget == nil || actual == nil {
+		}
+	}
+	for _, p := range joinWrapped(paras) {
+		ss := sentences(p.Text)
+		for i := 0; i+1 < len(ss); i++ {
+			if !mayStateFunds(ss[i]+ss[i+1]) || otherYear(ss[i], year) || otherYear(ss[i+1], year) {
 				continue
 			}
-			b, a := budget.Value, actual.Value
-			out := &StatedFunds{Block: p.Block, Fund: model.Fund{Item: textnorm.Simplify(budget.Label), Budget: &b, Actual: &a,
-				Rate: rateOf(b, a), BudgetRaw: budget.Raw, ActualRaw: actual.Raw, TableNo: 0, Row: -1}}
-			if initial != nil && initial != budget {
-				v := initial.Value
-				out.Initial = &v
+			// The first names only the budget, the second only the
+			// spending: two halves of one statement.
+			b, a := moneyIn(ss[i]), moneyIn(ss[i+1])
+			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil || afterPart(ss[i], b.budget) {
+				continue
 			}
-			if stated != nil {
-				if v, _, ok := grammar.ParsePercent(stated.Raw); ok {
-					out.Fund.RateStated, out.RateRaw = &v, stated.Raw
-				}
+			b.actual = a.actual
+			if a.rate != nil {
+				b.rate = a.rate
 			}
-			return out
+			return b.funds(p.Block)
 		}
 	}
 	return nil
+}
+
+// afterPart reports whether f stands after 其中 in s: a part of the budget
+// ("总投资500万元，其中财政预算安排300万元"), no budget to set against the
+// spending of the next sentence.
+func afterPart(s string, f *model.Figure) bool {
+	k := strings.Index(textnorm.Simplify(s), "其中")
+	return k >= 0 && utf8.RuneCountInString(s[:k]) < f.Place.Offset
+}
+
+// sentenceMoney are the amounts of a sentence that state funds: the
+// budget (the adjusted one when it names two), the budget at the start of
+// the year, the spending and the execution rate it states.
+type sentenceMoney struct {
+	budget, initial, actual, rate *model.Figure
+}
+
+func moneyIn(s string) sentenceMoney {
+	figs, _ := figures.Find(s, figures.Context{})
+	var m sentenceMoney
+	budgetRank := 0
+	for i := range figs {
+		f := &figs[i]
+		if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
+			m.rate == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
+			m.rate = f
+			continue
+		}
+		if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
+			continue
+		}
+		switch role, rank := moneyRole(f.Label); role {
+		case "actual":
+			if m.actual == nil {
+				m.actual = f
+			}
+		case "budget":
+			if rank == 1 && m.initial == nil {
+				m.initial = f
+			}
+			if rank > budgetRank {
+				m.budget, budgetRank = f, rank
+			}
+		}
+	}
+	return m
+}
+
+// funds are the StatedFunds of m, read in the paragraph of block.
+func (m sentenceMoney) funds(block int) *StatedFunds {
+	b, a := m.budget.Value, m.actual.Value
+	out := &StatedFunds{Block: block, Fund: model.Fund{Item: textnorm.Simplify(m.budget.Label), Budget: &b, Actual: &a,
+		Rate: rateOf(b, a), BudgetRaw: m.budget.Raw, ActualRaw: m.actual.Raw, TableNo: 0, Row: -1}}
+	if m.initial != nil && m.initial != m.budget {
+		v := m.initial.Value
+		out.Initial = &v
+	}
+	if m.rate != nil {
+		if v, _, ok := grammar.ParsePercent(m.rate.Raw); ok {
+			out.Fund.RateStated, out.RateRaw = &v, m.rate.Raw
+		}
+	}
+	return out
+}
+
+// joinWrapped joins the paragraphs a PDF's line breaks cut from one
+// another: a line that ends mid-sentence ("…实际到位 2,000 万元。截") runs
+// on into the block right after it, unless that one starts a heading or
+// an item, or the line is itself a heading (a marker and no comma). A
+// joined paragraph keeps the block of its first line.
+func joinWrapped(paras []Para) []Para {
+	var out []Para
+	for i, p := range paras {
+		if i > 0 && runsOn(paras[i-1], p) {
+			last := &out[len(out)-1]
+			last.Folded = last.folded() + p.folded()
+			last.Text += p.Text
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func runsOn(prev, next Para) bool {
+	if next.Block != prev.Block+1 {
+		return false
+	}
+	t := strings.TrimRightFunc(prev.Text, textnorm.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if t == "" || strings.ContainsRune("。！？；：!?;:", last) {
+		return false
+	}
+	if _, ok := grammar.ParseMarker(strings.TrimLeftFunc(next.Text, textnorm.IsSpace)); ok {
+		return false
+	}
+	_, heading := grammar.ParseMarker(strings.TrimLeftFunc(t, textnorm.IsSpace))
+	return !heading || strings.ContainsAny(t, "，,")
 }
 
 // mayStateFunds is a quick test before the figures are read: an amount
@@ -408,8 +488,10 @@ func moneyRole(label string) (role string, rank int) {
 			return "", 0
 		}
 	}
+	// 基本支出预算, 项目支出预算数: a budget for spending, not spending.
+	budget := strings.HasSuffix(l, "预算") || strings.HasSuffix(l, "预算数")
 	switch {
-	case strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际"):
+	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际")):
 		return "actual", 0
 	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
 		return "budget", 3
@@ -549,4 +631,163 @@ func splitOutsideBrackets(s, seps string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+var (
+	// unitLabel introduces the implementing unit in a sentence: "项目实施
+	// 单位为某某局", "項目實施單位：某某中心", "承担单位是某某站".
+	unitLabel = regexp.MustCompile(`(?:实施|承担|执行)单位\s*(?:为|是|[:：])\s*`)
+	// unitCarries says who carries the project out: "具体由某某中心组织实施",
+	// "由某某局统筹组织实施".
+	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|统一|牵头|负责|组织)*实施`)
+	// unitNamed is a unit given a short name before the work it takes
+	// on: "某某县城乡供水有限公司（以下简称“供水公司”）承担项目建设".
+	unitNamed = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40})[（(]以下简称[^（()）]{1,16}[）)]\s*(?:具体)?(?:负责|承担)`)
+	// unitEnd ends the name after unitLabel.
+	unitEnd = regexp.MustCompile(`[，,。；;、（(）)\s]`)
+)
+
+// ProseUnit returns the implementing unit a report's text names, for
+// reports whose cover does not: after 实施单位为 or 实施单位： (承担单位,
+// 执行单位), else in a sentence on the project or its funds saying who
+// carries it out (由…组织实施, …（以下简称…）承担). The name must read as one organisation, whole; a sentence on
+// the evaluation (评价, 评估) names who evaluates, not who carries out.
+func ProseUnit(paras []Para) string {
+	for _, carries := range []bool{false, true} {
+		for _, p := range paras {
+			folded := p.folded()
+			for _, s := range sentenceSpans(folded) {
+				sent := folded[s[0]:s[1]]
+				if strings.Contains(sent, "评价") || strings.Contains(sent, "评估") {
+					continue
+				}
+				if name := unitIn(p.Text[s[0]:s[1]], sent, carries); name != "" {
+					return name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// unitIn is the unit sentence text (folded: the same in simplified
+// characters) names after 实施单位 or, when carries, as the one who carries
+// the project out; "" when none.
+func unitIn(text, folded string, carries bool) string {
+	var from, to int
+	if !carries {
+		loc := unitLabel.FindStringIndex(folded)
+		if loc == nil {
+			return ""
+		}
+		from, to = loc[1], len(folded)
+		if e := unitEnd.FindStringIndex(folded[from:]); e != nil {
+			to = from + e[0]
+		}
+	} else {
+		if !strings.Contains(folded, "项目") && !strings.Contains(folded, "资金") {
+			return ""
+		}
+		if m := unitCarries.FindStringSubmatchIndex(folded); m != nil {
+			from, to = m[2], m[3]
+		} else if m := unitNamed.FindStringSubmatchIndex(folded); m != nil {
+			from, to = m[2], m[3]
+			// The name starts after the words before it: 委托某某公司（以下简称…）.
+			for _, w := range beforeName {
+				if k := strings.LastIndex(folded[from:to], w); k >= 0 {
+					from += k + len(w)
+				}
+			}
+			if k := strings.LastIndex(folded[from:to], "由"); k >= 0 {
+				from += k + len("由")
+			}
+		} else {
+			return ""
+		}
+	}
+	if name := strings.TrimSpace(text[from:to]); IsOrgName(name) {
+		return name
+	}
+	return ""
+}
+
+// unitEndings end the names of the units that carry projects out, beside
+// orgEndings: words too common to find names by in running text
+// (站, 所, 馆), but a name's end where a label says a unit follows.
+var unitEndings = []string{"站", "所", "院", "馆", "处", "队", "场", "学校", "小学", "中学", "幼儿园"}
+
+// IsOrgName reports whether s, standing alone, reads as the name of one
+// organisation: five to thirty Han characters (brackets aside) with an
+// organisation's or a unit's ending (某某县农村供水管理站), neither a class
+// of bodies (各乡镇人民政府) nor two joined (某某局会同某某中心, 某某局和某某中心).
+func IsOrgName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 5 || n > 30 {
+		return false
+	}
+	if OrgEnding(s) == "" {
+		simple, ok := textnorm.Simplify(s), false
+		for _, e := range unitEndings {
+			ok = ok || strings.HasSuffix(simple, e)
+		}
+		if !ok {
+			return false
+		}
+	}
+	fs := []rune(grammar.Fold(s))
+	for i, r := range fs {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+			return false
+		}
+		if e := endingAt(fs, i); e != "" {
+			if k := i + utf8.RuneCountInString(e); k < n && strings.ContainsRune("和与及同、", fs[k]) {
+				return false
+			}
+		}
+	}
+	simple := string(fs)
+	for _, w := range []string{"各", "有关", "相关", "部分"} {
+		if strings.HasPrefix(simple, w) {
+			return false
+		}
+	}
+	for _, w := range []string{"会同", "联合", "配合", "负责", "组织", "实施"} {
+		if strings.Contains(simple, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceSpans are the byte ranges of the sentences of s.
+func sentenceSpans(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for _, loc := range sentenceEnd.FindAllStringIndex(s, -1) {
+		out = append(out, [2]int{start, loc[0]})
+		start = loc[1]
+	}
+	return append(out, [2]int{start, len(s)})
+}
+
+// NamesApart reports whether the text of paras, lines a PDF broke joined
+// again, names name where place does not stand right before it: the
+// project of a title "某某市2023年农村公路建设养护专项资金…" is named
+// without its place when the text speaks of "某某市安排农村公路建设养护专项资金".
+func NamesApart(paras []Para, name, place string) bool {
+	name, place = grammar.Fold(name), grammar.Fold(place)
+	for _, p := range joinWrapped(paras) {
+		text := p.folded()
+		for from := 0; ; {
+			k := strings.Index(text[from:], name)
+			if k < 0 {
+				break
+			}
+			if !strings.HasSuffix(text[:from+k], place) {
+				return true
+			}
+			from += k + len(name)
+		}
+	}
+	return false
 }

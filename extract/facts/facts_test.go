@@ -132,6 +132,74 @@ func TestSentenceFunds(t *testing.T) {
 	}
 }
 
+// A PDF's lines break mid-sentence and put spaces around the amounts: the
+// budget on one line, the spending on the next, read as one paragraph.
+func TestSentenceFundsWrapped(t *testing.T) {
+	paras := []Para{
+		NewPara(3, "（二）资金使用情况"),
+		NewPara(4, "2019年度运营维护经费预算安排 460 万元，实际到位 460 万元。截"),
+		NewPara(5, "至2019年12月31日，实际支出 412.3 万元，结余 47.7 万元。"),
+	}
+	sf := SentenceFunds(paras, 2019)
+	if sf == nil || *sf.Fund.Budget != "4600000" || *sf.Fund.Actual != "4123000" || sf.Block != 4 {
+		t.Fatalf("SentenceFunds = %+v, want 460万元 against 412.3万元 from block 4", sf)
+	}
+	// A part of the budget (其中…) is no budget for the next sentence.
+	part := []Para{NewPara(1, "项目总投资500万元，其中财政预算安排300万元。截至年底实际支出480万元。")}
+	if sf := SentenceFunds(part, 0); sf != nil {
+		t.Errorf("SentenceFunds = %+v from a part of the investment", sf.Fund)
+	}
+	// Blocks apart (a table, a heading between), they are two paragraphs.
+	paras[2].Block = 7
+	if sf := SentenceFunds(paras, 2019); sf != nil {
+		t.Errorf("SentenceFunds = %+v across a gap between blocks", sf.Fund)
+	}
+}
+
+func TestProseUnit(t *testing.T) {
+	for text, want := range map[string]string{
+		"项目实施单位为某某县农业技术推广站。":                  "某某县农业技术推广站",
+		"項目實施單位：某某縣茶業發展中心。":                   "某某縣茶業發展中心",
+		"项目主管部门为某某县民政局，具体由某某县养老服务指导中心组织实施。":   "某某县养老服务指导中心",
+		"该项目资金由某某市交通运输局统筹组织实施。":               "某某市交通运输局",
+		"项目由某某县交通运输局统一组织实施。":                  "某某县交通运输局",
+		"项目承担单位是某某市水产技术推广站，负责苗种投放。":           "某某市水产技术推广站",
+		"项目由某某县城乡供水有限公司（以下简称“供水公司”）承担建设和运营。":  "某某县城乡供水有限公司",
+		"县水利局委托某某水务工程有限公司（以下简称“水务公司”）负责项目管护。": "某某水务工程有限公司",
+		"某某会计师事务所（以下简称“我所”）承担本项目绩效评价工作。":      "",
+		// who evaluates, not who carries out
+		"评价工作由某某会计师事务所有限公司负责实施。": "",
+		// two units, a class of units, words that are no name
+		"项目由某某县财政局会同某某县民政局组织实施。": "",
+		"项目由各乡镇人民政府组织实施。":        "",
+		"项目实施单位为县里。":             "",
+		// no project and no funds in the sentence
+		"环境整治由某某街道办事处组织实施。": "",
+	} {
+		if got := ProseUnit([]Para{NewPara(1, text)}); got != want {
+			t.Errorf("ProseUnit(%q) = %q, want %q", text, got, want)
+		}
+	}
+	// 实施单位为 comes before 由…实施 wherever each stands.
+	paras := []Para{
+		NewPara(1, "项目由某某县水利局组织实施。"),
+		NewPara(2, "项目实施单位为某某县农村供水管理站。"),
+	}
+	if got := ProseUnit(paras); got != "某某县农村供水管理站" {
+		t.Errorf("ProseUnit = %q, want the unit after 实施单位为", got)
+	}
+}
+
+func TestNamesApart(t *testing.T) {
+	paras := []Para{NewPara(1, "某某市安排农村公路养护专项资金"), NewPara(2, "某某市农村公路养护专项资金用于…")}
+	if !NamesApart(paras, "农村公路养护专项资金", "某某市") {
+		t.Error("NamesApart: the first paragraph names the fund without the place")
+	}
+	if NamesApart(paras[1:], "农村公路养护专项资金", "某某市") {
+		t.Error("NamesApart: the place stands before every mention")
+	}
+}
+
 func TestAgency(t *testing.T) {
 	for text, want := range map[string]string{
 		"区财政局委托某某工程咨询有限公司成立绩效评价工作组。":     "某某工程咨询有限公司",

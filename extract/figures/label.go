@@ -33,8 +33,13 @@ func (s *scanner) labelFor(start, end int) string {
 		return s.hdr.label
 	}
 	to := start
+	// Spaces copied from a PDF or a form stand between a label and its
+	// number: 预算安排 2,000 万元.
+	for to > s.lastEnd && to-1 >= 0 && (s.rs[to-1] == ' ' || s.rs[to-1] == '\u3000') {
+		to--
+	}
 	// A label before a colon: 金额：5万元.
-	if k := start; k > s.lastEnd && k-1 >= 0 && (s.rs[k-1] == '：' || s.rs[k-1] == ':') {
+	if k := to; k > s.lastEnd && k-1 >= 0 && (s.rs[k-1] == '：' || s.rs[k-1] == ':') {
 		to = k - 1
 	}
 	j := to

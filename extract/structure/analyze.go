@@ -271,13 +271,15 @@ func (l *Layout) titles() []title {
 		}
 		text = textnorm.Label(text) // "绩 效 评 价 报 告", spread over a cover page
 		t := title{blocks: []int{i}, text: text}
-		if ProjectName(text) == "" {
-			// Only the kind on this line: the name is on the line before.
-			if j := l.prevVisible(i); j >= 0 && l.Roles[j] == RoleText && shortLine(l.Text[j]) {
-				l.Roles[j] = RoleTitle
-				t.blocks = []int{j, i}
-				t.text = textnorm.Label(textnorm.OneLine(l.Text[j])) + text
-			}
+		j := l.prevVisible(i)
+		// Only the kind on this line: the name is on the line before. Or
+		// the line right before starts the title with its year, which this
+		// line lacks: "某某市2016年度热带特色高效农业" / "发展专项资金绩效评价报告".
+		if j >= 0 && l.Roles[j] == RoleText && shortLine(l.Text[j]) &&
+			(ProjectName(text) == "" || j == i-1 && TitleYear(text) == 0 && TitleYear(l.Text[j]) != 0) {
+			l.Roles[j] = RoleTitle
+			t.blocks = []int{j, i}
+			t.text = textnorm.Label(textnorm.OneLine(l.Text[j])) + text
 		}
 		out = append(out, t)
 	}

@@ -86,6 +86,8 @@ var coverKeys = map[string]string{
 	"评价机构名称": KeyAgency, "第三方机构": KeyAgency, "评价实施机构": KeyAgency, "第三方评价单位": KeyAgency,
 	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,
 	"出具日期": KeyReportDate, "报告出具日期": KeyReportDate,
+	// A third party's report names the unit whose project it evaluates.
+	"被评价单位": KeyUnit,
 }
 
 // labelGap is a tab, or two spaces or more, between a label and its value.
@@ -402,6 +404,20 @@ func ProjectName(title string) string {
 		return strings.TrimFunc(orig[lo:lo+m[3]]+orig[lo+m[1]:hi], textnorm.IsSpace)
 	}
 	return strings.TrimFunc(orig[lo:hi], textnorm.IsSpace)
+}
+
+// TitlePlace returns the place a title names before its year and keeps
+// in the project's name ("某某市2020年度全民健身…" gives 某某市), "" when
+// there is none.
+func TitlePlace(title string) string {
+	orig := textnorm.Label(textnorm.OneLine(title))
+	if _, rest, ok := attachment(orig); ok {
+		orig = rest
+	}
+	if m := placeYear.FindStringSubmatchIndex(textnorm.Simplify(orig)); m != nil {
+		return orig[m[2]:m[3]]
+	}
+	return ""
 }
 
 // TitleYear returns the first year a title names before 年, 0 when none:
