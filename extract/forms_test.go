@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,6 +26,18 @@ type form struct {
 	wantIns []string
 	wantSc  []string
 	wantFun []string
+	want    formFacts
+}
+
+// formFacts is what a form states about its project and its result, as
+// v_reports gives it: amounts in 元, rates in percent, "-" for none.
+type formFacts struct {
+	project, dept, unit string
+	year                int
+	budget, initial     string // the full-year (adjusted) budget and the one at the start of the year
+	actual, rate        string // spending and the rate the form states
+	score, max, grade   string // the total; grade as written, "" when none
+	gradeNorm           string
 }
 
 var forms = []form{
@@ -63,6 +76,9 @@ var forms = []form{
 		},
 		wantSc:  []string{"预算执行率 10 9.43", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
 		wantFun: []string{"年度资金总额 1255000 1183700"},
+		want: formFacts{project: "农村实用人才培训", dept: "某某县农业农村局", unit: "某某县农业技术推广中心", year: 2022,
+			budget: "1255000", initial: "1200000", actual: "1183700", rate: "94.32",
+			score: "94.43", max: "100", gradeNorm: "优"},
 	},
 	{
 		// A province's form: the target in three columns, 指标性质 | 指标值 | 度量单位.
@@ -92,6 +108,9 @@ var forms = []form{
 		},
 		wantSc:  []string{"预算执行率 10 9.5"},
 		wantFun: []string{"年度资金总额 2800000 2660000"},
+		want: formFacts{project: "城乡环境卫生整治", dept: "某某区城市管理局", unit: "某某区环境卫生服务中心", year: 2022,
+			budget: "2800000", initial: "3000000", actual: "2660000", rate: "95",
+			score: "92.5", max: "100", gradeNorm: "优"},
 	},
 	{
 		// Another province's: 权重, 完成值, 未完成原因分析; a bare target;
@@ -124,6 +143,9 @@ var forms = []form{
 		},
 		wantSc:  []string{"预算执行率 10 9.91", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
 		wantFun: []string{"年度资金总额 11805000 11703000"},
+		want: formFacts{project: "困难群众救助补助资金", dept: "某某市民政局", unit: "某某市社会救助服务中心", year: 2023,
+			budget: "11805000", initial: "12000000", actual: "11703000", rate: "99.14",
+			score: "97.91", max: "100", gradeNorm: "优"},
 	},
 }
 
@@ -380,8 +402,31 @@ func TestFormLayouts(t *testing.T) {
 				if l.funds {
 					compareLines(t, "funds", got, f.wantFun)
 				}
+				if len(x.Reports) != 1 {
+					t.Fatalf("%d reports, want 1", len(x.Reports))
+				}
+				checkFormFacts(t, &x.Reports[0], f.want)
+				if len(ins) != len(f.wantIns) {
+					t.Errorf("%d indicators, want %d", len(ins), len(f.wantIns))
+				}
 			})
 		}
+	}
+}
+
+// checkFormFacts compares the report's cover facts, funds totals and
+// total score with want.
+func checkFormFacts(t *testing.T, r *model.Report, want formFacts) {
+	t.Helper()
+	funds := statedFunds(r)
+	got := formFacts{project: r.ProjectName, dept: r.SupervisingDept, unit: r.ImplementingUnit, year: r.EvaluationYear,
+		budget: funds["budget"], initial: funds["initial_budget"], actual: funds["actual"], rate: "-",
+		score: r.Score.Value, max: r.Score.Max, grade: r.Score.Grade, gradeNorm: r.Score.GradeNorm}
+	if r.RateStated != nil {
+		got.rate = strconv.FormatFloat(*r.RateStated, 'f', -1, 64)
+	}
+	if got != want {
+		t.Errorf("facts:\n got %+v\nwant %+v", got, want)
 	}
 }
 

@@ -22,6 +22,7 @@ func Analyze(doc *model.Document) *Layout {
 	for i := range doc.Body {
 		l.Roles[i], l.Text[i] = l.readRole(i)
 	}
+	l.markLineCover()
 	l.markNotes()
 	l.markContents()
 	l.markSignatures()
@@ -138,6 +139,104 @@ func coverTable(t *model.Table) map[string]string {
 		return nil
 	}
 	return fields
+}
+
+// markLineCover reads the cover rows of a form copied one cell a line
+// (项目名称 / 农村实用人才培训 / 主管部门 / 某某县农业农村局 …): a line that
+// is only a cover label and the line under it, its value, become a cover
+// field. The value is one short line, and what follows it must start
+// something else — another label, a form row's label (项目资金（万元）,
+// 年度总体目标), a table, a title, the end; else the value may run over
+// two lines, or the label be a line of text, and nothing is read.
+func (l *Layout) markLineCover() {
+	for i := range l.Roles {
+		key, ok := l.bareLabel(i)
+		if !ok {
+			continue
+		}
+		j := l.nextCell(i)
+		if j < 0 || !l.valueLine(j) {
+			continue
+		}
+		if k := l.nextCell(j); k >= 0 && !l.startsRow(k) {
+			continue
+		}
+		if l.lineCover == nil {
+			l.lineCover = make(map[int]labelLine)
+		}
+		l.Roles[i], l.Roles[j] = RoleCover, RoleCover
+		l.lineCover[i] = labelLine{key, coverValue(textnorm.OneLine(l.Text[j]))}
+		l.lineCover[j] = labelLine{}
+	}
+}
+
+// bareLabel returns the key of a paragraph that is a cover label and
+// nothing else (项目名称, 实施单位（盖章）：).
+func (l *Layout) bareLabel(i int) (string, bool) {
+	b := &l.Doc.Body[i]
+	switch l.Roles[i] {
+	case RoleText, RoleCover, RoleArtefact: // 实施单位（盖章） reads as a signature's placeholder
+	default:
+		return "", false
+	}
+	if b.Kind != model.KindParagraph || b.Para.Marker != "" {
+		return "", false
+	}
+	s := textnorm.OneLine(l.Text[i])
+	if textnorm.Len(s) > 20 {
+		return "", false
+	}
+	return coverKeyOf(stamps.ReplaceAllString(s, ""))
+}
+
+// valueLine tells a paragraph that can be a cover value: body text of
+// one short line, no sentence, no label.
+func (l *Layout) valueLine(j int) bool {
+	b := &l.Doc.Body[j]
+	if b.Kind != model.KindParagraph || b.Para.Marker != "" || l.Roles[j] != RoleText || strings.Contains(l.Text[j], "\n") {
+		return false
+	}
+	s := textnorm.OneLine(l.Text[j])
+	if textnorm.Len(s) > 60 || strings.ContainsAny(s, "。；;：:！？") || isCoverLabel(s) || l.formRowLabel(j) {
+		return false
+	}
+	_, label := l.bareLabel(j)
+	return !label
+}
+
+// startsRow tells a block that cannot continue a cover value above it:
+// another label, a form row's label, a table, a title or attachment label.
+func (l *Layout) startsRow(k int) bool {
+	switch l.Roles[k] {
+	case RoleTable, RoleTitle, RoleAttachment, RoleCover:
+		return true
+	}
+	_, label := l.bareLabel(k)
+	return label || l.formRowLabel(k)
+}
+
+// formRowLabel tells a short paragraph starting with a form row's label.
+func (l *Layout) formRowLabel(i int) bool {
+	if l.Doc.Body[i].Kind != model.KindParagraph || textnorm.Len(l.Norm[i].Squashed) > 12 {
+		return false
+	}
+	for _, w := range formRowLabels {
+		if strings.HasPrefix(l.Norm[i].Squashed, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextCell is the block after i that is not blank, nor an artefact
+// other than a cover label.
+func (l *Layout) nextCell(i int) int {
+	for j := i + 1; j < len(l.Roles); j++ {
+		if _, label := l.bareLabel(j); l.Roles[j] != RoleBlank && (l.Roles[j] != RoleArtefact || label) {
+			return j
+		}
+	}
+	return -1
 }
 
 // markNotes marks the notes under tables: a paragraph starting "注：" right
@@ -393,9 +492,9 @@ func (l *Layout) onlyCover(from, to int) bool {
 func (l *Layout) readCover(s *Span) {
 	s.Cover = make(map[string]string)
 	s.CoverFrom = make(map[string]string)
-	tableFrom := "table"
+	tableFrom, lineFrom := "table", "cover"
 	if isForm(s.Title) {
-		tableFrom = "form"
+		tableFrom, lineFrom = "form", "form"
 	}
 	var dates []string
 	body := false
@@ -413,6 +512,13 @@ func (l *Layout) readCover(s *Span) {
 						s.Cover[k] = v
 						s.CoverFrom[k] = tableFrom
 					}
+				}
+				continue
+			}
+			if f, ok := l.lineCover[i]; ok {
+				if _, seen := s.Cover[f.key]; !seen && f.key != "" {
+					s.Cover[f.key] = f.value
+					s.CoverFrom[f.key] = lineFrom
 				}
 				continue
 			}

@@ -86,3 +86,54 @@ func TestSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestLineCover: a form's cover rows copied one cell a line are cover
+// fields where each value is certain, and nothing where it is not.
+func TestLineCover(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      map[string]string
+	}{
+		{"form", `项目支出绩效自评表
+（2022年度）
+项目名称
+农村实用人才培训
+主管部门
+某某县农业农村局
+实施单位（盖章）
+305002-某某县农业技术推广中心
+项目资金（万元）
+年初预算数`, map[string]string{KeyYear: "2022", KeyProject: "农村实用人才培训", KeyDept: "某某县农业农村局", KeyUnit: "305002-某某县农业技术推广中心"}},
+		// A label with no value under it gives nothing; nor does a value
+		// followed by a line that could continue it.
+		{"ambiguous", `项目支出绩效自评表
+项目名称
+主管部门
+某某县农业农村局
+实施单位
+某某县农业
+技术推广中心
+年度总体目标`, map[string]string{KeyDept: "某某县农业农村局"}},
+		// A label followed by text is a line of text.
+		{"text", `某某县农业农村局绩效评价报告
+项目名称
+本项目于2022年实施，培训农民500人次。
+一、基本情况`, map[string]string{}},
+	}
+	for _, tt := range tests {
+		l := Analyze(doctest.Parse(tt.name, tt.src))
+		if len(l.Spans) != 1 {
+			t.Fatalf("%s: %d reports", tt.name, len(l.Spans))
+		}
+		got := l.Spans[0].Cover
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: cover %q, want %q", tt.name, got, tt.want)
+			continue
+		}
+		for k, v := range tt.want {
+			if g, ok := got[k]; !ok || g != v {
+				t.Errorf("%s: cover[%s] = %q, want %q", tt.name, k, g, v)
+			}
+		}
+	}
+}

@@ -45,7 +45,15 @@ type Layout struct {
 	// simplified characters and squashed, offsets kept.
 	Norm  []grammar.Text
 	Spans []Span // the reports, in order, covering the whole body
+
+	// lineCover holds the cover rows of a form copied one cell a line:
+	// the block of a bare label, and the block of its value under it.
+	lineCover map[int]labelLine
 }
+
+// labelLine is a block of a cover row copied one cell a line: the label's
+// canonical key and its value, or (value block) neither.
+type labelLine struct{ key, value string }
 
 // Span is one report's stretch of the body and what its cover says.
 type Span struct {
@@ -87,6 +95,11 @@ var coverKeys = map[string]string{
 	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,
 	"出具日期": KeyReportDate, "报告出具日期": KeyReportDate,
 }
+
+// formRowLabels start the rows of a self-evaluation form below its cover
+// rows (项目资金（万元）, 年度总体目标, 绩效指标 …): a cover value copied one
+// cell a line ends where one of them, or another label, follows.
+var formRowLabels = []string{"项目资金", "年度资金", "资金情况", "年度预算", "预算情况", "年度总体目标", "总体目标", "年度绩效目标", "绩效目标", "绩效指标", "一级指标"}
 
 // labelGap is a tab, or two spaces or more, between a label and its value.
 var labelGap = regexp.MustCompile(`\t+|[ \x{3000}]{2,}`)

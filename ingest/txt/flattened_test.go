@@ -108,8 +108,8 @@ func TestSpacedIndicatorRows(t *testing.T) {
 // TestLineCells: an indicator table copied one cell a line is re-gridded by
 // its header: the merged levels a row leaves out are empty cells, an empty
 // cell is a blank line, an empty last cell left out is told by the next
-// row's level label or by its weight and score; the table ends at the
-// total.
+// row's level label or by its weight and score; the total under it is its
+// last row, as in the other layouts.
 func TestLineCells(t *testing.T) {
 	lines := []string{
 		"绩效指标",
@@ -127,6 +127,7 @@ func TestLineCells(t *testing.T) {
 		" |  | 培训场次 | ≥10场 | 9场 | 10 | 8 | 延期一场",
 		" | 质量指标 | 合格率 |  | 97% | 20 | 18 | ",
 		"效益指标 | 社会效益指标 | 技能提升 | 效果明显 | 效果明显 | 30 | 30 | ",
+		"总分 | 100 | 96 | < | < | < | < | <",
 	})
 	var paras []string
 	for _, b := range doc.Body {
@@ -134,11 +135,43 @@ func TestLineCells(t *testing.T) {
 			paras = append(paras, b.Para.Text)
 		}
 	}
-	if got := strings.Join(paras, " "); got != "绩效指标 总分 100 96" {
+	if got := strings.Join(paras, " "); got != "绩效指标" {
 		t.Errorf("paragraphs %q", got)
 	}
 	if tb := doc.Tables[0]; tb.Pos.Line != 2 || tb.Cell(2, 7).Text != "延期一场" {
 		t.Errorf("table at line %d", tb.Pos.Line)
+	}
+}
+
+// TestLineCellsTotal: the rows under an indicator table written one cell
+// a line are its rows where their cells are certain — a total's label and
+// two figures, a grade's label and a word — and text where they are not:
+// one figure (a blank template's maximum, or the score?), three, a grade
+// that is a sentence.
+func TestLineCellsTotal(t *testing.T) {
+	head := "一级指标\n二级指标\n三级指标\n指标值\n完成值\n分值\n得分\n产出指标\n数量指标\n人次\n≥500\n520\n20\n20\n"
+	for _, c := range []struct{ tail, last, paras string }{
+		{"总分\n100\n96\n自评等级\n优\n\n填报人：王芳\n", "总分 | 100 | 96 | < | < | < | <\n自评等级 | 优 | < | < | < | < | <", "填报人：王芳"},
+		{"合计\n100\n96\n", "合计 | 100 | 96 | < | < | < | <", ""},
+		{"总分\n100\n\n填报人：王芳\n", "", "总分 100 填报人：王芳"},
+		{"总分\n100\n96\n95\n", "", "总分 100 96 95"},
+		{"总分\n100\n96\n自评等级\n达到预期目标，效果良好\n", "总分 | 100 | 96 | < | < | < | <", "自评等级 达到预期目标，效果良好"},
+	} {
+		doc := decodeOne(t, head+c.tail)
+		want := []string{"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分", "产出指标 | 数量指标 | 人次 | ≥500 | 520 | 20 | 20"}
+		if c.last != "" {
+			want = append(want, strings.Split(c.last, "\n")...)
+		}
+		checkGrid(t, doc, want)
+		var paras []string
+		for _, b := range doc.Body {
+			if b.Kind == model.KindParagraph {
+				paras = append(paras, b.Para.Text)
+			}
+		}
+		if got := strings.Join(paras, " "); got != c.paras {
+			t.Errorf("%q: paragraphs %q, want %q", c.tail, got, c.paras)
+		}
 	}
 }
 

@@ -95,6 +95,18 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 		if isBlank(lines[k]) && k+1 < len(lines) && isBlank(lines[k+1]) {
 			break
 		}
+		if isTotalLabel(text(k)) {
+			// The rows under the indicators end the table.
+			for {
+				row, n := readLineTotalRow(lines, k)
+				if n == k {
+					break
+				}
+				t.rows = append(t.rows, row)
+				t.lastLine, k = n, n
+			}
+			break
+		}
 		j := k
 		row := make([]draftCell, 0, cols)
 		cell := func(s string, no int) { row = append(row, draftCell{paras: []line{{s, no}}}) }
@@ -144,14 +156,66 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 	return t, k, len(t.rows) > 1
 }
 
+// totalLabels start the rows under the indicators: 总分 | 100 | 95.5,
+// 自评等级 | 优; gradeLabels are those that state a grade, not figures.
+var (
+	totalLabels = []string{"总分", "合计", "总计", "自评得分", "自评总分", "综合得分", "自评等级", "评价等级", "绩效等级", "自评结论", "评价结论"}
+	gradeLabels = []string{"等级", "结论"}
+)
+
 // isTotalLabel tells the row under the indicators: 总分 | 100 | 95.5.
 func isTotalLabel(s string) bool {
-	for _, w := range []string{"总分", "合计", "总计", "自评得分", "自评等级"} {
+	for _, w := range totalLabels {
 		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// readLineTotalRow reads a row under the indicators written one cell a
+// line at lines[i]: a total's label and two figures, the maximum and the
+// score (总分, 100, 94.43), or a grade's label and a short word (自评等级,
+// 优). Where the cells the label owns are not certain — one figure (the
+// maximum of a blank template, or the score?), three, a word after a
+// total — it reads nothing and returns next == i: a wrong total is worse
+// than none.
+func readLineTotalRow(lines []string, i int) (row []draftCell, next int) {
+	if i >= len(lines) {
+		return nil, i
+	}
+	label := trim(lines[i])
+	if !isTotalLabel(label) || utf8.RuneCountInString(label) > 8 {
+		return nil, i
+	}
+	want, value := 2, func(s string) bool { return numberCell.MatchString(s) }
+	for _, w := range gradeLabels {
+		if strings.Contains(label, w) {
+			want, value = 1, isGradeWord
+		}
+	}
+	row = []draftCell{{paras: []line{{label, i + 1}}}}
+	k := i + 1
+	for ; k < len(lines) && len(row) <= want && value(trim(lines[k])); k++ {
+		row = append(row, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
+	}
+	if len(row) != want+1 {
+		return nil, i
+	}
+	// The line after the row must start something else: a blank line,
+	// another label, text; not one more value the row could own.
+	if k < len(lines) && !isBlank(lines[k]) && !isTotalLabel(trim(lines[k])) &&
+		(numberCell.MatchString(trim(lines[k])) || isGradeWord(trim(lines[k]))) {
+		return nil, i
+	}
+	return row, k
+}
+
+// isGradeWord tells a cell that can be a grade: a short word without
+// figures (优, 良好, 不合格).
+func isGradeWord(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 1 && n <= 3 && strings.IndexFunc(s, unicode.IsDigit) < 0 && !isTotalLabel(s)
 }
 
 func isLevelLabel(s string) bool { return level1Label.MatchString(s) || level2Label.MatchString(s) }
