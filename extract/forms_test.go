@@ -38,6 +38,7 @@ type formFacts struct {
 	actual, rate        string // spending and the rate the form states
 	score, max, grade   string // the total; grade as written, "" when none
 	gradeNorm           string
+	kind                string // the document's kind, self_evaluation_form when empty here
 }
 
 var forms = []form{
@@ -146,6 +147,85 @@ var forms = []form{
 		want: formFacts{project: "困难群众救助补助资金", dept: "某某市民政局", unit: "某某市社会救助服务中心", year: 2023,
 			budget: "11805000", initial: "12000000", actual: "11703000", rate: "99.14",
 			score: "97.91", max: "100", gradeNorm: "优"},
+	},
+	{
+		// A department's form: 部门（单位）名称 instead of the project's cover
+		// rows, the funds by 基本支出 and 项目支出 under the total, the unit
+		// in 年度预算数（万元）, 年度履职目标, qualitative targets (达标,
+		// 有效提升), the grade written beside the total.
+		name:  "department",
+		title: []string{"部门整体支出绩效自评表", "（2022年度）"},
+		rows: [][]string{
+			{"部门（单位）名称", "某某县卫生健康局"},
+			{"年度预算数（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+			{"年度资金总额", "5,600", "6,120.8", "5,986.4", "10", "97.80%", "9.78"},
+			{"其中：基本支出", "3,200", "3,350.6", "3,350.6", "—", "100%", "—"},
+			{"项目支出", "2,400", "2,770.2", "2,635.8", "—", "95.15%", "—"},
+			{"年度履职目标", "预期目标", "实际完成情况"},
+			{"^", "保障全县公共卫生服务和医疗机构正常运转，家庭医生签约服务覆盖重点人群。", "全年完成基本公共卫生服务各项任务，重点人群家庭医生签约率达到76%。"},
+			{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"},
+			{"产出指标（50分）", "数量指标", "家庭医生签约人数", "≥12万人", "12.6万人", "20", "20", ""},
+			{"^", "质量指标", "基本公共卫生服务项目考核", "达标", "达标", "10", "10", ""},
+			{"^", "时效指标", "资金拨付及时率", "100%", "98%", "10", "8", "个别乡镇资金拨付滞后，下年度按季度督办。"},
+			{"^", "成本指标", "人均基本公共卫生服务经费", "≥89元", "89元", "10", "10", ""},
+			{"效益指标（30分）", "社会效益指标", "居民健康素养水平", "有效提升", "有效提升", "30", "30", ""},
+			{"满意度指标（10分）", "服务对象满意度指标", "群众满意度", "≥90%", "92.5%", "10", "10", ""},
+			{"总分", "100", "97.78", "自评等级", "优"},
+		},
+		header: 7,
+		wantIns: []string{
+			"产出指标|数量指标|家庭医生签约人数|≥12万人 120000 人 ≥|12.6万人 126000 人|20 20 1||8",
+			"产出指标|质量指标|基本公共卫生服务项目考核|达标 - - -|达标 - -|10 10 -||9",
+			"产出指标|时效指标|资金拨付及时率|100% 100 % -|98% 98 %|10 8 0|个别乡镇资金拨付滞后，下年度按季度督办。|10",
+			"产出指标|成本指标|人均基本公共卫生服务经费|≥89元 89 元 ≥|89元 89 元|10 10 1||11",
+			"效益指标|社会效益指标|居民健康素养水平|有效提升 - - -|有效提升 - -|30 30 -||12",
+			"满意度指标|服务对象满意度指标|群众满意度|≥90% 90 % ≥|92.5% 92.5 %|10 10 1||13",
+		},
+		wantSc:  []string{"预算执行率 10 9.78", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
+		wantFun: []string{"年度资金总额 61208000 59864000"},
+		// A department's report is named by its department.
+		want: formFacts{project: "某某县卫生健康局", dept: "某某县卫生健康局", year: 2022, kind: "department",
+			budget: "61208000", initial: "56000000", actual: "59864000", rate: "97.8",
+			score: "97.78", max: "100", grade: "优", gradeNorm: "优"},
+	},
+	{
+		// The transfer payments' regional form (中央对地方转移支付): the
+		// ministry and the local department, the unit that spends; funds
+		// 全年预算数（A）, 全年执行数（B）, 执行率（B/A） by 中央补助 and 地方资金;
+		// the indicators under a column 绩效指标, without weights or scores.
+		name:  "transfer",
+		title: []string{"中央对地方转移支付区域绩效自评表", "（2022年度）"},
+		rows: [][]string{
+			{"转移支付（项目）名称", "农业生产发展资金"},
+			{"中央主管部门", "农业农村部"},
+			{"地方主管部门", "某某省农业农村厅", "资金使用单位", "某某县农业农村局"},
+			{"资金投入情况（万元）", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）"},
+			{"年度资金总额", "2,860", "2,745.6", "96.00%"},
+			{"其中：中央补助", "2,000", "1,920", "96.00%"},
+			{"地方资金", "860", "825.6", "96.00%"},
+			{"其他资金", "0", "0", "—"},
+			{"年度总体目标", "预期目标", "实际完成情况"},
+			{"^", "支持耕地地力保护和农机购置补贴，稳定粮食生产。", "完成耕地地力保护补贴发放，补贴农机具1,280台。"},
+			{"绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"},
+			{"^", "产出指标", "数量指标", "补贴农机具数量", "≥1200台", "1280台", ""},
+			{"^", "^", "质量指标", "补贴资金兑付准确率", "≥95%", "100%", ""},
+			{"^", "^", "时效指标", "补贴资金兑付时间", "≤6个月", "7个月", "省级资金下达较晚，下年度提前启动申报。"},
+			{"^", "效益指标", "经济效益指标", "带动农民增收", "有效提升", "有效提升", ""},
+			{"^", "满意度指标", "服务对象满意度指标", "补贴对象满意度", "≥90%", "95%", ""},
+		},
+		header: 10,
+		wantIns: []string{
+			"产出指标|数量指标|补贴农机具数量|≥1200台 1200 台 ≥|1280台 1280 台|- - 1||11",
+			"产出指标|质量指标|补贴资金兑付准确率|≥95% 95 % ≥|100% 100 %|- - 1||12",
+			"产出指标|时效指标|补贴资金兑付时间|≤6个月 6 月 ≤|7个月 7 月|- - 0|省级资金下达较晚，下年度提前启动申报。|13",
+			"效益指标|经济效益指标|带动农民增收|有效提升 - - -|有效提升 - -|- - -||14",
+			"满意度指标|服务对象满意度指标|补贴对象满意度|≥90% 90 % ≥|95% 95 %|- - 1||15",
+		},
+		wantFun: []string{"年度资金总额 28600000 27456000"},
+		// The local department supervises the spending; the ministry is
+		// no field of the report. No weights, no score.
+		want: formFacts{project: "农业生产发展资金", dept: "某某省农业农村厅", unit: "某某县农业农村局", year: 2022, kind: "transfer_form",
+			budget: "28600000", initial: "-", actual: "27456000", rate: "96"},
 	},
 }
 
@@ -421,7 +501,10 @@ func checkFormFacts(t *testing.T, r *model.Report, want formFacts) {
 	funds := statedFunds(r)
 	got := formFacts{project: r.ProjectName, dept: r.SupervisingDept, unit: r.ImplementingUnit, year: r.EvaluationYear,
 		budget: funds["budget"], initial: funds["initial_budget"], actual: funds["actual"], rate: "-",
-		score: r.Score.Value, max: r.Score.Max, grade: r.Score.Grade, gradeNorm: r.Score.GradeNorm}
+		score: r.Score.Value, max: r.Score.Max, grade: r.Score.Grade, gradeNorm: r.Score.GradeNorm, kind: r.Kind}
+	if want.kind == "" {
+		want.kind = "self_evaluation_form"
+	}
 	if r.RateStated != nil {
 		got.rate = strconv.FormatFloat(*r.RateStated, 'f', -1, 64)
 	}

@@ -84,54 +84,7 @@ func coverTable(t *model.Table) map[string]string {
 	fields := make(map[string]string)
 	rows := 0
 	for r := 0; r < t.Rows; r++ {
-		before := len(fields)
-		for col := 0; col < t.Cols; {
-			c := t.Cell(r, col)
-			if c == nil {
-				col++
-				continue
-			}
-			next := max(c.Col+c.ColSpan, col+1)
-			if c.Row != r {
-				col = next // a cell merged down from a row above
-				continue
-			}
-			key, ok := "", false
-			if len(c.Text) <= 60 { // labels are short; most cells are not
-				key, ok = coverKeyOf(c.Text)
-			}
-			if !ok {
-				// "项目名称：XX" in one cell
-				if strings.ContainsAny(c.Text, "：:") {
-					if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
-						fields[k] = v
-					}
-				}
-				col = next
-				continue
-			}
-			value := ""
-			for vc := next; vc < t.Cols; {
-				v := t.Cell(r, vc)
-				if v == nil {
-					break
-				}
-				text := textnorm.Clean(v.Text)
-				if len(text) <= 60 && isCoverLabel(text) {
-					break // the next pair's label: this value is empty
-				}
-				next = max(v.Col+v.ColSpan, vc+1)
-				if value = coverValue(text); value != "" {
-					break
-				}
-				vc = next
-			}
-			if _, seen := fields[key]; !seen || fields[key] == "" {
-				fields[key] = value
-			}
-			col = next
-		}
-		if len(fields) > before {
+		if rowFields(t, r, fields) > 0 {
 			rows++
 		}
 	}
@@ -139,6 +92,102 @@ func coverTable(t *model.Table) map[string]string {
 		return nil
 	}
 	return fields
+}
+
+// formCover reads the cover rows at the top of a form's grid, under its
+// title row: a form with one cover row (部门（单位）名称 | 某某县卫生健康局)
+// above its funds block is no cover table, but its first row is a field
+// all the same. It stops at the first row that is not key | value pairs
+// (a header 项目名称 | 预算数 | 执行数 has three cells).
+func formCover(t *model.Table) map[string]string {
+	fields := make(map[string]string)
+	for r := 0; r < t.Rows; r++ {
+		row := make(map[string]string)
+		if n := rowCells(t, r); n%2 == 0 {
+			rowFields(t, r, row)
+		}
+		n := 0
+		for k, v := range row {
+			if v == "" {
+				continue // a header's label with the next label beside it
+			}
+			n++
+			if _, seen := fields[k]; !seen {
+				fields[k] = v
+			}
+		}
+		if n > 0 {
+			continue
+		}
+		if r > 0 || rowCells(t, r) != 1 { // a title row first
+			break
+		}
+	}
+	return fields
+}
+
+// rowCells counts the cells that start in row r.
+func rowCells(t *model.Table, r int) int {
+	n := 0
+	for c := 0; c < t.Cols; c++ {
+		if cell := t.Cell(r, c); cell != nil && cell.Row == r && cell.Col == c {
+			n++
+		}
+	}
+	return n
+}
+
+// rowFields adds the fields of row r of a cover table to fields and
+// returns how many it added.
+func rowFields(t *model.Table, r int, fields map[string]string) int {
+	before := len(fields)
+	for col := 0; col < t.Cols; {
+		c := t.Cell(r, col)
+		if c == nil {
+			col++
+			continue
+		}
+		next := max(c.Col+c.ColSpan, col+1)
+		if c.Row != r {
+			col = next // a cell merged down from a row above
+			continue
+		}
+		key, ok := "", false
+		if len(c.Text) <= 60 { // labels are short; most cells are not
+			key, ok = coverKeyOf(c.Text)
+		}
+		if !ok {
+			// "项目名称：XX" in one cell
+			if strings.ContainsAny(c.Text, "：:") {
+				if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
+					fields[k] = v
+				}
+			}
+			col = next
+			continue
+		}
+		value := ""
+		for vc := next; vc < t.Cols; {
+			v := t.Cell(r, vc)
+			if v == nil {
+				break
+			}
+			text := textnorm.Clean(v.Text)
+			if len(text) <= 60 && isCoverLabel(text) {
+				break // the next pair's label: this value is empty
+			}
+			next = max(v.Col+v.ColSpan, vc+1)
+			if value = coverValue(text); value != "" {
+				break
+			}
+			vc = next
+		}
+		if _, seen := fields[key]; !seen || fields[key] == "" {
+			fields[key] = value
+		}
+		col = next
+	}
+	return len(fields) - before
 }
 
 // markLineCover reads the cover rows of a form copied one cell a line
@@ -539,7 +588,17 @@ func (l *Layout) readCover(s *Span) {
 				coverDate = d
 			}
 			dates = append(dates, d)
-		case RoleText, RoleTable:
+		case RoleTable:
+			if !body && tableFrom == "form" {
+				for k, v := range formCover(l.table(l.Doc.Body[i].TableNo)) {
+					if _, seen := s.Cover[k]; !seen {
+						s.Cover[k] = v
+						s.CoverFrom[k] = tableFrom
+					}
+				}
+			}
+			body = true
+		case RoleText:
 			body = true
 		}
 	}

@@ -78,6 +78,10 @@ const (
 	KeyAgency     = "评价机构"
 	KeyYear       = "评价年度"
 	KeyReportDate = "报告日期"
+	// KeyCentralDept is the ministry over a transfer payment (中央主管部门),
+	// known so that its value is taken for no other field; no report
+	// column holds it.
+	KeyCentralDept = "中央主管部门"
 )
 
 // coverKeys maps the labels reports print to the canonical keys.
@@ -94,6 +98,12 @@ var coverKeys = map[string]string{
 	"评价机构名称": KeyAgency, "第三方机构": KeyAgency, "评价实施机构": KeyAgency, "第三方评价单位": KeyAgency,
 	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,
 	"出具日期": KeyReportDate, "报告出具日期": KeyReportDate,
+	// A department's form names the department; a transfer payment's
+	// regional form the payment, the ministry over it, the local
+	// department and the unit that spends it.
+	"部门（单位）名称": KeyDept, "部门名称": KeyDept, "单位（部门）名称": KeyDept,
+	"转移支付（项目）名称": KeyProject, "转移支付名称": KeyProject, "转移支付项目名称": KeyProject, "专项资金名称": KeyProject,
+	"地方主管部门": KeyDept, "资金使用单位": KeyUnit, "中央主管部门": KeyCentralDept,
 }
 
 // formRowLabels start the rows of a self-evaluation form below its cover

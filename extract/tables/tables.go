@@ -221,6 +221,24 @@ var (
 	titleCols  = []string{"职称/职务", "职称职务", "职务/职称", "职称", "职务"}
 )
 
+// nameColumn is the column of a funds block's items, of the columns not
+// taken: the one its header names (项目名称, 资金来源 …), else the first
+// when its header labels the block with the unit of its amounts and no
+// amount of its own (年度预算数（万元）, 资金投入情况（万元）: a form states
+// the unit there, once, above the items 年度资金总额, 其中：…); -1 when none.
+func nameColumn(header []string, taken map[int]bool) int {
+	if c := columns(header, nameCols, taken); c >= 0 {
+		return c
+	}
+	if len(header) < 2 || taken[0] {
+		return -1
+	}
+	if note := labelNote.FindString(header[0]); note != "" && unitCell(note) && !strings.Contains(note, "%") && !strings.Contains(note, "％") {
+		return 0
+	}
+	return -1
+}
+
 // columns returns the first column whose header holds one of the words,
 // trying the words in order, skipping columns already taken. Headers are
 // compared in simplified characters (預算數 is 预算数).
@@ -349,7 +367,7 @@ func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) Fu
 		taken[initial] = true
 	}
 	stated := rateColumn(rt.Header)
-	name := columns(rt.Header, nameCols, taken)
+	name := nameColumn(rt.Header, taken)
 	if name < 0 {
 		return FundsBlock{}
 	}
@@ -630,7 +648,25 @@ func blockEnd(t *model.Table, header int) int {
 // labels or more, two of them header words, no number.
 func startsBlock(t *model.Table, r int) bool {
 	texts := rowTexts(t, r)
-	return len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(texts)
+	return len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(ownTexts(t, r))
+}
+
+// ownTexts lists the texts of the cells of row r that start in it, the
+// names of indicator levels left out: a row of indicators without weights
+// (产出指标 | 数量指标 | 补贴农机具数量 | ≥1200台 …), under a column 绩效指标
+// merged down beside it, is no header.
+func ownTexts(t *model.Table, r int) []string {
+	var out []string
+	for c := 0; c < t.Cols; c++ {
+		cell := t.Cell(r, c)
+		if cell == nil || cell.Col != c || cell.Row != r {
+			continue
+		}
+		if s := textnorm.Clean(cell.Text); s != "" && !isLevelName(s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // headerWords are words of column headers; a row with two cells holding
@@ -666,7 +702,7 @@ func hasNumber(t *model.Table, r int) bool {
 // the item column ("项目资金（万元）" in a 绩效自评表, above columns
 // headed 年初预算数, 全年预算数, 全年执行数 without a unit).
 func UnitContext(rt model.ReportTable) string {
-	if c := columns(rt.Header, nameCols, nil); c >= 0 {
+	if c := nameColumn(rt.Header, nil); c >= 0 {
 		return rt.Caption + " " + rt.Header[c]
 	}
 	return rt.Caption

@@ -222,3 +222,22 @@ func TestPipeRowspan(t *testing.T) {
 		"总分 | 100 | 38 | < | < | < | <",
 	})
 }
+
+// TestLineFundsUnitLabel: a department's funds block copied one cell a
+// line, headed by the budget with the block's unit (年度预算数（万元）), is
+// re-gridded as a project's is.
+func TestLineFundsUnitLabel(t *testing.T) {
+	lines := []string{
+		"部门（单位）名称", "某某县卫生健康局",
+		"年度预算数（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
+		"年度资金总额", "5,600", "6,120.8", "5,986.4", "97.80%",
+		"其中：基本支出", "3,200", "3,350.6", "3,350.6", "100%",
+		"年度履职目标",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"年度预算数（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 5,600 | 6,120.8 | 5,986.4 | 97.80%",
+		"其中：基本支出 | 3,200 | 3,350.6 | 3,350.6 | 100%",
+	})
+}

@@ -32,11 +32,13 @@ func isFundsLabel(s string) bool {
 }
 
 // isLineFundsStart tells the first header line of a one-cell-per-line
-// funds block: a label naming the funds, a budget's label under it.
+// funds block: a label naming the funds (项目资金（万元）, or the budget
+// with the unit of the block, 年度预算数（万元）), a budget's label under it.
 func isLineFundsStart(lines []string, i int) bool {
 	s := trim(lines[i])
 	cells, _ := spacedCells(s)
-	return len(cells) == 1 && strings.Contains(s, "资金") && isFundsLabel(s) &&
+	names := strings.Contains(s, "资金") || strings.Contains(s, "预算") && (strings.HasSuffix(s, "（万元）") || strings.HasSuffix(s, "(万元)"))
+	return len(cells) == 1 && names && isFundsLabel(s) &&
 		i+1 < len(lines) && strings.Contains(trim(lines[i+1]), "预算")
 }
 
