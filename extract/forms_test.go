@@ -589,6 +589,11 @@ func TestFormWithoutFunds(t *testing.T) {
 			}
 			compareLines(t, "indicators", got, []string{"培训人次 520人次", "培训场次 9场", "考核合格率 97%", "人均培训成本 2276元",
 				"学员技能提升 效果明显", "带动农户增收 部分学员增收不明显", "学员满意度 93%"})
+			if len(x.Reports) != 1 {
+				t.Fatalf("%d reports, want 1", len(x.Reports))
+			}
+			checkFormFacts(t, &x.Reports[0], formFacts{project: "农村实用人才培训", dept: "某某县农业农村局", unit: "某某县农业技术推广中心", year: 2022,
+				budget: "-", initial: "-", actual: "-", rate: "-", score: "94.43", max: "100", gradeNorm: "优"})
 		})
 	}
 }
@@ -619,6 +624,10 @@ func TestFormIndicatorColumn(t *testing.T) {
 				}
 			}
 			compareLines(t, "indicators", got, wantIndicators(f, l))
+			if len(x.Reports) != 1 {
+				t.Fatalf("%d reports, want 1", len(x.Reports))
+			}
+			checkFormFacts(t, &x.Reports[0], f.want)
 		})
 	}
 }
