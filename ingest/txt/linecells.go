@@ -176,10 +176,10 @@ func isTotalLabel(s string) bool {
 // readLineTotalRow reads a row under the indicators written one cell a
 // line at lines[i]: a total's label and two figures, the maximum and the
 // score (总分, 100, 94.43), or a grade's label and a short word (自评等级,
-// 优). Where the cells the label owns are not certain — one figure (the
-// maximum of a blank template, or the score?), three, a word after a
-// total — it reads nothing and returns next == i: a wrong total is worse
-// than none.
+// 优), a total's grade perhaps after its figures. Where the cells the
+// label owns are not certain — one figure (the maximum of a blank
+// template, or the score?), three, two words after a total — it reads
+// nothing and returns next == i: a wrong total is worse than none.
 func readLineTotalRow(lines []string, i int) (row []draftCell, next int) {
 	if i >= len(lines) {
 		return nil, i
@@ -201,6 +201,11 @@ func readLineTotalRow(lines []string, i int) (row []draftCell, next int) {
 	}
 	if len(row) != want+1 {
 		return nil, i
+	}
+	// A total's grade may follow its figures in the row (总分 | 100 | 96 | 优).
+	if want == 2 && k < len(lines) && isGradeWord(trim(lines[k])) {
+		row = append(row, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
+		k++
 	}
 	// The line after the row must start something else: a blank line,
 	// another label, text; not one more value the row could own.
