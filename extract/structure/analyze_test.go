@@ -114,6 +114,12 @@ func TestLineCover(t *testing.T) {
 某某县农业
 技术推广中心
 年度总体目标`, map[string]string{KeyDept: "某某县农业农村局"}},
+		// A department's form: the value ends at its goals' row.
+		{"department", `部门整体支出绩效自评表
+部门（单位）名称
+某某县卫生健康局
+年度履职目标
+预期目标`, map[string]string{KeyDept: "某某县卫生健康局"}},
 		// A label followed by text is a line of text.
 		{"text", `某某县农业农村局绩效评价报告
 项目名称

@@ -109,7 +109,8 @@ var coverKeys = map[string]string{
 // formRowLabels start the rows of a self-evaluation form below its cover
 // rows (项目资金（万元）, 年度总体目标, 绩效指标 …): a cover value copied one
 // cell a line ends where one of them, or another label, follows.
-var formRowLabels = []string{"项目资金", "年度资金", "资金情况", "年度预算", "预算情况", "年度总体目标", "总体目标", "年度绩效目标", "绩效目标", "绩效指标", "一级指标"}
+var formRowLabels = []string{"项目资金", "年度资金", "资金情况", "资金投入", "年度预算", "预算情况", "年度总体目标", "总体目标", "年度绩效目标", "绩效目标",
+	"年度履职目标", "履职目标", "年度主要任务", "绩效指标", "一级指标"}
 
 // labelGap is a tab, or two spaces or more, between a label and its value.
 var labelGap = regexp.MustCompile(`\t+|[ \x{3000}]{2,}`)
