@@ -315,15 +315,6 @@ next:
 	return ""
 }
 
-// ProseFunds reads the budget and the spending a report states in a
-// sentence of its text: SentenceFunds' Fund, nil when none.
-func ProseFunds(paras []Para, year int) []model.Fund {
-	if sf := SentenceFunds(paras, year); sf != nil {
-		return []model.Fund{sf.Fund}
-	}
-	return nil
-}
-
 // StatedFunds are the funds a sentence states: the Fund it gives (budget,
 // spending, the rate it states beside the computed one), the budget at
 // the start of the year when the budget is an adjusted one, the stated

@@ -45,18 +45,6 @@ next:
 // notPeople are the labels of the signature rows under the people.
 var notPeople = []string{"组长", "签名", "签字", "盖章", "中介机构", "评价机构", "日期", "合计"}
 
-// Evaluators reads one Evaluator per person row of the evaluators blocks
-// of a table.
-func Evaluators(t *model.Table, rt model.ReportTable) []model.Evaluator {
-	var out []model.Evaluator
-	for _, b := range rt.Blocks {
-		if b.Kind == KindEvaluators {
-			out = append(out, blockEvaluators(t, rt, b)...)
-		}
-	}
-	return out
-}
-
 // blockEvaluators reads one Evaluator per person row of evaluators block
 // b, names kept as written ("张磊（女）") but for the spaces that align them.
 func blockEvaluators(t *model.Table, rt model.ReportTable, b model.TableBlock) []model.Evaluator {

@@ -314,16 +314,6 @@ func notAmount(header string) bool {
 	return false
 }
 
-// Funds reads one Fund per item row of the funds block of a table that
-// counts (see fundsReader.Read).
-func Funds(t *model.Table, rt model.ReportTable) []model.Fund {
-	var r model.Report
-	for _, b := range rt.Blocks {
-		fundsReader{}.Read(t, rt, b, &r)
-	}
-	return r.Funds
-}
-
 // FundsBlock is what a funds block states: the funds it adds to the
 // report, the items as read (nested ones included, 其中 parts left out),
 // its total row, and the budget at the start of the year where the budget
