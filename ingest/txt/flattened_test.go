@@ -243,3 +243,33 @@ func TestLineFundsUnitLabel(t *testing.T) {
 		"其中：基本支出 | 3,200 | 3,350.6 | 3,350.6 | 100%",
 	})
 }
+
+// TestTSVRows: rows copied as tab-separated lines make a table in which
+// each tab says the column, a leading tab an empty first cell; lines of a
+// label and a value, or of a heading and its page, stay text.
+func TestTSVRows(t *testing.T) {
+	doc := decodeOne(t, "项目支出绩效自评表\n"+
+		"项目名称\t农家书屋运行补助\n"+
+		"项目资金（万元）\t\t年初预算数\t全年预算数\t执行率\n"+
+		"\t年度资金总额\t85\t92.4\t97.56%\n"+
+		"\t其中：财政拨款\t85\t\t—\n"+
+		"\n填报人：吴晓燕\n")
+	checkGrid(t, doc, []string{
+		"项目名称 | 农家书屋运行补助 | < | < | <",
+		"项目资金（万元） |  | 年初预算数 | 全年预算数 | 执行率",
+		" | 年度资金总额 | 85 | 92.4 | 97.56%",
+		" | 其中：财政拨款 | 85 |  | —",
+	})
+	if b := doc.Body[0]; b.Kind != model.KindParagraph || b.Para.Text != "项目支出绩效自评表" {
+		t.Errorf("title %+v", b)
+	}
+	for _, text := range []string{
+		"一、项目基本情况\t1\n二、绩效评价工作情况\t3\n三、评价结论\t5\n",
+		"项目名称\t农家书屋运行补助\t实施单位\t某某县图书馆\n",
+	} {
+		doc := decodeOne(t, text)
+		if len(doc.Tables) != 0 || len(doc.Body) != strings.Count(text, "\n") {
+			t.Errorf("%q: %d tables, %d blocks", text, len(doc.Tables), len(doc.Body))
+		}
+	}
+}
