@@ -362,6 +362,9 @@ func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) Fu
 		return FundsBlock{}
 	}
 	context := UnitContext(rt)
+	if u := wrappedUnit(t, b); u != "" {
+		context += " " + u
+	}
 	var fb FundsBlock
 	var out []model.Fund
 	var total *model.Fund
@@ -450,6 +453,29 @@ func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) Fu
 	return fb
 }
 
+// wrappedUnit is the unit note a form's funds label wraps onto the line
+// under it when copied as text ("项目资金" over "（万元）", the first column
+// of the block's rows): the only text in that column under the header,
+// and a unit. "" when none.
+func wrappedUnit(t *model.Table, b model.TableBlock) string {
+	note := ""
+	for r := b.HeaderRow + 1; r < b.EndRow; r++ {
+		c := t.Cell(r, 0)
+		if c == nil || c.Row != r {
+			continue
+		}
+		s := cellText(t, r, 0)
+		switch {
+		case s == "":
+		case note == "" && unitCell(s):
+			note = s
+		default:
+			return ""
+		}
+	}
+	return note
+}
+
 // initialCols are the headers of the budget at the start of the year.
 var initialCols = []string{"年初预算数", "年初预算", "年初"}
 
@@ -485,23 +511,25 @@ func statedRate(cell string) *float64 {
 // alignShortHeader mends a header row printed one cell short of its body
 // (the serial-number column left without a header): its labels then stand
 // one column left of their values, and the last column has no header while
-// the rows below hold numbers there. The labels move right by one.
+// the rows below hold numbers (or dashes) there. The labels move right by
+// one.
 func alignShortHeader(t *model.Table, header []string, row, end int) []string {
 	n := len(header)
 	if n < 3 || header[n-1] != "" || header[0] == "" || row < 0 {
 		return header
 	}
-	filled, rows := 0, 0
+	full, rows := 0, 0
 	for r := row + 1; r < end; r++ {
 		if len(rowTexts(t, r)) == 0 {
 			continue
 		}
 		rows++
-		if c := t.Cell(r, n-1); c != nil && c.Col == n-1 && isNumeric(cellText(t, r, n-1)) && cellText(t, r, n-1) != "" {
-			filled++
+		// A number, or the dash a form writes where a row has none.
+		if s := cellText(t, r, n-1); t.Cell(r, n-1) != nil && t.Cell(r, n-1).Col == n-1 && s != "" && (isNumeric(s) || filled(s) == "") {
+			full++
 		}
 	}
-	if rows == 0 || filled*2 <= rows {
+	if rows == 0 || full*2 <= rows {
 		return header
 	}
 	return append([]string{""}, header[:n-1]...)

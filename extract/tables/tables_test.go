@@ -545,3 +545,19 @@ func TestIndicatorRowsNoWeights(t *testing.T) {
 		t.Errorf("blocks %+v", rt.Blocks)
 	}
 }
+
+// TestFundsWrappedLabel: a form's funds label copied as text wraps its
+// unit onto the next line ("项目资金" over "（万元）"), which leaves the
+// header a cell short of its rows: the labels move right by one, and the
+// note gives the unit.
+func TestFundsWrappedLabel(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |  |
+| （万元） | 年度资金总额 | 2400 | 2400 | 2,376.5 | 99.02% |
+|  | 其中：当年财政拨款 | 2400 | 2400 | 2,376.5 | — |
+|  | 其他资金 | 0 | 0 | 0 | — |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || fs[0].Item != "年度资金总额" || *fs[0].Budget != "24000000" || *fs[0].Actual != "23765000" || *fs[0].RateStated != 99.02 {
+		t.Errorf("Funds = %+v", fs)
+	}
+}
