@@ -645,12 +645,14 @@ func wantIndicators(f form, l layout) []string {
 	return want
 }
 
-// TestFormFiller: the unit that filled in a form (填报单位) is its
-// implementing unit only where the form names no 实施单位.
+// TestFormFiller: the unit that filled in a form (填报单位) or holds its
+// budget (预算单位) is its implementing unit only where the form names no
+// 实施单位.
 func TestFormFiller(t *testing.T) {
 	for _, c := range []struct{ text, unit string }{
 		{"项目支出绩效自评表\n填报单位（盖章）：某某县文化和广电旅游体育局\n项目名称：农家书屋运行补助\n实施单位：某某县图书馆\n", "某某县图书馆"},
 		{"项目支出绩效自评表\n填报单位（盖章）：某某县文化和广电旅游体育局\n项目名称：农家书屋运行补助\n", "某某县文化和广电旅游体育局"},
+		{"项目支出绩效自评表\n项目名称：增殖放流\n预算单位（盖章）：某某市海洋与渔业局\n项目实施单位：某某市水产技术推广站\n", "某某市水产技术推广站"},
 	} {
 		x := Extract(readLayout(t, "filler.txt", []byte(c.text)))
 		if len(x.Reports) != 1 || x.Reports[0].ImplementingUnit != c.unit {

@@ -82,9 +82,10 @@ const (
 	// known so that its value is taken for no other field; no report
 	// column holds it.
 	KeyCentralDept = "中央主管部门"
-	// KeyFiller is the unit that filled in a form (填报单位), often the
-	// department above the unit that carried the project out: the
-	// implementing unit only where no 实施单位 is stated.
+	// KeyFiller is the unit that filled in a form (填报单位) or holds the
+	// budget (预算单位), often the department above the unit that carried
+	// the project out: the implementing unit only where no 实施单位 is
+	// stated.
 	KeyFiller = "填报单位"
 )
 
@@ -97,7 +98,7 @@ var coverKeys = map[string]string{
 	"评价年度": KeyYear, "评价年份": KeyYear,
 	"报告日期": KeyReportDate, "报告时间": KeyReportDate, "评价报告日期": KeyReportDate,
 	// Labels other governments print for the same fields.
-	"项目执行单位": KeyUnit, "项目承担单位": KeyUnit, "填报单位": KeyFiller, "预算单位": KeyUnit,
+	"项目执行单位": KeyUnit, "项目承担单位": KeyUnit, "填报单位": KeyFiller, "预算单位": KeyFiller,
 	"项目主管单位": KeyDept, "主管部门名称": KeyDept,
 	"评价机构名称": KeyAgency, "第三方机构": KeyAgency, "评价实施机构": KeyAgency, "第三方评价单位": KeyAgency,
 	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,

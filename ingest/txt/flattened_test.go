@@ -273,3 +273,20 @@ func TestTSVRows(t *testing.T) {
 		}
 	}
 }
+
+// TestLineCellsDeviationBeforeLevel: a row's last cell (偏差原因) followed
+// by the next row's level label is that row's, though the lines where the
+// next row's weight and score would stand hold percentages.
+func TestLineCellsDeviationBeforeLevel(t *testing.T) {
+	lines := []string{
+		"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+		"产出指标", "数量指标", "管网改造长度", "28公里", "24.6公里", "10", "8", "部分路段施工延期",
+		"质量指标", "工程验收合格率", "100%", "100%", "10", "10",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施",
+		"产出指标 | 数量指标 | 管网改造长度 | 28公里 | 24.6公里 | 10 | 8 | 部分路段施工延期",
+		" | 质量指标 | 工程验收合格率 | 100% | 100% | 10 | 10 | ",
+	})
+}

@@ -82,8 +82,14 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 		}
 		return ""
 	}
-	// startsRow tells whether lines[j] begins a row with no levels.
+	// startsRow tells whether lines[j] begins a row with no levels: its
+	// weight and score where they stand, and no level label where its
+	// target would stand (a text before a level label is the last cell
+	// of the row above).
 	startsRow := func(j int) bool {
+		if isLevelLabel(text(j + 1)) {
+			return false
+		}
 		for _, q := range numeric {
 			if j+q >= len(lines) || !numberCell.MatchString(text(j+q)) {
 				return false
