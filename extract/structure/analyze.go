@@ -475,8 +475,11 @@ func (l *Layout) split() {
 			g := groups[n-1]
 			last := g[len(g)-1]
 			// Two forms in a row are two reports, though a form is all
-			// cover material.
-			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) && !(isForm(last.text) && isForm(t.text)) {
+			// cover material; but a form's title with nothing under it
+			// heads the file (某某局 / 2021年度项目支出绩效自评表, then each
+			// form under its own title).
+			from := last.blocks[len(last.blocks)-1] + 1
+			if l.onlyCover(from, t.blocks[0]) && !(isForm(last.text) && isForm(t.text) && !l.onlyBlank(from, t.blocks[0])) {
 				groups[n-1] = append(g, t)
 				seen[t.text] = true
 				continue
@@ -524,6 +527,17 @@ func (l *Layout) split() {
 	for k := range l.Spans {
 		l.readCover(&l.Spans[k])
 	}
+}
+
+// onlyBlank tells blocks [from, to) that show nothing of a report: blank
+// lines and artefacts.
+func (l *Layout) onlyBlank(from, to int) bool {
+	for i := from; i < to; i++ {
+		if l.Roles[i] != RoleBlank && l.Roles[i] != RoleArtefact {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *Layout) onlyCover(from, to int) bool {

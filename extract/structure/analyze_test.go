@@ -29,6 +29,19 @@ func TestForms(t *testing.T) {
 （2020年度）
 | 项目名称 | 公园管护经费 |
 | 主管部门 | 某某区园林局 |`, []string{"项目支出绩效自评表", "项目支出绩效自评表"}, []string{"2021", "2020"}},
+		// A form's title with nothing under it heads the file; the forms
+		// under it are the reports.
+		{"file title", `某某县交通局
+2021年度项目支出绩效自评表
+
+项目支出绩效自评表
+（2021年度）
+| 项目名称 | 农村客运公交化改造补助 |
+| 主管部门 | 某某县交通局 |
+项目支出绩效自评表
+（2021年度）
+| 项目名称 | 乡镇客运站运营维护经费 |
+| 主管部门 | 某某县交通局 |`, []string{"项目支出绩效自评表", "项目支出绩效自评表"}, []string{"2021", "2021"}},
 	}
 	for _, tt := range tests {
 		l := Analyze(doctest.Parse(tt.name, tt.src))

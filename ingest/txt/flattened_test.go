@@ -290,3 +290,48 @@ func TestLineCellsDeviationBeforeLevel(t *testing.T) {
 		" | 质量指标 | 工程验收合格率 | 100% | 100% | 10 | 10 | ",
 	})
 }
+
+// TestLineCellsBlankRows: a form copied one cell a line with a blank line
+// after each row (Word's text export without its tabs): the funds and
+// indicator rows are the runs between blank lines, an empty last cell one
+// more blank line; a run that is no row ends the table.
+func TestLineCellsBlankRows(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率", "",
+		"年度资金总额", "180", "180", "171", "95%", "",
+		"其中：财政拨款", "180", "180", "171", "—", "",
+		"年度总体目标", "完成线路改造12条。", "",
+		"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因", "",
+		"产出指标", "数量指标", "改造线路数", "12条", "12条", "20", "20", "", "",
+		"产出指标", "时效指标", "开通时间", "10月底前", "11月", "10", "8", "车辆交付延迟", "",
+		"总分", "100", "97.5", "",
+		"填报人：杨明",
+	}, "\n")+"\n")
+	if len(doc.Tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(doc.Tables))
+	}
+	want := [][]string{{
+		"项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 180 | 180 | 171 | 95%",
+		"其中：财政拨款 | 180 | 180 | 171 | —",
+	}, {
+		"一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因",
+		"产出指标 | 数量指标 | 改造线路数 | 12条 | 12条 | 20 | 20 | ",
+		"产出指标 | 时效指标 | 开通时间 | 10月底前 | 11月 | 10 | 8 | 车辆交付延迟",
+		"总分 | 100 | 97.5 | < | < | < | < | <",
+	}}
+	for i, w := range want {
+		if got := gridOf(&doc.Tables[i]); strings.Join(got, "\n") != strings.Join(w, "\n") {
+			t.Errorf("table %d:\n  %s\nwant:\n  %s", i+1, strings.Join(got, "\n  "), strings.Join(w, "\n  "))
+		}
+	}
+	var paras []string
+	for _, b := range doc.Body {
+		if b.Kind == model.KindParagraph {
+			paras = append(paras, b.Para.Text)
+		}
+	}
+	if got := strings.Join(paras, " "); got != "年度总体目标 完成线路改造12条。 填报人：杨明" {
+		t.Errorf("paragraphs %q", got)
+	}
+}

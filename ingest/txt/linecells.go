@@ -76,6 +76,9 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 	lastText := len(numeric) == 0 || numeric[len(numeric)-1] != cols-3
 	t.rows = append(t.rows, header)
 	t.lastLine = k
+	if k < len(lines) && isBlank(lines[k]) {
+		return readBlankRows(lines, t, k, cols, lastText)
+	}
 	text := func(j int) string {
 		if j < len(lines) {
 			return trim(lines[j])
@@ -160,6 +163,90 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 		k = j
 	}
 	return t, k, len(t.rows) > 1
+}
+
+// readBlankRows reads the rows of a one-cell-per-line indicator table
+// whose header a blank line ends: Word's text export without its tabs, a
+// blank line after each row. A row is the run of lines up to the next
+// blank line: its levels where it writes them (told by the form's level
+// names), the indicator and the cells after it, the last one left out when
+// it is text and empty. A run that is no such row ends the table, as do
+// the total's rows.
+func readBlankRows(lines []string, t draftTable, k, cols int, lastText bool) (draftTable, int, bool) {
+	for {
+		for k < len(lines) && isBlank(lines[k]) {
+			k++
+		}
+		if k >= len(lines) {
+			break
+		}
+		if isTotalLabel(trim(lines[k])) {
+			for {
+				row, n := readLineTotalRow(lines, k)
+				if n == k {
+					break
+				}
+				t.rows = append(t.rows, row)
+				t.lastLine = n
+				for k = n; k < len(lines) && isBlank(lines[k]); k++ {
+				}
+			}
+			break
+		}
+		j := k
+		for j < len(lines) && !isBlank(lines[j]) {
+			j++
+		}
+		row, ok := blankRow(lines[k:j], k, cols, lastText)
+		if !ok {
+			break
+		}
+		t.rows = append(t.rows, row)
+		t.lastLine = j
+		k = j
+	}
+	return t, k, len(t.rows) > 1
+}
+
+// blankRow places the run of lines run, the first at index first, as a
+// row of an indicator table cols wide; ok is false when it is none.
+func blankRow(run []string, first, cols int, lastText bool) (row []draftCell, ok bool) {
+	texts := make([]string, len(run))
+	for i, l := range run {
+		texts[i] = trim(l)
+	}
+	cell := func(i int) draftCell { return draftCell{paras: []line{{texts[i], first + i + 1}}} }
+	empty := draftCell{paras: []line{{"", first + 1}}}
+	i := 0
+	switch {
+	case len(texts) > 1 && level1Label.MatchString(texts[0]) && level2Label.MatchString(texts[1]):
+		row, i = []draftCell{cell(0), cell(1)}, 2
+	case level2Label.MatchString(texts[0]):
+		row, i = []draftCell{empty, cell(0)}, 1
+	case level1Label.MatchString(texts[0]):
+		row, i = []draftCell{cell(0), empty}, 1
+	default:
+		row = []draftCell{empty, empty}
+	}
+	if i >= len(texts) {
+		return nil, false
+	}
+	if name := texts[i]; strings.HasSuffix(name, "。") || utf8.RuneCountInString(name) > 40 || isTotalLabel(name) || isLevelLabel(name) {
+		return nil, false
+	}
+	switch n := len(texts) - i; {
+	case n == cols-2:
+	case n == cols-3 && lastText:
+	default:
+		return nil, false
+	}
+	for ; i < len(texts); i++ {
+		row = append(row, cell(i))
+	}
+	for len(row) < cols {
+		row = append(row, draftCell{paras: []line{{"", first + len(run)}}})
+	}
+	return row, true
 }
 
 // totalLabels start the rows under the indicators: 总分 | 100 | 95.5,
