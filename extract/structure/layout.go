@@ -276,7 +276,8 @@ var reportKinds = func() []string {
 			out = append(out, scope+"绩效自评表")
 		}
 	}
-	out = append(out, "自评报告", "评价报告")
+	// The transfer payments' regional form: 区域绩效目标自评表.
+	out = append(out, "自评报告", "评价报告", "绩效目标自评表")
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }()

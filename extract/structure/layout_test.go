@@ -60,6 +60,9 @@ func TestCoverField(t *testing.T) {
 			t.Errorf("coverField(%q) = %s %q %v, want %s %q", tt.in, key, value, ok, tt.key, tt.value)
 		}
 	}
+	if !isForm("中央对地方转移支付区域绩效目标自评表") || !isForm("区域绩效自评表") {
+		t.Error("a transfer payment's regional form is not a form")
+	}
 	if !isTitle("城乡居民医保补助项目绩效评价报告（2021年度）") || TitleYear("城乡居民医保补助项目绩效评价报告（2021年度）") != 2021 {
 		t.Error("a title with its year in brackets after the kind is not read")
 	}

@@ -642,7 +642,7 @@ func nonNeg(c, otherwise int) int {
 var totals = map[string]bool{"合计": true, "小计": true, "总计": true, "总额": true, "资金总额": true, "年度资金总额": true, "项目资金总额": true, "合计金额": true}
 
 func isTotal(s string) bool {
-	return totals[textnorm.Squash(textnorm.Simplify(s))]
+	return totals[strings.TrimRight(textnorm.Squash(textnorm.Simplify(s)), "：:")]
 }
 
 // isPart tells a breakdown row: "其中：财政拨款".

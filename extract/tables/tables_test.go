@@ -561,3 +561,17 @@ func TestFundsWrappedLabel(t *testing.T) {
 		t.Errorf("Funds = %+v", fs)
 	}
 }
+
+// TestFundsTotalColon: a total row labelled with a colon (年度资金总额：)
+// is the total, its breakdown under it counted once.
+func TestFundsTotalColon(t *testing.T) {
+	doc := doctest.Parse("t", `| 资金投入情况（万元） |  | 全年预算数（A） | 全年执行数（B） | 执行率（B/A） |
+|  | 年度资金总额： | 2,860 | 2,791.45 | 97.60% |
+|  | 其中：中央财政资金 | 2,000 | 1,980.20 | 99.01% |
+|  | 地方资金 | 860 | 811.25 | 94.33% |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || *fs[0].Budget != "28600000" || *fs[0].Actual != "27914500" {
+		t.Errorf("Funds = %+v", fs)
+	}
+}
