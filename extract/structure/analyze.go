@@ -98,7 +98,7 @@ func coverTable(t *model.Table) map[string]string {
 // title row: a form with one cover row (部门（单位）名称 | 某某县卫生健康局)
 // above its funds block is no cover table, but its first row is a field
 // all the same. It stops at the first row that is not key | value pairs
-// (a header 项目名称 | 预算数 | 执行数 has three cells).
+// (a header 项目名称 | 预算数 | 执行数 has three cells with text).
 func formCover(t *model.Table) map[string]string {
 	fields := make(map[string]string)
 	for r := 0; r < t.Rows; r++ {
@@ -126,11 +126,11 @@ func formCover(t *model.Table) map[string]string {
 	return fields
 }
 
-// rowCells counts the cells that start in row r.
+// rowCells counts the cells with text that start in row r.
 func rowCells(t *model.Table, r int) int {
 	n := 0
 	for c := 0; c < t.Cols; c++ {
-		if cell := t.Cell(r, c); cell != nil && cell.Row == r && cell.Col == c {
+		if cell := t.Cell(r, c); cell != nil && cell.Row == r && cell.Col == c && strings.TrimSpace(cell.Text) != "" {
 			n++
 		}
 	}

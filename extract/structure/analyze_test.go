@@ -156,3 +156,19 @@ func TestLineCover(t *testing.T) {
 		}
 	}
 }
+
+// TestFormCover: the key | value rows at the top of a form's grid are
+// fields though there is only one; a header row of three labels is none.
+func TestFormCover(t *testing.T) {
+	doc := doctest.Parse("t", `| 部门（单位）名称 | 某某县卫生健康局 |  |  |
+| 年度预算数（万元） | 年初预算数 | 全年预算数 | 全年执行数 |
+| 年度资金总额 | 5600 | 6120.8 | 5986.4 |`)
+	if got := formCover(&doc.Tables[0]); len(got) != 1 || got[KeyDept] != "某某县卫生健康局" {
+		t.Errorf("formCover = %q", got)
+	}
+	doc = doctest.Parse("t", `| 项目名称 | 预算数 | 执行数 |
+| 道路保洁 | 1560 | 1598.6 |`)
+	if got := formCover(&doc.Tables[0]); len(got) != 0 {
+		t.Errorf("a funds header read as a cover: %q", got)
+	}
+}
