@@ -257,6 +257,13 @@ var layouts = []layout{
 	// One cell a line: the funds and indicator blocks are re-gridded, each
 	// from its header, each a table of its own; the other rows are text.
 	{"line-cells", renderLineCells, func(f form, r int) int { return r - f.header }, true},
+	// Tab-separated rows, as a spreadsheet copies them: merged cells
+	// empty, a row starting with one a line starting with a tab.
+	{"tsv", renderTSV, sameRow, true},
+	// One cell a line with a blank line after each row (Word's text
+	// export without its tabs): an empty cell a blank line, merged cells
+	// written again in each row as some exports do.
+	{"line-rows", renderLineRows, func(f form, r int) int { return r - f.header }, true},
 }
 
 func sameRow(_ form, r int) int { return r }
@@ -406,6 +413,51 @@ func renderLineCells(f form) (string, []byte) {
 		}
 	}
 	b.WriteString("\n\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderTSV writes a row a line, a tab between cells.
+func renderTSV(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		cells := make([]string, len(r))
+		for c, s := range r {
+			cells[c] = cellOf(s)
+		}
+		b.WriteString(strings.Join(cells, "\t") + "\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderLineRows writes one cell a line and a blank line after each row;
+// a cell merged from above is written again, an empty cell is a blank
+// line, an empty last cell left out.
+func renderLineRows(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString("\n")
+	above := make([]string, f.width())
+	for _, r := range f.rows {
+		end := len(r)
+		for end > 0 && r[end-1] == "" {
+			end--
+		}
+		for c, s := range r[:end] {
+			if s == "^" {
+				s = above[c]
+			}
+			above[c] = s
+			b.WriteString(s + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("填报人：王芳\n")
 	return f.name + ".txt", []byte(b.String())
 }
 

@@ -77,7 +77,13 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 	t.rows = append(t.rows, header)
 	t.lastLine = k
 	if k < len(lines) && isBlank(lines[k]) {
-		return readBlankRows(lines, t, k, cols, lastText)
+		// A column merged down the left of the block (绩效指标) stands on
+		// the line above the header, and again in each row.
+		lead := ""
+		if i > 0 && isLineCellLabel(trim(lines[i-1])) {
+			lead = trim(lines[i-1])
+		}
+		return readBlankRows(lines, t, k, cols, lastText, lead)
 	}
 	text := func(j int) string {
 		if j < len(lines) {
@@ -170,9 +176,10 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 // blank line after each row. A row is the run of lines up to the next
 // blank line: its levels where it writes them (told by the form's level
 // names), the indicator and the cells after it, the last one left out when
-// it is text and empty. A run that is no such row ends the table, as do
-// the total's rows.
-func readBlankRows(lines []string, t draftTable, k, cols int, lastText bool) (draftTable, int, bool) {
+// it is text and empty; lead, the label of a column merged down the left
+// of the block (绩效指标), is left out where a row writes it again. A run
+// that is no such row ends the table, as do the total's rows.
+func readBlankRows(lines []string, t draftTable, k, cols int, lastText bool, lead string) (draftTable, int, bool) {
 	for {
 		for k < len(lines) && isBlank(lines[k]) {
 			k++
@@ -197,7 +204,11 @@ func readBlankRows(lines []string, t draftTable, k, cols int, lastText bool) (dr
 		for j < len(lines) && !isBlank(lines[j]) {
 			j++
 		}
-		row, ok := blankRow(lines[k:j], k, cols, lastText)
+		from := k
+		if lead != "" && trim(lines[k]) == lead && j-k > 1 {
+			from++ // the merged column, written again
+		}
+		row, ok := blankRow(lines[from:j], from, cols, lastText)
 		if !ok {
 			break
 		}
