@@ -575,3 +575,18 @@ func TestFundsTotalColon(t *testing.T) {
 		t.Errorf("Funds = %+v", fs)
 	}
 }
+
+// TestBudgetScoreItemColumn: a form's funds block whose items stand in
+// the column after the merged label (项目资金（万元） | (empty) | 年初预算数 …)
+// gives the budget's weight and score from its total row.
+func TestBudgetScoreItemColumn(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|  | 年度资金总额 | 85 | 92.4 | 90.15 | 10 | 97.56% | 9.8 |
+|  | 其中：当年财政拨款 | 85 | 92.4 | 90.15 | — | — | — |`)
+	tb := &doc.Tables[0]
+	var r model.Report
+	NewReader(DefaultKinds()...).ReadBlocks(tb, Read(tb, 0, ""), &r)
+	if len(r.Scores) != 1 || r.Scores[0].Dimension != DimensionBudget || r.Scores[0].Weight != "10" || r.Scores[0].Score != "9.8" {
+		t.Errorf("Scores = %+v", r.Scores)
+	}
+}
