@@ -200,3 +200,42 @@ func cellCol(p model.Place) any {
 	}
 	return p.Col
 }
+
+// A TableSpec is how a table stores the model: for what must keep up with
+// the tables, such as reports inspect --json, which names the model's
+// fields as the columns do (its test walks these).
+type TableSpec struct {
+	Name    string
+	From    string // the model field its rows come from, as Type.Field; empty for a document's own row
+	Columns []ColumnSpec
+	Sub     []TableSpec // the tables of its rows' own rows
+}
+
+// A ColumnSpec is a column and the model fields it stores, as Type.Field
+// paths, comma-separated; none for a key the writer supplies.
+type ColumnSpec struct{ Name, Fields string }
+
+// Specs returns the table specs of tables.go: the document's row, the
+// tables of what a reader saw, those of what extract found.
+func Specs() []TableSpec {
+	var out []TableSpec
+	out = append(out, documentsTable.info().spec())
+	for _, t := range documentTables {
+		out = append(out, t.info().spec())
+	}
+	for _, t := range extractionTables {
+		out = append(out, t.info().spec())
+	}
+	return out
+}
+
+func (ti tableInfo) spec() TableSpec {
+	s := TableSpec{Name: ti.name, From: ti.from}
+	for _, c := range ti.cols {
+		s.Columns = append(s.Columns, ColumnSpec{c.name, c.fields})
+	}
+	for _, sub := range ti.sub {
+		s.Sub = append(s.Sub, sub.spec())
+	}
+	return s
+}

@@ -2,13 +2,13 @@ package schema
 
 import (
 	"database/sql"
-	"os"
 	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports"
 	"github.com/govreports/govreports/ingest/model"
 )
 
@@ -29,6 +29,7 @@ var notStored = map[string]string{
 	"Cell.Pos":                "a cell is placed by its table, row and column",
 	// Not stored yet: the tables side registers it (a migration, an entry
 	// under report_tables in tables.go, a view), and takes it off this list.
+	"Figure.Flag":    "malformed exactly when v_figures.value is NULL: no column needed (migration 0011)",
 	"Block.Pos.Page": "not stored yet: the page a PDF block starts on (ingest/pdf); a blocks.page column needs a migration",
 }
 
@@ -52,7 +53,6 @@ var notInView = map[string]string{
 	"search_units.kind":             "full-text search is queried on its tables",
 	"search_units.block_no":         "full-text search is queried on its tables",
 	"search_units.text":             "full-text search is queried on its tables",
-	"search_fts.tokens":             "full-text search is queried on its tables",
 }
 
 // registry lists every table spec, nested ones after their parents.
@@ -240,14 +240,24 @@ func columnsOf(t *testing.T, db *sql.DB, name string) []string {
 	return cols
 }
 
-// TestREADMEViews compares README.md's table of views with the views of a
-// new database, both ways.
+// TestREADMEViews compares README.md's Views section with the views of a
+// new database, both ways: every column of every view is described there
+// (govreports.ParseViews refuses a column without a meaning), in the
+// view's order, and nothing is described that the views do not have.
 func TestREADMEViews(t *testing.T) {
-	b, err := os.ReadFile("../README.md")
+	described, err := govreports.Views()
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := readmeViews(t, string(b))
+	doc := map[string][]string{}
+	for _, v := range described {
+		if _, twice := doc[v.Name]; twice {
+			t.Errorf("README.md describes %s twice", v.Name)
+		}
+		for _, c := range v.Columns {
+			doc[v.Name] = append(doc[v.Name], c.Name)
+		}
+	}
 	db, _ := openTest(t)
 	have := viewColumns(t, db)
 	for v, cols := range have {
@@ -266,60 +276,21 @@ func TestREADMEViews(t *testing.T) {
 		}
 		for _, c := range want {
 			if !slices.Contains(cols, c) {
-				t.Errorf("README.md lists %s.%s, which the view has not", v, c)
+				t.Errorf("README.md describes %s.%s, which the view has not", v, c)
 			}
 		}
 		for _, c := range cols {
 			if !slices.Contains(want, c) {
-				t.Errorf("view %s has column %s, which README.md does not list", v, c)
+				t.Errorf("view %s has column %s, which README.md does not describe", v, c)
 			}
 		}
 		t.Errorf("view %s: the columns differ:\n README.md: %s\n database:  %s", v, strings.Join(want, ", "), strings.Join(cols, ", "))
 	}
 	for v := range doc {
 		if _, ok := have[v]; !ok {
-			t.Errorf("README.md's Views lists %s, which the database has not", v)
+			t.Errorf("README.md's Views describes %s, which the database has not", v)
 		}
 	}
-}
-
-// readmeViews reads the table under "## Views": a view in backticks, then
-// its columns separated by commas, each perhaps followed by a note in
-// parentheses; what follows " — " describes the rows.
-func readmeViews(t *testing.T, readme string) map[string][]string {
-	_, section, ok := strings.Cut(readme, "\n## Views\n")
-	if !ok {
-		t.Fatal("README.md has no ## Views section")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	row := regexp.MustCompile("(?m)^\\| `(v_\\w+)` \\| (.*) \\|$")
-	views := map[string][]string{}
-	for _, m := range row.FindAllStringSubmatch(section, -1) {
-		var plain strings.Builder
-		depth := 0
-		for _, r := range m[2] {
-			switch {
-			case r == '(':
-				depth++
-			case r == ')':
-				depth--
-			case depth == 0:
-				plain.WriteRune(r)
-			}
-		}
-		list, _, _ := strings.Cut(plain.String(), " — ")
-		for c := range strings.SplitSeq(list, ",") {
-			c = strings.TrimSpace(c)
-			if !regexp.MustCompile(`^\w+$`).MatchString(c) {
-				t.Errorf("README.md, view %s: cannot read column %q", m[1], c)
-			}
-			views[m[1]] = append(views[m[1]], c)
-		}
-	}
-	if len(views) == 0 {
-		t.Fatal("README.md's Views lists no views")
-	}
-	return views
 }
 
 func viewColumns(t *testing.T, db *sql.DB) map[string][]string {

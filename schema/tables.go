@@ -316,7 +316,6 @@ var extractionTables = []inserter[model.Extraction]{
 			col("kind", "Figure.Kind", func(_ *scope, f *model.Figure) any { return nullStr(f.Kind) }),
 			col("approx", "Figure.Approx", func(_ *scope, f *model.Figure) any { return nullStr(f.Approx) }),
 			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return nullStr(f.Label) }),
-			col("flag", "Figure.Flag", func(_ *scope, f *model.Figure) any { return nullStr(f.Flag) }),
 		),
 		// The problems and recommendations a report lists (issue 9).
 		newTable("findings", "Report.Findings", func(r *model.Report) []model.Finding { return r.Findings },
@@ -349,7 +348,7 @@ var extractionTables = []inserter[model.Extraction]{
 		),
 	),
 	// A unit names its text; a text many units repeat is stored once, and
-	// search_fts reads its words from there (migration 0009).
+	// indexed once, by unit_texts_fts (migrations 0009, 0011).
 	newTable("search_unit_rows", "Extraction.Index", func(x *model.Extraction) []model.IndexUnit { return x.Index },
 		col("document_id", "", func(s *scope, _ *model.IndexUnit) any { return s.docID }),
 		col("report_id", "IndexUnit.Report", func(s *scope, u *model.IndexUnit) any {
@@ -367,13 +366,9 @@ var extractionTables = []inserter[model.Extraction]{
 			col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
 			col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
 			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
+			// A text stored already is skipped; a new one is indexed by
+			// unit_texts_fts's trigger (migration 0011).
 		).ignoringRepeats(),
-		// The unit's words, under the unit's id: the index only, its
-		// content is unit_texts.
-		newTable("search_fts", "", one[model.IndexUnit],
-			col("rowid", "", func(s *scope, _ *model.IndexUnit) any { return s.upID }),
-			col("tokens", "", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
-		),
 	),
 }
 

@@ -47,7 +47,7 @@ func TestUpgradeV3(t *testing.T) {
 			`SELECT count(*) FROM v_sections`:                                                    41,
 			`SELECT count(*) FROM v_blocks`:                                                      97,
 			`SELECT count(*) FROM v_keywords WHERE report_id IN (SELECT report_id FROM reports)`: 60,
-			`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"楼宇经济"'`:                    countFTS(t, db),
+			`SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH '"楼宇经济"'`:            countFTS(t, db),
 		} {
 			var n int
 			if err := db.QueryRow(q).Scan(&n); err != nil {
@@ -98,7 +98,7 @@ func TestUpgradeV3(t *testing.T) {
 func countFTS(t *testing.T, db *sql.DB) int {
 	t.Helper()
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"楼宇经济"'`).Scan(&n); err != nil {
+	if err := db.QueryRow(`SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH '"楼宇经济"'`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

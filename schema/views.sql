@@ -88,7 +88,7 @@ SELECT report_id, name, kind, mentions, block_no FROM orgs;
 -- A figure's document is its report's (migration 0009).
 CREATE VIEW v_figures AS
 SELECT f.figure_id, r.document_id, f.report_id, f.section_id, f.block_no, f.raw, f.value, f.value_high, f.unit, f.kind,
-       f.approx, f.label, f.row, f.col, f.offset, f.flag
+       f.approx, f.label, f.row, f.col, f.offset
 FROM figures f JOIN reports r USING (report_id);
 
 CREATE VIEW v_dates AS

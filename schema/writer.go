@@ -257,19 +257,14 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 	if _, err := tx.ExecContext(ctx, markKeywordsStale); err != nil {
 		return 0, err
 	}
-	// FTS rows are not covered by foreign keys.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid IN
-		(SELECT unit_id FROM search_unit_rows WHERE document_id IN (`+orphans+`))`); err != nil {
-		return 0, err
-	}
 	res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE document_id IN (`+orphans+`)`)
 	if err != nil {
 		return 0, err
 	}
 	n, _ := res.RowsAffected()
 	if n > 0 {
-		// The texts no unit names any more (after the FTS rows, whose
-		// deletion reads them).
+		// The texts no unit names any more; a trigger takes their words
+		// out of unit_texts_fts (migration 0011).
 		if _, err := tx.ExecContext(ctx, `DELETE FROM unit_texts WHERE text_id NOT IN (SELECT text_id FROM search_unit_rows)`); err != nil {
 			return 0, err
 		}

@@ -83,7 +83,7 @@ func TestWriterLoadsAndViews(t *testing.T) {
 	if budget != 724000 || rate != 96.69 {
 		t.Errorf("v_reports budget %v rate %v", budget, rate)
 	}
-	if n := count(t, db, `SELECT count(*) FROM search_fts WHERE search_fts MATCH '概况'`); n != 1 {
+	if n := count(t, db, `SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH '概况'`); n != 1 {
 		t.Errorf("fts hits = %d", n)
 	}
 	var approx sql.NullString
@@ -129,8 +129,17 @@ func TestWriterPathsAndReplacement(t *testing.T) {
 	if n := count(t, db, `SELECT count(*) FROM blocks`); n != 2 {
 		t.Errorf("blocks = %d, want 2: the old version's rows must go", n)
 	}
-	if n := count(t, db, `SELECT count(*) FROM search_fts`); n != 1 {
-		t.Errorf("fts rows = %d, want 1", n)
+	// Both versions hold one text, stored and indexed once; the index
+	// holds no words of texts gone (integrity-check compares it with
+	// unit_texts).
+	if n := count(t, db, `SELECT count(*) FROM unit_texts`); n != 1 {
+		t.Errorf("unit_texts rows = %d, want 1", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH '概况'`); n != 1 {
+		t.Errorf("fts hits = %d, want 1", n)
+	}
+	if _, err := db.Exec(`INSERT INTO unit_texts_fts (unit_texts_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("the index and unit_texts differ: %v", err)
 	}
 	loaded, known, status, err := Lookup(ctx, db, "sha-two", "k1", "a/x.txt")
 	if err != nil || !loaded || !known || status != StatusOK {

@@ -43,7 +43,6 @@ var zhTitles = map[string]string{
 	"expected":                "应为",
 	"figure_id":               "数字编号",
 	"first_row":               "起始行",
-	"flag":                    "标记",
 	"format":                  "格式",
 	"found":                   "报告所写",
 	"goal":                    "绩效目标",

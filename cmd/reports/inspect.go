@@ -15,8 +15,9 @@ import (
 )
 
 // inspection is what inspect prints for one file. Its reports are as the
-// database holds them: fields named as the views' columns, blocks
-// numbered from 1, and no ids, which only a database gives.
+// database holds them: fields named as the tables' columns (schema's
+// column specs; TestInspectJSONHasStoredFields holds the two together),
+// blocks numbered from 1, and no ids, which only a database gives.
 type inspection struct {
 	File     string            `json:"file"`
 	Format   string            `json:"format"`
@@ -127,15 +128,15 @@ type inspectedTableBlock struct {
 }
 
 type inspectedFund struct {
-	Item          string       `json:"item"`
-	BudgetYuan    *json.Number `json:"budget_yuan"`
-	ActualYuan    *json.Number `json:"actual_yuan"`
-	ExecutionRate *float64     `json:"execution_rate"` // stated where stated, as v_funds
-	RateComputed  *float64     `json:"execution_rate_computed"`
-	BudgetRaw     string       `json:"budget_raw"`
-	ActualRaw     string       `json:"actual_raw"`
-	TableNo       *int         `json:"table_no"`
-	Row           *int         `json:"row"`
+	Item         string       `json:"item"`
+	BudgetYuan   *json.Number `json:"budget_yuan"`
+	ActualYuan   *json.Number `json:"actual_yuan"`
+	RateStated   *float64     `json:"execution_rate_stated"` // v_funds.execution_rate where stated
+	RateComputed *float64     `json:"execution_rate_computed"`
+	BudgetRaw    string       `json:"budget_raw"`
+	ActualRaw    string       `json:"actual_raw"`
+	TableNo      *int         `json:"table_no"`
+	Row          *int         `json:"row"`
 }
 
 type inspectedCheck struct {
@@ -184,7 +185,6 @@ type inspectedFigure struct {
 	Kind           string       `json:"kind"`
 	Approx         string       `json:"approx"`
 	Label          string       `json:"label"`
-	Flag           string       `json:"flag"`
 }
 
 type inspectedDate struct {
@@ -201,7 +201,7 @@ const inspectUsage = `usage: reports inspect [--json] FILE
 
 Prints what a file yields (its reports, their fields, section outline,
 tables and facts) without touching a database. Blocks are numbered from 1
-and fields named as in the database's views.`
+and fields named as the database's columns.`
 
 // runInspect reads one file and prints what extraction finds in it, without
 // a database: reports with their fields, section tree, tables and facts.
@@ -302,11 +302,7 @@ func inspected(r *model.Report) inspectedReport {
 		out.Tables = append(out.Tables, it)
 	}
 	for _, f := range r.Funds {
-		rate := f.RateStated
-		if rate == nil {
-			rate = f.Rate
-		}
-		fund := inspectedFund{Item: f.Item, ExecutionRate: rate, RateComputed: f.Rate, BudgetRaw: f.BudgetRaw, ActualRaw: f.ActualRaw,
+		fund := inspectedFund{Item: f.Item, RateStated: f.RateStated, RateComputed: f.Rate, BudgetRaw: f.BudgetRaw, ActualRaw: f.ActualRaw,
 			TableNo: nonZero(f.TableNo)}
 		if f.Budget != nil {
 			fund.BudgetYuan = number(*f.Budget)
@@ -336,7 +332,7 @@ func inspected(r *model.Report) inspectedReport {
 		sec, row, col := placeOf(f.Place)
 		out.Figures = append(out.Figures, inspectedFigure{SectionOrdinal: sec, BlockNo: f.Place.Block + 1, Row: row, Col: col,
 			Offset: f.Place.Offset, Raw: f.Raw, Value: number(f.Value), ValueHigh: number(f.High), Unit: f.Unit,
-			Kind: f.Kind, Approx: f.Approx, Label: f.Label, Flag: f.Flag})
+			Kind: f.Kind, Approx: f.Approx, Label: f.Label})
 	}
 	for _, d := range r.Dates {
 		sec, row, col := placeOf(d.Place)

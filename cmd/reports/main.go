@@ -5,6 +5,7 @@
 //	reports search  [--db reports.db] [--year 2020] [--limit N] [--json|--csv] [--dict FILE] [--timeout 1m] QUERY
 //	reports sql     [--db reports.db] [--csv|--json] [--wide] [--timeout 1m] QUERY
 //	reports export  [--db reports.db] -o FILE [--force] [--headers zh] [--unit wan] [--timeout 1m] (VIEW | --query SQL | --all)
+//	reports datasette-metadata [--db reports.db] > metadata.json
 //
 // Flags may stand before or after the arguments; -- ends them.
 //
@@ -38,6 +39,7 @@ func commands() []command {
 		{"search", "full-text search in Chinese", runSearch},
 		{"sql", "run a read-only SQL query", runSQL},
 		{"export", "export a view or query to .csv or .xlsx", runExport},
+		{"datasette-metadata", "print Datasette's metadata.json for the database", runDatasetteMetadata},
 	}
 }
 
@@ -114,8 +116,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: reports COMMAND [flags] ARGS\n\ncommands:")
+	width := 0
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\n'reports COMMAND --help' lists a command's flags; 'reports --version' the versions.")
 }

@@ -186,7 +186,7 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 	}
 	var tables int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master
-		WHERE name IN ('documents', 'search_units', 'search_fts', 'v_reports', 'v_sections')`).Scan(&tables); err != nil {
+		WHERE name IN ('documents', 'search_units', 'unit_texts_fts', 'v_reports', 'v_sections')`).Scan(&tables); err != nil {
 		return err
 	}
 	if tables != 5 {
@@ -247,11 +247,11 @@ func checkDictionary(ctx context.Context, db *sql.DB, hash string, stderr io.Wri
 // search returns a page of the hits for an FTS5 match, best first.
 func search(ctx context.Context, db *sql.DB, match string, year, limit, offset int) ([]hit, error) {
 	q := `SELECT u.unit_id, u.document_id, u.report_id, u.block_no, r.project_name, r.evaluation_year,
-			u.section_id, u.kind, u.text, bm25(search_fts) AS bm25
-		FROM search_fts
-		JOIN search_units u ON u.unit_id = search_fts.rowid
+			u.section_id, u.kind, u.text, bm25(unit_texts_fts) AS bm25
+		FROM unit_texts_fts
+		JOIN search_units u ON u.text_id = unit_texts_fts.rowid
 		LEFT JOIN v_reports r ON r.report_id = u.report_id
-		WHERE search_fts MATCH ?`
+		WHERE unit_texts_fts MATCH ?`
 	args := []any{match}
 	if year != 0 {
 		q += ` AND r.evaluation_year = ?`
@@ -293,13 +293,13 @@ const maxCount = 10000
 
 // countHits returns how many units match, at most maxCount+1.
 func countHits(ctx context.Context, db *sql.DB, match string, year int) (int, error) {
-	q := `SELECT u.unit_id FROM search_fts JOIN search_units u ON u.unit_id = search_fts.rowid`
+	q := `SELECT u.unit_id FROM unit_texts_fts JOIN search_units u ON u.text_id = unit_texts_fts.rowid`
 	args := []any{match}
 	if year != 0 {
-		q += ` LEFT JOIN v_reports r ON r.report_id = u.report_id WHERE search_fts MATCH ? AND r.evaluation_year = ?`
+		q += ` LEFT JOIN v_reports r ON r.report_id = u.report_id WHERE unit_texts_fts MATCH ? AND r.evaluation_year = ?`
 		args = append(args, year)
 	} else {
-		q += ` WHERE search_fts MATCH ?`
+		q += ` WHERE unit_texts_fts MATCH ?`
 	}
 	args = append(args, maxCount+1)
 	var n int

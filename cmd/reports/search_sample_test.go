@@ -93,13 +93,13 @@ func TestUserDictionaryWordSearchableAfterReingest(t *testing.T) {
 		defer conn.Close()
 		var n int
 		// One token, not a phrase of several: only a whole-word index finds it.
-		if err := conn.QueryRow(`SELECT count(*) FROM search_fts WHERE search_fts MATCH ?`, `"`+word+`"`).Scan(&n); err != nil {
+		if err := conn.QueryRow(`SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH ?`, `"`+word+`"`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
 	}
 	if n := wholeWord(); n != 0 {
-		t.Fatalf("%s is a whole word in the index before the user dictionary (%d units)", word, n)
+		t.Fatalf("%s is a whole word in the index before the user dictionary (%d texts)", word, n)
 	}
 	sum := ingestInto(t, dbPath, testProcessor(t, dict), corpus.SamplePath())
 	if sum.Ingested != 1 || sum.Unchanged != 0 {
@@ -182,7 +182,8 @@ func TestSearchTotalAndPagesOnTheSample(t *testing.T) {
 	}
 	defer conn.Close()
 	var want int
-	if err := conn.QueryRow(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"绩效"'`).Scan(&want); err != nil {
+	if err := conn.QueryRow(`SELECT count(*) FROM unit_texts_fts
+		JOIN search_units u ON u.text_id = unit_texts_fts.rowid WHERE unit_texts_fts MATCH '"绩效"'`).Scan(&want); err != nil {
 		t.Fatal(err)
 	}
 	if want <= 3 {
