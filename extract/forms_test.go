@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,6 +26,19 @@ type form struct {
 	wantIns []string
 	wantSc  []string
 	wantFun []string
+	want    formFacts
+}
+
+// formFacts is what a form states about its project and its result, as
+// v_reports gives it: amounts in 元, rates in percent, "-" for none.
+type formFacts struct {
+	project, dept, unit string
+	year                int
+	budget, initial     string // the full-year (adjusted) budget and the one at the start of the year
+	actual, rate        string // spending and the rate the form states
+	score, max, grade   string // the total; grade as written, "" when none
+	gradeNorm           string
+	kind                string // the document's kind, self_evaluation_form when empty here
 }
 
 var forms = []form{
@@ -63,6 +77,9 @@ var forms = []form{
 		},
 		wantSc:  []string{"预算执行率 10 9.43", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
 		wantFun: []string{"年度资金总额 1255000 1183700"},
+		want: formFacts{project: "农村实用人才培训", dept: "某某县农业农村局", unit: "某某县农业技术推广中心", year: 2022,
+			budget: "1255000", initial: "1200000", actual: "1183700", rate: "94.32",
+			score: "94.43", max: "100", gradeNorm: "优"},
 	},
 	{
 		// A province's form: the target in three columns, 指标性质 | 指标值 | 度量单位.
@@ -92,6 +109,9 @@ var forms = []form{
 		},
 		wantSc:  []string{"预算执行率 10 9.5"},
 		wantFun: []string{"年度资金总额 2800000 2660000"},
+		want: formFacts{project: "城乡环境卫生整治", dept: "某某区城市管理局", unit: "某某区环境卫生服务中心", year: 2022,
+			budget: "2800000", initial: "3000000", actual: "2660000", rate: "95",
+			score: "92.5", max: "100", gradeNorm: "优"},
 	},
 	{
 		// Another province's: 权重, 完成值, 未完成原因分析; a bare target;
@@ -124,6 +144,88 @@ var forms = []form{
 		},
 		wantSc:  []string{"预算执行率 10 9.91", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
 		wantFun: []string{"年度资金总额 11805000 11703000"},
+		want: formFacts{project: "困难群众救助补助资金", dept: "某某市民政局", unit: "某某市社会救助服务中心", year: 2023,
+			budget: "11805000", initial: "12000000", actual: "11703000", rate: "99.14",
+			score: "97.91", max: "100", gradeNorm: "优"},
+	},
+	{
+		// A department's form: 部门（单位）名称 instead of the project's cover
+		// rows, the funds by 基本支出 and 项目支出 under the total, the unit
+		// in 年度预算数（万元）, 年度履职目标, qualitative targets (达标,
+		// 有效提升), the grade written beside the total.
+		name:  "department",
+		title: []string{"部门整体支出绩效自评表", "（2022年度）"},
+		rows: [][]string{
+			{"部门（单位）名称", "某某县卫生健康局"},
+			{"年度预算数（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+			{"年度资金总额", "5,600", "6,120.8", "5,986.4", "10", "97.80%", "9.78"},
+			{"其中：基本支出", "3,200", "3,350.6", "3,350.6", "—", "100%", "—"},
+			{"项目支出", "2,400", "2,770.2", "2,635.8", "—", "95.15%", "—"},
+			{"年度履职目标", "预期目标", "实际完成情况"},
+			{"^", "保障全县公共卫生服务和医疗机构正常运转，家庭医生签约服务覆盖重点人群。", "全年完成基本公共卫生服务各项任务，重点人群家庭医生签约率达到76%。"},
+			{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"},
+			{"产出指标（50分）", "数量指标", "家庭医生签约人数", "≥12万人", "12.6万人", "20", "20", ""},
+			{"^", "质量指标", "基本公共卫生服务项目考核", "达标", "达标", "10", "10", ""},
+			{"^", "时效指标", "资金拨付及时率", "100%", "98%", "10", "8", "个别乡镇资金拨付滞后，下年度按季度督办。"},
+			{"^", "成本指标", "人均基本公共卫生服务经费", "≥89元", "89元", "10", "10", ""},
+			{"效益指标（30分）", "社会效益指标", "居民健康素养水平", "有效提升", "有效提升", "30", "30", ""},
+			{"满意度指标（10分）", "服务对象满意度指标", "群众满意度", "≥90%", "92.5%", "10", "10", ""},
+			{"总分", "100", "97.78", "自评等级", "优"},
+		},
+		header: 7,
+		wantIns: []string{
+			"产出指标|数量指标|家庭医生签约人数|≥12万人 120000 人 ≥|12.6万人 126000 人|20 20 1||8",
+			"产出指标|质量指标|基本公共卫生服务项目考核|达标 - - -|达标 - -|10 10 -||9",
+			"产出指标|时效指标|资金拨付及时率|100% 100 % -|98% 98 %|10 8 0|个别乡镇资金拨付滞后，下年度按季度督办。|10",
+			"产出指标|成本指标|人均基本公共卫生服务经费|≥89元 89 元 ≥|89元 89 元|10 10 1||11",
+			"效益指标|社会效益指标|居民健康素养水平|有效提升 - - -|有效提升 - -|30 30 -||12",
+			"满意度指标|服务对象满意度指标|群众满意度|≥90% 90 % ≥|92.5% 92.5 %|10 10 1||13",
+		},
+		wantSc:  []string{"预算执行率 10 9.78", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
+		wantFun: []string{"年度资金总额 61208000 59864000"},
+		// A department's report is named by its department.
+		want: formFacts{project: "某某县卫生健康局", dept: "某某县卫生健康局", year: 2022, kind: "department",
+			budget: "61208000", initial: "56000000", actual: "59864000", rate: "97.8",
+			score: "97.78", max: "100", grade: "优", gradeNorm: "优"},
+	},
+	{
+		// The transfer payments' regional form (中央对地方转移支付): the
+		// ministry and the local department, the unit that spends; funds
+		// 全年预算数（A）, 全年执行数（B）, 执行率（B/A） by 中央补助 and 地方资金;
+		// the indicators under a column 绩效指标, without weights or scores.
+		name:  "transfer",
+		title: []string{"中央对地方转移支付区域绩效自评表", "（2022年度）"},
+		rows: [][]string{
+			{"转移支付（项目）名称", "农业生产发展资金"},
+			{"中央主管部门", "农业农村部"},
+			{"地方主管部门", "某某省农业农村厅", "资金使用单位", "某某县农业农村局"},
+			{"资金投入情况（万元）", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）"},
+			{"年度资金总额", "2,860", "2,745.6", "96.00%"},
+			{"其中：中央补助", "2,000", "1,920", "96.00%"},
+			{"地方资金", "860", "825.6", "96.00%"},
+			{"其他资金", "0", "0", "—"},
+			{"年度总体目标", "预期目标", "实际完成情况"},
+			{"^", "支持耕地地力保护和农机购置补贴，稳定粮食生产。", "完成耕地地力保护补贴发放，补贴农机具1,280台。"},
+			{"绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"},
+			{"^", "产出指标", "数量指标", "补贴农机具数量", "≥1200台", "1280台", ""},
+			{"^", "^", "质量指标", "补贴资金兑付准确率", "≥95%", "100%", ""},
+			{"^", "^", "时效指标", "补贴资金兑付时间", "≤6个月", "7个月", "省级资金下达较晚，下年度提前启动申报。"},
+			{"^", "效益指标", "经济效益指标", "带动农民增收", "有效提升", "有效提升", ""},
+			{"^", "满意度指标", "服务对象满意度指标", "补贴对象满意度", "≥90%", "95%", ""},
+		},
+		header: 10,
+		wantIns: []string{
+			"产出指标|数量指标|补贴农机具数量|≥1200台 1200 台 ≥|1280台 1280 台|- - 1||11",
+			"产出指标|质量指标|补贴资金兑付准确率|≥95% 95 % ≥|100% 100 %|- - 1||12",
+			"产出指标|时效指标|补贴资金兑付时间|≤6个月 6 月 ≤|7个月 7 月|- - 0|省级资金下达较晚，下年度提前启动申报。|13",
+			"效益指标|经济效益指标|带动农民增收|有效提升 - - -|有效提升 - -|- - -||14",
+			"满意度指标|服务对象满意度指标|补贴对象满意度|≥90% 90 % ≥|95% 95 %|- - 1||15",
+		},
+		wantFun: []string{"年度资金总额 28600000 27456000"},
+		// The local department supervises the spending; the ministry is
+		// no field of the report. No weights, no score.
+		want: formFacts{project: "农业生产发展资金", dept: "某某省农业农村厅", unit: "某某县农业农村局", year: 2022, kind: "transfer_form",
+			budget: "28600000", initial: "-", actual: "27456000", rate: "96"},
 	},
 }
 
@@ -155,6 +257,13 @@ var layouts = []layout{
 	// One cell a line: the funds and indicator blocks are re-gridded, each
 	// from its header, each a table of its own; the other rows are text.
 	{"line-cells", renderLineCells, func(f form, r int) int { return r - f.header }, true},
+	// Tab-separated rows, as a spreadsheet copies them: merged cells
+	// empty, a row starting with one a line starting with a tab.
+	{"tsv", renderTSV, sameRow, true},
+	// One cell a line with a blank line after each row (Word's text
+	// export without its tabs): an empty cell a blank line, merged cells
+	// written again in each row as some exports do.
+	{"line-rows", renderLineRows, func(f form, r int) int { return r - f.header }, true},
 }
 
 func sameRow(_ form, r int) int { return r }
@@ -307,6 +416,51 @@ func renderLineCells(f form) (string, []byte) {
 	return f.name + ".txt", []byte(b.String())
 }
 
+// renderTSV writes a row a line, a tab between cells.
+func renderTSV(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		cells := make([]string, len(r))
+		for c, s := range r {
+			cells[c] = cellOf(s)
+		}
+		b.WriteString(strings.Join(cells, "\t") + "\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderLineRows writes one cell a line and a blank line after each row;
+// a cell merged from above is written again, an empty cell is a blank
+// line, an empty last cell left out.
+func renderLineRows(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString("\n")
+	above := make([]string, f.width())
+	for _, r := range f.rows {
+		end := len(r)
+		for end > 0 && r[end-1] == "" {
+			end--
+		}
+		for c, s := range r[:end] {
+			if s == "^" {
+				s = above[c]
+			}
+			above[c] = s
+			b.WriteString(s + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
 func readLayout(t *testing.T, name string, data []byte) *model.Document {
 	t.Helper()
 	var (
@@ -380,8 +534,34 @@ func TestFormLayouts(t *testing.T) {
 				if l.funds {
 					compareLines(t, "funds", got, f.wantFun)
 				}
+				if len(x.Reports) != 1 {
+					t.Fatalf("%d reports, want 1", len(x.Reports))
+				}
+				checkFormFacts(t, &x.Reports[0], f.want)
+				if len(ins) != len(f.wantIns) {
+					t.Errorf("%d indicators, want %d", len(ins), len(f.wantIns))
+				}
 			})
 		}
+	}
+}
+
+// checkFormFacts compares the report's cover facts, funds totals and
+// total score with want.
+func checkFormFacts(t *testing.T, r *model.Report, want formFacts) {
+	t.Helper()
+	funds := statedFunds(r)
+	got := formFacts{project: r.ProjectName, dept: r.SupervisingDept, unit: r.ImplementingUnit, year: r.EvaluationYear,
+		budget: funds["budget"], initial: funds["initial_budget"], actual: funds["actual"], rate: "-",
+		score: r.Score.Value, max: r.Score.Max, grade: r.Score.Grade, gradeNorm: r.Score.GradeNorm, kind: r.Kind}
+	if want.kind == "" {
+		want.kind = "self_evaluation_form"
+	}
+	if r.RateStated != nil {
+		got.rate = strconv.FormatFloat(*r.RateStated, 'f', -1, 64)
+	}
+	if got != want {
+		t.Errorf("facts:\n got %+v\nwant %+v", got, want)
 	}
 }
 
@@ -461,6 +641,11 @@ func TestFormWithoutFunds(t *testing.T) {
 			}
 			compareLines(t, "indicators", got, []string{"培训人次 520人次", "培训场次 9场", "考核合格率 97%", "人均培训成本 2276元",
 				"学员技能提升 效果明显", "带动农户增收 部分学员增收不明显", "学员满意度 93%"})
+			if len(x.Reports) != 1 {
+				t.Fatalf("%d reports, want 1", len(x.Reports))
+			}
+			checkFormFacts(t, &x.Reports[0], formFacts{project: "农村实用人才培训", dept: "某某县农业农村局", unit: "某某县农业技术推广中心", year: 2022,
+				budget: "-", initial: "-", actual: "-", rate: "-", score: "94.43", max: "100", gradeNorm: "优"})
 		})
 	}
 }
@@ -491,6 +676,10 @@ func TestFormIndicatorColumn(t *testing.T) {
 				}
 			}
 			compareLines(t, "indicators", got, wantIndicators(f, l))
+			if len(x.Reports) != 1 {
+				t.Fatalf("%d reports, want 1", len(x.Reports))
+			}
+			checkFormFacts(t, &x.Reports[0], f.want)
 		})
 	}
 }
@@ -506,4 +695,20 @@ func wantIndicators(f form, l layout) []string {
 		want = append(want, fmt.Sprintf("%s|%d", w[:k], l.row(f, row)))
 	}
 	return want
+}
+
+// TestFormFiller: the unit that filled in a form (填报单位) or holds its
+// budget (预算单位) is its implementing unit only where the form names no
+// 实施单位.
+func TestFormFiller(t *testing.T) {
+	for _, c := range []struct{ text, unit string }{
+		{"项目支出绩效自评表\n填报单位（盖章）：某某县文化和广电旅游体育局\n项目名称：农家书屋运行补助\n实施单位：某某县图书馆\n", "某某县图书馆"},
+		{"项目支出绩效自评表\n填报单位（盖章）：某某县文化和广电旅游体育局\n项目名称：农家书屋运行补助\n", "某某县文化和广电旅游体育局"},
+		{"项目支出绩效自评表\n项目名称：增殖放流\n预算单位（盖章）：某某市海洋与渔业局\n项目实施单位：某某市水产技术推广站\n", "某某市水产技术推广站"},
+	} {
+		x := Extract(readLayout(t, "filler.txt", []byte(c.text)))
+		if len(x.Reports) != 1 || x.Reports[0].ImplementingUnit != c.unit {
+			t.Errorf("%q: reports %+v, want unit %q", c.text, x.Reports, c.unit)
+		}
+	}
 }

@@ -22,7 +22,7 @@ import (
 // its README) Extract must get right, in percent: the measured share
 // rounded down when it was last raised. Raise it as extraction improves;
 // never lower it to let a change through.
-const heldOutFloor = 77
+const heldOutFloor = 100
 
 // heldOutKeys are the facts scored, in the order the table prints them.
 var heldOutKeys = []string{"project", "unit", "year", "budget", "actual", "rate", "score", "grade", "indicators", "not_report"}

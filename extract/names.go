@@ -7,6 +7,7 @@ import (
 	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
+	"github.com/govreports/govreports/extract/result"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/ingest/model"
 )
@@ -54,6 +55,12 @@ func readNames(s *State) {
 			if u := structure.TitleUnit(r.Title); facts.OrgEnding(u) != "" {
 				r.ImplementingUnit = u
 			}
+		}
+		// A department's report is named by its department, as its title
+		// names it (某某区教育局2021年度部门整体支出绩效自评报告); a form
+		// that names it only in 部门（单位）名称 is named the same.
+		if r.ProjectName == "" && r.SupervisingDept != "" && result.TitleKind(r.Title) == result.KindDepartment {
+			r.ProjectName, r.ProjectNameSource = r.SupervisingDept, sp.CoverFrom[structure.KeyDept]
 		}
 		// A department's report is named by the department
 		// ("某某局2021年度部门整体支出…"): it is the unit too.

@@ -35,6 +35,9 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 		ReportDate:       s.Date,
 		Attachment:       s.Attachment,
 	}
+	if r.ImplementingUnit == "" {
+		r.ImplementingUnit = s.Cover[structure.KeyFiller]
+	}
 	r.Sections, r.Preamble = l.Sections(s)
 	if r.ProjectName != "" {
 		r.ProjectNameSource = s.CoverFrom[structure.KeyProject]

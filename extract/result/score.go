@@ -355,6 +355,27 @@ func Row(cells []string, scoreCol, maxCol int) (f Found, ok bool) {
 			}
 		}
 	}
+	// 总分 | … | 100 | 96.85 printed a column right of the header's
+	// columns: the score column holds the first of the row's two figures,
+	// the greater; they are the maximum and the score, as a total row
+	// states them, not a score of 100.
+	var figs []string
+	at := -1
+	for c, cell := range cells[1:] {
+		if v, ok := num(cell); ok {
+			if len(figs) == 0 {
+				at = c + 1
+			}
+			figs = append(figs, v)
+		}
+	}
+	if len(figs) == 2 && at == scoreCol && f.Score == figs[0] {
+		if hi, ok1 := new(big.Rat).SetString(figs[0]); ok1 {
+			if lo, ok2 := new(big.Rat).SetString(figs[1]); ok2 && hi.Cmp(lo) > 0 {
+				f.Max, f.Score = figs[0], figs[1]
+			}
+		}
+	}
 	if f.Score == "" {
 		// No header column holds it (a flattened form loses the columns):
 		// 总分 | 100 | 95.5 states the maximum, then the score; a lone

@@ -22,6 +22,7 @@ func Analyze(doc *model.Document) *Layout {
 	for i := range doc.Body {
 		l.Roles[i], l.Text[i] = l.readRole(i)
 	}
+	l.markLineCover()
 	l.markNotes()
 	l.markContents()
 	l.markSignatures()
@@ -83,54 +84,7 @@ func coverTable(t *model.Table) map[string]string {
 	fields := make(map[string]string)
 	rows := 0
 	for r := 0; r < t.Rows; r++ {
-		before := len(fields)
-		for col := 0; col < t.Cols; {
-			c := t.Cell(r, col)
-			if c == nil {
-				col++
-				continue
-			}
-			next := max(c.Col+c.ColSpan, col+1)
-			if c.Row != r {
-				col = next // a cell merged down from a row above
-				continue
-			}
-			key, ok := "", false
-			if len(c.Text) <= 60 { // labels are short; most cells are not
-				key, ok = coverKeyOf(c.Text)
-			}
-			if !ok {
-				// "项目名称：XX" in one cell
-				if strings.ContainsAny(c.Text, "：:") {
-					if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
-						fields[k] = v
-					}
-				}
-				col = next
-				continue
-			}
-			value := ""
-			for vc := next; vc < t.Cols; {
-				v := t.Cell(r, vc)
-				if v == nil {
-					break
-				}
-				text := textnorm.Clean(v.Text)
-				if len(text) <= 60 && isCoverLabel(text) {
-					break // the next pair's label: this value is empty
-				}
-				next = max(v.Col+v.ColSpan, vc+1)
-				if value = coverValue(text); value != "" {
-					break
-				}
-				vc = next
-			}
-			if _, seen := fields[key]; !seen || fields[key] == "" {
-				fields[key] = value
-			}
-			col = next
-		}
-		if len(fields) > before {
+		if rowFields(t, r, fields) > 0 {
 			rows++
 		}
 	}
@@ -138,6 +92,200 @@ func coverTable(t *model.Table) map[string]string {
 		return nil
 	}
 	return fields
+}
+
+// formCover reads the cover rows at the top of a form's grid, under its
+// title row: a form with one cover row (部门（单位）名称 | 某某县卫生健康局)
+// above its funds block is no cover table, but its first row is a field
+// all the same. It stops at the first row that is not key | value pairs
+// (a header 项目名称 | 预算数 | 执行数 has three cells with text).
+func formCover(t *model.Table) map[string]string {
+	fields := make(map[string]string)
+	for r := 0; r < t.Rows; r++ {
+		row := make(map[string]string)
+		if n := rowCells(t, r); n%2 == 0 {
+			rowFields(t, r, row)
+		}
+		n := 0
+		for k, v := range row {
+			if v == "" {
+				continue // a header's label with the next label beside it
+			}
+			n++
+			if _, seen := fields[k]; !seen {
+				fields[k] = v
+			}
+		}
+		if n > 0 {
+			continue
+		}
+		if r > 0 || rowCells(t, r) != 1 { // a title row first
+			break
+		}
+	}
+	return fields
+}
+
+// rowCells counts the cells with text that start in row r.
+func rowCells(t *model.Table, r int) int {
+	n := 0
+	for c := 0; c < t.Cols; c++ {
+		if cell := t.Cell(r, c); cell != nil && cell.Row == r && cell.Col == c && strings.TrimSpace(cell.Text) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// rowFields adds the fields of row r of a cover table to fields and
+// returns how many it added.
+func rowFields(t *model.Table, r int, fields map[string]string) int {
+	before := len(fields)
+	for col := 0; col < t.Cols; {
+		c := t.Cell(r, col)
+		if c == nil {
+			col++
+			continue
+		}
+		next := max(c.Col+c.ColSpan, col+1)
+		if c.Row != r {
+			col = next // a cell merged down from a row above
+			continue
+		}
+		key, ok := "", false
+		if len(c.Text) <= 60 { // labels are short; most cells are not
+			key, ok = coverKeyOf(c.Text)
+		}
+		if !ok {
+			// "项目名称：XX" in one cell
+			if strings.ContainsAny(c.Text, "：:") {
+				if k, v, ok := coverField(textnorm.Clean(c.Text)); ok && v != "" {
+					fields[k] = v
+				}
+			}
+			col = next
+			continue
+		}
+		value := ""
+		for vc := next; vc < t.Cols; {
+			v := t.Cell(r, vc)
+			if v == nil {
+				break
+			}
+			text := textnorm.Clean(v.Text)
+			if len(text) <= 60 && isCoverLabel(text) {
+				break // the next pair's label: this value is empty
+			}
+			next = max(v.Col+v.ColSpan, vc+1)
+			if value = coverValue(text); value != "" {
+				break
+			}
+			vc = next
+		}
+		if _, seen := fields[key]; !seen || fields[key] == "" {
+			fields[key] = value
+		}
+		col = next
+	}
+	return len(fields) - before
+}
+
+// markLineCover reads the cover rows of a form copied one cell a line
+// (项目名称 / 农村实用人才培训 / 主管部门 / 某某县农业农村局 …): a line that
+// is only a cover label and the line under it, its value, become a cover
+// field. The value is one short line, and what follows it must start
+// something else — another label, a form row's label (项目资金（万元）,
+// 年度总体目标), a table, a title, the end; else the value may run over
+// two lines, or the label be a line of text, and nothing is read.
+func (l *Layout) markLineCover() {
+	for i := range l.Roles {
+		key, ok := l.bareLabel(i)
+		if !ok {
+			continue
+		}
+		j := l.nextCell(i)
+		if j < 0 || !l.valueLine(j) {
+			continue
+		}
+		if k := l.nextCell(j); k >= 0 && !l.startsRow(k) {
+			continue
+		}
+		if l.lineCover == nil {
+			l.lineCover = make(map[int]labelLine)
+		}
+		l.Roles[i], l.Roles[j] = RoleCover, RoleCover
+		l.lineCover[i] = labelLine{key, coverValue(textnorm.OneLine(l.Text[j]))}
+		l.lineCover[j] = labelLine{}
+	}
+}
+
+// bareLabel returns the key of a paragraph that is a cover label and
+// nothing else (项目名称, 实施单位（盖章）：).
+func (l *Layout) bareLabel(i int) (string, bool) {
+	b := &l.Doc.Body[i]
+	switch l.Roles[i] {
+	case RoleText, RoleCover, RoleArtefact: // 实施单位（盖章） reads as a signature's placeholder
+	default:
+		return "", false
+	}
+	if b.Kind != model.KindParagraph || b.Para.Marker != "" {
+		return "", false
+	}
+	s := textnorm.OneLine(l.Text[i])
+	if textnorm.Len(s) > 20 {
+		return "", false
+	}
+	return coverKeyOf(stamps.ReplaceAllString(s, ""))
+}
+
+// valueLine tells a paragraph that can be a cover value: body text of
+// one short line, no sentence, no label.
+func (l *Layout) valueLine(j int) bool {
+	b := &l.Doc.Body[j]
+	if b.Kind != model.KindParagraph || b.Para.Marker != "" || l.Roles[j] != RoleText || strings.Contains(l.Text[j], "\n") {
+		return false
+	}
+	s := textnorm.OneLine(l.Text[j])
+	if textnorm.Len(s) > 60 || strings.ContainsAny(s, "。；;：:！？") || isCoverLabel(s) || l.formRowLabel(j) {
+		return false
+	}
+	_, label := l.bareLabel(j)
+	return !label
+}
+
+// startsRow tells a block that cannot continue a cover value above it:
+// another label, a form row's label, a table, a title or attachment label.
+func (l *Layout) startsRow(k int) bool {
+	switch l.Roles[k] {
+	case RoleTable, RoleTitle, RoleAttachment, RoleCover:
+		return true
+	}
+	_, label := l.bareLabel(k)
+	return label || l.formRowLabel(k)
+}
+
+// formRowLabel tells a short paragraph starting with a form row's label.
+func (l *Layout) formRowLabel(i int) bool {
+	if l.Doc.Body[i].Kind != model.KindParagraph || textnorm.Len(l.Norm[i].Squashed) > 12 {
+		return false
+	}
+	for _, w := range formRowLabels {
+		if strings.HasPrefix(l.Norm[i].Squashed, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextCell is the block after i that is not blank, nor an artefact
+// other than a cover label.
+func (l *Layout) nextCell(i int) int {
+	for j := i + 1; j < len(l.Roles); j++ {
+		if _, label := l.bareLabel(j); l.Roles[j] != RoleBlank && (l.Roles[j] != RoleArtefact || label) {
+			return j
+		}
+	}
+	return -1
 }
 
 // markNotes marks the notes under tables: a paragraph starting "注：" right
@@ -329,8 +477,11 @@ func (l *Layout) split() {
 			g := groups[n-1]
 			last := g[len(g)-1]
 			// Two forms in a row are two reports, though a form is all
-			// cover material.
-			if l.onlyCover(last.blocks[len(last.blocks)-1]+1, t.blocks[0]) && !(isForm(last.text) && isForm(t.text)) {
+			// cover material; but a form's title with nothing under it
+			// heads the file (某某局 / 2021年度项目支出绩效自评表, then each
+			// form under its own title).
+			from := last.blocks[len(last.blocks)-1] + 1
+			if l.onlyCover(from, t.blocks[0]) && !(isForm(last.text) && isForm(t.text) && !l.onlyBlank(from, t.blocks[0])) {
 				groups[n-1] = append(g, t)
 				seen[t.text] = true
 				continue
@@ -380,6 +531,17 @@ func (l *Layout) split() {
 	}
 }
 
+// onlyBlank tells blocks [from, to) that show nothing of a report: blank
+// lines and artefacts.
+func (l *Layout) onlyBlank(from, to int) bool {
+	for i := from; i < to; i++ {
+		if l.Roles[i] != RoleBlank && l.Roles[i] != RoleArtefact {
+			return false
+		}
+	}
+	return true
+}
+
 func (l *Layout) onlyCover(from, to int) bool {
 	for i := from; i < to; i++ {
 		if !coverish(l.Roles[i]) {
@@ -395,9 +557,9 @@ func (l *Layout) onlyCover(from, to int) bool {
 func (l *Layout) readCover(s *Span) {
 	s.Cover = make(map[string]string)
 	s.CoverFrom = make(map[string]string)
-	tableFrom := "table"
+	tableFrom, lineFrom := "table", "cover"
 	if isForm(s.Title) {
-		tableFrom = "form"
+		tableFrom, lineFrom = "form", "form"
 	}
 	var dates []string
 	body := false
@@ -418,6 +580,13 @@ func (l *Layout) readCover(s *Span) {
 				}
 				continue
 			}
+			if f, ok := l.lineCover[i]; ok {
+				if _, seen := s.Cover[f.key]; !seen && f.key != "" {
+					s.Cover[f.key] = f.value
+					s.CoverFrom[f.key] = lineFrom
+				}
+				continue
+			}
 			one := textnorm.OneLine(l.Text[i])
 			fields, from := coverFields(one), "cover"
 			if m := yearLine.FindStringSubmatch(one); m != nil {
@@ -435,7 +604,17 @@ func (l *Layout) readCover(s *Span) {
 				coverDate = d
 			}
 			dates = append(dates, d)
-		case RoleText, RoleTable:
+		case RoleTable:
+			if !body && tableFrom == "form" {
+				for k, v := range formCover(l.table(l.Doc.Body[i].TableNo)) {
+					if _, seen := s.Cover[k]; !seen {
+						s.Cover[k] = v
+						s.CoverFrom[k] = tableFrom
+					}
+				}
+			}
+			body = true
+		case RoleText:
 			body = true
 		}
 	}

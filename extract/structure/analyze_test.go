@@ -29,6 +29,19 @@ func TestForms(t *testing.T) {
 （2020年度）
 | 项目名称 | 公园管护经费 |
 | 主管部门 | 某某区园林局 |`, []string{"项目支出绩效自评表", "项目支出绩效自评表"}, []string{"2021", "2020"}},
+		// A form's title with nothing under it heads the file; the forms
+		// under it are the reports.
+		{"file title", `某某县交通局
+2021年度项目支出绩效自评表
+
+项目支出绩效自评表
+（2021年度）
+| 项目名称 | 农村客运公交化改造补助 |
+| 主管部门 | 某某县交通局 |
+项目支出绩效自评表
+（2021年度）
+| 项目名称 | 乡镇客运站运营维护经费 |
+| 主管部门 | 某某县交通局 |`, []string{"项目支出绩效自评表", "项目支出绩效自评表"}, []string{"2021", "2021"}},
 	}
 	for _, tt := range tests {
 		l := Analyze(doctest.Parse(tt.name, tt.src))
@@ -84,5 +97,78 @@ func TestSignature(t *testing.T) {
 		if r := l.Roles[i]; r != want {
 			t.Errorf("block %d %q: role %v, want %v", i, l.Text[i], r, want)
 		}
+	}
+}
+
+// TestLineCover: a form's cover rows copied one cell a line are cover
+// fields where each value is certain, and nothing where it is not.
+func TestLineCover(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      map[string]string
+	}{
+		{"form", `项目支出绩效自评表
+（2022年度）
+项目名称
+农村实用人才培训
+主管部门
+某某县农业农村局
+实施单位（盖章）
+305002-某某县农业技术推广中心
+项目资金（万元）
+年初预算数`, map[string]string{KeyYear: "2022", KeyProject: "农村实用人才培训", KeyDept: "某某县农业农村局", KeyUnit: "305002-某某县农业技术推广中心"}},
+		// A label with no value under it gives nothing; nor does a value
+		// followed by a line that could continue it.
+		{"ambiguous", `项目支出绩效自评表
+项目名称
+主管部门
+某某县农业农村局
+实施单位
+某某县农业
+技术推广中心
+年度总体目标`, map[string]string{KeyDept: "某某县农业农村局"}},
+		// A department's form: the value ends at its goals' row.
+		{"department", `部门整体支出绩效自评表
+部门（单位）名称
+某某县卫生健康局
+年度履职目标
+预期目标`, map[string]string{KeyDept: "某某县卫生健康局"}},
+		// A label followed by text is a line of text.
+		{"text", `某某县农业农村局绩效评价报告
+项目名称
+本项目于2022年实施，培训农民500人次。
+一、基本情况`, map[string]string{}},
+	}
+	for _, tt := range tests {
+		l := Analyze(doctest.Parse(tt.name, tt.src))
+		if len(l.Spans) != 1 {
+			t.Fatalf("%s: %d reports", tt.name, len(l.Spans))
+		}
+		got := l.Spans[0].Cover
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: cover %q, want %q", tt.name, got, tt.want)
+			continue
+		}
+		for k, v := range tt.want {
+			if g, ok := got[k]; !ok || g != v {
+				t.Errorf("%s: cover[%s] = %q, want %q", tt.name, k, g, v)
+			}
+		}
+	}
+}
+
+// TestFormCover: the key | value rows at the top of a form's grid are
+// fields though there is only one; a header row of three labels is none.
+func TestFormCover(t *testing.T) {
+	doc := doctest.Parse("t", `| 部门（单位）名称 | 某某县卫生健康局 |  |  |
+| 年度预算数（万元） | 年初预算数 | 全年预算数 | 全年执行数 |
+| 年度资金总额 | 5600 | 6120.8 | 5986.4 |`)
+	if got := formCover(&doc.Tables[0]); len(got) != 1 || got[KeyDept] != "某某县卫生健康局" {
+		t.Errorf("formCover = %q", got)
+	}
+	doc = doctest.Parse("t", `| 项目名称 | 预算数 | 执行数 |
+| 道路保洁 | 1560 | 1598.6 |`)
+	if got := formCover(&doc.Tables[0]); len(got) != 0 {
+		t.Errorf("a funds header read as a cover: %q", got)
 	}
 }

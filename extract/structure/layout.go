@@ -45,7 +45,15 @@ type Layout struct {
 	// simplified characters and squashed, offsets kept.
 	Norm  []grammar.Text
 	Spans []Span // the reports, in order, covering the whole body
+
+	// lineCover holds the cover rows of a form copied one cell a line:
+	// the block of a bare label, and the block of its value under it.
+	lineCover map[int]labelLine
 }
+
+// labelLine is a block of a cover row copied one cell a line: the label's
+// canonical key and its value, or (value block) neither.
+type labelLine struct{ key, value string }
 
 // Span is one report's stretch of the body and what its cover says.
 type Span struct {
@@ -70,6 +78,15 @@ const (
 	KeyAgency     = "评价机构"
 	KeyYear       = "评价年度"
 	KeyReportDate = "报告日期"
+	// KeyCentralDept is the ministry over a transfer payment (中央主管部门),
+	// known so that its value is taken for no other field; no report
+	// column holds it.
+	KeyCentralDept = "中央主管部门"
+	// KeyFiller is the unit that filled in a form (填报单位) or holds the
+	// budget (预算单位), often the department above the unit that carried
+	// the project out: the implementing unit only where no 实施单位 is
+	// stated.
+	KeyFiller = "填报单位"
 )
 
 // coverKeys maps the labels reports print to the canonical keys.
@@ -81,14 +98,26 @@ var coverKeys = map[string]string{
 	"评价年度": KeyYear, "评价年份": KeyYear,
 	"报告日期": KeyReportDate, "报告时间": KeyReportDate, "评价报告日期": KeyReportDate,
 	// Labels other governments print for the same fields.
-	"项目执行单位": KeyUnit, "项目承担单位": KeyUnit, "填报单位": KeyUnit, "预算单位": KeyUnit,
+	"项目执行单位": KeyUnit, "项目承担单位": KeyUnit, "填报单位": KeyFiller, "预算单位": KeyFiller,
 	"项目主管单位": KeyDept, "主管部门名称": KeyDept,
 	"评价机构名称": KeyAgency, "第三方机构": KeyAgency, "评价实施机构": KeyAgency, "第三方评价单位": KeyAgency,
 	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,
 	"出具日期": KeyReportDate, "报告出具日期": KeyReportDate,
 	// A third party's report names the unit whose project it evaluates.
 	"被评价单位": KeyUnit,
+	// A department's form names the department; a transfer payment's
+	// regional form the payment, the ministry over it, the local
+	// department and the unit that spends it.
+	"部门（单位）名称": KeyDept, "部门名称": KeyDept, "单位（部门）名称": KeyDept,
+	"转移支付（项目）名称": KeyProject, "转移支付名称": KeyProject, "转移支付项目名称": KeyProject, "专项资金名称": KeyProject,
+	"地方主管部门": KeyDept, "资金使用单位": KeyUnit, "中央主管部门": KeyCentralDept,
 }
+
+// formRowLabels start the rows of a self-evaluation form below its cover
+// rows (项目资金（万元）, 年度总体目标, 绩效指标 …): a cover value copied one
+// cell a line ends where one of them, or another label, follows.
+var formRowLabels = []string{"项目资金", "年度资金", "资金情况", "资金投入", "年度预算", "预算情况", "年度总体目标", "总体目标", "年度绩效目标", "绩效目标",
+	"年度履职目标", "履职目标", "年度主要任务", "绩效指标", "一级指标"}
 
 // labelGap is a tab, or two spaces or more, between a label and its value.
 var labelGap = regexp.MustCompile(`\t+|[ \x{3000}]{2,}`)
@@ -249,7 +278,8 @@ var reportKinds = func() []string {
 			out = append(out, scope+"绩效自评表")
 		}
 	}
-	out = append(out, "自评报告", "评价报告")
+	// The transfer payments' regional form: 区域绩效目标自评表.
+	out = append(out, "自评报告", "评价报告", "绩效目标自评表")
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }()

@@ -44,7 +44,7 @@ func TestCoverField(t *testing.T) {
 		{"評價年度：2020年度", KeyYear, "2020年度"},
 		{"报告日期：二〇二一年三月十五日", KeyReportDate, "二〇二一年三月十五日"},
 		{"评价期间：2021年1月1日至2021年12月31日", KeyYear, "2021年1月1日至2021年12月31日"},
-		{"填报单位（盖章）：某某县医疗保障局", KeyUnit, "某某县医疗保障局"},
+		{"填报单位（盖章）：某某县医疗保障局", KeyFiller, "某某县医疗保障局"},
 		{"项目名称是全民健身设施建设", "", ""},
 		{"资金来源：财政拨款", "", ""},
 	}
@@ -59,6 +59,9 @@ func TestCoverField(t *testing.T) {
 		if !ok || key != tt.key || value != tt.value {
 			t.Errorf("coverField(%q) = %s %q %v, want %s %q", tt.in, key, value, ok, tt.key, tt.value)
 		}
+	}
+	if !isForm("中央对地方转移支付区域绩效目标自评表") || !isForm("区域绩效自评表") {
+		t.Error("a transfer payment's regional form is not a form")
 	}
 	if !isTitle("城乡居民医保补助项目绩效评价报告（2021年度）") || TitleYear("城乡居民医保补助项目绩效评价报告（2021年度）") != 2021 {
 		t.Error("a title with its year in brackets after the kind is not read")

@@ -12,7 +12,8 @@ func (fundsReader) Kind() string { return KindFunds }
 
 // Detect: a column of items and a column of amounts, budgeted or spent.
 func (fundsReader) Detect(header []string) bool {
-	return columns(header, nameCols, nil) >= 0 && (amountColumn(header, budgetCols, nil) >= 0 || amountColumn(header, actualCols, nil) >= 0)
+	budget, actual := amountColumn(header, budgetCols, nil), amountColumn(header, actualCols, nil)
+	return nameColumn(header, map[int]bool{budget: true, actual: true}) >= 0 && (budget >= 0 || actual >= 0)
 }
 
 // Read reads the table's main block only: a second funds block in one

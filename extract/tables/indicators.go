@@ -31,6 +31,15 @@ var (
 	deviationCols = []string{"偏差原因", "未完成原因", "扣分原因", "原因分析", "改进措施", "扣分", "备注"}
 )
 
+// levelName is the name of an indicator's first or second level, a weight
+// possibly after it: 产出指标（50分）, 社会效益指标, 服务对象满意度指标.
+var levelName = regexp.MustCompile(`^(产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|生态环境效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)指标$`)
+
+func isLevelName(s string) bool {
+	name, _ := levelWeight(textnorm.Squash(textnorm.Simplify(s)))
+	return levelName.MatchString(name)
+}
+
 // notIndicators are words of the rows under an indicator block that are
 // no indicators: the total, the grade, the signature lines.
 var notIndicators = []string{"总分", "合计", "总计", "自评得分", "自评等级", "评价等级", "绩效等级", "评价结论", "负责人", "填报", "联系电话", "一级指标", "三级指标"}

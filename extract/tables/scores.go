@@ -79,8 +79,11 @@ func (budgetScoreReader) Read(t *model.Table, rt model.ReportTable, b model.Tabl
 	if weight < 0 || score < 0 {
 		return
 	}
+	name := nameColumn(rt.Header, taken)
 	for row := rt.HeaderRow + 1; row < b.EndRow; row++ {
-		if !isTotal(cellText(t, row, 0)) && !isTotal(cellText(t, row, columns(rt.Header, nameCols, nil))) {
+		// The item as the funds read it: under a label merged down the
+		// first column (项目资金（万元）), the text after it.
+		if !isTotal(cellText(t, row, 0)) && (name < 0 || !isTotal(itemText(t, row, name, weight))) {
 			continue
 		}
 		s := model.DimensionScore{Dimension: DimensionBudget, Weight: points(cellText(t, row, weight)), Score: points(cellText(t, row, score)), TableNo: rt.TableNo, Row: row}

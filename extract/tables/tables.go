@@ -221,6 +221,24 @@ var (
 	titleCols  = []string{"职称/职务", "职称职务", "职务/职称", "职称", "职务"}
 )
 
+// nameColumn is the column of a funds block's items, of the columns not
+// taken: the one its header names (项目名称, 资金来源 …), else the first
+// when its header labels the block with the unit of its amounts and no
+// amount of its own (年度预算数（万元）, 资金投入情况（万元）: a form states
+// the unit there, once, above the items 年度资金总额, 其中：…); -1 when none.
+func nameColumn(header []string, taken map[int]bool) int {
+	if c := columns(header, nameCols, taken); c >= 0 {
+		return c
+	}
+	if len(header) < 2 || taken[0] {
+		return -1
+	}
+	if note := labelNote.FindString(header[0]); note != "" && unitCell(note) && !strings.Contains(note, "%") && !strings.Contains(note, "％") {
+		return 0
+	}
+	return -1
+}
+
 // columns returns the first column whose header holds one of the words,
 // trying the words in order, skipping columns already taken. Headers are
 // compared in simplified characters (預算數 is 预算数).
@@ -339,11 +357,14 @@ func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) Fu
 		taken[initial] = true
 	}
 	stated := rateColumn(rt.Header)
-	name := columns(rt.Header, nameCols, taken)
+	name := nameColumn(rt.Header, taken)
 	if name < 0 {
 		return FundsBlock{}
 	}
 	context := UnitContext(rt)
+	if u := wrappedUnit(t, b); u != "" {
+		context += " " + u
+	}
 	var fb FundsBlock
 	var out []model.Fund
 	var total *model.Fund
@@ -432,6 +453,29 @@ func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) Fu
 	return fb
 }
 
+// wrappedUnit is the unit note a form's funds label wraps onto the line
+// under it when copied as text ("项目资金" over "（万元）", the first column
+// of the block's rows): the only text in that column under the header,
+// and a unit. "" when none.
+func wrappedUnit(t *model.Table, b model.TableBlock) string {
+	note := ""
+	for r := b.HeaderRow + 1; r < b.EndRow; r++ {
+		c := t.Cell(r, 0)
+		if c == nil || c.Row != r {
+			continue
+		}
+		s := cellText(t, r, 0)
+		switch {
+		case s == "":
+		case note == "" && unitCell(s):
+			note = s
+		default:
+			return ""
+		}
+	}
+	return note
+}
+
 // initialCols are the headers of the budget at the start of the year.
 var initialCols = []string{"年初预算数", "年初预算", "年初"}
 
@@ -467,23 +511,25 @@ func statedRate(cell string) *float64 {
 // alignShortHeader mends a header row printed one cell short of its body
 // (the serial-number column left without a header): its labels then stand
 // one column left of their values, and the last column has no header while
-// the rows below hold numbers there. The labels move right by one.
+// the rows below hold numbers (or dashes) there. The labels move right by
+// one.
 func alignShortHeader(t *model.Table, header []string, row, end int) []string {
 	n := len(header)
 	if n < 3 || header[n-1] != "" || header[0] == "" || row < 0 {
 		return header
 	}
-	filled, rows := 0, 0
+	full, rows := 0, 0
 	for r := row + 1; r < end; r++ {
 		if len(rowTexts(t, r)) == 0 {
 			continue
 		}
 		rows++
-		if c := t.Cell(r, n-1); c != nil && c.Col == n-1 && isNumeric(cellText(t, r, n-1)) && cellText(t, r, n-1) != "" {
-			filled++
+		// A number, or the dash a form writes where a row has none.
+		if s := cellText(t, r, n-1); t.Cell(r, n-1) != nil && t.Cell(r, n-1).Col == n-1 && s != "" && (isNumeric(s) || filled(s) == "") {
+			full++
 		}
 	}
-	if rows == 0 || filled*2 <= rows {
+	if rows == 0 || full*2 <= rows {
 		return header
 	}
 	return append([]string{""}, header[:n-1]...)
@@ -596,7 +642,7 @@ func nonNeg(c, otherwise int) int {
 var totals = map[string]bool{"合计": true, "小计": true, "总计": true, "总额": true, "资金总额": true, "年度资金总额": true, "项目资金总额": true, "合计金额": true}
 
 func isTotal(s string) bool {
-	return totals[textnorm.Squash(textnorm.Simplify(s))]
+	return totals[strings.TrimRight(textnorm.Squash(textnorm.Simplify(s)), "：:")]
 }
 
 // isPart tells a breakdown row: "其中：财政拨款".
@@ -620,7 +666,25 @@ func blockEnd(t *model.Table, header int) int {
 // labels or more, two of them header words, no number.
 func startsBlock(t *model.Table, r int) bool {
 	texts := rowTexts(t, r)
-	return len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(texts)
+	return len(texts) >= 3 && isHeaderRow(texts) && !hasNumber(t, r) && headerLike(ownTexts(t, r))
+}
+
+// ownTexts lists the texts of the cells of row r that start in it, the
+// names of indicator levels left out: a row of indicators without weights
+// (产出指标 | 数量指标 | 补贴农机具数量 | ≥1200台 …), under a column 绩效指标
+// merged down beside it, is no header.
+func ownTexts(t *model.Table, r int) []string {
+	var out []string
+	for c := 0; c < t.Cols; c++ {
+		cell := t.Cell(r, c)
+		if cell == nil || cell.Col != c || cell.Row != r {
+			continue
+		}
+		if s := textnorm.Clean(cell.Text); s != "" && !isLevelName(s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // headerWords are words of column headers; a row with two cells holding
@@ -656,7 +720,7 @@ func hasNumber(t *model.Table, r int) bool {
 // the item column ("项目资金（万元）" in a 绩效自评表, above columns
 // headed 年初预算数, 全年预算数, 全年执行数 without a unit).
 func UnitContext(rt model.ReportTable) string {
-	if c := columns(rt.Header, nameCols, nil); c >= 0 {
+	if c := nameColumn(rt.Header, nil); c >= 0 {
 		return rt.Caption + " " + rt.Header[c]
 	}
 	return rt.Caption

@@ -508,3 +508,85 @@ func TestFundsMainBlock(t *testing.T) {
 		t.Errorf("funds %+v, want the main block's row 1 only", r.Funds)
 	}
 }
+
+// TestFundsUnitLabel: a form's funds block whose first header cell is its
+// label with the unit (年度预算数（万元）) reads its items from that
+// column; a table of amounts with no item column stays unread.
+func TestFundsUnitLabel(t *testing.T) {
+	doc := doctest.Parse("t", `| 资金投入情况（万元） | 全年预算数（A） | 全年执行数（B） | 执行率（B/A） |
+| 年度资金总额 | 2,860 | 2,745.6 | 96.00% |
+| 其中：中央补助 | 2,000 | 1,920 | 96.00% |
+| 地方资金 | 860 | 825.6 | 96.00% |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || fs[0].Item != "年度资金总额" || *fs[0].Budget != "28600000" || *fs[0].Actual != "27456000" || *fs[0].RateStated != 96 {
+		t.Errorf("Funds = %+v", fs)
+	}
+	doc = doctest.Parse("t", `| 预算数（万元） | 执行数（万元） | 执行率 |
+| 120 | 118 | 98.33% |`)
+	tb = &doc.Tables[0]
+	if rt := Read(tb, 0, ""); rt.Kind == KindFunds {
+		t.Errorf("a row of amounts read as funds: %+v", Funds(tb, rt))
+	}
+}
+
+// TestIndicatorRowsNoWeights: rows of indicators without weights or
+// scores, their levels' names (产出指标, 时效指标) the only labels beside
+// words, stay in the indicator block rather than heading blocks of their
+// own.
+func TestIndicatorRowsNoWeights(t *testing.T) {
+	doc := doctest.Parse("t", `| 一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 |
+| 产出指标 | 数量指标 | 补贴农机具数量 | ≥1200台 | 1280台 |
+|  | 时效指标 | 补贴资金兑付时间 | ≤6个月 | 7个月 |
+| 效益指标 | 经济效益指标 | 带动农民增收 | 有效提升 | 有效提升 |`)
+	tb := &doc.Tables[0]
+	rt := Read(tb, 0, "")
+	if len(rt.Blocks) != 1 || rt.Blocks[0].Kind != KindIndicators || rt.Blocks[0].EndRow != 4 {
+		t.Errorf("blocks %+v", rt.Blocks)
+	}
+}
+
+// TestFundsWrappedLabel: a form's funds label copied as text wraps its
+// unit onto the next line ("项目资金" over "（万元）"), which leaves the
+// header a cell short of its rows: the labels move right by one, and the
+// note gives the unit.
+func TestFundsWrappedLabel(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |  |
+| （万元） | 年度资金总额 | 2400 | 2400 | 2,376.5 | 99.02% |
+|  | 其中：当年财政拨款 | 2400 | 2400 | 2,376.5 | — |
+|  | 其他资金 | 0 | 0 | 0 | — |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || fs[0].Item != "年度资金总额" || *fs[0].Budget != "24000000" || *fs[0].Actual != "23765000" || *fs[0].RateStated != 99.02 {
+		t.Errorf("Funds = %+v", fs)
+	}
+}
+
+// TestFundsTotalColon: a total row labelled with a colon (年度资金总额：)
+// is the total, its breakdown under it counted once.
+func TestFundsTotalColon(t *testing.T) {
+	doc := doctest.Parse("t", `| 资金投入情况（万元） |  | 全年预算数（A） | 全年执行数（B） | 执行率（B/A） |
+|  | 年度资金总额： | 2,860 | 2,791.45 | 97.60% |
+|  | 其中：中央财政资金 | 2,000 | 1,980.20 | 99.01% |
+|  | 地方资金 | 860 | 811.25 | 94.33% |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 || *fs[0].Budget != "28600000" || *fs[0].Actual != "27914500" {
+		t.Errorf("Funds = %+v", fs)
+	}
+}
+
+// TestBudgetScoreItemColumn: a form's funds block whose items stand in
+// the column after the merged label (项目资金（万元） | (empty) | 年初预算数 …)
+// gives the budget's weight and score from its total row.
+func TestBudgetScoreItemColumn(t *testing.T) {
+	doc := doctest.Parse("t", `| 项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|  | 年度资金总额 | 85 | 92.4 | 90.15 | 10 | 97.56% | 9.8 |
+|  | 其中：当年财政拨款 | 85 | 92.4 | 90.15 | — | — | — |`)
+	tb := &doc.Tables[0]
+	var r model.Report
+	NewReader(DefaultKinds()...).ReadBlocks(tb, Read(tb, 0, ""), &r)
+	if len(r.Scores) != 1 || r.Scores[0].Dimension != DimensionBudget || r.Scores[0].Weight != "10" || r.Scores[0].Score != "9.8" {
+		t.Errorf("Scores = %+v", r.Scores)
+	}
+}

@@ -108,8 +108,8 @@ func TestSpacedIndicatorRows(t *testing.T) {
 // TestLineCells: an indicator table copied one cell a line is re-gridded by
 // its header: the merged levels a row leaves out are empty cells, an empty
 // cell is a blank line, an empty last cell left out is told by the next
-// row's level label or by its weight and score; the table ends at the
-// total.
+// row's level label or by its weight and score; the total under it is its
+// last row, as in the other layouts.
 func TestLineCells(t *testing.T) {
 	lines := []string{
 		"绩效指标",
@@ -127,6 +127,7 @@ func TestLineCells(t *testing.T) {
 		" |  | 培训场次 | ≥10场 | 9场 | 10 | 8 | 延期一场",
 		" | 质量指标 | 合格率 |  | 97% | 20 | 18 | ",
 		"效益指标 | 社会效益指标 | 技能提升 | 效果明显 | 效果明显 | 30 | 30 | ",
+		"总分 | 100 | 96 | < | < | < | < | <",
 	})
 	var paras []string
 	for _, b := range doc.Body {
@@ -134,11 +135,45 @@ func TestLineCells(t *testing.T) {
 			paras = append(paras, b.Para.Text)
 		}
 	}
-	if got := strings.Join(paras, " "); got != "绩效指标 总分 100 96" {
+	if got := strings.Join(paras, " "); got != "绩效指标" {
 		t.Errorf("paragraphs %q", got)
 	}
 	if tb := doc.Tables[0]; tb.Pos.Line != 2 || tb.Cell(2, 7).Text != "延期一场" {
 		t.Errorf("table at line %d", tb.Pos.Line)
+	}
+}
+
+// TestLineCellsTotal: the rows under an indicator table written one cell
+// a line are its rows where their cells are certain — a total's label and
+// two figures, a grade's label and a word — and text where they are not:
+// one figure (a blank template's maximum, or the score?), three, a grade
+// that is a sentence.
+func TestLineCellsTotal(t *testing.T) {
+	head := "一级指标\n二级指标\n三级指标\n指标值\n完成值\n分值\n得分\n产出指标\n数量指标\n人次\n≥500\n520\n20\n20\n"
+	for _, c := range []struct{ tail, last, paras string }{
+		{"总分\n100\n96\n自评等级\n优\n\n填报人：王芳\n", "总分 | 100 | 96 | < | < | < | <\n自评等级 | 优 | < | < | < | < | <", "填报人：王芳"},
+		{"合计\n100\n96\n", "合计 | 100 | 96 | < | < | < | <", ""},
+		{"总分\n100\n96\n优\n项目负责人：李明\n", "总分 | 100 | 96 | 优 | < | < | <", "项目负责人：李明"},
+		{"总分\n100\n96\n优\n良\n", "", "总分 100 96 优 良"},
+		{"总分\n100\n\n填报人：王芳\n", "", "总分 100 填报人：王芳"},
+		{"总分\n100\n96\n95\n", "", "总分 100 96 95"},
+		{"总分\n100\n96\n自评等级\n达到预期目标，效果良好\n", "总分 | 100 | 96 | < | < | < | <", "自评等级 达到预期目标，效果良好"},
+	} {
+		doc := decodeOne(t, head+c.tail)
+		want := []string{"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分", "产出指标 | 数量指标 | 人次 | ≥500 | 520 | 20 | 20"}
+		if c.last != "" {
+			want = append(want, strings.Split(c.last, "\n")...)
+		}
+		checkGrid(t, doc, want)
+		var paras []string
+		for _, b := range doc.Body {
+			if b.Kind == model.KindParagraph {
+				paras = append(paras, b.Para.Text)
+			}
+		}
+		if got := strings.Join(paras, " "); got != c.paras {
+			t.Errorf("%q: paragraphs %q, want %q", c.tail, got, c.paras)
+		}
 	}
 }
 
@@ -188,4 +223,115 @@ func TestPipeRowspan(t *testing.T) {
 		" |  | 时效指标 | 及时率 | 100% | 100% | 10",
 		"总分 | 100 | 38 | < | < | < | <",
 	})
+}
+
+// TestLineFundsUnitLabel: a department's funds block copied one cell a
+// line, headed by the budget with the block's unit (年度预算数（万元）), is
+// re-gridded as a project's is.
+func TestLineFundsUnitLabel(t *testing.T) {
+	lines := []string{
+		"部门（单位）名称", "某某县卫生健康局",
+		"年度预算数（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
+		"年度资金总额", "5,600", "6,120.8", "5,986.4", "97.80%",
+		"其中：基本支出", "3,200", "3,350.6", "3,350.6", "100%",
+		"年度履职目标",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"年度预算数（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 5,600 | 6,120.8 | 5,986.4 | 97.80%",
+		"其中：基本支出 | 3,200 | 3,350.6 | 3,350.6 | 100%",
+	})
+}
+
+// TestTSVRows: rows copied as tab-separated lines make a table in which
+// each tab says the column, a leading tab an empty first cell; lines of a
+// label and a value, or of a heading and its page, stay text.
+func TestTSVRows(t *testing.T) {
+	doc := decodeOne(t, "项目支出绩效自评表\n"+
+		"项目名称\t农家书屋运行补助\n"+
+		"项目资金（万元）\t\t年初预算数\t全年预算数\t执行率\n"+
+		"\t年度资金总额\t85\t92.4\t97.56%\n"+
+		"\t其中：财政拨款\t85\t\t—\n"+
+		"\n填报人：吴晓燕\n")
+	checkGrid(t, doc, []string{
+		"项目名称 | 农家书屋运行补助 | < | < | <",
+		"项目资金（万元） |  | 年初预算数 | 全年预算数 | 执行率",
+		" | 年度资金总额 | 85 | 92.4 | 97.56%",
+		" | 其中：财政拨款 | 85 |  | —",
+	})
+	if b := doc.Body[0]; b.Kind != model.KindParagraph || b.Para.Text != "项目支出绩效自评表" {
+		t.Errorf("title %+v", b)
+	}
+	for _, text := range []string{
+		"一、项目基本情况\t1\n二、绩效评价工作情况\t3\n三、评价结论\t5\n",
+		"项目名称\t农家书屋运行补助\t实施单位\t某某县图书馆\n",
+	} {
+		doc := decodeOne(t, text)
+		if len(doc.Tables) != 0 || len(doc.Body) != strings.Count(text, "\n") {
+			t.Errorf("%q: %d tables, %d blocks", text, len(doc.Tables), len(doc.Body))
+		}
+	}
+}
+
+// TestLineCellsDeviationBeforeLevel: a row's last cell (偏差原因) followed
+// by the next row's level label is that row's, though the lines where the
+// next row's weight and score would stand hold percentages.
+func TestLineCellsDeviationBeforeLevel(t *testing.T) {
+	lines := []string{
+		"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+		"产出指标", "数量指标", "管网改造长度", "28公里", "24.6公里", "10", "8", "部分路段施工延期",
+		"质量指标", "工程验收合格率", "100%", "100%", "10", "10",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施",
+		"产出指标 | 数量指标 | 管网改造长度 | 28公里 | 24.6公里 | 10 | 8 | 部分路段施工延期",
+		" | 质量指标 | 工程验收合格率 | 100% | 100% | 10 | 10 | ",
+	})
+}
+
+// TestLineCellsBlankRows: a form copied one cell a line with a blank line
+// after each row (Word's text export without its tabs): the funds and
+// indicator rows are the runs between blank lines, an empty last cell one
+// more blank line; a run that is no row ends the table.
+func TestLineCellsBlankRows(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率", "",
+		"年度资金总额", "180", "180", "171", "95%", "",
+		"其中：财政拨款", "180", "180", "171", "—", "",
+		"年度总体目标", "完成线路改造12条。", "",
+		"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因", "",
+		"产出指标", "数量指标", "改造线路数", "12条", "12条", "20", "20", "", "",
+		"产出指标", "时效指标", "开通时间", "10月底前", "11月", "10", "8", "车辆交付延迟", "",
+		"总分", "100", "97.5", "",
+		"填报人：杨明",
+	}, "\n")+"\n")
+	if len(doc.Tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(doc.Tables))
+	}
+	want := [][]string{{
+		"项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 180 | 180 | 171 | 95%",
+		"其中：财政拨款 | 180 | 180 | 171 | —",
+	}, {
+		"一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因",
+		"产出指标 | 数量指标 | 改造线路数 | 12条 | 12条 | 20 | 20 | ",
+		"产出指标 | 时效指标 | 开通时间 | 10月底前 | 11月 | 10 | 8 | 车辆交付延迟",
+		"总分 | 100 | 97.5 | < | < | < | < | <",
+	}}
+	for i, w := range want {
+		if got := gridOf(&doc.Tables[i]); strings.Join(got, "\n") != strings.Join(w, "\n") {
+			t.Errorf("table %d:\n  %s\nwant:\n  %s", i+1, strings.Join(got, "\n  "), strings.Join(w, "\n  "))
+		}
+	}
+	var paras []string
+	for _, b := range doc.Body {
+		if b.Kind == model.KindParagraph {
+			paras = append(paras, b.Para.Text)
+		}
+	}
+	if got := strings.Join(paras, " "); got != "年度总体目标 完成线路改造12条。 填报人：杨明" {
+		t.Errorf("paragraphs %q", got)
+	}
 }

@@ -76,14 +76,29 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 	lastText := len(numeric) == 0 || numeric[len(numeric)-1] != cols-3
 	t.rows = append(t.rows, header)
 	t.lastLine = k
+	if k < len(lines) && isBlank(lines[k]) {
+		// A column merged down the left of the block (绩效指标) stands on
+		// the line above the header, and again in each row.
+		lead := ""
+		if i > 0 && isLineCellLabel(trim(lines[i-1])) {
+			lead = trim(lines[i-1])
+		}
+		return readBlankRows(lines, t, k, cols, lastText, lead)
+	}
 	text := func(j int) string {
 		if j < len(lines) {
 			return trim(lines[j])
 		}
 		return ""
 	}
-	// startsRow tells whether lines[j] begins a row with no levels.
+	// startsRow tells whether lines[j] begins a row with no levels: its
+	// weight and score where they stand, and no level label where its
+	// target would stand (a text before a level label is the last cell
+	// of the row above).
 	startsRow := func(j int) bool {
+		if isLevelLabel(text(j + 1)) {
+			return false
+		}
 		for _, q := range numeric {
 			if j+q >= len(lines) || !numberCell.MatchString(text(j+q)) {
 				return false
@@ -93,6 +108,18 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 	}
 	for k < len(lines) {
 		if isBlank(lines[k]) && k+1 < len(lines) && isBlank(lines[k+1]) {
+			break
+		}
+		if isTotalLabel(text(k)) {
+			// The rows under the indicators end the table.
+			for {
+				row, n := readLineTotalRow(lines, k)
+				if n == k {
+					break
+				}
+				t.rows = append(t.rows, row)
+				t.lastLine, k = n, n
+			}
 			break
 		}
 		j := k
@@ -144,14 +171,160 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 	return t, k, len(t.rows) > 1
 }
 
+// readBlankRows reads the rows of a one-cell-per-line indicator table
+// whose header a blank line ends: Word's text export without its tabs, a
+// blank line after each row. A row is the run of lines up to the next
+// blank line: its levels where it writes them (told by the form's level
+// names), the indicator and the cells after it, the last one left out when
+// it is text and empty; lead, the label of a column merged down the left
+// of the block (绩效指标), is left out where a row writes it again. A run
+// that is no such row ends the table, as do the total's rows.
+func readBlankRows(lines []string, t draftTable, k, cols int, lastText bool, lead string) (draftTable, int, bool) {
+	for {
+		for k < len(lines) && isBlank(lines[k]) {
+			k++
+		}
+		if k >= len(lines) {
+			break
+		}
+		if isTotalLabel(trim(lines[k])) {
+			for {
+				row, n := readLineTotalRow(lines, k)
+				if n == k {
+					break
+				}
+				t.rows = append(t.rows, row)
+				t.lastLine = n
+				for k = n; k < len(lines) && isBlank(lines[k]); k++ {
+				}
+			}
+			break
+		}
+		j := k
+		for j < len(lines) && !isBlank(lines[j]) {
+			j++
+		}
+		from := k
+		if lead != "" && trim(lines[k]) == lead && j-k > 1 {
+			from++ // the merged column, written again
+		}
+		row, ok := blankRow(lines[from:j], from, cols, lastText)
+		if !ok {
+			break
+		}
+		t.rows = append(t.rows, row)
+		t.lastLine = j
+		k = j
+	}
+	return t, k, len(t.rows) > 1
+}
+
+// blankRow places the run of lines run, the first at index first, as a
+// row of an indicator table cols wide; ok is false when it is none.
+func blankRow(run []string, first, cols int, lastText bool) (row []draftCell, ok bool) {
+	texts := make([]string, len(run))
+	for i, l := range run {
+		texts[i] = trim(l)
+	}
+	cell := func(i int) draftCell { return draftCell{paras: []line{{texts[i], first + i + 1}}} }
+	empty := draftCell{paras: []line{{"", first + 1}}}
+	i := 0
+	switch {
+	case len(texts) > 1 && level1Label.MatchString(texts[0]) && level2Label.MatchString(texts[1]):
+		row, i = []draftCell{cell(0), cell(1)}, 2
+	case level2Label.MatchString(texts[0]):
+		row, i = []draftCell{empty, cell(0)}, 1
+	case level1Label.MatchString(texts[0]):
+		row, i = []draftCell{cell(0), empty}, 1
+	default:
+		row = []draftCell{empty, empty}
+	}
+	if i >= len(texts) {
+		return nil, false
+	}
+	if name := texts[i]; strings.HasSuffix(name, "。") || utf8.RuneCountInString(name) > 40 || isTotalLabel(name) || isLevelLabel(name) {
+		return nil, false
+	}
+	switch n := len(texts) - i; {
+	case n == cols-2:
+	case n == cols-3 && lastText:
+	default:
+		return nil, false
+	}
+	for ; i < len(texts); i++ {
+		row = append(row, cell(i))
+	}
+	for len(row) < cols {
+		row = append(row, draftCell{paras: []line{{"", first + len(run)}}})
+	}
+	return row, true
+}
+
+// totalLabels start the rows under the indicators: 总分 | 100 | 95.5,
+// 自评等级 | 优; gradeLabels are those that state a grade, not figures.
+var (
+	totalLabels = []string{"总分", "合计", "总计", "自评得分", "自评总分", "综合得分", "自评等级", "评价等级", "绩效等级", "自评结论", "评价结论"}
+	gradeLabels = []string{"等级", "结论"}
+)
+
 // isTotalLabel tells the row under the indicators: 总分 | 100 | 95.5.
 func isTotalLabel(s string) bool {
-	for _, w := range []string{"总分", "合计", "总计", "自评得分", "自评等级"} {
+	for _, w := range totalLabels {
 		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// readLineTotalRow reads a row under the indicators written one cell a
+// line at lines[i]: a total's label and two figures, the maximum and the
+// score (总分, 100, 94.43), or a grade's label and a short word (自评等级,
+// 优), a total's grade perhaps after its figures. Where the cells the
+// label owns are not certain — one figure (the maximum of a blank
+// template, or the score?), three, two words after a total — it reads
+// nothing and returns next == i: a wrong total is worse than none.
+func readLineTotalRow(lines []string, i int) (row []draftCell, next int) {
+	if i >= len(lines) {
+		return nil, i
+	}
+	label := trim(lines[i])
+	if !isTotalLabel(label) || utf8.RuneCountInString(label) > 8 {
+		return nil, i
+	}
+	want, value := 2, func(s string) bool { return numberCell.MatchString(s) }
+	for _, w := range gradeLabels {
+		if strings.Contains(label, w) {
+			want, value = 1, isGradeWord
+		}
+	}
+	row = []draftCell{{paras: []line{{label, i + 1}}}}
+	k := i + 1
+	for ; k < len(lines) && len(row) <= want && value(trim(lines[k])); k++ {
+		row = append(row, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
+	}
+	if len(row) != want+1 {
+		return nil, i
+	}
+	// A total's grade may follow its figures in the row (总分 | 100 | 96 | 优).
+	if want == 2 && k < len(lines) && isGradeWord(trim(lines[k])) {
+		row = append(row, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
+		k++
+	}
+	// The line after the row must start something else: a blank line,
+	// another label, text; not one more value the row could own.
+	if k < len(lines) && !isBlank(lines[k]) && !isTotalLabel(trim(lines[k])) &&
+		(numberCell.MatchString(trim(lines[k])) || isGradeWord(trim(lines[k]))) {
+		return nil, i
+	}
+	return row, k
+}
+
+// isGradeWord tells a cell that can be a grade: a short word without
+// figures (优, 良好, 不合格).
+func isGradeWord(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 1 && n <= 3 && strings.IndexFunc(s, unicode.IsDigit) < 0 && !isTotalLabel(s)
 }
 
 func isLevelLabel(s string) bool { return level1Label.MatchString(s) || level2Label.MatchString(s) }

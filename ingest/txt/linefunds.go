@@ -32,11 +32,13 @@ func isFundsLabel(s string) bool {
 }
 
 // isLineFundsStart tells the first header line of a one-cell-per-line
-// funds block: a label naming the funds, a budget's label under it.
+// funds block: a label naming the funds (项目资金（万元）, or the budget
+// with the unit of the block, 年度预算数（万元）), a budget's label under it.
 func isLineFundsStart(lines []string, i int) bool {
 	s := trim(lines[i])
 	cells, _ := spacedCells(s)
-	return len(cells) == 1 && strings.Contains(s, "资金") && isFundsLabel(s) &&
+	names := strings.Contains(s, "资金") || strings.Contains(s, "预算") && (strings.HasSuffix(s, "（万元）") || strings.HasSuffix(s, "(万元)"))
+	return len(cells) == 1 && names && isFundsLabel(s) &&
 		i+1 < len(lines) && strings.Contains(trim(lines[i+1]), "预算")
 }
 
@@ -48,8 +50,25 @@ func readLineFundsTable(lines []string, i int) (t draftTable, next int, ok bool)
 	k := i
 	var header []draftCell
 	// The first row's item reads as a label too (年度资金总额): the header
-	// ends before the label an amount follows.
-	for ; k+1 < len(lines) && isFundsLabel(trim(lines[k])) && !amountCell.MatchString(trim(lines[k+1])); k++ {
+	// ends before the label an amount follows. A blank line after a label
+	// is an empty amount, unless text other than an amount follows it:
+	// then the rows are parted by blank lines (Word's text export without
+	// its tabs), and the label ends the header.
+	blankRows := false
+	for ; k+1 < len(lines) && isFundsLabel(trim(lines[k])) && !amountCell.MatchString(trim(lines[k+1])) || k+1 < len(lines) && isFundsLabel(trim(lines[k])) && isBlank(lines[k+1]); k++ {
+		if isBlank(lines[k+1]) {
+			n := k + 1
+			for n < len(lines) && isBlank(lines[n]) {
+				n++
+			}
+			if n == len(lines) || amountCell.MatchString(trim(lines[n])) {
+				break // the first item, its first amount empty
+			}
+			header = append(header, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
+			k++
+			blankRows = true
+			break
+		}
 		header = append(header, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
 	}
 	cols := len(header)
@@ -58,6 +77,9 @@ func readLineFundsTable(lines []string, i int) (t draftTable, next int, ok bool)
 	}
 	t.rows = append(t.rows, header)
 	t.lastLine = k
+	if blankRows {
+		return readBlankFunds(lines, t, k, cols)
+	}
 	for k+cols <= len(lines) {
 		item := trim(lines[k])
 		if item == "" || amountCell.MatchString(item) || strings.HasSuffix(item, "。") || utf8.RuneCountInString(item) > 20 {
@@ -78,6 +100,43 @@ func readLineFundsTable(lines []string, i int) (t draftTable, next int, ok bool)
 		t.rows = append(t.rows, row)
 		k += cols
 		t.lastLine = k
+	}
+	return t, k, len(t.rows) > 1
+}
+
+// readBlankFunds reads the rows of a funds block whose rows are parted by
+// blank lines: each run of lines between them an item and its cols-1
+// amounts. A run that is no such row ends the block.
+func readBlankFunds(lines []string, t draftTable, k, cols int) (draftTable, int, bool) {
+	for {
+		for k < len(lines) && isBlank(lines[k]) {
+			k++
+		}
+		j := k
+		for j < len(lines) && !isBlank(lines[j]) {
+			j++
+		}
+		if j-k != cols {
+			break
+		}
+		item := trim(lines[k])
+		if amountCell.MatchString(item) || strings.HasSuffix(item, "。") || utf8.RuneCountInString(item) > 20 {
+			break
+		}
+		row := []draftCell{{paras: []line{{item, k + 1}}}}
+		for n := k + 1; n < j; n++ {
+			if !amountCell.MatchString(trim(lines[n])) {
+				row = nil
+				break
+			}
+			row = append(row, draftCell{paras: []line{{trim(lines[n]), n + 1}}})
+		}
+		if row == nil {
+			break
+		}
+		t.rows = append(t.rows, row)
+		t.lastLine = j
+		k = j
 	}
 	return t, k, len(t.rows) > 1
 }

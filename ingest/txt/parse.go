@@ -55,6 +55,8 @@ func parse(doc *model.Document, lines []string) {
 			ok   bool
 		)
 		switch l := lines[i]; {
+		case isTSVRow(l):
+			t, next, ok = readTSVTable(lines, i)
 		case isTabCell(l):
 			t, next = readTabTable(lines, i)
 			if !t.isGrid() {

@@ -1,0 +1,71 @@
+package txt
+
+import "strings"
+
+// A table copied from a spreadsheet or a web page often reaches a text
+// file as tab-separated rows: a row a line, a tab between cells, an empty
+// cell two tabs in a row, a row that starts with an empty cell a line
+// that starts with a tab. Unlike runs of spaces, the tabs say exactly
+// which column each cell stands in.
+
+// tsvCells splits a line at its tabs, each cell trimmed.
+func tsvCells(l string) []string {
+	cells := strings.Split(strings.TrimRight(l, "\r"), "\t")
+	for i, c := range cells {
+		cells[i] = trim(c)
+	}
+	return cells
+}
+
+// isTSVRow tells a line of two cells with text or more, parted by tabs.
+func isTSVRow(l string) bool {
+	if !strings.Contains(l, "\t") {
+		return false
+	}
+	n := 0
+	for _, c := range tsvCells(l) {
+		if c != "" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// inTSVRun tells a line that continues a run of tab-separated rows: a row,
+// or a label with empty cells after it (年度总体目标, then tabs). A line
+// with only a leading tab is a cell of Word's text export.
+func inTSVRun(l string) bool {
+	if isTSVRow(l) {
+		return true
+	}
+	s := strings.TrimLeft(l, "\t")
+	return trim(s) != "" && strings.Contains(s, "\t")
+}
+
+// readTSVTable reads the tab-separated rows that start at lines[i], up to
+// a line that is no such row (a blank line ends the table). They make a
+// table when two rows or more hold three cells with text or more; lines of
+// a label and a value, or of a heading and its page, stay text, which the
+// structure reads as cover lines or contents.
+func readTSVTable(lines []string, i int) (t draftTable, next int, ok bool) {
+	t.first = i + 1
+	wide := 0
+	k := i
+	for ; k < len(lines) && inTSVRun(lines[k]); k++ {
+		cells := tsvCells(lines[k])
+		row := make([]draftCell, len(cells))
+		n := 0
+		for c, s := range cells {
+			row[c] = draftCell{paras: []line{{s, k + 1}}}
+			if s != "" {
+				n++
+			}
+		}
+		if n >= 3 {
+			wide++
+		}
+		t.rows = append(t.rows, row)
+		t.lastLine = k + 1
+	}
+	return t, k, wide >= 2
+}
