@@ -621,6 +621,32 @@ func TestScoringTable(t *testing.T) {
 	compareLines(t, "numbered scores", got, []string{"项目决策 15 14.5", "项目过程 25 23"})
 }
 
+// TestFormGoalsAboveIndicators: the goals row under the funds block, one
+// row alone under no header of its own, with the indicators' header right under it, ends
+// there: the header is not taken for the goals' second header row, and
+// the indicators are read.
+func TestFormGoalsAboveIndicators(t *testing.T) {
+	text := "项目支出绩效自评表\n（2021年度）\n" +
+		"| 项目名称 | 乡镇文化站免费开放 |||\n" +
+		"| 主管部门 | 某县文化和旅游局 | 实施单位 | 某县文化馆 |\n" +
+		"| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n" +
+		"| | 年度资金总额 | 36 | 36 | 35.2 | 10 | 97.78% | 9.8 |\n" +
+		"| 年度总体目标 | 预期目标：全县12个文化站全年免费开放。 | 实际完成情况：12个文化站全年开放。 |\n" +
+		"| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n" +
+		"| 产出指标 | 数量指标 | 开放文化站数 | 12个 | 12个 | 40 | 40 |\n" +
+		"| | 时效指标 | 开放天数 | ≥300天 | 310天 | 30 | 30 |\n" +
+		"| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 88% | 30 | 27 |\n" +
+		"| 总分 | | | | | 100 | 97 |\n"
+	var got []string
+	for _, r := range Extract(readLayout(t, "goals.txt", []byte(text))).Reports {
+		for _, in := range r.Indicators {
+			got = append(got, in.Level1+" "+in.Level3+" "+in.TargetRaw+" "+in.ActualRaw+" "+in.Score)
+		}
+	}
+	compareLines(t, "indicators", got, []string{"产出指标 开放文化站数 12个 12个 40", "产出指标 开放天数 ≥300天 310天 30",
+		"满意度指标 群众满意度 ≥90% 88% 27"})
+}
+
 // TestFormWithoutFunds: a form of cover rows and indicators, no funds
 // block, which the structure takes for a cover table, keeps its
 // indicators.

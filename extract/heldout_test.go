@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/ingest/model"
 	"github.com/govreports/govreports/ingest/txt"
 )
@@ -27,7 +28,7 @@ const heldOutFloor = 100
 // heldOut2Floor is the same floor for testdata/heldout2, a second set
 // written blind after extraction had been tuned on the first (see its
 // README).
-const heldOut2Floor = 92
+const heldOut2Floor = 100
 
 // heldOut3Floor is the same floor for testdata/heldout3, a third set
 // written blind (see its README).
@@ -151,6 +152,8 @@ func heldOutSame(key, want, got string) bool {
 		w := strings.Map(heldOutSpace, norm.NFKC.String(want))
 		g := strings.Map(heldOutSpace, norm.NFKC.String(got))
 		if key == "project" {
+			// Fold traditional characters so 項目 is stripped like 项目.
+			w, g = grammar.Fold(w), grammar.Fold(g)
 			w = strings.TrimSuffix(leadingYear.ReplaceAllString(w, ""), "项目")
 			g = strings.TrimSuffix(leadingYear.ReplaceAllString(g, ""), "项目")
 		}

@@ -78,6 +78,14 @@ func readNames(s *State) {
 		if r.EvaluationYear == 0 {
 			r.EvaluationYear, r.YearSource = tablePeriodYear(s.Layout, sp)
 		}
+		if r.EvaluationYear == 0 {
+			for _, p := range paras {
+				if y := grammar.ObjectYear(p.Folded); y != 0 {
+					r.EvaluationYear, r.YearSource = y, "paragraph"
+					break
+				}
+			}
+		}
 	}
 }
 
@@ -99,6 +107,12 @@ func trimTitleName(r *model.Report, paras []facts.Para) {
 			r.ProjectName = r.ProjectName[m[1]:]
 			return
 		}
+	}
+	// "某某县人民医院住院综合楼建设": the unit the text names, before the
+	// project, names no project.
+	if u := r.ImplementingUnit; u != "" && strings.HasPrefix(r.ProjectName, u) && textnorm.Len(r.ProjectName[len(u):]) >= 4 {
+		r.ProjectName = r.ProjectName[len(u):]
+		return
 	}
 	// The place stays where it tells the project apart ("某某市全民健身
 	// 设施建设"); the text that drops it names the project without it.

@@ -59,10 +59,9 @@ func readScore(s *State, r *model.Report, _ []facts.Para) {
 	if sc.Value != "" && sc.Max == "" {
 		sc.Max = "100"
 	}
-	switch {
-	case sc.Grade != "":
-		sc.GradeNorm = result.NormGrade(sc.Grade)
-	case sc.Value != "":
+	// A written grade without a normal form (较好) leaves it to the score.
+	sc.GradeNorm = result.NormGrade(sc.Grade)
+	if sc.GradeNorm == "" && sc.Value != "" {
 		sc.GradeNorm = result.GradeOf(sc.Value, sc.Max)
 	}
 	r.Score = sc

@@ -380,6 +380,44 @@ func afterPart(s string, f *model.Figure) bool {
 	return k >= 0 && utf8.RuneCountInString(s[:k]) < f.Place.Offset
 }
 
+// wholeWords, in the label of an amount after 其中 and a comma, make it
+// a total again ("其中财政资金10,000万元……已经支出11,980.37万元").
+var wholeWords = []string{"全年", "全部", "实际", "已", "累计", "共", "合计", "总", "截至", "截止"}
+
+// partOf reports whether f is a part of an amount before it ("全年预算
+// 2,018.75万元，其中基本支出842.16万元、项目支出1,176.59万元"): after 其中
+// in its clause, or in a later clause whose label names no total. A part
+// is neither the budget nor the spending.
+func partOf(s string, f *model.Figure) bool {
+	simple := textnorm.Simplify(s)
+	k := strings.LastIndex(simple[:min(len(simple), byteOffset(simple, f.Place.Offset))], "其中")
+	if k < 0 {
+		return false
+	}
+	gap := simple[k:byteOffset(simple, f.Place.Offset)]
+	if !strings.ContainsAny(gap, "，,…") {
+		return true
+	}
+	l := textnorm.Simplify(f.Label)
+	for _, w := range wholeWords {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
+	return !strings.Contains(gap, "…")
+}
+
+// byteOffset is the byte offset of rune offset n in s.
+func byteOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
 // sentenceMoney are the amounts of a sentence that state funds: the
 // budget (the adjusted one when it names two), the budget at the start of
 // the year, the spending and the execution rate it states.
@@ -393,6 +431,9 @@ func moneyIn(s string) sentenceMoney {
 	budgetRank := 0
 	for i := range figs {
 		f := &figs[i]
+		if partOf(s, f) {
+			continue
+		}
 		if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
 			m.rate == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
 			m.rate = f

@@ -240,3 +240,19 @@ func PeriodYear(s string) int {
 	y, _ := Year(m[1])
 	return y
 }
+
+// objectYear is the year of what an evaluation covers, stated in its
+// own sentence: "本次评价对象为该项目2018年度资金使用…", "评价范围：2019年度…".
+// Only a 年度 counts: "2017年3月开工" is a date, not the year evaluated.
+var objectYear = regexp.MustCompile(`(?:评价|自评|评估)(?:对象|范围|内容)\s*(?:为|是|：|:)[^。；;，,：:]{0,20}?(` + YearPattern + `)\s*年度`)
+
+// ObjectYear is the year the evaluation's object or scope names, 0 when
+// s states none.
+func ObjectYear(s string) int {
+	m := objectYear.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	y, _ := Year(m[1])
+	return y
+}

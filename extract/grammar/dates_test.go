@@ -57,6 +57,21 @@ func TestFirstYear(t *testing.T) {
 	}
 }
 
+func TestObjectYear(t *testing.T) {
+	for in, want := range map[string]int{
+		"本次评价对象为该项目2018年度资金使用及项目实施情况": 2018,
+		"评价范围：2019年度中央和省级补助资金":        2019,
+		"自评内容是本单位2021年度部门整体支出":        2021,
+		"评价对象为2017年3月开工的住院楼":          0,
+		"该项目2018年度资金使用情况良好":           0,
+		"评价对象为全区24个镇街，2020年度完成改造":     0,
+	} {
+		if got := ObjectYear(in); got != want {
+			t.Errorf("ObjectYear(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
 func TestPeriodYear(t *testing.T) {
 	for in, want := range map[string]int{
 		"本次评价范围为2020年1-12月项目资金使用情况":  2020,

@@ -29,6 +29,10 @@ func TestText(t *testing.T) {
 		{"总分90分以上为优", "", "", ""},
 		{"评价等级分为优、良、中、差四个等级", "", "", ""},
 		{"评价等级为优、良、中、差", "", "", ""},
+		{"自评得分86.5分，等级为“较好”", "86.5", "", "较好"},
+		{"考核结果：好", "", "", "好"},
+		{"该项目综合评价较好", "", "", ""},
+		{"评价结果好于预期", "", "", ""},
 	} {
 		f := Text(c.in)
 		if f.Score != c.score || f.Max != c.max || f.Grade != c.grade {
@@ -39,9 +43,12 @@ func TestText(t *testing.T) {
 
 func TestGrades(t *testing.T) {
 	for written, want := range map[string]string{"优": "优", "优秀": "优", "良好": "良", "良": "良", "合格": "中",
-		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": ""} {
+		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": ""} {
 		if got := NormGrade(written); got != want {
 			t.Errorf("NormGrade(%q) = %q, want %q", written, got, want)
+		}
+		if IsGrade(written) != (written != "甲") {
+			t.Errorf("IsGrade(%q) = %v", written, !IsGrade(written))
 		}
 	}
 	for _, c := range []struct{ score, max, want string }{

@@ -13,10 +13,24 @@ import (
 
 // grades are the grades reports write, with their normal form under the
 // 2020 rules; longer words first, so that 不合格 is not read as 合格.
+// 较好 and 好 (the 好/较好/一般/较差 scale of some departmental
+// evaluations) have no normal form the rules give: kept as written, the
+// score then gives the normal form.
 var grades = []struct{ written, norm string }{
-	{"不合格", "差"}, {"不及格", "差"}, {"较差", "差"},
+	{"不合格", "差"}, {"不及格", "差"}, {"较差", "差"}, {"较好", ""},
 	{"优秀", "优"}, {"良好", "良"}, {"中等", "中"}, {"合格", "中"}, {"及格", "中"}, {"一般", "中"},
-	{"优", "优"}, {"良", "良"}, {"中", "中"}, {"差", "差"},
+	{"优", "优"}, {"良", "良"}, {"中", "中"}, {"差", "差"}, {"好", ""},
+}
+
+// IsGrade reports whether written is a grade, with a normal form or not.
+func IsGrade(written string) bool {
+	written = grammar.Fold(written)
+	for _, g := range grades {
+		if g.written == written {
+			return true
+		}
+	}
+	return false
 }
 
 // NormGrade returns the normal form (优, 良, 中, 差) of a grade as written,
@@ -143,7 +157,7 @@ func Text(s string) Found {
 		}
 	}
 	for _, m := range gradeMatches {
-		if g := gradeAt0(f[m.next:]); g != "" {
+		if g := gradeAt0(f[m.next:], m.next > m.end); g != "" {
 			// as written: folding keeps byte offsets
 			out.Grade, gradeAt = s[m.next:m.next+len(g)], m.next
 			break
@@ -306,11 +320,15 @@ var boundAfter = []string{"（含）", "(含)", "以上", "以下", "及以上",
 
 // gradeAt0 reads the grade word that starts s: a whole word (followed by
 // no other Han character but 级, 等, 档 or 次), so that 中央 or 良好地 is
-// no grade.
-func gradeAt0(s string) string {
+// no grade. A grade without a normal form (较好) is read only after a
+// separator: "综合评价较好" judges, "等级为“较好”" grades.
+func gradeAt0(s string, separated bool) string {
 	for _, g := range grades {
 		if !strings.HasPrefix(s, g.written) {
 			continue
+		}
+		if g.norm == "" && !separated {
+			return ""
 		}
 		next, _ := utf8.DecodeRuneInString(s[len(g.written):])
 		if unicode.Is(unicode.Han, next) && !strings.ContainsRune("级等档次", next) {
@@ -334,7 +352,7 @@ func Row(cells []string, scoreCol, maxCol int) (f Found, ok bool) {
 	if gradeRow(cells[0]) {
 		// 自评等级 | 优: the grade in the first cell that holds one
 		for _, c := range cells[1:] {
-			if t := strings.TrimSpace(c); NormGrade(t) != "" {
+			if t := strings.TrimSpace(c); IsGrade(t) {
 				return Found{Grade: t}, true
 			}
 		}
@@ -399,7 +417,7 @@ func Row(cells []string, scoreCol, maxCol int) (f Found, ok bool) {
 		}
 	}
 	for _, c := range cells[1:] {
-		if t := strings.TrimSpace(c); NormGrade(grammar.Fold(t)) != "" {
+		if t := strings.TrimSpace(c); IsGrade(t) {
 			f.Grade = t
 		} else if found := Text(c); found.Grade != "" {
 			f.Grade = found.Grade

@@ -488,7 +488,7 @@ func (l *Layout) split() {
 			}
 			// A form repeats the same title for each project: a form's
 			// title is never a running header.
-			if seen[t.text] && !isForm(t.text) {
+			if seen[t.text] && !isForm(t.text) || l.afterPageNumber(t.blocks[0]) && shortened(t, ts) {
 				for _, b := range t.blocks {
 					l.Roles[b] = RoleArtefact
 				}
@@ -529,6 +529,43 @@ func (l *Layout) split() {
 	for k := range l.Spans {
 		l.readCover(&l.Spans[k])
 	}
+}
+
+// afterPageNumber reports whether block i comes right after a page number
+// (blank lines between): the top of a page in text copied from a PDF.
+func (l *Layout) afterPageNumber(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch l.Roles[j] {
+		case RoleBlank:
+			continue
+		case RoleArtefact:
+			return pageNumber.MatchString(strings.TrimFunc(textnorm.Simplify(l.Text[j]), textnorm.IsSpace))
+		}
+		return false
+	}
+	return false
+}
+
+// shortened reports whether an earlier title in ts names the project of
+// h, or more of it in front, and no other year: a PDF's running header
+// prints the title shortened ("武清区…专项资金绩效评价报告" under "天津市武清区
+// 2017年度…专项资金绩效评价报告"), without its place or year. The same
+// project of another year is another report.
+func shortened(h title, ts []title) bool {
+	name := textnorm.Simplify(ProjectName(h.text))
+	if textnorm.Len(name) < 4 {
+		return false
+	}
+	year := TitleYear(h.text)
+	for _, t := range ts {
+		if t.blocks[0] >= h.blocks[0] {
+			return false
+		}
+		if strings.HasSuffix(textnorm.Simplify(ProjectName(t.text)), name) && (year == 0 || year == TitleYear(t.text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyBlank tells blocks [from, to) that show nothing of a report: blank

@@ -36,7 +36,7 @@ func (rd *Reader) blocks(t *model.Table, rt model.ReportTable, titled bool, firs
 	}
 	b := model.TableBlock{Kind: kind, FirstRow: first, HeaderRow: rt.HeaderRow, Header: rt.Header}
 	for {
-		b.EndRow = blockEnd(t, b.HeaderRow)
+		b.EndRow = rd.blockEnd(t, b.HeaderRow, b.Kind)
 		out = append(out, b)
 		if b.EndRow >= t.Rows {
 			return out
@@ -44,6 +44,20 @@ func (rd *Reader) blocks(t *model.Table, rt model.ReportTable, titled bool, firs
 		h := HeaderAt(t, b.EndRow)
 		b = model.TableBlock{Kind: rd.kind(h, false), FirstRow: b.EndRow, HeaderRow: b.EndRow, Header: h}
 	}
+}
+
+// blockEnd is where the block of kind under header row h ends. The row
+// under a header may be the header's second row, so a block runs at
+// least two rows; but a row there that heads a block of another kind ends
+// a one-row block (年度总体目标 | 预期目标：… | 实际完成情况：…, with the
+// indicators' header right under it).
+func (rd *Reader) blockEnd(t *model.Table, h int, kind string) int {
+	if n := h + 1; n < t.Rows && startsBlock(t, n) {
+		if k := rd.kind(HeaderAt(t, n), false); k != "" && k != kind {
+			return n
+		}
+	}
+	return blockEnd(t, h)
 }
 
 // segment splits rows [from, to), which stand above the main block, into
@@ -61,7 +75,7 @@ func (rd *Reader) segment(t *model.Table, from, to int) []model.TableBlock {
 		case startsBlock(t, r):
 			b.HeaderRow, b.Header = r, HeaderAt(t, r)
 			b.Kind = rd.kind(b.Header, false)
-			r = min(blockEnd(t, r), to)
+			r = min(rd.blockEnd(t, r, b.Kind), to)
 		default:
 			for r++; r < to && !isCoverRow(rowTexts(t, r)) && !startsBlock(t, r); r++ {
 			}
