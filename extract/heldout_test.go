@@ -34,6 +34,10 @@ const heldOut2Floor = 100
 // written blind (see its README).
 const heldOut3Floor = 76
 
+// heldOut4Floor is the same floor for testdata/heldout4, a fourth set
+// written blind (see its README).
+const heldOut4Floor = 78
+
 // heldOutSet is one directory of held-out documents and the share of its
 // facts Extract must get right.
 type heldOutSet struct {
@@ -46,6 +50,7 @@ var heldOutSets = []heldOutSet{
 	{"heldout", 16, heldOutFloor},
 	{"heldout2", 12, heldOut2Floor},
 	{"heldout3", 12, heldOut3Floor},
+	{"heldout4", 13, heldOut4Floor},
 }
 
 // heldOutKeys are the facts scored, in the order the table prints them.
