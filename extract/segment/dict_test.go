@@ -238,3 +238,49 @@ func TestFoldSparesIdeographs(t *testing.T) {
 		t.Errorf("fold = %q, want %q", got, want)
 	}
 }
+
+// TestLoadSorted: the whole dictionary loaded from zh_s.dict holds every
+// word of gse's own load, with its frequency and part of speech, the same
+// total and longest word, and cuts the sample the same, with and without
+// user words that shadow zh_s's.
+func TestLoadSorted(t *testing.T) {
+	data, err := os.ReadFile(corpus.SamplePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte(fold(string(data)))
+	user := filepath.Join(t.TempDir(), "user.txt")
+	if err := os.WriteFile(user, []byte("服务业 5\n楼宇 7 v\n西湖区商务局\n经 9 n\nkaraoke 4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []Options{{}, {UserDicts: []string{user}}} {
+		s, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := loadFull(s.words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.loadSorted()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, g := want.Dict, got.Dict
+		if w.NumTokens() != g.NumTokens() || w.TotalFreq() != g.TotalFreq() || w.MaxTokenLen() != g.MaxTokenLen() {
+			t.Fatalf("%v: %d words, total %v, longest %d; gse's own load %d, %v, %d", opts.UserDicts,
+				g.NumTokens(), g.TotalFreq(), g.MaxTokenLen(), w.NumTokens(), w.TotalFreq(), w.MaxTokenLen())
+		}
+		for i := range w.Tokens {
+			tok := &w.Tokens[i]
+			if freq, pos, ok := g.Find([]byte(tok.Text())); !ok || freq != tok.Freq() || pos != tok.Pos() {
+				t.Fatalf("%v: %q: %v %q %v, gse's own load %v %q", opts.UserDicts, tok.Text(), freq, pos, ok, tok.Freq(), tok.Pos())
+			}
+		}
+		for _, search := range []bool{false, true} {
+			if a, b := gse.ToString(got.ModeSegment(text, search)), gse.ToString(want.ModeSegment(text, search)); a != b {
+				t.Errorf("%v: search mode %v: the sample cut differently from gse's own load", opts.UserDicts, search)
+			}
+		}
+	}
+}
