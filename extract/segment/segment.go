@@ -78,7 +78,6 @@ type Segmenter struct {
 
 	cut      atomic.Int64 // bytes cut with small dictionaries
 	fullOnce sync.Once
-	loading  atomic.Bool                   // a cutter has begun loading the whole dictionary
 	full     atomic.Pointer[gse.Segmenter] // the whole dictionary, once loaded
 	fullErr  error                         // why it did not load
 
@@ -250,11 +249,11 @@ func (s *Segmenter) cutter(text string) *gse.Segmenter {
 	if g := s.full.Load(); g != nil {
 		return g
 	}
-	if s.prefetch && s.cut.Add(int64(len(text))) > prefetchAfter && s.loading.CompareAndSwap(false, true) {
-		// The first caller past the mark loads; the others go on with
-		// small dictionaries meanwhile (the same words) rather than wait:
-		// waiting left a core idle for the second or so the load takes.
-		// On an error every caller goes on with small dictionaries.
+	if s.prefetch && s.cut.Add(int64(len(text))) > prefetchAfter {
+		// Other callers wait for the load here, which takes less time
+		// than they would spend cutting with small dictionaries
+		// meanwhile; on an error they go on with small dictionaries,
+		// which give the same words.
 		if s.LoadAll() == nil {
 			return s.full.Load()
 		}
