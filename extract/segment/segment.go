@@ -195,30 +195,6 @@ func loadFull(words string) (*gse.Segmenter, error) {
 	return g, nil
 }
 
-// loadSorted loads the whole dictionary as loadFull does, but zh_s from
-// zh_s.dict: gse's own words, already parsed, folded and deduplicated, in
-// sorted order, which gse's trie takes faster than zh_s's own order (0.7 s
-// against 0.8-1.0 s). Only the order in which the frequencies are added
-// differs, and New left the load to loadFull unless their sum comes out
-// exact in any order.
-func (s *Segmenter) loadSorted() (*gse.Segmenter, error) {
-	zh, _ := s.zhDict()
-	g := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
-	if err := g.LoadDictStr(s.words); err != nil {
-		return nil, fmt.Errorf("segment: loading user words: %w", err)
-	}
-	for i := range zh.lines {
-		// A word the user words hold is passed over by AddToken, as
-		// gse's loading passes it over.
-		w, freq, pos := zh.entry(i)
-		if err := g.Dict.AddToken(g.ToToken(w, freq, pos)); err != nil {
-			return nil, fmt.Errorf("segment: loading %q: %w", w, err)
-		}
-	}
-	g.CalcToken()
-	return g, nil
-}
-
 // LoadAll loads the whole dictionary now unless it is loaded, as
 // Options.Prefetch does after some text: for a caller that is about to cut
 // much text and would rather not count the load with it (benchmarks).
@@ -227,7 +203,7 @@ func (s *Segmenter) LoadAll() error {
 		if s.full.Load() != nil {
 			return
 		}
-		g, err := s.loadSorted()
+		g, err := loadFull(s.words)
 		if err != nil {
 			s.fullErr = err
 			return
