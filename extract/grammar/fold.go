@@ -52,16 +52,33 @@ func FoldRune(r rune) rune {
 // Fold returns s with its traditional characters made simplified; s itself
 // when there is none. The result has the length of s, byte for byte, also
 // where s is not valid UTF-8.
-func Fold(s string) string {
+func Fold(s string) string { return foldString(s, false) }
+
+// FoldNumeralString is Fold for reading numbers, as FoldNumerals is
+// FoldRunes: 參 stays the financial 3.
+func FoldNumeralString(s string) string { return foldString(s, true) }
+
+func foldString(s string, keepNumerals bool) string {
 	i := nextTraditional(s, 0)
 	if i < 0 {
 		return s
 	}
-	b := []byte(s)
+	var b []byte
 	for ; i >= 0; i = nextTraditional(s, i) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		utf8.EncodeRune(b[i:], FoldRune(r)) // of the same length: a test checks
+		f := FoldRune(r)
+		if keepNumerals && isNumeral(r) && !isNumeral(f) {
+			i += size
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		utf8.EncodeRune(b[i:], f) // of the same length: a test checks
 		i += size
+	}
+	if b == nil {
+		return s
 	}
 	return string(b)
 }

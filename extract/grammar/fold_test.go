@@ -76,3 +76,21 @@ func BenchmarkFold(b *testing.B) {
 		Fold(s)
 	}
 }
+
+// TestFoldNumeralString: 參 stays the financial 3 where Fold makes it 参,
+// other traditional characters fold as Fold folds them, byte for byte.
+func TestFoldNumeralString(t *testing.T) {
+	for _, c := range []struct{ in, fold, numerals string }{
+		{"參、評價結論", "参、评价结论", "參、评价结论"},
+		{"壹佰貳拾參萬", "壹佰贰拾参万", "壹佰贰拾參万"},
+		{"参加", "参加", "参加"},
+		{"no traditional", "no traditional", "no traditional"},
+	} {
+		if got := Fold(c.in); got != c.fold {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.fold)
+		}
+		if got := FoldNumeralString(c.in); got != c.numerals {
+			t.Errorf("FoldNumeralString(%q) = %q, want %q", c.in, got, c.numerals)
+		}
+	}
+}

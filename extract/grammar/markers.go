@@ -42,7 +42,7 @@ var families = []family{
 	{"chapter", 2, false, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*章`)},
 	{"jie", 3, false, regexp.MustCompile(`^第\s*(` + hanNum + `|[0-9]{1,2})\s*节`)},
 	{"cn-dun", 4, false, regexp.MustCompile(`^(` + hanNum + `)\s*[、．.]`)},
-	{"cn-legal", 4, false, regexp.MustCompile(`^([壹贰叁参肆伍陆柒捌玖拾]{1,3})\s*[、．.]`)},
+	{"cn-legal", 4, false, regexp.MustCompile(`^([壹贰叁參叄肆伍陆柒捌玖拾]{1,3})\s*[、．.]`)},
 	{"roman", 0, false, regexp.MustCompile(`^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?`)},
 	{"cn-paren", 5, false, regexp.MustCompile(`^[（(]\s*(` + hanNum + `)\s*[）)]`)},
 	// 1.1, 1.1.1; each depth is a family of its own ("dotted-2", "dotted-3")
@@ -104,7 +104,7 @@ func ParseMarker(s string) (m Marker, ok bool) {
 			cut--
 		}
 	}
-	s = Fold(s[:cut])
+	s = FoldNumeralString(s[:cut]) // 參、 is the financial 3, not 参
 	if s == "" || !mayStartMarker(s) {
 		return Marker{}, false
 	}
@@ -143,8 +143,6 @@ func ParseMarker(s string) (m Marker, ok bool) {
 			if !strings.ContainsAny(s[:loc[1]], "、．.") && !startsHan(rest) {
 				return Marker{}, false
 			}
-		case "cn-legal":
-			num = strings.ReplaceAll(num, "参", "叁") // 參 folds to 参, no numeral elsewhere
 		case "latin-half":
 			if !startsHan(strings.TrimLeftFunc(rest, IsSpace)) {
 				return Marker{}, false // b) in a formula or a code
@@ -170,7 +168,7 @@ func mayStartMarker(s string) bool {
 	case r >= '①' && r <= '⒛', r >= 'Ⅰ' && r <= 'Ⅻ':
 		return true
 	}
-	return strings.ContainsRune("第（(一二三四五六七八九十百零〇壹贰叁参肆伍陆柒捌玖拾", r)
+	return strings.ContainsRune("第（(一二三四五六七八九十百零〇壹贰叁參叄肆伍陆柒捌玖拾", r)
 }
 
 // yearAfterMarker is "2021年" right after a "2." marker.
