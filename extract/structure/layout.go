@@ -225,7 +225,23 @@ func attachment(s string) (label, rest string, ok bool) {
 	if rest != "" && !isTitle(rest) {
 		return "", "", false // "附件中的…": a sentence
 	}
+	if attachmentList(s) {
+		return "", "", false
+	}
 	return label, rest, true
+}
+
+// attachmentList tells the first line of a cover letter's list of what it
+// encloses ("附件：1.某某项目绩效评价报告", "2.…" under it): its titles are
+// the enclosures', which follow under their own labels, so the line heads
+// nothing.
+func attachmentList(s string) bool {
+	loc := attachmentLabel.FindStringSubmatchIndex(s)
+	if loc == nil || loc[2] >= 0 { // "附件1：…" labels one attachment
+		return false
+	}
+	m, ok := parseMarker(s[loc[1]:])
+	return ok && grammar.ListLike(m.family)
 }
 
 var (
