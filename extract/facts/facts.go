@@ -684,6 +684,9 @@ var (
 	// unitNamed is a unit given a short name before the work it takes
 	// on: "某某县城乡供水有限公司（以下简称“供水公司”）承担项目建设".
 	unitNamed = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40})[（(]以下简称[^（()）]{1,16}[）)]\s*(?:具体)?(?:负责|承担)`)
+	// unitIsFor names the unit before the label: "某某博物院（以下简称“博物院”）
+	// 为某某补助资金的实施单位", "某某站是本项目的承担单位".
+	unitIsFor = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40}?)\s*(?:[（(]以下简称[^（()）]{1,16}[）)])?\s*(?:为|是)[^，,。；;]{0,40}?的?(?:实施|承担|执行)单位`)
 	// unitEnd ends the name after unitLabel.
 	unitEnd = regexp.MustCompile(`[，,。；;、（(）)\s]`)
 )
@@ -717,13 +720,15 @@ func ProseUnit(paras []Para) string {
 func unitIn(text, folded string, carries bool) string {
 	var from, to int
 	if !carries {
-		loc := unitLabel.FindStringIndex(folded)
-		if loc == nil {
+		if loc := unitLabel.FindStringIndex(folded); loc != nil {
+			from, to = loc[1], len(folded)
+			if e := unitEnd.FindStringIndex(folded[from:]); e != nil {
+				to = from + e[0]
+			}
+		} else if m := unitIsFor.FindStringSubmatchIndex(folded); m != nil {
+			from, to = m[2], m[3]
+		} else {
 			return ""
-		}
-		from, to = loc[1], len(folded)
-		if e := unitEnd.FindStringIndex(folded[from:]); e != nil {
-			to = from + e[0]
 		}
 	} else {
 		if !strings.Contains(folded, "项目") && !strings.Contains(folded, "资金") {
