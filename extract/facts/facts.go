@@ -751,6 +751,29 @@ func ProseUnit(paras []Para) string {
 	return ""
 }
 
+// selfRef is how a unit names itself in its own report: 我局, 本单位, 我中心.
+var selfRef = regexp.MustCompile(`^(?:我|本)(?:单位|局|委|办|中心|院|站|所|馆|校|厅|部门)$`)
+
+// SelfCarries reports whether the text says the report's own unit carries
+// the project out ("由我局负责组织实施"): the unit is then the one the
+// report's title or signature names.
+func SelfCarries(paras []Para) bool {
+	for _, p := range paras {
+		folded := p.folded()
+		for _, s := range sentenceSpans(folded) {
+			sent := folded[s[0]:s[1]]
+			if strings.Contains(sent, "评价") || strings.Contains(sent, "评估") ||
+				!strings.Contains(sent, "项目") && !strings.Contains(sent, "资金") {
+				continue
+			}
+			if m := unitCarries.FindStringSubmatch(sent); m != nil && selfRef.MatchString(m[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unitIn is the unit sentence text (folded: the same in simplified
 // characters) names after 实施单位 or, when carries, as the one who carries
 // the project out; "" when none.

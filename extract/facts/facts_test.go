@@ -212,6 +212,22 @@ func TestProseUnit(t *testing.T) {
 	}
 }
 
+func TestSelfCarries(t *testing.T) {
+	for text, want := range map[string]bool{
+		"该项目资金由我局负责组织实施，各乡镇配合。": true,
+		"项目由本单位统一组织实施。":         true,
+		"项目由我中心具体实施。":           true,
+		// another unit, or no project or funds, or the evaluation
+		"项目由某某县林业局负责组织实施。": false,
+		"培训由我局组织实施。":       false,
+		"评价工作由我所负责组织实施。":   false,
+	} {
+		if got := SelfCarries([]Para{NewPara(1, text)}); got != want {
+			t.Errorf("SelfCarries(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 func TestNamesApart(t *testing.T) {
 	paras := []Para{NewPara(1, "某某市安排农村公路养护专项资金"), NewPara(2, "某某市农村公路养护专项资金用于…")}
 	if !NamesApart(paras, "农村公路养护专项资金", "某某市") {

@@ -404,6 +404,17 @@ var (
 	yearSuffix = regexp.MustCompile(`\s*` + grammar.YearPattern + `\s*年度?$`)
 )
 
+// TitleIssuer is the name a title gives before 关于 ("某某县林业局关于2023年度
+// …的报告" gives 某某县林业局): who writes the report. "" when none.
+func TitleIssuer(title string) string {
+	orig := textnorm.Label(textnorm.OneLine(title))
+	s := textnorm.Simplify(orig)
+	if k := strings.Index(s, "关于"); k > 0 && textnorm.Len(s[:k]) <= 16 {
+		return orig[:k]
+	}
+	return ""
+}
+
 // ProjectName derives a project name from a report title: without the
 // leading year ("2020年度") and without the report kind it ends with.
 // The title is matched in simplified characters and cut as printed.
