@@ -571,8 +571,8 @@ func (l *Layout) artefacts(from, to int) {
 }
 
 // transmittal tells a letter in blocks [from, next): short, without
-// tables, listing its attachments, with the next title under an
-// attachment label.
+// tables or headings, listing its attachments, with the next title under
+// an attachment label.
 func (l *Layout) transmittal(from int, next title) bool {
 	to := next.blocks[0]
 	if l.Roles[to] != RoleAttachment {
@@ -588,6 +588,10 @@ func (l *Layout) transmittal(from int, next title) bool {
 		case RoleText:
 			lines++
 			list = list || attachmentList(textnorm.OneLine(l.Text[i]))
+			// A heading (一、…) makes it a short report, with attachments of its own.
+			if m, ok := parseMarker(l.Text[i]); ok && !grammar.ListLike(m.family) {
+				return false
+			}
 		}
 	}
 	return list && lines <= 12
