@@ -32,7 +32,7 @@ const heldOut2Floor = 100
 
 // heldOut3Floor is the same floor for testdata/heldout3, a third set
 // written blind (see its README).
-const heldOut3Floor = 76
+const heldOut3Floor = 99
 
 // heldOut4Floor is the same floor for testdata/heldout4, a fourth set
 // written blind (see its README).

@@ -340,12 +340,23 @@ type StatedFunds struct {
 // as Initial. The Fund's TableNo is 0 and its Row -1: it stands in no
 // table.
 func SentenceFunds(paras []Para, year int) *StatedFunds {
+	// The amount allotted from above (上级下达) is the budget only where
+	// the text states no budget of its own.
+	for _, issued := range []bool{false, true} {
+		if f := sentenceFunds(paras, year, issued); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func sentenceFunds(paras []Para, year int, issued bool) *StatedFunds {
 	for _, p := range paras {
 		for _, s := range sentences(p.Text) {
-			if !mayStateFunds(s) || otherYear(s, year) {
+			if !mayStateFunds(s, issued) || otherYear(s, year) {
 				continue
 			}
-			if m := moneyIn(s); m.budget != nil && m.actual != nil {
+			if m := moneyIn(s, issued); m.budget != nil && m.actual != nil {
 				return m.funds(p.Block)
 			}
 		}
@@ -353,12 +364,12 @@ func SentenceFunds(paras []Para, year int) *StatedFunds {
 	for _, p := range joinWrapped(paras) {
 		ss := sentences(p.Text)
 		for i := 0; i+1 < len(ss); i++ {
-			if !mayStateFunds(ss[i]+ss[i+1]) || otherYear(ss[i], year) || otherYear(ss[i+1], year) {
+			if !mayStateFunds(ss[i]+ss[i+1], issued) || otherYear(ss[i], year) || otherYear(ss[i+1], year) {
 				continue
 			}
 			// The first names only the budget, the second only the
 			// spending: two halves of one statement.
-			b, a := moneyIn(ss[i]), moneyIn(ss[i+1])
+			b, a := moneyIn(ss[i], issued), moneyIn(ss[i+1], issued)
 			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil || afterPart(ss[i], b.budget) {
 				continue
 			}
@@ -425,7 +436,7 @@ type sentenceMoney struct {
 	budget, initial, actual, rate *model.Figure
 }
 
-func moneyIn(s string) sentenceMoney {
+func moneyIn(s string, issued bool) sentenceMoney {
 	figs, _ := figures.Find(s, figures.Context{})
 	var m sentenceMoney
 	budgetRank := 0
@@ -442,13 +453,13 @@ func moneyIn(s string) sentenceMoney {
 		if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
 			continue
 		}
-		switch role, rank := moneyRole(f.Label); role {
+		switch role, rank := moneyRole(f.Label, lead(s, f), issued); role {
 		case "actual":
 			if m.actual == nil {
 				m.actual = f
 			}
 		case "budget":
-			if rank == 1 && m.initial == nil {
+			if rank == rankInitial && m.initial == nil {
 				m.initial = f
 			}
 			if rank > budgetRank {
@@ -513,19 +524,40 @@ func runsOn(prev, next Para) bool {
 
 // mayStateFunds is a quick test before the figures are read: an amount
 // in 元 and words for a budget and for spending.
-func mayStateFunds(s string) bool {
+func mayStateFunds(s string, issued bool) bool {
 	s = textnorm.Simplify(s)
-	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排")) &&
+	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued && strings.Contains(s, "下达")) &&
 		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际"))
 }
 
+// lead is the text of f's clause before it: "年中调减至" where the label
+// keeps "年中调减", "上级下达我县补偿资金" where it keeps "补偿资金".
+func lead(s string, f *model.Figure) string {
+	before := s[:byteOffset(s, f.Place.Offset)]
+	if k := strings.LastIndexAny(before, "，,；;："); k >= 0 {
+		before = before[k:]
+	}
+	return strings.TrimRightFunc(textnorm.Simplify(before), textnorm.IsSpace)
+}
+
+// The ranks of the budgets a sentence may name: the higher is the budget.
+const (
+	rankIssued   = 1 + iota // 上级下达: only where no budget is stated
+	rankInitial             // 年初预算
+	rankBudget              // 预算, 安排
+	rankAdjusted            // 全年预算, 调整后, 调减至
+)
+
 // moneyRole tells by its label whether an amount is a budget or a
 // spending, and ranks budgets: the adjusted budget over the one at the
-// start of the year.
-func moneyRole(label string) (role string, rank int) {
+// start of the year. When issued, an amount allotted from above (下达)
+// is a budget too. lead is the clause before the amount.
+func moneyRole(label, lead string, issued bool) (role string, rank int) {
 	l := textnorm.Simplify(label)
+	// A department's 收入预算 is its budget; other 收入 is no budget.
+	income := strings.ReplaceAll(l, "收入预算", "")
 	for _, w := range []string{"结余", "结转", "到位", "收入", "下达", "拨入", "总投资", "补助资金"} {
-		if strings.Contains(l, w) {
+		if strings.Contains(income, w) && !(issued && w == "下达") {
 			return "", 0
 		}
 	}
@@ -535,11 +567,16 @@ func moneyRole(label string) (role string, rank int) {
 	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际")):
 		return "actual", 0
 	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
-		return "budget", 3
+		return "budget", rankAdjusted
+	case strings.HasSuffix(lead, "调减至") || strings.HasSuffix(lead, "调增至"):
+		// 调减至 names what the budget became; 调减 alone, by how much.
+		return "budget", rankAdjusted
 	case strings.Contains(l, "年初"):
-		return "budget", 1
+		return "budget", rankInitial
 	case strings.Contains(l, "预算") || strings.Contains(l, "安排"):
-		return "budget", 2
+		return "budget", rankBudget
+	case issued && strings.Contains(lead, "下达"):
+		return "budget", rankIssued
 	}
 	return "", 0
 }
@@ -684,6 +721,9 @@ var (
 	// unitNamed is a unit given a short name before the work it takes
 	// on: "某某县城乡供水有限公司（以下简称“供水公司”）承担项目建设".
 	unitNamed = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40})[（(]以下简称[^（()）]{1,16}[）)]\s*(?:具体)?(?:负责|承担)`)
+	// unitIsFor names the unit before the label: "某某博物院（以下简称“博物院”）
+	// 为某某补助资金的实施单位", "某某站是本项目的承担单位".
+	unitIsFor = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40}?)\s*(?:[（(]以下简称[^（()）]{1,16}[）)])?\s*(?:为|是)[^，,。；;]{0,40}?的?(?:实施|承担|执行)单位`)
 	// unitEnd ends the name after unitLabel.
 	unitEnd = regexp.MustCompile(`[，,。；;、（(）)\s]`)
 )
@@ -711,19 +751,44 @@ func ProseUnit(paras []Para) string {
 	return ""
 }
 
+// selfRef is how a unit names itself in its own report: 我局, 本单位, 我中心.
+var selfRef = regexp.MustCompile(`^(?:我|本)(?:单位|局|委|办|中心|院|站|所|馆|校|厅|部门)$`)
+
+// SelfCarries reports whether the text says the report's own unit carries
+// the project out ("由我局负责组织实施"): the unit is then the one the
+// report's title or signature names.
+func SelfCarries(paras []Para) bool {
+	for _, p := range paras {
+		folded := p.folded()
+		for _, s := range sentenceSpans(folded) {
+			sent := folded[s[0]:s[1]]
+			if strings.Contains(sent, "评价") || strings.Contains(sent, "评估") ||
+				!strings.Contains(sent, "项目") && !strings.Contains(sent, "资金") {
+				continue
+			}
+			if m := unitCarries.FindStringSubmatch(sent); m != nil && selfRef.MatchString(m[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unitIn is the unit sentence text (folded: the same in simplified
 // characters) names after 实施单位 or, when carries, as the one who carries
 // the project out; "" when none.
 func unitIn(text, folded string, carries bool) string {
 	var from, to int
 	if !carries {
-		loc := unitLabel.FindStringIndex(folded)
-		if loc == nil {
+		if loc := unitLabel.FindStringIndex(folded); loc != nil {
+			from, to = loc[1], len(folded)
+			if e := unitEnd.FindStringIndex(folded[from:]); e != nil {
+				to = from + e[0]
+			}
+		} else if m := unitIsFor.FindStringSubmatchIndex(folded); m != nil {
+			from, to = m[2], m[3]
+		} else {
 			return ""
-		}
-		from, to = loc[1], len(folded)
-		if e := unitEnd.FindStringIndex(folded[from:]); e != nil {
-			to = from + e[0]
 		}
 	} else {
 		if !strings.Contains(folded, "项目") && !strings.Contains(folded, "资金") {

@@ -112,6 +112,12 @@ func TestSentenceFunds(t *testing.T) {
 		{"年初预算安排120万元，调整后118.5万元，全年执行117.32万元，执行率99.00%。", "1185000", "1173200", "1200000", 99, "99.00%"},
 		{"项目预算总额12,640.50万元……已经支出11,980.37万元。", "126405000", "119803700", "", 0, ""},
 		{"全年预算50万元，实际支出90.5万元，执行率100%。", "500000", "905000", "", 100, "100%"},
+		// the budget the year ended with: 调增至 names it, the one before is the initial
+		{"年初预算80万元，9月调增至95万元，当年支出93.1万元，执行率98%。", "950000", "931000", "800000", 98, "98%"},
+		// a department's 收入预算 is its budget
+		{"本部门收入预算合计2,400万元，全年实际支出2,280万元。", "24000000", "22800000", "", 0, ""},
+		// no budget stated: the amount 下达 is the budget
+		{"省财政下达专项资金300万元，截至年底使用285万元，执行率95%。", "3000000", "2850000", "", 95, "95%"},
 	} {
 		sf := SentenceFunds([]Para{NewPara(7, c.text)}, 0)
 		if sf == nil {
@@ -149,6 +155,18 @@ func TestSentenceFundsWrapped(t *testing.T) {
 	if sf := SentenceFunds(part, 0); sf != nil {
 		t.Errorf("SentenceFunds = %+v from a part of the investment", sf.Fund)
 	}
+	// 下达 yields to a budget the text states, wherever it stands.
+	both := []Para{
+		NewPara(1, "中央下达资金200万元，实际支出180万元。"),
+		NewPara(2, "项目全年预算250万元，实际支出230万元。"),
+	}
+	if sf := SentenceFunds(both, 0); sf == nil || *sf.Fund.Budget != "2500000" {
+		t.Errorf("SentenceFunds = %+v, want the stated budget 250万元 over the 下达 200万元", sf)
+	}
+	// 调减 alone says by how much, not to how much.
+	if sf := SentenceFunds([]Para{NewPara(1, "年初预算100万元，年中调减20万元，实际支出78万元。")}, 0); sf == nil || *sf.Fund.Budget != "1000000" {
+		t.Errorf("SentenceFunds = %+v, want the 年初 100万元: 调减20万元 is a change", sf)
+	}
 	// Blocks apart (a table, a heading between), they are two paragraphs.
 	paras[2].Block = 7
 	if sf := SentenceFunds(paras, 2019); sf != nil {
@@ -167,6 +185,10 @@ func TestProseUnit(t *testing.T) {
 		"项目由某某县城乡供水有限公司（以下简称“供水公司”）承担建设和运营。":  "某某县城乡供水有限公司",
 		"县水利局委托某某水务工程有限公司（以下简称“水务公司”）负责项目管护。": "某某水务工程有限公司",
 		"某某会计师事务所（以下简称“我所”）承担本项目绩效评价工作。":      "",
+		// the unit before the label: …为…的实施单位
+		"某某县农业技术推广中心为本项目的实施单位，负责种苗采购。":        "某某县农业技术推广中心",
+		"2020年，某某市体育馆（以下简称“体育馆”）是该补助资金的承担单位。": "某某市体育馆",
+		"按照分工，各乡镇人民政府为项目实施单位。":                "",
 		// who evaluates, not who carries out
 		"评价工作由某某会计师事务所有限公司负责实施。": "",
 		// two units, a class of units, words that are no name
@@ -187,6 +209,22 @@ func TestProseUnit(t *testing.T) {
 	}
 	if got := ProseUnit(paras); got != "某某县农村供水管理站" {
 		t.Errorf("ProseUnit = %q, want the unit after 实施单位为", got)
+	}
+}
+
+func TestSelfCarries(t *testing.T) {
+	for text, want := range map[string]bool{
+		"该项目资金由我局负责组织实施，各乡镇配合。": true,
+		"项目由本单位统一组织实施。":         true,
+		"项目由我中心具体实施。":           true,
+		// another unit, or no project or funds, or the evaluation
+		"项目由某某县林业局负责组织实施。": false,
+		"培训由我局组织实施。":       false,
+		"评价工作由我所负责组织实施。":   false,
+	} {
+		if got := SelfCarries([]Para{NewPara(1, text)}); got != want {
+			t.Errorf("SelfCarries(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
 

@@ -57,6 +57,9 @@ func (l *Layout) readRole(i int) (Role, string) {
 	if _, _, ok := attachment(one); ok {
 		return RoleAttachment, s
 	}
+	if attachmentList(one) {
+		return RoleText, s // its items name reports, but it heads none
+	}
 	if _, _, ok := coverField(one); ok || yearLine.MatchString(one) {
 		return RoleCover, s
 	}
@@ -506,6 +509,7 @@ func (l *Layout) split() {
 		seen[t.text] = true
 		groups = append(groups, []title{t})
 	}
+	groups = l.dropTransmittals(groups)
 	if len(groups) == 0 {
 		l.Spans = []Span{{First: 0, End: len(l.Roles)}}
 	}
@@ -529,6 +533,68 @@ func (l *Layout) split() {
 	for k := range l.Spans {
 		l.readCover(&l.Spans[k])
 	}
+}
+
+// dropTransmittals drops the cover letter that sends reports on
+// ("关于报送…绩效评价报告的函", "附件：1.… 2.…", then each report under
+// 附件1, 附件2): a title whose text lists its attachments and is followed
+// by a report under an attachment label is no report. Its blocks become
+// artefacts, so that nothing of the letter (its date, its "我局委托…")
+// is read into the first report.
+func (l *Layout) dropTransmittals(groups [][]title) [][]title {
+	if len(groups) > 0 && l.transmittal(0, groups[0][0]) { // a letter whose title reads as none (…的函)
+		l.artefacts(0, groups[0][0].blocks[0])
+	}
+	out := groups[:0]
+	for k, g := range groups {
+		last := g[len(g)-1]
+		if k+1 < len(groups) && l.transmittal(last.blocks[len(last.blocks)-1]+1, groups[k+1][0]) {
+			from := g[0].blocks[0]
+			if k == 0 {
+				from = 0 // the sender's name above the letter's title
+			}
+			l.artefacts(from, groups[k+1][0].blocks[0])
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// artefacts makes blocks [from, to) artefacts, attachment labels aside.
+func (l *Layout) artefacts(from, to int) {
+	for i := from; i < to; i++ {
+		if l.Roles[i] != RoleAttachment {
+			l.Roles[i] = RoleArtefact
+		}
+	}
+}
+
+// transmittal tells a letter in blocks [from, next): short, without
+// tables or headings, listing its attachments, with the next title under
+// an attachment label.
+func (l *Layout) transmittal(from int, next title) bool {
+	to := next.blocks[0]
+	if l.Roles[to] != RoleAttachment {
+		if j := l.prevVisible(to); j < from || l.Roles[j] != RoleAttachment {
+			return false
+		}
+	}
+	list, lines := false, 0
+	for i := from; i < to; i++ {
+		switch l.Roles[i] {
+		case RoleTable, RoleTitle:
+			return false
+		case RoleText:
+			lines++
+			list = list || attachmentList(textnorm.OneLine(l.Text[i]))
+			// A heading (一、…) makes it a short report, with attachments of its own.
+			if m, ok := parseMarker(l.Text[i]); ok && !grammar.ListLike(m.family) {
+				return false
+			}
+		}
+	}
+	return list && lines <= 12
 }
 
 // afterPageNumber reports whether block i comes right after a page number

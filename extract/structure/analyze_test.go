@@ -172,3 +172,38 @@ func TestFormCover(t *testing.T) {
 		t.Errorf("a funds header read as a cover: %q", got)
 	}
 }
+
+// TestTransmittal: a letter listing its attachments (附件：1.… 2.…) before
+// the reports under 附件1, 附件2 is no report; a short report with headings
+// and the same list is one.
+func TestTransmittal(t *testing.T) {
+	letter := `某某市财政局
+关于报送2020年度重点项目绩效评价报告的函
+市政府：
+现将两个项目的绩效评价报告报送你们。
+附件：1.道路养护项目绩效评价报告
+2.公园管护项目绩效评价报告
+附件1
+道路养护项目绩效评价报告
+一、项目概况
+全年养护道路30公里。
+附件2
+公园管护项目绩效评价报告
+一、项目概况
+全年管护公园5个。`
+	l := Analyze(doctest.Parse("letter", letter))
+	if len(l.Spans) != 2 || l.Spans[0].Title != "道路养护项目绩效评价报告" || l.Spans[1].Title != "公园管护项目绩效评价报告" {
+		t.Errorf("letter: spans %+v, want the two reports", l.Spans)
+	}
+	report := `关于2020年度河道保洁项目绩效自评情况的报告
+一、项目概况
+全年保洁河道12条。
+附件：1.河道保洁项目绩效评价报告
+附件1
+河道保洁项目绩效评价报告
+一、评价结论
+得分90分。`
+	if l := Analyze(doctest.Parse("report", report)); len(l.Spans) != 2 || l.Spans[0].Title != "关于2020年度河道保洁项目绩效自评情况的报告" {
+		t.Errorf("report with headings: %d spans, first %q; want it kept", len(l.Spans), l.Spans[0].Title)
+	}
+}

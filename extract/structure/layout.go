@@ -225,7 +225,23 @@ func attachment(s string) (label, rest string, ok bool) {
 	if rest != "" && !isTitle(rest) {
 		return "", "", false // "附件中的…": a sentence
 	}
+	if attachmentList(s) {
+		return "", "", false
+	}
 	return label, rest, true
+}
+
+// attachmentList tells the first line of a cover letter's list of what it
+// encloses ("附件：1.某某项目绩效评价报告", "2.…" under it): its titles are
+// the enclosures', which follow under their own labels, so the line heads
+// nothing.
+func attachmentList(s string) bool {
+	loc := attachmentLabel.FindStringSubmatchIndex(s)
+	if loc == nil || loc[2] >= 0 { // "附件1：…" labels one attachment
+		return false
+	}
+	m, ok := parseMarker(s[loc[1]:])
+	return ok && grammar.ListLike(m.family)
 }
 
 var (
@@ -387,6 +403,17 @@ var (
 	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
 	yearSuffix = regexp.MustCompile(`\s*` + grammar.YearPattern + `\s*年度?$`)
 )
+
+// TitleIssuer is the name a title gives before 关于 ("某某县林业局关于2023年度
+// …的报告" gives 某某县林业局): who writes the report. "" when none.
+func TitleIssuer(title string) string {
+	orig := textnorm.Label(textnorm.OneLine(title))
+	s := textnorm.Simplify(orig)
+	if k := strings.Index(s, "关于"); k > 0 && textnorm.Len(s[:k]) <= 16 {
+		return orig[:k]
+	}
+	return ""
+}
 
 // ProjectName derives a project name from a report title: without the
 // leading year ("2020年度") and without the report kind it ends with.

@@ -69,6 +69,26 @@ func TestSpacedRows(t *testing.T) {
 	}
 }
 
+// TestSpacedWrappedLabel: a form's label printed over two lines, its unit
+// note alone on the second (资金投入 over (万元)), ends the first cell of
+// the row above, and the table goes on under it. A note with no table
+// row after it is text.
+func TestSpacedWrappedLabel(t *testing.T) {
+	doc := decodeOne(t, "资金投入    年初预算数    全年预算数    全年执行数\n"+
+		"(万元)\n"+
+		"合计    300    320    310.4\n"+
+		"其中：财政拨款    300    320    310.4\n")
+	checkGrid(t, doc, []string{
+		"资金投入\n(万元) | 年初预算数 | 全年预算数 | 全年执行数",
+		"合计 | 300 | 320 | 310.4",
+		"其中：财政拨款 | 300 | 320 | 310.4",
+	})
+	doc = decodeOne(t, "项目    预算数    执行数\n合计    300    310\n（万元）\n正文。\n")
+	if len(doc.Tables) != 1 || doc.Tables[0].Rows != 2 || len(doc.Body) != 3 {
+		t.Errorf("a note after the table: %d tables, %d blocks", len(doc.Tables), len(doc.Body))
+	}
+}
+
 // TestSpacedRowsNotATable: one line of wide spaces, or lines of two cells
 // only, are text.
 func TestSpacedRowsNotATable(t *testing.T) {

@@ -1,6 +1,7 @@
 package txt
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -52,9 +53,20 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	t.first = i + 1
 	var rows [][]string
 	var indent []bool
+	wraps := make(map[int]line) // row → the unit note its first cell wraps onto the next line
 	k := i
 	for ; k < len(lines) && !isTabCell(lines[k]) && !strings.Contains(lines[k], "|"); k++ {
 		cells, ind := spacedCells(lines[k])
+		if len(cells) == 1 && len(rows) > 0 && !ind && unitNote.MatchString(cells[0]) && k+1 < len(lines) {
+			// A form's label printed over two lines, 项目资金 over （万元）:
+			// the note ends the first cell above, and the table goes on.
+			if next, _ := spacedCells(lines[k+1]); len(next) >= 2 {
+				if _, seen := wraps[len(rows)-1]; !seen {
+					wraps[len(rows)-1] = line{cells[0], k + 1}
+					continue
+				}
+			}
+		}
 		if len(cells) < 2 {
 			break
 		}
@@ -92,14 +104,22 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 				row = append(row, draftCell{paras: []line{{"", no}}})
 			}
 		}
-		for _, c := range r {
-			row = append(row, draftCell{paras: []line{{c, no}}})
+		for n, c := range r {
+			cell := draftCell{paras: []line{{c, no}}}
+			if w, ok := wraps[j]; ok && n == 0 {
+				cell.paras = append(cell.paras, w)
+			}
+			row = append(row, cell)
 		}
 		t.rows = append(t.rows, row)
 	}
 	t.lastLine = k
 	return t, k, true
 }
+
+// unitNote is a line that is only a unit in brackets, （万元）: the end of
+// a label wrapped onto the line under it.
+var unitNote = regexp.MustCompile(`^[（(]\s*(?:亿元|万元|千元|元)\s*[）)]$`)
 
 // allFieldLines tells lines of "label：value" cells ("项目名称：XX    实施单位：YY"),
 // a cover's lines, which are read as text.
