@@ -38,6 +38,10 @@ const heldOut3Floor = 99
 // written blind (see its README).
 const heldOut4Floor = 84
 
+// heldOut5Floor is the same floor for testdata/heldout5, a fifth set
+// written blind (see its README).
+const heldOut5Floor = 87
+
 // heldOutSet is one directory of held-out documents and the share of its
 // facts Extract must get right.
 type heldOutSet struct {
@@ -51,6 +55,7 @@ var heldOutSets = []heldOutSet{
 	{"heldout2", 12, heldOut2Floor},
 	{"heldout3", 12, heldOut3Floor},
 	{"heldout4", 13, heldOut4Floor},
+	{"heldout5", 13, heldOut5Floor},
 }
 
 // heldOutKeys are the facts scored, in the order the table prints them.
