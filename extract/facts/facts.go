@@ -507,7 +507,7 @@ func (m sentenceMoney) funds(block int) *StatedFunds {
 func joinWrapped(paras []Para) []Para {
 	var out []Para
 	for i, p := range paras {
-		if i > 0 && runsOn(paras[i-1], p) {
+		if i > 0 && RunsOn(paras[i-1], p) {
 			last := &out[len(out)-1]
 			last.Folded = last.folded() + p.folded()
 			last.Text += p.Text
@@ -518,7 +518,10 @@ func joinWrapped(paras []Para) []Para {
 	return out
 }
 
-func runsOn(prev, next Para) bool {
+// RunsOn reports whether next continues the sentence prev breaks off:
+// the block right after it, prev ending in no sentence's end, next
+// starting no heading or item, prev no heading itself.
+func RunsOn(prev, next Para) bool {
 	if next.Block != prev.Block+1 {
 		return false
 	}
@@ -805,6 +808,16 @@ var (
 // carries it out (由…组织实施, …（以下简称…）承担). The name must read as one organisation, whole; a sentence on
 // the evaluation (评价, 评估) names who evaluates, not who carries out.
 func ProseUnit(paras []Para) string {
+	if u := proseUnit(paras); u != "" {
+		return u
+	}
+	// A PDF's line break may cut the name (威县水务 / 局): the lines joined
+	// are read only where the lines as they stand name no unit, so that
+	// lines of labels (实施单位：某局 / 主管部门：某委) are not run together.
+	return proseUnit(joinWrapped(paras))
+}
+
+func proseUnit(paras []Para) string {
 	for _, carries := range []bool{false, true} {
 		for _, p := range paras {
 			folded := p.folded()
