@@ -949,6 +949,30 @@ func IsOrgName(s string) bool {
 	return true
 }
 
+// clauseNoteWords mark a bracketed note after a unit's name as a clause
+// about the work (（各镇、街道环卫所具体落实）, （由各乡镇负责）), not a part of
+// the name (（北京）, （集团）).
+var clauseNoteWords = []string{"负责", "具体", "落实", "实施", "承担", "配合", "协助", "牵头", "组织", "包括", "含", "等"}
+
+// trailingNote is a bracketed note ending a name.
+var trailingNote = regexp.MustCompile(`\s*[（(]([^（()）]+)[）)]$`)
+
+// CutUnitNote cuts from a unit's name a bracketed note at its end that is
+// a clause, not a part of the name: one with a list's or a clause's
+// separator or a word of the work in it, where what stands before it reads
+// as one organisation. Any other name is returned as it is.
+func CutUnitNote(name string) string {
+	m := trailingNote.FindStringSubmatchIndex(name)
+	if m == nil || !IsOrgName(name[:m[0]]) {
+		return name
+	}
+	note := textnorm.Simplify(name[m[2]:m[3]])
+	if strings.ContainsAny(note, "、，,；;") || containsAny(note, clauseNoteWords) {
+		return name[:m[0]]
+	}
+	return name
+}
+
 // sentenceSpans are the byte ranges of the sentences of s.
 func sentenceSpans(s string) [][2]int {
 	var out [][2]int
