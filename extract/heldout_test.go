@@ -36,7 +36,7 @@ const heldOut3Floor = 99
 
 // heldOut4Floor is the same floor for testdata/heldout4, a fourth set
 // written blind (see its README).
-const heldOut4Floor = 84
+const heldOut4Floor = 99
 
 // heldOut5Floor is the same floor for testdata/heldout5, a fifth set
 // written blind (see its README).

@@ -16,6 +16,11 @@ import (
 // carried out: "我单位2021年实施项目一个：乡镇卫生院能力提升项目".
 var oneProject = regexp.MustCompile(`项目(?:共)?(?:一个|1个|一项|1项)\s*[：:]\s*([^，,。；;：:\s]{2,40})`)
 
+// selfProject is a first paragraph in which the unit, speaking of itself,
+// names the one project it carried out: "我镇2020年实施农村改厕奖补项目。".
+var selfProject = regexp.MustCompile(`^(?:我|本)(?:单位|局|委|办|中心|院|站|所|馆|校|厅|镇|乡|街道)(?:于)?(?:` +
+	grammar.YearPattern + `\s*年度?)?(?:组织|负责)?实施(?:了)?([^，,。；;：:\s、]{2,40}?项目)[。；;，,]`)
+
 // firstParas is how many of a report's first paragraphs may name its
 // project: past them, a project named is one of its parts.
 const firstParas = 3
@@ -36,6 +41,12 @@ func readNames(s *State) {
 		}
 		if r.ProjectNameSource == "title" {
 			trimTitleName(r, paras)
+		}
+		// An organisation the title names: the unit's full name, should
+		// the text name it shortly (由镇人民政府组织实施).
+		titleOrg := ""
+		if r.ProjectNameSource == "title" && facts.IsOrgName(r.ProjectName) {
+			titleOrg = r.ProjectName
 		}
 		if r.ProjectNameSource == "" || r.ProjectNameSource == "title" {
 			name, from := subtitle(s.Layout, sp), "subtitle"
@@ -67,6 +78,16 @@ func readNames(s *State) {
 		if r.ProjectNameSource == "title" && r.ImplementingUnit == "" && facts.OrgEnding(r.ProjectName) != "" {
 			r.ImplementingUnit = r.ProjectName
 		}
+		// A title naming only an organisation names the unit of a project
+		// report, never its project: a department's report alone is named
+		// by its department.
+		if r.ProjectNameSource == "title" && titleOrg != "" && result.TitleKind(r.Title) != result.KindDepartment {
+			if r.ImplementingUnit == "" {
+				r.ImplementingUnit = r.ProjectName
+			}
+			r.ProjectName, r.ProjectNameSource = "", ""
+		}
+		r.ImplementingUnit = fullerName(r.ImplementingUnit, titleOrg, structure.TitleUnit(r.Title))
 		if r.EvaluationYear == 0 {
 			for _, p := range paras {
 				if y := grammar.PeriodYear(p.Folded); y != 0 {
@@ -87,6 +108,20 @@ func readNames(s *State) {
 			}
 		}
 	}
+}
+
+// fullerName is the name among fuller that ends in unit, the same body
+// named in full (镇人民政府 is 蕲春县檀林镇人民政府 of the title), else unit.
+func fullerName(unit string, fuller ...string) string {
+	for _, f := range fuller {
+		if unit == "" || !facts.IsOrgName(f) {
+			continue
+		}
+		if len(f) > len(unit) && strings.HasSuffix(f, unit) {
+			return f
+		}
+	}
+	return unit
 }
 
 // orgYear is a unit before the year in a name cut from a title:
@@ -181,6 +216,9 @@ func firstParaProject(paras []facts.Para) string {
 		}
 		if m := oneProject.FindStringSubmatchIndex(p.Folded); m != nil {
 			return p.Text[m[2]:m[3]] // as printed: folding keeps offsets
+		}
+		if m := selfProject.FindStringSubmatchIndex(p.Folded); m != nil {
+			return p.Text[m[2]:m[3]]
 		}
 	}
 	return ""

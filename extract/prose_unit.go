@@ -30,7 +30,7 @@ func readProseUnit(s *State, r *model.Report, paras []facts.Para) {
 			break
 		}
 	}
-	r.ImplementingUnit = facts.ProseUnit(paras)
+	r.ImplementingUnit = facts.CutUnitNote(facts.ProseUnit(paras))
 	if r.ImplementingUnit == "" && facts.SelfCarries(paras) {
 		r.ImplementingUnit = selfUnit(s.Layout, s.Layout.Spans[r.No-1])
 	}

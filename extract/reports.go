@@ -38,6 +38,7 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 	if r.ImplementingUnit == "" {
 		r.ImplementingUnit = s.Cover[structure.KeyFiller]
 	}
+	r.ImplementingUnit = facts.CutUnitNote(r.ImplementingUnit)
 	r.Sections, r.Preamble = l.Sections(s)
 	if r.ProjectName != "" {
 		r.ProjectNameSource = s.CoverFrom[structure.KeyProject]

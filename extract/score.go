@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"unicode/utf8"
+
 	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/result"
 	"github.com/govreports/govreports/extract/structure"
@@ -41,8 +43,20 @@ func readScore(s *State, r *model.Report, _ []facts.Para) {
 			if l.Roles[i] != structure.RoleText || l.Doc.Body[i].Kind != model.KindParagraph {
 				continue
 			}
-			f := result.Text(l.Doc.Body[i].Para.Text)
-			take(f, func() { sc.Block, sc.Offset, sc.TableNo, sc.Row = i, f.Offset, 0, 0 })
+			text := l.Doc.Body[i].Para.Text
+			f, at := result.Text(text), i
+			if f.Score == "" && i+1 < to && l.Roles[i+1] == structure.RoleText && l.Doc.Body[i+1].Kind == model.KindParagraph &&
+				facts.RunsOn(facts.NewPara(i, text), facts.NewPara(i+1, l.Doc.Body[i+1].Para.Text)) {
+				// A PDF's line break between 得分为 and the score: read the
+				// two lines as one, the place in the line the score is in.
+				if g := result.Text(text + l.Doc.Body[i+1].Para.Text); g.Score != "" {
+					f = g
+					if n := utf8.RuneCountInString(text); f.Offset >= n {
+						f.Offset, at = f.Offset-n, i+1
+					}
+				}
+			}
+			take(f, func() { sc.Block, sc.Offset, sc.TableNo, sc.Row = at, f.Offset, 0, 0 })
 		}
 	}
 	for k, sec := range r.Sections {

@@ -341,16 +341,28 @@ type StatedFunds struct {
 // table.
 func SentenceFunds(paras []Para, year int) *StatedFunds {
 	// The amount allotted from above (上级下达) is the budget only where
-	// the text states no budget of its own.
-	for _, issued := range []bool{false, true} {
-		if f := sentenceFunds(paras, year, issued); f != nil {
+	// the text states no budget of its own; a project's investment (计划
+	//投资, 完成投资) only where it states neither.
+	for _, mode := range []fundsMode{modeBudget, modeIssued, modeInvest} {
+		if f := sentenceFunds(paras, year, mode); f != nil {
 			return f
 		}
 	}
 	return nil
 }
 
-func sentenceFunds(paras []Para, year int, issued bool) *StatedFunds {
+// fundsMode is what a sentence's budget may be: a budget stated (预算,
+// 安排), also the amount allotted from above (下达), or the investment
+// planned for a project set against the investment done or paid.
+type fundsMode int
+
+const (
+	modeBudget fundsMode = iota
+	modeIssued
+	modeInvest
+)
+
+func sentenceFunds(paras []Para, year int, issued fundsMode) *StatedFunds {
 	for _, p := range paras {
 		for _, s := range sentences(p.Text) {
 			if !mayStateFunds(s, issued) || otherYear(s, year) {
@@ -436,7 +448,7 @@ type sentenceMoney struct {
 	budget, initial, actual, rate *model.Figure
 }
 
-func moneyIn(s string, issued bool) sentenceMoney {
+func moneyIn(s string, issued fundsMode) sentenceMoney {
 	figs, _ := figures.Find(s, figures.Context{})
 	var m sentenceMoney
 	budgetRank := 0
@@ -446,7 +458,7 @@ func moneyIn(s string, issued bool) sentenceMoney {
 			continue
 		}
 		if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
-			m.rate == nil && strings.Contains(textnorm.Simplify(f.Label), "执行率") {
+			m.rate == nil && isRateLabel(textnorm.Simplify(f.Label), issued) {
 			m.rate = f
 			continue
 		}
@@ -495,7 +507,7 @@ func (m sentenceMoney) funds(block int) *StatedFunds {
 func joinWrapped(paras []Para) []Para {
 	var out []Para
 	for i, p := range paras {
-		if i > 0 && runsOn(paras[i-1], p) {
+		if i > 0 && RunsOn(paras[i-1], p) {
 			last := &out[len(out)-1]
 			last.Folded = last.folded() + p.folded()
 			last.Text += p.Text
@@ -506,7 +518,10 @@ func joinWrapped(paras []Para) []Para {
 	return out
 }
 
-func runsOn(prev, next Para) bool {
+// RunsOn reports whether next continues the sentence prev breaks off:
+// the block right after it, prev ending in no sentence's end, next
+// starting no heading or item, prev no heading itself.
+func RunsOn(prev, next Para) bool {
 	if next.Block != prev.Block+1 {
 		return false
 	}
@@ -524,9 +539,12 @@ func runsOn(prev, next Para) bool {
 
 // mayStateFunds is a quick test before the figures are read: an amount
 // in 元 and words for a budget and for spending.
-func mayStateFunds(s string, issued bool) bool {
+func mayStateFunds(s string, issued fundsMode) bool {
 	s = textnorm.Simplify(s)
-	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued && strings.Contains(s, "下达")) &&
+	if issued == modeInvest {
+		return strings.Contains(s, "元") && containsAny(s, investPlanned) && containsAny(s, investDone)
+	}
+	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued == modeIssued && strings.Contains(s, "下达")) &&
 		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际"))
 }
 
@@ -552,12 +570,15 @@ const (
 // spending, and ranks budgets: the adjusted budget over the one at the
 // start of the year. When issued, an amount allotted from above (下达)
 // is a budget too. lead is the clause before the amount.
-func moneyRole(label, lead string, issued bool) (role string, rank int) {
+func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 	l := textnorm.Simplify(label)
+	if issued == modeInvest {
+		return investRole(l, lead)
+	}
 	// A department's 收入预算 is its budget; other 收入 is no budget.
 	income := strings.ReplaceAll(l, "收入预算", "")
 	for _, w := range []string{"结余", "结转", "到位", "收入", "下达", "拨入", "总投资", "补助资金"} {
-		if strings.Contains(income, w) && !(issued && w == "下达") {
+		if strings.Contains(income, w) && !(issued == modeIssued && w == "下达") {
 			return "", 0
 		}
 	}
@@ -575,10 +596,53 @@ func moneyRole(label, lead string, issued bool) (role string, rank int) {
 		return "budget", rankInitial
 	case strings.Contains(l, "预算") || strings.Contains(l, "安排"):
 		return "budget", rankBudget
-	case issued && strings.Contains(lead, "下达"):
+	case issued == modeIssued && strings.Contains(lead, "下达"):
 		return "budget", rankIssued
 	}
 	return "", 0
+}
+
+// The words of a project's investment: planned (the budget) and done or
+// paid (the spending), and the rates that set one against the other.
+var (
+	investPlanned = []string{"计划投资", "总投资", "批复投资", "概算投资"}
+	investDone    = []string{"完成投资", "已支付", "累计支付", "实际支付"}
+	investRates   = []string{"投资完成率", "支付率"}
+)
+
+// investRole tells an investment planned from one done or paid, by the
+// label and the clause before it ("实际完成投资" keeps only "投资" in its
+// label). Money received (到位) or a part is neither.
+func investRole(label, lead string) (role string, rank int) {
+	if strings.Contains(label, "到位") || strings.Contains(label, "结余") || strings.Contains(label, "结转") {
+		return "", 0
+	}
+	clause := lead
+	if !strings.HasSuffix(lead, label) {
+		clause += label
+	}
+	switch {
+	case containsAny(clause, investDone):
+		return "actual", 0
+	case containsAny(label, investPlanned):
+		return "budget", rankBudget
+	}
+	return "", 0
+}
+
+// isRateLabel reports whether a percentage's label names the execution
+// rate: 执行率, or in a project's investment its completion or payment.
+func isRateLabel(label string, mode fundsMode) bool {
+	return strings.Contains(label, "执行率") || mode == modeInvest && containsAny(label, investRates)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -589,18 +653,28 @@ func sentences(text string) []string {
 	return sentenceEnd.Split(text, -1)
 }
 
-// otherYear reports whether s names a year other than year.
+// otherYear reports whether s names a year other than year. A year in a
+// later clause that holds no amount and no date ("年中因部分补贴调整至2023
+// 年列支") tells where money went, not which year the amounts are of; the
+// first clause sets the time of the whole sentence and always counts.
 func otherYear(s string, year int) bool {
 	if year == 0 {
 		return false
 	}
-	for _, y := range grammar.YearsIn(s) {
-		if y != year {
-			return true
+	for i, c := range clauseSplit.Split(s, -1) {
+		if i > 0 && !strings.Contains(c, "元") && !strings.ContainsAny(c, "月底末") {
+			continue
+		}
+		for _, y := range grammar.YearsIn(c) {
+			if y != year {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+var clauseSplit = regexp.MustCompile(`[，,]`)
 
 // rateOf is the execution rate, nil when there is none.
 func rateOf(budget, actual string) *float64 {
@@ -734,6 +808,16 @@ var (
 // carries it out (由…组织实施, …（以下简称…）承担). The name must read as one organisation, whole; a sentence on
 // the evaluation (评价, 评估) names who evaluates, not who carries out.
 func ProseUnit(paras []Para) string {
+	if u := proseUnit(paras); u != "" {
+		return u
+	}
+	// A PDF's line break may cut the name (威县水务 / 局): the lines joined
+	// are read only where the lines as they stand name no unit, so that
+	// lines of labels (实施单位：某局 / 主管部门：某委) are not run together.
+	return proseUnit(joinWrapped(paras))
+}
+
+func proseUnit(paras []Para) string {
 	for _, carries := range []bool{false, true} {
 		for _, p := range paras {
 			folded := p.folded()
@@ -863,6 +947,30 @@ func IsOrgName(s string) bool {
 		}
 	}
 	return true
+}
+
+// clauseNoteWords mark a bracketed note after a unit's name as a clause
+// about the work (（各镇、街道环卫所具体落实）, （由各乡镇负责）), not a part of
+// the name (（北京）, （集团）).
+var clauseNoteWords = []string{"负责", "具体", "落实", "实施", "承担", "配合", "协助", "牵头", "组织", "包括", "含", "等"}
+
+// trailingNote is a bracketed note ending a name.
+var trailingNote = regexp.MustCompile(`\s*[（(]([^（()）]+)[）)]$`)
+
+// CutUnitNote cuts from a unit's name a bracketed note at its end that is
+// a clause, not a part of the name: one with a list's or a clause's
+// separator or a word of the work in it, where what stands before it reads
+// as one organisation. Any other name is returned as it is.
+func CutUnitNote(name string) string {
+	m := trailingNote.FindStringSubmatchIndex(name)
+	if m == nil || !IsOrgName(name[:m[0]]) {
+		return name
+	}
+	note := textnorm.Simplify(name[m[2]:m[3]])
+	if strings.ContainsAny(note, "、，,；;") || containsAny(note, clauseNoteWords) {
+		return name[:m[0]]
+	}
+	return name
 }
 
 // sentenceSpans are the byte ranges of the sentences of s.

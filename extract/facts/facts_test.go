@@ -270,3 +270,20 @@ func TestProseEvaluators(t *testing.T) {
 		t.Errorf("ProseEvaluators = %+v from a sentence that names no one", ev)
 	}
 }
+
+// TestCutUnitNote: a bracketed clause about the work is cut from a unit's
+// name; a bracket that is part of the name stays.
+func TestCutUnitNote(t *testing.T) {
+	for in, want := range map[string]string{
+		"某某市园林管理局（各区绿化队具体养护）": "某某市园林管理局",
+		"某某县教育局（由各学校负责发放）":    "某某县教育局",
+		"中化工程（北京）有限公司":        "中化工程（北京）有限公司",
+		"某某建设投资有限公司（集团）":      "某某建设投资有限公司（集团）",
+		"某某县水务局":              "某某县水务局",
+		"各乡镇（街道）人民政府（负责组织实施）": "各乡镇（街道）人民政府（负责组织实施）",
+	} {
+		if got := CutUnitNote(in); got != want {
+			t.Errorf("CutUnitNote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package grammar
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kinds of figure. A figure's Kind follows from its unit.
@@ -194,6 +196,12 @@ func QuantityAfter(s string) bool {
 	s = strings.TrimLeftFunc(s, IsSpace)
 	if strings.HasPrefix(s, "年") {
 		return !strings.HasPrefix(s, "年度")
+	}
+	// 分 ends a score ("82.6分，评价等级为…", a PDF's line starting with
+	// it) where no word goes on (1.2分析).
+	if rest, ok := strings.CutPrefix(s, "分"); ok {
+		r, _ := utf8.DecodeRuneInString(rest)
+		return !unicode.Is(unicode.Han, r)
 	}
 	for _, u := range quantityUnits {
 		if strings.HasPrefix(s, u) {

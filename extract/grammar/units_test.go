@@ -42,7 +42,7 @@ func TestQuantityUnits(t *testing.T) {
 			}
 		}
 	}
-	for in, want := range map[string]bool{"万元": true, "%": true, " 个项目": true, "年": true, "年度目标": false, "项目概况": false, "人员": false, "分析": false} {
+	for in, want := range map[string]bool{"万元": true, "%": true, " 个项目": true, "年": true, "年度目标": false, "项目概况": false, "人员": false, "分析": false, "分，评价等级": true, "分": true, "分值": false} {
 		if got := QuantityAfter(in); got != want {
 			t.Errorf("QuantityAfter(%q) = %v, want %v", in, got, want)
 		}

@@ -355,3 +355,20 @@ func TestLineCellsBlankRows(t *testing.T) {
 		t.Errorf("paragraphs %q", got)
 	}
 }
+
+// TestPipeColspanShort: a total row whose merged label (pipes written
+// together) lost a column in the copy ends where the row above does, so
+// that its maximum and score stand under 分值 and 得分; a row with two
+// spans is left as written.
+func TestPipeColspanShort(t *testing.T) {
+	doc := decodeOne(t, "| 一级指标 | 二级指标 | 指标值 | 实际值 | 分值 | 得分 | 备注 |\n"+
+		"| 产出指标 | 数量指标 | ≥30 | 32 | 40 | 40 | 无 |\n"+
+		"| 合计 ||| 100 | 88 | |\n"+
+		"| 单位 | 甲 || 联系人 | 乙 ||\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 指标值 | 实际值 | 分值 | 得分 | 备注",
+		"产出指标 | 数量指标 | ≥30 | 32 | 40 | 40 | 无",
+		"合计 |  |  |  | 100 | 88 | ",
+		"单位 | 甲 |  | 联系人 | 乙 |  | <",
+	})
+}

@@ -247,6 +247,9 @@ func readPipeRowTable(lines []string, i int) (t draftTable, next int, ok bool) {
 			seps++
 			continue
 		}
+		if n := len(t.rows); n > 0 {
+			cells = widenSpan(cells, lines[k], len(t.rows[n-1]))
+		}
 		row := make([]draftCell, len(cells))
 		for j, c := range cells {
 			row[j] = draftCell{paras: []line{{c, k + 1}}}
@@ -255,6 +258,48 @@ func readPipeRowTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	}
 	ok = len(t.rows) >= 2 || len(t.rows) == 1 && (seps > 0 || outer)
 	return t, max(k, i+1), ok
+}
+
+// widenSpan gives a row written shorter than the row above it the cells
+// its one merged span lost: pipes written together ("| 总分 |||||| 100 |
+// 96.5 | |") mark a cell spanning columns, and a web page's copy may drop
+// some of them, which would shift the cells after it left, under the
+// wrong headers. The span is widened so that the row ends where the one
+// above does; a row with two spans or none is left as written, as which
+// of two spans lost the cells cannot be told.
+func widenSpan(cells []string, l string, width int) []string {
+	if len(cells) >= width {
+		return cells
+	}
+	s := trim(l)
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|")
+	raw := strings.Split(s, "|")
+	if len(raw) != len(cells) {
+		return cells
+	}
+	at, runs := -1, 0
+	for j := range raw {
+		if raw[j] == "" && (j == 0 || raw[j-1] != "") {
+			runs++
+			at = j
+		}
+	}
+	if runs != 1 || at == 0 {
+		return cells
+	}
+	end := at
+	for end < len(raw) && raw[end] == "" {
+		end++
+	}
+	if end == len(raw) {
+		return cells // the span ends the row: nothing after it shifts
+	}
+	out := make([]string, 0, width)
+	out = append(out, cells[:end]...)
+	for range width - len(cells) {
+		out = append(out, "")
+	}
+	return append(out, cells[end:]...)
 }
 
 func (t *draftTable) cols() int {
