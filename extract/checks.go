@@ -53,7 +53,7 @@ func checkReport(s *State, r *model.Report, paras []facts.Para) {
 		}
 		checkItems(r, fb, rt.Block)
 	}
-	sf := facts.SentenceFunds(paras, r.EvaluationYear)
+	sf := s.sentenceFunds(r, paras)
 	if sf != nil && !tableFunds {
 		checkRate(r, sf.Fund, sf.RateRaw, sf.Block)
 	}

@@ -30,6 +30,29 @@ type State struct {
 	Paras   [][]facts.Para    // per report, its text paragraphs as the reader gave them
 
 	ctx context.Context // the file's: abandoned, its passes stop
+
+	stated map[*model.Report]statedMemo // SentenceFunds, read once for two passes
+}
+
+// statedMemo is what SentenceFunds read of a report, for its year then.
+type statedMemo struct {
+	year int
+	sf   *facts.StatedFunds
+}
+
+// sentenceFunds is facts.SentenceFunds of report r: the funds pass and the
+// checks both need it, and reading every sentence again cost the checks
+// most of their time.
+func (s *State) sentenceFunds(r *model.Report, paras []facts.Para) *facts.StatedFunds {
+	if m, ok := s.stated[r]; ok && m.year == r.EvaluationYear {
+		return m.sf
+	}
+	sf := facts.SentenceFunds(paras, r.EvaluationYear)
+	if s.stated == nil {
+		s.stated = map[*model.Report]statedMemo{}
+	}
+	s.stated[r] = statedMemo{r.EvaluationYear, sf}
+	return sf
 }
 
 // Done tells a pass in a long loop to stop: the document was abandoned

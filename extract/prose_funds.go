@@ -8,8 +8,8 @@ import (
 // readProseFunds gives a report without a funds table the budget and
 // spending its text states, with the rate it states and its initial
 // budget. It runs after the tables and years passes.
-func readProseFunds(_ *State, r *model.Report, paras []facts.Para) {
-	sf := facts.SentenceFunds(paras, r.EvaluationYear)
+func readProseFunds(s *State, r *model.Report, paras []facts.Para) {
+	sf := s.sentenceFunds(r, paras)
 	if sf == nil {
 		return
 	}

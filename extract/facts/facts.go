@@ -645,12 +645,22 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-var (
-	sentenceEnd = regexp.MustCompile(`[。；;！？!?\n]`)
-)
+// sentenceEnds are the runes that end a sentence or a clause that stands
+// as one; a plain IndexAny rather than a regexp, which cost a tenth of
+// extraction's time.
+const sentenceEnds = "。；;！？!?\n"
 
 func sentences(text string) []string {
-	return sentenceEnd.Split(text, -1)
+	var out []string
+	for {
+		i := strings.IndexAny(text, sentenceEnds)
+		if i < 0 {
+			return append(out, text)
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		out = append(out, text[:i])
+		text = text[i+size:]
+	}
 }
 
 // otherYear reports whether s names a year other than year. A year in a
@@ -858,12 +868,26 @@ func SelfCarries(paras []Para) bool {
 	return false
 }
 
+// findIn is re's submatch indexes in s, nil without running it when s
+// lacks the word every match of re holds.
+func findIn(re *regexp.Regexp, s, word string) []int {
+	if !strings.Contains(s, word) {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}
+
 // unitIn is the unit sentence text (folded: the same in simplified
 // characters) names after 实施单位 or, when carries, as the one who carries
 // the project out; "" when none.
 func unitIn(text, folded string, carries bool) string {
 	var from, to int
 	if !carries {
+		// Both patterns end in 单位: most sentences are passed over
+		// before any regexp runs.
+		if !strings.Contains(folded, "单位") {
+			return ""
+		}
 		if loc := unitLabel.FindStringIndex(folded); loc != nil {
 			from, to = loc[1], len(folded)
 			if e := unitEnd.FindStringIndex(folded[from:]); e != nil {
@@ -878,9 +902,9 @@ func unitIn(text, folded string, carries bool) string {
 		if !strings.Contains(folded, "项目") && !strings.Contains(folded, "资金") {
 			return ""
 		}
-		if m := unitCarries.FindStringSubmatchIndex(folded); m != nil {
+		if m := findIn(unitCarries, folded, "实施"); m != nil {
 			from, to = m[2], m[3]
-		} else if m := unitNamed.FindStringSubmatchIndex(folded); m != nil {
+		} else if m := findIn(unitNamed, folded, "以下简称"); m != nil {
 			from, to = m[2], m[3]
 			// The name starts after the words before it: 委托某某公司（以下简称…）.
 			for _, w := range beforeName {
@@ -977,11 +1001,15 @@ func CutUnitNote(name string) string {
 func sentenceSpans(s string) [][2]int {
 	var out [][2]int
 	start := 0
-	for _, loc := range sentenceEnd.FindAllStringIndex(s, -1) {
-		out = append(out, [2]int{start, loc[0]})
-		start = loc[1]
+	for {
+		i := strings.IndexAny(s[start:], sentenceEnds)
+		if i < 0 {
+			return append(out, [2]int{start, len(s)})
+		}
+		_, size := utf8.DecodeRuneInString(s[start+i:])
+		out = append(out, [2]int{start, start + i})
+		start += i + size
 	}
-	return append(out, [2]int{start, len(s)})
 }
 
 // NamesApart reports whether the text of paras, lines a PDF broke joined
