@@ -42,6 +42,10 @@ const heldOut4Floor = 99
 // written blind (see its README).
 const heldOut5Floor = 87
 
+// heldOut6Floor is the same floor for testdata/heldout6, a sixth set
+// written blind (see its README).
+const heldOut6Floor = 88
+
 // heldOutSet is one directory of held-out documents and the share of its
 // facts Extract must get right.
 type heldOutSet struct {
@@ -56,6 +60,7 @@ var heldOutSets = []heldOutSet{
 	{"heldout3", 12, heldOut3Floor},
 	{"heldout4", 13, heldOut4Floor},
 	{"heldout5", 13, heldOut5Floor},
+	{"heldout6", 12, heldOut6Floor},
 }
 
 // heldOutKeys are the facts scored, in the order the table prints them.
