@@ -147,6 +147,9 @@ var beforeName = []string{
 	"依据", "内设", "下设", "设有", "下属", "本项目", "本单位", "我区", "我县", "我市", "我局", "我办", "全区", "全市", "全县",
 }
 
+// dutyWords start the duty after a unit's name in 由…实施.
+var dutyWords = []string{"负责", "牵头", "具体", "统筹"}
+
 // companyEndings can follow another ending in one name: 某某会计师事务所有限公司.
 const companyEndings = "/股份有限公司/有限责任公司/有限公司/公司/集团/"
 
@@ -843,6 +846,9 @@ var (
 	// unitCarries says who carries the project out: "具体由某某中心组织实施",
 	// "由某某局统筹组织实施".
 	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|统一|牵头|负责|组织)*实施`)
+	// unitAsBody names the unit that carries the project out as its body
+	// or owner: "某某集团有限公司作为建设主体负责具体实施".
+	unitAsBody = regexp.MustCompile(`([^，,。；;、：:（）()“”"由]{2,40})作为(?:项目)?(?:建设|实施|责任)?(?:主体|单位|业主)[^，,。；;]{0,12}实施`)
 	// unitNamed is a unit given a short name before the work it takes
 	// on: "某某县城乡供水有限公司（以下简称“供水公司”）承担项目建设".
 	unitNamed = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40})[（(]以下简称[^（()）]{1,16}[）)]\s*(?:具体)?(?:负责|承担)`)
@@ -930,6 +936,14 @@ func unitIn(text, folded string, carries bool) string {
 			return ""
 		}
 		if m := unitCarries.FindStringSubmatchIndex(folded); m != nil {
+			from, to = m[2], m[3]
+			// 由某局负责分配和项目组织实施: the name ends where its duty starts.
+			for _, w := range dutyWords {
+				if k := strings.Index(folded[from:to], w); k > 0 {
+					to = from + k
+				}
+			}
+		} else if m := unitAsBody.FindStringSubmatchIndex(folded); m != nil {
 			from, to = m[2], m[3]
 		} else if m := unitNamed.FindStringSubmatchIndex(folded); m != nil {
 			from, to = m[2], m[3]
