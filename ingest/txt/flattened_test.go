@@ -264,6 +264,25 @@ func TestLineFundsUnitLabel(t *testing.T) {
 	})
 }
 
+// TestLineFundsWrappedLabel: a funds block copied one cell a line whose
+// first label wraps before its unit (资金来源 over (万元)) is re-gridded with
+// the note ending that label.
+func TestLineFundsWrappedLabel(t *testing.T) {
+	lines := []string{
+		"项目名称", "某某镇污水管网维护",
+		"资金来源", "(万元)", "年初预算数", "全年预算数", "全年执行数", "执行率",
+		"年度资金总额", "40", "45", "36", "80%",
+		"其中：财政拨款", "40", "45", "36", "80%",
+		"年度总体目标",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"资金来源(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 40 | 45 | 36 | 80%",
+		"其中：财政拨款 | 40 | 45 | 36 | 80%",
+	})
+}
+
 // TestTSVRows: rows copied as tab-separated lines make a table in which
 // each tab says the column, a leading tab an empty first cell; lines of a
 // label and a value, or of a heading and its page, stay text.
