@@ -283,6 +283,30 @@ func TestLineFundsWrappedLabel(t *testing.T) {
 	})
 }
 
+// TestLineCellsScoringTable: a scoring table copied one cell a line whose
+// columns after the indicator hold numbers only: the numbers end each row,
+// so levels named in no form's words (决策（20分）, 项目立项) start their
+// rows where they stand.
+func TestLineCellsScoringTable(t *testing.T) {
+	lines := []string{
+		"一级指标", "二级指标", "三级指标", "分值", "得分",
+		"决策（20分）", "项目立项", "立项依据充分性", "5", "4",
+		"论证程序规范性", "5", "5",
+		"资金投入", "预算编制科学性", "10", "8.5",
+		"效益（80分）", "社会效益", "群众获得感", "80", "70",
+		"合计", "100", "87.5",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 分值 | 得分",
+		"决策（20分） | 项目立项 | 立项依据充分性 | 5 | 4",
+		" |  | 论证程序规范性 | 5 | 5",
+		" | 资金投入 | 预算编制科学性 | 10 | 8.5",
+		"效益（80分） | 社会效益 | 群众获得感 | 80 | 70",
+		"合计 | 100 | 87.5 | < | <",
+	})
+}
+
 // TestTSVRows: rows copied as tab-separated lines make a table in which
 // each tab says the column, a leading tab an empty first cell; lines of a
 // label and a value, or of a heading and its page, stay text.
