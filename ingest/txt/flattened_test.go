@@ -307,6 +307,30 @@ func TestLineCellsScoringTable(t *testing.T) {
 	})
 }
 
+// TestSpacedRowsWrappedCell: an indicator table in runs of spaces whose
+// cells wrap onto a line of their own: the text there lines up with the
+// cell it ends, and joins it rather than ending the table.
+func TestSpacedRowsWrappedCell(t *testing.T) {
+	lines := []string{
+		"一级指标  二级指标  三级指标          指标值    分值  得分",
+		"产出指标  数量指标  培训人次          ≥500人    20    20",
+		"          时效指标  课程完成及时率    100%      10    9",
+		"效益指标  社会效益  参训人员就业率    ≥60%      30    28",
+		"          可持续影  师资库运行        长期      10    10",
+		"          响指标",
+		"总分                                            70    67",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 培训人次 | ≥500人 | 20 | 20",
+		" | 时效指标 | 课程完成及时率 | 100% | 10 | 9",
+		"效益指标 | 社会效益 | 参训人员就业率 | ≥60% | 30 | 28",
+		" | 可持续影响指标 | 师资库运行 | 长期 | 10 | 10",
+		"总分 | 70 | 67 | < | < | <",
+	})
+}
+
 // TestTSVRows: rows copied as tab-separated lines make a table in which
 // each tab says the column, a leading tab an empty first cell; lines of a
 // label and a value, or of a heading and its page, stay text.
