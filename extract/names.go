@@ -150,12 +150,61 @@ func trimTitleName(r *model.Report, paras []facts.Para) {
 		return
 	}
 	// The place stays where it tells the project apart ("某某市全民健身
-	// 设施建设"); the text that drops it names the project without it.
+	// 设施建设"); the text that drops it names the project without it. The
+	// place is the one before the title's year, else one the project's name
+	// shares with its unit's or department's (某某市智慧城市建设 of 某某市城投公司).
+	// A shared place goes only where a 项目名称 line names the project
+	// without it: a mere mention (市财政设立人才引进专项资金) may drop it.
+	if place := sharedPlace(r.ProjectName, r.ImplementingUnit, r.SupervisingDept); place != "" && structure.TitlePlace(r.Title) == "" {
+		if rest := r.ProjectName[len(place):]; textnorm.Len(rest) >= 4 && namedOnLine(paras, rest) {
+			r.ProjectName = rest
+		}
+		return
+	}
 	if place := structure.TitlePlace(r.Title); place != "" && strings.HasPrefix(r.ProjectName, place) {
 		if rest := r.ProjectName[len(place):]; textnorm.Len(rest) >= 4 && facts.NamesApart(paras, rest, place) {
 			r.ProjectName = rest
 		}
 	}
+}
+
+// sharedPlace is the longest place (two characters or more, then one of
+// grammar.PlaceEnds) that starts name and a longer one of orgs; "" when
+// none. A place the organisations share is a place, not a word of the
+// project (新型智慧城市 ends in 市 too).
+func sharedPlace(name string, orgs ...string) string {
+	place := ""
+	n := 0
+	for i, r := range name {
+		n++
+		if n < 3 || !strings.ContainsRune(grammar.PlaceEnds, r) {
+			continue
+		}
+		prefix := name[:i+len(string(r))]
+		for _, o := range orgs {
+			if len(o) > len(prefix) && strings.HasPrefix(o, prefix) {
+				place = prefix
+			}
+		}
+	}
+	return place
+}
+
+// namedOnLine reports whether a paragraph gives name, whole, as the
+// project's name: "（一）项目名称：name".
+func namedOnLine(paras []facts.Para, name string) bool {
+	name = grammar.Fold(name)
+	for _, p := range paras {
+		k := strings.Index(p.Folded, structure.KeyProject)
+		if k < 0 {
+			continue
+		}
+		v := strings.TrimLeft(strings.TrimSpace(p.Folded[k+len(structure.KeyProject):]), "：: 为")
+		if strings.TrimRight(strings.TrimSpace(v), "。；;") == name {
+			return true
+		}
+	}
+	return false
 }
 
 // issuer is the unit a self-evaluation names on a line of its own above

@@ -147,6 +147,9 @@ var beforeName = []string{
 	"依据", "内设", "下设", "设有", "下属", "本项目", "本单位", "我区", "我县", "我市", "我局", "我办", "全区", "全市", "全县",
 }
 
+// dutyWords start the duty after a unit's name in 由…实施.
+var dutyWords = []string{"负责", "牵头", "具体", "统筹"}
+
 // companyEndings can follow another ending in one name: 某某会计师事务所有限公司.
 const companyEndings = "/股份有限公司/有限责任公司/有限公司/公司/集团/"
 
@@ -373,26 +376,59 @@ func sentenceFunds(paras []Para, year int, issued fundsMode) *StatedFunds {
 			}
 		}
 	}
-	for _, p := range joinWrapped(paras) {
-		ss := sentences(p.Text)
-		for i := 0; i+1 < len(ss); i++ {
-			if !mayStateFunds(ss[i]+ss[i+1], issued) || otherYear(ss[i], year) || otherYear(ss[i+1], year) {
+	for _, run := range sentenceRuns(joinWrapped(paras)) {
+		for i := 0; i < len(run); i++ {
+			// The next sentence with an amount: one on who manages the
+			// money ("资金由……负责分配") may stand between.
+			j := i + 1
+			for j < len(run) && !strings.Contains(textnorm.Simplify(run[j].text), "元") {
+				j++
+			}
+			if j == len(run) {
+				break
+			}
+			si, sj := run[i].text, run[j].text
+			if !mayStateFunds(si+sj, issued) || otherYear(si, year) || otherYear(sj, year) {
 				continue
 			}
 			// The first names only the budget, the second only the
 			// spending: two halves of one statement.
-			b, a := moneyIn(ss[i], issued), moneyIn(ss[i+1], issued)
-			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil || afterPart(ss[i], b.budget) {
+			b, a := moneyIn(si, issued), moneyIn(sj, issued)
+			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil || afterPart(si, b.budget) {
 				continue
 			}
 			b.actual = a.actual
 			if a.rate != nil {
 				b.rate = a.rate
 			}
-			return b.funds(p.Block)
+			return b.funds(run[i].block)
 		}
 	}
 	return nil
+}
+
+// blockSentence is a sentence and the block of its paragraph.
+type blockSentence struct {
+	text  string
+	block int
+}
+
+// sentenceRuns are the sentences of paras in runs of paragraphs that
+// follow one another under one heading: a paragraph in the block right
+// after, starting no heading or item, goes on the run before it (a
+// budget stated at the end of one, its spending at the start of the next).
+func sentenceRuns(paras []Para) [][]blockSentence {
+	var runs [][]blockSentence
+	for i, p := range paras {
+		_, marker := grammar.ParseMarker(strings.TrimLeftFunc(p.Text, textnorm.IsSpace))
+		if i == 0 || p.Block != paras[i-1].Block+1 || marker {
+			runs = append(runs, nil)
+		}
+		for _, s := range sentences(p.Text) {
+			runs[len(runs)-1] = append(runs[len(runs)-1], blockSentence{s, p.Block})
+		}
+	}
+	return runs
 }
 
 // afterPart reports whether f stands after 其中 in s: a part of the budget
@@ -413,6 +449,9 @@ var wholeWords = []string{"全年", "全部", "实际", "已", "累计", "共", 
 // is neither the budget nor the spending.
 func partOf(s string, f *model.Figure) bool {
 	simple := textnorm.Simplify(s)
+	if inBracketAfterAmount(simple, f) {
+		return true
+	}
 	k := strings.LastIndex(simple[:min(len(simple), byteOffset(simple, f.Place.Offset))], "其中")
 	if k < 0 {
 		return false
@@ -428,6 +467,18 @@ func partOf(s string, f *model.Figure) bool {
 		}
 	}
 	return !strings.Contains(gap, "…")
+}
+
+// inBracketAfterAmount reports whether f stands in a bracket opened right
+// after an amount ("资金125万元（中央预算内投资80万元，区级配套45万元）"):
+// the bracket breaks the total down by source, so its amounts are parts.
+func inBracketAfterAmount(simple string, f *model.Figure) bool {
+	before := simple[:min(len(simple), byteOffset(simple, f.Place.Offset))]
+	open := max(strings.LastIndex(before, "（"), strings.LastIndex(before, "("))
+	if open < 0 || strings.ContainsAny(before[open:], "）)") {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRightFunc(before[:open], textnorm.IsSpace), "元")
 }
 
 // byteOffset is the byte offset of rune offset n in s.
@@ -577,8 +628,11 @@ func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 	}
 	// A department's 收入预算 is its budget; other 收入 is no budget.
 	income := strings.ReplaceAll(l, "收入预算", "")
+	// A fund the clause says was allotted (安排…补助资金) is the budget,
+	// though a 补助资金 alone is money received.
+	allotted := strings.Contains(lead+l, "安排") && strings.HasSuffix(l, "资金")
 	for _, w := range []string{"结余", "结转", "到位", "收入", "下达", "拨入", "总投资", "补助资金"} {
-		if strings.Contains(income, w) && !(issued == modeIssued && w == "下达") {
+		if strings.Contains(income, w) && !(issued == modeIssued && w == "下达") && !(allotted && w == "补助资金") {
 			return "", 0
 		}
 	}
@@ -594,7 +648,7 @@ func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 		return "budget", rankAdjusted
 	case strings.Contains(l, "年初"):
 		return "budget", rankInitial
-	case strings.Contains(l, "预算") || strings.Contains(l, "安排"):
+	case strings.Contains(l, "预算") || strings.Contains(l, "安排") || allotted:
 		return "budget", rankBudget
 	case issued == modeIssued && strings.Contains(lead, "下达"):
 		return "budget", rankIssued
@@ -802,6 +856,9 @@ var (
 	// unitCarries says who carries the project out: "具体由某某中心组织实施",
 	// "由某某局统筹组织实施".
 	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|统一|牵头|负责|组织)*实施`)
+	// unitAsBody names the unit that carries the project out as its body
+	// or owner: "某某集团有限公司作为建设主体负责具体实施".
+	unitAsBody = regexp.MustCompile(`([^，,。；;、：:（）()“”"由]{2,40})作为(?:项目)?(?:建设|实施|责任)?(?:主体|单位|业主)[^，,。；;]{0,12}实施`)
 	// unitNamed is a unit given a short name before the work it takes
 	// on: "某某县城乡供水有限公司（以下简称“供水公司”）承担项目建设".
 	unitNamed = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40})[（(]以下简称[^（()）]{1,16}[）)]\s*(?:具体)?(?:负责|承担)`)
@@ -903,6 +960,14 @@ func unitIn(text, folded string, carries bool) string {
 			return ""
 		}
 		if m := findIn(unitCarries, folded, "实施"); m != nil {
+			from, to = m[2], m[3]
+			// 由某局负责分配和项目组织实施: the name ends where its duty starts.
+			for _, w := range dutyWords {
+				if k := strings.Index(folded[from:to], w); k > 0 {
+					to = from + k
+				}
+			}
+		} else if m := findIn(unitAsBody, folded, "作为"); m != nil {
 			from, to = m[2], m[3]
 		} else if m := findIn(unitNamed, folded, "以下简称"); m != nil {
 			from, to = m[2], m[3]

@@ -2,6 +2,7 @@ package result
 
 import (
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -86,7 +87,11 @@ var partWords = []string{"指标", "决策", "过程", "产出", "效益", "满�
 // colon, quotes between).
 var gradeLabels = []string{"评价等级", "绩效等级", "自评等级", "等级评定", "评定等级", "绩效评级", "评价级别", "绩效级别",
 	"评价结果", "自评结果", "绩效评价结论", "评价结论", "自评结论", "综合评价", "评定结果", "考核结果", "评价等次",
-	"绩效等次", "等级", "评级", "定级", "等次"}
+	"绩效等次", "等级", "评级", "定级", "等次", "总体绩效"}
+
+// gradeLabelsSeparated name the grade only with a separator after them:
+// "总体绩效“良好”" grades, "总体绩效良好" may only judge.
+var gradeLabelsSeparated = []string{"总体绩效"}
 
 // gradeSeps stand between a grade label and its grade.
 var gradeSeps = []string{"为", "是", "评定为", "确定为", "被评为", "评为", "属于", "达到", "：", ":", "“", "\"", "「", "『", "‘", "'"}
@@ -106,7 +111,7 @@ func Text(s string) Found {
 	var out Found
 	scoreAt, gradeAt := -1, -1
 	// Most paragraphs hold no label: a quick look passes them over.
-	if !strings.ContainsAny(f, "分级别果论评次") {
+	if !strings.ContainsAny(f, "分级别果论评次效") {
 		return out
 	}
 	scores := containsAny(f, scoreWords)
@@ -157,6 +162,9 @@ func Text(s string) Found {
 		}
 	}
 	for _, m := range gradeMatches {
+		if m.next == m.end && slices.Contains(gradeLabelsSeparated, f[m.start:m.end]) {
+			continue
+		}
 		if g := gradeAt0(f[m.next:], m.next > m.end); g != "" {
 			// as written: folding keeps byte offsets
 			out.Grade, gradeAt = s[m.next:m.next+len(g)], m.next
@@ -176,7 +184,7 @@ func Text(s string) Found {
 // grade label.
 var (
 	scoreWords = []string{"得分", "评分", "总分", "满分"}
-	gradeWords = []string{"等级", "评级", "级别", "结果", "结论", "综合评价", "定级", "等次"}
+	gradeWords = []string{"等级", "评级", "级别", "结果", "结论", "综合评价", "定级", "等次", "总体绩效"}
 )
 
 func containsAny(s string, words []string) bool {

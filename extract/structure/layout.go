@@ -400,7 +400,7 @@ func isTitle(s string) bool {
 var (
 	yearPrefix = regexp.MustCompile(`^(?:关于)?\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
 	// placeYear is a place before the year: "某某市2020年度全民健身…".
-	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[省市县区州盟旗镇乡])\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
+	placeYear  = regexp.MustCompile(`^(\p{Han}{1,12}?[` + grammar.PlaceEnds + `])\s*(` + grammar.YearPattern + `)\s*年度?\s*`)
 	yearSuffix = regexp.MustCompile(`\s*` + grammar.YearPattern + `\s*年度?$`)
 )
 

@@ -264,6 +264,73 @@ func TestLineFundsUnitLabel(t *testing.T) {
 	})
 }
 
+// TestLineFundsWrappedLabel: a funds block copied one cell a line whose
+// first label wraps before its unit (资金来源 over (万元)) is re-gridded with
+// the note ending that label.
+func TestLineFundsWrappedLabel(t *testing.T) {
+	lines := []string{
+		"项目名称", "某某镇污水管网维护",
+		"资金来源", "(万元)", "年初预算数", "全年预算数", "全年执行数", "执行率",
+		"年度资金总额", "40", "45", "36", "80%",
+		"其中：财政拨款", "40", "45", "36", "80%",
+		"年度总体目标",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"资金来源(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		"年度资金总额 | 40 | 45 | 36 | 80%",
+		"其中：财政拨款 | 40 | 45 | 36 | 80%",
+	})
+}
+
+// TestLineCellsScoringTable: a scoring table copied one cell a line whose
+// columns after the indicator hold numbers only: the numbers end each row,
+// so levels named in no form's words (决策（20分）, 项目立项) start their
+// rows where they stand.
+func TestLineCellsScoringTable(t *testing.T) {
+	lines := []string{
+		"一级指标", "二级指标", "三级指标", "分值", "得分",
+		"决策（20分）", "项目立项", "立项依据充分性", "5", "4",
+		"论证程序规范性", "5", "5",
+		"资金投入", "预算编制科学性", "10", "8.5",
+		"效益（80分）", "社会效益", "群众获得感", "80", "70",
+		"合计", "100", "87.5",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 分值 | 得分",
+		"决策（20分） | 项目立项 | 立项依据充分性 | 5 | 4",
+		" |  | 论证程序规范性 | 5 | 5",
+		" | 资金投入 | 预算编制科学性 | 10 | 8.5",
+		"效益（80分） | 社会效益 | 群众获得感 | 80 | 70",
+		"合计 | 100 | 87.5 | < | <",
+	})
+}
+
+// TestSpacedRowsWrappedCell: an indicator table in runs of spaces whose
+// cells wrap onto a line of their own: the text there lines up with the
+// cell it ends, and joins it rather than ending the table.
+func TestSpacedRowsWrappedCell(t *testing.T) {
+	lines := []string{
+		"一级指标  二级指标  三级指标          指标值    分值  得分",
+		"产出指标  数量指标  培训人次          ≥500人    20    20",
+		"          时效指标  课程完成及时率    100%      10    9",
+		"效益指标  社会效益  参训人员就业率    ≥60%      30    28",
+		"          可持续影  师资库运行        长期      10    10",
+		"          响指标",
+		"总分                                            70    67",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 培训人次 | ≥500人 | 20 | 20",
+		" | 时效指标 | 课程完成及时率 | 100% | 10 | 9",
+		"效益指标 | 社会效益 | 参训人员就业率 | ≥60% | 30 | 28",
+		" | 可持续影响指标 | 师资库运行 | 长期 | 10 | 10",
+		"总分 | 70 | 67 | < | < | <",
+	})
+}
+
 // TestTSVRows: rows copied as tab-separated lines make a table in which
 // each tab says the column, a leading tab an empty first cell; lines of a
 // label and a value, or of a heading and its page, stay text.

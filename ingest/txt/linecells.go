@@ -91,6 +91,9 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 		}
 		return ""
 	}
+	if len(numeric) > 0 && len(numeric) == cols-3 {
+		return readNumberRows(lines, t, k, cols, text)
+	}
 	// startsRow tells whether lines[j] begins a row with no levels: its
 	// weight and score where they stand, and no level label where its
 	// target would stand (a text before a level label is the last cell
@@ -167,6 +170,58 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 		t.rows = append(t.rows, row)
 		t.lastLine = j
 		k = j
+	}
+	return t, k, len(t.rows) > 1
+}
+
+// readNumberRows reads the rows of a one-cell-per-line table whose
+// columns after the indicator's name all hold numbers (一级指标, 二级指标,
+// 三级指标, 分值, 得分: a scoring table): each row is one to three texts, the
+// levels its group writes only in its first row, then a number for each
+// column left. The numbers end each row, whatever the levels are called
+// (决策（15分）, 项目立项). Rows under the indicators (合计) end the table.
+func readNumberRows(lines []string, t draftTable, k, cols int, text func(int) string) (draftTable, int, bool) {
+	q := cols - 3
+	for {
+		if isTotalLabel(text(k)) {
+			for {
+				row, n := readLineTotalRow(lines, k)
+				if n == k {
+					break
+				}
+				t.rows = append(t.rows, row)
+				t.lastLine, k = n, n
+			}
+			break
+		}
+		j := k
+		for j-k < 3 && text(j) != "" && !numberCell.MatchString(text(j)) && !isTotalLabel(text(j)) {
+			j++
+		}
+		m := j - k
+		if m == 0 || !numberCell.MatchString(text(j)) {
+			break
+		}
+		if name := text(j - 1); strings.HasSuffix(name, "。") || utf8.RuneCountInString(name) > 40 {
+			break
+		}
+		whole := true
+		for n := j; n < j+q; n++ {
+			whole = whole && numberCell.MatchString(text(n))
+		}
+		if !whole {
+			break
+		}
+		row := make([]draftCell, 0, cols)
+		for c := m; c < 3; c++ {
+			row = append(row, draftCell{paras: []line{{"", k + 1}}})
+		}
+		for n := k; n < j+q; n++ {
+			row = append(row, draftCell{paras: []line{{text(n), n + 1}}})
+		}
+		t.rows = append(t.rows, row)
+		k = j + q
+		t.lastLine = k
 	}
 	return t, k, len(t.rows) > 1
 }

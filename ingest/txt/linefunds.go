@@ -35,11 +35,14 @@ func isFundsLabel(s string) bool {
 // funds block: a label naming the funds (项目资金（万元）, or the budget
 // with the unit of the block, 年度预算数（万元）), a budget's label under it.
 func isLineFundsStart(lines []string, i int) bool {
-	s := trim(lines[i])
+	s, next := trim(lines[i]), i+1
 	cells, _ := spacedCells(s)
+	if next < len(lines) && unitNote.MatchString(trim(lines[next])) {
+		s, next = s+trim(lines[next]), next+1 // 项目资金 over （万元）
+	}
 	names := strings.Contains(s, "资金") || strings.Contains(s, "预算") && (strings.HasSuffix(s, "（万元）") || strings.HasSuffix(s, "(万元)"))
 	return len(cells) == 1 && names && isFundsLabel(s) &&
-		i+1 < len(lines) && strings.Contains(trim(lines[i+1]), "预算")
+		next < len(lines) && strings.Contains(trim(lines[next]), "预算")
 }
 
 // readLineFundsTable reads the one-cell-per-line funds block whose header
@@ -69,7 +72,14 @@ func readLineFundsTable(lines []string, i int) (t draftTable, next int, ok bool)
 			blankRows = true
 			break
 		}
-		header = append(header, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
+		label, at := trim(lines[k]), k+1
+		if k+2 < len(lines) && unitNote.MatchString(trim(lines[k+1])) {
+			// A label wrapped before its unit (项目资金 over （万元）): the
+			// note ends it, as in the spaced layout.
+			k++
+			label += trim(lines[k])
+		}
+		header = append(header, draftCell{paras: []line{{label, at}}})
 	}
 	cols := len(header)
 	if cols < 4 {

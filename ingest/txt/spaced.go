@@ -3,6 +3,7 @@ package txt
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -35,6 +36,51 @@ func spacedCells(l string) (cells []string, indented bool) {
 	return append(cells, s[start:]), indented
 }
 
+// column is the display column where l's text starts, a Han or
+// full-width character two columns wide.
+func column(l string) int {
+	n := 0
+	for _, r := range l {
+		if !isSpace(r) {
+			break
+		}
+		n += runeWidth(r)
+	}
+	return n
+}
+
+func runeWidth(r rune) int {
+	if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r == '\u3000' || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6) {
+		return 2
+	}
+	return 1
+}
+
+// cellAt is the index among the cells of l of the one that starts at
+// display column col, -1 when none does: a wrapped cell's text lines up
+// with its start.
+func cellAt(l string, col int) int {
+	n, idx, run, inCell := 0, -1, 2, false
+	for _, r := range l {
+		if r == ' ' || r == '\u3000' || r == '\t' {
+			run++
+			if run >= 2 {
+				inCell = false
+			}
+		} else {
+			if !inCell && run >= 2 {
+				idx++
+				if n == col {
+					return idx
+				}
+			}
+			inCell, run = true, 0
+		}
+		n += runeWidth(r)
+	}
+	return -1
+}
+
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
@@ -55,6 +101,7 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	var indent []bool
 	wraps := make(map[int]line) // row → the unit note its first cell wraps onto the next line
 	k := i
+	wrapped := 0 // continuation lines read since the last row's line
 	for ; k < len(lines) && !isTabCell(lines[k]) && !strings.Contains(lines[k], "|"); k++ {
 		cells, ind := spacedCells(lines[k])
 		if len(cells) == 1 && len(rows) > 0 && !ind && unitNote.MatchString(cells[0]) && k+1 < len(lines) {
@@ -67,11 +114,21 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 				}
 			}
 		}
+		if len(cells) == 1 && ind && len(rows) > 0 && k > i {
+			// A cell wrapped onto the line under its row (服务对象满意 over
+			// 度指标) starts where that cell does: it ends the cell.
+			if c := cellAt(lines[k-1-wrapped], column(lines[k])); c >= 0 && c < len(rows[len(rows)-1]) {
+				rows[len(rows)-1][c] += cells[0]
+				wrapped++
+				continue
+			}
+		}
 		if len(cells) < 2 {
 			break
 		}
 		rows = append(rows, cells)
 		indent = append(indent, ind)
+		wrapped = 0
 	}
 	if len(rows) < 2 {
 		return t, max(k, i+1), false
