@@ -7,6 +7,7 @@ package corpus
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -62,11 +63,30 @@ func SharedDir(tb testing.TB) string {
 	if dir, ok := FindShared(); ok {
 		return dir
 	}
-	if os.Getenv("CI") != "" {
-		tb.Fatalf("shared folder not found beside the checkout (%s); set SHARED_DIR", filepath.Join(Root(), "..", "shared"))
-	}
-	tb.Skip("shared folder not found; set SHARED_DIR to run this test")
+	Missing(tb, "shared folder not found beside the checkout (%s); set SHARED_DIR", filepath.Join(Root(), "..", "shared"))
 	return ""
+}
+
+// Missing skips the test for want of something outside the checkout (a
+// folder, an engine) — unless CI is set: .ci/run provides all of them,
+// so there its absence is a broken setup and the test fails.
+func Missing(tb testing.TB, format string, args ...any) {
+	tb.Helper()
+	if os.Getenv("CI") != "" {
+		tb.Fatalf("CI is set, and "+format, args...)
+	}
+	tb.Skipf(format, args...)
+}
+
+// NeedPrograms skips the test (fails it under CI, see Missing) unless
+// every program is on PATH.
+func NeedPrograms(tb testing.TB, progs ...string) {
+	tb.Helper()
+	for _, p := range progs {
+		if _, err := exec.LookPath(p); err != nil {
+			Missing(tb, "%s is not installed (.ci/run installs it)", p)
+		}
+	}
 }
 
 // FindShared returns the shared folder and whether there is one.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govreports/govreports/corpus"
 	"github.com/govreports/govreports/schema"
 )
 
@@ -20,13 +21,8 @@ import (
 // it, unless under CI, which installs it (.ci/run).
 func sqliteUtils(t *testing.T) string {
 	t.Helper()
-	path, err := exec.LookPath("sqlite-utils")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set, and sqlite-utils is not installed (apt-get install sqlite-utils): %v", err)
-		}
-		t.Skip("sqlite-utils is not installed (apt-get install sqlite-utils)")
-	}
+	corpus.NeedPrograms(t, "sqlite-utils")
+	path, _ := exec.LookPath("sqlite-utils")
 	return path
 }
 

@@ -16,17 +16,10 @@ import (
 )
 
 // need skips the test when a program it needs is not installed, unless
-// CI is set: CI installs every engine (.ci/run), so there it fails.
+// CI is set (corpus.NeedPrograms).
 func need(t testing.TB, progs ...string) {
 	t.Helper()
-	for _, p := range progs {
-		if _, err := exec.LookPath(p); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed (CI installs it: .ci/run)", p)
-			}
-			t.Skipf("%s is not installed", p)
-		}
-	}
+	corpus.NeedPrograms(t, progs...)
 }
 
 // fixtures are made once per test binary, by the engines, in a folder of

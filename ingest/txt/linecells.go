@@ -115,14 +115,7 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 		}
 		if isTotalLabel(text(k)) {
 			// The rows under the indicators end the table.
-			for {
-				row, n := readLineTotalRow(lines, k)
-				if n == k {
-					break
-				}
-				t.rows = append(t.rows, row)
-				t.lastLine, k = n, n
-			}
+			t, k = appendTotalRows(lines, t, k, false)
 			break
 		}
 		j := k
@@ -184,14 +177,7 @@ func readNumberRows(lines []string, t draftTable, k, cols int, text func(int) st
 	q := cols - 3
 	for {
 		if isTotalLabel(text(k)) {
-			for {
-				row, n := readLineTotalRow(lines, k)
-				if n == k {
-					break
-				}
-				t.rows = append(t.rows, row)
-				t.lastLine, k = n, n
-			}
+			t, k = appendTotalRows(lines, t, k, false)
 			break
 		}
 		j := k
@@ -243,16 +229,7 @@ func readBlankRows(lines []string, t draftTable, k, cols int, lastText bool, lea
 			break
 		}
 		if isTotalLabel(trim(lines[k])) {
-			for {
-				row, n := readLineTotalRow(lines, k)
-				if n == k {
-					break
-				}
-				t.rows = append(t.rows, row)
-				t.lastLine = n
-				for k = n; k < len(lines) && isBlank(lines[k]); k++ {
-				}
-			}
+			t, k = appendTotalRows(lines, t, k, true)
 			break
 		}
 		j := k
@@ -330,6 +307,23 @@ func isTotalLabel(s string) bool {
 		}
 	}
 	return false
+}
+
+// appendTotalRows appends to t the rows under the indicators (总分, 合计 …)
+// written one cell a line from line k, and returns the line after them;
+// skipBlank passes the blank lines a layout puts after each row.
+func appendTotalRows(lines []string, t draftTable, k int, skipBlank bool) (draftTable, int) {
+	for {
+		row, n := readLineTotalRow(lines, k)
+		if n == k {
+			return t, k
+		}
+		t.rows = append(t.rows, row)
+		t.lastLine, k = n, n
+		for skipBlank && k < len(lines) && isBlank(lines[k]) {
+			k++
+		}
+	}
 }
 
 // readLineTotalRow reads a row under the indicators written one cell a
