@@ -593,7 +593,7 @@ func RunsOn(prev, next Para) bool {
 func mayStateFunds(s string, issued fundsMode) bool {
 	s = textnorm.Simplify(s)
 	if issued == modeInvest {
-		return strings.Contains(s, "元") && containsAny(s, investPlanned) && containsAny(s, investDone)
+		return strings.Contains(s, "元") && grammar.ContainsAny(s, investPlanned) && grammar.ContainsAny(s, investDone)
 	}
 	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued == modeIssued && strings.Contains(s, "下达")) &&
 		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际"))
@@ -676,9 +676,9 @@ func investRole(label, lead string) (role string, rank int) {
 		clause += label
 	}
 	switch {
-	case containsAny(clause, investDone):
+	case grammar.ContainsAny(clause, investDone):
 		return "actual", 0
-	case containsAny(label, investPlanned):
+	case grammar.ContainsAny(label, investPlanned):
 		return "budget", rankBudget
 	}
 	return "", 0
@@ -687,16 +687,7 @@ func investRole(label, lead string) (role string, rank int) {
 // isRateLabel reports whether a percentage's label names the execution
 // rate: 执行率, or in a project's investment its completion or payment.
 func isRateLabel(label string, mode fundsMode) bool {
-	return strings.Contains(label, "执行率") || mode == modeInvest && containsAny(label, investRates)
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(label, "执行率") || mode == modeInvest && grammar.ContainsAny(label, investRates)
 }
 
 // sentenceEnds are the runes that end a sentence or a clause that stands
@@ -1056,7 +1047,7 @@ func CutUnitNote(name string) string {
 		return name
 	}
 	note := textnorm.Simplify(name[m[2]:m[3]])
-	if strings.ContainsAny(note, "、，,；;") || containsAny(note, clauseNoteWords) {
+	if strings.ContainsAny(note, "、，,；;") || grammar.ContainsAny(note, clauseNoteWords) {
 		return name[:m[0]]
 	}
 	return name

@@ -1,9 +1,10 @@
 package figures
 
 import (
-	"github.com/govreports/govreports/extract/grammar"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/extract/grammar"
 )
 
 // header is what a column header or caption says about the bare numbers
@@ -28,15 +29,6 @@ var (
 	openParens   = "(（[［【"
 	closeParens  = ")）]］】"
 )
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
 
 func parseHeader(text string) header {
 	var hd header
@@ -79,7 +71,7 @@ func parseHeader(text string) header {
 			label = ""
 		}
 	}
-	if hd.unit == nil && scaleOnly > 0 && (containsAny(h, moneyWords) || strings.Contains(h, "执行")) {
+	if hd.unit == nil && scaleOnly > 0 && (grammar.ContainsAny(h, moneyWords) || strings.Contains(h, "执行")) {
 		// "执行数(万)": money in 万元
 		hd.unit, hd.exp, _ = grammar.UnitPhrase("元")
 		hd.exp = scaleOnly
@@ -125,15 +117,15 @@ func parseHeader(text string) header {
 		hd.label = string(orig[from : from+utf8.RuneCountInString(label)])
 	}
 	switch {
-	case containsAny(h, skipWords):
+	case grammar.ContainsAny(h, skipWords):
 		hd.skip = true
-	case containsAny(h, percentWords):
+	case grammar.ContainsAny(h, percentWords):
 		hd.percent = true
-	case containsAny(h, scoreWords):
+	case grammar.ContainsAny(h, scoreWords):
 		hd.score = true
-	case containsAny(h, moneyWords):
+	case grammar.ContainsAny(h, moneyWords):
 		hd.money = true
 	}
-	hd.year = hd.unit == nil && !hd.money && containsAny(h, yearWords)
+	hd.year = hd.unit == nil && !hd.money && grammar.ContainsAny(h, yearWords)
 	return hd
 }

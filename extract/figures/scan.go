@@ -833,7 +833,7 @@ func (s *scanner) bareUnit(f *figure, q *quantity, lo, hi *big.Rat, end int) (*b
 		f.unit, f.kind = "%", KindPercent
 	case h.score:
 		f.unit, f.kind = "分", KindScore
-	case scaled && h.label == "" && containsAny(grammar.Fold(s.labelFor(f.start, end)), moneyLabels):
+	case scaled && h.label == "" && grammar.ContainsAny(grammar.Fold(s.labelFor(f.start, end)), moneyLabels):
 		f.unit, f.kind = "元", KindMoney // 财政收入7.71亿
 	default:
 		f.kind = KindNumber

@@ -1,6 +1,9 @@
 package grammar
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A Text is a block's text read once for matching: Folded is the text
 // with traditional characters folded, byte for byte, so that an offset
@@ -99,4 +102,15 @@ func firstSpace(s string) int {
 		}
 	}
 	return -1
+}
+
+// ContainsAny reports whether s holds any of words: the label tests of
+// every extractor, on text already folded.
+func ContainsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -114,8 +114,8 @@ func Text(s string) Found {
 	if !strings.ContainsAny(f, "分级别果论评次效") {
 		return out
 	}
-	scores := containsAny(f, scoreWords)
-	gradesIn := containsAny(f, gradeWords)
+	scores := grammar.ContainsAny(f, scoreWords)
+	gradesIn := grammar.ContainsAny(f, gradeWords)
 	if !scores && !gradesIn {
 		return out
 	}
@@ -186,15 +186,6 @@ var (
 	scoreWords = []string{"得分", "评分", "总分", "满分"}
 	gradeWords = []string{"等级", "评级", "级别", "结果", "结论", "综合评价", "定级", "等次", "总体绩效"}
 )
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
 
 // A labelAt is a label found in a text: [start, end), and next, the
 // offset after the separators that follow it.
