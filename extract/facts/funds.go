@@ -1,0 +1,436 @@
+// Funds a report states in its sentences (SentenceFunds) and the sentence
+// reading they share with the other prose facts.
+
+package facts
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreports/govreports/extract/figures"
+	"github.com/govreports/govreports/extract/grammar"
+	"github.com/govreports/govreports/extract/internal/textnorm"
+	"github.com/govreports/govreports/ingest/model"
+)
+
+// StatedFunds are the funds a sentence states: the Fund it gives (budget,
+// spending, the rate it states beside the computed one), the budget at
+// the start of the year when the budget is an adjusted one, the stated
+// rate as written, and the paragraph's block.
+type StatedFunds struct {
+	Fund    model.Fund
+	Initial *model.Amount
+	RateRaw string
+	Block   int
+}
+
+// SentenceFunds reads the budget and the spending a report states in a
+// sentence of its text ("年初预算安排120万元，调整后118.5万元，全年执行117.32万元，
+// 执行率99.00%"; "项目预算总额12,640.50万元……已经支出11,980.37万元") for
+// reports that give them in no funds table. It reads the first sentence
+// that names one budget and one spending amount, and no other year than
+// year (when year is known: a sentence on the year before is no measure
+// of this one); failing that, a budget in one sentence and its spending
+// in the next ("项目预算总额2,356.80万元，其中…。截至12月31日，已支出
+// 2,198.47万元"), lines a PDF broke mid-sentence joined again. Of two
+// budgets in one sentence the adjusted one (全年预算, 调整后预算) is the
+// budget, as in tables; the one at the start of the year (年初) is kept
+// as Initial. The Fund's TableNo is 0 and its Row -1: it stands in no
+// table.
+func SentenceFunds(paras []Para, year int) *StatedFunds {
+	// The amount allotted from above (上级下达) is the budget only where
+	// the text states no budget of its own; a project's investment (计划
+	//投资, 完成投资) only where it states neither.
+	for _, mode := range []fundsMode{modeBudget, modeIssued, modeInvest} {
+		if f := sentenceFunds(paras, year, mode); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// fundsMode is what a sentence's budget may be: a budget stated (预算,
+// 安排), also the amount allotted from above (下达), or the investment
+// planned for a project set against the investment done or paid.
+type fundsMode int
+
+const (
+	modeBudget fundsMode = iota
+	modeIssued
+	modeInvest
+)
+
+func sentenceFunds(paras []Para, year int, issued fundsMode) *StatedFunds {
+	for _, p := range paras {
+		for _, s := range sentences(p.Text) {
+			if !mayStateFunds(s, issued) || otherYear(s, year) {
+				continue
+			}
+			if m := moneyIn(s, issued); m.budget != nil && m.actual != nil {
+				return m.funds(p.Block)
+			}
+		}
+	}
+	for _, run := range sentenceRuns(joinWrapped(paras)) {
+		for i := 0; i < len(run); i++ {
+			// The next sentence with an amount: one on who manages the
+			// money ("资金由……负责分配") may stand between.
+			j := i + 1
+			for j < len(run) && !strings.Contains(textnorm.Simplify(run[j].text), "元") {
+				j++
+			}
+			if j == len(run) {
+				break
+			}
+			si, sj := run[i].text, run[j].text
+			if !mayStateFunds(si+sj, issued) || otherYear(si, year) || otherYear(sj, year) {
+				continue
+			}
+			// The first names only the budget, the second only the
+			// spending: two halves of one statement.
+			b, a := moneyIn(si, issued), moneyIn(sj, issued)
+			if b.budget == nil || b.actual != nil || a.actual == nil || a.budget != nil || afterPart(si, b.budget) {
+				continue
+			}
+			b.actual = a.actual
+			if a.rate != nil {
+				b.rate = a.rate
+			}
+			return b.funds(run[i].block)
+		}
+	}
+	return nil
+}
+
+// blockSentence is a sentence and the block of its paragraph.
+type blockSentence struct {
+	text  string
+	block int
+}
+
+// sentenceRuns are the sentences of paras in runs of paragraphs that
+// follow one another under one heading: a paragraph in the block right
+// after, starting no heading or item, goes on the run before it (a
+// budget stated at the end of one, its spending at the start of the next).
+func sentenceRuns(paras []Para) [][]blockSentence {
+	var runs [][]blockSentence
+	for i, p := range paras {
+		_, marker := grammar.ParseMarker(strings.TrimLeftFunc(p.Text, textnorm.IsSpace))
+		if i == 0 || p.Block != paras[i-1].Block+1 || marker {
+			runs = append(runs, nil)
+		}
+		for _, s := range sentences(p.Text) {
+			runs[len(runs)-1] = append(runs[len(runs)-1], blockSentence{s, p.Block})
+		}
+	}
+	return runs
+}
+
+// afterPart reports whether f stands after 其中 in s: a part of the budget
+// ("总投资500万元，其中财政预算安排300万元"), no budget to set against the
+// spending of the next sentence.
+func afterPart(s string, f *model.Figure) bool {
+	k := strings.Index(textnorm.Simplify(s), "其中")
+	return k >= 0 && utf8.RuneCountInString(s[:k]) < f.Place.Offset
+}
+
+// wholeWords, in the label of an amount after 其中 and a comma, make it
+// a total again ("其中财政资金10,000万元……已经支出11,980.37万元").
+var wholeWords = []string{"全年", "全部", "实际", "已", "累计", "共", "合计", "总", "截至", "截止"}
+
+// partOf reports whether f is a part of an amount before it ("全年预算
+// 2,018.75万元，其中基本支出842.16万元、项目支出1,176.59万元"): after 其中
+// in its clause, or in a later clause whose label names no total. A part
+// is neither the budget nor the spending.
+func partOf(s string, f *model.Figure) bool {
+	simple := textnorm.Simplify(s)
+	if inBracketAfterAmount(simple, f) {
+		return true
+	}
+	k := strings.LastIndex(simple[:min(len(simple), byteOffset(simple, f.Place.Offset))], "其中")
+	if k < 0 {
+		return false
+	}
+	gap := simple[k:byteOffset(simple, f.Place.Offset)]
+	if !strings.ContainsAny(gap, "，,…") {
+		return true
+	}
+	l := textnorm.Simplify(f.Label)
+	for _, w := range wholeWords {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
+	return !strings.Contains(gap, "…")
+}
+
+// inBracketAfterAmount reports whether f stands in a bracket opened right
+// after an amount ("资金125万元（中央预算内投资80万元，区级配套45万元）"):
+// the bracket breaks the total down by source, so its amounts are parts.
+func inBracketAfterAmount(simple string, f *model.Figure) bool {
+	before := simple[:min(len(simple), byteOffset(simple, f.Place.Offset))]
+	open := max(strings.LastIndex(before, "（"), strings.LastIndex(before, "("))
+	if open < 0 || strings.ContainsAny(before[open:], "）)") {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRightFunc(before[:open], textnorm.IsSpace), "元")
+}
+
+// byteOffset is the byte offset of rune offset n in s.
+func byteOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// sentenceMoney are the amounts of a sentence that state funds: the
+// budget (the adjusted one when it names two), the budget at the start of
+// the year, the spending and the execution rate it states.
+type sentenceMoney struct {
+	budget, initial, actual, rate *model.Figure
+}
+
+func moneyIn(s string, issued fundsMode) sentenceMoney {
+	figs, _ := figures.Find(s, figures.Context{})
+	var m sentenceMoney
+	budgetRank := 0
+	for i := range figs {
+		f := &figs[i]
+		if partOf(s, f) {
+			continue
+		}
+		if f.Kind == figures.KindPercent && f.Unit == "%" && f.Approx == "" && f.High == "" &&
+			m.rate == nil && isRateLabel(textnorm.Simplify(f.Label), issued) {
+			m.rate = f
+			continue
+		}
+		if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" {
+			continue
+		}
+		switch role, rank := moneyRole(f.Label, lead(s, f), issued); role {
+		case "actual":
+			if m.actual == nil {
+				m.actual = f
+			}
+		case "budget":
+			if rank == rankInitial && m.initial == nil {
+				m.initial = f
+			}
+			if rank > budgetRank {
+				m.budget, budgetRank = f, rank
+			}
+		}
+	}
+	return m
+}
+
+// funds are the StatedFunds of m, read in the paragraph of block.
+func (m sentenceMoney) funds(block int) *StatedFunds {
+	b, a := m.budget.Value, m.actual.Value
+	out := &StatedFunds{Block: block, Fund: model.Fund{Item: textnorm.Simplify(m.budget.Label), Budget: &b, Actual: &a,
+		Rate: rateOf(b, a), BudgetRaw: m.budget.Raw, ActualRaw: m.actual.Raw, TableNo: 0, Row: -1}}
+	if m.initial != nil && m.initial != m.budget {
+		v := m.initial.Value
+		out.Initial = &v
+	}
+	if m.rate != nil {
+		if v, _, ok := grammar.ParsePercent(m.rate.Raw); ok {
+			out.Fund.RateStated, out.RateRaw = &v, m.rate.Raw
+		}
+	}
+	return out
+}
+
+// joinWrapped joins the paragraphs a PDF's line breaks cut from one
+// another: a line that ends mid-sentence ("…实际到位 2,000 万元。截") runs
+// on into the block right after it, unless that one starts a heading or
+// an item, or the line is itself a heading (a marker and no comma). A
+// joined paragraph keeps the block of its first line.
+func joinWrapped(paras []Para) []Para {
+	var out []Para
+	for i, p := range paras {
+		if i > 0 && RunsOn(paras[i-1], p) {
+			last := &out[len(out)-1]
+			last.Folded = last.folded() + p.folded()
+			last.Text += p.Text
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// RunsOn reports whether next continues the sentence prev breaks off:
+// the block right after it, prev ending in no sentence's end, next
+// starting no heading or item, prev no heading itself.
+func RunsOn(prev, next Para) bool {
+	if next.Block != prev.Block+1 {
+		return false
+	}
+	t := strings.TrimRightFunc(prev.Text, textnorm.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if t == "" || strings.ContainsRune("。！？；：!?;:", last) {
+		return false
+	}
+	if _, ok := grammar.ParseMarker(strings.TrimLeftFunc(next.Text, textnorm.IsSpace)); ok {
+		return false
+	}
+	_, heading := grammar.ParseMarker(strings.TrimLeftFunc(t, textnorm.IsSpace))
+	return !heading || strings.ContainsAny(t, "，,")
+}
+
+// mayStateFunds is a quick test before the figures are read: an amount
+// in 元 and words for a budget and for spending.
+func mayStateFunds(s string, issued fundsMode) bool {
+	s = textnorm.Simplify(s)
+	if issued == modeInvest {
+		return strings.Contains(s, "元") && grammar.ContainsAny(s, investPlanned) && grammar.ContainsAny(s, investDone)
+	}
+	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued == modeIssued && strings.Contains(s, "下达")) &&
+		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际"))
+}
+
+// lead is the text of f's clause before it: "年中调减至" where the label
+// keeps "年中调减", "上级下达我县补偿资金" where it keeps "补偿资金".
+func lead(s string, f *model.Figure) string {
+	before := s[:byteOffset(s, f.Place.Offset)]
+	if k := strings.LastIndexAny(before, "，,；;："); k >= 0 {
+		before = before[k:]
+	}
+	return strings.TrimRightFunc(textnorm.Simplify(before), textnorm.IsSpace)
+}
+
+// The ranks of the budgets a sentence may name: the higher is the budget.
+const (
+	rankIssued   = 1 + iota // 上级下达: only where no budget is stated
+	rankInitial             // 年初预算
+	rankBudget              // 预算, 安排
+	rankAdjusted            // 全年预算, 调整后, 调减至
+)
+
+// moneyRole tells by its label whether an amount is a budget or a
+// spending, and ranks budgets: the adjusted budget over the one at the
+// start of the year. When issued, an amount allotted from above (下达)
+// is a budget too. lead is the clause before the amount.
+func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
+	l := textnorm.Simplify(label)
+	if issued == modeInvest {
+		return investRole(l, lead)
+	}
+	// A department's 收入预算 is its budget; other 收入 is no budget.
+	income := strings.ReplaceAll(l, "收入预算", "")
+	// A fund the clause says was allotted (安排…补助资金) is the budget,
+	// though a 补助资金 alone is money received.
+	allotted := strings.Contains(lead+l, "安排") && strings.HasSuffix(l, "资金")
+	for _, w := range []string{"结余", "结转", "到位", "收入", "下达", "拨入", "总投资", "补助资金"} {
+		if strings.Contains(income, w) && !(issued == modeIssued && w == "下达") && !(allotted && w == "补助资金") {
+			return "", 0
+		}
+	}
+	// 基本支出预算, 项目支出预算数: a budget for spending, not spending.
+	budget := strings.HasSuffix(l, "预算") || strings.HasSuffix(l, "预算数")
+	switch {
+	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际")):
+		return "actual", 0
+	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
+		return "budget", rankAdjusted
+	case strings.HasSuffix(lead, "调减至") || strings.HasSuffix(lead, "调增至"):
+		// 调减至 names what the budget became; 调减 alone, by how much.
+		return "budget", rankAdjusted
+	case strings.Contains(l, "年初"):
+		return "budget", rankInitial
+	case strings.Contains(l, "预算") || strings.Contains(l, "安排") || allotted:
+		return "budget", rankBudget
+	case issued == modeIssued && strings.Contains(lead, "下达"):
+		return "budget", rankIssued
+	}
+	return "", 0
+}
+
+// The words of a project's investment: planned (the budget) and done or
+// paid (the spending), and the rates that set one against the other.
+var (
+	investPlanned = []string{"计划投资", "总投资", "批复投资", "概算投资"}
+	investDone    = []string{"完成投资", "已支付", "累计支付", "实际支付"}
+	investRates   = []string{"投资完成率", "支付率"}
+)
+
+// investRole tells an investment planned from one done or paid, by the
+// label and the clause before it ("实际完成投资" keeps only "投资" in its
+// label). Money received (到位) or a part is neither.
+func investRole(label, lead string) (role string, rank int) {
+	if strings.Contains(label, "到位") || strings.Contains(label, "结余") || strings.Contains(label, "结转") {
+		return "", 0
+	}
+	clause := lead
+	if !strings.HasSuffix(lead, label) {
+		clause += label
+	}
+	switch {
+	case grammar.ContainsAny(clause, investDone):
+		return "actual", 0
+	case grammar.ContainsAny(label, investPlanned):
+		return "budget", rankBudget
+	}
+	return "", 0
+}
+
+// isRateLabel reports whether a percentage's label names the execution
+// rate: 执行率, or in a project's investment its completion or payment.
+func isRateLabel(label string, mode fundsMode) bool {
+	return strings.Contains(label, "执行率") || mode == modeInvest && grammar.ContainsAny(label, investRates)
+}
+
+// sentenceEnds are the runes that end a sentence or a clause that stands
+// as one; a plain IndexAny rather than a regexp, which cost a tenth of
+// extraction's time.
+const sentenceEnds = "。；;！？!?\n"
+
+func sentences(text string) []string {
+	var out []string
+	for {
+		i := strings.IndexAny(text, sentenceEnds)
+		if i < 0 {
+			return append(out, text)
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		out = append(out, text[:i])
+		text = text[i+size:]
+	}
+}
+
+// otherYear reports whether s names a year other than year. A year in a
+// later clause that holds no amount and no date ("年中因部分补贴调整至2023
+// 年列支") tells where money went, not which year the amounts are of; the
+// first clause sets the time of the whole sentence and always counts.
+func otherYear(s string, year int) bool {
+	if year == 0 {
+		return false
+	}
+	for i, c := range clauseSplit.Split(s, -1) {
+		if i > 0 && !strings.Contains(c, "元") && !strings.ContainsAny(c, "月底末") {
+			continue
+		}
+		for _, y := range grammar.YearsIn(c) {
+			if y != year {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var clauseSplit = regexp.MustCompile(`[，,]`)
+
+// rateOf is the execution rate, nil when there is none.
+func rateOf(budget, actual string) *float64 {
+	if v, ok := grammar.Rate(budget, actual); ok {
+		return &v
+	}
+	return nil
+}
