@@ -35,10 +35,10 @@ type heldOutSet struct {
 var heldOutSets = []heldOutSet{
 	{"heldout", 16, 100},
 	{"heldout2", 12, 100},
-	{"heldout3", 12, 99},
+	{"heldout3", 12, 100},
 	{"heldout4", 13, 99},
 	{"heldout5", 13, 99},
-	{"heldout6", 12, 89},
+	{"heldout6", 12, 95},
 	{"heldout7", 14, 89},
 }
 

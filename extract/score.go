@@ -45,11 +45,13 @@ func readScore(s *State, r *model.Report, _ []facts.Para) {
 			}
 			text := l.Doc.Body[i].Para.Text
 			f, at := result.Text(text), i
-			if f.Score == "" && i+1 < to && l.Roles[i+1] == structure.RoleText && l.Doc.Body[i+1].Kind == model.KindParagraph &&
+			if (f.Score == "" || f.Grade == "") && i+1 < to && l.Roles[i+1] == structure.RoleText && l.Doc.Body[i+1].Kind == model.KindParagraph &&
 				facts.RunsOn(facts.NewPara(i, text), facts.NewPara(i+1, l.Doc.Body[i+1].Para.Text)) {
-				// A PDF's line break between 得分为 and the score: read the
-				// two lines as one, the place in the line the score is in.
-				if g := result.Text(text + l.Doc.Body[i+1].Para.Text); g.Score != "" {
+				// A PDF's line break between 得分为 and the score, or between
+				// 等级 and the grade: read the two lines as one, the place in
+				// the line the score (else the grade) is in. A score read
+				// on the first line stays.
+				if g := result.Text(text + l.Doc.Body[i+1].Para.Text); g.Score != "" && f.Score == "" || g.Grade != "" && f.Grade == "" && g.Score == f.Score {
 					f = g
 					if n := utf8.RuneCountInString(text); f.Offset >= n {
 						f.Offset, at = f.Offset-n, i+1

@@ -241,10 +241,28 @@ func sentenceSpans(s string) [][2]int {
 	}
 }
 
+// cutYear cuts the year that ends s ("某某市2023年度" gives 某某市), spaces
+// around it included; s when it ends in none.
+func cutYear(s string) string {
+	t := strings.TrimRightFunc(s, grammar.IsSpace)
+	t = strings.TrimSuffix(t, "度")
+	if !strings.HasSuffix(t, "年") {
+		return s
+	}
+	t = strings.TrimRightFunc(strings.TrimSuffix(t, "年"), grammar.IsSpace)
+	n := len(t)
+	if n < 4 || t[n-4] != '1' && t[n-4] != '2' || strings.Trim(t[n-4:], "0123456789") != "" {
+		return s
+	}
+	return strings.TrimRightFunc(t[:n-4], grammar.IsSpace)
+}
+
 // NamesApart reports whether the text of paras, lines a PDF broke joined
 // again, names name where place does not stand right before it: the
 // project of a title "某某市2023年农村公路建设养护专项资金…" is named
 // without its place when the text speaks of "某某市安排农村公路建设养护专项资金".
+// A year between them, as the title has one, still names it with its
+// place ("对某某市2023年农村公路…开展评价").
 func NamesApart(paras []Para, name, place string) bool {
 	name, place = grammar.Fold(name), grammar.Fold(place)
 	for _, p := range joinWrapped(paras) {
@@ -254,7 +272,7 @@ func NamesApart(paras []Para, name, place string) bool {
 			if k < 0 {
 				break
 			}
-			if !strings.HasSuffix(text[:from+k], place) {
+			if !strings.HasSuffix(cutYear(text[:from+k]), place) {
 				return true
 			}
 			from += k + len(name)

@@ -73,7 +73,7 @@ func Kind(d Doc) string {
 	if kind == KindNotReport {
 		return kind
 	}
-	if template(d) {
+	if template(d) || targets(d) {
 		return KindNotReport
 	}
 	if kind != "" {
@@ -169,6 +169,24 @@ func template(d Doc) bool {
 		}
 	}
 	return blanks(d.Text, 5) >= 5
+}
+
+// outcomeWords are held by the cells of a form that reports the year's
+// outcome: its actual values (实际完成值, 完成值, 实际完成情况) or its
+// scores.
+var outcomeWords = []string{"实际", "完成值", "得分"}
+
+// targets reports whether a document is a form that only sets targets
+// (绩效目标申报表, 绩效目标表): a form's grid, its indicators with their
+// target values, and no cell for what was achieved or scored. It is
+// written before the year, not an evaluation of it.
+func targets(d Doc) bool {
+	for _, t := range d.Tables {
+		if form(t) && !grammar.ContainsAny(cellText(t), outcomeWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // blanks counts the fields left blank in s, up to max: a run of three

@@ -414,9 +414,9 @@ func (l *Layout) titles() []title {
 		}
 		text := textnorm.OneLine(l.Text[i])
 		if r == RoleAttachment {
-			_, rest, _ := attachment(text)
-			if rest == "" {
-				continue
+			label, rest, _ := attachment(text)
+			if rest == "" || label == "附件" && l.titledLater(i, textnorm.Label(rest)) {
+				continue // a cover letter's line naming what it encloses
 			}
 			text = rest
 		}
@@ -435,6 +435,18 @@ func (l *Layout) titles() []title {
 		out = append(out, t)
 	}
 	return out
+}
+
+// titledLater reports whether a title after block i reads text: the one
+// attachment a cover letter names on its 附件： line, which then follows
+// under its own label. The line names it; it heads nothing.
+func (l *Layout) titledLater(i int, text string) bool {
+	for j := i + 1; j < len(l.Roles); j++ {
+		if l.Roles[j] == RoleTitle && textnorm.Label(textnorm.OneLine(l.Text[j])) == text {
+			return true
+		}
+	}
+	return false
 }
 
 // shortLine is a line that can be the first half of a title.
@@ -585,6 +597,10 @@ func (l *Layout) transmittal(from int, next title) bool {
 		switch l.Roles[i] {
 		case RoleTable, RoleTitle:
 			return false
+		case RoleAttachment:
+			// "附件：" and the title of the one report it sends on
+			_, rest, _ := attachment(textnorm.OneLine(l.Text[i]))
+			list = list || rest != "" && textnorm.Label(rest) == next.text
 		case RoleText:
 			lines++
 			list = list || attachmentList(textnorm.OneLine(l.Text[i]))

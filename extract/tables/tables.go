@@ -509,14 +509,20 @@ func statedRate(cell string) *float64 {
 }
 
 // alignShortHeader mends a header row printed one cell short of its body
-// (the serial-number column left without a header): its labels then stand
-// one column left of their values, and the last column has no header while
-// the rows below hold numbers (or dashes) there. The labels move right by
-// one.
+// (the serial-number column left without a header), or a body printed one
+// cell further right than its header (a leading empty cell more in each
+// row, as text flattened from a form may have): its labels then stand one
+// column left of their values, and the column after the last label has no
+// header while the rows below hold numbers (or dashes) there. The labels
+// move right by one.
 func alignShortHeader(t *model.Table, header []string, row, end int) []string {
 	n := len(header)
 	if n < 3 || header[n-1] != "" || header[0] == "" || row < 0 {
 		return header
+	}
+	after := n - 1 // the first of the unlabelled columns that end the header
+	for after > 0 && header[after-1] == "" {
+		after--
 	}
 	full, rows := 0, 0
 	for r := row + 1; r < end; r++ {
@@ -525,7 +531,7 @@ func alignShortHeader(t *model.Table, header []string, row, end int) []string {
 		}
 		rows++
 		// A number, or the dash a form writes where a row has none.
-		if s := cellText(t, r, n-1); t.Cell(r, n-1) != nil && t.Cell(r, n-1).Col == n-1 && s != "" && (isNumeric(s) || filled(s) == "") {
+		if s := cellText(t, r, after); t.Cell(r, after) != nil && t.Cell(r, after).Col == after && s != "" && (isNumeric(s) || filled(s) == "") {
 			full++
 		}
 	}
