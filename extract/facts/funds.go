@@ -252,17 +252,39 @@ func (m sentenceMoney) funds(block int) *StatedFunds {
 // an item, or the line is itself a heading (a marker and no comma). A
 // joined paragraph keeps the block of its first line.
 func joinWrapped(paras []Para) []Para {
-	var out []Para
-	for i, p := range paras {
-		if i > 0 && RunsOn(paras[i-1], p) {
-			last := &out[len(out)-1]
-			last.Folded = last.folded() + p.folded()
-			last.Text += p.Text
-			continue
+	out := make([]Para, 0, len(paras))
+	for i := 0; i < len(paras); {
+		j := i + 1
+		for j < len(paras) && RunsOn(paras[j-1], paras[j]) {
+			j++
 		}
-		out = append(out, p)
+		out = append(out, joinRun(paras[i:j]))
+		i = j
 	}
 	return out
+}
+
+// joinRun is the paragraphs of run as one, in the block of the first.
+// The texts are joined once, at the end: adding line after line to a
+// growing string copied a long run's text once a line.
+func joinRun(run []Para) Para {
+	p := run[0]
+	if len(run) == 1 {
+		return p
+	}
+	n := 0
+	for _, q := range run {
+		n += len(q.Text)
+	}
+	var text, folded strings.Builder
+	text.Grow(n)
+	folded.Grow(n)
+	for _, q := range run {
+		text.WriteString(q.Text)
+		folded.WriteString(q.folded())
+	}
+	p.Text, p.Folded = text.String(), folded.String()
+	return p
 }
 
 // RunsOn reports whether next continues the sentence prev breaks off:
