@@ -4,6 +4,7 @@
 package facts
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -63,7 +64,7 @@ const (
 
 func sentenceFunds(paras []Para, year int, issued fundsMode) *StatedFunds {
 	for _, p := range paras {
-		for _, s := range sentences(p.Text) {
+		for s := range sentences(p.Text) {
 			if !mayStateFunds(s, issued) || otherYear(s, year) {
 				continue
 			}
@@ -120,7 +121,7 @@ func sentenceRuns(paras []Para) [][]blockSentence {
 		if i == 0 || p.Block != paras[i-1].Block+1 || marker {
 			runs = append(runs, nil)
 		}
-		for _, s := range sentences(p.Text) {
+		for s := range sentences(p.Text) {
 			runs[len(runs)-1] = append(runs[len(runs)-1], blockSentence{s, p.Block})
 		}
 	}
@@ -413,16 +414,23 @@ func isRateLabel(label string, mode fundsMode) bool {
 // extraction's time.
 const sentenceEnds = "。；;！？!?\n"
 
-func sentences(text string) []string {
-	var out []string
-	for {
-		i := strings.IndexAny(text, sentenceEnds)
-		if i < 0 {
-			return append(out, text)
+// sentences yields the sentences of text, the last what follows its last
+// end (empty when text ends in one). An iterator rather than a slice: the
+// funds are read sentence by sentence in every paragraph of a report.
+func sentences(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for {
+			i := strings.IndexAny(text, sentenceEnds)
+			if i < 0 {
+				yield(text)
+				return
+			}
+			_, size := utf8.DecodeRuneInString(text[i:])
+			if !yield(text[:i]) {
+				return
+			}
+			text = text[i+size:]
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		out = append(out, text[:i])
-		text = text[i+size:]
 	}
 }
 
