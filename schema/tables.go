@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 	"unsafe"
 
 	"github.com/govreports/govreports/ingest/model"
@@ -389,9 +390,14 @@ func unitKind(k string) any {
 // bodyInUnit says whether a section's body is left out of sections: its
 // search unit's text is the title and the body (extract.Index), which
 // v_sections reads the body from, as long as trimming changed nothing.
+//
+// Trimming Title+"\n"+Body changes nothing when the title starts with no
+// space (and is not empty: the text would start with the line end) and
+// the body ends with none; that is tested without joining them.
 func bodyInUnit(v *model.Section) bool {
-	text := v.Title + "\n" + v.Body
-	return v.Body != "" && strings.TrimSpace(text) == text
+	return v.Body != "" && v.Title != "" &&
+		strings.TrimLeftFunc(v.Title, unicode.IsSpace) == v.Title &&
+		strings.TrimRightFunc(v.Body, unicode.IsSpace) == v.Body
 }
 
 // textID identifies a unit's text and words: the first 8 bytes of their
