@@ -95,16 +95,17 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 }
 
 func addFigures(r *model.Report, text string, ctx figures.Context, place model.Place, base int) {
-	figs, dates := figures.Find(text, ctx)
-	for _, f := range figs {
+	nf, nd := len(r.Figures), len(r.Dates)
+	r.Figures, r.Dates = figures.AppendFind(r.Figures, r.Dates, text, ctx)
+	for i := nf; i < len(r.Figures); i++ {
+		f := &r.Figures[i]
 		f.Place.Section, f.Place.Block, f.Place.Row, f.Place.Col = place.Section, place.Block, place.Row, place.Col
 		f.Place.Offset += base
-		r.Figures = append(r.Figures, f)
 	}
-	for _, d := range dates {
+	for i := nd; i < len(r.Dates); i++ {
+		d := &r.Dates[i]
 		d.Place.Section, d.Place.Block, d.Place.Row, d.Place.Col = place.Section, place.Block, place.Row, place.Col
 		d.Place.Offset += base
-		r.Dates = append(r.Dates, d)
 	}
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/govreports/govreports/ingest/model"
@@ -32,6 +33,7 @@ func IndexContext(ctx context.Context, doc *model.Document, x *model.Extraction,
 	x.Index = x.Index[:0]
 	for i := range x.Reports {
 		r := &x.Reports[i]
+		x.Index = slices.Grow(x.Index, maxUnits(doc, r))
 		counts := make(map[string]int)
 		add := func(kind string, section, block int, text string) {
 			text = strings.TrimSpace(text)
@@ -65,6 +67,18 @@ func IndexContext(ctx context.Context, doc *model.Document, x *model.Extraction,
 		r.Terms = counts
 	}
 	return ctx.Err()
+}
+
+// maxUnits is how many search units r may have: its title, its preamble,
+// its sections and its tables' cells, some of which may be empty.
+func maxUnits(doc *model.Document, r *model.Report) int {
+	n := 2 + len(r.Sections)
+	for _, t := range r.Tables {
+		if t.TableNo >= 1 && t.TableNo <= len(doc.Tables) {
+			n += len(doc.Tables[t.TableNo-1].Cells)
+		}
+	}
+	return n
 }
 
 // tableSection returns the section a table at body block b stands in:

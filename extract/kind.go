@@ -13,13 +13,7 @@ import (
 // its first lines, its tables and its sections. It runs after the roles
 // and tables passes.
 func readKind(s *State, r *model.Report, paras []facts.Para) {
-	d := result.Doc{Title: r.Title}
-	var text strings.Builder
-	for _, p := range paras {
-		text.WriteString(p.Text)
-		text.WriteByte('\n')
-	}
-	d.Text = text.String()
+	d := result.Doc{Title: r.Title, Text: joinLines(paras)}
 	l := s.Layout
 	for i := r.FirstBlock; i < r.EndBlock && len(d.Lead) < 3; i++ {
 		if l.Roles[i] == structure.RoleText || l.Roles[i] == structure.RoleTitle {
@@ -36,6 +30,23 @@ func readKind(s *State, r *model.Report, paras []facts.Para) {
 	}
 	d.Funds = len(r.Funds) > 0
 	r.Kind = result.Kind(d)
+}
+
+// joinLines is the text of paras, a line each. It is sized first: a
+// report's text is tens of kilobytes, which a growing builder would copy
+// again at each doubling.
+func joinLines(paras []facts.Para) string {
+	n := 0
+	for _, p := range paras {
+		n += len(p.Text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range paras {
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // rowsOf lists a table's cells row by row, a merged cell once per row.

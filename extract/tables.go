@@ -21,15 +21,7 @@ func tablesPass(rd *tables.Reader) Pass {
 // names one. Each block of a table is read by the reader of its kind.
 func readTables(rd *tables.Reader, s *State) {
 	l, rs := s.Layout, s.Reports
-	cands := make([]tables.Candidate, len(rs))
-	for k := range rs {
-		var b strings.Builder
-		for _, p := range s.Paras[k] {
-			b.WriteString(p.Text)
-			b.WriteByte('\n')
-		}
-		cands[k] = tables.Candidate{Name: rs[k].ProjectName, Text: b.String()}
-	}
+	var cands []tables.Candidate // made for the first evaluators table: most files have none
 	nested := nestedTables(l.Doc)
 	k := 0
 	for i, b := range l.Doc.Body {
@@ -52,6 +44,9 @@ func readTables(rd *tables.Reader, s *State) {
 			}
 			owner := k
 			if rt.Kind == tables.KindEvaluators {
+				if cands == nil {
+					cands = candidates(s)
+				}
 				if a := tables.Attribute(rt.Caption, cands); a >= 0 {
 					owner = a
 				}
@@ -62,6 +57,15 @@ func readTables(rd *tables.Reader, s *State) {
 			tableFigures(r, t, rt)
 		}
 	}
+}
+
+// candidates are the reports of s an evaluators table may belong to.
+func candidates(s *State) []tables.Candidate {
+	cands := make([]tables.Candidate, len(s.Reports))
+	for k := range s.Reports {
+		cands[k] = tables.Candidate{Name: s.Reports[k].ProjectName, Text: joinLines(s.Paras[k])}
+	}
+	return cands
 }
 
 // nestedTables lists, for each body table, the numbers of the tables

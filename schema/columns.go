@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"hash"
+	"slices"
+
 	"github.com/govreports/govreports/ingest/model"
 )
 
@@ -38,6 +41,12 @@ type scope struct {
 	up         any         // the parent row (a pointer to its model value)
 	upN        int         // the parent row's index among its siblings
 	upID       ref         // the parent row
+
+	// textID's: the unit last hashed and its id, the hash and its input.
+	hashed *model.IndexUnit
+	hashID int64
+	hash   hash.Hash
+	buf    []byte
 }
 
 // reportID is the report being prepared.
@@ -112,6 +121,10 @@ func (t *table[P, T]) prepare(s *scope, p *P) {
 	if len(rows) == 0 {
 		return
 	}
+	// Room for all the rows' values at once: a table of thousands of
+	// figures or cells grew its values a doubling at a time.
+	pt, _ := s.p.table(t.sql)
+	pt.args = slices.Grow(pt.args, len(rows)*len(t.cols))
 	n, up, upN, upID := s.n, s.up, s.upN, s.upID
 	for i := range rows {
 		s.n, s.up, s.upN, s.upID = i, up, upN, upID

@@ -312,3 +312,25 @@ func viewColumns(t *testing.T, db *sql.DB) map[string][]string {
 	}
 	return out
 }
+
+// A section's body is left to its search unit when trimming the unit's
+// text, its title and body on two lines, would change nothing.
+func TestBodyInUnit(t *testing.T) {
+	for _, c := range []struct {
+		title, body string
+		want        bool
+	}{
+		{"一、项目概况", "项目于2021年实施。", true},
+		{"一、项目概况 ", " 项目于2021年实施。", true}, // spaces inside the unit's text
+		{"", "项目于2021年实施。", false},        // the text would start with the line end
+		{"一、项目概况", "", false},
+		{" 一、项目概况", "项目于2021年实施。", false},
+		{"\u00a0一、项目概况", "项目于2021年实施。", false},
+		{"一、项目概况", "项目于2021年实施。\n", false},
+		{"一、项目概况", "项目于2021年实施。\u3000", false},
+	} {
+		if got := bodyInUnit(&model.Section{Title: c.title, Body: c.body}); got != c.want {
+			t.Errorf("bodyInUnit(%q, %q) = %v, want %v", c.title, c.body, got, c.want)
+		}
+	}
+}

@@ -45,8 +45,9 @@ type preparedTable struct {
 	rows int
 }
 
-// row adds a row to the table of t and returns the table and its ref.
-func (p *Prepared) row(t *tableSQL) (*preparedTable, ref) {
+// table returns the table of t and its index, adding it after the others
+// when p has none yet.
+func (p *Prepared) table(t *tableSQL) (*preparedTable, int) {
 	i := len(p.tables) - 1
 	for ; i >= 0 && p.tables[i].sql != t; i-- {
 	}
@@ -54,7 +55,12 @@ func (p *Prepared) row(t *tableSQL) (*preparedTable, ref) {
 		i = len(p.tables)
 		p.tables = append(p.tables, &preparedTable{sql: t})
 	}
-	pt := p.tables[i]
+	return p.tables[i], i
+}
+
+// row adds a row to the table of t and returns the table and its ref.
+func (p *Prepared) row(t *tableSQL) (*preparedTable, ref) {
+	pt, i := p.table(t)
 	pt.rows++
 	return pt, ref{int32(i), int32(pt.rows - 1)}
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 	"unsafe"
 
 	"github.com/govreports/govreports/ingest/model"
@@ -360,10 +361,10 @@ var extractionTables = []inserter[model.Extraction]{
 		col("section_id", "IndexUnit.Section", func(s *scope, u *model.IndexUnit) any { return s.section(u.Report, u.Section) }),
 		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return unitKind(u.Kind) }),
 		col("block_no", "IndexUnit.Block", func(_ *scope, u *model.IndexUnit) any { return blockNo(u.Block) }),
-		col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
+		col("text_id", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
 	).with(
 		newTable("unit_texts", "", one[model.IndexUnit],
-			col("text_id", "", func(_ *scope, u *model.IndexUnit) any { return textID(u) }),
+			col("text_id", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
 			col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
 			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
 			// A text stored already is skipped; a new one is indexed by
@@ -389,21 +390,37 @@ func unitKind(k string) any {
 // bodyInUnit says whether a section's body is left out of sections: its
 // search unit's text is the title and the body (extract.Index), which
 // v_sections reads the body from, as long as trimming changed nothing.
+//
+// Trimming Title+"\n"+Body changes nothing when the title starts with no
+// space (and is not empty: the text would start with the line end) and
+// the body ends with none; that is tested without joining them.
 func bodyInUnit(v *model.Section) bool {
-	text := v.Title + "\n" + v.Body
-	return v.Body != "" && strings.TrimSpace(text) == text
+	return v.Body != "" && v.Title != "" &&
+		strings.TrimLeftFunc(v.Title, unicode.IsSpace) == v.Title &&
+		strings.TrimRightFunc(v.Body, unicode.IsSpace) == v.Body
 }
 
 // textID identifies a unit's text and words: the first 8 bytes of their
 // SHA-256, so that the same text gets the same id in every document and
 // run without a lookup. Two texts sharing an id (odds about n²/2⁶⁵ for n
 // distinct texts) would show the first for both.
-func textID(u *model.IndexUnit) int64 {
-	h := sha256.New()
-	h.Write([]byte(u.Text))
-	h.Write([]byte{0})
-	h.Write([]byte(u.Tokens))
-	return int64(binary.BigEndian.Uint64(h.Sum(nil)))
+//
+// Two columns ask for the id of the same unit, one after the other: the
+// last is kept. The bytes hashed go through one buffer of the scope's,
+// since a hash.Hash would take a copy of each string.
+func (s *scope) textID(u *model.IndexUnit) int64 {
+	if s.hashed == u {
+		return s.hashID
+	}
+	if s.hash == nil {
+		s.hash = sha256.New()
+	}
+	s.hash.Reset()
+	s.buf = append(append(append(s.buf[:0], u.Text...), 0), u.Tokens...)
+	s.hash.Write(s.buf)
+	s.buf = s.hash.Sum(s.buf[:0])
+	s.hashed, s.hashID = u, int64(binary.BigEndian.Uint64(s.buf))
+	return s.hashID
 }
 
 // termsTable stores a report's term counts in report_terms, and counts the
@@ -414,10 +431,16 @@ type termsTable struct{}
 var reportTermsSQL = &tableSQL{name: "report_terms", cols: []string{"report_id", "term", "tf"}}
 
 func (termsTable) prepare(s *scope, r *model.Report) {
+	if len(r.Terms) == 0 {
+		return
+	}
+	pt, _ := s.p.table(reportTermsSQL)
+	pt.args = slices.Grow(pt.args, 3*len(r.Terms))
+	s.p.terms = slices.Grow(s.p.terms, len(r.Terms))
 	// In key order, so that the writer appends to the table's B-tree
 	// rather than inserting all over it.
 	for _, term := range slices.Sorted(maps.Keys(r.Terms)) {
-		pt, _ := s.p.row(reportTermsSQL)
+		s.p.row(reportTermsSQL)
 		pt.args = append(pt.args, s.reportID(), term, r.Terms[term])
 		s.p.terms = append(s.p.terms, term)
 	}

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -285,5 +286,26 @@ func TestCutUnitNote(t *testing.T) {
 		if got := CutUnitNote(in); got != want {
 			t.Errorf("CutUnitNote(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// joinWrapped joins every line of a run into its first, text and folded
+// text alike, and leaves the paragraphs around the run as they were.
+func TestJoinWrapped(t *testing.T) {
+	paras := []Para{
+		NewPara(1, "一、项目概况"),
+		NewPara(2, "本項目預算安排"),
+		{Block: 3, Text: "100萬元，實際"}, // made without NewPara: folded when joined
+		NewPara(4, "支出90萬元。"),
+		NewPara(5, "二、绩效目标"),
+	}
+	got := joinWrapped(paras)
+	want := []Para{
+		{Block: 1, Text: "一、项目概况", Folded: "一、项目概况"},
+		{Block: 2, Text: "本項目預算安排100萬元，實際支出90萬元。", Folded: "本项目预算安排100万元，实际支出90万元。"},
+		{Block: 5, Text: "二、绩效目标", Folded: "二、绩效目标"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("joinWrapped =\n%+v\nwant\n%+v", got, want)
 	}
 }

@@ -4,6 +4,7 @@
 package facts
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -63,7 +64,7 @@ const (
 
 func sentenceFunds(paras []Para, year int, issued fundsMode) *StatedFunds {
 	for _, p := range paras {
-		for _, s := range sentences(p.Text) {
+		for s := range sentences(p.Text) {
 			if !mayStateFunds(s, issued) || otherYear(s, year) {
 				continue
 			}
@@ -120,7 +121,7 @@ func sentenceRuns(paras []Para) [][]blockSentence {
 		if i == 0 || p.Block != paras[i-1].Block+1 || marker {
 			runs = append(runs, nil)
 		}
-		for _, s := range sentences(p.Text) {
+		for s := range sentences(p.Text) {
 			runs[len(runs)-1] = append(runs[len(runs)-1], blockSentence{s, p.Block})
 		}
 	}
@@ -252,17 +253,39 @@ func (m sentenceMoney) funds(block int) *StatedFunds {
 // an item, or the line is itself a heading (a marker and no comma). A
 // joined paragraph keeps the block of its first line.
 func joinWrapped(paras []Para) []Para {
-	var out []Para
-	for i, p := range paras {
-		if i > 0 && RunsOn(paras[i-1], p) {
-			last := &out[len(out)-1]
-			last.Folded = last.folded() + p.folded()
-			last.Text += p.Text
-			continue
+	out := make([]Para, 0, len(paras))
+	for i := 0; i < len(paras); {
+		j := i + 1
+		for j < len(paras) && RunsOn(paras[j-1], paras[j]) {
+			j++
 		}
-		out = append(out, p)
+		out = append(out, joinRun(paras[i:j]))
+		i = j
 	}
 	return out
+}
+
+// joinRun is the paragraphs of run as one, in the block of the first.
+// The texts are joined once, at the end: adding line after line to a
+// growing string copied a long run's text once a line.
+func joinRun(run []Para) Para {
+	p := run[0]
+	if len(run) == 1 {
+		return p
+	}
+	n := 0
+	for _, q := range run {
+		n += len(q.Text)
+	}
+	var text, folded strings.Builder
+	text.Grow(n)
+	folded.Grow(n)
+	for _, q := range run {
+		text.WriteString(q.Text)
+		folded.WriteString(q.folded())
+	}
+	p.Text, p.Folded = text.String(), folded.String()
+	return p
 }
 
 // RunsOn reports whether next continues the sentence prev breaks off:
@@ -391,16 +414,23 @@ func isRateLabel(label string, mode fundsMode) bool {
 // extraction's time.
 const sentenceEnds = "。；;！？!?\n"
 
-func sentences(text string) []string {
-	var out []string
-	for {
-		i := strings.IndexAny(text, sentenceEnds)
-		if i < 0 {
-			return append(out, text)
+// sentences yields the sentences of text, the last what follows its last
+// end (empty when text ends in one). An iterator rather than a slice: the
+// funds are read sentence by sentence in every paragraph of a report.
+func sentences(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for {
+			i := strings.IndexAny(text, sentenceEnds)
+			if i < 0 {
+				yield(text)
+				return
+			}
+			_, size := utf8.DecodeRuneInString(text[i:])
+			if !yield(text[:i]) {
+				return
+			}
+			text = text[i+size:]
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		out = append(out, text[:i])
-		text = text[i+size:]
 	}
 }
 

@@ -424,3 +424,21 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// AppendFind adds a text's figures and dates after those already found,
+// leaving those as they were, with offsets in the new text.
+func TestAppendFind(t *testing.T) {
+	figs, dates := Find("预算安排50万元。", Context{})
+	figs, dates = AppendFind(figs, dates, "2021年3月5日支出30万元，完成率60%。", Context{})
+	var got []string
+	for _, f := range figs {
+		got = append(got, fmt.Sprintf("%s=%s@%d", f.Raw, f.Value, f.Place.Offset))
+	}
+	for _, d := range dates {
+		got = append(got, fmt.Sprintf("%s=%s@%d", d.Raw, d.Date, d.Place.Offset))
+	}
+	want := "50万元=500000@4 30万元=300000@11 60%=60@19 2021年3月5日=2021-03-05@0"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("AppendFind = %s\nwant %s", s, want)
+	}
+}

@@ -147,8 +147,15 @@ type scanner struct {
 // bare numbers. Place.Offset of each is the rune offset of its Raw in text;
 // the caller fills the rest of Place.
 func Find(text string, ctx Context) (figs []model.Figure, dates []model.Date) {
+	return AppendFind(nil, nil, text, ctx)
+}
+
+// AppendFind is Find appending to figs and dates: a report gathers the
+// figures of all its paragraphs and cells, and copying each one's from a
+// slice of its own was a tenth of the bytes extraction allocates.
+func AppendFind(figs []model.Figure, dates []model.Date, text string, ctx Context) ([]model.Figure, []model.Date) {
 	orig := []rune(text)
-	s := scanner{rs: grammar.FoldNumerals(orig), orig: orig, hdr: parseHeader(ctx.Header)}
+	s := scanner{rs: grammar.FoldNumerals(orig), orig: orig, hdr: parseHeader(ctx.Header), figs: figs, dates: dates}
 	for i := 0; i < len(s.rs); {
 		if !maybeStart(s.rs[i]) {
 			i++

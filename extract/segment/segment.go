@@ -490,6 +490,12 @@ func (s *Segmenter) eachWord(text string, fn func(g *gse.Segmenter, w string, ha
 			fn(g, run, false)
 			return
 		}
+		if _, size := utf8.DecodeRuneInString(run); size == len(run) {
+			// One character is one word whatever the dictionary says
+			// (gse would cut it so), and a common run: 年 after 2022.
+			fn(g, run, true)
+			return
+		}
 		buf = append(buf[:0], run...)
 		// A segment's bytes are its word: gse looks words up by the
 		// bytes of the text, and a character it does not know is a

@@ -54,6 +54,10 @@ func decode(ctx context.Context, path string, data []byte, b bounds) decoded {
 	// Room for the lines at once rather than by doubling (bounded: a
 	// binary file may hold many LF bytes).
 	s.lines = make([]string, 0, min(bytes.Count(data, []byte{'\n'})+1, 1<<20))
+	// And room for the chunk the lines gather in (see keep), as much as
+	// the text may take in UTF-8 (half as much again as GB18030 or
+	// UTF-16), up to a chunk.
+	s.chunk = make([]byte, 0, min(len(data)+len(data)/2, chunkSize))
 	var enc string
 	switch {
 	case hasPrefix(data, "\xef\xbb\xbf"):
