@@ -402,7 +402,7 @@ func BenchmarkDecodeSample(b *testing.B) {
 // finish).
 func TestRowLikeLinesWithoutTable(t *testing.T) {
 	const n = 50000
-	for _, l := range []string{"单元格 |\n", "|---|---|\n", "| 单格 |\n"} {
+	for _, l := range []string{"单元格 |\n", "|---|---|\n", "| 单格 |\n", "甲,乙,丙\n", "甲,乙,\"丙\n"} {
 		doc, err := Decode("rows.txt", []byte(strings.Repeat(l, n)))
 		if err != nil {
 			t.Fatal(err)
