@@ -39,6 +39,13 @@ func TestText(t *testing.T) {
 		{"项目总体绩效良好，得分93分", "93", "", ""},
 		{"总体绩效目标：优化服务，得分80分", "80", "", ""},
 		{"评价结果好于预期", "", "", ""},
+		// letters of the A/B/C/D scale: after a separator, a whole word
+		{"绩效评价得分86.72分，绩效评价等级为B。", "86.72", "", "B"},
+		{"评定等级：Ｃ级", "", "", "Ｃ"},
+		{"企业信用评级为AAA", "", "", ""},
+		{"评价等级分为A、B、C、D四级", "", "", ""},
+		{"评价等级为A、B、C、D之一", "", "", ""},
+		{"评价等级B2类", "", "", ""},
 	} {
 		f := Text(c.in)
 		if f.Score != c.score || f.Max != c.max || f.Grade != c.grade {
@@ -49,7 +56,7 @@ func TestText(t *testing.T) {
 
 func TestGrades(t *testing.T) {
 	for written, want := range map[string]string{"优": "优", "优秀": "优", "良好": "良", "良": "良", "合格": "中",
-		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": ""} {
+		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": "", "B": "良", "Ｄ": "差"} {
 		if got := NormGrade(written); got != want {
 			t.Errorf("NormGrade(%q) = %q, want %q", written, got, want)
 		}
