@@ -15,22 +15,31 @@ import "strings"
 // a stray quote does not make the rest of a file one cell.
 const maxCSVRecordLines = 50
 
-// csvRecord reads the CSV record that starts at lines[i]: its cells, each
-// trimmed, a cell quoted over several lines a paragraph a line, whether
-// a cell was quoted, and the index of the line after the record. ok is
-// false when lines[i] starts no
-// record of three cells or more, or starts one that is no spreadsheet's:
-// a quote left open, text after a closing quote, a run of spaces between
-// words (cells parted by spaces), or a comma that splits an amount into
-// its thousands (总额1,286.40万元, which a CSV writer would have quoted).
-func csvRecord(lines []string, i int) (row []draftCell, quoted bool, next int, ok bool) {
+// A csvShape is what a CSV record is made of, told without keeping its
+// cells: how many cells it has, how many with text, whether one was
+// quoted.
+type csvShape struct {
+	cells, filled int
+	quoted        bool
+}
+
+// csvRecord reads the CSV record that starts at lines[i]: its shape, its
+// cells when keep is set (each trimmed, a cell quoted over several lines a
+// paragraph a line), and the index of the line after it. ok is false when
+// lines[i] starts no record of three cells or more, or starts one that is
+// no spreadsheet's: a quote left open, text after a closing quote, a run
+// of spaces between words (cells parted by spaces), or a comma that splits
+// an amount into its thousands (总额1,286.40万元, which a CSV writer would
+// have quoted). Prose with commas is told apart without allocating.
+func csvRecord(lines []string, i int, keep bool) (row []draftCell, sh csvShape, next int, ok bool) {
 	if strings.Count(lines[i], ",") < 2 {
-		return nil, false, i + 1, false
+		return nil, sh, i + 1, false
 	}
 	k, s := i, lines[i]
 	var prev string // the unquoted field before, "" after a quoted one
 	for pos := 0; ; {
 		var cell draftCell
+		text := false
 		rest := s[pos:]
 		if q := strings.TrimLeftFunc(rest, isSpace); strings.HasPrefix(q, `"`) {
 			pos += len(rest) - len(q) + 1
@@ -42,9 +51,10 @@ func csvRecord(lines []string, i int) (row []draftCell, quoted bool, next int, o
 					b.WriteString(s[pos:])
 					cell.paras = append(cell.paras, line{trim(b.String()), k + 1})
 					b.Reset()
+					text = true
 					k++
 					if k == len(lines) || k-i >= maxCSVRecordLines {
-						return nil, false, i + 1, false
+						return nil, csvShape{}, i + 1, false
 					}
 					s, pos = lines[k], 0
 					continue
@@ -58,10 +68,12 @@ func csvRecord(lines []string, i int) (row []draftCell, quoted bool, next int, o
 				}
 				break
 			}
-			cell.paras = append(cell.paras, line{trim(b.String()), k + 1})
+			last := trim(b.String())
+			cell.paras = append(cell.paras, line{last, k + 1})
+			text = text || last != ""
 			after := strings.TrimLeftFunc(s[pos:], isSpace)
 			pos = len(s) - len(after)
-			prev, quoted = "", true
+			prev, sh.quoted = "", true
 		} else {
 			end := strings.IndexByte(rest, ',')
 			if end < 0 {
@@ -69,22 +81,31 @@ func csvRecord(lines []string, i int) (row []draftCell, quoted bool, next int, o
 			}
 			field := trim(rest[:end])
 			if hasSpaceRun(field) || splitsThousands(prev, field) {
-				return nil, false, i + 1, false
+				return nil, csvShape{}, i + 1, false
 			}
-			cell.paras = []line{{field, k + 1}}
+			if keep {
+				cell.paras = []line{{field, k + 1}}
+			}
+			text = field != ""
 			pos += end
 			prev = field
 		}
-		row = append(row, cell)
+		sh.cells++
+		if text {
+			sh.filled++
+		}
+		if keep {
+			row = append(row, cell)
+		}
 		if pos == len(s) {
 			break
 		}
 		if s[pos] != ',' {
-			return nil, false, i + 1, false // text after a closing quote
+			return nil, csvShape{}, i + 1, false // text after a closing quote
 		}
 		pos++
 	}
-	return row, quoted, k + 1, len(row) >= 3
+	return row, sh, k + 1, sh.cells >= 3
 }
 
 // hasSpaceRun tells a cell with two spaces or more in a row inside it:
@@ -119,7 +140,7 @@ func splitsThousands(prev, field string) bool {
 
 // isCSVRow tells a line that starts a CSV record.
 func isCSVRow(lines []string, i int) bool {
-	_, _, _, ok := csvRecord(lines, i)
+	_, _, _, ok := csvRecord(lines, i, false)
 	return ok
 }
 
@@ -129,43 +150,43 @@ func isCSVRow(lines []string, i int) bool {
 // empty or quoted, as a spreadsheet writes them and prose with commas
 // does not. The rows above the first of two cells with text or more (the
 // sheet's title, its year) are paragraphs above the table, given in
-// above; a row of empty cells is none.
+// above; a row of empty cells is none. The records are read twice, their
+// cells only once they make a table.
 func readCSVTable(lines []string, i int) (t draftTable, above []line, next int, ok bool) {
 	wide, sheet := 0, false
 	k := i
 	for k < len(lines) {
-		row, quoted, after, isRow := csvRecord(lines, k)
+		_, sh, after, isRow := csvRecord(lines, k, false)
 		if !isRow {
 			break
 		}
-		n, only := 0, draftCell{}
-		for _, c := range row {
-			if len(c.paras) == 1 && c.paras[0].text == "" {
-				sheet = true
-				continue
-			}
-			n++
-			only = c
-		}
-		sheet = sheet || quoted
-		switch {
-		case n == 0:
-		case n == 1 && len(t.rows) == 0:
-			above = append(above, only.paras...)
-		default:
-			if len(t.rows) == 0 {
-				t.first = k + 1
-			}
-			t.rows = append(t.rows, row)
-			t.lastLine = after
-		}
-		if n >= 3 {
+		if sh.filled >= 3 {
 			wide++
 		}
+		sheet = sheet || sh.quoted || sh.filled < sh.cells
 		k = after
 	}
 	if wide < 2 || !sheet {
 		return draftTable{}, nil, k, false
+	}
+	for j := i; j < k; {
+		row, sh, after, _ := csvRecord(lines, j, true)
+		switch {
+		case sh.filled == 0:
+		case sh.filled == 1 && len(t.rows) == 0:
+			for _, c := range row {
+				if len(c.paras) > 1 || c.paras[0].text != "" {
+					above = append(above, c.paras...)
+				}
+			}
+		default:
+			if len(t.rows) == 0 {
+				t.first = j + 1
+			}
+			t.rows = append(t.rows, row)
+			t.lastLine = after
+		}
+		j = after
 	}
 	return t, above, k, true
 }
