@@ -93,6 +93,7 @@ func TestRow(t *testing.T) {
 		{[]string{"总分", "100", "88", "良好"}, -1, -1, "88", "100", "良好", true},
 		{[]string{"产出指标", "50", "48"}, 2, 1, "", "", "", false},
 		{[]string{"自评等级", "优", "", ""}, 2, 1, "", "", "优", true},
+		{[]string{"评价等级", "B", "", ""}, 2, 1, "", "", "B", true},
 		{[]string{"评价结论", "项目完成较好", "", ""}, 2, 1, "", "", "", false},
 	} {
 		f, ok := Row(c.cells, c.scoreCol, c.maxCol)
