@@ -42,35 +42,13 @@ func csvRecord(lines []string, i int, keep bool) (row []draftCell, sh csvShape, 
 		text := false
 		rest := s[pos:]
 		if q := strings.TrimLeftFunc(rest, isSpace); strings.HasPrefix(q, `"`) {
-			pos += len(rest) - len(q) + 1
-			var b strings.Builder
-			for {
-				j := strings.IndexByte(s[pos:], '"')
-				if j < 0 {
-					// The cell goes on on the next line.
-					b.WriteString(s[pos:])
-					cell.paras = append(cell.paras, line{trim(b.String()), k + 1})
-					b.Reset()
-					text = true
-					k++
-					if k == len(lines) || k-i >= maxCSVRecordLines {
-						return nil, csvShape{}, i + 1, false
-					}
-					s, pos = lines[k], 0
-					continue
-				}
-				b.WriteString(s[pos : pos+j])
-				pos += j + 1
-				if strings.HasPrefix(s[pos:], `"`) {
-					b.WriteByte('"')
-					pos++
-					continue
-				}
-				break
+			var open bool
+			cell.paras, k, pos, open = quotedCell(lines, i, k, pos+len(rest)-len(q)+1)
+			if open {
+				return nil, csvShape{}, i + 1, false
 			}
-			last := trim(b.String())
-			cell.paras = append(cell.paras, line{last, k + 1})
-			text = text || last != ""
+			s = lines[k]
+			text = len(cell.paras) > 1 || cell.paras[0].text != ""
 			after := strings.TrimLeftFunc(s[pos:], isSpace)
 			pos = len(s) - len(after)
 			prev, sh.quoted = "", true
@@ -106,6 +84,39 @@ func csvRecord(lines []string, i int, keep bool) (row []draftCell, sh csvShape, 
 		pos++
 	}
 	return row, sh, k + 1, sh.cells >= 3
+}
+
+// quotedCell reads the quoted cell whose text starts at lines[k][pos:],
+// after its opening quote, over as many lines as it runs (at most
+// maxCSVRecordLines from the record's line i): its paragraphs, a line a
+// paragraph, and the line and the offset after its closing quote. open is
+// set for a quote never closed.
+func quotedCell(lines []string, i, k, pos int) (paras []line, end, after int, open bool) {
+	s := lines[k]
+	var b strings.Builder
+	for {
+		j := strings.IndexByte(s[pos:], '"')
+		if j < 0 {
+			// The cell goes on on the next line.
+			b.WriteString(s[pos:])
+			paras = append(paras, line{trim(b.String()), k + 1})
+			b.Reset()
+			k++
+			if k == len(lines) || k-i >= maxCSVRecordLines {
+				return nil, k, 0, true
+			}
+			s, pos = lines[k], 0
+			continue
+		}
+		b.WriteString(s[pos : pos+j])
+		pos += j + 1
+		if strings.HasPrefix(s[pos:], `"`) {
+			b.WriteByte('"') // a quote doubled
+			pos++
+			continue
+		}
+		return append(paras, line{trim(b.String()), k + 1}), k, pos, false
+	}
 }
 
 // hasSpaceRun tells a cell with two spaces or more in a row inside it:

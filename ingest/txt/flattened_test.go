@@ -476,13 +476,15 @@ func TestCSVRows(t *testing.T) {
 }
 
 // TestCSVRowsNotATable: prose with half-width commas, amounts with
-// thousands separators in prose or in a table parted by spaces, and rows
-// that show no sign of a spreadsheet (no empty cell, no quoted one) stay
-// as they are.
+// thousands separators in prose or in a table parted by spaces, rows that
+// show no sign of a spreadsheet (no empty cell, no quoted one), and rows
+// whose quote is never closed stay as they are.
 func TestCSVRowsNotATable(t *testing.T) {
 	for _, text := range []string{
 		"本项目预算总额1,286.40万元,实际支出1,198.75万元,执行率93.18%。\n全年完成造林2,300亩,抚育1,150亩,补植补造420亩。\n",
 		"坚持问题导向,突出重点,分类施策。\n加强资金监管,规范使用,提高效益。\n",
+		// a quote never closed
+		"项目,金额,,\"备注\n资金,100,80,\n其余正文。\n",
 	} {
 		doc := decodeOne(t, text)
 		if len(doc.Tables) != 0 || len(doc.Body) != strings.Count(text, "\n") {
