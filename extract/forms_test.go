@@ -264,6 +264,10 @@ var layouts = []layout{
 	// export without its tabs): an empty cell a blank line, merged cells
 	// written again in each row as some exports do.
 	{"line-rows", renderLineRows, func(f form, r int) int { return r - f.header }, true},
+	// A sheet saved as CSV: a comma between cells, every line padded to
+	// the sheet's width, a cell with a comma in it quoted, the title rows
+	// above the grid and the signature row under it rows of one cell.
+	{"csv", renderCSV, sameRow, true},
 }
 
 func sameRow(_ form, r int) int { return r }
@@ -458,6 +462,33 @@ func renderLineRows(f form) (string, []byte) {
 		b.WriteString("\n")
 	}
 	b.WriteString("填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderCSV writes the form as Excel saves a sheet: a row a line, cells
+// parted by commas, merged cells empty, every row as wide as the widest,
+// a cell holding a comma or a quote quoted, lines ended by CRLF.
+func renderCSV(f form) (string, []byte) {
+	w := f.width()
+	var b strings.Builder
+	row := func(cells []string) {
+		out := make([]string, w)
+		for c, s := range cells {
+			s = cellOf(s)
+			if strings.ContainsAny(s, ",\"\n") {
+				s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+			}
+			out[c] = s
+		}
+		b.WriteString(strings.Join(out, ",") + "\r\n")
+	}
+	for _, s := range f.title {
+		row([]string{s})
+	}
+	for _, r := range f.rows {
+		row(r)
+	}
+	row([]string{"填报人：王芳"})
 	return f.name + ".txt", []byte(b.String())
 }
 

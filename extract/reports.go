@@ -29,7 +29,7 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 		ProjectName:      s.Cover[structure.KeyProject],
 		Category:         s.Cover[structure.KeyCategory],
 		ImplementingUnit: s.Cover[structure.KeyUnit],
-		SupervisingDept:  s.Cover[structure.KeyDept],
+		SupervisingDept:  facts.CutBudgetCode(s.Cover[structure.KeyDept]),
 		EvaluationAgency: s.Cover[structure.KeyAgency],
 		EvaluationYear:   year(s.Cover[structure.KeyYear]),
 		ReportDate:       s.Date,
@@ -38,7 +38,7 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 	if r.ImplementingUnit == "" {
 		r.ImplementingUnit = s.Cover[structure.KeyFiller]
 	}
-	r.ImplementingUnit = facts.CutUnitNote(r.ImplementingUnit)
+	r.ImplementingUnit = facts.CutUnitNote(facts.CutBudgetCode(r.ImplementingUnit))
 	r.Sections, r.Preamble = l.Sections(s)
 	if r.ProjectName != "" {
 		r.ProjectNameSource = s.CoverFrom[structure.KeyProject]

@@ -65,6 +65,8 @@ func TestObjectYear(t *testing.T) {
 		"评价对象为2017年3月开工的住院楼":          0,
 		"该项目2018年度资金使用情况良好":           0,
 		"评价对象为全区24个镇街，2020年度完成改造":     0,
+		"评价范围：二〇一八年度自治区补助资金":          2018,
+		"评价对象为一二三四年度":                 0,
 	} {
 		if got := ObjectYear(in); got != want {
 			t.Errorf("ObjectYear(%q) = %d, want %d", in, got, want)
@@ -76,9 +78,10 @@ func TestPeriodYear(t *testing.T) {
 	for in, want := range map[string]int{
 		"本次评价范围为2020年1-12月项目资金使用情况":  2020,
 		"评价期间：2021年1月1日至2021年12月31日": 2021,
-		"2019年1月至12月": 2019,
-		"2020年1-6月":   0,
-		"2020年度":      0,
+		"2019年1月至12月":      2019,
+		"评价期间：二〇二〇年一月至十二月": 2020,
+		"2020年1-6月":        0,
+		"2020年度":           0,
 	} {
 		if got := PeriodYear(in); got != want {
 			t.Errorf("PeriodYear(%q) = %d, want %d", in, got, want)

@@ -39,6 +39,13 @@ func TestText(t *testing.T) {
 		{"项目总体绩效良好，得分93分", "93", "", ""},
 		{"总体绩效目标：优化服务，得分80分", "80", "", ""},
 		{"评价结果好于预期", "", "", ""},
+		// letters of the A/B/C/D scale: after a separator, a whole word
+		{"绩效评价得分86.72分，绩效评价等级为B。", "86.72", "", "B"},
+		{"评定等级：Ｃ级", "", "", "Ｃ"},
+		{"企业信用评级为AAA", "", "", ""},
+		{"评价等级分为A、B、C、D四级", "", "", ""},
+		{"评价等级为A、B、C、D之一", "", "", ""},
+		{"评价等级B2类", "", "", ""},
 	} {
 		f := Text(c.in)
 		if f.Score != c.score || f.Max != c.max || f.Grade != c.grade {
@@ -49,7 +56,7 @@ func TestText(t *testing.T) {
 
 func TestGrades(t *testing.T) {
 	for written, want := range map[string]string{"优": "优", "优秀": "优", "良好": "良", "良": "良", "合格": "中",
-		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": ""} {
+		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": "", "B": "良", "Ｄ": "差"} {
 		if got := NormGrade(written); got != want {
 			t.Errorf("NormGrade(%q) = %q, want %q", written, got, want)
 		}
@@ -86,6 +93,7 @@ func TestRow(t *testing.T) {
 		{[]string{"总分", "100", "88", "良好"}, -1, -1, "88", "100", "良好", true},
 		{[]string{"产出指标", "50", "48"}, 2, 1, "", "", "", false},
 		{[]string{"自评等级", "优", "", ""}, 2, 1, "", "", "优", true},
+		{[]string{"评价等级", "B", "", ""}, 2, 1, "", "", "B", true},
 		{[]string{"评价结论", "项目完成较好", "", ""}, 2, 1, "", "", "", false},
 	} {
 		f, ok := Row(c.cells, c.scoreCol, c.maxCol)

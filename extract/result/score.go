@@ -16,11 +16,14 @@ import (
 // 2020 rules; longer words first, so that 不合格 is not read as 合格.
 // 较好 and 好 (the 好/较好/一般/较差 scale of some departmental
 // evaluations) have no normal form the rules give: kept as written, the
-// score then gives the normal form.
+// score then gives the normal form. The letters of the A/B/C/D scale,
+// which reports spell out as A（优） … D（差）, are read only after a
+// separator (等级为B) and as a whole word (信用评级为AAA is none).
 var grades = []struct{ written, norm string }{
 	{"不合格", "差"}, {"不及格", "差"}, {"较差", "差"}, {"较好", ""},
 	{"优秀", "优"}, {"良好", "良"}, {"中等", "中"}, {"合格", "中"}, {"及格", "中"}, {"一般", "中"},
 	{"优", "优"}, {"良", "良"}, {"中", "中"}, {"差", "差"}, {"好", ""},
+	{"A", "优"}, {"B", "良"}, {"C", "中"}, {"D", "差"}, {"Ａ", "优"}, {"Ｂ", "良"}, {"Ｃ", "中"}, {"Ｄ", "差"},
 }
 
 // IsGrade reports whether written is a grade, with a normal form or not.
@@ -332,6 +335,10 @@ func gradeAt0(s string, separated bool) string {
 		next, _ := utf8.DecodeRuneInString(s[len(g.written):])
 		if unicode.Is(unicode.Han, next) && !strings.ContainsRune("级等档次", next) {
 			return ""
+		}
+		if first, _ := utf8.DecodeRuneInString(g.written); unicode.IsUpper(first) &&
+			(!separated || unicode.IsLetter(next) && !unicode.Is(unicode.Han, next) || unicode.IsDigit(next)) {
+			return "" // a letter: AAA, B2, or 等级B unseparated
 		}
 		if strings.ContainsRune("、/／", next) {
 			return "" // 优、良、中、差: the scale, not a grade

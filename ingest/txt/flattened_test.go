@@ -439,3 +439,62 @@ func TestPipeColspanShort(t *testing.T) {
 		"单位 | 甲 |  | 联系人 | 乙 |  | <",
 	})
 }
+
+// TestCSVRows: a sheet saved as CSV makes a table in which each comma says
+// the column: cells quoted where they hold a comma, a quote or a line
+// break, rows padded with commas to the sheet's width. The sheet's title
+// rows above the grid are paragraphs, its empty rows nothing.
+func TestCSVRows(t *testing.T) {
+	doc := decodeOne(t, "部门整体支出绩效自评表,,,,\r\n"+
+		",,,,\r\n"+
+		"（2021年度）,,,,\r\n"+
+		"部门名称,某某县农业农村局,,,\r\n"+
+		"年度预算数（万元）,,年初预算数,全年预算数,执行率\r\n"+
+		",年度资金总额,\"1,250\",\"1,312.6\",98.20%\r\n"+
+		",其中：项目支出,640,\"他说\"\"追加\"\"\n72万元\",—\r\n"+
+		"\r\n"+
+		"填报人：赵磊\r\n")
+	checkGrid(t, doc, []string{
+		"部门名称 | 某某县农业农村局 |  |  | ",
+		"年度预算数（万元） |  | 年初预算数 | 全年预算数 | 执行率",
+		" | 年度资金总额 | 1,250 | 1,312.6 | 98.20%",
+		" | 其中：项目支出 | 640 | 他说\"追加\"\n72万元 | —",
+	})
+	var paras []string
+	for _, b := range doc.Body {
+		if b.Kind == model.KindParagraph {
+			paras = append(paras, b.Para.Text)
+		}
+	}
+	if want := []string{"部门整体支出绩效自评表", "（2021年度）", "填报人：赵磊"}; strings.Join(paras, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs %q, want %q", paras, want)
+	}
+	// The cell over two lines stands on both.
+	if c := doc.Tables[0].Cell(3, 3); c == nil || c.Pos.Line != 7 || c.Pos.EndLine != 8 {
+		t.Errorf("quoted cell over two lines: %+v", c)
+	}
+}
+
+// TestCSVRowsNotATable: prose with half-width commas, amounts with
+// thousands separators in prose or in a table parted by spaces, rows that
+// show no sign of a spreadsheet (no empty cell, no quoted one), and rows
+// whose quote is never closed stay as they are.
+func TestCSVRowsNotATable(t *testing.T) {
+	for _, text := range []string{
+		"本项目预算总额1,286.40万元,实际支出1,198.75万元,执行率93.18%。\n全年完成造林2,300亩,抚育1,150亩,补植补造420亩。\n",
+		"坚持问题导向,突出重点,分类施策。\n加强资金监管,规范使用,提高效益。\n",
+		// a quote never closed
+		"项目,金额,,\"备注\n资金,100,80,\n其余正文。\n",
+	} {
+		doc := decodeOne(t, text)
+		if len(doc.Tables) != 0 || len(doc.Body) != strings.Count(text, "\n") {
+			t.Errorf("%q: %d tables, %d blocks", text, len(doc.Tables), len(doc.Body))
+		}
+	}
+	doc := decodeOne(t, "项目    预算数    执行数\n合计    1,286.40    1,198.75\n其中：中央    800.00    760.25\n")
+	checkGrid(t, doc, []string{
+		"项目 | 预算数 | 执行数",
+		"合计 | 1,286.40 | 1,198.75",
+		"其中：中央 | 800.00 | 760.25",
+	})
+}

@@ -73,6 +73,12 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readPipeCellTable(lines, i)
 		case strings.Contains(l, "|"):
 			t, next, ok = readPipeRowTable(lines, i)
+		case isCSVRow(lines, i):
+			var above []line
+			t, above, next, ok = readCSVTable(lines, i)
+			for _, p := range above {
+				addParagraph(doc, p)
+			}
 		case isLineCellHeader(l):
 			t, next, ok = readLineCellTable(lines, i)
 		case isLineFundsStart(lines, i):

@@ -9,10 +9,11 @@
 // per line ending in " |" with a line of pipes closing each row, or a whole
 // row on one line ("| a | b |", "a | b", Markdown separator lines skipped).
 // Text copied from web pages and PDFs parts cells with runs of spaces, a
-// row a line (spaced.go). And a self-evaluation form's funds and indicator
-// blocks copied one cell a line, row boundaries lost, are re-gridded by
-// their header labels and the form's level names (linefunds.go,
-// linecells.go).
+// row a line (spaced.go); a sheet saved as CSV (a .csv file, or pasted
+// into a .txt) with commas (csv.go). And a self-evaluation form's funds
+// and indicator blocks copied one cell a line, row boundaries lost, are
+// re-gridded by their header labels and the form's level names
+// (linefunds.go, linecells.go).
 //
 // The encoding is detected (see Document.Encoding); bytes that decode in no
 // candidate become U+FFFD and are reported in Document.Warnings.

@@ -369,6 +369,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add([]byte("\t序号\n\t名称\n\n\t1\n续行\n\t\n\n\n正文"))
 	f.Add([]byte("| a | b |\n|---|---|\n| 1 | 2 |\nx |\n|\n|||\n"))
+	f.Add([]byte("标题,,,\n项目,\"1,200\",,\n\"两\n行\",甲,乙,\"\"\"丙\"\n,,,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Decode("fuzz.txt", data)
 		if err != nil {
@@ -402,7 +403,7 @@ func BenchmarkDecodeSample(b *testing.B) {
 // finish).
 func TestRowLikeLinesWithoutTable(t *testing.T) {
 	const n = 50000
-	for _, l := range []string{"单元格 |\n", "|---|---|\n", "| 单格 |\n"} {
+	for _, l := range []string{"单元格 |\n", "|---|---|\n", "| 单格 |\n", "甲,乙,丙\n", "甲,乙,\"丙\n"} {
 		doc, err := Decode("rows.txt", []byte(strings.Repeat(l, n)))
 		if err != nil {
 			t.Fatal(err)
