@@ -181,9 +181,11 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	}()
 
 	// What the walk met, for the files gone under the roots: the folders
-	// it could not read, and the files it found, under each root.
+	// it could not read, and under which roots it found any file. Not the
+	// paths it found: a set of them grows with the archive, and a path
+	// stored and still on disk is told by a stat at the end.
 	sc := pruneScopes(roots)
-	failedDirs, found := pathSet{}, pathSet{}
+	failedDirs, foundIn := pathSet{}, make([]bool, len(sc))
 
 	// results closes when the walker and every worker are done: the walker
 	// sends unreadable folders there too, and its error is read after.
@@ -197,7 +199,9 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 			if own(f.Path) {
 				return nil
 			}
-			found[f.Abs()] = true
+			if i := sc.of(f.Abs()); i >= 0 {
+				foundIn[i] = true
+			}
 			select {
 			case files <- f:
 				return nil
@@ -399,7 +403,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		fatal = forgetReadFolders(ctx, w, lookup, roots)
 	}
 	if fatal == nil && walkErr == nil && parent.Err() == nil && lookup != nil {
-		fatal = p.gone(ctx, w, lookup, sc, failedDirs, found, &sum)
+		fatal = p.gone(ctx, w, lookup, sc, failedDirs, foundIn, &sum)
 	}
 	if fatal == nil {
 		sum.Pruned, fatal = w.Prune(ctx)

@@ -119,37 +119,30 @@ func earlierPlaces(ctx context.Context, db *sql.DB, f File, sha, key string) []s
 // that folder; a root under which the walk found no file at all keeps
 // everything (an unmounted share looks like an empty folder), and is
 // named in sum.NotPruned.
-func (p *Processor) gone(ctx context.Context, w *schema.Writer, db *sql.DB, sc scopes, failedDirs, found pathSet, sum *Summary) error {
+func (p *Processor) gone(ctx context.Context, w *schema.Writer, db *sql.DB, sc scopes, failedDirs pathSet, foundIn []bool, sum *Summary) error {
 	// What this run moved is committed, so that its earlier places are
 	// not counted.
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	stored, err := schema.StoredPaths(ctx, db)
-	if err != nil {
-		return err
-	}
-	foundIn := make([]bool, len(sc))
-	for f := range found {
-		if i := sc.of(f); i >= 0 {
-			foundIn[i] = true
-		}
-	}
 	refused := make([]bool, len(sc))
 	var gone []string
-	for _, path := range stored {
-		if found[path] || !filepath.IsAbs(filepath.FromSlash(path)) {
-			continue
+	err := schema.EachStoredPath(ctx, db, func(path string) {
+		if !filepath.IsAbs(filepath.FromSlash(path)) {
+			return
 		}
 		i := sc.of(path)
 		if i < 0 || failedDirs.covers(path) || !isGone(path) {
-			continue
+			return
 		}
 		if !foundIn[i] {
 			refused[i] = true
-			continue
+			return
 		}
 		gone = append(gone, path)
+	})
+	if err != nil {
+		return err
 	}
 	for i, r := range refused {
 		if r {

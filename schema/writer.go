@@ -451,22 +451,22 @@ func Places(ctx context.Context, db *sql.DB, sha, key, rel string) ([]Place, err
 	return out, rows.Err()
 }
 
-// StoredPaths returns every stored path.
-func StoredPaths(ctx context.Context, db *sql.DB) ([]string, error) {
+// EachStoredPath calls fn with every stored path, one row at a time, so
+// that an archive of any size is gone through in the same memory.
+func EachStoredPath(ctx context.Context, db *sql.DB, fn func(path string)) error {
 	rows, err := db.QueryContext(ctx, `SELECT path FROM paths`)
 	if err != nil {
-		return nil, lockErr(err)
+		return lockErr(err)
 	}
 	defer rows.Close()
-	var out []string
 	for rows.Next() {
 		var p string
 		if err := rows.Scan(&p); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, p)
+		fn(p)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // RemovePaths deletes the stored paths (files gone from disk), and says
