@@ -64,7 +64,7 @@ var agencyHired = regexp.MustCompile(`(?:委托|聘请|邀请)(?:了)?(?:第三�
 // for reports whose cover does not name it; "" when none is.
 func Agency(paras []Para) string {
 	for _, p := range paras {
-		if !strings.ContainsAny(p.Text, "托託请請") {
+		if grammar.IndexAny(p.Text, "托託请請") < 0 {
 			continue // neither 委托 nor 聘请, 邀请, in either script
 		}
 		simple := p.folded()

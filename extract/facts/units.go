@@ -231,7 +231,7 @@ func sentenceSpans(s string) [][2]int {
 	var out [][2]int
 	start := 0
 	for {
-		i := strings.IndexAny(s[start:], sentenceEnds)
+		i := grammar.IndexAny(s[start:], sentenceEnds)
 		if i < 0 {
 			return append(out, [2]int{start, len(s)})
 		}
