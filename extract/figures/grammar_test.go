@@ -59,3 +59,29 @@ func scannerDateLine(s string) string {
 	}
 	return dates[0].Date
 }
+
+// TestMayHoldStart: Find's quick no holds for text with no rune that may
+// begin a figure, as written or folded, and only for it.
+func TestMayHoldStart(t *testing.T) {
+	for in, want := range map[string]bool{
+		"":      false,
+		"项目名称":  false,
+		"項目名稱":  false,
+		"abc":   false,
+		"预算安排":  false,
+		"合计":    false,
+		"7":     true,
+		"第三方":   true,
+		"（盖章）":  true,
+		"約":     true, // 约, the first rune of a prefix, once folded
+		"數":     true, // 数 (数十, 数百)
+		"陸佰元":   true,
+		"不少于":   true,
+		"人民币":   true,
+		"\xff八": true,
+	} {
+		if got := mayHoldStart(in); got != want {
+			t.Errorf("mayHoldStart(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
