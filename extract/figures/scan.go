@@ -680,7 +680,7 @@ func (s *scanner) amount(f figure, q *quantity, pre prefix) int {
 		}
 	}
 	// 成 after a small number is tenths: 三成 = 30%.
-	ten := big.NewRat(10, 1)
+	ten := grammar.Pow10(1) // shared and read only: no allocation for each figure
 	tenths := u == nil && pre.fraction == "" && end < n && rs[end] == '成' &&
 		!strings.ContainsRune(percentBreakers, safeAt(rs, end+1)) &&
 		lo.Sign() > 0 && lo.Cmp(ten) <= 0 && (hi == nil || hi.Cmp(ten) <= 0)
