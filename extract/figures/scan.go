@@ -170,7 +170,12 @@ func AppendFind(figs []model.Figure, dates []model.Date, text string, ctx Contex
 		return figs, dates // 40% of the texts read, most of them table cells
 	}
 	orig := []rune(text)
-	s := scanner{rs: grammar.FoldNumerals(orig), orig: orig, hdr: parseHeader(ctx.Header), figs: figs, dates: dates}
+	s := scanner{rs: grammar.FoldNumerals(orig), orig: orig, figs: figs, dates: dates}
+	if ctx.hdr != nil {
+		s.hdr = *ctx.hdr
+	} else {
+		s.hdr = parseHeader(ctx.Header)
+	}
 	for i := 0; i < len(s.rs); {
 		if !maybeStart(s.rs[i]) {
 			i++
