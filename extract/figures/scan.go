@@ -983,7 +983,7 @@ func (s *scanner) bareOK(i int, nm *grammar.Numeral, q quantity, prefixed bool) 
 		return false
 	}
 	// Below a hundred a bare Chinese numeral is mostly a name: 十九大, 十一.
-	return hasNum && hasMul && q.lo.Cmp(big.NewRat(100, 1)) >= 0
+	return hasNum && hasMul && q.lo.Cmp(grammar.Pow10(2)) >= 0
 }
 
 func asciiDigits(s string) string {
