@@ -67,7 +67,7 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 	// Above it stand the title and cover rows, which have no header; a
 	// headed block there (rare) reads without one, as it did before tables
 	// had blocks.
-	headers := make([][]string, t.Rows) // per row, the unit-bearing header of each column of its block
+	headers := make([][]figures.Context, t.Rows) // per row, the unit-bearing header of each column of its block
 	main := false
 	for _, b := range rt.Blocks {
 		main = main || rt.HeaderRow >= 0 && b.HeaderRow == rt.HeaderRow
@@ -77,9 +77,9 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 		blk := rt
 		blk.HeaderRow, blk.Header = b.HeaderRow, b.Header
 		context := tables.UnitContext(blk)
-		h := make([]string, len(b.Header))
+		h := make([]figures.Context, len(b.Header))
 		for c := range h {
-			h[c] = tables.UnitHeader(b.Header[c], context)
+			h[c] = figures.NewContext(tables.UnitHeader(b.Header[c], context))
 		}
 		for r := b.HeaderRow + 1; r < b.EndRow && r < t.Rows; r++ {
 			headers[r] = h
@@ -88,7 +88,7 @@ func tableFigures(r *model.Report, t *model.Table, rt model.ReportTable) {
 	for _, c := range t.Cells {
 		ctx := figures.Context{}
 		if c.Row >= 0 && c.Row < len(headers) && c.Col >= 0 && c.Col < len(headers[c.Row]) {
-			ctx.Header = headers[c.Row][c.Col]
+			ctx = headers[c.Row][c.Col]
 		}
 		addFigures(r, c.Text, ctx, model.Place{Section: section, Block: rt.Block, Row: c.Row, Col: c.Col}, 0)
 	}

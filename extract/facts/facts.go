@@ -64,7 +64,7 @@ var agencyHired = regexp.MustCompile(`(?:委托|聘请|邀请)(?:了)?(?:第三�
 // for reports whose cover does not name it; "" when none is.
 func Agency(paras []Para) string {
 	for _, p := range paras {
-		if !strings.ContainsAny(p.Text, "托託请請") {
+		if grammar.IndexAny(p.Text, "托託请請") < 0 {
 			continue // neither 委托 nor 聘请, 邀请, in either script
 		}
 		simple := p.folded()
@@ -299,9 +299,23 @@ var orgEndingRunes = func() [][]rune {
 	return out
 }()
 
+// orgEndingStarts has a bit set for the first rune of each of
+// orgEndings: endingAt passes over the other runes, most of a text,
+// without comparing every ending.
+var orgEndingStarts = func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for _, er := range orgEndingRunes {
+		b[er[0]/64] |= 1 << (er[0] % 64)
+	}
+	return &b
+}()
+
 // endingAt returns the longest organisation ending that starts at rs[i]
 // ("有限公司" there, not "公司" inside it), or "".
 func endingAt(rs []rune, i int) string {
+	if i >= len(rs) || rs[i] >= 0x10000 || orgEndingStarts[rs[i]/64]&(1<<(rs[i]%64)) == 0 {
+		return ""
+	}
 next:
 	for k, er := range orgEndingRunes {
 		if i+len(er) > len(rs) {

@@ -4,7 +4,6 @@
 package facts
 
 import (
-	"iter"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -43,8 +42,9 @@ func SentenceFunds(paras []Para, year int) *StatedFunds {
 	// The amount allotted from above (上级下达) is the budget only where
 	// the text states no budget of its own; a project's investment (计划
 	//投资, 完成投资) only where it states neither.
+	t := &fundsText{paras: paras}
 	for _, mode := range []fundsMode{modeBudget, modeIssued, modeInvest} {
-		if f := sentenceFunds(paras, year, mode); f != nil {
+		if f := sentenceFunds(t, year, mode); f != nil {
 			return f
 		}
 	}
@@ -62,30 +62,57 @@ const (
 	modeInvest
 )
 
-func sentenceFunds(paras []Para, year int, issued fundsMode) *StatedFunds {
-	for _, p := range paras {
-		for s := range sentences(p.Text) {
-			if !mayStateFunds(s, issued) || otherYear(s, year) {
+// fundsText is the text SentenceFunds reads in each of its modes, cut
+// into sentences once for all of them (most reports state no funds in a
+// sentence, and all three modes read all of it): the sentences of each
+// paragraph, and the runs across paragraphs once a mode comes to them.
+type fundsText struct {
+	paras     []Para
+	sentences [][]blockSentence
+	runs      [][]blockSentence
+}
+
+func (t *fundsText) paraSentences() [][]blockSentence {
+	if t.sentences == nil {
+		t.sentences = make([][]blockSentence, len(t.paras))
+		for i, p := range t.paras {
+			t.sentences[i] = blockSentences(p)
+		}
+	}
+	return t.sentences
+}
+
+func (t *fundsText) sentenceRuns() [][]blockSentence {
+	if t.runs == nil {
+		t.runs = sentenceRuns(joinWrapped(t.paras))
+	}
+	return t.runs
+}
+
+func sentenceFunds(t *fundsText, year int, issued fundsMode) *StatedFunds {
+	for _, ss := range t.paraSentences() {
+		for _, s := range ss {
+			if !mayStateFunds(s.folded, issued) || otherYear(s.text, year) {
 				continue
 			}
-			if m := moneyIn(s, issued); m.budget != nil && m.actual != nil {
-				return m.funds(p.Block)
+			if m := moneyIn(s.text, issued); m.budget != nil && m.actual != nil {
+				return m.funds(s.block)
 			}
 		}
 	}
-	for _, run := range sentenceRuns(joinWrapped(paras)) {
+	for _, run := range t.sentenceRuns() {
 		for i := 0; i < len(run); i++ {
 			// The next sentence with an amount: one on who manages the
 			// money ("资金由……负责分配") may stand between.
 			j := i + 1
-			for j < len(run) && !strings.Contains(textnorm.Simplify(run[j].text), "元") {
+			for j < len(run) && !strings.Contains(run[j].folded, "元") {
 				j++
 			}
 			if j == len(run) {
 				break
 			}
 			si, sj := run[i].text, run[j].text
-			if !mayStateFunds(si+sj, issued) || otherYear(si, year) || otherYear(sj, year) {
+			if !mayStateFunds(run[i].folded+run[j].folded, issued) || otherYear(si, year) || otherYear(sj, year) {
 				continue
 			}
 			// The first names only the budget, the second only the
@@ -104,10 +131,22 @@ func sentenceFunds(paras []Para, year int, issued fundsMode) *StatedFunds {
 	return nil
 }
 
-// blockSentence is a sentence and the block of its paragraph.
+// blockSentence is a sentence, in simplified characters too, and the
+// block of its paragraph.
 type blockSentence struct {
-	text  string
-	block int
+	text, folded string
+	block        int
+}
+
+// blockSentences are the sentences of p, each cut from p's folded text
+// too: folding keeps every rune's bytes in place.
+func blockSentences(p Para) []blockSentence {
+	folded := p.folded()
+	var out []blockSentence
+	for _, sp := range sentenceSpans(p.Text) {
+		out = append(out, blockSentence{p.Text[sp[0]:sp[1]], folded[sp[0]:sp[1]], p.Block})
+	}
+	return out
 }
 
 // sentenceRuns are the sentences of paras in runs of paragraphs that
@@ -121,9 +160,7 @@ func sentenceRuns(paras []Para) [][]blockSentence {
 		if i == 0 || p.Block != paras[i-1].Block+1 || marker {
 			runs = append(runs, nil)
 		}
-		for s := range sentences(p.Text) {
-			runs[len(runs)-1] = append(runs[len(runs)-1], blockSentence{s, p.Block})
-		}
+		runs[len(runs)-1] = append(runs[len(runs)-1], blockSentences(p)...)
 	}
 	return runs
 }
@@ -308,9 +345,8 @@ func RunsOn(prev, next Para) bool {
 }
 
 // mayStateFunds is a quick test before the figures are read: an amount
-// in 元 and words for a budget and for spending.
+// in 元 and words for a budget and for spending, in folded text.
 func mayStateFunds(s string, issued fundsMode) bool {
-	s = textnorm.Simplify(s)
 	if issued == modeInvest {
 		return strings.Contains(s, "元") && grammar.ContainsAny(s, investPlanned) && grammar.ContainsAny(s, investDone)
 	}
@@ -411,28 +447,9 @@ func isRateLabel(label string, mode fundsMode) bool {
 
 // sentenceEnds are the runes that end a sentence or a clause that stands
 // as one; a plain IndexAny rather than a regexp, which cost a tenth of
-// extraction's time.
+// extraction's time, and grammar's, which skips the Han characters
+// strings.IndexAny decodes one by one.
 const sentenceEnds = "。；;！？!?\n"
-
-// sentences yields the sentences of text, the last what follows its last
-// end (empty when text ends in one). An iterator rather than a slice: the
-// funds are read sentence by sentence in every paragraph of a report.
-func sentences(text string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for {
-			i := strings.IndexAny(text, sentenceEnds)
-			if i < 0 {
-				yield(text)
-				return
-			}
-			_, size := utf8.DecodeRuneInString(text[i:])
-			if !yield(text[:i]) {
-				return
-			}
-			text = text[i+size:]
-		}
-	}
-}
 
 // otherYear reports whether s names a year other than year. A year in a
 // later clause that holds no amount and no date ("年中因部分补贴调整至2023

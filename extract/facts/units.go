@@ -49,10 +49,14 @@ func ProseUnit(paras []Para) string {
 }
 
 func proseUnit(paras []Para) string {
+	spans := make([][][2]int, len(paras)) // each paragraph's sentences, cut once for both readings
 	for _, carries := range []bool{false, true} {
-		for _, p := range paras {
+		for k, p := range paras {
 			folded := p.folded()
-			for _, s := range sentenceSpans(folded) {
+			if spans[k] == nil {
+				spans[k] = sentenceSpans(folded)
+			}
+			for _, s := range spans[k] {
 				sent := folded[s[0]:s[1]]
 				if strings.Contains(sent, "评价") || strings.Contains(sent, "评估") {
 					continue
@@ -231,7 +235,7 @@ func sentenceSpans(s string) [][2]int {
 	var out [][2]int
 	start := 0
 	for {
-		i := strings.IndexAny(s[start:], sentenceEnds)
+		i := grammar.IndexAny(s[start:], sentenceEnds)
 		if i < 0 {
 			return append(out, [2]int{start, len(s)})
 		}

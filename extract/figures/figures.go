@@ -60,6 +60,15 @@ import (
 // ("年度预算数(万元)", "项目资金安排").
 type Context struct {
 	Header string
+	hdr    *header // Header read, by NewContext
+}
+
+// NewContext is the context of the texts under header, which it reads
+// once for all of them: Find reads it again for each text of a Context
+// made otherwise, and the cells of a table column share their header.
+func NewContext(header string) Context {
+	hd := parseHeader(header)
+	return Context{Header: header, hdr: &hd}
 }
 
 // Money reads one amount of money as written in a cell or phrase, such as

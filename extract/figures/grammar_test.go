@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -58,4 +59,49 @@ func scannerDateLine(s string) string {
 		return ""
 	}
 	return dates[0].Date
+}
+
+// TestMayHoldStart: Find's quick no holds for text with no rune that may
+// begin a figure, as written or folded, and only for it.
+func TestMayHoldStart(t *testing.T) {
+	for in, want := range map[string]bool{
+		"":      false,
+		"项目名称":  false,
+		"項目名稱":  false,
+		"abc":   false,
+		"预算安排":  false,
+		"合计":    false,
+		"7":     true,
+		"第三方":   true,
+		"（盖章）":  true,
+		"約":     true, // 约, the first rune of a prefix, once folded
+		"數":     true, // 数 (数十, 数百)
+		"陸佰元":   true,
+		"不少于":   true,
+		"人民币":   true,
+		"\xff八": true,
+	} {
+		if got := mayHoldStart(in); got != want {
+			t.Errorf("mayHoldStart(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// TestNewContext: a header read once by NewContext reads the cells under
+// it as the header given as text does.
+func TestNewContext(t *testing.T) {
+	figs, _ := Find("12.5", NewContext("预算数（万元）"))
+	if len(figs) != 1 || figs[0].Value != "125000" || figs[0].Unit != "元" || figs[0].Label != "预算数" {
+		t.Errorf("Find(12.5) under 预算数（万元） = %+v, want 125000 元 labelled 预算数", figs)
+	}
+	for _, h := range []string{"", "预算数（万元）", "序号", "执行率", "得分", "年度", "人数"} {
+		ctx := NewContext(h)
+		for _, cell := range []string{"12.5", "2021", "3", "98%", "约5万元", "项目名称"} {
+			f1, d1 := Find(cell, ctx)
+			f2, d2 := Find(cell, Context{Header: h})
+			if !reflect.DeepEqual(f1, f2) || !reflect.DeepEqual(d1, d2) {
+				t.Errorf("Find(%q) under %q: %+v %+v with NewContext, %+v %+v without", cell, h, f1, d1, f2, d2)
+			}
+		}
+	}
 }

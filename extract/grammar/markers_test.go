@@ -3,6 +3,7 @@ package grammar
 import (
 	"bufio"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,5 +76,47 @@ func TestFamilies(t *testing.T) {
 		if r, l := FamilyRank(name), ListLike(name); r != want.rank || l != want.listLike {
 			t.Errorf("%s: rank %d, list-like %v; want %d, %v", name, r, l, want.rank, want.listLike)
 		}
+	}
+}
+
+func TestAnchoredStarts(t *testing.T) {
+	for _, c := range []struct {
+		expr     string
+		yes, no  string // runes a match may and may not begin with
+		anyStart bool
+	}{
+		{`^第\s*(一|[0-9])\s*章`, "第", "一1（", false},
+		{`^([0-9０-９]{1,2})\s*[.．、]`, "09０９", "a一（", false},
+		{`^[（(]\s*([0-9]{1,2})\s*[）)]`, "（(", "1）", false},
+		{`^(?:ab|[c-e]x)`, "acde", "bfx", false},
+		{`^\s*1`, "", "", true},           // may begin with a space or 1
+		{`^(?:1)?2`, "", "", true},        // with 1 or 2: not read
+		{`1\.`, "", "", true},             // not anchored: a match may begin anywhere
+		{`^(?i)a`, "", "", true},          // a or A
+		{`^(?:[0-9]+|x*)y`, "", "", true}, // one branch may be empty
+	} {
+		st := anchoredStarts(regexp.MustCompile(c.expr))
+		if st.any != c.anyStart {
+			t.Errorf("anchoredStarts(%s).any = %v, want %v", c.expr, st.any, c.anyStart)
+		}
+		for _, r := range c.yes {
+			if !st.has(r) {
+				t.Errorf("anchoredStarts(%s) does not have %c", c.expr, r)
+			}
+		}
+		for _, r := range c.no {
+			if st.has(r) {
+				t.Errorf("anchoredStarts(%s) has %c", c.expr, r)
+			}
+		}
+	}
+	// Each family begins as its pattern says.
+	for k, f := range families {
+		if familyStarts[k].any {
+			t.Errorf("family %s: the runes its matches begin with are not read", f.name)
+		}
+	}
+	if st := familyStarts[0]; !st.has('第') || st.has('一') {
+		t.Errorf("family %s begins with %q, want 第 only", families[0].name, string(st.ranges))
 	}
 }

@@ -32,7 +32,7 @@ func (t Token) Value() *big.Rat {
 	if t.Val != nil {
 		return t.Val
 	}
-	return big.NewRat(int64(max(t.Digit, 0)), 1)
+	return ratInt(int64(max(t.Digit, 0)))
 }
 
 // A Numeral is one run of numeral characters in a text, rs[Start:End].
@@ -99,6 +99,11 @@ func Pow10(e int) *big.Rat {
 	}
 	return computePow10(e)
 }
+
+// ratInt is big.NewRat(x, 1) without the greatest common divisor NewRat
+// computes to put the fraction in lowest terms, which cost every number
+// read an allocation or two more.
+func ratInt(x int64) *big.Rat { return new(big.Rat).SetInt64(x) }
 
 func computePow10(e int) *big.Rat {
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
@@ -261,7 +266,7 @@ func LexNumeral(rs []rune, i int) (nm Numeral, ok bool) {
 			if len(nm.Toks) == 0 {
 				v = 1 // 几十 counts from one ten
 			}
-			nm.Toks = append(nm.Toks, Token{Kind: TokNum, Digit: -1, CN: true, Val: big.NewRat(v, 1)})
+			nm.Toks = append(nm.Toks, Token{Kind: TokNum, Digit: -1, CN: true, Val: ratInt(v)})
 			j++
 			continue
 		}
@@ -351,9 +356,9 @@ func readArabic(rs []rune) (*big.Rat, int) {
 		}
 		if plain {
 			if len(rs) >= 2 && (rs[0] == '0' || rs[0] == '０') {
-				return big.NewRat(x, 1), arabicCode
+				return ratInt(x), arabicCode
 			}
-			return big.NewRat(x, 1), arabicInt
+			return ratInt(x), arabicInt
 		}
 	}
 	var b strings.Builder
@@ -441,7 +446,7 @@ func evalTokens(t []Token) (*big.Rat, bool) {
 			continue
 		}
 		left, right := t[:idx], t[idx+1:]
-		lv := big.NewRat(1, 1)
+		lv := ratInt(1)
 		implied := len(left) == 0
 		if !implied {
 			var ok bool
@@ -473,7 +478,7 @@ func EvalSection(t []Token) (*big.Rat, bool) {
 		if !ok {
 			return nil, false
 		}
-		return big.NewRat(v, 1), true
+		return ratInt(v), true
 	}
 	return evalSectionRat(t)
 }
@@ -559,7 +564,7 @@ func evalSectionRat(t []Token) (*big.Rat, bool) {
 				if i != 0 && !zero {
 					return nil, false
 				}
-				num = big.NewRat(1, 1)
+				num = ratInt(1)
 			}
 			sec.Add(sec, new(big.Rat).Mul(num, Pow10(e)))
 			last, num, zero = e, nil, false

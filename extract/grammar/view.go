@@ -114,3 +114,38 @@ func ContainsAny(s string, words []string) bool {
 	}
 	return false
 }
+
+// IndexAny is strings.IndexAny: the index of the first rune of s that
+// chars holds, -1 when there is none. Where chars holds a rune past ASCII,
+// as the Chinese punctuation the extractors split text on does,
+// strings.IndexAny decodes every rune of s and searches chars for it; this
+// decodes only at the bytes that start a rune of chars, and skips the rest
+// (most of a Chinese text) with a bit test.
+func IndexAny(s, chars string) int {
+	// A byte that starts a rune of s starts no rune inside another, so a
+	// rune of chars found at a lead byte is where strings.IndexAny finds
+	// it, also in text that is not valid UTF-8; but a RuneError in chars
+	// matches every invalid byte of s, which only strings.IndexAny does.
+	if strings.ContainsRune(chars, utf8.RuneError) {
+		return strings.IndexAny(s, chars)
+	}
+	var lead [8]uint32 // bit c: a rune of chars starts with byte c
+	for i := 0; i < len(chars); i++ {
+		if c := chars[i]; utf8.RuneStart(c) {
+			lead[c>>5] |= 1 << (c & 31)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if lead[c>>5]&(1<<(c&31)) == 0 {
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return i
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i:]); strings.ContainsRune(chars, r) {
+			return i
+		}
+	}
+	return -1
+}

@@ -52,6 +52,46 @@ func TestFirstSpace(t *testing.T) {
 	}
 }
 
+func TestIndexAny(t *testing.T) {
+	const ends = "。；;！？!?\n"
+	for _, c := range []struct {
+		s, chars string
+		want     int
+	}{
+		{"", ends, -1},
+		{"项目资金", ends, -1},
+		{"项目资金。实际", ends, 12},
+		{"资金;支出。", ends, 6},
+		{"abc\n", ends, 3},
+		{"一、二", "、", 3},
+		{"预算：120", "：:", 6},
+		{"预算:120：", "：:", 6},
+		{"委托第三方", "托託请請", 3},
+		{"无", "", -1},
+		// Invalid UTF-8: the bytes of 。 cut short match nothing; whole
+		// after them, they do.
+		{"\xe3\x80。", ends, 2},
+		{"\xe3\x80", ends, -1},
+		{"a\xffb", "\uFFFD", 1}, // RuneError in chars matches an invalid byte
+		{"\xef\xbc", "！？", -1},
+	} {
+		got := IndexAny(c.s, c.chars)
+		if got != c.want {
+			t.Errorf("IndexAny(%q, %q) = %d, want %d", c.s, c.chars, got, c.want)
+		}
+		if std := strings.IndexAny(c.s, c.chars); got != std {
+			t.Errorf("IndexAny(%q, %q) = %d, strings.IndexAny says %d", c.s, c.chars, got, std)
+		}
+	}
+}
+
+func BenchmarkIndexAny(b *testing.B) {
+	s := strings.Repeat("2021年度社区长者食堂补助项目绩效评价报告，项目预算资金120万元", 20) + "。"
+	for b.Loop() {
+		IndexAny(s, "。；;！？!?\n")
+	}
+}
+
 func BenchmarkNewText(b *testing.B) {
 	s := "2021年度社区长者食堂补助项目绩效评价报告，项目预算资金120万元，实际支出118.5万元。"
 	for b.Loop() {

@@ -12,6 +12,17 @@ import (
 // tocLine is a table-of-contents entry: dot leaders or a tab, then a page.
 var tocLine = regexp.MustCompile(`(?:[.．…·]{2,}|\t)\s*[0-9]+\s*$`)
 
+// isTocLine is tocLine.MatchString(s), with a quick no first for the
+// lines (nearly all) that do not end in a digit, which the regexp would
+// try to match from every offset of.
+func isTocLine(s string) bool {
+	t := strings.TrimRight(s, "\t\n\f\r ") // \s
+	if t == "" || t[len(t)-1] < '0' || t[len(t)-1] > '9' {
+		return false
+	}
+	return tocLine.MatchString(s)
+}
+
 // marker is a numbered start of a paragraph.
 type marker struct {
 	family string
@@ -65,11 +76,11 @@ const terminators = "。；;！？!?：:"
 // classify decides whether the text after a marker reads as a heading. It
 // returns the title and, for a run-in heading, the body that follows it.
 func classify(rest string) (v verdict, title, body string) {
-	if rest == "" || tocLine.MatchString(rest) {
+	if rest == "" || isTocLine(rest) {
 		return notHeading, "", ""
 	}
 	rest = textnorm.OneLine(rest)
-	i := strings.IndexAny(rest, terminators)
+	i := grammar.IndexAny(rest, terminators)
 	if i < 0 || i+runeLenAt(rest, i) == len(rest) {
 		t := strings.TrimRight(rest, terminators)
 		if textnorm.Len(t) <= maxTitle && strings.Count(t, "，")+strings.Count(t, ",") <= 1 {

@@ -79,6 +79,26 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+func TestIsTocLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"项目概况……………3":        true,
+		"项目概况\t12 \n":       true,
+		"第一章 总论..........5": true,
+		"项目概况":              false,
+		"预算安排120万元":         false,
+		"2021":              false, // a digit at the end, but no leader
+		"目录…… 3 页":          false,
+		"":                  false,
+	} {
+		if got := isTocLine(in); got != want {
+			t.Errorf("isTocLine(%q) = %v, want %v", in, got, want)
+		}
+		if got := tocLine.MatchString(in); got != want {
+			t.Errorf("tocLine.MatchString(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 func TestProjectName(t *testing.T) {
 	tests := []struct{ title, name string }{
 		{"2020年度现代服务业专项经费项目支出绩效评价报告", "现代服务业专项经费"},

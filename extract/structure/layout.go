@@ -128,10 +128,17 @@ var stamps = regexp.MustCompile(`[（(]\s*(?:盖章|签章|公章|签字|签名|
 // coverField reads "key：value" (value possibly empty, spread with tabs,
 // spaces or underlines) and returns the canonical key.
 func coverField(s string) (key, value string, ok bool) {
-	i := strings.IndexAny(s, "：:")
+	// A colon past byte 80 or none at all in a line of over 300 bytes
+	// makes no field: of such a line (a paragraph of the body, mostly)
+	// only the first bytes are looked through.
+	head := s
+	if len(s) > 300 {
+		head = s[:80+len("：")]
+	}
+	i := grammar.IndexAny(head, "：:")
 	if i < 0 {
 		// "项目名称\t城乡…" or "项目名称    城乡…": a cover table exported as text
-		if len(s) > 300 || !strings.ContainsAny(s, "\t\u3000 ") {
+		if len(s) > 300 || grammar.IndexAny(s, "\t\u3000 ") < 0 {
 			return "", "", false
 		}
 		if loc := labelGap.FindStringIndex(s); loc != nil && loc[0] <= 30 {

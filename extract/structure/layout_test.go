@@ -48,6 +48,14 @@ func TestCoverField(t *testing.T) {
 		{"项目名称是全民健身设施建设", "", ""},
 		{"资金来源：财政拨款", "", ""},
 	}
+	// Lines of over 300 bytes: a field when the colon stands in the first
+	// 80, the rest of the line its value; none when it stands further.
+	long := strings.Repeat("全民健身设施建设", 15) // 360 bytes
+	tests = append(tests,
+		struct{ in, key, value string }{"项目名称：" + long, KeyProject, long},
+		struct{ in, key, value string }{strings.Repeat("一", 26) + "项目名称：" + long, "", ""},
+		struct{ in, key, value string }{"项目名称\t" + long, "", ""},
+	)
 	for _, tt := range tests {
 		key, value, ok := coverField(tt.in)
 		if tt.key == "" {

@@ -68,8 +68,8 @@ func Label(s string) string {
 // OneLine joins the lines of s without separator, after trimming each:
 // a title broken over lines is one title.
 func OneLine(s string) string {
-	if !strings.ContainsAny(s, "\n\r") {
-		return s
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
+		return s // most text: two vector scans, not a test of every byte
 	}
 	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
 	for i := range lines {
