@@ -196,19 +196,28 @@ func (w *Writer) insertPrepared(ctx context.Context, b *batch, p *Prepared) (int
 		ncols := len(pt.sql.cols)
 		for done := 0; done < pt.rows; {
 			k := chunk(pt.rows-done, ncols)
-			// A row naming a row of its own table (a section its parent)
-			// goes in a statement after the one of that row.
-			for j, v := range pt.args[done*ncols : (done+k)*ncols] {
-				if v, ok := v.(ref); ok && int(v.t) == ti && int(v.i) >= done {
-					k = chunk(max(j/ncols, 1), ncols)
-					break
+			if done == 0 {
+				// A row naming a row of its own table (a section its
+				// parent) goes in a statement after the table's first:
+				// from then on the id of every row of the table is
+				// known, as the table's rows take consecutive ids.
+				for j, v := range pt.args[:k*ncols] {
+					if v, ok := v.(ref); ok && int(v.t) == ti {
+						k = chunk(max(j/ncols, 1), ncols)
+						break
+					}
 				}
 			}
+			ahead := false // whether a row names a row not yet in
 			w.args = append(w.args[:0], pt.args[done*ncols:(done+k)*ncols]...)
 			for j, v := range w.args {
 				switch v := v.(type) {
 				case ref:
-					w.args[j] = ids[v.t][v.i]
+					if int(v.t) == ti && int(v.i) >= done {
+						w.args[j], ahead = ids[ti][0]+int64(v.i), true
+					} else {
+						w.args[j] = ids[v.t][v.i]
+					}
 				case nowStamp:
 					if stamp == "" {
 						stamp = w.stamp()
@@ -230,6 +239,10 @@ func (w *Writer) insertPrepared(ctx context.Context, b *batch, p *Prepared) (int
 			last, err := res.LastInsertId()
 			if err != nil {
 				return 0, err
+			}
+			if first := last - int64(done+k-1); ahead && first != ids[ti][0] {
+				// Not consecutive: the rows named their parents wrong.
+				return 0, fmt.Errorf("%s rows %d–%d: ids from %d, want %d", pt.sql.name, done+1, done+k, first, ids[ti][0])
 			}
 			for j := range k {
 				ids[ti][done+j] = last - int64(k-1-j)

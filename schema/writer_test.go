@@ -443,3 +443,42 @@ func TestTextsOfAFailedEntryStayOut(t *testing.T) {
 		t.Errorf("the index and unit_texts differ: %v", err)
 	}
 }
+
+// Sections name their parents by id, also when a parent goes in the same
+// statement as its children or in an earlier one.
+func TestSectionParentsAcrossStatements(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	// Two reports, so that the second's sections follow rows of the
+	// table already in; 300 sections each, more than a statement holds:
+	// a chapter every third, its two subsections after it.
+	e := sampleEntry("a.txt", "sha-a")
+	r := e.Ext.Reports[0]
+	r.Sections = nil
+	for i := range 300 {
+		s := model.Section{Parent: -1, Level: 1, Title: fmt.Sprintf("第%d章", i)}
+		if i%3 != 0 {
+			s = model.Section{Parent: i - i%3, Level: 2, Title: fmt.Sprintf("第%d章第%d节", i-i%3, i%3)}
+		}
+		r.Sections = append(r.Sections, s)
+	}
+	r.Figures, r.Funds = nil, nil
+	second := r
+	second.No = 2
+	e.Ext.Reports = []model.Report{r, second}
+	e.Ext.Index = nil
+	if _, err := w.Put(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_sections s JOIN v_sections p ON p.section_id = s.parent_id
+		WHERE p.report_id = s.report_id AND s.title = p.title || '第' || ((s.ordinal - 1) % 3) || '节'`); n != 400 {
+		t.Errorf("subsections under their chapters = %d, want 400", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_sections WHERE parent_id IS NULL AND level = 1`); n != 200 {
+		t.Errorf("chapters = %d, want 200", n)
+	}
+}
