@@ -103,10 +103,12 @@ func (t *table[P, T]) with(sub ...inserter[T]) *table[P, T] {
 	return t
 }
 
-// ignoringRepeats makes t skip a row whose key is stored already, and
-// returns t.
-func (t *table[P, T]) ignoringRepeats() *table[P, T] {
-	t.sql.orIgnore = true
+// keyed says that t's rows name their own integer key in their first
+// column and skip a key stored already, and returns t. The writer holds
+// them until the batch commits and inserts them then, in key order
+// (Writer.insertKeyed): no row refers to them by ref.
+func (t *table[P, T]) keyed() *table[P, T] {
+	t.sql.keyed = true
 	return t
 }
 

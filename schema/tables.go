@@ -369,7 +369,7 @@ var extractionTables = []inserter[model.Extraction]{
 			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
 			// A text stored already is skipped; a new one is indexed by
 			// unit_texts_fts's trigger (migration 0011).
-		).ignoringRepeats(),
+		).keyed(),
 	),
 }
 

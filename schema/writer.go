@@ -76,6 +76,10 @@ type Writer struct {
 	args       []any          // room for a statement's values
 	entryTerms []string       // the terms of the entry being put, a report each
 	df         map[string]int // reports per term loaded in the open batch, for term_df
+	// The rows of keyed tables (unit_texts) of the entry being put, and
+	// those of the open batch by table and key, inserted at Flush.
+	entryKeyed []*preparedTable
+	keyed      map[*tableSQL]map[int64][]any
 }
 
 // batch is one open transaction with its prepared statements: a document
@@ -124,7 +128,8 @@ func NewWriter(db *sql.DB, maxBatch int, maxAge time.Duration) *Writer {
 	if maxBatch < 1 {
 		maxBatch = 1
 	}
-	return &Writer{db: db, maxBatch: maxBatch, maxAge: maxAge, now: time.Now, df: map[string]int{}}
+	return &Writer{db: db, maxBatch: maxBatch, maxAge: maxAge, now: time.Now, df: map[string]int{},
+		keyed: map[*tableSQL]map[int64][]any{}}
 }
 
 // Lookup tells whether content sha is loaded under key, and whether path
@@ -171,7 +176,7 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 		w.abort()
 		return Loaded{}, fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}
-	w.entryTerms = w.entryTerms[:0]
+	w.entryTerms, w.entryKeyed = w.entryTerms[:0], w.entryKeyed[:0]
 	loaded, err := w.put(ctx, w.b, e)
 	if err != nil {
 		_, rerr := w.b.tx.ExecContext(ctx, `ROLLBACK TO entry`)
@@ -195,6 +200,7 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 	for _, t := range w.entryTerms {
 		w.df[t]++
 	}
+	w.keepKeyed()
 	w.pending++
 	if w.pending >= w.maxBatch || w.now().Sub(w.started) >= w.maxAge {
 		return loaded, w.Flush()
@@ -220,6 +226,7 @@ func (w *Writer) abort() {
 	w.b.tx.Rollback()
 	w.b, w.pending = nil, 0
 	clear(w.df)
+	clear(w.keyed)
 }
 
 // UnreadPaths returns the paths recorded as failed without being read
@@ -280,7 +287,12 @@ func (w *Writer) Flush() error {
 	if w.b == nil {
 		return nil
 	}
-	if err := w.upsertTermDF(context.Background(), w.b); err != nil {
+	ctx := context.Background()
+	if err := w.upsertTermDF(ctx, w.b); err != nil {
+		w.abort()
+		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
+	}
+	if err := w.insertKeyed(ctx, w.b); err != nil {
 		w.abort()
 		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}

@@ -400,3 +400,85 @@ func TestRootedPath(t *testing.T) {
 		}
 	}
 }
+
+// The texts of a document are inserted when its batch commits; those of
+// a document that failed to load must not be among them.
+func TestTextsOfAFailedEntryStayOut(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	// The database refuses b's path: b fails after all its rows were
+	// inserted or handed to the writer.
+	if _, err := db.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON paths WHEN new.path = 'b.txt'
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	total := model.IndexUnit{Report: 0, Section: -1, Kind: "cell", Block: 1, Text: "合计", Tokens: "合计"}
+	a := sampleEntry("a.txt", "sha-a")
+	a.Ext.Index = append(a.Ext.Index, total, total)
+	if _, err := w.Put(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	b := sampleEntry("b.txt", "sha-b")
+	b.Ext.Index = append(b.Ext.Index, model.IndexUnit{Report: 0, Section: -1, Kind: "paragraph", Block: 0,
+		Text: "绩效目标", Tokens: "绩效 目标"})
+	if _, err := w.Put(ctx, b); err == nil || errors.Is(err, ErrBatchLost) {
+		t.Fatalf("Put of a broken entry = %v, want its own error", err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM unit_texts`); n != 2 {
+		t.Errorf("unit_texts rows = %d, want 2 (项目概况 and 合计, once)", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM search_units WHERE text = '合计'`); n != 2 {
+		t.Errorf("units of 合计 = %d, want 2", n)
+	}
+	for word, want := range map[string]int{"合计": 1, "概况": 1, "目标": 0} {
+		if n := count(t, db, `SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH ?`, word); n != want {
+			t.Errorf("fts hits of %s = %d, want %d", word, n, want)
+		}
+	}
+	if _, err := db.Exec(`INSERT INTO unit_texts_fts (unit_texts_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("the index and unit_texts differ: %v", err)
+	}
+}
+
+// Sections name their parents by id, also when a parent goes in the same
+// statement as its children or in an earlier one.
+func TestSectionParentsAcrossStatements(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 10, time.Minute)
+	// Two reports, so that the second's sections follow rows of the
+	// table already in; 300 sections each, more than a statement holds:
+	// a chapter every third, its two subsections after it.
+	e := sampleEntry("a.txt", "sha-a")
+	r := e.Ext.Reports[0]
+	r.Sections = nil
+	for i := range 300 {
+		s := model.Section{Parent: -1, Level: 1, Title: fmt.Sprintf("第%d章", i)}
+		if i%3 != 0 {
+			s = model.Section{Parent: i - i%3, Level: 2, Title: fmt.Sprintf("第%d章第%d节", i-i%3, i%3)}
+		}
+		r.Sections = append(r.Sections, s)
+	}
+	r.Figures, r.Funds = nil, nil
+	second := r
+	second.No = 2
+	e.Ext.Reports = []model.Report{r, second}
+	e.Ext.Index = nil
+	if _, err := w.Put(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_sections s JOIN v_sections p ON p.section_id = s.parent_id
+		WHERE p.report_id = s.report_id AND s.title = p.title || '第' || ((s.ordinal - 1) % 3) || '节'`); n != 400 {
+		t.Errorf("subsections under their chapters = %d, want 400", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_sections WHERE parent_id IS NULL AND level = 1`); n != 200 {
+		t.Errorf("chapters = %d, want 200", n)
+	}
+}
