@@ -276,6 +276,9 @@ var layouts = []layout{
 	// A budget system's export: "label：key=value；…" lines, an
 	// indicator's levels in brackets, the cover rows "label：value" text.
 	{"key-value", renderKV, func(f form, r int) int { return r - f.header }, true},
+	// Cells parted by two ideographic spaces (U+3000), a merged or empty
+	// cell written as four more, empty last cells left out.
+	{"ideographic", renderIdeographic, sameRow, true},
 }
 
 func sameRow(_ form, r int) int { return r }
@@ -357,6 +360,30 @@ func renderBox(f form) (string, []byte) {
 	}
 	rule(f.rows[len(f.rows)-1], nil)
 	b.WriteString("填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderIdeographic parts cells with ideographic spaces.
+func renderIdeographic(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		end := len(r)
+		for end > 0 && cellOf(r[end-1]) == "" {
+			end--
+		}
+		cells := make([]string, end)
+		for c, s := range r[:end] {
+			cells[c] = cellOf(s)
+			if cells[c] == "" {
+				cells[c] = strings.Repeat("\u3000", 4)
+			}
+		}
+		b.WriteString(strings.Join(cells, "\u3000\u3000") + "\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
 	return f.name + ".txt", []byte(b.String())
 }
 
