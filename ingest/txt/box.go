@@ -111,7 +111,8 @@ func ruleSpans(l string) []int {
 			if n >= 0 {
 				spans[n]++
 			}
-		case r == '─' || r == '━' || r == '═' || isSpace(r):
+		case r == '─' || r == '━' || r == '═' || r < 0x2500 || r > 0x257F:
+			// A stroke, or the text of a cell merged down past the rule.
 		default: // a junction or corner that goes on down: a new cell
 			spans = append(spans, 0)
 			n++
@@ -185,7 +186,8 @@ func readBoxTable(lines []string, i int) (t draftTable, next int, ok bool) {
 			continue
 		}
 		flush()
-		prevRule = rule
+		// Only a row right under a rule is told its spans by it.
+		prevRule, rule = rule, ""
 		if len(t.rows) == 0 {
 			t.first = j + 1
 		}
@@ -193,9 +195,9 @@ func readBoxTable(lines []string, i int) (t draftTable, next int, ok bool) {
 			row = append(row, draftCell{paras: []line{{s, j + 1}}})
 		}
 		prev, prevFull = cells, full
-		t.lastLine = j + 1
 	}
 	flush()
+	t.lastLine = k // the closing rule
 	return t, k, wide >= 2
 }
 

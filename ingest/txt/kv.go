@@ -34,6 +34,9 @@ func parseKVLine(l string) (kv kvLine, ok bool) {
 	if strings.IndexByte(l, '=') < 0 {
 		return kv, false
 	}
+	if strings.ContainsAny(l, "|\t") {
+		return kv, false // a row of another layout
+	}
 	s := trim(l)
 	eq := strings.IndexByte(s, '=')
 	colon := strings.LastIndex(s[:eq], "：")
@@ -153,7 +156,7 @@ func isKVStart(lines []string, i int) bool {
 	if _, ok := parseKVLine(lines[i]); ok {
 		return true
 	}
-	return i+1 < len(lines) && isKVCaption(lines[i]) && isKVRow(lines[i+1])
+	return i+1 < len(lines) && isKVRow(lines[i+1]) && isKVCaption(lines[i])
 }
 
 func isKVRow(l string) bool {
