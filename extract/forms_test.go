@@ -268,9 +268,244 @@ var layouts = []layout{
 	// the sheet's width, a cell with a comma in it quoted, the title rows
 	// above the grid and the signature row under it rows of one cell.
 	{"csv", renderCSV, sameRow, true},
+	// A form drawn with box-drawing characters: every cell wrapped at
+	// five characters over as many lines as it needs, the indicator rows
+	// between two rules with none between them, a cell merged down blank
+	// under its first row and the rule under it left open there.
+	{"box", renderBox, sameRow, true},
+	// A budget system's export: "label：key=value；…" lines, an
+	// indicator's levels in brackets, the cover rows "label：value" text.
+	{"key-value", renderKV, func(f form, r int) int { return r - f.header }, true},
+	// Cells parted by two ideographic spaces (U+3000), a merged or empty
+	// cell written as four more, empty last cells left out.
+	{"ideographic", renderIdeographic, sameRow, true},
 }
 
 func sameRow(_ form, r int) int { return r }
+
+// boxCol is the width of a column of renderBox, in display columns.
+const boxCol = 10
+
+// renderBox draws the form with box-drawing characters.
+func renderBox(f form) (string, []byte) {
+	w := f.width()
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString("    " + s + "\n")
+	}
+	// bounds are a row's bar positions, by column: a shorter row's last
+	// cell spans the rest.
+	bounds := func(r []string) []bool {
+		at := make([]bool, w+1)
+		for c := range r {
+			at[c] = true
+		}
+		at[w] = true
+		return at
+	}
+	// rule draws the line between rows above and below (nil at the top
+	// and the bottom); a cell merged down into below leaves it open.
+	rule := func(above, below []string) {
+		up, down := make([]bool, w+1), make([]bool, w+1)
+		if above != nil {
+			up = bounds(above)
+		}
+		if below != nil {
+			down = bounds(below)
+		}
+		open := func(c int) bool { return c >= 0 && c < len(below) && below[c] == "^" }
+		for c := 0; c <= w; c++ {
+			left, right := c > 0 && !open(c-1), c < w && !open(c)
+			b.WriteString(boxJoint(up[c], down[c], left, right))
+			if c < w {
+				b.WriteString(strings.Repeat(map[bool]string{true: " ", false: "─"}[open(c)], boxCol))
+			}
+		}
+		b.WriteString("\n")
+	}
+	inBlock := func(i int) bool { return i > f.header+1 && i < len(f.rows) && f.rows[i][0] != "总分" }
+	for i, r := range f.rows {
+		if i == 0 {
+			rule(nil, r)
+		} else if !inBlock(i) {
+			rule(f.rows[i-1], r)
+		}
+		// Each cell wrapped at its width, a line a slice.
+		var wrapped [][]string
+		height := 1
+		for c, s := range r {
+			width := boxCol
+			if c == len(r)-1 {
+				width = (w-c)*(boxCol+1) - 1
+			}
+			parts := wrapCell(cellOf(s), width)
+			wrapped = append(wrapped, parts)
+			height = max(height, len(parts))
+		}
+		for k := range height {
+			b.WriteString("│")
+			for c := range r {
+				width := boxCol
+				if c == len(r)-1 {
+					width = (w-c)*(boxCol+1) - 1
+				}
+				text := ""
+				if k < len(wrapped[c]) {
+					text = wrapped[c][k]
+				}
+				b.WriteString(text + strings.Repeat(" ", width-displayWidth(text)) + "│")
+			}
+			b.WriteString("\n")
+		}
+	}
+	rule(f.rows[len(f.rows)-1], nil)
+	b.WriteString("填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderIdeographic parts cells with ideographic spaces.
+func renderIdeographic(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		end := len(r)
+		for end > 0 && cellOf(r[end-1]) == "" {
+			end--
+		}
+		cells := make([]string, end)
+		for c, s := range r[:end] {
+			cells[c] = cellOf(s)
+			if cells[c] == "" {
+				cells[c] = strings.Repeat("\u3000", 4)
+			}
+		}
+		b.WriteString(strings.Join(cells, "\u3000\u3000") + "\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// boxJoint is the character where a rule meets the bars: strokes up,
+// down, left and right of it.
+func boxJoint(up, down, left, right bool) string {
+	k := 0
+	for _, on := range []bool{up, down, left, right} {
+		k <<= 1
+		if on {
+			k++
+		}
+	}
+	return []string{" ", " ", " ", "─", " ", "┌", "┐", "┬", " ", "└", "┘", "┴", "│", "├", "┤", "┼"}[k]
+}
+
+// wrapCell cuts s into lines of at most width display columns.
+func wrapCell(s string, width int) []string {
+	var out []string
+	var cur strings.Builder
+	n := 0
+	for _, r := range s {
+		rw := displayWidth(string(r))
+		if n+rw > width {
+			out = append(out, cur.String())
+			cur.Reset()
+			n = 0
+		}
+		cur.WriteRune(r)
+		n += rw
+	}
+	return append(out, cur.String())
+}
+
+// displayWidth counts a Han or full-width character two columns.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 && r != '≥' && r != '≤' || r >= 0xFF00 && r <= 0xFF60 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// renderKV writes the form as a budget system exports it: the funds and
+// indicator rows as "label：key=value；…" lines under a caption, the
+// indicator's levels in brackets, the others "label：value".
+func renderKV(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	pairs := func(keys, values []string) string {
+		var out []string
+		for c, k := range keys {
+			v := ""
+			if c < len(values) {
+				v = cellOf(values[c])
+			}
+			out = append(out, k+"="+v)
+		}
+		return strings.Join(out, "；")
+	}
+	var funds []string // the funds header, while in the block
+	head := f.rows[f.header]
+	lead := 0 // the column of 一级指标
+	for head[lead] != "一级指标" {
+		lead++
+	}
+	levels := make([]string, 2)
+	for i, r := range f.rows {
+		switch {
+		case i+1 < len(f.rows) && f.rows[i+1][0] == "年度资金总额":
+			funds = r
+			b.WriteString(r[0] + "\n")
+		case funds != nil && len(r) == len(funds):
+			b.WriteString("  " + r[0] + "：" + pairs(funds[1:], r[1:]) + "\n")
+		case i == f.header:
+			funds = nil
+			b.WriteString("绩效指标\n")
+		case i > f.header && r[0] != "总分":
+			for c := range levels {
+				if r[lead+c] != "^" {
+					levels[c] = r[lead+c]
+				}
+			}
+			b.WriteString("  [" + strings.Join(levels, "/") + "] " + r[lead+2] + "：" + pairs(head[lead+3:], r[lead+3:]) + "\n")
+		case r[0] == "总分":
+			// The total's keys are the indicators' weight and score.
+			keys := []string{"分值", "得分"}
+			for _, h := range head {
+				if h == "权重" {
+					keys[0] = h
+				}
+			}
+			b.WriteString("总分：" + pairs(keys, r[1:3]) + "\n")
+			for c := 3; c+1 < len(r); c += 2 {
+				b.WriteString(r[c] + "：" + r[c+1] + "\n")
+			}
+		default:
+			funds = nil
+			if len(r) == 3 && r[1] == "预期目标" {
+				b.WriteString(r[0] + "\n")
+				continue
+			}
+			if r[0] == "^" {
+				for c := 1; c < len(r); c++ {
+					b.WriteString("  " + f.rows[i-1][c] + "：" + r[c] + "\n")
+				}
+				continue
+			}
+			for c := 0; c+1 < len(r); c += 2 {
+				b.WriteString(r[c] + "：" + r[c+1] + "\n")
+			}
+		}
+	}
+	b.WriteString("填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
 
 func cellOf(s string) string {
 	if s == "^" {

@@ -69,6 +69,10 @@ func parse(doc *model.Document, lines []string) {
 		case isBlank(l):
 			i++
 			continue
+		case isBoxLine(l):
+			t, next, ok = readBoxTable(lines, i)
+		case isKVStart(lines, i):
+			t, next, ok = readKVTable(lines, i)
 		case isPipeCell(l):
 			t, next, ok = readPipeCellTable(lines, i)
 		case strings.Contains(l, "|"):

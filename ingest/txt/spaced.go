@@ -99,6 +99,7 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	t.first = i + 1
 	var rows [][]string
 	var indent []bool
+	var at []int                // the line of each row
 	wraps := make(map[int]line) // row → the unit note its first cell wraps onto the next line
 	k := i
 	wrapped := 0 // continuation lines read since the last row's line
@@ -128,6 +129,7 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 		}
 		rows = append(rows, cells)
 		indent = append(indent, ind)
+		at = append(at, k)
 		wrapped = 0
 	}
 	if len(rows) < 2 {
@@ -142,6 +144,15 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	}
 	if wide < 2 || allFieldLines(rows) {
 		return t, k, false
+	}
+	// Cells parted by ideographic spaces place a shorter row's missing
+	// cells where its runs are wider than the table's parting.
+	if sep, unit := ideographicGaps(lines, at); sep > 0 {
+		for j, r := range rows {
+			if len(r) < width {
+				rows[j], indent[j] = fillGaps(r, lines[at[j]], sep, unit, width), false
+			}
+		}
 	}
 	// An indented row lacks its first cells, but under an indicator
 	// header, where alignIndicatorRows places the cells by the form's
@@ -193,4 +204,107 @@ func allFieldLines(rows [][]string) bool {
 		}
 	}
 	return true
+}
+
+// A table typed with ideographic spaces (U+3000) parts its cells with a
+// run of a few of them and writes an empty or merged cell as more: the
+// runs wider than the table's parting are where a shorter row lacks its
+// cells, wherever they stand in the row (预算执行 followed by a wide run
+// and the weight and score under theirs), which a row's indentation alone
+// does not say.
+
+// spaceRuns gives the runs of white space before each cell of l (the
+// first its indentation, perhaps none), in characters. ideographic is
+// false when a run of two or more holds any other space than U+3000.
+func spaceRuns(l string) (runs []int, ideographic bool) {
+	ideographic = true
+	run, ascii := 0, false
+	for _, r := range l {
+		if r == ' ' || r == '\u3000' || r == '\t' {
+			run++
+			ascii = ascii || r != '\u3000'
+			continue
+		}
+		if run >= 2 || len(runs) == 0 {
+			runs = append(runs, run)
+			ideographic = ideographic && (run < 2 || !ascii)
+		}
+		run, ascii = 0, false
+	}
+	return runs, ideographic
+}
+
+// ideographicGaps says how a table whose rows (at lines[at[j]]) part all
+// their cells by ideographic spaces writes them: sep, the narrowest run
+// between two cells, and unit, the run one empty cell takes (its spaces
+// and its parting), by the narrowest indentation, else by the narrowest
+// run wider than sep. sep is 0 when some row parts its cells otherwise.
+// Bytes are looked at first: U+3000 is written E3 80 80.
+func ideographicGaps(lines []string, at []int) (sep, unit int) {
+	indent, wide := 0, 0
+	for _, k := range at {
+		if !strings.Contains(lines[k], "\u3000\u3000") {
+			return 0, 0
+		}
+		runs, ok := spaceRuns(lines[k])
+		if !ok {
+			return 0, 0
+		}
+		if runs[0] > 0 && (indent == 0 || runs[0] < indent) {
+			indent = runs[0]
+		}
+		for _, n := range runs[1:] {
+			if sep == 0 || n < sep {
+				sep = n
+			}
+		}
+	}
+	for _, k := range at {
+		runs, _ := spaceRuns(lines[k])
+		for _, n := range runs[1:] {
+			if n > sep && (wide == 0 || n-sep < wide) {
+				wide = n - sep
+			}
+		}
+	}
+	if indent > 0 {
+		return sep, indent
+	}
+	return sep, wide
+}
+
+// fillGaps places the cells of r, the row written on line l, in a row of
+// at most width cells: the indentation, and each run of l wider than
+// sep, stands for as many empty cells as units of spaces it is wider. The
+// cells still missing then are the row's last, written empty: the row is
+// placed. A row without a wide run stays as it is.
+func fillGaps(r []string, l string, sep, unit, width int) []string {
+	runs, _ := spaceRuns(l)
+	if len(runs) != len(r) || unit == 0 {
+		return r
+	}
+	out := make([]string, 0, width)
+	left := width - len(r)
+	for c, cell := range r {
+		extra := runs[c]
+		if c > 0 {
+			extra -= sep
+		}
+		n := 0
+		if extra > 0 {
+			n = min(max((extra+unit/2)/unit, 1), left)
+		}
+		left -= n
+		for range n {
+			out = append(out, "")
+		}
+		out = append(out, cell)
+	}
+	if len(out) == len(r) {
+		return r
+	}
+	for range left {
+		out = append(out, "")
+	}
+	return out
 }

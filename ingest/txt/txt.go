@@ -13,7 +13,10 @@
 // into a .txt) with commas (csv.go). And a self-evaluation form's funds
 // and indicator blocks copied one cell a line, row boundaries lost, are
 // re-gridded by their header labels and the form's level names
-// (linefunds.go, linecells.go).
+// (linefunds.go, linecells.go). A form drawn with box-drawing characters,
+// its cells wrapped over lines, is read between its bars (box.go); a
+// budget system's export of "label：key=value；…" lines is a table of its
+// keys (kv.go).
 //
 // The encoding is detected (see Document.Encoding); bytes that decode in no
 // candidate become U+FFFD and are reported in Document.Warnings.
