@@ -107,7 +107,31 @@ func readNames(s *State) {
 				}
 			}
 		}
+		if r.EvaluationYear == 0 {
+			if y := letterYear(s.Layout, sp); y != 0 {
+				r.EvaluationYear, r.YearSource = y, "paragraph"
+			}
+		}
 	}
+}
+
+// letterYear is the year a cover letter above the report's title says
+// was evaluated ("我局对2019年度实施的…2个项目开展了绩效自评"), 0 when none.
+// The structure keeps the letter out of the report's text, as artefacts
+// before its title; the reports it sends on are of that year.
+func letterYear(l *structure.Layout, sp structure.Span) int {
+	if len(sp.TitleBlocks) == 0 {
+		return 0
+	}
+	for i := sp.First; i < sp.TitleBlocks[0]; i++ {
+		if l.Roles[i] != structure.RoleArtefact {
+			continue
+		}
+		if y := grammar.ObjectYear(grammar.Fold(l.Text[i])); y != 0 {
+			return y
+		}
+	}
+	return 0
 }
 
 // fullerName is the name among fuller that ends in unit, the same body

@@ -43,12 +43,167 @@ func SentenceFunds(paras []Para, year int) *StatedFunds {
 	// the text states no budget of its own; a project's investment (计划
 	//投资, 完成投资) only where it states neither.
 	t := &fundsText{paras: paras}
+	var f *StatedFunds
 	for _, mode := range []fundsMode{modeBudget, modeIssued, modeInvest} {
-		if f := sentenceFunds(t, year, mode); f != nil {
-			return f
+		if f = sentenceFunds(t, year, mode); f != nil {
+			break
+		}
+	}
+	if f != nil && f.Fund.RateStated != nil {
+		return f
+	}
+	// The text may state the budget and the spending apart (in sections
+	// of their own) and after them, in one sentence, amounts of another
+	// kind (a 三公经费 spent against its own budget): the rate it states
+	// tells which amounts are the funds.
+	if rf := ratedFunds(t, year); rf != nil && (f == nil || rf.Block < f.Block && !rf.agrees(f)) {
+		return rf
+	}
+	return f
+}
+
+// ratedFunds reads the funds by the execution rate a sentence states to
+// a decimal place: the spending is an amount of that sentence, the budget
+// one of that sentence or of one before it, and the spending over the
+// budget is the rate ("调整后全年预算620万元" … "全年实际支出资金588.64万元
+// ……预算执行率94.94%"). A rate stated to a whole percent would tie too
+// many amounts together.
+func ratedFunds(t *fundsText, year int) *StatedFunds {
+	// Most reports state no such rate: a look at the folded paragraphs
+	// spares them reading figures.
+	last := -1
+	for i, p := range t.paras {
+		if f := p.folded(); statesRate(f) && strings.Contains(f, "元") {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	var budgets []ratedAmount
+	seq := 0
+	for i, ss := range t.paraSentences()[:last+1] {
+		p := t.paras[i]
+		var before []ratedAmount // spending of the sentence before, in p
+		for _, bs := range ss {
+			s := bs.text
+			seq++
+			if !strings.Contains(s, "元") && !strings.ContainsAny(s, "%％") {
+				before = nil
+				continue
+			}
+			simple := textnorm.Simplify(s)
+			rated := statesRate(simple)
+			if !rated && !grammar.ContainsAny(simple, budgetWords) && !grammar.ContainsAny(simple, spendWords) || otherYear(s, year) {
+				before = nil
+				continue
+			}
+			figs, _ := figures.Find(s, figures.Context{})
+			spent := before
+			before = nil
+			for i := range figs {
+				a, ok := amountOf(s, &figs[i], p.Block, seq)
+				switch {
+				case !ok:
+				case !spendingLabel(a.label):
+					budgets = append(budgets, a)
+				case !grammar.ContainsAny(a.label, notSpent):
+					spent = append(spent, a)
+					before = append(before, a)
+				}
+			}
+			if rated {
+				if f := rateTies(figs, budgets, spent); f != nil {
+					return f
+				}
+			}
 		}
 	}
 	return nil
+}
+
+// budgetWords are the words of a sentence that may state a budget, and
+// spendWords of one that may state the spending.
+var (
+	budgetWords = []string{"预算", "安排", "下达", "合计"}
+	spendWords  = []string{"支出", "支付", "拨付", "使用"}
+)
+
+// statesRate reports whether s names an execution rate.
+func statesRate(s string) bool {
+	return (strings.Contains(s, "执行率") || strings.Contains(s, "支出率")) && strings.ContainsAny(s, "%％")
+}
+
+// ratedAmount is an amount in 元 of a sentence, its label simplified,
+// and where it stands: the block, the sentence's number in the report.
+type ratedAmount struct {
+	fig   *model.Figure
+	label string
+	block int
+	seq   int
+}
+
+// amountOf is f when it is a whole amount in 元 and no part of one
+// before it.
+func amountOf(s string, f *model.Figure, block, seq int) (ratedAmount, bool) {
+	if f.Kind != figures.KindMoney || f.Unit != "元" || f.Value == "" || f.High != "" || f.Approx != "" || partOf(s, f) {
+		return ratedAmount{}, false
+	}
+	return ratedAmount{f, textnorm.Simplify(f.Label), block, seq}, true
+}
+
+// spendingLabel reports whether an amount's label names money spent,
+// received, saved or left over: no budget.
+func spendingLabel(l string) bool {
+	return grammar.ContainsAny(l, []string{"支出", "执行", "使用", "实际", "支付", "拨付", "到位", "结余", "结转", "收入", "节约", "减少"})
+}
+
+// notSpent are the words of a label of money received, saved or left
+// over: no spending either.
+var notSpent = []string{"到位", "结余", "结转", "收入", "节约", "减少", "剩余", "未"}
+
+// rateTies is the funds a sentence's figures tie together when it states
+// an execution rate to a decimal place that one of spent (amounts of the
+// sentence or of the one before it) over one of budgets, stated before
+// it, is.
+func rateTies(figs []model.Figure, budgets, spent []ratedAmount) *StatedFunds {
+	for i := range figs {
+		r := &figs[i]
+		if r.Kind != figures.KindPercent || r.Unit != "%" || r.Approx != "" || r.High != "" || !statesRate(textnorm.Simplify(r.Label)+"%") {
+			continue
+		}
+		stated, places, ok := grammar.ParsePercent(r.Raw)
+		if !ok || places == 0 {
+			continue
+		}
+		for _, a := range spent {
+			for _, b := range budgets {
+				if b.seq > a.seq || b.seq == a.seq && b.fig.Place.Offset >= a.fig.Place.Offset {
+					break
+				}
+				if v, ok := grammar.RateAt(b.fig.Value, a.fig.Value, places); ok && v == stated {
+					return ratedFundsOf(b, a, r, stated)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// ratedFundsOf is the StatedFunds of budget b and spending a, tied by
+// the rate r states.
+func ratedFundsOf(b, a ratedAmount, r *model.Figure, stated float64) *StatedFunds {
+	bv, av := b.fig.Value, a.fig.Value
+	return &StatedFunds{Block: b.block, RateRaw: r.Raw, Fund: model.Fund{Item: b.label, Budget: &bv, Actual: &av,
+		Rate: rateOf(bv, av), RateStated: &stated, BudgetRaw: b.fig.Raw, ActualRaw: a.fig.Raw, TableNo: 0, Row: -1}}
+}
+
+// agrees reports whether f's budget and spending give the rate rf states,
+// at the precision it is stated to.
+func (rf *StatedFunds) agrees(f *StatedFunds) bool {
+	_, places, _ := grammar.ParsePercent(rf.RateRaw)
+	v, ok := grammar.RateAt(*f.Fund.Budget, *f.Fund.Actual, places)
+	return ok && v == *rf.Fund.RateStated
 }
 
 // fundsMode is what a sentence's budget may be: a budget stated (预算,

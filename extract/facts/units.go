@@ -15,8 +15,9 @@ import (
 
 var (
 	// unitLabel introduces the implementing unit in a sentence: "项目实施
-	// 单位为某某局", "項目實施單位：某某中心", "承担单位是某某站".
-	unitLabel = regexp.MustCompile(`(?:实施|承担|执行)单位\s*(?:为|是|[:：])\s*`)
+	// 单位为某某局", "項目實施單位：某某中心", "承担单位是某某站", and a
+	// transfer payment's "资金使用单位：某某局".
+	unitLabel = regexp.MustCompile(`(?:实施|承担|执行|资金使用)单位\s*(?:为|是|[:：])\s*`)
 	// unitCarries says who carries the project out: "具体由某某中心组织实施",
 	// "由某某局统筹组织实施".
 	unitCarries = regexp.MustCompile(`由([^，,。；;、：:（）()由]{2,30}?)(?:具体|统筹|统一|牵头|负责|组织)*实施`)

@@ -248,10 +248,18 @@ func PeriodYear(s string) int {
 // Only a 年度 counts: "2017年3月开工" is a date, not the year evaluated.
 var objectYear = regexp.MustCompile(`(?:评价|自评|评估)(?:对象|范围|内容)\s*(?:为|是|：|:)[^。；;，,：:]{0,20}?(` + YearPattern + `)\s*年度`)
 
+// evaluatedYear is the year of what a sentence says was evaluated:
+// "我局对2019年度实施的…2个项目开展了绩效自评", "对本局2020年度承担的…项目进行了
+// 绩效自评". A letter sending reports on says so for all of them.
+var evaluatedYear = regexp.MustCompile(`对[^。；;，,：:对]{0,10}?(` + YearPattern + `)\s*年度[^。；;：:]{0,40}?(?:开展|进行)了?[^。；;，,]{0,8}?(?:自评|评价)`)
+
 // ObjectYear is the year the evaluation's object or scope names, 0 when
 // s states none.
 func ObjectYear(s string) int {
 	m := objectYear.FindStringSubmatch(s)
+	if m == nil && strings.Contains(s, "年度") {
+		m = evaluatedYear.FindStringSubmatch(s)
+	}
 	if m == nil {
 		return 0
 	}

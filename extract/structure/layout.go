@@ -286,11 +286,12 @@ func isArtefact(s string) bool {
 
 // reportKinds end a report title ("项目支出绩效自评情况报告", "绩效评价报告书"
 // …); longest first, so that the project name is what remains. The scope
-// may be the budget's (财政支出, 财政资金), and an evaluation the finance
-// bureau picks out is a 重点绩效评价: neither word names the project.
+// may be the budget's (财政支出, 财政资金) or a transfer payment's region
+// (区域绩效自评报告), and an evaluation the finance bureau picks out is a
+// 重点绩效评价: none of these words names the project.
 var reportKinds = func() []string {
 	var out []string
-	for _, scope := range []string{"部门整体支出", "整体支出", "项目支出", "财政支出", "财政资金", "项目", "支出", ""} {
+	for _, scope := range []string{"部门整体支出", "整体支出", "项目支出", "财政支出", "财政资金", "项目", "支出", "区域", ""} {
 		for _, kind := range []string{"绩效评价", "重点绩效评价", "绩效自评"} {
 			for _, what := range []string{"情况", "工作", "结果", ""} {
 				for _, doc := range []string{"报告书", "的报告", "报告"} {

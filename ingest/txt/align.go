@@ -40,6 +40,13 @@ func alignIndicatorRows(rows [][]draftCell) {
 			continue
 		}
 		no := row[0].paras[0].no
+		if writesMerged(texts, lead) {
+			for len(row) < width {
+				row = append(row, draftCell{paras: []line{{"", no}}})
+			}
+			rows[j] = row
+			continue
+		}
 		out := make([]draftCell, 0, width)
 		empty := func(n int) {
 			for range n {
@@ -62,6 +69,23 @@ func alignIndicatorRows(rows [][]draftCell) {
 		empty(width - len(out))
 		rows[j] = out
 	}
+}
+
+// writesMerged reports whether an indicator row writes the cells merged
+// down from the rows above as empty cells, as Word's tab export does, and
+// leaves out only an empty last cell: it starts empty, and its cells up to
+// the header's 二级指标 are empty or the labels of their level.
+func writesMerged(texts []string, lead int) bool {
+	if len(texts) < lead+2 || texts[0] != "" {
+		return false
+	}
+	for _, t := range texts[:lead] {
+		if t != "" {
+			return false
+		}
+	}
+	return (texts[lead] == "" || level1Label.MatchString(texts[lead])) &&
+		(texts[lead+1] == "" || level2Label.MatchString(texts[lead+1]))
 }
 
 func cellString(dc draftCell) string {

@@ -125,6 +125,27 @@ func TestSpacedIndicatorRows(t *testing.T) {
 	})
 }
 
+// TestTabIndicatorRowsInPlace: Word's tab export writes the cells merged
+// down as empty cells and leaves out only an empty last cell (the reason
+// for a deviation): a row that starts with its empty merged cells is in
+// place, one cell short at its end.
+func TestTabIndicatorRowsInPlace(t *testing.T) {
+	doc := decodeOne(t, "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\t偏差原因\n"+
+		"\t产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t20\t20\n"+
+		"\t\t\t培训场次\t≥10场\t9场\t10\t8\t延期一场\n"+
+		"\t\t时效指标\t完成时间\t11月底前\t11月20日\t10\t10\n"+
+		"\t满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t95%\t10\t10\n"+
+		"总分\t100\t98\n")
+	checkGrid(t, doc, []string{
+		"绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 | 偏差原因",
+		" | 产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 20 | 20 | ",
+		" |  |  | 培训场次 | ≥10场 | 9场 | 10 | 8 | 延期一场",
+		" |  | 时效指标 | 完成时间 | 11月底前 | 11月20日 | 10 | 10 | ",
+		" | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% | 95% | 10 | 10 | ",
+		"总分 | 100 | 98 | < | < | < | < | < | <",
+	})
+}
+
 // TestLineCells: an indicator table copied one cell a line is re-gridded by
 // its header: the merged levels a row leaves out are empty cells, an empty
 // cell is a blank line, an empty last cell left out is told by the next
