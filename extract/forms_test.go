@@ -279,6 +279,9 @@ var layouts = []layout{
 	// Cells parted by two ideographic spaces (U+3000), a merged or empty
 	// cell written as four more, empty last cells left out.
 	{"ideographic", renderIdeographic, sameRow, true},
+	// Full-width bars (U+FF5C, as a Chinese input method types them)
+	// around every cell, written tight, the last cells padded empty.
+	{"wide-pipes", renderWidePipes, sameRow, true},
 }
 
 func sameRow(_ form, r int) int { return r }
@@ -579,6 +582,24 @@ func renderPipes(f form) (string, []byte) {
 			cells[c] = cellOf(s)
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	b.WriteString("\n填报人：王芳\n")
+	return f.name + ".txt", []byte(b.String())
+}
+
+// renderWidePipes writes the rows between full-width bars, merged cells
+// empty and every row padded to the form's width.
+func renderWidePipes(f form) (string, []byte) {
+	var b strings.Builder
+	for _, s := range f.title {
+		b.WriteString(s + "\n")
+	}
+	for _, r := range f.rows {
+		cells := make([]string, f.width())
+		for c, s := range r {
+			cells[c] = cellOf(s)
+		}
+		b.WriteString("｜" + strings.Join(cells, "｜") + "｜\n")
 	}
 	b.WriteString("\n填报人：王芳\n")
 	return f.name + ".txt", []byte(b.String())

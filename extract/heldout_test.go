@@ -41,7 +41,7 @@ var heldOutSets = []heldOutSet{
 	{"heldout6", 12, 95},
 	{"heldout7", 14, 100},
 	{"heldout8", 13, 100},
-	{"heldout9", 12, 90},
+	{"heldout9", 12, 97},
 	{"heldout10", 12, 94},
 }
 

@@ -76,7 +76,7 @@ func GradeOf(score, max string) string {
 // a colon or spaces between) is the score. 总分 may name the maximum
 // instead ("总分100分，得分91分"): see Text.
 var scoreLabels = []string{"综合评价得分", "绩效评价得分", "综合得分", "综合评分", "评价得分", "评价总分", "自评得分", "自评总分",
-	"总得分", "最终得分", "最终评分", "绩效得分", "绩效评分", "合计得分", "总分", "满分", "得分", "评分"}
+	"自评分数", "评定分数", "总得分", "最终得分", "最终评分", "绩效得分", "绩效评分", "合计得分", "总分", "满分", "得分", "评分"}
 
 // scoreSeps stand between a score label and its figure.
 var scoreSeps = []string{"为", "是", "达到", "达", "共计", "合计", "计", "：", ":"}
@@ -186,7 +186,7 @@ func Text(s string) Found {
 // scoreWords and gradeWords are held by every score label and every
 // grade label.
 var (
-	scoreWords = []string{"得分", "评分", "总分", "满分"}
+	scoreWords = []string{"得分", "评分", "总分", "满分", "分数"}
 	gradeWords = []string{"等级", "评级", "级别", "结果", "结论", "综合评价", "定级", "等次", "总体绩效"}
 )
 

@@ -519,3 +519,22 @@ func TestCSVRowsNotATable(t *testing.T) {
 		"其中：中央 | 800.00 | 760.25",
 	})
 }
+
+// TestWideBars: cells parted by the full-width bar ｜ (U+FF5C) or the
+// broken bar ¦ (U+00A6) make a table as "|" does, and the bars may be
+// mixed in one table; a sentence with a full-width bar in it stays a
+// paragraph, written as it was.
+func TestWideBars(t *testing.T) {
+	doc := decodeOne(t, "说明：资金｜绩效\n"+
+		"｜项目名称｜乡村道路维护｜｜\n"+
+		"｜年初预算｜调整后预算｜执行数｜\n"+
+		"¦120.5¦130¦128.2¦\n")
+	checkGrid(t, doc, []string{
+		"项目名称 | 乡村道路维护 | ",
+		"年初预算 | 调整后预算 | 执行数",
+		"120.5 | 130 | 128.2",
+	})
+	if len(doc.Body) < 1 || doc.Body[0].Para.Text != "说明：资金｜绩效" {
+		t.Errorf("first block %+v, want the sentence as written", doc.Body[0])
+	}
+}

@@ -48,6 +48,9 @@ func parseFrom(doc *model.Document, lines []string, first int) {
 
 // parse appends the blocks of lines to doc, lines[0] being line 1.
 func parse(doc *model.Document, lines []string) {
+	// The pipe readers and the spaced reader (which stops at a pipe) read
+	// bars; the others read the lines as written.
+	bars := withBars(lines)
 	for i := 0; i < len(lines); {
 		var (
 			t    draftTable
@@ -73,10 +76,10 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readBoxTable(lines, i)
 		case isKVStart(lines, i):
 			t, next, ok = readKVTable(lines, i)
-		case isPipeCell(l):
-			t, next, ok = readPipeCellTable(lines, i)
-		case strings.Contains(l, "|"):
-			t, next, ok = readPipeRowTable(lines, i)
+		case isPipeCell(bars[i]):
+			t, next, ok = readPipeCellTable(bars, i)
+		case strings.Contains(bars[i], "|"):
+			t, next, ok = readPipeRowTable(bars, i)
 		case isCSVRow(lines, i):
 			var above []line
 			t, above, next, ok = readCSVTable(lines, i)
@@ -89,7 +92,7 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readLineFundsTable(lines, i)
 		default:
 			if cells, _ := spacedCells(l); len(cells) >= 2 {
-				t, next, ok = readSpacedTable(lines, i)
+				t, next, ok = readSpacedTable(bars, i)
 			}
 		}
 		if ok {
@@ -163,6 +166,37 @@ scan:
 		t.rows = append(t.rows, row)
 	}
 	return t, end
+}
+
+// wideBars writes "|" for the other runes that part the cells of a pipe
+// table: the full-width bar of Chinese input methods (｜, U+FF5C) and the
+// broken bar (¦, U+00A6). It is the one place that says which runes part
+// cells; the pipe readers then know "|" alone.
+var wideBars = strings.NewReplacer("｜", "|", "¦", "|")
+
+// hasWideBar tells a line with a bar other than "|".
+func hasWideBar(l string) bool {
+	return strings.Contains(l, "｜") || strings.Contains(l, "¦")
+}
+
+// withBars returns lines with every bar written "|": lines itself when no
+// line has another bar, which is nearly always, so that a file without
+// one costs a byte search a line and no copy.
+func withBars(lines []string) []string {
+	var out []string
+	for i, l := range lines {
+		if !hasWideBar(l) {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), lines...)
+		}
+		out[i] = wideBars.Replace(l)
+	}
+	if out == nil {
+		return lines
+	}
+	return out
 }
 
 // isPipeCell tells a cell line of the one-cell-per-line pipe form: text
