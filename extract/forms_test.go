@@ -183,8 +183,9 @@ var forms = []form{
 		},
 		wantSc:  []string{"预算执行率 10 9.78", "产出指标 50 -", "效益指标 30 -", "满意度指标 10 -"},
 		wantFun: []string{"年度资金总额 61208000 59864000"},
-		// A department's report is named by its department.
-		want: formFacts{project: "某某县卫生健康局", dept: "某某县卫生健康局", year: 2022, kind: "department",
+		// A department's report is named by its department, which is
+		// also the unit whose spending it evaluates.
+		want: formFacts{project: "某某县卫生健康局", dept: "某某县卫生健康局", unit: "某某县卫生健康局", year: 2022, kind: "department",
 			budget: "61208000", initial: "56000000", actual: "59864000", rate: "97.8",
 			score: "97.78", max: "100", grade: "优", gradeNorm: "优"},
 	},

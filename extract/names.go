@@ -73,6 +73,11 @@ func readNames(s *State) {
 		if r.ProjectName == "" && r.SupervisingDept != "" && result.TitleKind(r.Title) == result.KindDepartment {
 			r.ProjectName, r.ProjectNameSource = r.SupervisingDept, sp.CoverFrom[structure.KeyDept]
 		}
+		// The department a department-wide form names is the unit whose
+		// spending it evaluates, when no 填报单位 line names it.
+		if r.ImplementingUnit == "" && r.SupervisingDept != "" && result.TitleKind(r.Title) == result.KindDepartment {
+			r.ImplementingUnit = r.SupervisingDept
+		}
 		// A department's report is named by the department
 		// ("某某局2021年度部门整体支出…"): it is the unit too.
 		if r.ProjectNameSource == "title" && r.ImplementingUnit == "" && facts.OrgEnding(r.ProjectName) != "" {
