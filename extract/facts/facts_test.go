@@ -309,3 +309,26 @@ func TestJoinWrapped(t *testing.T) {
 		t.Errorf("joinWrapped =\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// The budget, the spending and the rate each under a heading of its own,
+// the rate in a paragraph naming no amount: the rate ties the spending
+// before it to the budget.
+func TestSentenceFundsRateApart(t *testing.T) {
+	paras := []Para{
+		NewPara(2, "（一）资金安排"),
+		NewPara(3, "本年度下达项目预算资金365万元，后经调整为340万元。"),
+		NewPara(5, "（二）资金支付"),
+		NewPara(6, "截至年末，累计支付项目资金318.42万元，主要用于设备采购和人员培训。"),
+		NewPara(8, "（三）执行进度"),
+		NewPara(9, "项目资金执行率为93.65%，剩余资金已按规定收回。"),
+	}
+	sf := SentenceFunds(paras, 0)
+	if sf == nil || *sf.Fund.Budget != "3400000" || *sf.Fund.Actual != "3184200" || sf.RateRaw != "93.65%" {
+		t.Fatalf("SentenceFunds = %+v, want 340万元 against 318.42万元 at 93.65%%", sf)
+	}
+	// A rate no spending over a budget gives ties nothing.
+	paras[5] = NewPara(9, "项目资金执行率为91.20%，剩余资金已按规定收回。")
+	if sf := SentenceFunds(paras, 0); sf != nil && sf.Fund.RateStated != nil {
+		t.Errorf("SentenceFunds = %+v, tied by a rate no amounts give", sf.Fund)
+	}
+}

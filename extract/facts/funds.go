@@ -71,9 +71,11 @@ func SentenceFunds(paras []Para, year int) *StatedFunds {
 func ratedFunds(t *fundsText, year int) *StatedFunds {
 	// Most reports state no such rate: a look at the folded paragraphs
 	// spares them reading figures.
-	last := -1
+	last, yuan := -1, false
 	for i, p := range t.paras {
-		if f := p.folded(); statesRate(f) && strings.Contains(f, "元") {
+		f := p.folded()
+		yuan = yuan || strings.Contains(f, "元")
+		if statesRate(f) && yuan {
 			last = i
 		}
 	}
@@ -81,6 +83,10 @@ func ratedFunds(t *fundsText, year int) *StatedFunds {
 		return nil
 	}
 	var budgets []ratedAmount
+	// lastSpent is the spending of the last sentence that stated any: a
+	// rate in a paragraph of its own, naming no amount ("全年预算执行率为
+	// 97.07%" under 预算执行), is the rate of that spending.
+	var lastSpent []ratedAmount
 	seq := 0
 	for i, ss := range t.paraSentences()[:last+1] {
 		p := t.paras[i]
@@ -111,6 +117,12 @@ func ratedFunds(t *fundsText, year int) *StatedFunds {
 					spent = append(spent, a)
 					before = append(before, a)
 				}
+			}
+			if len(before) > 0 {
+				lastSpent = before
+			}
+			if rated && !strings.Contains(s, "元") && len(spent) == 0 {
+				spent = lastSpent
 			}
 			if rated {
 				if f := rateTies(figs, budgets, spent); f != nil {
