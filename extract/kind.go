@@ -32,23 +32,6 @@ func readKind(s *State, r *model.Report, paras []facts.Para) {
 	r.Kind = result.Kind(d)
 }
 
-// joinLines is the text of paras, a line each. It is sized first: a
-// report's text is tens of kilobytes, which a growing builder would copy
-// again at each doubling.
-func joinLines(paras []facts.Para) string {
-	n := 0
-	for _, p := range paras {
-		n += len(p.Text) + 1
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, p := range paras {
-		b.WriteString(p.Text)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
 // rowsOf lists a table's cells row by row, a merged cell once per row.
 func rowsOf(t *model.Table) [][]string {
 	rows := make([][]string, t.Rows)

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/govreports/govreports/extract/facts"
 	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/structure"
@@ -65,4 +67,21 @@ func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
 		}
 	}
 	return out
+}
+
+// joinLines is the text of paras, a line each. It is sized first: a
+// report's text is tens of kilobytes, which a growing builder would copy
+// again at each doubling.
+func joinLines(paras []facts.Para) string {
+	n := 0
+	for _, p := range paras {
+		n += len(p.Text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range paras {
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

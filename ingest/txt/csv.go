@@ -124,7 +124,7 @@ func quotedCell(lines []string, i, k, pos int) (paras []line, end, after int, op
 func hasSpaceRun(s string) bool {
 	run := 0
 	for _, r := range s {
-		if r == ' ' || r == '\u3000' || r == '\t' {
+		if partsCells(r) {
 			run++
 			if run >= 2 {
 				return true

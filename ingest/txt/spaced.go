@@ -20,7 +20,7 @@ func spacedCells(l string) (cells []string, indented bool) {
 	indented = isSpace(firstRune(l))
 	start, runStart, run := 0, 0, 0
 	for i, r := range s {
-		if r == ' ' || r == '\u3000' || r == '\t' {
+		if partsCells(r) {
 			if run == 0 {
 				runStart = i
 			}
@@ -35,6 +35,10 @@ func spacedCells(l string) (cells []string, indented bool) {
 	}
 	return append(cells, s[start:]), indented
 }
+
+// partsCells tells the spaces whose runs part the cells of a table laid
+// out with spaces: the space, the ideographic space and the tab.
+func partsCells(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' }
 
 // column is the display column where l's text starts, a Han or
 // full-width character two columns wide.
@@ -62,7 +66,7 @@ func runeWidth(r rune) int {
 func cellAt(l string, col int) int {
 	n, idx, run, inCell := 0, -1, 2, false
 	for _, r := range l {
-		if r == ' ' || r == '\u3000' || r == '\t' {
+		if partsCells(r) {
 			run++
 			if run >= 2 {
 				inCell = false
@@ -220,7 +224,7 @@ func spaceRuns(l string) (runs []int, ideographic bool) {
 	ideographic = true
 	run, ascii := 0, false
 	for _, r := range l {
-		if r == ' ' || r == '\u3000' || r == '\t' {
+		if partsCells(r) {
 			run++
 			ascii = ascii || r != '\u3000'
 			continue
