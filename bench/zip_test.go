@@ -3,7 +3,6 @@ package bench
 import (
 	"archive/zip"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -82,23 +81,7 @@ func runZip(b *testing.B, p *ingest.Processor, m synth.Manifest, dir, dbPath str
 // inflating; idle workers take the members of the archive another opened.
 func BenchmarkIngestZip(b *testing.B) {
 	m, p, dir := setupZip(b)
-	dbDir := b.TempDir()
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		dbPath := filepath.Join(dbDir, fmt.Sprintf("run%d.db", i))
-		if sum := runZip(b, p, m, dir, dbPath); sum.Ingested != m.Files+1 {
-			b.Fatalf("ingested %d files, want %d", sum.Ingested, m.Files+1)
-		}
-		b.StopTimer()
-		if got := countReports(b, dbPath); got != m.Reports {
-			b.Errorf("database holds %d reports, the manifest %d", got, m.Reports)
-		}
-		removeDB(dbPath)
-		b.StartTimer()
-		i++
-	}
-	report(b, m)
+	freshRuns(b, m, m.Files+1, func(dbPath string) ingest.Summary { return runZip(b, p, m, dir, dbPath) })
 }
 
 // BenchmarkIngestZipUnchanged runs again over the loaded .zip: the archive
