@@ -47,13 +47,7 @@ var (
 		return synth.Write(filepath.Join(scratch, "corpus"), corpusFiles, 1)
 	})
 	processorOnce = sync.OnceValues(func() (*ingest.Processor, error) {
-		p, err := ingest.New(ingest.Config{Workers: runtime.NumCPU(), BusyTimeout: 10 * time.Second})
-		if err != nil {
-			return nil, err
-		}
-		// A run loads the whole dictionary after its first files; here
-		// it is loaded before any timed loop.
-		return p, p.Segmenter().LoadAll()
+		return ingest.New(ingest.Config{Workers: runtime.NumCPU(), BusyTimeout: 10 * time.Second})
 	})
 )
 

@@ -103,7 +103,7 @@ func New(cfg Config) (*Processor, error) {
 		return newProcessor(cfg, extract.ExtractContext, "extract "+extract.Version+"; no index"), nil
 	}
 	seg, err := segment.New(segment.Options{UserDicts: append([]string(nil), cfg.Dicts...),
-		UserWords: append([]segment.Word(nil), cfg.UserWords...), Prefetch: true})
+		UserWords: append([]segment.Word(nil), cfg.UserWords...)})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -68,22 +69,24 @@ func TestZhDict(t *testing.T) {
 	}
 }
 
-// TestSmallDictCutsAsWhole cuts the sample and other texts with
-// dictionaries of their own words and with the whole dictionary loaded
-// as before, and wants the same tokens, counts, words and queries.
-func TestSmallDictCutsAsWhole(t *testing.T) {
+// TestGrownCutsAsWhole cuts the sample and other texts with grown
+// dictionaries and with the whole dictionary loaded into gse, and wants
+// the same tokens, counts, words and queries. The texts go through one
+// Segmenter in order, then through a new one in the opposite order, so
+// that the dictionaries grow from different words.
+func TestGrownCutsAsWhole(t *testing.T) {
 	data, err := os.ReadFile(corpus.SamplePath())
 	if err != nil {
 		t.Fatal(err)
 	}
 	sample := string(data)
 	texts := []string{
-		sample,
 		"牵头规划和引导全区商务楼宇经济发展和招商工作。绩效目标:完成省、市直管部门下达工作任务，预算执行率93.5%。",
 		"现代服务业发展局 服务业发展 Ａ１楼宇经济〇〇七 卡拉OK 的 了",
 		"",
 	}
 	texts = append(texts, strings.Split(sample, "\n")...)
+	texts = append(texts, sample)
 
 	dir := t.TempDir()
 	user := filepath.Join(dir, "user.txt")
@@ -99,17 +102,10 @@ func TestSmallDictCutsAsWhole(t *testing.T) {
 	// own, and New loads the whole dictionary.
 	if s, err := New(Options{UserDicts: []string{odd, user}}); err != nil {
 		t.Fatal(err)
-	} else if s.full.Load() == nil {
+	} else if s.full == nil {
 		t.Errorf("%s: the whole dictionary is not loaded", odd)
 	}
 	for _, opts := range []Options{{}, {UserDicts: []string{user}}} {
-		small, err := New(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if small.full.Load() != nil {
-			t.Fatalf("%v: whole dictionary loaded up front", opts.UserDicts)
-		}
 		whole, err := New(opts)
 		if err != nil {
 			t.Fatal(err)
@@ -118,69 +114,92 @@ func TestSmallDictCutsAsWhole(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// The total frequency the small dictionaries make up is the
+		// The total frequency the grown dictionaries work with is the
 		// whole one's.
-		if _, total := small.zhDict(); total != g.Dict.TotalFreq() {
+		if _, total := whole.zhDict(); total != g.Dict.TotalFreq() {
 			t.Errorf("%v: total %v, whole dictionary %v", opts.UserDicts, total, g.Dict.TotalFreq())
 		}
-		whole.full.Store(g)
-		for _, text := range texts {
-			c1, c2 := map[string]int{}, map[string]int{}
-			if a, b := small.TokensCounting(text, c1), whole.TokensCounting(text, c2); a != b {
-				t.Fatalf("%v: Tokens(%.40q…):\nsmall %.300q\nwhole %.300q", opts.UserDicts, text, a, b)
+		whole.full = g
+		for _, reverse := range []bool{false, true} {
+			grown, err := New(opts)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if len(c1) != len(c2) {
-				t.Fatalf("%v: counts of %.40q differ: %v, %v", opts.UserDicts, text, c1, c2)
+			if grown.full != nil {
+				t.Fatalf("%v: whole dictionary loaded", opts.UserDicts)
 			}
-			for w, n := range c1 {
-				if c2[w] != n {
-					t.Fatalf("%v: count of %q in %.40q: %d, %d", opts.UserDicts, w, text, n, c2[w])
+			order := slices.Clone(texts)
+			if reverse {
+				slices.Reverse(order)
+			}
+			for _, text := range order {
+				c1, c2 := map[string]int{}, map[string]int{}
+				if a, b := grown.TokensCounting(text, c1), whole.TokensCounting(text, c2); a != b {
+					t.Fatalf("%v: Tokens(%.40q…):\ngrown %.300q\nwhole %.300q", opts.UserDicts, text, a, b)
+				}
+				if !maps.Equal(c1, c2) {
+					t.Fatalf("%v: counts of %.40q differ: %v, %v", opts.UserDicts, text, c1, c2)
+				}
+				if a, b := grown.Words(text), whole.Words(text); !slices.Equal(a, b) {
+					t.Fatalf("%v: Words(%.40q…):\ngrown %q\nwhole %q", opts.UserDicts, text, a, b)
+				}
+			}
+			for _, q := range []string{"楼宇经济", "“绩效目标” 预算执行率", "现代服务业发展局", "服务业发展"} {
+				if a, b := grown.Query(q), whole.Query(q); a != b {
+					t.Errorf("%v: Query(%q) = %q, whole dictionary %q", opts.UserDicts, q, a, b)
 				}
 			}
 		}
-		for _, q := range []string{"楼宇经济", "“绩效目标” 预算执行率", "现代服务业发展局", "服务业发展"} {
-			if a, b := small.Query(q), whole.Query(q); a != b {
-				t.Errorf("%v: Query(%q) = %q, whole dictionary %q", opts.UserDicts, q, a, b)
-			}
+	}
+}
+
+// TestGrownGrows: a grown dictionary holds the dictionary words of the
+// texts it cut and no others, goes back to the idle ones for the next
+// caller, and is let go once it holds more than maxGrown words.
+func TestGrownGrows(t *testing.T) {
+	s, err := New(Options{UserWords: []Word{{Text: "楼宇经济"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Tokens("楼宇经济发展")
+	gd := s.getGrown()
+	var words []string
+	for i := range gd.g.Dict.Tokens {
+		words = append(words, gd.g.Dict.Tokens[i].Text())
+	}
+	slices.Sort(words)
+	// zh_s holds each character and 楼宇, 经济, 发展, but not 楼宇经济 (the
+	// user word), 经济发展, 宇经 or 济发.
+	if want := []string{"发", "发展", "宇", "展", "楼", "楼宇", "楼宇经济", "济", "经", "经济"}; !slices.Equal(words, want) {
+		t.Errorf("after 楼宇经济发展 the dictionary holds %q, want %q", words, want)
+	}
+	s.putGrown(gd)
+	if again := s.getGrown(); again != gd {
+		t.Error("an idle grown dictionary is not used again")
+	} else {
+		// Past maxGrown words it is let go.
+		gd.g.Dict.Tokens = append(gd.g.Dict.Tokens, make([]gse.Token, maxGrown)...)
+		s.putGrown(gd)
+		if again := s.getGrown(); again == gd {
+			t.Error("a grown dictionary of more than maxGrown words is kept")
 		}
 	}
 }
 
-// TestPrefetch: with Prefetch the whole dictionary comes after some text
-// and cuts as the small ones did.
-func TestPrefetch(t *testing.T) {
-	s, err := New(Options{Prefetch: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := "绩效目标:完成省、市直管部门下达工作任务"
-	before := s.Tokens(text)
-	if s.full.Load() != nil {
-		t.Fatal("the whole dictionary loads after one short text")
-	}
-	s.Tokens(strings.Repeat(text, prefetchAfter/len(text)+1))
-	if s.full.Load() == nil {
-		t.Fatal("the whole dictionary is not loaded after prefetchAfter bytes")
-	}
-	if after := s.Tokens(text); after != before {
-		t.Errorf("Tokens before the whole dictionary %q, after %q", before, after)
-	}
-}
-
-// BenchmarkSmallDict cuts the sample a line at a time, as indexing does,
-// with dictionaries of each line's words.
-func BenchmarkSmallDict(b *testing.B) {
+// BenchmarkGrown cuts the sample a line at a time, as indexing does, with
+// a new Segmenter each time: dictionaries grown from nothing.
+func BenchmarkGrown(b *testing.B) {
 	data, err := os.ReadFile(corpus.SamplePath())
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := New(Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	lines := strings.Split(string(data), "\n")
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
+		s, err := New(Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
 		for _, l := range lines {
 			s.Tokens(l)
 		}
@@ -195,15 +214,12 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
-// TestKnownWords: the words the whole dictionary cut are worked out once
+// TestKnownWords: the words cut are worked out once
 // and kept; cutting the same text again, from what was kept, gives the
 // same words, sub-words and counts.
 func TestKnownWords(t *testing.T) {
 	s, err := New(Options{})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.LoadAll(); err != nil {
 		t.Fatal(err)
 	}
 	const text = "绩效目标完成情况良好"

@@ -5,12 +5,11 @@
 //
 // It wraps github.com/go-ego/gse with its simplified-Chinese dictionary
 // (zh_s), a dictionary of this domain's terms shipped in the package, and
-// any user dictionaries. Loading all of zh_s into gse takes seconds and a
-// few hundred MB, so a Segmenter cuts each text with a gse dictionary of
-// only the words that text holds, looked up in a sorted copy of zh_s
-// (zh_s.dict, made by ./gen); with Options.Prefetch it loads the whole
-// dictionary once a file or two has been cut, for the many texts that
-// follow. Both cut every text the same way.
+// any user dictionaries. Loading all of zh_s into gse takes a second and
+// ~160 MB, so a Segmenter cuts with gse dictionaries that grow with the
+// texts cut: the words each text holds are looked up in a sorted copy of
+// zh_s (zh_s.dict, made by ./gen) and added to gse's before it cuts the
+// text (see grown). They cut every text as the whole dictionary does.
 package segment
 
 import (
@@ -54,11 +53,6 @@ type Options struct {
 	// dictionary kept elsewhere than in a file (ingest keeps the one a
 	// database was built with in the database).
 	UserWords []Word
-	// Prefetch loads the whole dictionary once more than a file or two of
-	// text has been cut: it takes seconds, and then cuts each text ten
-	// times faster than a dictionary of the text's own words can be
-	// built. For many texts (ingest), not for a query.
-	Prefetch bool
 }
 
 // Segmenter cuts text into words. It is safe for concurrent use.
@@ -67,19 +61,22 @@ type Segmenter struct {
 	given    []Word              // the user words, as given
 	words    string              // user and domain words, as gse reads them
 	user     map[string]userWord // the same, as gse holds them
-	userMax  int                 // the longest in bytes
+	userList []string            // the same words, sorted
+	userTrie *trie               // userList's, nil if empty
 	base     float64             // their total frequency
 	stop     map[string]bool     // gse's stop words
-	prefetch bool
 
-	zhOnce sync.Once
-	zh     *zhDict
-	total  float64 // the whole dictionary's total frequency
+	zhOnce   sync.Once
+	zh       *zhDict
+	total    float64 // the whole dictionary's total frequency
+	shadowed bitset  // the words of zh_s that user words replace
 
-	cut      atomic.Int64 // bytes cut with small dictionaries
-	fullOnce sync.Once
-	full     atomic.Pointer[gse.Segmenter] // the whole dictionary, once loaded
-	fullErr  error                         // why it did not load
+	// full is the whole dictionary loaded into gse, when the total
+	// frequency can only be gse's own sum (see New); else nil, and texts
+	// are cut with grown dictionaries.
+	full      *gse.Segmenter
+	grownMu   sync.Mutex
+	grownIdle []*grown
 
 	known  sync.Map // string → *word: the words the whole dictionary cut (knownWord)
 	nKnown atomic.Int64
@@ -124,7 +121,7 @@ func New(opts Options) (*Segmenter, error) {
 	fmt.Fprintf(h, "domain %d\n", len(domainDict))
 	h.Write(domainDict)
 
-	s := &Segmenter{hash: hex.EncodeToString(h.Sum(nil)), given: given, words: words.String(), prefetch: opts.Prefetch}
+	s := &Segmenter{hash: hex.EncodeToString(h.Sum(nil)), given: given, words: words.String()}
 	// gse reads the user and domain words, so that they are held exactly
 	// as in the whole dictionary.
 	small := gse.Segmenter{NotLoadHMM: true, SkipLog: true}
@@ -139,7 +136,11 @@ func New(opts Options) (*Segmenter, error) {
 	for i := range small.Dict.Tokens {
 		t := &small.Dict.Tokens[i]
 		s.user[t.Text()] = userWord{t.Freq(), t.Pos()}
-		s.userMax = max(s.userMax, len(t.Text()))
+		s.userList = append(s.userList, t.Text())
+	}
+	if len(s.userList) > 0 {
+		slices.Sort(s.userList)
+		s.userTrie = newTrie(len(s.userList), func(i int) string { return s.userList[i] })
 	}
 
 	// zh_s's frequencies are whole numbers (./gen checks), so the total
@@ -152,7 +153,7 @@ func New(opts Options) (*Segmenter, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.full.Store(g)
+		s.full = g
 	}
 	return s, nil
 }
@@ -167,11 +168,13 @@ func (s *Segmenter) zhDict() (*zhDict, float64) {
 		}
 		// The total is the user words' (gse adds them first), then
 		// zh_s's less those the user words shadow.
+		s.shadowed = newBitset(len(zh.lines))
 		shadowed := 0.0
 		for w := range s.user {
 			if i, ok := zh.find(w); ok {
 				_, f, _ := zh.entry(i)
 				shadowed += f
+				s.shadowed.add(i)
 			}
 		}
 		s.zh, s.total = zh, s.base+zh.total-shadowed
@@ -193,48 +196,6 @@ func loadFull(words string) (*gse.Segmenter, error) {
 		return nil, fmt.Errorf("segment: loading the embedded dictionary: %w", err)
 	}
 	return g, nil
-}
-
-// LoadAll loads the whole dictionary now unless it is loaded, as
-// Options.Prefetch does after some text: for a caller that is about to cut
-// much text and would rather not count the load with it (benchmarks).
-func (s *Segmenter) LoadAll() error {
-	s.fullOnce.Do(func() {
-		if s.full.Load() != nil {
-			return
-		}
-		g, err := loadFull(s.words)
-		if err != nil {
-			s.fullErr = err
-			return
-		}
-		s.full.Store(g)
-	})
-	return s.fullErr
-}
-
-// prefetchAfter is how much text small dictionaries cut before
-// Options.Prefetch loads the whole dictionary: they cut a file or two
-// sooner than it loads, and with less memory, but many files ten times
-// slower than it cuts them.
-const prefetchAfter = 128 << 10
-
-// cutter returns the gse segmenter to cut folded text with: the whole
-// dictionary once loaded, else a dictionary of text's own words.
-func (s *Segmenter) cutter(text string) *gse.Segmenter {
-	if g := s.full.Load(); g != nil {
-		return g
-	}
-	if s.prefetch && s.cut.Add(int64(len(text))) > prefetchAfter {
-		// Other callers wait for the load here, which takes less time
-		// than they would spend cutting with small dictionaries
-		// meanwhile; on an error they go on with small dictionaries,
-		// which give the same words.
-		if s.LoadAll() == nil {
-			return s.full.Load()
-		}
-	}
-	return s.smallDict(text)
 }
 
 // DictError reports a bad line in a dictionary file.
@@ -374,22 +335,16 @@ func (s *Segmenter) TokensCounting(text string, counts map[string]int) string {
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/4)
 	var subs []string
-	full := s.full.Load()
 	s.eachWord(text, func(g *gse.Segmenter, w string, han bool) {
-		if han && g == full {
+		if han {
 			k := s.knownWord(g, w)
 			w = k.text // a copy of its own: counts may keep it
 			if counts != nil && k.content {
 				counts[w]++
 			}
 			subs = append(subs, k.subs...)
-		} else {
-			if counts != nil && s.isContentWord(g, w) {
-				addCount(counts, w)
-			}
-			if han && utf8.RuneCountInString(w) >= 3 {
-				subs = subWords(g, w, subs)
-			}
+		} else if counts != nil && s.isContentWord(g, w) {
+			addCount(counts, w)
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
@@ -413,8 +368,7 @@ func addCount(counts map[string]int, w string) {
 	counts[strings.Clone(w)] = 1
 }
 
-// word is what indexing works out for a Han word cut by the whole
-// dictionary: whether it is a content word, and the shorter words inside
+// word is what indexing works out for a Han word: whether it is a content word, and the shorter words inside
 // it. The same words recur in every report; working them out anew each
 // time was a quarter of segmenting.
 type word struct {
@@ -430,8 +384,10 @@ type word struct {
 // bound of 65,536 the larger run's heap, and the GC's goal, grew with them.
 const maxKnown = 1 << 13
 
-// knownWord returns what indexing needs of the Han word w cut by g, the
-// whole dictionary (which never changes once loaded).
+// knownWord returns what indexing needs of the Han word w cut by g. Every
+// dictionary g may be (the whole one, or any grown one) holds the words
+// inside w, which are words of the run w was cut from, so what is worked
+// out holds for all of them.
 func (s *Segmenter) knownWord(g *gse.Segmenter, w string) *word {
 	if k, ok := s.known.Load(w); ok {
 		return k.(*word)
@@ -479,7 +435,13 @@ func subWords(g *gse.Segmenter, w string, out []string) []string {
 // A word is a piece of the folded text: fn copies what it keeps.
 func (s *Segmenter) eachWord(text string, fn func(g *gse.Segmenter, w string, han bool)) {
 	text = fold(text)
-	g := s.cutter(text)
+	g := s.full
+	var gd *grown
+	if g == nil {
+		gd = s.getGrown()
+		defer s.putGrown(gd)
+		g = gd.g
+	}
 	start, inHan := -1, false
 	var buf []byte // the run as gse takes it, one buffer for all runs
 	flush := func(end int) {
@@ -497,6 +459,9 @@ func (s *Segmenter) eachWord(text string, fn func(g *gse.Segmenter, w string, ha
 			// (gse would cut it so), and a common run: 年 after 2022.
 			fn(g, run, true)
 			return
+		}
+		if gd != nil {
+			s.grow(gd, run)
 		}
 		buf = append(buf[:0], run...)
 		// A segment's bytes are its word: gse looks words up by the

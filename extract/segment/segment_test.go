@@ -16,8 +16,7 @@ import (
 	"github.com/govreports/govreports/extract/segment"
 )
 
-// The dictionary takes seconds to load, so the tests share one Segmenter,
-// as a process does.
+// The tests share one Segmenter, as a process does.
 var (
 	sharedOnce sync.Once
 	shared     *segment.Segmenter
@@ -308,14 +307,19 @@ func sampleLines(t testing.TB) []string {
 	return lines
 }
 
-// TestConcurrentUse runs one Segmenter from many goroutines (go test -race
-// checks that they only read) and expects what a single goroutine gets.
+// TestConcurrentUse runs a new Segmenter from many goroutines at once, so
+// that its dictionaries grow concurrently (go test -race checks that each
+// is used by one goroutine at a time), and expects what a single goroutine
+// gets.
 func TestConcurrentUse(t *testing.T) {
-	seg := defaultSegmenter(t)
 	lines := sampleLines(t)
 	want := make([]string, len(lines))
 	for i, l := range lines {
-		want[i] = seg.Tokens(l)
+		want[i] = defaultSegmenter(t).Tokens(l)
+	}
+	seg, err := segment.New(segment.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
 	for g := range 8 {
 		t.Run("", func(t *testing.T) {
@@ -328,35 +332,6 @@ func TestConcurrentUse(t *testing.T) {
 				seg.Query(lines[i])
 			}
 			seg.Keywords(lines[g%len(lines)], 5)
-		})
-	}
-}
-
-// TestConcurrentUseWholeDictionary: with the whole dictionary, whose words
-// are worked out once and kept for every caller, goroutines cutting at
-// once get what small dictionaries cut one at a time.
-func TestConcurrentUseWholeDictionary(t *testing.T) {
-	lines := sampleLines(t)
-	want := make([]string, len(lines))
-	for i, l := range lines {
-		want[i] = defaultSegmenter(t).Tokens(l)
-	}
-	seg, err := segment.New(segment.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := seg.LoadAll(); err != nil {
-		t.Fatal(err)
-	}
-	for g := range 8 {
-		t.Run("", func(t *testing.T) {
-			t.Parallel()
-			for i := range lines {
-				i := (i + g*17) % len(lines)
-				if got := seg.Tokens(lines[i]); got != want[i] {
-					t.Errorf("line %d: concurrent Tokens = %q, want %q", i, got, want[i])
-				}
-			}
 		})
 	}
 }
