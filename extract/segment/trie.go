@@ -30,32 +30,41 @@ const (
 // newTrie builds the trie of n words, word(i) the i-th in byte order
 // (which is rune order in UTF-8), with no duplicates.
 func newTrie(n int, word func(i int) string) *trie {
-	t := &trie{label: []rune{0}, word: []int32{-1}}
+	// About one and a half nodes a word in zh_s.
+	t := &trie{label: make([]rune, 1, n+n/2+1), word: make([]int32, 1, n+n/2+1), kids: make([]uint32, 0, n+n/2+2)}
+	t.word[0] = -1
 	// A node covers the words [lo, hi), which share their first depth
-	// bytes: the node's prefix.
-	type span struct{ lo, hi, depth int }
-	queue := []span{{0, n, 0}}
-	for next := 0; next < len(queue); next++ {
-		sp := queue[next]
-		t.kids = append(t.kids, uint32(len(t.label)))
-		lo := sp.lo
-		if lo < sp.hi && len(word(lo)) == sp.depth {
-			t.word[next] = int32(lo) // the prefix itself sorts first
-			lo++
-		}
-		for lo < sp.hi {
-			r, size := utf8.DecodeRuneInString(word(lo)[sp.depth:])
-			prefix := word(lo)[:sp.depth+size]
-			hi := lo + 1
-			for hi < sp.hi && len(word(hi)) >= len(prefix) && word(hi)[:len(prefix)] == prefix {
-				hi++
+	// bytes: the node's prefix. Nodes are made a level at a time.
+	type span struct{ lo, hi, depth int32 }
+	level := []span{{0, int32(n), 0}}
+	var next []span
+	for len(level) > 0 {
+		next = next[:0]
+		for _, sp := range level {
+			t.kids = append(t.kids, uint32(len(t.label)))
+			lo, depth := int(sp.lo), int(sp.depth)
+			if lo < int(sp.hi) && len(word(lo)) == depth {
+				t.word[len(t.kids)-1] = int32(lo) // the prefix itself sorts first
+				lo++
 			}
-			t.label = append(t.label, r)
-			t.word = append(t.word, -1)
-			queue = append(queue, span{lo, hi, sp.depth + size})
-			lo = hi
+			// The words after the prefix, grouped by their next
+			// character: runs of the sorted list.
+			for lo < int(sp.hi) {
+				r, size := utf8.DecodeRuneInString(word(lo)[depth:])
+				hi := lo + 1
+				for hi < int(sp.hi) {
+					if r2, _ := utf8.DecodeRuneInString(word(hi)[depth:]); r2 != r {
+						break
+					}
+					hi++
+				}
+				t.label = append(t.label, r)
+				t.word = append(t.word, -1)
+				next = append(next, span{int32(lo), int32(hi), int32(depth + size)})
+				lo = hi
+			}
 		}
-		queue[next] = span{} // let the queue's front go
+		level, next = next, level
 	}
 	t.kids = append(t.kids, uint32(len(t.label)))
 	t.root = make([]uint32, rootHigh-rootLow+1)
