@@ -94,10 +94,9 @@ type Processor struct {
 }
 
 // New makes a processor; it reads the built-in dictionaries and cfg.Dicts
-// for the segmenter unless cfg.NoIndex is set. The whole dictionary, which
-// takes seconds, is loaded only once a file or two has been segmented
-// (with dictionaries of their own words): a run over unchanged files or
-// of one small file never loads it, and the walk goes on while it loads.
+// for the segmenter unless cfg.NoIndex is set. The segmenter never loads
+// the whole general dictionary: it looks each text's words up in it and
+// cuts with dictionaries grown from them (see segment.Segmenter).
 func New(cfg Config) (*Processor, error) {
 	if cfg.NoIndex {
 		return newProcessor(cfg, extract.ExtractContext, "extract "+extract.Version+"; no index"), nil

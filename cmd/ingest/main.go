@@ -235,8 +235,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		debug.SetMemoryLimit(o.memory << 20)
 	}
 	// The progress display starts with the run, once the dictionaries are
-	// read, so that its rates are of reading files alone (the whole
-	// dictionary, when a run needs it, loads during the run).
+	// read, so that its rates are of reading files alone.
 	var prog *progress
 	loadStart := time.Now()
 	proc, err := ingest.New(ingest.Config{

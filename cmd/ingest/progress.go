@@ -187,9 +187,8 @@ func printSummary(w io.Writer, s ingest.Summary, prune bool, loading time.Durati
 	if s.Lost > 0 {
 		fmt.Fprintf(w, "%s read but not stored: the batch holding them could not be committed; the next run reads them again\n", plural(s.Lost, "file"))
 	}
-	// The whole dictionary loads during the run, once a file or two has
-	// been cut, so its time is in the run's; what loads before is shown
-	// only when it is worth a mention.
+	// What loads before the run (user dictionaries) is shown only when it
+	// is worth a mention.
 	fmt.Fprintf(w, "%.2fs", secs)
 	if loading >= 50*time.Millisecond {
 		fmt.Fprintf(w, " (and %.2fs loading the dictionary)", loading.Seconds())
