@@ -41,6 +41,7 @@ const (
 
 func main() {
 	ctx, stop := interruptible()
+	go tuneGC(ctx)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
 	stop()
 	os.Exit(code)
