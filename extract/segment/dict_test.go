@@ -2,6 +2,7 @@ package segment
 
 import (
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -252,5 +253,62 @@ func TestFoldSparesIdeographs(t *testing.T) {
 	}
 	if got, want := fold("ＡＢ绩效　Ｇｏ１"), "ab绩效 go1"; got != want {
 		t.Errorf("fold = %q, want %q", got, want)
+	}
+}
+
+// variedTexts are n texts of about size bytes each, made of words drawn
+// at random from all of zh_s: far more varied than any archive, so that
+// grown dictionaries keep growing (and are let go at maxGrown).
+func variedTexts(n, size int) []string {
+	zh, err := newZhDict(zhDictText)
+	if err != nil {
+		panic(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	texts := make([]string, n)
+	for i := range texts {
+		var b strings.Builder
+		for b.Len() < size {
+			b.WriteString(zh.word(rng.IntN(len(zh.lines))))
+			if rng.IntN(8) == 0 {
+				b.WriteString("，")
+			}
+		}
+		texts[i] = b.String()
+	}
+	return texts
+}
+
+// BenchmarkTokensVaried cuts varied texts (see variedTexts) with grown
+// dictionaries and with the whole dictionary loaded into gse (its load
+// not counted).
+func BenchmarkTokensVaried(b *testing.B) {
+	texts := variedTexts(200, 20<<10)
+	bytes := 0
+	for _, t := range texts {
+		bytes += len(t)
+	}
+	for _, whole := range []bool{false, true} {
+		name := "grown"
+		if whole {
+			name = "whole"
+		}
+		b.Run(name, func(b *testing.B) {
+			s, err := New(Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if whole {
+				if s.full, err = loadFull(s.words); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(bytes))
+			for b.Loop() {
+				for _, t := range texts {
+					s.Tokens(t)
+				}
+			}
+		})
 	}
 }
