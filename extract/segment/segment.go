@@ -140,7 +140,7 @@ func New(opts Options) (*Segmenter, error) {
 	}
 	if len(s.userList) > 0 {
 		slices.Sort(s.userList)
-		s.userTrie = newTrie(len(s.userList), func(i int) string { return s.userList[i] })
+		s.userTrie = newTrie(0, len(s.userList), 0, func(i int) string { return s.userList[i] })
 	}
 
 	// zh_s's frequencies are whole numbers (./gen checks), so the total

@@ -7,36 +7,31 @@ import (
 
 // A trie finds the words of a sorted word list that a text starts with,
 // a character at a time: what finding a text's dictionary words needs at
-// every character of every text. Built once from the sorted list (tens of
-// milliseconds for zh_s) rather than loaded into gse's own trie (a second),
-// and six bytes a character of the list smaller.
+// every character of every text. It is built from the sorted list (zh_s's
+// a first character at a time, as texts need them: see zhDict) rather than
+// loaded into gse's own trie, which takes a second.
 //
 // Nodes are numbered breadth first, so the children of a node are a run of
-// the nodes, sorted by their character.
+// the nodes, sorted by their character. The root is the prefix the words
+// share (none for a whole list).
 type trie struct {
 	label []rune   // the character into each node (none into the root, 0)
 	kids  []uint32 // node i's children are nodes kids[i] to kids[i+1]
 	word  []int32  // the index in the list of the word ending at each node, or -1
-	// root finds the root's child for a character of the CJK blocks
-	// without a search: nearly every text starts there.
-	root []uint32 // by rune - rootLow; 0 for none
 }
 
-const (
-	rootLow  = 0x3400 // CJK Extension A
-	rootHigh = 0x9FFF // the end of CJK Unified Ideographs
-)
-
-// newTrie builds the trie of n words, word(i) the i-th in byte order
-// (which is rune order in UTF-8), with no duplicates.
-func newTrie(n int, word func(i int) string) *trie {
+// newTrie builds the trie of the words lo to hi-1 of a list, word(i) the
+// i-th in byte order (which is rune order in UTF-8), without duplicates,
+// which share their first depth bytes.
+func newTrie(lo, hi, depth int, word func(i int) string) *trie {
 	// About one and a half nodes a word in zh_s.
+	n := hi - lo
 	t := &trie{label: make([]rune, 1, n+n/2+1), word: make([]int32, 1, n+n/2+1), kids: make([]uint32, 0, n+n/2+2)}
 	t.word[0] = -1
 	// A node covers the words [lo, hi), which share their first depth
 	// bytes: the node's prefix. Nodes are made a level at a time.
 	type span struct{ lo, hi, depth int32 }
-	level := []span{{0, int32(n), 0}}
+	level := []span{{int32(lo), int32(hi), int32(depth)}}
 	var next []span
 	for len(level) > 0 {
 		next = next[:0]
@@ -67,20 +62,11 @@ func newTrie(n int, word func(i int) string) *trie {
 		level, next = next, level
 	}
 	t.kids = append(t.kids, uint32(len(t.label)))
-	t.root = make([]uint32, rootHigh-rootLow+1)
-	for c := t.kids[0]; c < t.kids[1]; c++ {
-		if r := t.label[c]; r >= rootLow && r <= rootHigh {
-			t.root[r-rootLow] = c
-		}
-	}
 	return t
 }
 
 // child returns node's child by r, or 0.
 func (t *trie) child(node uint32, r rune) uint32 {
-	if node == 0 && r >= rootLow && r <= rootHigh {
-		return t.root[r-rootLow]
-	}
 	lo, hi := t.kids[node], t.kids[node+1]
 	kids := t.label[lo:hi]
 	i := sort.Search(len(kids), func(i int) bool { return kids[i] >= r })
@@ -90,9 +76,12 @@ func (t *trie) child(node uint32, r rune) uint32 {
 	return 0
 }
 
-// prefixes calls fn with the index of every word that s starts with,
-// shortest first.
+// prefixes calls fn with the index of every word that s, after the
+// root's prefix, starts with, shortest first: the root's own first.
 func (t *trie) prefixes(s string, fn func(i int)) {
+	if w := t.word[0]; w >= 0 {
+		fn(int(w))
+	}
 	node := uint32(0)
 	for _, r := range s {
 		if node = t.child(node, r); node == 0 {
@@ -104,7 +93,7 @@ func (t *trie) prefixes(s string, fn func(i int)) {
 	}
 }
 
-// find returns the index of the word s.
+// find returns the index of the word that is the root's prefix and s.
 func (t *trie) find(s string) (int, bool) {
 	node := uint32(0)
 	for _, r := range s {
@@ -113,5 +102,5 @@ func (t *trie) find(s string) (int, bool) {
 		}
 	}
 	w := t.word[node]
-	return int(w), node != 0 && w >= 0
+	return int(w), w >= 0
 }
