@@ -42,6 +42,12 @@ type scope struct {
 	upN        int         // the parent row's index among its siblings
 	upID       ref         // the parent row
 
+	// inUnit's: the section unit each body block falls in, the block
+	// last placed and its place.
+	sectionUnit []*model.IndexUnit
+	placed      *model.Block
+	place       unitPlace
+
 	// textID's: the unit last hashed and its id, the hash and its input.
 	hashed *model.IndexUnit
 	hashID int64

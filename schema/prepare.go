@@ -93,6 +93,9 @@ func prepareEntry(e *Entry) *Prepared {
 			s.tableBlock[bl.TableNo] = i + 1
 		}
 	}
+	if e.Ext != nil {
+		s.sectionUnit = sectionUnits(len(s.doc.Body), e.Ext.Index)
+	}
 	for _, t := range documentTables {
 		t.prepare(s, s.doc)
 	}

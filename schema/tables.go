@@ -87,6 +87,9 @@ var documentTables = []inserter[model.Document]{
 			if b.Kind == model.KindTable && b.TableNo >= 1 && b.TableNo <= len(s.doc.Tables) {
 				return TableText(&s.doc.Tables[b.TableNo-1])
 			}
+			if s.inUnit(b).unit != nil {
+				return nil
+			}
 			return b.Para.Text
 		}),
 		col("table_no", "Block.TableNo", func(_ *scope, b *model.Block) any {
@@ -100,6 +103,26 @@ var documentTables = []inserter[model.Document]{
 		col("line", "Block.Pos.Line", func(_ *scope, b *model.Block) any { return nullInt(b.Pos.Line) }),
 		col("end_line", "Block.Pos.EndLine", func(_ *scope, b *model.Block) any { return nullInt(b.Pos.EndLine) }),
 		col("body_index", "Block.Pos.Index", func(_ *scope, b *model.Block) any { return b.Pos.Index }),
+		// Where the section's unit text holds the paragraph, when text is
+		// NULL (migration 0015).
+		col("text_id", "", func(s *scope, b *model.Block) any {
+			if p := s.inUnit(b); p.unit != nil {
+				return s.textID(p.unit)
+			}
+			return nil
+		}),
+		col("text_at", "", func(s *scope, b *model.Block) any {
+			if p := s.inUnit(b); p.unit != nil {
+				return p.at
+			}
+			return nil
+		}),
+		col("text_len", "", func(s *scope, b *model.Block) any {
+			if p := s.inUnit(b); p.unit != nil {
+				return p.n
+			}
+			return nil
+		}),
 	),
 	newTable("tables", "Document.Tables", func(d *model.Document) []model.Table { return d.Tables },
 		col("document_id", "", func(s *scope, _ *model.Table) any { return s.docID }),

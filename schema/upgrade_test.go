@@ -205,3 +205,66 @@ func TestReadOnlyOpenUpgrades(t *testing.T) {
 		t.Errorf("later version: %v", err)
 	}
 }
+
+// TestUpgradeBlockText upgrades the v3 fixture and reads each block's
+// text back as it was: the paragraphs its sections' texts hold are stored
+// there only (migration 0015).
+func TestUpgradeBlockText(t *testing.T) {
+	ctx := context.Background()
+	dbPath := filepath.Join(t.TempDir(), "v3.db")
+	copyFile(t, filepath.Join("testdata", "v3-sample.db"), dbPath)
+	before := blockTexts(t, dbPath, `SELECT block_no, text FROM blocks ORDER BY block_no`)
+
+	db, err := schema.Open(ctx, dbPath, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	after := blockTexts(t, dbPath, `SELECT block_no, text FROM v_blocks ORDER BY block_no`)
+	if len(after) != 97 || !slices.Equal(after, before) {
+		t.Errorf("v_blocks after the upgrade differs from blocks before (%d and %d blocks)", len(after), len(before))
+		for i := range min(len(after), len(before)) {
+			if after[i] != before[i] {
+				t.Errorf("first difference: %q, was %q", after[i], before[i])
+				break
+			}
+		}
+	}
+	var inUnit int
+	if err := db.QueryRow(`SELECT count(*) FROM blocks WHERE text IS NULL`).Scan(&inUnit); err != nil {
+		t.Fatal(err)
+	}
+	// 33 of the fixture's paragraphs are 32 bytes or more and stand in
+	// their section's text (counted over its search_units in Python).
+	if inUnit != 33 {
+		t.Errorf("%d blocks stored as a place in a section's text, want 33", inUnit)
+	}
+}
+
+// blockTexts returns the rows of q, a block number and a text, as lines.
+func blockTexts(t *testing.T, dbPath, q string) []string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+dbPath+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var no int
+		var text string
+		if err := rows.Scan(&no, &text); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%d %s", no, text))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

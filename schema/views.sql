@@ -20,10 +20,16 @@ SELECT document_id, path, root, rel FROM paths;
 -- A position has a line (.txt) or an index among w:body's children (.docx);
 -- the writer stores both as the reader gave them, so body_index is shown
 -- only where there is no line.
+--
+-- A paragraph that its section's unit text holds is stored there only
+-- (migration 0015): its text is that text's text_len characters from
+-- text_at.
 CREATE VIEW v_blocks AS
-SELECT document_id, block_no, kind, style, marker, text, table_no, line, end_line,
-       CASE WHEN line IS NULL THEN body_index END AS body_index
-FROM blocks;
+SELECT b.document_id, b.block_no, b.kind, b.style, b.marker,
+       coalesce(b.text, (SELECT substr(t.text, b.text_at, b.text_len) FROM unit_texts t WHERE t.text_id = b.text_id)) AS text,
+       b.table_no, b.line, b.end_line,
+       CASE WHEN b.line IS NULL THEN b.body_index END AS body_index
+FROM blocks b;
 
 CREATE VIEW v_table_cells AS
 SELECT document_id, table_no, row, col, rowspan, colspan, text FROM table_cells;

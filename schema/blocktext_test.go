@@ -1,0 +1,114 @@
+package schema
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+	"time"
+
+	"github.com/govreports/govreports/ingest/model"
+)
+
+// The paragraphs of TestBlockTextInUnit: two long enough to be stored as
+// places in their section's text, one too short, one that the section's
+// text holds only trimmed.
+const (
+	para1 = "本项目年度预算七十二万元，全年实际支出七十万元。"    // 24 characters, 72 bytes
+	para2 = "项目资金按照合同约定分两次拨付到位。"          // 18 characters
+	short = "见附表。"                        // 12 bytes
+	para3 = "  评价组按照决策、过程、产出、效益四个维度进行评分。" // leading spaces: trimmed in the section
+)
+
+func paragraphsEntry(path, sha string) *Entry {
+	para := func(text string, line int) model.Block {
+		return model.Block{Kind: model.KindParagraph, Para: model.Paragraph{Text: text}, Pos: model.Pos{Line: line}}
+	}
+	doc := &model.Document{Path: path, Format: model.FormatTXT, Encoding: "utf-8",
+		Body: []model.Block{para("一、项目概况", 1), para(para1, 2), para(para2, 3), para(short, 4), para(para3, 5)}}
+	body := para1 + "\n" + para2 + "\n" + short + "\n" + "评价组按照决策、过程、产出、效益四个维度进行评分。"
+	ext := &model.Extraction{
+		Reports: []model.Report{{No: 1, Title: "测试报告", EndBlock: 5,
+			Sections: []model.Section{{Parent: -1, Level: 1, Marker: "一、", Number: 1, Title: "项目概况", Body: body, Block: 0, Via: "pattern"}},
+		}},
+		Index: []model.IndexUnit{{Report: 0, Section: 0, Kind: "section", Block: 0, Text: "项目概况\n" + body, Tokens: "项目 概况 预算"}},
+	}
+	return &Entry{Path: path, SHA256: sha, Key: "k1", Bytes: 10, Format: "txt", Status: StatusOK, Doc: doc, Ext: ext}
+}
+
+// A paragraph its section's search unit holds is stored there only, and
+// v_blocks reads back each paragraph as the reader gave it, also after
+// another document holding the same text is gone.
+func TestBlockTextInUnit(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 1, time.Minute)
+	put := func(e *Entry) {
+		t.Helper()
+		e.Root, e.Rel = "/arch", e.Path
+		if _, err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(paragraphsEntry("a.txt", "sha-a"))
+	put(paragraphsEntry("b.txt", "sha-b"))
+	want := []string{"一、项目概况", para1, para2, short, para3}
+
+	check := func(stage string, blocks int) {
+		t.Helper()
+		rows, err := db.Query(`SELECT b.block_no, b.text, b.text_at, b.text_len, v.text
+			FROM blocks b JOIN v_blocks v USING (document_id, block_no) ORDER BY b.document_id, b.block_no`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		n := 0
+		for ; rows.Next(); n++ {
+			var no int
+			var stored sql.NullString
+			var at, length sql.NullInt64
+			var text string
+			if err := rows.Scan(&no, &stored, &at, &length, &text); err != nil {
+				t.Fatal(err)
+			}
+			if text != want[no-1] {
+				t.Errorf("%s: v_blocks %d = %q, want %q", stage, no, text, want[no-1])
+			}
+			// para1 starts after 项目概况 and the line end; para2 after
+			// para1 (24 characters) and its line end.
+			wantAt := map[int]int64{2: 6, 3: 31}[no]
+			if wantAt == 0 {
+				if !stored.Valid || at.Valid {
+					t.Errorf("%s: block %d stored %v at %v, want its text and no place", stage, no, stored, at)
+				}
+				continue
+			}
+			if stored.Valid || at.Int64 != wantAt || length.Int64 != map[int]int64{2: 24, 3: 18}[no] {
+				t.Errorf("%s: block %d stored %v at %v for %v, want NULL at %d", stage, no, stored, at, length, wantAt)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if n != blocks {
+			t.Errorf("%s: %d blocks, want %d", stage, n, blocks)
+		}
+	}
+	check("two documents", 10)
+	if n := count(t, db, `SELECT count(*) FROM unit_texts`); n != 1 {
+		t.Errorf("unit_texts = %d, want 1: both documents' section holds one text", n)
+	}
+
+	// a.txt changes: its first version goes, and b.txt's blocks still
+	// read the text they both held.
+	changed := paragraphsEntry("a.txt", "sha-a2")
+	changed.Doc.Body = changed.Doc.Body[:1]
+	changed.Ext.Index = nil
+	put(changed)
+	if _, err := w.Prune(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM documents`); n != 2 {
+		t.Fatalf("documents = %d, want 2", n)
+	}
+	check("a.txt changed", 6) // b.txt's five and the heading left in a.txt
+}
