@@ -94,6 +94,11 @@ func TestBlockTextInUnit(t *testing.T) {
 		}
 	}
 	check("two documents", 10)
+	// One text, the first: both documents' section holds it, and the
+	// second batch finds it by its hash.
+	if n := count(t, db, `SELECT count(*) FROM unit_texts WHERE text_id = 1`); n != 1 {
+		t.Errorf("unit_texts with id 1 = %d, want 1", n)
+	}
 	if n := count(t, db, `SELECT count(*) FROM unit_texts`); n != 1 {
 		t.Errorf("unit_texts = %d, want 1: both documents' section holds one text", n)
 	}

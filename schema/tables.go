@@ -107,7 +107,7 @@ var documentTables = []inserter[model.Document]{
 		// NULL (migration 0015).
 		col("text_id", "", func(s *scope, b *model.Block) any {
 			if p := s.inUnit(b); p.unit != nil {
-				return s.textID(p.unit)
+				return textKey(s.textID(p.unit))
 			}
 			return nil
 		}),
@@ -384,10 +384,11 @@ var extractionTables = []inserter[model.Extraction]{
 		col("section_id", "IndexUnit.Section", func(s *scope, u *model.IndexUnit) any { return s.section(u.Report, u.Section) }),
 		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return unitKind(u.Kind) }),
 		col("block_no", "IndexUnit.Block", func(_ *scope, u *model.IndexUnit) any { return blockNo(u.Block) }),
-		col("text_id", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
+		col("text_id", "", func(s *scope, u *model.IndexUnit) any { return textKey(s.textID(u)) }),
 	).with(
 		newTable("unit_texts", "", one[model.IndexUnit],
-			col("text_id", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
+			col("text_id", "", func(s *scope, u *model.IndexUnit) any { return textKey(s.textID(u)) }),
+			col("hash", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
 			col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
 			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
 			// A text stored already is skipped; a new one is indexed by
@@ -424,8 +425,9 @@ func bodyInUnit(v *model.Section) bool {
 }
 
 // textID identifies a unit's text and words: the first 8 bytes of their
-// SHA-256, so that the same text gets the same id in every document and
-// run without a lookup. Two texts sharing an id (odds about n²/2⁶⁵ for n
+// SHA-256, so that the same text gets the same hash in every document and
+// run, which the writer looks up (unit_texts.hash) to give a text stored
+// already its text_id. Two texts sharing a hash (odds about n²/2⁶⁵ for n
 // distinct texts) would show the first for both.
 //
 // Two columns ask for the id of the same unit, one after the other: the

@@ -230,6 +230,21 @@ func TestUpgradeBlockText(t *testing.T) {
 			}
 		}
 	}
+	// The texts are numbered from 1 (migration 0016), every unit and
+	// block names one that is there, and the index agrees with them.
+	var texts, maxID, dangling int
+	if err := db.QueryRow(`SELECT count(*), max(text_id),
+		(SELECT count(*) FROM search_unit_rows WHERE text_id NOT IN (SELECT text_id FROM unit_texts))
+		+ (SELECT count(*) FROM blocks WHERE text_id NOT IN (SELECT text_id FROM unit_texts))
+		FROM unit_texts`).Scan(&texts, &maxID, &dangling); err != nil {
+		t.Fatal(err)
+	}
+	if texts == 0 || maxID != texts || dangling != 0 {
+		t.Errorf("%d texts, ids up to %d, %d rows naming none; want ids 1 to the count and none", texts, maxID, dangling)
+	}
+	if _, err := db.Exec(`INSERT INTO unit_texts_fts (unit_texts_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("the index and unit_texts differ: %v", err)
+	}
 	var inUnit int
 	if err := db.QueryRow(`SELECT count(*) FROM blocks WHERE text IS NULL`).Scan(&inUnit); err != nil {
 		t.Fatal(err)

@@ -80,6 +80,17 @@ type Writer struct {
 	// those of the open batch by table and key, inserted at Flush.
 	entryKeyed []*preparedTable
 	keyed      map[*tableSQL]map[int64][]any
+	// The text_ids of the unit texts the open batch names, by hash, and
+	// the id the next new text takes (0 until looked up): Writer.textID.
+	texts    map[int64]batchText
+	nextText int64
+}
+
+// batchText is a unit text the open batch names: its text_id, and whether
+// the batch adds it.
+type batchText struct {
+	id    int64
+	added bool
 }
 
 // batch is one open transaction with its prepared statements: a document
@@ -129,7 +140,7 @@ func NewWriter(db *sql.DB, maxBatch int, maxAge time.Duration) *Writer {
 		maxBatch = 1
 	}
 	return &Writer{db: db, maxBatch: maxBatch, maxAge: maxAge, now: time.Now, df: map[string]int{},
-		keyed: map[*tableSQL]map[int64][]any{}}
+		keyed: map[*tableSQL]map[int64][]any{}, texts: map[int64]batchText{}}
 }
 
 // Lookup tells whether content sha is loaded under key, and whether path
@@ -227,6 +238,8 @@ func (w *Writer) abort() {
 	w.b, w.pending = nil, 0
 	clear(w.df)
 	clear(w.keyed)
+	clear(w.texts)
+	w.nextText = 0
 }
 
 // UnreadPaths returns the paths recorded as failed without being read
@@ -298,6 +311,8 @@ func (w *Writer) Flush() error {
 	}
 	err := w.b.tx.Commit()
 	w.b, w.pending = nil, 0
+	clear(w.texts)
+	w.nextText = 0
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}

@@ -482,3 +482,51 @@ func TestSectionParentsAcrossStatements(t *testing.T) {
 		t.Errorf("chapters = %d, want 200", n)
 	}
 }
+
+// Unit texts are numbered in the order they come, across batches, and a
+// text stored already keeps its id.
+func TestUnitTextIDs(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 2, time.Minute) // a and b in one batch, c in the next
+	put := func(path, sha string, texts ...string) {
+		t.Helper()
+		e := sampleEntry(path, sha)
+		e.Ext.Index = nil
+		for _, text := range texts {
+			e.Ext.Index = append(e.Ext.Index, model.IndexUnit{Report: 0, Section: 0, Kind: "section", Block: 0, Text: text, Tokens: text})
+		}
+		if _, err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("a.txt", "sha-a", "甲", "乙")
+	put("b.txt", "sha-b", "乙", "丙")
+	put("c.txt", "sha-c", "甲", "丁")
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT text_id, text FROM unit_texts ORDER BY text_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var id int
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d %s", id, text))
+	}
+	if want := []string{"1 甲", "2 乙", "3 丙", "4 丁"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("unit_texts %q, want %q", got, want)
+	}
+	if n := count(t, db, `SELECT count(*) FROM search_units`); n != 6 {
+		t.Errorf("search_units = %d, want 6", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH '甲'`); n != 1 {
+		t.Errorf("texts with 甲 in the index = %d, want 1", n)
+	}
+}
