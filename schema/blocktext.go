@@ -23,17 +23,22 @@ type unitPlace struct {
 // sectionUnits returns, for each block of a body of n blocks, the search
 // unit of the section it falls in: the last section unit whose heading
 // is at or before it (nil before the first). Migration 0015 follows the
-// same rule.
-func sectionUnits(n int, index []model.IndexUnit) []*model.IndexUnit {
+// same rule. It also returns the section units by report and section.
+func sectionUnits(n int, index []model.IndexUnit) ([]*model.IndexUnit, map[[2]int]*model.IndexUnit) {
 	at := make([]*model.IndexUnit, n)
-	found := false
+	of := map[[2]int]*model.IndexUnit{}
 	for i := range index {
-		if u := &index[i]; u.Kind == "section" && u.Block >= 0 && u.Block < n {
-			at[u.Block], found = u, true
+		u := &index[i]
+		if u.Kind != "section" {
+			continue
+		}
+		of[[2]int{u.Report, u.Section}] = u
+		if u.Block >= 0 && u.Block < n {
+			at[u.Block] = u
 		}
 	}
-	if !found {
-		return nil
+	if len(of) == 0 {
+		return nil, nil
 	}
 	var cur *model.IndexUnit
 	for i, u := range at {
@@ -42,31 +47,47 @@ func sectionUnits(n int, index []model.IndexUnit) []*model.IndexUnit {
 		}
 		at[i] = cur
 	}
-	return at
+	return at, of
 }
 
 // inUnit says where the unit text of its section holds paragraph block
 // b, the scope's row n, so that blocks need not store its text again: a
 // section's unit text is its title and body, and the body its
-// paragraphs. The columns of one block ask in turn: the answer is kept.
+// paragraphs.
 func (s *scope) inUnit(b *model.Block) unitPlace {
-	if s.placed == b {
+	if b.Kind != model.KindParagraph || s.n >= len(s.sectionUnit) {
+		return unitPlace{}
+	}
+	return s.placed(b, s.sectionUnit[s.n], b.Para.Text)
+}
+
+// findingInUnit says where the unit text of its section holds finding
+// f's text: an item of a section's body (migration 0017).
+func (s *scope) findingInUnit(f *model.Finding) unitPlace {
+	return s.placed(f, s.unitOf[[2]int{len(s.reports) - 1, f.Section}], f.Text)
+}
+
+// placed returns where u's text holds text, for the row whose model value
+// is v: each column of the row asks in turn, and the answer is kept.
+func (s *scope) placed(v any, u *model.IndexUnit, text string) unitPlace {
+	if s.placedFor == v {
 		return s.place
 	}
-	s.placed, s.place = b, unitPlace{}
-	if b.Kind != model.KindParagraph || s.n >= len(s.sectionUnit) || s.sectionUnit[s.n] == nil {
-		return s.place
-	}
-	u, text := s.sectionUnit[s.n], b.Para.Text
-	if len(text) < minInUnit || !sqlChars(text) {
-		return s.place
+	s.placedFor, s.place = v, placeIn(u, text)
+	return s.place
+}
+
+// placeIn returns where u's text holds text as written, if it does and
+// text is long enough to be worth a place.
+func placeIn(u *model.IndexUnit, text string) unitPlace {
+	if u == nil || len(text) < minInUnit || !sqlChars(text) {
+		return unitPlace{}
 	}
 	i := strings.Index(u.Text, text)
 	if i < 0 || !sqlChars(u.Text[:i]) {
-		return s.place
+		return unitPlace{}
 	}
-	s.place = unitPlace{unit: u, at: utf8.RuneCountInString(u.Text[:i]) + 1, n: utf8.RuneCountInString(text)}
-	return s.place
+	return unitPlace{unit: u, at: utf8.RuneCountInString(u.Text[:i]) + 1, n: utf8.RuneCountInString(text)}
 }
 
 // sqlChars says whether SQLite counts the characters of s as Go counts its

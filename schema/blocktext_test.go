@@ -117,3 +117,73 @@ func TestBlockTextInUnit(t *testing.T) {
 	}
 	check("a.txt changed", 6) // b.txt's five and the heading left in a.txt
 }
+
+// A finding its section's unit text holds is stored there only, by the
+// writer and by migration 0017 for a database written before it; v_findings
+// reads each back as it was.
+func TestFindingTextInUnit(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTest(t)
+	w := NewWriter(db, 1, time.Minute)
+	e := paragraphsEntry("a.txt", "sha-a")
+	e.Ext.Reports[0].Findings = []model.Finding{
+		{Kind: "problem", Section: 0, No: 1, Text: para1 + "\n" + para2, Block: 1},           // two paragraphs of the body
+		{Kind: "problem", Section: 0, No: 2, Text: short, Block: 3},                          // too short
+		{Kind: "recommendation", Section: 0, No: 3, Text: "加强预算执行监控，确保资金按进度拨付到位。", Block: 4}, // not in the body
+	}
+	if _, err := w.Put(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{para1 + "\n" + para2, short, "加强预算执行监控，确保资金按进度拨付到位。"}
+	check := func(stage string) {
+		t.Helper()
+		var got []string
+		rows, err := db.Query(`SELECT text FROM v_findings ORDER BY item_no`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, s)
+		}
+		if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+			t.Errorf("%s: v_findings %q, want %q", stage, got, want)
+		}
+		// The first stands in the section's text after 项目概况 and the
+		// line end, 43 characters (24, the line end, 18).
+		if n := count(t, db, `SELECT count(*) FROM findings WHERE text IS NULL AND text_at = 6 AND text_len = 43 AND item_no = 1`); n != 1 {
+			t.Errorf("%s: the first finding is not stored as its place in the section's text", stage)
+		}
+		if n := count(t, db, `SELECT count(*) FROM findings WHERE text IS NULL`); n != 1 {
+			t.Errorf("%s: %d findings without text, want 1", stage, n)
+		}
+	}
+	check("written")
+
+	// The database as version 16 had it: findings with their text.
+	if _, err := db.Exec(`
+		CREATE TABLE findings16 (report_id INTEGER NOT NULL REFERENCES reports ON DELETE CASCADE,
+			section_id INTEGER REFERENCES sections ON DELETE CASCADE, kind TEXT NOT NULL, item_no INTEGER NOT NULL,
+			marker TEXT, title TEXT, text TEXT NOT NULL, block_no INTEGER NOT NULL);
+		INSERT INTO findings16 SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM v_findings;
+		DROP VIEW v_findings;
+		DROP TABLE findings;
+		ALTER TABLE findings16 RENAME TO findings;
+		CREATE INDEX findings_report ON findings (report_id);
+		CREATE INDEX findings_section ON findings (section_id);
+		UPDATE meta SET value = '16' WHERE key = 'schema_version';
+		PRAGMA user_version = 16;`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err := Open(ctx, path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	check("migrated")
+}

@@ -42,10 +42,12 @@ type scope struct {
 	upN        int         // the parent row's index among its siblings
 	upID       ref         // the parent row
 
-	// inUnit's: the section unit each body block falls in, the block
-	// last placed and its place.
+	// inUnit's and findingInUnit's: the section unit each body block
+	// falls in, the section units by report and section, the row last
+	// placed (its model value) and its place.
 	sectionUnit []*model.IndexUnit
-	placed      *model.Block
+	unitOf      map[[2]int]*model.IndexUnit
+	placedFor   any
 	place       unitPlace
 
 	// textID's: the unit last hashed and its id, the hash and its input.

@@ -102,7 +102,7 @@ func prepareEntry(e *Entry) *Prepared {
 		}
 	}
 	if e.Ext != nil {
-		s.sectionUnit = sectionUnits(len(s.doc.Body), e.Ext.Index)
+		s.sectionUnit, s.unitOf = sectionUnits(len(s.doc.Body), e.Ext.Index)
 	}
 	for _, t := range documentTables {
 		t.prepare(s, s.doc)

@@ -351,8 +351,33 @@ var extractionTables = []inserter[model.Extraction]{
 			col("item_no", "Finding.No", func(_ *scope, f *model.Finding) any { return f.No }),
 			col("marker", "Finding.Marker", func(_ *scope, f *model.Finding) any { return nullStr(f.Marker) }),
 			col("title", "Finding.Title", func(_ *scope, f *model.Finding) any { return nullStr(f.Title) }),
-			col("text", "Finding.Text", func(_ *scope, f *model.Finding) any { return f.Text }),
+			col("text", "Finding.Text", func(s *scope, f *model.Finding) any {
+				if s.findingInUnit(f).unit != nil {
+					return nil
+				}
+				return f.Text
+			}),
 			col("block_no", "Finding.Block", func(_ *scope, f *model.Finding) any { return blockNo(f.Block) }),
+			// Where the section's unit text holds the text, when text is
+			// NULL (migration 0017).
+			col("text_id", "", func(s *scope, f *model.Finding) any {
+				if p := s.findingInUnit(f); p.unit != nil {
+					return textKey(s.textID(p.unit))
+				}
+				return nil
+			}),
+			col("text_at", "", func(s *scope, f *model.Finding) any {
+				if p := s.findingInUnit(f); p.unit != nil {
+					return p.at
+				}
+				return nil
+			}),
+			col("text_len", "", func(s *scope, f *model.Finding) any {
+				if p := s.findingInUnit(f); p.unit != nil {
+					return p.n
+				}
+				return nil
+			}),
 		),
 		indicatorsTable,
 		scoresTable,

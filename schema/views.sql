@@ -116,8 +116,13 @@ SELECT report_id, table_no, seq, kind, first_row, header_row, end_row, header FR
 CREATE VIEW v_checks AS
 SELECT report_id, seq, code, expected, found, block_no, table_no, row, detail FROM checks;
 -- The problems and recommendations each report lists, an item a row.
+-- An item its section's unit text holds is stored there only (migration
+-- 0017), as a paragraph is (v_blocks).
 CREATE VIEW v_findings AS
-SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM findings;
+SELECT f.report_id, f.section_id, f.kind, f.item_no, f.marker, f.title,
+       coalesce(f.text, (SELECT substr(t.text, f.text_at, f.text_len) FROM unit_texts t WHERE t.text_id = f.text_id)) AS text,
+       f.block_no
+FROM findings f;
 
 CREATE VIEW v_user_words AS
 SELECT seq, word, freq, pos FROM user_words;
