@@ -32,6 +32,19 @@ type nowStamp struct{}
 // lists of rows, where a hash took nine.
 type textKey int64
 
+// vocabKey stands for the vocab_id of a short string that many rows
+// repeat (a figure's kind, unit or label): the writer looks it up in
+// vocab, adding it if new (Writer.vocabID).
+type vocabKey string
+
+// vocabWord is s as a vocabKey, NULL when empty.
+func vocabWord(s string) any {
+	if s == "" {
+		return nil
+	}
+	return vocabKey(s)
+}
+
 // tableSQL is what the writer needs of a table: its name and columns.
 type tableSQL struct {
 	name  string
@@ -233,6 +246,12 @@ func (w *Writer) insertPrepared(ctx context.Context, b *batch, p *Prepared) (int
 						return 0, fmt.Errorf("%s: %w", pt.sql.name, err)
 					}
 					w.args[j] = id
+				case vocabKey:
+					id, err := w.vocabID(ctx, b, string(v))
+					if err != nil {
+						return 0, fmt.Errorf("%s: %w", pt.sql.name, err)
+					}
+					w.args[j] = id
 				case nowStamp:
 					if stamp == "" {
 						stamp = w.stamp()
@@ -361,6 +380,27 @@ func (w *Writer) textID(ctx context.Context, b *batch, key int64) (int64, error)
 	}
 	id, w.nextText = w.nextText, w.nextText+1
 	w.texts[key] = batchText{id: id, added: true}
+	return id, nil
+}
+
+// vocabID returns the vocab_id of s, adding s to vocab if it is not there.
+// The batch remembers the ids it used: a run repeats the same few hundred.
+func (w *Writer) vocabID(ctx context.Context, b *batch, s string) (int64, error) {
+	if id, ok := w.vocab[s]; ok {
+		return id, nil
+	}
+	var id int64
+	err := b.queryRow(ctx, `SELECT vocab_id FROM vocab WHERE value = ?`, s).Scan(&id)
+	if err == sql.ErrNoRows {
+		var res sql.Result
+		if res, err = b.exec(ctx, `INSERT INTO vocab (value) VALUES (?)`, s); err == nil {
+			id, err = res.LastInsertId()
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	w.vocab[strings.Clone(s)] = id
 	return id, nil
 }
 

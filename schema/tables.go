@@ -336,10 +336,12 @@ var extractionTables = []inserter[model.Extraction]{
 			col("value", "Figure.Value", func(_ *scope, f *model.Figure) any { return decimalValue(f.Value) }),
 			col("value_exact", "Figure.Value", func(_ *scope, f *model.Figure) any { return nullStr(f.Value) }),
 			col("value_high", "Figure.High", func(_ *scope, f *model.Figure) any { return decimalValue(f.High) }),
-			col("unit", "Figure.Unit", func(_ *scope, f *model.Figure) any { return nullStr(f.Unit) }),
-			col("kind", "Figure.Kind", func(_ *scope, f *model.Figure) any { return nullStr(f.Kind) }),
+			// A few hundred kinds, units and labels stand in tens of
+			// thousands of rows: vocab holds each once (migration 0018).
+			col("unit", "Figure.Unit", func(_ *scope, f *model.Figure) any { return vocabWord(f.Unit) }),
+			col("kind", "Figure.Kind", func(_ *scope, f *model.Figure) any { return vocabWord(f.Kind) }),
 			col("approx", "Figure.Approx", func(_ *scope, f *model.Figure) any { return nullStr(f.Approx) }),
-			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return nullStr(f.Label) }),
+			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return vocabWord(f.Label) }),
 		),
 		// The problems and recommendations a report lists (issue 9).
 		newTable("findings", "Report.Findings", func(r *model.Report) []model.Finding { return r.Findings },

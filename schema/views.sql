@@ -94,9 +94,14 @@ CREATE VIEW v_orgs AS
 SELECT report_id, name, kind, mentions, block_no FROM orgs;
 
 -- A figure's document is its report's (migration 0009).
+-- A figure's unit, kind and label are strings of vocab (migration 0018).
 CREATE VIEW v_figures AS
-SELECT f.figure_id, r.document_id, f.report_id, f.section_id, f.block_no, f.raw, f.value, f.value_high, f.unit, f.kind,
-       f.approx, f.label, f.row, f.col, f.offset
+SELECT f.figure_id, r.document_id, f.report_id, f.section_id, f.block_no, f.raw, f.value, f.value_high,
+       (SELECT value FROM vocab WHERE vocab_id = f.unit) AS unit,
+       (SELECT value FROM vocab WHERE vocab_id = f.kind) AS kind,
+       f.approx,
+       (SELECT value FROM vocab WHERE vocab_id = f.label) AS label,
+       f.row, f.col, f.offset
 FROM figures f JOIN reports r USING (report_id);
 
 CREATE VIEW v_dates AS

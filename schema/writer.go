@@ -84,6 +84,7 @@ type Writer struct {
 	// the id the next new text takes (0 until looked up): Writer.textID.
 	texts    map[int64]batchText
 	nextText int64
+	vocab    map[string]int64 // the vocab ids the open batch used: Writer.vocabID
 }
 
 // batchText is a unit text the open batch names: its text_id, and whether
@@ -140,7 +141,7 @@ func NewWriter(db *sql.DB, maxBatch int, maxAge time.Duration) *Writer {
 		maxBatch = 1
 	}
 	return &Writer{db: db, maxBatch: maxBatch, maxAge: maxAge, now: time.Now, df: map[string]int{},
-		keyed: map[*tableSQL]map[int64][]any{}, texts: map[int64]batchText{}}
+		keyed: map[*tableSQL]map[int64][]any{}, texts: map[int64]batchText{}, vocab: map[string]int64{}}
 }
 
 // Lookup tells whether content sha is loaded under key, and whether path
@@ -239,6 +240,7 @@ func (w *Writer) abort() {
 	clear(w.df)
 	clear(w.keyed)
 	clear(w.texts)
+	clear(w.vocab)
 	w.nextText = 0
 }
 
@@ -312,6 +314,7 @@ func (w *Writer) Flush() error {
 	err := w.b.tx.Commit()
 	w.b, w.pending = nil, 0
 	clear(w.texts)
+	clear(w.vocab)
 	w.nextText = 0
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
@@ -367,9 +370,19 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM unit_texts WHERE text_id NOT IN (SELECT text_id FROM search_unit_rows)`); err != nil {
 			return 0, err
 		}
+		if _, err := tx.ExecContext(ctx, deleteUnusedVocab); err != nil {
+			return 0, err
+		}
 	}
 	return n, lockErr(tx.Commit())
 }
+
+// deleteUnusedVocab deletes the strings of vocab that no row names any
+// more.
+const deleteUnusedVocab = `DELETE FROM vocab WHERE vocab_id NOT IN (
+	SELECT kind FROM figures WHERE kind IS NOT NULL
+	UNION SELECT unit FROM figures WHERE unit IS NOT NULL
+	UNION SELECT label FROM figures WHERE label IS NOT NULL)`
 
 func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (Loaded, error) {
 	var docID int64

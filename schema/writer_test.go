@@ -530,3 +530,47 @@ func TestUnitTextIDs(t *testing.T) {
 		t.Errorf("texts with 甲 in the index = %d, want 1", n)
 	}
 }
+
+// A figure's kind, unit and label are stored once in vocab; v_figures
+// shows them, and Prune deletes those no row names any more.
+func TestVocab(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 1, time.Minute)
+	put := func(e *Entry) {
+		t.Helper()
+		e.Root, e.Rel = "/arch", e.Path
+		if _, err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vocab := func() string {
+		t.Helper()
+		var s string
+		if err := db.QueryRow(`SELECT group_concat(value, ' ') FROM (SELECT value FROM vocab ORDER BY vocab_id)`).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	put(sampleEntry("a.txt", "sha-one"))
+	if got, want := vocab(), "元 money"; got != want {
+		t.Errorf("vocab %q, want %q", got, want)
+	}
+	e := sampleEntry("a.txt", "sha-two")
+	e.Ext.Reports[0].Figures[0] = model.Figure{Raw: "96.69%", Value: "96.69", Unit: "%", Kind: "percent", Label: "执行率",
+		Place: model.Place{Section: 0, Block: 0, Offset: 3}}
+	put(e)
+	if _, err := w.Prune(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := vocab(), "% percent 执行率"; got != want {
+		t.Errorf("after the first version went: vocab %q, want %q", got, want)
+	}
+	var unit, kind, label string
+	if err := db.QueryRow(`SELECT unit, kind, label FROM v_figures`).Scan(&unit, &kind, &label); err != nil {
+		t.Fatal(err)
+	}
+	if unit != "%" || kind != "percent" || label != "执行率" {
+		t.Errorf("v_figures unit %q kind %q label %q, want %% percent 执行率", unit, kind, label)
+	}
+}
