@@ -230,7 +230,9 @@ var extractionTables = []inserter[model.Extraction]{
 				return s.section(len(s.sections)-1, v.Parent)
 			}),
 			col("level", "Section.Level", func(_ *scope, v *model.Section) any { return v.Level }),
-			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return nullStr(v.Marker) }),
+			// marker, via, family and role are strings of vocab
+			// (migration 0019), each a few dozen at most.
+			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return vocabWord(v.Marker) }),
 			col("number", "Section.Number", func(_ *scope, v *model.Section) any { return nullInt(v.Number) }),
 			col("title", "Section.Title", func(_ *scope, v *model.Section) any { return v.Title }),
 			col("body", "Section.Body", func(_ *scope, v *model.Section) any {
@@ -240,10 +242,10 @@ var extractionTables = []inserter[model.Extraction]{
 				return v.Body
 			}),
 			col("ordinal", "", func(s *scope, _ *model.Section) any { return s.n + 1 }),
-			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return nullStr(v.Via) }),
-			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return nullStr(v.Family) }),
+			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return vocabWord(v.Via) }),
+			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return vocabWord(v.Family) }),
 			col("block_no", "Section.Block", func(_ *scope, v *model.Section) any { return blockNo(v.Block) }),
-			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return nullStr(v.Role) }),
+			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return vocabWord(v.Role) }),
 		).keeping(func(s *scope, _ *model.Section, id ref) {
 			k := len(s.sections) - 1
 			s.sections[k] = append(s.sections[k], id)
@@ -394,8 +396,9 @@ var extractionTables = []inserter[model.Extraction]{
 			col("row", "Date.Place.Row", func(_ *scope, d *model.Date) any { return cellRow(d.Place) }),
 			col("col", "Date.Place.Col", func(_ *scope, d *model.Date) any { return cellCol(d.Place) }),
 			col("offset", "Date.Place.Offset", func(_ *scope, d *model.Date) any { return d.Place.Offset }),
-			col("raw", "Date.Raw", func(_ *scope, d *model.Date) any { return d.Raw }),
-			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return d.Date }),
+			// Strings of vocab (migration 0019): a report repeats its dates.
+			col("raw", "Date.Raw", func(_ *scope, d *model.Date) any { return vocabKey(d.Raw) }),
+			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return vocabKey(d.Date) }),
 		),
 	),
 	// A unit names its text; a text many units repeat is stored once, and
@@ -489,11 +492,11 @@ func (termsTable) prepare(s *scope, r *model.Report) {
 	pt, _ := s.p.table(reportTermsSQL)
 	pt.args = slices.Grow(pt.args, 3*len(r.Terms))
 	s.p.terms = slices.Grow(s.p.terms, len(r.Terms))
-	// In key order, so that the writer appends to the table's B-tree
-	// rather than inserting all over it.
+	// The term is a string of vocab (migration 0019). The rows of a new
+	// report go at the end of the table's B-tree in any order.
 	for _, term := range slices.Sorted(maps.Keys(r.Terms)) {
 		s.p.row(reportTermsSQL)
-		pt.args = append(pt.args, s.reportID(), term, r.Terms[term])
+		pt.args = append(pt.args, s.reportID(), vocabKey(term), r.Terms[term])
 		s.p.terms = append(s.p.terms, term)
 	}
 }

@@ -57,12 +57,15 @@ FROM reports r;
 
 -- A body is stored once, in the section's search unit (title, newline,
 -- body), unless that unit does not hold it as written (migration 0009).
+-- marker, via and role are strings of vocab (migration 0019).
 CREATE VIEW v_sections AS
-SELECT s.section_id, s.report_id, s.parent_id, s.level, s.marker, s.number, s.title,
+SELECT s.section_id, s.report_id, s.parent_id, s.level,
+       (SELECT value FROM vocab WHERE vocab_id = s.marker) AS marker, s.number, s.title,
        coalesce(s.body, (SELECT substr(t.text, length(s.title) + 2)
                          FROM search_unit_rows u JOIN unit_texts t USING (text_id)
                          WHERE u.section_id = s.section_id AND u.kind = 2)) AS body,
-       s.ordinal, s.via, s.block_no, s.role
+       s.ordinal, (SELECT value FROM vocab WHERE vocab_id = s.via) AS via, s.block_no,
+       (SELECT value FROM vocab WHERE vocab_id = s.role) AS role
 FROM sections s;
 
 CREATE VIEW v_tables AS
@@ -104,15 +107,20 @@ SELECT f.figure_id, r.document_id, f.report_id, f.section_id, f.block_no, f.raw,
        f.row, f.col, f.offset
 FROM figures f JOIN reports r USING (report_id);
 
+-- raw and date are strings of vocab (migration 0019).
 CREATE VIEW v_dates AS
-SELECT document_id, report_id, section_id, block_no, raw, date, offset, row, col FROM dates;
+SELECT d.document_id, d.report_id, d.section_id, d.block_no,
+       (SELECT value FROM vocab WHERE vocab_id = d.raw) AS raw,
+       (SELECT value FROM vocab WHERE vocab_id = d.date) AS date,
+       d.offset, d.row, d.col
+FROM dates d;
 
 -- The 20 heaviest terms of each report.
 CREATE VIEW v_keywords AS
 SELECT report_id, keyword, weight FROM (
-	SELECT t.report_id, t.term AS keyword, round(t.tf * i.idf, 4) AS weight,
-	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, t.term) AS rank
-	FROM report_terms t JOIN term_idf i ON i.term = t.term
+	SELECT t.report_id, v.value AS keyword, round(t.tf * i.idf, 4) AS weight,
+	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, v.value) AS rank
+	FROM report_terms t JOIN vocab v ON v.vocab_id = t.term JOIN term_idf i ON i.term = v.value
 ) WHERE rank <= 20;
 
 CREATE VIEW v_table_blocks AS

@@ -348,8 +348,8 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 	defer tx.Rollback()
 	// The reports that go no longer count in their terms' frequencies.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO term_df (term, df)
-		SELECT t.term, -count(*) FROM report_terms t JOIN reports r USING (report_id)
-		WHERE r.document_id IN (`+orphans+`) GROUP BY t.term
+		SELECT v.value, -count(*) FROM report_terms t JOIN reports r USING (report_id) JOIN vocab v ON v.vocab_id = t.term
+		WHERE r.document_id IN (`+orphans+`) GROUP BY v.value
 		ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`); err != nil {
 		return 0, err
 	}
@@ -382,7 +382,14 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 const deleteUnusedVocab = `DELETE FROM vocab WHERE vocab_id NOT IN (
 	SELECT kind FROM figures WHERE kind IS NOT NULL
 	UNION SELECT unit FROM figures WHERE unit IS NOT NULL
-	UNION SELECT label FROM figures WHERE label IS NOT NULL)`
+	UNION SELECT label FROM figures WHERE label IS NOT NULL
+	UNION SELECT marker FROM sections WHERE marker IS NOT NULL
+	UNION SELECT via FROM sections WHERE via IS NOT NULL
+	UNION SELECT family FROM sections WHERE family IS NOT NULL
+	UNION SELECT role FROM sections WHERE role IS NOT NULL
+	UNION SELECT raw FROM dates
+	UNION SELECT date FROM dates
+	UNION SELECT term FROM report_terms)`
 
 func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (Loaded, error) {
 	var docID int64

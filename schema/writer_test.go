@@ -531,8 +531,9 @@ func TestUnitTextIDs(t *testing.T) {
 	}
 }
 
-// A figure's kind, unit and label are stored once in vocab; v_figures
-// shows them, and Prune deletes those no row names any more.
+// A figure's kind, unit and label, a section's marker and via are stored
+// once in vocab; the views show them, and Prune deletes those no row names
+// any more.
 func TestVocab(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
@@ -553,7 +554,7 @@ func TestVocab(t *testing.T) {
 		return s
 	}
 	put(sampleEntry("a.txt", "sha-one"))
-	if got, want := vocab(), "元 money"; got != want {
+	if got, want := vocab(), "一、 pattern 元 money"; got != want {
 		t.Errorf("vocab %q, want %q", got, want)
 	}
 	e := sampleEntry("a.txt", "sha-two")
@@ -563,7 +564,7 @@ func TestVocab(t *testing.T) {
 	if _, err := w.Prune(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := vocab(), "% percent 执行率"; got != want {
+	if got, want := vocab(), "一、 pattern % percent 执行率"; got != want {
 		t.Errorf("after the first version went: vocab %q, want %q", got, want)
 	}
 	var unit, kind, label string
