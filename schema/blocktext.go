@@ -20,10 +20,31 @@ type unitPlace struct {
 	at, n int
 }
 
+// minCellInUnit is the shortest cell text (in bytes) that table_cells
+// stores as the id of a unit text rather than as text: an id takes one to
+// three bytes.
+const minCellInUnit = 4
+
+// indexUnits sets what the scope needs to find a text in the search units
+// of index: for each block of a body of n blocks, the unit of the section
+// it falls in, the last section unit whose heading is at or before it
+// (nil before the first; migration 0015 follows the same rule); the
+// section units by report and section; the cell units by text.
+func (s *scope) indexUnits(n int, index []model.IndexUnit) {
+	for i := range index {
+		if u := &index[i]; u.Kind == "cell" {
+			if s.cellUnit == nil {
+				s.cellUnit = map[string]*model.IndexUnit{}
+			}
+			s.cellUnit[u.Text] = u
+		}
+	}
+	s.sectionUnit, s.unitOf = sectionUnits(n, index)
+}
+
 // sectionUnits returns, for each block of a body of n blocks, the search
-// unit of the section it falls in: the last section unit whose heading
-// is at or before it (nil before the first). Migration 0015 follows the
-// same rule. It also returns the section units by report and section.
+// unit of the section it falls in, and the section units by report and
+// section (see indexUnits).
 func sectionUnits(n int, index []model.IndexUnit) ([]*model.IndexUnit, map[[2]int]*model.IndexUnit) {
 	at := make([]*model.IndexUnit, n)
 	of := map[[2]int]*model.IndexUnit{}
@@ -65,6 +86,16 @@ func (s *scope) inUnit(b *model.Block) unitPlace {
 // f's text: an item of a section's body (migration 0017).
 func (s *scope) findingInUnit(f *model.Finding) unitPlace {
 	return s.placed(f, s.unitOf[[2]int{len(s.reports) - 1, f.Section}], f.Text)
+}
+
+// cellInUnit returns the cell unit whose text is c's as written, nil if
+// none or c's text is short: table_cells then names that text rather than
+// store it again (migration 0020).
+func (s *scope) cellInUnit(c *model.Cell) *model.IndexUnit {
+	if len(c.Text) < minCellInUnit {
+		return nil
+	}
+	return s.cellUnit[c.Text]
 }
 
 // placed returns where u's text holds text, for the row whose model value

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"testing"
 	"time"
 
@@ -190,4 +191,43 @@ func TestFindingTextInUnit(t *testing.T) {
 	}
 	defer db.Close()
 	check("migrated")
+}
+
+// A cell whose text a cell unit holds as written names that text; a short
+// one, or one the unit holds trimmed, keeps its own. v_table_cells reads
+// each back.
+func TestCellTextInUnit(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 1, time.Minute)
+	e := sampleEntry("a.txt", "sha-a")
+	cells := e.Doc.Tables[0].Cells
+	cells[1].Text = " 实际投入 " // the unit holds it trimmed
+	cells = append(cells, model.Cell{Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: "元"})
+	e.Doc.Tables[0].Cells = cells
+	for _, text := range []string{"项目资金安排", "实际投入", "72.4万", "元"} {
+		e.Ext.Index = append(e.Ext.Index, model.IndexUnit{Report: 0, Section: 0, Kind: "cell", Block: 1, Text: text, Tokens: text})
+	}
+	if _, err := w.Put(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT c.text IS NULL, v.text FROM table_cells c JOIN v_table_cells v USING (document_id, table_no, row, col)
+		ORDER BY c.row, c.col`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var named bool
+		var text string
+		if err := rows.Scan(&named, &text); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%v %q", named, text))
+	}
+	want := []string{`true "项目资金安排"`, `false " 实际投入 "`, `true "72.4万"`, `false "元"`}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cells (named, text) %q, want %q", got, want)
+	}
 }

@@ -42,11 +42,13 @@ type scope struct {
 	upN        int         // the parent row's index among its siblings
 	upID       ref         // the parent row
 
-	// inUnit's and findingInUnit's: the section unit each body block
-	// falls in, the section units by report and section, the row last
-	// placed (its model value) and its place.
+	// inUnit's, findingInUnit's and cellInUnit's (indexUnits): the
+	// section unit each body block falls in, the section units by report
+	// and section, the cell units by text, the row last placed (its model
+	// value) and its place.
 	sectionUnit []*model.IndexUnit
 	unitOf      map[[2]int]*model.IndexUnit
+	cellUnit    map[string]*model.IndexUnit
 	placedFor   any
 	place       unitPlace
 

@@ -115,7 +115,7 @@ func prepareEntry(e *Entry) *Prepared {
 		}
 	}
 	if e.Ext != nil {
-		s.sectionUnit, s.unitOf = sectionUnits(len(s.doc.Body), e.Ext.Index)
+		s.indexUnits(len(s.doc.Body), e.Ext.Index)
 	}
 	for _, t := range documentTables {
 		t.prepare(s, s.doc)

@@ -157,7 +157,20 @@ var documentTables = []inserter[model.Document]{
 			col("col", "Cell.Col", func(_ *scope, c *model.Cell) any { return c.Col }),
 			col("rowspan", "Cell.RowSpan", func(_ *scope, c *model.Cell) any { return max(c.RowSpan, 1) }),
 			col("colspan", "Cell.ColSpan", func(_ *scope, c *model.Cell) any { return max(c.ColSpan, 1) }),
-			col("text", "Cell.Text", func(_ *scope, c *model.Cell) any { return c.Text }),
+			col("text", "Cell.Text", func(s *scope, c *model.Cell) any {
+				if s.cellInUnit(c) != nil {
+					return nil
+				}
+				return c.Text
+			}),
+			// The cell's search unit's text, which is the cell's, when
+			// text is NULL (migration 0020).
+			col("text_id", "", func(s *scope, c *model.Cell) any {
+				if u := s.cellInUnit(c); u != nil {
+					return textKey(s.textID(u))
+				}
+				return nil
+			}),
 		),
 	),
 	newTable("parts", "Document.Parts", func(d *model.Document) []model.Part { return d.Parts },

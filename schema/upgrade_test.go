@@ -206,14 +206,16 @@ func TestReadOnlyOpenUpgrades(t *testing.T) {
 	}
 }
 
-// TestUpgradeBlockText upgrades the v3 fixture and reads each block's
-// text back as it was: the paragraphs its sections' texts hold are stored
-// there only (migration 0015).
+// TestUpgradeBlockText upgrades the v3 fixture and reads each block's and
+// cell's text back as it was: the paragraphs its sections' texts hold
+// are stored there only (migration 0015), the cells' in their units'
+// (0020).
 func TestUpgradeBlockText(t *testing.T) {
 	ctx := context.Background()
 	dbPath := filepath.Join(t.TempDir(), "v3.db")
 	copyFile(t, filepath.Join("testdata", "v3-sample.db"), dbPath)
 	before := blockTexts(t, dbPath, `SELECT block_no, text FROM blocks ORDER BY block_no`)
+	fixture := filepath.Join("testdata", "v3-sample.db")
 
 	db, err := schema.Open(ctx, dbPath, time.Second)
 	if err != nil {
@@ -245,6 +247,21 @@ func TestUpgradeBlockText(t *testing.T) {
 	if _, err := db.Exec(`INSERT INTO unit_texts_fts (unit_texts_fts) VALUES ('integrity-check')`); err != nil {
 		t.Errorf("the index and unit_texts differ: %v", err)
 	}
+	// Cells too (migration 0020): 78 of the fixture's 183 have a text of
+	// 4 bytes or more that a cell unit of theirs holds as written
+	// (counted over its search_units in Python).
+	cellsBefore := blockTexts(t, fixture, `SELECT row * 100 + col, text FROM table_cells ORDER BY table_no, row, col`)
+	cellsAfter := blockTexts(t, dbPath, `SELECT row * 100 + col, text FROM v_table_cells ORDER BY table_no, row, col`)
+	if len(cellsAfter) != 183 || !slices.Equal(cellsAfter, cellsBefore) {
+		t.Errorf("v_table_cells after the upgrade differs from table_cells before (%d and %d cells)", len(cellsAfter), len(cellsBefore))
+	}
+	var cellsInUnit int
+	if err := db.QueryRow(`SELECT count(*) FROM table_cells WHERE text IS NULL`).Scan(&cellsInUnit); err != nil {
+		t.Fatal(err)
+	}
+	if cellsInUnit != 78 {
+		t.Errorf("%d cells name a unit text, want 78", cellsInUnit)
+	}
 	var inUnit int
 	if err := db.QueryRow(`SELECT count(*) FROM blocks WHERE text IS NULL`).Scan(&inUnit); err != nil {
 		t.Fatal(err)
@@ -256,7 +273,7 @@ func TestUpgradeBlockText(t *testing.T) {
 	}
 }
 
-// blockTexts returns the rows of q, a block number and a text, as lines.
+// blockTexts returns the rows of q, a number and a text, as lines.
 func blockTexts(t *testing.T, dbPath, q string) []string {
 	t.Helper()
 	db, err := sql.Open("sqlite3", "file:"+dbPath+"?mode=ro")

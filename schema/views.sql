@@ -31,8 +31,11 @@ SELECT b.document_id, b.block_no, b.kind, b.style, b.marker,
        CASE WHEN b.line IS NULL THEN b.body_index END AS body_index
 FROM blocks b;
 
+-- A cell whose text a cell's search unit holds names it (migration 0020).
 CREATE VIEW v_table_cells AS
-SELECT document_id, table_no, row, col, rowspan, colspan, text FROM table_cells;
+SELECT c.document_id, c.table_no, c.row, c.col, c.rowspan, c.colspan,
+       coalesce(c.text, (SELECT t.text FROM unit_texts t WHERE t.text_id = c.text_id)) AS text
+FROM table_cells c;
 
 CREATE VIEW v_parts AS
 SELECT document_id, kind, name, text FROM parts;
