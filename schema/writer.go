@@ -191,6 +191,9 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 	w.entryTerms, w.entryKeyed = w.entryTerms[:0], w.entryKeyed[:0]
 	loaded, err := w.put(ctx, w.b, e)
 	if err != nil {
+		// The strings the entry added to vocab go with it. (A text it
+		// gave an id to is added only with an entry that is kept.)
+		clear(w.vocab)
 		_, rerr := w.b.tx.ExecContext(ctx, `ROLLBACK TO entry`)
 		if rerr == nil {
 			_, rerr = w.b.tx.ExecContext(ctx, `RELEASE entry`)

@@ -575,3 +575,37 @@ func TestVocab(t *testing.T) {
 		t.Errorf("v_figures unit %q kind %q label %q, want %% percent 执行率", unit, kind, label)
 	}
 }
+
+// An entry that fails takes the strings it added to vocab with it, and
+// the next entry naming them adds them again.
+func TestVocabAfterFailedEntry(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	// The failing entry's figures are in when its finding fails.
+	if _, err := db.Exec(`CREATE TRIGGER fail_finding BEFORE INSERT ON findings WHEN new.item_no = 99
+		BEGIN SELECT RAISE(ABORT, 'finding 99'); END`); err != nil {
+		t.Fatal(err)
+	}
+	w := NewWriter(db, 10, time.Minute)
+	bad := sampleEntry("bad.txt", "sha-bad")
+	bad.Ext.Reports[0].Figures[0].Label = "执行数"
+	bad.Ext.Reports[0].Findings = []model.Finding{{Kind: "problem", Section: 0, No: 99, Text: "问题", Block: 0}}
+	if _, err := w.Put(ctx, bad); err == nil {
+		t.Fatal("the entry with finding 99 was loaded")
+	}
+	good := sampleEntry("good.txt", "sha-good")
+	good.Ext.Reports[0].Figures[0].Label = "执行数"
+	if _, err := w.Put(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var kind, unit, label sql.NullString
+	if err := db.QueryRow(`SELECT kind, unit, label FROM v_figures`).Scan(&kind, &unit, &label); err != nil {
+		t.Fatal(err)
+	}
+	if kind.String != "money" || unit.String != "元" || label.String != "执行数" {
+		t.Errorf("v_figures kind %v unit %v label %v, want money 元 执行数", kind, unit, label)
+	}
+}

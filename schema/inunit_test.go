@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -151,7 +152,7 @@ func TestFindingTextInUnit(t *testing.T) {
 			}
 			got = append(got, s)
 		}
-		if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		if !slices.Equal(got, want) {
 			t.Errorf("%s: v_findings %q, want %q", stage, got, want)
 		}
 		// The first stands in the section's text after 项目概况 and the

@@ -7,23 +7,28 @@ import (
 	"github.com/govreports/govreports/ingest/model"
 )
 
-// minInUnit is the shortest paragraph (in bytes) that blocks stores as a
+// A search unit's text (unit_texts) is stored once however many documents
+// repeat it; blocks, findings and table_cells name a text of their own
+// document's units rather than store it again where the unit holds it as
+// written (migrations 0015, 0017, 0020), and the views read it back.
+
+// minInUnit is the shortest paragraph or finding (in bytes) stored as a
 // place in a unit text rather than as text: text_id, text_at and text_len
 // cost about what 32 bytes of text do.
 const minInUnit = 32
 
-// unitPlace is where a unit's text holds a paragraph as written: from
+// minCellInUnit is the shortest cell text (in bytes) that table_cells
+// stores as the id of a unit text rather than as text: an id takes one to
+// three bytes.
+const minCellInUnit = 4
+
+// unitPlace is where a unit's text holds a text as written: from
 // character at (from 1, as SQL's substr counts) for n characters. A nil
 // unit holds none.
 type unitPlace struct {
 	unit  *model.IndexUnit
 	at, n int
 }
-
-// minCellInUnit is the shortest cell text (in bytes) that table_cells
-// stores as the id of a unit text rather than as text: an id takes one to
-// three bytes.
-const minCellInUnit = 4
 
 // indexUnits sets what the scope needs to find a text in the search units
 // of index: for each block of a body of n blocks, the unit of the section
