@@ -42,6 +42,16 @@ type scope struct {
 	upN        int         // the parent row's index among its siblings
 	upID       ref         // the parent row
 
+	// inUnit's, findingInUnit's and cellInUnit's (indexUnits): the
+	// section unit each body block falls in, the section units by report
+	// and section, the cell units by text, the row last placed (its model
+	// value) and its place.
+	sectionUnit []*model.IndexUnit
+	unitOf      map[[2]int]*model.IndexUnit
+	cellUnit    map[string]*model.IndexUnit
+	placedFor   any
+	place       unitPlace
+
 	// textID's: the unit last hashed and its id, the hash and its input.
 	hashed *model.IndexUnit
 	hashID int64
@@ -103,10 +113,11 @@ func (t *table[P, T]) with(sub ...inserter[T]) *table[P, T] {
 	return t
 }
 
-// keyed says that t's rows name their own integer key in their first
-// column and skip a key stored already, and returns t. The writer holds
-// them until the batch commits and inserts them then, in key order
-// (Writer.insertKeyed): no row refers to them by ref.
+// keyed says that t's rows are keyed by their first column, a textKey
+// (unit_texts: the text's hash, which the writer turns into its text_id),
+// and skip a text stored already, and returns t. The writer holds them
+// until the batch commits and inserts them then, in the order of their
+// ids (Writer.insertKeyed): no row refers to them by ref.
 func (t *table[P, T]) keyed() *table[P, T] {
 	t.sql.keyed = true
 	return t

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -23,6 +24,26 @@ type ref struct{ t, i int32 }
 // nowStamp stands for the time the writer loads the row: the writer's
 // clock, not the worker's, dates it.
 type nowStamp struct{}
+
+// textKey stands for the text_id of the unit text whose hash (textID) it
+// holds: the writer gives each new text the next id (Writer.textID).
+// Small ids in order, rather than the hashes themselves, take a byte or
+// two in each row that names a text, its index and the full-text index's
+// lists of rows, where a hash took nine.
+type textKey int64
+
+// vocabKey stands for the vocab_id of a short string that many rows
+// repeat (a figure's kind, unit or label): the writer looks it up in
+// vocab, adding it if new (Writer.vocabID).
+type vocabKey string
+
+// vocabWord is s as a vocabKey, NULL when empty.
+func vocabWord(s string) any {
+	if s == "" {
+		return nil
+	}
+	return vocabKey(s)
+}
 
 // tableSQL is what the writer needs of a table: its name and columns.
 type tableSQL struct {
@@ -93,6 +114,9 @@ func prepareEntry(e *Entry) *Prepared {
 			s.tableBlock[bl.TableNo] = i + 1
 		}
 	}
+	if e.Ext != nil {
+		s.indexUnits(len(s.doc.Body), e.Ext.Index)
+	}
 	for _, t := range documentTables {
 		t.prepare(s, s.doc)
 	}
@@ -120,8 +144,8 @@ func (pt *preparedTable) uniqueKeys() {
 	args := pt.args[:0]
 	for i := 0; i < len(pt.args); i += n {
 		row := pt.args[i : i+n]
-		if k := row[0].(int64); !seen[k] {
-			seen[k] = true
+		if k := row[0].(textKey); !seen[int64(k)] {
+			seen[int64(k)] = true
 			args = append(args, row...)
 		}
 	}
@@ -216,6 +240,18 @@ func (w *Writer) insertPrepared(ctx context.Context, b *batch, p *Prepared) (int
 					} else {
 						w.args[j] = ids[v.t][v.i]
 					}
+				case textKey:
+					id, err := w.textID(ctx, b, int64(v))
+					if err != nil {
+						return 0, fmt.Errorf("%s: %w", pt.sql.name, err)
+					}
+					w.args[j] = id
+				case vocabKey:
+					id, err := w.vocabID(ctx, b, string(v))
+					if err != nil {
+						return 0, fmt.Errorf("%s: %w", pt.sql.name, err)
+					}
+					w.args[j] = id
 				case nowStamp:
 					if stamp == "" {
 						stamp = w.stamp()
@@ -263,7 +299,7 @@ func (w *Writer) keepKeyed() {
 		}
 		n := len(pt.sql.cols)
 		for i := 0; i < len(pt.args); i += n {
-			k := pt.args[i].(int64)
+			k := int64(pt.args[i].(textKey))
 			if _, ok := rows[k]; !ok {
 				// Copies: a text may be a slice of its whole document,
 				// which the batch would otherwise hold in memory.
@@ -281,23 +317,29 @@ func (w *Writer) keepKeyed() {
 	w.entryKeyed = w.entryKeyed[:0]
 }
 
-// insertKeyed inserts the batch's rows of keyed tables, in key order.
-// unit_texts_fts is why: FTS5 writes the words it holds to a new segment
-// of the index whenever a row comes with a smaller rowid than the one
-// before, and at every statement (a statement savepoint), and the more
-// segments, the more merging. Text ids are hashes: inserted a document at a
-// time, they made a segment every few rows. (Statements of 1,024 rows
-// rather than 128 saved another 0.05 s of 1.3 on real-200 but took
-// ~15 MB more memory.)
+// insertKeyed inserts the batch's new rows of keyed tables, in the order
+// of their ids. unit_texts_fts is why: FTS5 writes the words it holds to
+// a new segment of the index whenever a row comes with a smaller rowid
+// than the one before, and at every statement (a statement savepoint),
+// and the more segments, the more merging. (Statements of 1,024 rows
+// rather than 128 saved another 0.05 s of 1.3 on real-200 but took ~15 MB
+// more memory.) A text stored before the batch is not inserted again.
 func (w *Writer) insertKeyed(ctx context.Context, b *batch) error {
 	for t, rows := range w.keyed {
-		keys := slices.Sorted(maps.Keys(rows))
+		type keyed struct{ id, key int64 }
+		ids := make([]keyed, 0, len(rows))
+		for key := range rows {
+			if tx := w.texts[key]; tx.added {
+				ids = append(ids, keyed{tx.id, key})
+			}
+		}
+		slices.SortFunc(ids, func(a, b keyed) int { return cmp.Compare(a.id, b.id) })
 		ncols := len(t.cols)
-		for done := 0; done < len(keys); {
-			k := chunk(len(keys)-done, ncols)
+		for done := 0; done < len(ids); {
+			k := chunk(len(ids)-done, ncols)
 			w.args = w.args[:0]
-			for _, key := range keys[done : done+k] {
-				w.args = append(w.args, rows[key]...)
+			for _, id := range ids[done : done+k] {
+				w.args = append(append(w.args, id.id), rows[id.key][1:]...)
 			}
 			st, err := b.multiStmt(ctx, t, k)
 			if err != nil {
@@ -311,6 +353,55 @@ func (w *Writer) insertKeyed(ctx context.Context, b *batch) error {
 	}
 	clear(w.keyed)
 	return nil
+}
+
+// textID returns the text_id of the unit text with hash key: the id it is
+// stored under, or, for a text new to the database, the next id, which
+// insertKeyed stores it under when the batch commits. The batch holds the
+// write lock from its first row on, so no other writer takes ids
+// meanwhile; the ids a batch gives are forgotten with it.
+func (w *Writer) textID(ctx context.Context, b *batch, key int64) (int64, error) {
+	if tx, ok := w.texts[key]; ok {
+		return tx.id, nil
+	}
+	var id int64
+	err := b.queryRow(ctx, `SELECT text_id FROM unit_texts WHERE hash = ?`, key).Scan(&id)
+	switch {
+	case err == nil:
+		w.texts[key] = batchText{id: id}
+		return id, nil
+	case err != sql.ErrNoRows:
+		return 0, err
+	}
+	if w.nextText == 0 {
+		if err := b.queryRow(ctx, `SELECT coalesce(max(text_id), 0) + 1 FROM unit_texts`).Scan(&w.nextText); err != nil {
+			return 0, err
+		}
+	}
+	id, w.nextText = w.nextText, w.nextText+1
+	w.texts[key] = batchText{id: id, added: true}
+	return id, nil
+}
+
+// vocabID returns the vocab_id of s, adding s to vocab if it is not there.
+// The batch remembers the ids it used: a run repeats the same few hundred.
+func (w *Writer) vocabID(ctx context.Context, b *batch, s string) (int64, error) {
+	if id, ok := w.vocab[s]; ok {
+		return id, nil
+	}
+	var id int64
+	err := b.queryRow(ctx, `SELECT vocab_id FROM vocab WHERE value = ?`, s).Scan(&id)
+	if err == sql.ErrNoRows {
+		var res sql.Result
+		if res, err = b.exec(ctx, `INSERT INTO vocab (value) VALUES (?)`, s); err == nil {
+			id, err = res.LastInsertId()
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	w.vocab[strings.Clone(s)] = id
+	return id, nil
 }
 
 // upsertTermDF adds the batch's report counts to term_df, many terms a

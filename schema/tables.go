@@ -87,6 +87,9 @@ var documentTables = []inserter[model.Document]{
 			if b.Kind == model.KindTable && b.TableNo >= 1 && b.TableNo <= len(s.doc.Tables) {
 				return TableText(&s.doc.Tables[b.TableNo-1])
 			}
+			if s.inUnit(b).unit != nil {
+				return nil
+			}
 			return b.Para.Text
 		}),
 		col("table_no", "Block.TableNo", func(_ *scope, b *model.Block) any {
@@ -100,6 +103,26 @@ var documentTables = []inserter[model.Document]{
 		col("line", "Block.Pos.Line", func(_ *scope, b *model.Block) any { return nullInt(b.Pos.Line) }),
 		col("end_line", "Block.Pos.EndLine", func(_ *scope, b *model.Block) any { return nullInt(b.Pos.EndLine) }),
 		col("body_index", "Block.Pos.Index", func(_ *scope, b *model.Block) any { return b.Pos.Index }),
+		// Where the section's unit text holds the paragraph, when text is
+		// NULL (migration 0015).
+		col("text_id", "", func(s *scope, b *model.Block) any {
+			if p := s.inUnit(b); p.unit != nil {
+				return textKey(s.textID(p.unit))
+			}
+			return nil
+		}),
+		col("text_at", "", func(s *scope, b *model.Block) any {
+			if p := s.inUnit(b); p.unit != nil {
+				return p.at
+			}
+			return nil
+		}),
+		col("text_len", "", func(s *scope, b *model.Block) any {
+			if p := s.inUnit(b); p.unit != nil {
+				return p.n
+			}
+			return nil
+		}),
 	),
 	newTable("tables", "Document.Tables", func(d *model.Document) []model.Table { return d.Tables },
 		col("document_id", "", func(s *scope, _ *model.Table) any { return s.docID }),
@@ -134,7 +157,20 @@ var documentTables = []inserter[model.Document]{
 			col("col", "Cell.Col", func(_ *scope, c *model.Cell) any { return c.Col }),
 			col("rowspan", "Cell.RowSpan", func(_ *scope, c *model.Cell) any { return max(c.RowSpan, 1) }),
 			col("colspan", "Cell.ColSpan", func(_ *scope, c *model.Cell) any { return max(c.ColSpan, 1) }),
-			col("text", "Cell.Text", func(_ *scope, c *model.Cell) any { return c.Text }),
+			col("text", "Cell.Text", func(s *scope, c *model.Cell) any {
+				if s.cellInUnit(c) != nil {
+					return nil
+				}
+				return c.Text
+			}),
+			// The cell's search unit's text, which is the cell's, when
+			// text is NULL (migration 0020).
+			col("text_id", "", func(s *scope, c *model.Cell) any {
+				if u := s.cellInUnit(c); u != nil {
+					return textKey(s.textID(u))
+				}
+				return nil
+			}),
 		),
 	),
 	newTable("parts", "Document.Parts", func(d *model.Document) []model.Part { return d.Parts },
@@ -207,7 +243,9 @@ var extractionTables = []inserter[model.Extraction]{
 				return s.section(len(s.sections)-1, v.Parent)
 			}),
 			col("level", "Section.Level", func(_ *scope, v *model.Section) any { return v.Level }),
-			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return nullStr(v.Marker) }),
+			// marker, via, family and role are strings of vocab
+			// (migration 0019), each a few dozen at most.
+			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return vocabWord(v.Marker) }),
 			col("number", "Section.Number", func(_ *scope, v *model.Section) any { return nullInt(v.Number) }),
 			col("title", "Section.Title", func(_ *scope, v *model.Section) any { return v.Title }),
 			col("body", "Section.Body", func(_ *scope, v *model.Section) any {
@@ -217,10 +255,10 @@ var extractionTables = []inserter[model.Extraction]{
 				return v.Body
 			}),
 			col("ordinal", "", func(s *scope, _ *model.Section) any { return s.n + 1 }),
-			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return nullStr(v.Via) }),
-			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return nullStr(v.Family) }),
+			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return vocabWord(v.Via) }),
+			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return vocabWord(v.Family) }),
 			col("block_no", "Section.Block", func(_ *scope, v *model.Section) any { return blockNo(v.Block) }),
-			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return nullStr(v.Role) }),
+			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return vocabWord(v.Role) }),
 		).keeping(func(s *scope, _ *model.Section, id ref) {
 			k := len(s.sections) - 1
 			s.sections[k] = append(s.sections[k], id)
@@ -313,10 +351,12 @@ var extractionTables = []inserter[model.Extraction]{
 			col("value", "Figure.Value", func(_ *scope, f *model.Figure) any { return decimalValue(f.Value) }),
 			col("value_exact", "Figure.Value", func(_ *scope, f *model.Figure) any { return nullStr(f.Value) }),
 			col("value_high", "Figure.High", func(_ *scope, f *model.Figure) any { return decimalValue(f.High) }),
-			col("unit", "Figure.Unit", func(_ *scope, f *model.Figure) any { return nullStr(f.Unit) }),
-			col("kind", "Figure.Kind", func(_ *scope, f *model.Figure) any { return nullStr(f.Kind) }),
+			// A few hundred kinds, units and labels stand in tens of
+			// thousands of rows: vocab holds each once (migration 0018).
+			col("unit", "Figure.Unit", func(_ *scope, f *model.Figure) any { return vocabWord(f.Unit) }),
+			col("kind", "Figure.Kind", func(_ *scope, f *model.Figure) any { return vocabWord(f.Kind) }),
 			col("approx", "Figure.Approx", func(_ *scope, f *model.Figure) any { return nullStr(f.Approx) }),
-			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return nullStr(f.Label) }),
+			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return vocabWord(f.Label) }),
 		),
 		// The problems and recommendations a report lists (issue 9).
 		newTable("findings", "Report.Findings", func(r *model.Report) []model.Finding { return r.Findings },
@@ -328,8 +368,33 @@ var extractionTables = []inserter[model.Extraction]{
 			col("item_no", "Finding.No", func(_ *scope, f *model.Finding) any { return f.No }),
 			col("marker", "Finding.Marker", func(_ *scope, f *model.Finding) any { return nullStr(f.Marker) }),
 			col("title", "Finding.Title", func(_ *scope, f *model.Finding) any { return nullStr(f.Title) }),
-			col("text", "Finding.Text", func(_ *scope, f *model.Finding) any { return f.Text }),
+			col("text", "Finding.Text", func(s *scope, f *model.Finding) any {
+				if s.findingInUnit(f).unit != nil {
+					return nil
+				}
+				return f.Text
+			}),
 			col("block_no", "Finding.Block", func(_ *scope, f *model.Finding) any { return blockNo(f.Block) }),
+			// Where the section's unit text holds the text, when text is
+			// NULL (migration 0017).
+			col("text_id", "", func(s *scope, f *model.Finding) any {
+				if p := s.findingInUnit(f); p.unit != nil {
+					return textKey(s.textID(p.unit))
+				}
+				return nil
+			}),
+			col("text_at", "", func(s *scope, f *model.Finding) any {
+				if p := s.findingInUnit(f); p.unit != nil {
+					return p.at
+				}
+				return nil
+			}),
+			col("text_len", "", func(s *scope, f *model.Finding) any {
+				if p := s.findingInUnit(f); p.unit != nil {
+					return p.n
+				}
+				return nil
+			}),
 		),
 		indicatorsTable,
 		scoresTable,
@@ -344,8 +409,9 @@ var extractionTables = []inserter[model.Extraction]{
 			col("row", "Date.Place.Row", func(_ *scope, d *model.Date) any { return cellRow(d.Place) }),
 			col("col", "Date.Place.Col", func(_ *scope, d *model.Date) any { return cellCol(d.Place) }),
 			col("offset", "Date.Place.Offset", func(_ *scope, d *model.Date) any { return d.Place.Offset }),
-			col("raw", "Date.Raw", func(_ *scope, d *model.Date) any { return d.Raw }),
-			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return d.Date }),
+			// Strings of vocab (migration 0019): a report repeats its dates.
+			col("raw", "Date.Raw", func(_ *scope, d *model.Date) any { return vocabKey(d.Raw) }),
+			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return vocabKey(d.Date) }),
 		),
 	),
 	// A unit names its text; a text many units repeat is stored once, and
@@ -361,10 +427,11 @@ var extractionTables = []inserter[model.Extraction]{
 		col("section_id", "IndexUnit.Section", func(s *scope, u *model.IndexUnit) any { return s.section(u.Report, u.Section) }),
 		col("kind", "IndexUnit.Kind", func(_ *scope, u *model.IndexUnit) any { return unitKind(u.Kind) }),
 		col("block_no", "IndexUnit.Block", func(_ *scope, u *model.IndexUnit) any { return blockNo(u.Block) }),
-		col("text_id", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
+		col("text_id", "", func(s *scope, u *model.IndexUnit) any { return textKey(s.textID(u)) }),
 	).with(
 		newTable("unit_texts", "", one[model.IndexUnit],
-			col("text_id", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
+			col("text_id", "", func(s *scope, u *model.IndexUnit) any { return textKey(s.textID(u)) }),
+			col("hash", "", func(s *scope, u *model.IndexUnit) any { return s.textID(u) }),
 			col("text", "IndexUnit.Text", func(_ *scope, u *model.IndexUnit) any { return u.Text }),
 			col("tokens", "IndexUnit.Tokens", func(_ *scope, u *model.IndexUnit) any { return u.Tokens }),
 			// A text stored already is skipped; a new one is indexed by
@@ -401,8 +468,9 @@ func bodyInUnit(v *model.Section) bool {
 }
 
 // textID identifies a unit's text and words: the first 8 bytes of their
-// SHA-256, so that the same text gets the same id in every document and
-// run without a lookup. Two texts sharing an id (odds about n²/2⁶⁵ for n
+// SHA-256, so that the same text gets the same hash in every document and
+// run, which the writer looks up (unit_texts.hash) to give a text stored
+// already its text_id. Two texts sharing a hash (odds about n²/2⁶⁵ for n
 // distinct texts) would show the first for both.
 //
 // Two columns ask for the id of the same unit, one after the other: the
@@ -437,11 +505,11 @@ func (termsTable) prepare(s *scope, r *model.Report) {
 	pt, _ := s.p.table(reportTermsSQL)
 	pt.args = slices.Grow(pt.args, 3*len(r.Terms))
 	s.p.terms = slices.Grow(s.p.terms, len(r.Terms))
-	// In key order, so that the writer appends to the table's B-tree
-	// rather than inserting all over it.
+	// The term is a string of vocab (migration 0019). The rows of a new
+	// report go at the end of the table's B-tree in any order.
 	for _, term := range slices.Sorted(maps.Keys(r.Terms)) {
 		s.p.row(reportTermsSQL)
-		pt.args = append(pt.args, s.reportID(), term, r.Terms[term])
+		pt.args = append(pt.args, s.reportID(), vocabKey(term), r.Terms[term])
 		s.p.terms = append(s.p.terms, term)
 	}
 }

@@ -205,3 +205,98 @@ func TestReadOnlyOpenUpgrades(t *testing.T) {
 		t.Errorf("later version: %v", err)
 	}
 }
+
+// TestUpgradeBlockText upgrades the v3 fixture and reads each block's and
+// cell's text back as it was: the paragraphs its sections' texts hold
+// are stored there only (migration 0015), the cells' in their units'
+// (0020).
+func TestUpgradeBlockText(t *testing.T) {
+	ctx := context.Background()
+	dbPath := filepath.Join(t.TempDir(), "v3.db")
+	copyFile(t, filepath.Join("testdata", "v3-sample.db"), dbPath)
+	before := blockTexts(t, dbPath, `SELECT block_no, text FROM blocks ORDER BY block_no`)
+	fixture := filepath.Join("testdata", "v3-sample.db")
+
+	db, err := schema.Open(ctx, dbPath, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	after := blockTexts(t, dbPath, `SELECT block_no, text FROM v_blocks ORDER BY block_no`)
+	if len(after) != 97 || !slices.Equal(after, before) {
+		t.Errorf("v_blocks after the upgrade differs from blocks before (%d and %d blocks)", len(after), len(before))
+		for i := range min(len(after), len(before)) {
+			if after[i] != before[i] {
+				t.Errorf("first difference: %q, was %q", after[i], before[i])
+				break
+			}
+		}
+	}
+	// The texts are numbered from 1 (migration 0016), every unit and
+	// block names one that is there, and the index agrees with them.
+	var texts, maxID, dangling int
+	if err := db.QueryRow(`SELECT count(*), max(text_id),
+		(SELECT count(*) FROM search_unit_rows WHERE text_id NOT IN (SELECT text_id FROM unit_texts))
+		+ (SELECT count(*) FROM blocks WHERE text_id NOT IN (SELECT text_id FROM unit_texts))
+		FROM unit_texts`).Scan(&texts, &maxID, &dangling); err != nil {
+		t.Fatal(err)
+	}
+	if texts == 0 || maxID != texts || dangling != 0 {
+		t.Errorf("%d texts, ids up to %d, %d rows naming none; want ids 1 to the count and none", texts, maxID, dangling)
+	}
+	if _, err := db.Exec(`INSERT INTO unit_texts_fts (unit_texts_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("the index and unit_texts differ: %v", err)
+	}
+	// Cells too (migration 0020): 78 of the fixture's 183 have a text of
+	// 4 bytes or more that a cell unit of theirs holds as written
+	// (counted over its search_units in Python).
+	cellsBefore := blockTexts(t, fixture, `SELECT row * 100 + col, text FROM table_cells ORDER BY table_no, row, col`)
+	cellsAfter := blockTexts(t, dbPath, `SELECT row * 100 + col, text FROM v_table_cells ORDER BY table_no, row, col`)
+	if len(cellsAfter) != 183 || !slices.Equal(cellsAfter, cellsBefore) {
+		t.Errorf("v_table_cells after the upgrade differs from table_cells before (%d and %d cells)", len(cellsAfter), len(cellsBefore))
+	}
+	var cellsInUnit int
+	if err := db.QueryRow(`SELECT count(*) FROM table_cells WHERE text IS NULL`).Scan(&cellsInUnit); err != nil {
+		t.Fatal(err)
+	}
+	if cellsInUnit != 78 {
+		t.Errorf("%d cells name a unit text, want 78", cellsInUnit)
+	}
+	var inUnit int
+	if err := db.QueryRow(`SELECT count(*) FROM blocks WHERE text IS NULL`).Scan(&inUnit); err != nil {
+		t.Fatal(err)
+	}
+	// 33 of the fixture's paragraphs are 32 bytes or more and stand in
+	// their section's text (counted over its search_units in Python).
+	if inUnit != 33 {
+		t.Errorf("%d blocks stored as a place in a section's text, want 33", inUnit)
+	}
+}
+
+// blockTexts returns the rows of q, a number and a text, as lines.
+func blockTexts(t *testing.T, dbPath, q string) []string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+dbPath+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var no int
+		var text string
+		if err := rows.Scan(&no, &text); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%d %s", no, text))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -20,13 +20,22 @@ SELECT document_id, path, root, rel FROM paths;
 -- A position has a line (.txt) or an index among w:body's children (.docx);
 -- the writer stores both as the reader gave them, so body_index is shown
 -- only where there is no line.
+--
+-- A paragraph that its section's unit text holds is stored there only
+-- (migration 0015): its text is that text's text_len characters from
+-- text_at.
 CREATE VIEW v_blocks AS
-SELECT document_id, block_no, kind, style, marker, text, table_no, line, end_line,
-       CASE WHEN line IS NULL THEN body_index END AS body_index
-FROM blocks;
+SELECT b.document_id, b.block_no, b.kind, b.style, b.marker,
+       coalesce(b.text, (SELECT substr(t.text, b.text_at, b.text_len) FROM unit_texts t WHERE t.text_id = b.text_id)) AS text,
+       b.table_no, b.line, b.end_line,
+       CASE WHEN b.line IS NULL THEN b.body_index END AS body_index
+FROM blocks b;
 
+-- A cell whose text a cell's search unit holds names it (migration 0020).
 CREATE VIEW v_table_cells AS
-SELECT document_id, table_no, row, col, rowspan, colspan, text FROM table_cells;
+SELECT c.document_id, c.table_no, c.row, c.col, c.rowspan, c.colspan,
+       coalesce(c.text, (SELECT t.text FROM unit_texts t WHERE t.text_id = c.text_id)) AS text
+FROM table_cells c;
 
 CREATE VIEW v_parts AS
 SELECT document_id, kind, name, text FROM parts;
@@ -51,12 +60,15 @@ FROM reports r;
 
 -- A body is stored once, in the section's search unit (title, newline,
 -- body), unless that unit does not hold it as written (migration 0009).
+-- marker, via and role are strings of vocab (migration 0019).
 CREATE VIEW v_sections AS
-SELECT s.section_id, s.report_id, s.parent_id, s.level, s.marker, s.number, s.title,
+SELECT s.section_id, s.report_id, s.parent_id, s.level,
+       (SELECT value FROM vocab WHERE vocab_id = s.marker) AS marker, s.number, s.title,
        coalesce(s.body, (SELECT substr(t.text, length(s.title) + 2)
                          FROM search_unit_rows u JOIN unit_texts t USING (text_id)
                          WHERE u.section_id = s.section_id AND u.kind = 2)) AS body,
-       s.ordinal, s.via, s.block_no, s.role
+       s.ordinal, (SELECT value FROM vocab WHERE vocab_id = s.via) AS via, s.block_no,
+       (SELECT value FROM vocab WHERE vocab_id = s.role) AS role
 FROM sections s;
 
 CREATE VIEW v_tables AS
@@ -88,20 +100,30 @@ CREATE VIEW v_orgs AS
 SELECT report_id, name, kind, mentions, block_no FROM orgs;
 
 -- A figure's document is its report's (migration 0009).
+-- A figure's unit, kind and label are strings of vocab (migration 0018).
 CREATE VIEW v_figures AS
-SELECT f.figure_id, r.document_id, f.report_id, f.section_id, f.block_no, f.raw, f.value, f.value_high, f.unit, f.kind,
-       f.approx, f.label, f.row, f.col, f.offset
+SELECT f.figure_id, r.document_id, f.report_id, f.section_id, f.block_no, f.raw, f.value, f.value_high,
+       (SELECT value FROM vocab WHERE vocab_id = f.unit) AS unit,
+       (SELECT value FROM vocab WHERE vocab_id = f.kind) AS kind,
+       f.approx,
+       (SELECT value FROM vocab WHERE vocab_id = f.label) AS label,
+       f.row, f.col, f.offset
 FROM figures f JOIN reports r USING (report_id);
 
+-- raw and date are strings of vocab (migration 0019).
 CREATE VIEW v_dates AS
-SELECT document_id, report_id, section_id, block_no, raw, date, offset, row, col FROM dates;
+SELECT d.document_id, d.report_id, d.section_id, d.block_no,
+       (SELECT value FROM vocab WHERE vocab_id = d.raw) AS raw,
+       (SELECT value FROM vocab WHERE vocab_id = d.date) AS date,
+       d.offset, d.row, d.col
+FROM dates d;
 
 -- The 20 heaviest terms of each report.
 CREATE VIEW v_keywords AS
 SELECT report_id, keyword, weight FROM (
-	SELECT t.report_id, t.term AS keyword, round(t.tf * i.idf, 4) AS weight,
-	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, t.term) AS rank
-	FROM report_terms t JOIN term_idf i ON i.term = t.term
+	SELECT t.report_id, v.value AS keyword, round(t.tf * i.idf, 4) AS weight,
+	       row_number() OVER (PARTITION BY t.report_id ORDER BY t.tf * i.idf DESC, v.value) AS rank
+	FROM report_terms t JOIN vocab v ON v.vocab_id = t.term JOIN term_idf i ON i.term = v.value
 ) WHERE rank <= 20;
 
 CREATE VIEW v_table_blocks AS
@@ -110,8 +132,13 @@ SELECT report_id, table_no, seq, kind, first_row, header_row, end_row, header FR
 CREATE VIEW v_checks AS
 SELECT report_id, seq, code, expected, found, block_no, table_no, row, detail FROM checks;
 -- The problems and recommendations each report lists, an item a row.
+-- An item its section's unit text holds is stored there only (migration
+-- 0017), as a paragraph is (v_blocks).
 CREATE VIEW v_findings AS
-SELECT report_id, section_id, kind, item_no, marker, title, text, block_no FROM findings;
+SELECT f.report_id, f.section_id, f.kind, f.item_no, f.marker, f.title,
+       coalesce(f.text, (SELECT substr(t.text, f.text_at, f.text_len) FROM unit_texts t WHERE t.text_id = f.text_id)) AS text,
+       f.block_no
+FROM findings f;
 
 CREATE VIEW v_user_words AS
 SELECT seq, word, freq, pos FROM user_words;

@@ -80,6 +80,18 @@ type Writer struct {
 	// those of the open batch by table and key, inserted at Flush.
 	entryKeyed []*preparedTable
 	keyed      map[*tableSQL]map[int64][]any
+	// The text_ids of the unit texts the open batch names, by hash, and
+	// the id the next new text takes (0 until looked up): Writer.textID.
+	texts    map[int64]batchText
+	nextText int64
+	vocab    map[string]int64 // the vocab ids the open batch used: Writer.vocabID
+}
+
+// batchText is a unit text the open batch names: its text_id, and whether
+// the batch adds it.
+type batchText struct {
+	id    int64
+	added bool
 }
 
 // batch is one open transaction with its prepared statements: a document
@@ -129,7 +141,7 @@ func NewWriter(db *sql.DB, maxBatch int, maxAge time.Duration) *Writer {
 		maxBatch = 1
 	}
 	return &Writer{db: db, maxBatch: maxBatch, maxAge: maxAge, now: time.Now, df: map[string]int{},
-		keyed: map[*tableSQL]map[int64][]any{}}
+		keyed: map[*tableSQL]map[int64][]any{}, texts: map[int64]batchText{}, vocab: map[string]int64{}}
 }
 
 // Lookup tells whether content sha is loaded under key, and whether path
@@ -179,6 +191,9 @@ func (w *Writer) Put(ctx context.Context, e *Entry) (Loaded, error) {
 	w.entryTerms, w.entryKeyed = w.entryTerms[:0], w.entryKeyed[:0]
 	loaded, err := w.put(ctx, w.b, e)
 	if err != nil {
+		// The strings the entry added to vocab go with it. (A text it
+		// gave an id to is added only with an entry that is kept.)
+		clear(w.vocab)
 		_, rerr := w.b.tx.ExecContext(ctx, `ROLLBACK TO entry`)
 		if rerr == nil {
 			_, rerr = w.b.tx.ExecContext(ctx, `RELEASE entry`)
@@ -227,6 +242,9 @@ func (w *Writer) abort() {
 	w.b, w.pending = nil, 0
 	clear(w.df)
 	clear(w.keyed)
+	clear(w.texts)
+	clear(w.vocab)
+	w.nextText = 0
 }
 
 // UnreadPaths returns the paths recorded as failed without being read
@@ -298,6 +316,9 @@ func (w *Writer) Flush() error {
 	}
 	err := w.b.tx.Commit()
 	w.b, w.pending = nil, 0
+	clear(w.texts)
+	clear(w.vocab)
+	w.nextText = 0
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrBatchLost, lockErr(err))
 	}
@@ -330,8 +351,8 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 	defer tx.Rollback()
 	// The reports that go no longer count in their terms' frequencies.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO term_df (term, df)
-		SELECT t.term, -count(*) FROM report_terms t JOIN reports r USING (report_id)
-		WHERE r.document_id IN (`+orphans+`) GROUP BY t.term
+		SELECT v.value, -count(*) FROM report_terms t JOIN reports r USING (report_id) JOIN vocab v ON v.vocab_id = t.term
+		WHERE r.document_id IN (`+orphans+`) GROUP BY v.value
 		ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`); err != nil {
 		return 0, err
 	}
@@ -352,9 +373,26 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM unit_texts WHERE text_id NOT IN (SELECT text_id FROM search_unit_rows)`); err != nil {
 			return 0, err
 		}
+		if _, err := tx.ExecContext(ctx, deleteUnusedVocab); err != nil {
+			return 0, err
+		}
 	}
 	return n, lockErr(tx.Commit())
 }
+
+// deleteUnusedVocab deletes the strings of vocab that no row names any
+// more.
+const deleteUnusedVocab = `DELETE FROM vocab WHERE vocab_id NOT IN (
+	SELECT kind FROM figures WHERE kind IS NOT NULL
+	UNION SELECT unit FROM figures WHERE unit IS NOT NULL
+	UNION SELECT label FROM figures WHERE label IS NOT NULL
+	UNION SELECT marker FROM sections WHERE marker IS NOT NULL
+	UNION SELECT via FROM sections WHERE via IS NOT NULL
+	UNION SELECT family FROM sections WHERE family IS NOT NULL
+	UNION SELECT role FROM sections WHERE role IS NOT NULL
+	UNION SELECT raw FROM dates
+	UNION SELECT date FROM dates
+	UNION SELECT term FROM report_terms)`
 
 func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (Loaded, error) {
 	var docID int64

@@ -482,3 +482,130 @@ func TestSectionParentsAcrossStatements(t *testing.T) {
 		t.Errorf("chapters = %d, want 200", n)
 	}
 }
+
+// Unit texts are numbered in the order they come, across batches, and a
+// text stored already keeps its id.
+func TestUnitTextIDs(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 2, time.Minute) // a and b in one batch, c in the next
+	put := func(path, sha string, texts ...string) {
+		t.Helper()
+		e := sampleEntry(path, sha)
+		e.Ext.Index = nil
+		for _, text := range texts {
+			e.Ext.Index = append(e.Ext.Index, model.IndexUnit{Report: 0, Section: 0, Kind: "section", Block: 0, Text: text, Tokens: text})
+		}
+		if _, err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("a.txt", "sha-a", "甲", "乙")
+	put("b.txt", "sha-b", "乙", "丙")
+	put("c.txt", "sha-c", "甲", "丁")
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT text_id, text FROM unit_texts ORDER BY text_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var id int
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d %s", id, text))
+	}
+	if want := []string{"1 甲", "2 乙", "3 丙", "4 丁"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("unit_texts %q, want %q", got, want)
+	}
+	if n := count(t, db, `SELECT count(*) FROM search_units`); n != 6 {
+		t.Errorf("search_units = %d, want 6", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM unit_texts_fts WHERE unit_texts_fts MATCH '甲'`); n != 1 {
+		t.Errorf("texts with 甲 in the index = %d, want 1", n)
+	}
+}
+
+// A figure's kind, unit and label, a section's marker and via are stored
+// once in vocab; the views show them, and Prune deletes those no row names
+// any more.
+func TestVocab(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	w := NewWriter(db, 1, time.Minute)
+	put := func(e *Entry) {
+		t.Helper()
+		e.Root, e.Rel = "/arch", e.Path
+		if _, err := w.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vocab := func() string {
+		t.Helper()
+		var s string
+		if err := db.QueryRow(`SELECT group_concat(value, ' ') FROM (SELECT value FROM vocab ORDER BY vocab_id)`).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	put(sampleEntry("a.txt", "sha-one"))
+	if got, want := vocab(), "一、 pattern 元 money"; got != want {
+		t.Errorf("vocab %q, want %q", got, want)
+	}
+	e := sampleEntry("a.txt", "sha-two")
+	e.Ext.Reports[0].Figures[0] = model.Figure{Raw: "96.69%", Value: "96.69", Unit: "%", Kind: "percent", Label: "执行率",
+		Place: model.Place{Section: 0, Block: 0, Offset: 3}}
+	put(e)
+	if _, err := w.Prune(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := vocab(), "一、 pattern % percent 执行率"; got != want {
+		t.Errorf("after the first version went: vocab %q, want %q", got, want)
+	}
+	var unit, kind, label string
+	if err := db.QueryRow(`SELECT unit, kind, label FROM v_figures`).Scan(&unit, &kind, &label); err != nil {
+		t.Fatal(err)
+	}
+	if unit != "%" || kind != "percent" || label != "执行率" {
+		t.Errorf("v_figures unit %q kind %q label %q, want %% percent 执行率", unit, kind, label)
+	}
+}
+
+// An entry that fails takes the strings it added to vocab with it, and
+// the next entry naming them adds them again.
+func TestVocabAfterFailedEntry(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	// The failing entry's figures are in when its finding fails.
+	if _, err := db.Exec(`CREATE TRIGGER fail_finding BEFORE INSERT ON findings WHEN new.item_no = 99
+		BEGIN SELECT RAISE(ABORT, 'finding 99'); END`); err != nil {
+		t.Fatal(err)
+	}
+	w := NewWriter(db, 10, time.Minute)
+	bad := sampleEntry("bad.txt", "sha-bad")
+	bad.Ext.Reports[0].Figures[0].Label = "执行数"
+	bad.Ext.Reports[0].Findings = []model.Finding{{Kind: "problem", Section: 0, No: 99, Text: "问题", Block: 0}}
+	if _, err := w.Put(ctx, bad); err == nil {
+		t.Fatal("the entry with finding 99 was loaded")
+	}
+	good := sampleEntry("good.txt", "sha-good")
+	good.Ext.Reports[0].Figures[0].Label = "执行数"
+	if _, err := w.Put(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var kind, unit, label sql.NullString
+	if err := db.QueryRow(`SELECT kind, unit, label FROM v_figures`).Scan(&kind, &unit, &label); err != nil {
+		t.Fatal(err)
+	}
+	if kind.String != "money" || unit.String != "元" || label.String != "执行数" {
+		t.Errorf("v_figures kind %v unit %v label %v, want money 元 执行数", kind, unit, label)
+	}
+}
