@@ -21,12 +21,19 @@ def dump(path):
         rows = sorted(repr(r) for r in c.execute(q))
         out[v] = (keep, rows)
     # The index's inputs too: a segmentation change shows here first.
+    # text_id and hash are the database's own numbering of texts (a hash
+    # before schema 16, 1, 2, 3 … since), so texts are compared by what
+    # they hold, and report_terms by its words (a vocab id since schema 19).
+    tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     for t in ("search_units", "search_unit_rows", "unit_texts", "report_terms", "term_df", "term_idf"):
-        cols = [r[1] for r in c.execute(f"PRAGMA table_info({t})")]
-        keep = [x for x in cols if not ('_at' in x or 'time' in x or dropped(x))]
-        if not keep:
+        if t not in tables:
             continue  # an older schema without the table
-        q = "SELECT " + ",".join(f'"{x}"' for x in keep) + f" FROM {t}"
+        cols = [r[1] for r in c.execute(f"PRAGMA table_info({t})")]
+        keep = [x for x in cols if not ('_at' in x or 'time' in x or dropped(x) or x in ('text_id', 'hash'))]
+        src = t
+        if t == "report_terms" and "vocab" in tables:
+            src = "(SELECT report_id, v.value AS term, tf FROM report_terms JOIN vocab v ON v.vocab_id = report_terms.term)"
+        q = "SELECT " + ",".join(f'"{x}"' for x in keep) + f" FROM {src}"
         out["table " + t] = (keep, sorted(repr(r) for r in c.execute(q)))
     return out
 a, b = dump(args[0]), dump(args[1])
