@@ -143,8 +143,13 @@ var (
 
 // statesRate reports whether s names an execution rate.
 func statesRate(s string) bool {
-	return (strings.Contains(s, "执行率") || strings.Contains(s, "支出率")) && strings.ContainsAny(s, "%％")
+	return grammar.ContainsAny(s, rateWords) && strings.ContainsAny(s, "%％")
 }
+
+// rateWords name the share of a budget spent: executed (执行率), spent
+// (支出率), used (资金使用率) or paid out (拨付率, 支付率). The share
+// that arrived (到位率) is money received, no spending.
+var rateWords = []string{"执行率", "支出率", "使用率", "拨付率", "支付率"}
 
 // ratedAmount is an amount in 元 of a sentence, its label simplified,
 // and where it stands: the block, the sentence's number in the report.
@@ -609,7 +614,7 @@ func investRole(label, lead string) (role string, rank int) {
 // isRateLabel reports whether a percentage's label names the execution
 // rate: 执行率, or in a project's investment its completion or payment.
 func isRateLabel(label string, mode fundsMode) bool {
-	return strings.Contains(label, "执行率") || mode == modeInvest && grammar.ContainsAny(label, investRates)
+	return grammar.ContainsAny(label, rateWords) || mode == modeInvest && grammar.ContainsAny(label, investRates)
 }
 
 // sentenceEnds are the runes that end a sentence or a clause that stands
