@@ -538,3 +538,58 @@ func TestWideBars(t *testing.T) {
 		t.Errorf("first block %+v, want the sentence as written", doc.Body[0])
 	}
 }
+
+// TestSpacedWrappedHeader: a form's column headers printed over two lines
+// where the columns are narrow, the heads above (全年 over 预算数) or the
+// ends below (一级 over 指标), and level labels wrapped the same way in
+// the rows under an indicator header, on a line of their own (效益 over
+// 指标) or at the start of the next row (产出 over 指标): each piece
+// starts where its cell does and joins it.
+func TestSpacedWrappedHeader(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"          全年      实际",
+		"项目      预算数    支出数    执行率",
+		"合计      300       288       96.00%",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"项目 | 全年预算数 | 实际支出数 | 执行率",
+		"合计 | 300 | 288 | 96.00%",
+	})
+	doc = decodeOne(t, strings.Join([]string{
+		"一级    二级    三级指标          指标值    分值    得分",
+		"指标    指标",
+		"产出    数量    培训人次          ≥500人    20      18",
+		"指标    指标    结业人数          ≥450人    20      20",
+		"        质量    结业考核合格率    ≥90%      10      10",
+		"        指标",
+		"效益    社会    参训人员就业率    ≥60%      30      28",
+		"指标    效益",
+		"总分                                        80      76",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 培训人次 | ≥500人 | 20 | 18",
+		" |  | 结业人数 | ≥450人 | 20 | 20",
+		" | 质量指标 | 结业考核合格率 | ≥90% | 10 | 10",
+		"效益指标 | 社会效益 | 参训人员就业率 | ≥60% | 30 | 28",
+		"总分 | 80 | 76 | < | < | <",
+	})
+}
+
+// TestSpacedShortRowsStay: rows of text only under a header, fewer cells
+// than it and lined up with it, are rows of the table when no row of
+// figures follows them: a list of names, not a header wrapped.
+func TestSpacedShortRowsStay(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"姓名      单位          职务      职称",
+		"张三      某某事务所    所长      高级会计师",
+		"李四      某某学院",
+		"王五      某某研究院    主任      研究员",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"姓名 | 单位 | 职务 | 职称",
+		"张三 | 某某事务所 | 所长 | 高级会计师",
+		"李四 | 某某学院 | < | <",
+		"王五 | 某某研究院 | 主任 | 研究员",
+	})
+}
