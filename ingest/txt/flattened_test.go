@@ -593,3 +593,59 @@ func TestSpacedShortRowsStay(t *testing.T) {
 		"王五 | 某某研究院 | 主任 | 研究员",
 	})
 }
+
+// TestSingleSpacedTableOverPages: an indicator table copied from a PDF,
+// its cells parted by single spaces, goes on over a page break (a page
+// number, the header repeated at the top of the next page): one table,
+// the repeated header left out; the levels merged from above may be left
+// out of a row. A line of words after a header is text.
+func TestSingleSpacedTableOverPages(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"一级指标 二级指标 三级指标 指标值 权重 得分",
+		"产出指标 数量指标 培训人次 ≥500人 20 18",
+		"产出指标 质量指标 考核合格率 ≥90% 20 20",
+		"第 3 页",
+		"",
+		"一级指标 二级指标 三级指标 指标值 权重 得分",
+		"效益指标 社会效益 就业率 ≥60% 30 27.5",
+		"满意度指标 学员满意度 ≥85% 30 30",
+		"总分 100 95.5",
+		"培训总体完成较好。",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 权重 | 得分",
+		"产出指标 | 数量指标 | 培训人次 | ≥500人 | 20 | 18",
+		"产出指标 | 质量指标 | 考核合格率 | ≥90% | 20 | 20",
+		"效益指标 | 社会效益 | 就业率 | ≥60% | 30 | 27.5",
+		"满意度指标 |  | 学员满意度 | ≥85% | 30 | 30",
+		"总分 | 100 | 95.5 | < | < | <",
+	})
+	if b := doc.Body[len(doc.Body)-1]; b.Kind != model.KindParagraph || b.Para.Text != "培训总体完成较好。" {
+		t.Errorf("last block %+v", b)
+	}
+	doc = decodeOne(t, "一级指标 二级指标 三级指标 分值 得分\n本表由评价组填写。\n")
+	if len(doc.Tables) != 0 {
+		t.Errorf("a header alone: %d tables", len(doc.Tables))
+	}
+}
+
+// TestSpacedTableOverPages: a table in runs of spaces goes on over a page
+// break the same way; without the header repeated, the page ends it.
+func TestSpacedTableOverPages(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"项目      预算数    执行数",
+		"人员经费  12.5      12",
+		"- 4 -",
+		"项目      预算数    执行数",
+		"公用经费  8         7.6",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"项目 | 预算数 | 执行数",
+		"人员经费 | 12.5 | 12",
+		"公用经费 | 8 | 7.6",
+	})
+	doc = decodeOne(t, "项目      预算数    执行数\n人员经费  12.5      12\n- 4 -\n公用经费  8         7.6\n")
+	if len(doc.Tables) != 1 || doc.Tables[0].Rows != 2 {
+		t.Errorf("no header repeated: %d tables", len(doc.Tables))
+	}
+}
