@@ -43,6 +43,7 @@ var heldOutSets = []heldOutSet{
 	{"heldout8", 13, 100},
 	{"heldout9", 12, 97},
 	{"heldout10", 12, 100},
+	{"heldout11", 12, 100},
 }
 
 // heldOutKeys are the facts scored, in the order the table prints them.

@@ -21,6 +21,18 @@ var oneProject = regexp.MustCompile(`项目(?:共)?(?:一个|1个|一项|1项)\s
 var selfProject = regexp.MustCompile(`^(?:我|本)(?:单位|局|委|办|中心|院|站|所|馆|校|厅|镇|乡|街道)(?:于)?(?:` +
 	grammar.YearPattern + `\s*年度?)?(?:组织|负责)?实施(?:了)?([^，,。；;：:\s、]{2,40}?项目)[。；;，,]`)
 
+// evaluatedProject is a first paragraph naming the one project the
+// evaluation covers: "我局对2023年度实施的天然橡胶价格（收入）保险保费补贴项目
+// 开展了绩效自评", "对2022年度承担的农村公路养护资金进行了绩效评价".
+var evaluatedProject = regexp.MustCompile(`对[^。；;，,：:对]{0,10}?` + grammar.YearPattern +
+	`\s*年度?(?:实施|承担|安排|执行)?的?([^，,。；;：:\s、“”"]{2,40}?(?:项目|资金|经费))(?:开展|进行)了?[^。；;，,]{0,8}?(?:自评|评价)`)
+
+// manyProjects, in a name evaluatedProject read, make it a number of
+// projects or a kind of money rather than one project: 2个项目, 各项目,
+// 农村公路养护等项目, 财政资金; or the 度 of a 年度 the name had to take
+// to be long enough (2019年度各项目 read as 度各项目).
+var manyProjects = regexp.MustCompile(`[0-9一二三四五六七八九十两几多]+[个项]|^(?:各|所有|全部|全年|有关|相关|度)|等|^(?:财政|专项|项目|预算|部门|本级)?(?:项目|资金|经费)$`)
+
 // firstParas is how many of a report's first paragraphs may name its
 // project: past them, a project named is one of its parts.
 const firstParas = 3
@@ -112,12 +124,41 @@ func readNames(s *State) {
 				}
 			}
 		}
+		if r.YearSource == "title" {
+			if y := writtenYear(r, paras); y != 0 {
+				r.EvaluationYear, r.YearSource = y, "paragraph"
+			}
+		}
 		if r.EvaluationYear == 0 {
 			if y := letterYear(s.Layout, sp); y != 0 {
 				r.EvaluationYear, r.YearSource = y, "paragraph"
 			}
 		}
 	}
+}
+
+// writtenYear is the year evaluated when a title names the year the
+// report was written instead ("2024年项目支出绩效自评报告", dated 2024年3月,
+// "对2023年度实施的…项目开展了绩效自评"): the year before the title's,
+// which the first paragraphs say was evaluated, when the report is dated
+// in the title's year or not at all. 0 when the title's year stands.
+func writtenYear(r *model.Report, paras []facts.Para) int {
+	title := r.EvaluationYear
+	if r.ReportDate != "" && grammar.FirstYear(r.ReportDate) != title {
+		return 0
+	}
+	for i, p := range paras {
+		if i == firstParas {
+			break
+		}
+		if y := grammar.ObjectYear(p.Folded); y != 0 {
+			if y == title-1 {
+				return y
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // letterYear is the year a cover letter above the report's title says
@@ -296,6 +337,9 @@ func firstParaProject(paras []facts.Para) string {
 			return p.Text[m[2]:m[3]] // as printed: folding keeps offsets
 		}
 		if m := selfProject.FindStringSubmatchIndex(p.Folded); m != nil {
+			return p.Text[m[2]:m[3]]
+		}
+		if m := evaluatedProject.FindStringSubmatchIndex(p.Folded); m != nil && !manyProjects.MatchString(p.Folded[m[2]:m[3]]) {
 			return p.Text[m[2]:m[3]]
 		}
 	}

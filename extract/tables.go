@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/govreports/govreports/extract/grammar"
 	"github.com/govreports/govreports/extract/internal/textnorm"
 	"github.com/govreports/govreports/extract/structure"
 	"github.com/govreports/govreports/extract/tables"
@@ -86,12 +87,16 @@ func nestedTables(doc *model.Document) map[int][]int {
 }
 
 // caption is the text paragraph right above a table (blank lines
-// skipped), within its report.
+// skipped), within its report. Above a form's table, past its cover
+// lines, it is the note of the unit of money one of them ends in
+// ("填报单位：某某局    单位：万元"): the unit of the form's amounts.
 func caption(l *structure.Layout, i, first int) string {
 	for j := i - 1; j >= first; j-- {
 		switch l.Roles[j] {
 		case structure.RoleBlank, structure.RoleArtefact:
 			continue
+		case structure.RoleCover:
+			return coverUnitNote(l, j, first)
 		case structure.RoleText, structure.RoleTitle:
 			if t := textnorm.OneLine(l.Text[j]); strings.HasSuffix(t, "。") || textnorm.Len(t) > 80 {
 				return "" // a sentence of the body, not a caption
@@ -102,6 +107,23 @@ func caption(l *structure.Layout, i, first int) string {
 			return textnorm.OneLine(l.Text[j])
 		}
 		return ""
+	}
+	return ""
+}
+
+// coverUnitNote is the note of the unit of money that a cover line at j,
+// or one of the cover lines right above it, ends in; "" when none does.
+func coverUnitNote(l *structure.Layout, j, first int) string {
+	for ; j >= first; j-- {
+		switch l.Roles[j] {
+		case structure.RoleBlank, structure.RoleArtefact:
+		case structure.RoleCover:
+			if note, ok := grammar.MoneyUnitNote(textnorm.OneLine(l.Text[j])); ok {
+				return note
+			}
+		default:
+			return ""
+		}
 	}
 	return ""
 }

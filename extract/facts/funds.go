@@ -143,8 +143,13 @@ var (
 
 // statesRate reports whether s names an execution rate.
 func statesRate(s string) bool {
-	return (strings.Contains(s, "执行率") || strings.Contains(s, "支出率")) && strings.ContainsAny(s, "%％")
+	return grammar.ContainsAny(s, rateWords) && strings.ContainsAny(s, "%％")
 }
+
+// rateWords name the share of a budget spent: executed (执行率), spent
+// (支出率), used (资金使用率) or paid out (拨付率, 支付率). The share
+// that arrived (到位率) is money received, no spending.
+var rateWords = []string{"执行率", "支出率", "使用率", "拨付率", "支付率"}
 
 // ratedAmount is an amount in 元 of a sentence, its label simplified,
 // and where it stands: the block, the sentence's number in the report.
@@ -403,7 +408,7 @@ type sentenceMoney struct {
 func moneyIn(s string, issued fundsMode) sentenceMoney {
 	figs, _ := figures.Find(s, figures.Context{})
 	var m sentenceMoney
-	budgetRank := 0
+	budgetRank, actualRank := 0, 0
 	for i := range figs {
 		f := &figs[i]
 		if partOf(s, f) {
@@ -419,8 +424,8 @@ func moneyIn(s string, issued fundsMode) sentenceMoney {
 		}
 		switch role, rank := moneyRole(f.Label, lead(s, f), issued); role {
 		case "actual":
-			if m.actual == nil {
-				m.actual = f
+			if rank > actualRank {
+				m.actual, actualRank = f, rank
 			}
 		case "budget":
 			if rank == rankInitial && m.initial == nil {
@@ -518,7 +523,8 @@ func mayStateFunds(s string, issued fundsMode) bool {
 		return strings.Contains(s, "元") && grammar.ContainsAny(s, investPlanned) && grammar.ContainsAny(s, investDone)
 	}
 	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued == modeIssued && strings.Contains(s, "下达")) &&
-		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际"))
+		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际") ||
+			strings.Contains(s, "拨付") || strings.Contains(s, "支付"))
 }
 
 // lead is the text of f's clause before it: "年中调减至" where the label
@@ -537,6 +543,14 @@ const (
 	rankInitial             // 年初预算
 	rankBudget              // 预算, 安排
 	rankAdjusted            // 全年预算, 调整后, 调减至
+)
+
+// The ranks of the spending a sentence may name: money spent (支出,
+// 执行, 使用) over money paid out (拨付数, 支付数), which is the spending
+// only where the sentence names no other.
+const (
+	rankPaid = 1 + iota
+	rankSpent
 )
 
 // moneyRole tells by its label whether an amount is a budget or a
@@ -562,7 +576,9 @@ func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 	budget := strings.HasSuffix(l, "预算") || strings.HasSuffix(l, "预算数")
 	switch {
 	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际")):
-		return "actual", 0
+		return "actual", rankSpent
+	case !budget && (strings.Contains(l, "拨付") || strings.Contains(l, "支付")):
+		return "actual", rankPaid
 	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
 		return "budget", rankAdjusted
 	case strings.HasSuffix(lead, "调减至") || strings.HasSuffix(lead, "调增至"):
@@ -599,7 +615,7 @@ func investRole(label, lead string) (role string, rank int) {
 	}
 	switch {
 	case grammar.ContainsAny(clause, investDone):
-		return "actual", 0
+		return "actual", rankSpent
 	case grammar.ContainsAny(label, investPlanned):
 		return "budget", rankBudget
 	}
@@ -609,7 +625,7 @@ func investRole(label, lead string) (role string, rank int) {
 // isRateLabel reports whether a percentage's label names the execution
 // rate: 执行率, or in a project's investment its completion or payment.
 func isRateLabel(label string, mode fundsMode) bool {
-	return strings.Contains(label, "执行率") || mode == modeInvest && grammar.ContainsAny(label, investRates)
+	return grammar.ContainsAny(label, rateWords) || mode == modeInvest && grammar.ContainsAny(label, investRates)
 }
 
 // sentenceEnds are the runes that end a sentence or a clause that stands

@@ -152,6 +152,7 @@ type scanner struct {
 	figs    []model.Figure
 	dates   []model.Date
 	lastEnd int // end of the last figure, date or skipped token: labels stop there
+	first   int // index in figs of this text's first figure: AppendFind's figs hold other texts' too
 }
 
 // Find returns the figures and the dates of text, in text order. ctx gives
@@ -170,7 +171,7 @@ func AppendFind(figs []model.Figure, dates []model.Date, text string, ctx Contex
 		return figs, dates // 40% of the texts read, most of them table cells
 	}
 	orig := []rune(text)
-	s := scanner{rs: grammar.FoldNumerals(orig), orig: orig, figs: figs, dates: dates}
+	s := scanner{rs: grammar.FoldNumerals(orig), orig: orig, figs: figs, dates: dates, first: len(figs)}
 	if ctx.hdr != nil {
 		s.hdr = *ctx.hdr
 	} else {
@@ -1014,8 +1015,38 @@ func (s *scanner) emit(f figure) {
 		}
 	}
 	mf.Label = s.labelFor(f.start, f.end)
+	if f.kind == KindPercent {
+		if l, ok := s.quotientLabel(f.start); ok {
+			mf.Label = l
+		}
+	}
 	s.figs = append(s.figs, mf)
 	s.lastEnd = f.end
+}
+
+// quotientLabel is the label of a percentage that states the quotient
+// before it (资金使用率为1,790,860.00÷1,850,000.00=96.80%, 拨付率为
+// 46,218/48,650，即95.00%, 到位率318/400，即79.5%): the label of the
+// dividend, or of the fraction, which names the rate. ok is false when
+// the percentage follows no such division.
+func (s *scanner) quotientLabel(start int) (string, bool) {
+	n := len(s.figs)
+	if n == s.first || s.lastEnd > start || !grammar.QuotientSign(string(s.rs[s.lastEnd:start])) {
+		return "", false
+	}
+	b := &s.figs[n-1]
+	if b.Kind == KindFraction {
+		return b.Label, b.Label != ""
+	}
+	if n-s.first < 2 {
+		return "", false
+	}
+	a := &s.figs[n-2]
+	aEnd := a.Place.Offset + utf8.RuneCountInString(a.Raw)
+	if aEnd > b.Place.Offset || !grammar.DivisionSign(string(s.rs[aEnd:b.Place.Offset])) {
+		return "", false
+	}
+	return a.Label, a.Label != ""
 }
 
 func (s *scanner) emitDate(start, end int, iso string) {

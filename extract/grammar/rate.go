@@ -113,3 +113,26 @@ func RateDisagrees(stated float64, places int, budget, actual string) (computed 
 	d := computed - stated
 	return computed, d > 0.1+1e-9 || d < -0.1-1e-9, true
 }
+
+// A rate may be written as the division that gives it: "1,790,860.00÷
+// 1,850,000.00=96.80%", "46,218/48,650，即95.00%". DivisionSign reports
+// whether gap, the text between two numbers, divides the first by the
+// second; QuotientSign whether gap, the text between the divisor and a
+// percentage, states that the percentage is the quotient.
+func DivisionSign(gap string) bool {
+	switch strings.TrimFunc(gap, IsSpace) {
+	case "÷", "/", "／", "除以":
+		return true
+	}
+	return false
+}
+
+func QuotientSign(gap string) bool {
+	g := strings.TrimFunc(gap, IsSpace)
+	g = strings.TrimLeft(g, "，,")
+	switch strings.TrimFunc(g, IsSpace) {
+	case "=", "＝", "≈", "即", "即为", "等于", "约为", "为":
+		return true
+	}
+	return false
+}

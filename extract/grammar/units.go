@@ -222,3 +222,29 @@ func UnitPhrase(s string) (u *Unit, exp int, ok bool) {
 	}
 	return u, exp, true
 }
+
+// MoneyUnitNote is the note of the unit of money a line ends in
+// ("填报单位：某某局    单位：万元", "（金额单位：千元）"), from 单位 on;
+// ok is false when the line ends in none. Forms print it beside a cover
+// field, above tables whose headers name no unit.
+func MoneyUnitNote(line string) (note string, ok bool) {
+	s := strings.TrimRightFunc(line, IsSpace)
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "）"), ")")
+	k := strings.LastIndex(s, "单位")
+	if k < 0 {
+		return "", false
+	}
+	rest := strings.TrimLeftFunc(s[k+len("单位"):], IsSpace)
+	if r, found := strings.CutPrefix(rest, "："); found {
+		rest = r
+	} else if r, found := strings.CutPrefix(rest, ":"); found {
+		rest = r
+	} else {
+		return "", false
+	}
+	u, _, ok := UnitPhrase(strings.TrimFunc(rest, IsSpace))
+	if !ok || u.Sub != 0 || u.Canon != "元" {
+		return "", false
+	}
+	return s[k:], true
+}

@@ -66,3 +66,19 @@ func TestUnitPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestMoneyUnitNote(t *testing.T) {
+	for in, want := range map[string]string{
+		"填报单位（盖章）：某某县农业农村局          单位：万元": "单位：万元",
+		"（金额单位：千元）":     "单位：千元",
+		"单位: 元  ":       "单位: 元",
+		"填报单位：某某县农业农村局": "",
+		"单位：人":          "",
+		"实施单位：某某中心":     "",
+	} {
+		got, ok := MoneyUnitNote(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("MoneyUnitNote(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

@@ -50,6 +50,10 @@ func TestText(t *testing.T) {
 		{"评价等级分为A、B、C、D四级", "", "", ""},
 		{"评价等级为A、B、C、D之一", "", "", ""},
 		{"评价等级B2类", "", "", ""},
+		// the provincial 优秀/良好/基本达标/不达标 scale
+		{"绩效评价综合得分68分，评价等级为基本达标。", "68", "", "基本达标"},
+		{"自评等次：“不达标”", "", "", "不达标"},
+		{"评价结论为基本合格，得分65.5分", "65.5", "", "基本合格"},
 	} {
 		f := Text(c.in)
 		if f.Score != c.score || f.Max != c.max || f.Grade != c.grade {
@@ -60,7 +64,8 @@ func TestText(t *testing.T) {
 
 func TestGrades(t *testing.T) {
 	for written, want := range map[string]string{"优": "优", "优秀": "优", "良好": "良", "良": "良", "合格": "中",
-		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": "", "B": "良", "Ｄ": "差"} {
+		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": "", "B": "良", "Ｄ": "差",
+		"基本达标": "中", "不达标": "差", "基本合格": "中"} {
 		if got := NormGrade(written); got != want {
 			t.Errorf("NormGrade(%q) = %q, want %q", written, got, want)
 		}

@@ -18,8 +18,11 @@ import (
 // evaluations) have no normal form the rules give: kept as written, the
 // score then gives the normal form. The letters of the A/B/C/D scale,
 // which reports spell out as A（优） … D（差）, are read only after a
-// separator (等级为B) and as a whole word (信用评级为AAA is none).
+// separator (等级为B) and as a whole word (信用评级为AAA is none). Some
+// provinces grade on 优秀/良好/基本达标/不达标, whose third and fourth
+// steps are 中 and 差 (基本合格 likewise).
 var grades = []struct{ written, norm string }{
+	{"基本达标", "中"}, {"基本合格", "中"}, {"不达标", "差"}, {"未达标", "差"},
 	{"不合格", "差"}, {"不及格", "差"}, {"较差", "差"}, {"较好", ""},
 	{"优秀", "优"}, {"良好", "良"}, {"中等", "中"}, {"合格", "中"}, {"及格", "中"}, {"一般", "中"},
 	{"优", "优"}, {"良", "良"}, {"中", "中"}, {"差", "差"}, {"好", ""},

@@ -538,3 +538,114 @@ func TestWideBars(t *testing.T) {
 		t.Errorf("first block %+v, want the sentence as written", doc.Body[0])
 	}
 }
+
+// TestSpacedWrappedHeader: a form's column headers printed over two lines
+// where the columns are narrow, the heads above (全年 over 预算数) or the
+// ends below (一级 over 指标), and level labels wrapped the same way in
+// the rows under an indicator header, on a line of their own (效益 over
+// 指标) or at the start of the next row (产出 over 指标): each piece
+// starts where its cell does and joins it.
+func TestSpacedWrappedHeader(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"          全年      实际",
+		"项目      预算数    支出数    执行率",
+		"合计      300       288       96.00%",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"项目 | 全年预算数 | 实际支出数 | 执行率",
+		"合计 | 300 | 288 | 96.00%",
+	})
+	doc = decodeOne(t, strings.Join([]string{
+		"一级    二级    三级指标          指标值    分值    得分",
+		"指标    指标",
+		"产出    数量    培训人次          ≥500人    20      18",
+		"指标    指标    结业人数          ≥450人    20      20",
+		"        质量    结业考核合格率    ≥90%      10      10",
+		"        指标",
+		"效益    社会    参训人员就业率    ≥60%      30      28",
+		"指标    效益",
+		"总分                                        80      76",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 培训人次 | ≥500人 | 20 | 18",
+		" |  | 结业人数 | ≥450人 | 20 | 20",
+		" | 质量指标 | 结业考核合格率 | ≥90% | 10 | 10",
+		"效益指标 | 社会效益 | 参训人员就业率 | ≥60% | 30 | 28",
+		"总分 | 80 | 76 | < | < | <",
+	})
+}
+
+// TestSpacedShortRowsStay: rows of text only under a header, fewer cells
+// than it and lined up with it, are rows of the table when no row of
+// figures follows them: a list of names, not a header wrapped.
+func TestSpacedShortRowsStay(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"姓名      单位          职务      职称",
+		"张三      某某事务所    所长      高级会计师",
+		"李四      某某学院",
+		"王五      某某研究院    主任      研究员",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"姓名 | 单位 | 职务 | 职称",
+		"张三 | 某某事务所 | 所长 | 高级会计师",
+		"李四 | 某某学院 | < | <",
+		"王五 | 某某研究院 | 主任 | 研究员",
+	})
+}
+
+// TestSingleSpacedTableOverPages: an indicator table copied from a PDF,
+// its cells parted by single spaces, goes on over a page break (a page
+// number, the header repeated at the top of the next page): one table,
+// the repeated header left out; the levels merged from above may be left
+// out of a row. A line of words after a header is text.
+func TestSingleSpacedTableOverPages(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"一级指标 二级指标 三级指标 指标值 权重 得分",
+		"产出指标 数量指标 培训人次 ≥500人 20 18",
+		"产出指标 质量指标 考核合格率 ≥90% 20 20",
+		"第 3 页",
+		"",
+		"一级指标 二级指标 三级指标 指标值 权重 得分",
+		"效益指标 社会效益 就业率 ≥60% 30 27.5",
+		"满意度指标 学员满意度 ≥85% 30 30",
+		"总分 100 95.5",
+		"培训总体完成较好。",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 权重 | 得分",
+		"产出指标 | 数量指标 | 培训人次 | ≥500人 | 20 | 18",
+		"产出指标 | 质量指标 | 考核合格率 | ≥90% | 20 | 20",
+		"效益指标 | 社会效益 | 就业率 | ≥60% | 30 | 27.5",
+		"满意度指标 |  | 学员满意度 | ≥85% | 30 | 30",
+		"总分 | 100 | 95.5 | < | < | <",
+	})
+	if b := doc.Body[len(doc.Body)-1]; b.Kind != model.KindParagraph || b.Para.Text != "培训总体完成较好。" {
+		t.Errorf("last block %+v", b)
+	}
+	doc = decodeOne(t, "一级指标 二级指标 三级指标 分值 得分\n本表由评价组填写。\n")
+	if len(doc.Tables) != 0 {
+		t.Errorf("a header alone: %d tables", len(doc.Tables))
+	}
+}
+
+// TestSpacedTableOverPages: a table in runs of spaces goes on over a page
+// break the same way; without the header repeated, the page ends it.
+func TestSpacedTableOverPages(t *testing.T) {
+	doc := decodeOne(t, strings.Join([]string{
+		"项目      预算数    执行数",
+		"人员经费  12.5      12",
+		"- 4 -",
+		"项目      预算数    执行数",
+		"公用经费  8         7.6",
+	}, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"项目 | 预算数 | 执行数",
+		"人员经费 | 12.5 | 12",
+		"公用经费 | 8 | 7.6",
+	})
+	doc = decodeOne(t, "项目      预算数    执行数\n人员经费  12.5      12\n- 4 -\n公用经费  8         7.6\n")
+	if len(doc.Tables) != 1 || doc.Tables[0].Rows != 2 {
+		t.Errorf("no header repeated: %d tables", len(doc.Tables))
+	}
+}

@@ -90,9 +90,13 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readLineCellTable(lines, i)
 		case isLineFundsStart(lines, i):
 			t, next, ok = readLineFundsTable(lines, i)
+		case isSingleSpacedHeader(l):
+			t, next, ok = readSingleSpacedTable(lines, i)
+			t, next = overPages(lines, t, next, ok, readSingleSpacedTable)
 		default:
 			if cells, _ := spacedCells(l); len(cells) >= 2 {
 				t, next, ok = readSpacedTable(bars, i)
+				t, next = overPages(bars, t, next, ok, readSpacedTable)
 			}
 		}
 		if ok {
@@ -106,6 +110,25 @@ func parse(doc *model.Document, lines []string) {
 		}
 		i = next
 	}
+}
+
+// overPages adds to t, read by read and ending at lines[next], the rows
+// it goes on with over page breaks of a PDF copy (pageGoesOn), its
+// header repeated on each page left out. ok says whether t is a table.
+func overPages(lines []string, t draftTable, next int, ok bool, read func([]string, int) (draftTable, int, bool)) (draftTable, int) {
+	for ok {
+		k, goes := pageGoesOn(lines, next, lines[t.first-1])
+		if !goes {
+			break
+		}
+		more, after, read := read(lines, k)
+		if !read || len(more.rows) < 2 {
+			break
+		}
+		t.rows = append(t.rows, more.rows[1:]...)
+		t.lastLine, next = more.lastLine, after
+	}
+	return t, next
 }
 
 func addParagraph(doc *model.Document, l line) {

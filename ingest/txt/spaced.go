@@ -106,9 +106,15 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	var at []int                // the line of each row
 	wraps := make(map[int]line) // row → the unit note its first cell wraps onto the next line
 	k := i
-	wrapped := 0 // continuation lines read since the last row's line
+	wrapped := 0             // continuation lines read since the last row's line
+	var heads map[int]string // cell → the head of its label, wrapped onto the line above
+	indicators := false      // under an indicator header
 	for ; k < len(lines) && !isTabCell(lines[k]) && !strings.Contains(lines[k], "|"); k++ {
 		cells, ind := spacedCells(lines[k])
+		if h, ok := headLine(lines, k, cells, ind); ok {
+			heads = h
+			continue
+		}
 		if len(cells) == 1 && len(rows) > 0 && !ind && unitNote.MatchString(cells[0]) && k+1 < len(lines) {
 			// A form's label printed over two lines, 项目资金 over （万元）:
 			// the note ends the first cell above, and the table goes on.
@@ -128,8 +134,32 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 				continue
 			}
 		}
+		if len(rows) > 0 {
+			last := len(rows) - 1
+			if endsLabels(lines, k, cells, rows[last], at[last], indicators) {
+				for c, col := range under(lines[k], lines[at[last]]) {
+					rows[last][col] += cells[c]
+				}
+				indicators = indicators || indicatorHeader(rows[last]) >= 0
+				wrapped++
+				continue
+			}
+		}
 		if len(cells) < 2 {
 			break
+		}
+		if indicators && len(rows) > 0 {
+			tailLabels(lines[k], cells, lines[at[len(at)-1]], rows[len(rows)-1])
+		}
+		for c, head := range heads {
+			cells[c] = head + cells[c]
+		}
+		heads = nil
+		switch {
+		case indicatorHeader(cells) >= 0:
+			indicators = true
+		case isTotalLabel(cells[0]):
+			indicators = false
 		}
 		rows = append(rows, cells)
 		indent = append(indent, ind)
@@ -161,7 +191,7 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	// An indented row lacks its first cells, but under an indicator
 	// header, where alignIndicatorRows places the cells by the form's
 	// labels.
-	indicators := false
+	indicators = false
 	for j, r := range rows {
 		no := i + j + 1
 		switch {
@@ -187,6 +217,132 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	}
 	t.lastLine = k
 	return t, k, true
+}
+
+// A form's column headers may be printed over two lines, each label
+// broken where its column is narrow (年初 over 预算数, 一级 over 指标), and
+// an indicator row's level labels likewise (满意度 over 指标). The pieces
+// start where their cells start, and hold no digit: headLine and
+// endsLabels tell such lines from a row of the table, which under its
+// header holds amounts, weights or scores.
+
+// headLine reads lines[k] (its cells and indentation given) as the heads
+// of the labels of the header on the next line: indented, fewer cells
+// than that header, each starting where one of its cells starts, neither
+// line holding a digit, and the line after the header a row that does.
+// It returns the heads by the index of the cell each begins.
+func headLine(lines []string, k int, cells []string, ind bool) (map[int]string, bool) {
+	if !ind || len(cells) < 2 || k+2 >= len(lines) || hasDigit(cells) || !shortCells(cells) {
+		return nil, false
+	}
+	next, _ := spacedCells(lines[k+1])
+	if len(next) <= len(cells) || hasDigit(next) {
+		return nil, false
+	}
+	if after, _ := spacedCells(lines[k+2]); !hasDigit(after) {
+		return nil, false
+	}
+	cols := under(lines[k], lines[k+1])
+	if cols == nil {
+		return nil, false
+	}
+	heads := make(map[int]string, len(cells))
+	for c, col := range cols {
+		heads[col] = cells[c]
+	}
+	return heads, true
+}
+
+// endsLabels reports whether lines[k] (its cells given) ends the labels
+// of row, written on lines[rowLine]: fewer cells, short ones without a
+// digit, each starting where a cell of the row starts; and the row a
+// header (no digit either) with a row that holds one on the next line,
+// or a row under an indicator header, whose level labels wrap.
+func endsLabels(lines []string, k int, cells, row []string, rowLine int, indicators bool) bool {
+	if len(cells) == 0 || len(cells) >= len(row) || hasDigit(cells) || !shortCells(cells) {
+		return false
+	}
+	if !indicators {
+		if hasDigit(row) || k+1 >= len(lines) {
+			return false
+		}
+		if next, _ := spacedCells(lines[k+1]); !hasDigit(next) {
+			return false
+		}
+	}
+	return under(lines[k], lines[rowLine]) != nil
+}
+
+// tailLabels moves to row, written on rowLine, the ends of its level
+// labels that the next row, cells written on line l, starts with: 产出 and
+// 数量 over 指标 and 指标, the next row's own labels merged from above.
+// A cell moves when it starts where the row's cell does, is no level
+// label itself, and the two make one (产出指标, 数量指标, 生态效益); it
+// leaves an empty cell.
+func tailLabels(l string, cells []string, rowLine string, row []string) {
+	cols := cellColumns(l)
+	for c := 0; c < 2 && c < len(cells) && c < len(cols); c++ {
+		p := cellAt(rowLine, cols[c])
+		if p < 0 || p >= len(row) || isLevelLabel(cells[c]) || !isLevelLabel(row[p]+cells[c]) {
+			continue
+		}
+		row[p] += cells[c]
+		cells[c] = ""
+	}
+}
+
+// under gives, for each cell of l, the index of the cell of ref that
+// starts at the same display column; nil when some cell of l starts
+// where no cell of ref does.
+func under(l, ref string) []int {
+	var out []int
+	for _, col := range cellColumns(l) {
+		c := cellAt(ref, col)
+		if c < 0 {
+			return nil
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// cellColumns are the display columns where the cells of l start.
+func cellColumns(l string) []int {
+	var cols []int
+	n, run := 0, 2
+	for _, r := range l {
+		if partsCells(r) {
+			run++
+		} else {
+			if run >= 2 {
+				cols = append(cols, n)
+			}
+			run = 0
+		}
+		n += runeWidth(r)
+	}
+	return cols
+}
+
+// hasDigit reports whether a cell of cells holds a digit.
+func hasDigit(cells []string) bool {
+	for _, c := range cells {
+		if strings.IndexFunc(c, unicode.IsDigit) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// shortCells reports whether every cell is a piece of a label, at most
+// five characters: 年初, 指标, 服务对象, 未完成原因.
+func shortCells(cells []string) bool {
+	for _, c := range cells {
+		if utf8.RuneCountInString(c) > 5 {
+			return false
+		}
+	}
+	return true
 }
 
 // unitNote is a line that is only a unit in brackets, （万元）: the end of
