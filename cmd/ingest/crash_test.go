@@ -127,6 +127,12 @@ func waitForDocuments(t *testing.T, db string, n int, ended <-chan error) bool {
 			return false
 		case <-time.After(20 * time.Millisecond):
 		}
+		// A reader that opens the database while ingest is creating it
+		// (before it is in WAL mode) waits on its lock until the run ends;
+		// the -wal file says the creation is over.
+		if _, err := os.Stat(db + "-wal"); err != nil {
+			continue
+		}
 		conn, err := schema.OpenReadOnly(db)
 		if err != nil {
 			continue
@@ -151,7 +157,9 @@ func TestKilledIngestResumes(t *testing.T) {
 		t.Skip("runs the ingest three times")
 	}
 	dir := filepath.Join(t.TempDir(), "reports")
-	variants(t, dir, 40)
+	// Enough files that the run is still going when it is killed: 40
+	// took ~0.1 s once the dictionary no longer loaded mid-run.
+	variants(t, dir, 300)
 	write := func(name string, data []byte) {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
@@ -207,7 +215,9 @@ func TestKilledIngestResumes(t *testing.T) {
 // kept; neither the pipe nor the signal hangs it.
 func TestInterruptedIngestExits130(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "reports")
-	variants(t, dir, 40)
+	// Enough files that the run is still going when SIGINT comes: 40
+	// took ~0.1 s once the dictionary no longer loaded mid-run.
+	variants(t, dir, 300)
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
