@@ -1,23 +1,30 @@
 package main
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
-func TestGCPercent(t *testing.T) {
+func TestGCSettings(t *testing.T) {
 	const mb = 1 << 20
 	for _, c := range []struct {
-		live uint64
-		want int
+		live        uint64
+		limit       int64
+		wantPercent int
+		wantMemory  int64
 	}{
-		{0, 400},            // before the first collection
-		{25 * mb, 400},      // a run of real-sized files: goal 125 MB
-		{256 * mb / 5, 400}, // 256/51.2 - 1 = 4: goal 256 MB
-		{64 * mb, 300},      // goal 256 MB
-		{128 * mb, 100},     // goal 256 MB, Go's default
-		{200 * mb, 100},     // a huge file: the default, goal 400 MB
-		{4096 * mb, 100},    // never below the default
+		{0, 2048 * mb, -1, 160 * mb},         // before the first collection
+		{25 * mb, 2048 * mb, -1, 160 * mb},   // a run of real-sized files
+		{79 * mb, 2048 * mb, -1, 160 * mb},   // under half of 160 MB
+		{80 * mb, 2048 * mb, 100, 2048 * mb}, // half: Go's default, the limit
+		{700 * mb, 2048 * mb, 100, 2048 * mb},
+		{25 * mb, 100 * mb, -1, 100 * mb}, // --memory-limit under 192 MB
+		{25 * mb, 0, -1, 160 * mb},        // --memory-limit 0: none
+		{500 * mb, 0, 100, math.MaxInt64}, // none, a huge file
 	} {
-		if got := gcPercent(c.live); got != c.want {
-			t.Errorf("gcPercent(%d MB) = %d, want %d", c.live/mb, got, c.want)
+		p, m := gcSettings(c.live, c.limit)
+		if p != c.wantPercent || m != c.wantMemory {
+			t.Errorf("gcSettings(%d MB, %d MB) = %d, %d MB; want %d, %d MB", c.live/mb, c.limit/mb, p, m/mb, c.wantPercent, c.wantMemory/mb)
 		}
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"runtime/trace"
 	"syscall"
@@ -41,7 +40,6 @@ const (
 
 func main() {
 	ctx, stop := interruptible()
-	go tuneGC(ctx)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
 	stop()
 	os.Exit(code)
@@ -230,11 +228,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		dicts = append(dicts, o.dict)
 	}
 	conn.Close()
-	if o.memory > 0 {
-		// A second line behind the per-file limits: the collector works
-		// harder as the heap nears this, before the machine runs out.
-		debug.SetMemoryLimit(o.memory << 20)
-	}
+	// o.memory is a second line behind the per-file limits: the collector
+	// works harder as the heap nears it, before the machine runs out.
+	gcCtx, stopGC := context.WithCancel(ctx)
+	defer stopGC()
+	go tuneGC(gcCtx, o.memory<<20)
 	// The progress display starts with the run, once the dictionaries are
 	// read, so that its rates are of reading files alone.
 	var prog *progress
