@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -39,7 +40,7 @@ type firstRun struct {
 	once   sync.Once
 	lo, hi int32 // the words lo to hi-1
 	size   uint8 // the character's bytes
-	trie   *trie
+	trie   atomic.Pointer[trie]
 }
 
 const (
@@ -121,8 +122,16 @@ func (d *zhDict) trieOf(r rune) (*trie, int) {
 		return nil, 0
 	}
 	f := &d.firsts[i-1]
-	f.once.Do(func() { f.trie = newTrie(int(f.lo), int(f.hi), int(f.size), d.word) })
-	return f.trie, int(f.size)
+	if t := f.trie.Load(); t != nil {
+		return t, int(f.size)
+	}
+	return d.build(f), int(f.size)
+}
+
+// build builds f's trie once, for all callers.
+func (d *zhDict) build(f *firstRun) *trie {
+	f.once.Do(func() { f.trie.Store(newTrie(int(f.lo), int(f.hi), int(f.size), d.word)) })
+	return f.trie.Load()
 }
 
 // find returns the index of w.

@@ -1,9 +1,6 @@
 package segment
 
-import (
-	"sort"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // A trie finds the words of a sorted word list that a text starts with,
 // a character at a time: what finding a text's dictionary words needs at
@@ -18,6 +15,12 @@ type trie struct {
 	label []rune   // the character into each node (none into the root, 0)
 	kids  []uint32 // node i's children are nodes kids[i] to kids[i+1]
 	word  []int32  // the index in the list of the word ending at each node, or -1
+	// rootKids finds the root's child by its character without a search,
+	// when the root has many: the words of a common character go on with
+	// hundreds of others (中 with ~2,000), and a step from the root comes
+	// at every character of every text. Open addressing; a child's number
+	// + 1, 0 for an empty slot.
+	rootKids []uint32
 }
 
 // newTrie builds the trie of the words lo to hi-1 of a list, word(i) the
@@ -62,16 +65,53 @@ func newTrie(lo, hi, depth int, word func(i int) string) *trie {
 		level, next = next, level
 	}
 	t.kids = append(t.kids, uint32(len(t.label)))
+	if n := t.kids[1] - t.kids[0]; n > 16 {
+		size := uint32(1)
+		for size < 2*n {
+			size *= 2
+		}
+		t.rootKids = make([]uint32, size)
+		for c := t.kids[0]; c < t.kids[1]; c++ {
+			i := slot(t.label[c], size)
+			for t.rootKids[i] != 0 {
+				i = (i + 1) & (size - 1)
+			}
+			t.rootKids[i] = c + 1
+		}
+	}
 	return t
 }
 
+// slot is where a character's probe starts in a table of size slots.
+func slot(r rune, size uint32) uint32 { return (uint32(r) * 0x9E3779B1) >> 7 & (size - 1) }
+
 // child returns node's child by r, or 0.
 func (t *trie) child(node uint32, r rune) uint32 {
-	lo, hi := t.kids[node], t.kids[node+1]
-	kids := t.label[lo:hi]
-	i := sort.Search(len(kids), func(i int) bool { return kids[i] >= r })
-	if i < len(kids) && kids[i] == r {
-		return lo + uint32(i)
+	if node == 0 && t.rootKids != nil {
+		size := uint32(len(t.rootKids))
+		for i := slot(r, size); ; i = (i + 1) & (size - 1) {
+			c := t.rootKids[i]
+			if c == 0 {
+				return 0
+			}
+			if t.label[c-1] == r {
+				return c - 1
+			}
+		}
+	}
+	lo, end := t.kids[node], t.kids[node+1]
+	for hi := end; lo < hi; {
+		// A search by hand: sort.Search's call of a closure a step was a
+		// tenth of finding a text's words.
+		m := (lo + hi) / 2
+		if t.label[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < end && t.label[lo] == r {
+		return lo
 	}
 	return 0
 }
