@@ -50,13 +50,23 @@ func SentenceFunds(paras []Para, year int) *StatedFunds {
 		}
 	}
 	if f != nil && f.Fund.RateStated != nil {
+		// A stated rate its own amounts do not give (8,773.4 paid of a
+		// 1,200 配套 is no 95.36%) paired the wrong budget of several: the
+		// amounts the rate ties together are the funds.
+		if !f.agrees(f) {
+			if rf := ratedFunds(t, year); rf != nil {
+				return rf
+			}
+		}
 		return f
 	}
 	// The text may state the budget and the spending apart (in sections
 	// of their own) and after them, in one sentence, amounts of another
 	// kind (a 三公经费 spent against its own budget): the rate it states
-	// tells which amounts are the funds.
-	if rf := ratedFunds(t, year); rf != nil && (f == nil || rf.Block < f.Block && !rf.agrees(f)) {
+	// tells which amounts are the funds. So it does in one paragraph that
+	// states several budgets (债券 8,000, 配套 1,200, 合计 9,200) before
+	// the spending and the rate the sentences paired with none.
+	if rf := ratedFunds(t, year); rf != nil && (f == nil || rf.Block <= f.Block && !rf.agrees(f)) {
 		return rf
 	}
 	return f

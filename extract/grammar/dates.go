@@ -250,8 +250,10 @@ var objectYear = regexp.MustCompile(`(?:评价|自评|评估)(?:对象|范围|�
 
 // evaluatedYear is the year of what a sentence says was evaluated:
 // "我局对2019年度实施的…2个项目开展了绩效自评", "对本局2020年度承担的…项目进行了
-// 绩效自评". A letter sending reports on says so for all of them.
-var evaluatedYear = regexp.MustCompile(`对[^。；;，,：:对]{0,10}?(` + YearPattern + `)\s*年度[^。；;：:]{0,40}?(?:开展|进行)了?[^。；;，,]{0,8}?(?:自评|评价)`)
+// 绩效自评", a third party's "对某某市疾病预防控制中心2019年度…项目实施了事后
+// 绩效评价" (the unit named in full before the year). A letter sending
+// reports on says so for all of them.
+var evaluatedYear = regexp.MustCompile(`对[^。；;，,：:对]{0,24}?(` + YearPattern + `)\s*年度[^。；;：:]{0,40}?(?:开展|进行|实施)了?[^。；;，,]{0,8}?(?:自评|评价)`)
 
 // ObjectYear is the year the evaluation's object or scope names, 0 when
 // s states none.

@@ -99,8 +99,9 @@ var gradeLabels = []string{"评价等级", "绩效等级", "自评等级", "等�
 // "总体绩效“良好”" grades, "总体绩效良好" may only judge.
 var gradeLabelsSeparated = []string{"总体绩效"}
 
-// gradeSeps stand between a grade label and its grade.
-var gradeSeps = []string{"为", "是", "评定为", "确定为", "被评为", "评为", "属于", "达到", "：", ":", "“", "\"", "「", "『", "‘", "'"}
+// gradeSeps stand between a grade label and its grade; brackets quote it
+// as quotes do (等级为（良）).
+var gradeSeps = []string{"为", "是", "评定为", "确定为", "被评为", "评为", "属于", "达到", "：", ":", "“", "\"", "「", "『", "‘", "'", "（", "("}
 
 // A Found is a score or grade found in a text, offsets in runes.
 type Found struct {
@@ -404,25 +405,20 @@ func Row(cells []string, scoreCol, maxCol int) (f Found, ok bool) {
 		}
 	}
 	if f.Score == "" {
-		// No header column holds it (a flattened form loses the columns):
-		// 总分 | 100 | 95.5 states the maximum, then the score; a lone
-		// number is the score.
-		var vs []string
-		for c, cell := range cells[1:] {
-			v, ok := num(cell)
-			switch {
-			case !ok:
-			case c+1 == maxCol && f.Max == "":
-				f.Max = v // a template's 总分 | 100 | (blank)
-			default:
-				vs = append(vs, v)
-			}
-		}
-		switch len(vs) {
+		// No header column holds it (a flattened form loses the columns,
+		// a row's cells shift left of the header's): 总分 | 100 | 95.5
+		// states the maximum, then the score, wherever they stand; a lone
+		// number is the score, but in the 分值 column the maximum of a
+		// template's 总分 | 100 | (blank).
+		switch len(figs) {
 		case 1:
-			f.Score = vs[0]
+			if at == maxCol && f.Max == "" {
+				f.Max = figs[0]
+			} else {
+				f.Score = figs[0]
+			}
 		case 2:
-			f.Max, f.Score = vs[0], vs[1]
+			f.Max, f.Score = figs[0], figs[1]
 		}
 	}
 	for _, c := range cells[1:] {

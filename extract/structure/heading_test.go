@@ -123,6 +123,12 @@ func TestProjectName(t *testing.T) {
 		{"二〇一九年度学前教育幼儿资助资金绩效自评报告", "学前教育幼儿资助资金"},
 		{"关于二零二一年度城市照明运行经费绩效评价的报告", "城市照明运行经费"},
 		{"某某市二〇二〇年度全民健身设施建设项目绩效评价报告", "某某市全民健身设施建设"},
+		// the stage of the project's life evaluated is part of the kind
+		{"某某县城乡供水一体化工程中期绩效评价报告", "某某县城乡供水一体化工程"},
+		{"2022年度某某市垃圾焚烧发电PPP项目运营期绩效评价报告", "某某市垃圾焚烧发电PPP项目"},
+		{"某某区智慧停车场建设项目事后绩效评价报告（2021年度）", "某某区智慧停车场建设项目"},
+		// a note on what the document is names no project
+		{"部门整体支出绩效自评报告（撰写提纲）", ""},
 	}
 	for _, tt := range tests {
 		if got := ProjectName(tt.title); got != tt.name {

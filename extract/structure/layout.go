@@ -103,8 +103,10 @@ var coverKeys = map[string]string{
 	"评价机构名称": KeyAgency, "第三方机构": KeyAgency, "评价实施机构": KeyAgency, "第三方评价单位": KeyAgency,
 	"预算年度": KeyYear, "资金年度": KeyYear, "所属年度": KeyYear, "评价期间": KeyYear, "评价时段": KeyYear,
 	"出具日期": KeyReportDate, "报告出具日期": KeyReportDate,
-	// A third party's report names the unit whose project it evaluates.
-	"被评价单位": KeyUnit,
+	// A third party's report names the unit whose project it evaluates;
+	// a PPP project's the government's 项目实施机构, not the company that
+	// builds and runs it.
+	"被评价单位": KeyUnit, "项目实施机构": KeyUnit, "实施机构": KeyUnit,
 	// A department's form names the department; a transfer payment's
 	// regional form the payment, the ministry over it, the local
 	// department and the unit that spends it.
@@ -310,6 +312,22 @@ var reportKinds = func() []string {
 	return out
 }()
 
+// evaluationStages name when in a project's life it is evaluated, printed
+// before the kind ("…项目中期绩效评价报告", "…PPP项目2023年度运营期绩效评价
+// 报告"): part of the kind, not of the project's name.
+var evaluationStages = []string{"中期", "期中", "终期", "运营期", "建设期", "事后", "阶段性"}
+
+// withStage returns kind with the stage before it in s (s the title
+// without the kind), if any.
+func withStage(before, kind string) string {
+	for _, st := range evaluationStages {
+		if strings.HasSuffix(before, st) {
+			return st + kind
+		}
+	}
+	return kind
+}
+
 // isForm reports whether a title names a self-evaluation form (绩效自评表).
 func isForm(title string) bool { return strings.HasSuffix(kindOf(title), "表") }
 
@@ -336,7 +354,7 @@ func kindOf(s string) string {
 	}
 	for _, k := range reportKinds {
 		if strings.HasSuffix(s, k) {
-			return k
+			return withStage(s[:len(s)-len(k)], k)
 		}
 	}
 	// A title may name its project in brackets after the kind:
@@ -368,7 +386,7 @@ func TitleUnit(title string) string {
 // （公开版本）, （送审）.
 func notProject(name string) bool {
 	s := textnorm.Simplify(name)
-	for _, w := range []string{"评价", "自评", "报告", "公开", "送审", "审定", "修订", "附件"} {
+	for _, w := range []string{"评价", "自评", "报告", "公开", "送审", "审定", "修订", "附件", "提纲", "样表"} {
 		if strings.HasSuffix(s, w) || strings.HasPrefix(s, w) {
 			return true
 		}
@@ -436,7 +454,10 @@ func ProjectName(title string) string {
 	s := textnorm.Simplify(orig)
 	// "…绩效自评报告（困难群众救助补助资金）": the brackets name the project.
 	if m := projectNote.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && !draftNote.MatchString(s) && kindOf(s[:m[0]]) != "" {
-		return strings.TrimFunc(orig[m[2]:m[3]], textnorm.IsSpace)
+		if name := strings.TrimFunc(orig[m[2]:m[3]], textnorm.IsSpace); !notProject(name) {
+			return name
+		}
+		return "" // （参考提纲）, （样表）: what the document is, no project
 	}
 	lo, hi := 0, len(s) // the name is orig[lo:hi]; every step cuts an end
 	cutPrefix := func(n int) { lo += n }

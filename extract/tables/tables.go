@@ -529,6 +529,9 @@ func alignShortHeader(t *model.Table, header []string, row, end int) []string {
 		if len(rowTexts(t, r)) == 0 {
 			continue
 		}
+		if rows == 0 && labelThenAmount(t, r) {
+			return header
+		}
 		rows++
 		// A number, or the dash a form writes where a row has none.
 		if s := cellText(t, r, after); t.Cell(r, after) != nil && t.Cell(r, after).Col == after && s != "" && (isNumeric(s) || filled(s) == "") {
@@ -539,6 +542,23 @@ func alignShortHeader(t *model.Table, header []string, row, end int) []string {
 		return header
 	}
 	return append([]string{""}, header[:n-1]...)
+}
+
+// labelThenAmount tells a row that reads as the header does: a label in
+// its first cell, an amount in its second. The first row under a
+// header that says so aligns it, whatever the rows under it print: a
+// department's form puts its total first (年度资金总额 | amounts) and its
+// parts a column further right, under a group (按收入性质分 | 一般公共预算 |
+// amounts, then | 政府性基金预算 | amounts).
+func labelThenAmount(t *model.Table, r int) bool {
+	own := func(c int) string {
+		if x := t.Cell(r, c); x == nil || x.Row != r || x.Col != c {
+			return ""
+		}
+		return cellText(t, r, c)
+	}
+	label, amount := own(0), own(1)
+	return label != "" && !isNumeric(label) && amount != "" && isNumeric(amount)
 }
 
 // itemDepth is the conventional rank of an item's own marker (一、 above

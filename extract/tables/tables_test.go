@@ -118,6 +118,26 @@ func TestFundsForm(t *testing.T) {
 	}
 }
 
+// TestFundsGroupedParts: a department's form puts its total first, its
+// cells where the header's are, and its parts a column further right
+// under their groups (按支出性质分 | 基本支出 | …): the header stays where
+// it is, and the total's 全年预算数 is the budget.
+func TestFundsGroupedParts(t *testing.T) {
+	doc := doctest.Parse("t", `| 部门（单位）名称 | 某某镇人民政府 |
+| 年度预算（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |
+| 年度资金总额 | 1,200.00 | 1,350.00 | 1,296.00 | 96.00% |
+| 按支出性质分 | 基本支出 | 800.00 | 860.00 | 845.00 | — |
+|  | 项目支出 | 400.00 | 490.00 | 451.00 | — |`)
+	tb := &doc.Tables[0]
+	fs := Funds(tb, Read(tb, 0, ""))
+	if len(fs) != 1 {
+		t.Fatalf("Funds = %+v, want the total only", fs)
+	}
+	if f := fs[0]; f.Item != "年度资金总额" || *f.Budget != "13500000" || *f.Actual != "12960000" || f.RateStated == nil || *f.RateStated != 96 {
+		t.Errorf("fund %+v", f)
+	}
+}
+
 func TestFundsAdjustedBudget(t *testing.T) {
 	doc := doctest.Parse("t", `| 項目名稱 | 年初預算 | 調整後預算 | 實際支出 |
 | 城區道路保潔 | 1,560 | 1,620 | 1,598.6 |

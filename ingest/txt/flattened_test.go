@@ -184,6 +184,32 @@ func TestLineCells(t *testing.T) {
 	}
 }
 
+// TestLineCellsSpacedHeader: a web page's indicator table keeps its
+// header on one line, labels parted by single spaces, and puts every cell
+// of its rows on a line of its own; the levels may stand only in a
+// group's first row. The header line says how many cells a row has.
+func TestLineCellsSpacedHeader(t *testing.T) {
+	lines := []string{
+		"一级指标 二级指标 三级指标 指标值 完成值 分值 得分",
+		"产出指标", "数量指标", "改造户数", "≥300户", "312户", "30", "30",
+		"时效指标", "完工及时率", "100%", "96%", "20", "18",
+		"满意度指标", "服务对象满意度指标", "住户满意度", "≥90%", "93%", "50", "50",
+		"总分", "100", "98",
+		"项目总体完成较好。",
+	}
+	doc := decodeOne(t, strings.Join(lines, "\n")+"\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 改造户数 | ≥300户 | 312户 | 30 | 30",
+		" | 时效指标 | 完工及时率 | 100% | 96% | 20 | 18",
+		"满意度指标 | 服务对象满意度指标 | 住户满意度 | ≥90% | 93% | 50 | 50",
+		"总分 | 100 | 98 | < | < | < | <",
+	})
+	if b := doc.Body[len(doc.Body)-1]; b.Kind != model.KindParagraph || b.Para.Text != "项目总体完成较好。" {
+		t.Errorf("last block %+v", b)
+	}
+}
+
 // TestLineCellsTotal: the rows under an indicator table written one cell
 // a line are its rows where their cells are certain — a total's label and
 // two figures, a grade's label and a word — and text where they are not:

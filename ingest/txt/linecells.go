@@ -54,16 +54,24 @@ func isLineCellLabel(s string) bool {
 // ends at two blank lines, at a row that cannot be whole, or at a long
 // sentence where an indicator's name would stand.
 func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) {
-	t.first = i + 1
 	k := i
 	var header []draftCell
 	for ; k < len(lines) && isLineCellLabel(trim(lines[k])) && !isLevelLabel(trim(lines[k])); k++ {
 		header = append(header, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
 	}
-	cols := len(header)
-	if cols < 4 || !strings.Contains(trim(lines[i+1]), "二级指标") {
+	if len(header) < 4 || !strings.Contains(trim(lines[i+1]), "二级指标") {
+		t.first = i + 1
 		return t, k, false
 	}
+	return readLineCellRows(lines, i, k, header)
+}
+
+// readLineCellRows reads the rows, one cell a line from lines[k], of the
+// indicator table whose header, starting at lines[i], is header: labels
+// one a line, or a web page's header line of labels parted by spaces.
+func readLineCellRows(lines []string, i, k int, header []draftCell) (t draftTable, next int, ok bool) {
+	t.first = i + 1
+	cols := len(header)
 	// The columns after the two levels that hold numbers, by their offset
 	// from the indicator's name; and whether the last holds text.
 	var numeric []int

@@ -8,7 +8,9 @@ import (
 // A table copied from a PDF may part its cells by single spaces ("一级指标
 // 二级指标 三级指标 分值 得分", then "决策 项目立项 立项依据充分性 5 5"): an
 // indicator table, whose cells hold no space, says so by its header, every
-// word of it a header label and 一级指标, 二级指标 the first two.
+// word of it a header label and 一级指标, 二级指标 the first two. One
+// copied from a web page may keep such a header line and put each cell of
+// the rows under it on a line of its own.
 
 // isSingleSpacedHeader tells the header line of such a table.
 func isSingleSpacedHeader(l string) bool {
@@ -35,6 +37,11 @@ func isSingleSpacedHeader(l string) bool {
 // ends it too.
 func readSingleSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	header := strings.Split(trim(lines[i]), " ")
+	if i+1 < len(lines) && isLevelLabel(trim(lines[i+1])) {
+		// A level alone on the line under the header: a web page's table,
+		// its header on one line and then every cell on a line of its own.
+		return readLineCellRows(lines, i, i+1, wordCells(header, i+1))
+	}
 	cols := len(header)
 	var numeric []int // the columns of numbers, counted from the right: 1 is the last
 	for c, h := range header {
