@@ -51,6 +51,12 @@ type scope struct {
 	cellUnit    map[string]*model.IndexUnit
 	placedFor   any
 	place       unitPlace
+	// The prefix of a unit's text up to the last place found, known to be
+	// as SQLite counts it, and its characters: the rows of a section come
+	// in order, and counting from the start each time was quadratic.
+	placedUnit  *model.IndexUnit
+	placedEnd   int
+	placedRunes int
 
 	// textID's: the unit last hashed and its id, the hash and its input.
 	hashed *model.IndexUnit

@@ -109,21 +109,33 @@ func (s *scope) placed(v any, u *model.IndexUnit, text string) unitPlace {
 	if s.placedFor == v {
 		return s.place
 	}
-	s.placedFor, s.place = v, placeIn(u, text)
+	s.placedFor, s.place = v, s.placeIn(u, text)
 	return s.place
 }
 
 // placeIn returns where u's text holds text as written, if it does and
 // text is long enough to be worth a place.
-func placeIn(u *model.IndexUnit, text string) unitPlace {
+func (s *scope) placeIn(u *model.IndexUnit, text string) unitPlace {
 	if u == nil || len(text) < minInUnit || !sqlChars(text) {
 		return unitPlace{}
 	}
 	i := strings.Index(u.Text, text)
-	if i < 0 || !sqlChars(u.Text[:i]) {
+	if i < 0 {
 		return unitPlace{}
 	}
-	return unitPlace{unit: u, at: utf8.RuneCountInString(u.Text[:i]) + 1, n: utf8.RuneCountInString(text)}
+	// The text before i is checked and counted from the last place found
+	// in u when that comes before i (a place starts a valid character, so
+	// the two parts are valid when each is).
+	from, runes := 0, 0
+	if s.placedUnit == u && s.placedEnd <= i {
+		from, runes = s.placedEnd, s.placedRunes
+	}
+	if !sqlChars(u.Text[from:i]) {
+		return unitPlace{}
+	}
+	runes += utf8.RuneCountInString(u.Text[from:i])
+	s.placedUnit, s.placedEnd, s.placedRunes = u, i, runes
+	return unitPlace{unit: u, at: runes + 1, n: utf8.RuneCountInString(text)}
 }
 
 // sqlChars says whether SQLite counts the characters of s as Go counts its
