@@ -164,10 +164,7 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 	queue := newByteGate(p.cfg.QueueBytes)
 
 	files := make(chan File, p.cfg.Workers*4)
-	// Room for the documents the workers finish while the writer commits
-	// a batch (~0.3 s, ~12 real-sized files a worker): with room for four
-	// a worker, both stood idle at every commit. queue bounds their bytes.
-	results := make(chan result, p.cfg.Workers*32)
+	results := make(chan result, p.cfg.Workers*4)
 	totals := make(chan int, 1)
 
 	// The counter walks ahead so progress can show a total and an ETA
