@@ -20,10 +20,18 @@ type column[T any] struct {
 	// scope supplies (document_id, report_id …).
 	fields string
 	value  func(s *scope, v *T) any
+	vocab  bool // its values are vocab ids (see inVocab)
 }
 
 func col[T any](name, fields string, value func(s *scope, v *T) any) column[T] {
 	return column[T]{name: name, fields: fields, value: value}
+}
+
+// inVocab marks c as a column of vocab ids, its value a vocabKey or nil:
+// Prune keeps the strings such columns name (deleteUnusedVocab).
+func (c column[T]) inVocab() column[T] {
+	c.vocab = true
+	return c
 }
 
 // scope is where a row stands: the rows it belongs to. One scope serves a
@@ -82,7 +90,8 @@ type inserter[P any] interface {
 	info() tableInfo
 }
 
-// tableInfo describes a table spec for tests.
+// tableInfo describes a table spec, for the queries made from the specs
+// and for tests.
 type tableInfo struct {
 	name string
 	from string // the model field its rows come from, as Type.Field
@@ -90,7 +99,10 @@ type tableInfo struct {
 	sub  []tableInfo
 }
 
-type columnInfo struct{ name, fields string }
+type columnInfo struct {
+	name, fields string
+	vocab        bool
+}
 
 // table loads the rows of type T drawn from a parent P into one SQL table.
 type table[P, T any] struct {
@@ -172,7 +184,7 @@ func (t *table[P, T]) prepareRow(s *scope, v *T) ref {
 func (t *table[P, T]) info() tableInfo {
 	ti := tableInfo{name: t.name, from: t.from}
 	for _, c := range t.cols {
-		ti.cols = append(ti.cols, columnInfo{c.name, c.fields})
+		ti.cols = append(ti.cols, columnInfo{c.name, c.fields, c.vocab})
 	}
 	for _, c := range t.sub {
 		ti.sub = append(ti.sub, c.info())
@@ -257,6 +269,26 @@ func Specs() []TableSpec {
 	}
 	for _, t := range extractionTables {
 		out = append(out, t.info().spec())
+	}
+	return out
+}
+
+// allTables lists every table spec, nested ones after their parents.
+func allTables() []tableInfo {
+	var out []tableInfo
+	var add func(ti tableInfo)
+	add = func(ti tableInfo) {
+		out = append(out, ti)
+		for _, s := range ti.sub {
+			add(s)
+		}
+	}
+	add(documentsTable.info())
+	for _, t := range documentTables {
+		add(t.info())
+	}
+	for _, t := range extractionTables {
+		add(t.info())
 	}
 	return out
 }

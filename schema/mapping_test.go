@@ -55,26 +55,6 @@ var notInView = map[string]string{
 	"search_units.text":             "full-text search is queried on its tables",
 }
 
-// registry lists every table spec, nested ones after their parents.
-func registry() []tableInfo {
-	var out []tableInfo
-	var add func(ti tableInfo)
-	add = func(ti tableInfo) {
-		out = append(out, ti)
-		for _, s := range ti.sub {
-			add(s)
-		}
-	}
-	add(documentsTable.info())
-	for _, t := range documentTables {
-		add(t.info())
-	}
-	for _, t := range extractionTables {
-		add(t.info())
-	}
-	return out
-}
-
 // modelFields walks the model from Document and Extraction: every
 // exported field as a Type.Field path, says whether it is a leaf (a value
 // stored in a column) or a slice of model rows (stored in a table of its
@@ -127,7 +107,7 @@ func TestModelFieldsStored(t *testing.T) {
 	leaves, rowFields, all := modelFields()
 	stored := map[string][]string{} // field path → table.column
 	from := map[string]string{}     // slice field path → table
-	for _, ti := range registry() {
+	for _, ti := range allTables() {
 		if ti.from != "" {
 			if !all[ti.from] {
 				t.Errorf("table %s: rows from %s, which is no field of the model", ti.name, ti.from)
@@ -182,7 +162,7 @@ func TestModelFieldsStored(t *testing.T) {
 		viewSQL[name] = sql
 	}
 	rows.Close()
-	for _, ti := range registry() {
+	for _, ti := range allTables() {
 		have := columnsOf(t, db, ti.name)
 		if len(have) == 0 {
 			t.Errorf("table %s: no such table", ti.name)

@@ -245,7 +245,7 @@ var extractionTables = []inserter[model.Extraction]{
 			col("level", "Section.Level", func(_ *scope, v *model.Section) any { return v.Level }),
 			// marker, via, family and role are strings of vocab
 			// (migration 0019), each a few dozen at most.
-			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return vocabWord(v.Marker) }),
+			col("marker", "Section.Marker", func(_ *scope, v *model.Section) any { return vocabWord(v.Marker) }).inVocab(),
 			col("number", "Section.Number", func(_ *scope, v *model.Section) any { return nullInt(v.Number) }),
 			col("title", "Section.Title", func(_ *scope, v *model.Section) any { return v.Title }),
 			col("body", "Section.Body", func(_ *scope, v *model.Section) any {
@@ -255,10 +255,10 @@ var extractionTables = []inserter[model.Extraction]{
 				return v.Body
 			}),
 			col("ordinal", "", func(s *scope, _ *model.Section) any { return s.n + 1 }),
-			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return vocabWord(v.Via) }),
-			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return vocabWord(v.Family) }),
+			col("via", "Section.Via", func(_ *scope, v *model.Section) any { return vocabWord(v.Via) }).inVocab(),
+			col("family", "Section.Family", func(_ *scope, v *model.Section) any { return vocabWord(v.Family) }).inVocab(),
 			col("block_no", "Section.Block", func(_ *scope, v *model.Section) any { return blockNo(v.Block) }),
-			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return vocabWord(v.Role) }),
+			col("role", "Section.Role", func(_ *scope, v *model.Section) any { return vocabWord(v.Role) }).inVocab(),
 		).keeping(func(s *scope, _ *model.Section, id ref) {
 			k := len(s.sections) - 1
 			s.sections[k] = append(s.sections[k], id)
@@ -353,10 +353,10 @@ var extractionTables = []inserter[model.Extraction]{
 			col("value_high", "Figure.High", func(_ *scope, f *model.Figure) any { return decimalValue(f.High) }),
 			// A few hundred kinds, units and labels stand in tens of
 			// thousands of rows: vocab holds each once (migration 0018).
-			col("unit", "Figure.Unit", func(_ *scope, f *model.Figure) any { return vocabWord(f.Unit) }),
-			col("kind", "Figure.Kind", func(_ *scope, f *model.Figure) any { return vocabWord(f.Kind) }),
+			col("unit", "Figure.Unit", func(_ *scope, f *model.Figure) any { return vocabWord(f.Unit) }).inVocab(),
+			col("kind", "Figure.Kind", func(_ *scope, f *model.Figure) any { return vocabWord(f.Kind) }).inVocab(),
 			col("approx", "Figure.Approx", func(_ *scope, f *model.Figure) any { return nullStr(f.Approx) }),
-			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return vocabWord(f.Label) }),
+			col("label", "Figure.Label", func(_ *scope, f *model.Figure) any { return vocabWord(f.Label) }).inVocab(),
 		),
 		// The problems and recommendations a report lists (issue 9).
 		newTable("findings", "Report.Findings", func(r *model.Report) []model.Finding { return r.Findings },
@@ -410,8 +410,8 @@ var extractionTables = []inserter[model.Extraction]{
 			col("col", "Date.Place.Col", func(_ *scope, d *model.Date) any { return cellCol(d.Place) }),
 			col("offset", "Date.Place.Offset", func(_ *scope, d *model.Date) any { return d.Place.Offset }),
 			// Strings of vocab (migration 0019): a report repeats its dates.
-			col("raw", "Date.Raw", func(_ *scope, d *model.Date) any { return vocabKey(d.Raw) }),
-			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return vocabKey(d.Date) }),
+			col("raw", "Date.Raw", func(_ *scope, d *model.Date) any { return vocabKey(d.Raw) }).inVocab(),
+			col("date", "Date.Date", func(_ *scope, d *model.Date) any { return vocabKey(d.Date) }).inVocab(),
 		),
 	),
 	// A unit names its text; a text many units repeat is stored once, and
@@ -516,7 +516,7 @@ func (termsTable) prepare(s *scope, r *model.Report) {
 
 func (termsTable) info() tableInfo {
 	return tableInfo{name: "report_terms", from: "Report.Terms",
-		cols: []columnInfo{{"report_id", ""}, {"term", "Report.Terms"}, {"tf", "Report.Terms"}}}
+		cols: []columnInfo{{"report_id", "", false}, {"term", "Report.Terms", true}, {"tf", "Report.Terms", false}}}
 }
 
 // one is the row a value is, for a table that stores a second row of it.

@@ -381,18 +381,18 @@ func (w *Writer) Prune(ctx context.Context) (int64, error) {
 }
 
 // deleteUnusedVocab deletes the strings of vocab that no row names any
-// more.
-const deleteUnusedVocab = `DELETE FROM vocab WHERE vocab_id NOT IN (
-	SELECT kind FROM figures WHERE kind IS NOT NULL
-	UNION SELECT unit FROM figures WHERE unit IS NOT NULL
-	UNION SELECT label FROM figures WHERE label IS NOT NULL
-	UNION SELECT marker FROM sections WHERE marker IS NOT NULL
-	UNION SELECT via FROM sections WHERE via IS NOT NULL
-	UNION SELECT family FROM sections WHERE family IS NOT NULL
-	UNION SELECT role FROM sections WHERE role IS NOT NULL
-	UNION SELECT raw FROM dates
-	UNION SELECT date FROM dates
-	UNION SELECT term FROM report_terms)`
+// more: the rows of the columns tables.go marks inVocab.
+var deleteUnusedVocab = func() string {
+	var named []string
+	for _, ti := range allTables() {
+		for _, c := range ti.cols {
+			if c.vocab {
+				named = append(named, fmt.Sprintf("SELECT %[1]s FROM %[2]s WHERE %[1]s IS NOT NULL", c.name, ti.name))
+			}
+		}
+	}
+	return "DELETE FROM vocab WHERE vocab_id NOT IN (\n\t" + strings.Join(named, "\n\tUNION ") + ")"
+}()
 
 func (w *Writer) put(ctx context.Context, b *batch, e *Entry) (Loaded, error) {
 	var docID int64

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -607,5 +609,58 @@ func TestVocabAfterFailedEntry(t *testing.T) {
 	}
 	if kind.String != "money" || unit.String != "元" || label.String != "执行数" {
 		t.Errorf("v_figures kind %v unit %v label %v, want money 元 执行数", kind, unit, label)
+	}
+}
+
+// Prune keeps the strings of vocab that the columns tables.go marks
+// inVocab name; every vocabKey an entry's rows hold stands in such a
+// column, so that none is deleted while a row names it.
+func TestVocabColumnsMarked(t *testing.T) {
+	var marked []string
+	in := map[string]bool{}
+	for _, ti := range allTables() {
+		for _, c := range ti.cols {
+			if c.vocab {
+				marked = append(marked, ti.name+"."+c.name)
+				in[ti.name+"."+c.name] = true
+			}
+		}
+	}
+	want := []string{"sections.marker", "sections.via", "sections.family", "sections.role",
+		"report_terms.term", "figures.unit", "figures.kind", "figures.label", "dates.raw", "dates.date"}
+	slices.Sort(marked)
+	slices.Sort(want)
+	if !slices.Equal(marked, want) {
+		t.Errorf("columns marked inVocab %v, want %v", marked, want)
+	}
+	for _, c := range want {
+		table, col, _ := strings.Cut(c, ".")
+		if !strings.Contains(deleteUnusedVocab, "SELECT "+col+" FROM "+table+" ") {
+			t.Errorf("deleteUnusedVocab does not keep the strings of %s:\n%s", c, deleteUnusedVocab)
+		}
+	}
+
+	e := sampleEntry("a.txt", "sha")
+	r := &e.Ext.Reports[0]
+	r.Sections[0].Family, r.Sections[0].Role = "chinese", "conclusion"
+	r.Terms = map[string]int{"绩效": 2}
+	r.Figures[0].Label = "预算"
+	r.Dates = []model.Date{{Raw: "2021年3月", Date: "2021-03", Place: model.Place{Section: 0, Block: 0}}}
+	e.Prepare()
+	seen := 0
+	for _, pt := range e.prepared.tables {
+		n := len(pt.sql.cols)
+		for i, v := range pt.args {
+			if _, ok := v.(vocabKey); !ok {
+				continue
+			}
+			seen++
+			if c := pt.sql.name + "." + pt.sql.cols[i%n]; !in[c] {
+				t.Errorf("%s holds the vocab string %q but is not marked inVocab: Prune would delete it", c, v)
+			}
+		}
+	}
+	if seen < len(want) {
+		t.Errorf("the entry's rows hold %d vocab strings, want one at least in each of the %d columns", seen, len(want))
 	}
 }
