@@ -30,6 +30,24 @@ type unitPlace struct {
 	at, n int
 }
 
+// placeCol is a column of where a unit text holds a row's text (place
+// says where), NULL when none does and the row stores its text: value
+// gives the column's part of the place.
+func placeCol[T any](name string, place func(*scope, *T) unitPlace, value func(*scope, unitPlace) any) column[T] {
+	return col(name, "", func(s *scope, v *T) any {
+		if p := place(s, v); p.unit != nil {
+			return value(s, p)
+		}
+		return nil
+	})
+}
+
+// The parts of a place: the unit text's id, the character it starts at,
+// its length in characters.
+func placeID(s *scope, p unitPlace) any  { return textKey(s.textID(p.unit)) }
+func placeAt(_ *scope, p unitPlace) any  { return p.at }
+func placeLen(_ *scope, p unitPlace) any { return p.n }
+
 // indexUnits sets what the scope needs to find a text in the search units
 // of index: for each block of a body of n blocks, the unit of the section
 // it falls in, the last section unit whose heading is at or before it

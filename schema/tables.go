@@ -105,24 +105,9 @@ var documentTables = []inserter[model.Document]{
 		col("body_index", "Block.Pos.Index", func(_ *scope, b *model.Block) any { return b.Pos.Index }),
 		// Where the section's unit text holds the paragraph, when text is
 		// NULL (migration 0015).
-		col("text_id", "", func(s *scope, b *model.Block) any {
-			if p := s.inUnit(b); p.unit != nil {
-				return textKey(s.textID(p.unit))
-			}
-			return nil
-		}),
-		col("text_at", "", func(s *scope, b *model.Block) any {
-			if p := s.inUnit(b); p.unit != nil {
-				return p.at
-			}
-			return nil
-		}),
-		col("text_len", "", func(s *scope, b *model.Block) any {
-			if p := s.inUnit(b); p.unit != nil {
-				return p.n
-			}
-			return nil
-		}),
+		placeCol("text_id", (*scope).inUnit, placeID),
+		placeCol("text_at", (*scope).inUnit, placeAt),
+		placeCol("text_len", (*scope).inUnit, placeLen),
 	),
 	newTable("tables", "Document.Tables", func(d *model.Document) []model.Table { return d.Tables },
 		col("document_id", "", func(s *scope, _ *model.Table) any { return s.docID }),
@@ -377,24 +362,9 @@ var extractionTables = []inserter[model.Extraction]{
 			col("block_no", "Finding.Block", func(_ *scope, f *model.Finding) any { return blockNo(f.Block) }),
 			// Where the section's unit text holds the text, when text is
 			// NULL (migration 0017).
-			col("text_id", "", func(s *scope, f *model.Finding) any {
-				if p := s.findingInUnit(f); p.unit != nil {
-					return textKey(s.textID(p.unit))
-				}
-				return nil
-			}),
-			col("text_at", "", func(s *scope, f *model.Finding) any {
-				if p := s.findingInUnit(f); p.unit != nil {
-					return p.at
-				}
-				return nil
-			}),
-			col("text_len", "", func(s *scope, f *model.Finding) any {
-				if p := s.findingInUnit(f); p.unit != nil {
-					return p.n
-				}
-				return nil
-			}),
+			placeCol("text_id", (*scope).findingInUnit, placeID),
+			placeCol("text_at", (*scope).findingInUnit, placeAt),
+			placeCol("text_len", (*scope).findingInUnit, placeLen),
 		),
 		indicatorsTable,
 		scoresTable,
