@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -284,6 +285,14 @@ func (p *Processor) run(ctx context.Context, roots []string, w *schema.Writer, l
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
+
+	// SQLite's memory comes from the C allocator, which gives each thread
+	// that calls it an arena of its own and keeps what is freed there. A
+	// writer that moved between threads left its page cache's worth in
+	// each arena it met: 16 MB of C heap after 1,000 files, 25 MB after
+	// 20,000, for 5-7 MB in use. On one thread it stays at 8-10 MB.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 
 	// This goroutine is the only writer. A file written is counted in open
 	// until its batch is committed, then in sum: a batch that is lost is
