@@ -41,7 +41,7 @@ awk -v a="$secs_small" -v b="$secs" -v ra="$rss_small" -v rb="$rss" -v s="$small
 # start and dictionary included.
 db=$work/scale-large.db
 search() {
-	hits=$("$work/reports" search --db "$db" --csv --limit 1000000 "$1" | tail -n +2 | wc -l)
+	hits=$("$work/reports" search --db "$db" --csv --limit 1000000 --timeout 0 "$1" | tail -n +2 | wc -l)
 	cold=-
 	if [ -w /proc/sys/vm/drop_caches ]; then
 		sync

@@ -214,13 +214,24 @@ func (o *searchOptions) run(ctx context.Context, db *sql.DB, seg *segment.Segmen
 		return schema.ReadOnlyError(o.db, err)
 	}
 	paths := make(map[int64]string)
+	var pathStmt *sql.Stmt
+	defer func() {
+		if pathStmt != nil {
+			pathStmt.Close()
+		}
+	}()
 	for i := range hits {
 		h := &hits[i]
 		h.Snippet = snippet(h.text, segment.Locate(h.text, terms))
 		if h.sectionID != nil {
 			p, ok := paths[*h.sectionID]
 			if !ok {
-				if p, err = sectionPath(ctx, db, *h.sectionID); err != nil {
+				if pathStmt == nil {
+					if pathStmt, err = db.PrepareContext(ctx, sectionPathQuery); err != nil {
+						return err
+					}
+				}
+				if p, err = sectionPath(ctx, pathStmt, *h.sectionID); err != nil {
 					return err
 				}
 				paths[*h.sectionID] = p
@@ -256,28 +267,31 @@ func checkDictionary(ctx context.Context, db *sql.DB, hash string, stderr io.Wri
 
 // search returns a page of the hits for an FTS5 match, best first.
 func search(ctx context.Context, db *sql.DB, match string, year, limit, offset int) ([]hit, error) {
-	q := `SELECT u.unit_id, u.document_id, u.report_id, u.block_no, r.project_name, r.evaluation_year,
-			u.section_id, u.kind, u.text, bm25(unit_texts_fts) AS bm25
+	// The matches are ranked by their ids alone: a common word matches
+	// hundreds of thousands of units, and sorting them with their texts
+	// took 1.6 s where this takes 0.15 s (20,000 files). The text, the
+	// report, the file and a cell's table are looked up for the page only.
+	q := `SELECT u.unit_id, bm25(unit_texts_fts) AS bm25
 		FROM unit_texts_fts
-		JOIN search_units u ON u.text_id = unit_texts_fts.rowid
-		LEFT JOIN v_reports r ON r.report_id = u.report_id
+		JOIN search_unit_rows u ON u.text_id = unit_texts_fts.rowid
 		WHERE unit_texts_fts MATCH ?`
 	args := []any{match}
 	if year != 0 {
-		q += ` AND r.evaluation_year = ?`
+		q += ` AND u.report_id IN (SELECT report_id FROM reports WHERE evaluation_year = ?)`
 		args = append(args, year)
 	}
 	q += ` ORDER BY bm25, u.unit_id LIMIT ? OFFSET ?`
 	args = append(args, limit, offset)
-	// The file and a cell's table are looked up for the page only, not
-	// for every match that is sorted.
-	q = `SELECT h.report_id, h.project_name, h.evaluation_year, h.section_id, h.kind, h.text, h.bm25,
-			coalesce((SELECT min(path) FROM paths p WHERE p.document_id = h.document_id), ''),
+	q = `SELECT u.report_id, r.project_name, r.evaluation_year, u.section_id, u.kind, u.text, h.bm25,
+			coalesce((SELECT min(path) FROM paths p WHERE p.document_id = u.document_id), ''),
 			coalesce((SELECT '表' || t.table_no || coalesce(' ' || nullif(t.caption, ''), '')
 				FROM report_tables t
-				WHERE h.kind = 'cell' AND t.report_id = h.report_id AND t.block_no = h.block_no
+				WHERE u.kind = 'cell' AND t.report_id = u.report_id AND t.block_no = u.block_no
 				ORDER BY t.table_no LIMIT 1), '')
-		FROM (` + q + `) h ORDER BY h.bm25, h.unit_id`
+		FROM (` + q + `) h
+		JOIN search_units u ON u.unit_id = h.unit_id
+		LEFT JOIN v_reports r ON r.report_id = u.report_id
+		ORDER BY h.bm25, h.unit_id`
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %s: %w", match, err)
@@ -303,13 +317,12 @@ const maxCount = 10000
 
 // countHits returns how many units match, at most maxCount+1.
 func countHits(ctx context.Context, db *sql.DB, match string, year int) (int, error) {
-	q := `SELECT u.unit_id FROM unit_texts_fts JOIN search_units u ON u.text_id = unit_texts_fts.rowid`
+	q := `SELECT u.unit_id FROM unit_texts_fts JOIN search_unit_rows u ON u.text_id = unit_texts_fts.rowid
+		WHERE unit_texts_fts MATCH ?`
 	args := []any{match}
 	if year != 0 {
-		q += ` LEFT JOIN v_reports r ON r.report_id = u.report_id WHERE unit_texts_fts MATCH ? AND r.evaluation_year = ?`
+		q += ` AND u.report_id IN (SELECT report_id FROM reports WHERE evaluation_year = ?)`
 		args = append(args, year)
-	} else {
-		q += ` WHERE unit_texts_fts MATCH ?`
 	}
 	args = append(args, maxCount+1)
 	var n int
@@ -319,15 +332,10 @@ func countHits(ctx context.Context, db *sql.DB, match string, year int) (int, er
 
 // sectionPath returns the headings from the top of the report down to the
 // section, e.g. "三、综合评价结论 › （一）评价结论".
-func sectionPath(ctx context.Context, db *sql.DB, id int64) (string, error) {
-	rows, err := db.QueryContext(ctx, `WITH RECURSIVE chain(section_id, parent_id, marker, title, depth) AS (
-			SELECT section_id, parent_id, marker, title, 0 FROM v_sections WHERE section_id = ?
-			UNION ALL
-			SELECT s.section_id, s.parent_id, s.marker, s.title, c.depth + 1
-			FROM v_sections s JOIN chain c ON s.section_id = c.parent_id
-			WHERE c.depth < 32
-		)
-		SELECT coalesce(marker, ''), coalesce(title, '') FROM chain ORDER BY depth DESC`, id)
+// It is run as stmt, prepared from sectionPathQuery: preparing the query
+// took 70 µs, most of the time a long list of hits took.
+func sectionPath(ctx context.Context, stmt *sql.Stmt, id int64) (string, error) {
+	rows, err := stmt.QueryContext(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -342,6 +350,15 @@ func sectionPath(ctx context.Context, db *sql.DB, id int64) (string, error) {
 	}
 	return strings.Join(parts, " › "), rows.Err()
 }
+
+const sectionPathQuery = `WITH RECURSIVE chain(section_id, parent_id, marker, title, depth) AS (
+			SELECT section_id, parent_id, marker, title, 0 FROM v_sections WHERE section_id = ?
+			UNION ALL
+			SELECT s.section_id, s.parent_id, s.marker, s.title, c.depth + 1
+			FROM v_sections s JOIN chain c ON s.section_id = c.parent_id
+			WHERE c.depth < 32
+		)
+		SELECT coalesce(marker, ''), coalesce(title, '') FROM chain ORDER BY depth DESC`
 
 // Snippet geometry, in characters.
 const (
