@@ -48,6 +48,47 @@ func TestIndexUnits(t *testing.T) {
 	}
 }
 
+// cutWords is runeWords that keeps the texts it was given.
+type cutWords struct{ texts []string }
+
+func (w *cutWords) TokensCounting(text string, counts map[string]int) string {
+	w.texts = append(w.texts, text)
+	return runeWords{}.TokensCounting(text, counts)
+}
+
+// TestIndexRepeatedTexts checks that a text recurring in a report is cut
+// once, and that its words still count each time it occurs.
+func TestIndexRepeatedTexts(t *testing.T) {
+	doc := doctest.Parse("repeated", `2020年度垃圾分类项目绩效评价报告
+一、指标完成情况
+| 指标 | 完成 |
+| 质量 | 是 |
+| 时效 | 是 |
+| 成本 | 否 |`)
+	x := Extract(doc)
+	w := &cutWords{}
+	Index(doc, x, w)
+	var units []string
+	for _, u := range x.Index {
+		units = append(units, u.Text+"="+u.Tokens)
+	}
+	wantUnits := "2020年度垃圾分类项目绩效评价报告=2 0 2 0 年 度 垃 圾 分 类 项 目 绩 效 评 价 报 告|指标完成情况=指 标 完 成 情 况|" +
+		"指标=指 标|完成=完 成|质量=质 量|是=是|时效=时 效|是=是|成本=成 本|否=否"
+	if got := strings.Join(units, "|"); got != wantUnits {
+		t.Errorf("units:\n%s\nwant\n%s", got, wantUnits)
+	}
+	wantCut := "2020年度垃圾分类项目绩效评价报告|指标完成情况|指标|完成|质量|是|时效|成本|否"
+	if got := strings.Join(w.texts, "|"); got != wantCut {
+		t.Errorf("texts cut:\n%s\nwant each once:\n%s", got, wantCut)
+	}
+	terms := x.Reports[0].Terms
+	for word, want := range map[string]int{"是": 2, "完": 2, "成": 3, "否": 1, "0": 2, "指": 2} {
+		if terms[word] != want {
+			t.Errorf("terms[%s] = %d, want %d", word, terms[word], want)
+		}
+	}
+}
+
 // TestIndexTableSection checks which section a table's cells are credited
 // to: the section the table stands in, and none for a table after the last
 // section's text, such as the list of evaluators attached to a report.
