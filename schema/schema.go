@@ -28,7 +28,7 @@ import (
 // last migration (TestMigrationsNumbered ties the two). PRAGMA
 // user_version holds a database's version, and the meta table repeats it
 // under schema_version, where programs before numbered migrations looked.
-const Version = 20
+const Version = 21
 
 // ErrLocked reports that another process holds the database.
 var ErrLocked = errors.New("database is locked by another process")

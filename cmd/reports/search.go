@@ -265,19 +265,23 @@ func checkDictionary(ctx context.Context, db *sql.DB, hash string, stderr io.Wri
 	return nil
 }
 
-// search returns a page of the hits for an FTS5 match, best first.
-func search(ctx context.Context, db *sql.DB, match string, year, limit, offset int) ([]hit, error) {
-	// The matches are ranked by their ids alone: a common word matches
-	// hundreds of thousands of units, and sorting them with their texts
-	// took 1.6 s where this takes 0.15 s (20,000 files). The text, the
-	// report, the file and a cell's table are looked up for the page only.
+// hitsQuery is the query of search and its arguments.
+//
+// The matches are ranked by their ids alone: a common word matches
+// hundreds of thousands of units, and sorting them with their texts took
+// 1.6 s where this takes 0.15 s (20,000 files). The text, the report, the
+// file and a cell's table are looked up for the page only. A year keeps
+// the matches whose report is of it, told by the index from a text to its
+// units (text_id, report_id): the + keeps SQLite from looking a text up
+// once for each report of the year instead (TestSearchPlan).
+func hitsQuery(match string, year, limit, offset int) (string, []any) {
 	q := `SELECT u.unit_id, bm25(unit_texts_fts) AS bm25
 		FROM unit_texts_fts
 		JOIN search_unit_rows u ON u.text_id = unit_texts_fts.rowid
 		WHERE unit_texts_fts MATCH ?`
 	args := []any{match}
 	if year != 0 {
-		q += ` AND u.report_id IN (SELECT report_id FROM reports WHERE evaluation_year = ?)`
+		q += ` AND +u.report_id IN (SELECT report_id FROM reports WHERE evaluation_year = ?)`
 		args = append(args, year)
 	}
 	q += ` ORDER BY bm25, u.unit_id LIMIT ? OFFSET ?`
@@ -292,6 +296,12 @@ func search(ctx context.Context, db *sql.DB, match string, year, limit, offset i
 		JOIN search_units u ON u.unit_id = h.unit_id
 		LEFT JOIN v_reports r ON r.report_id = u.report_id
 		ORDER BY h.bm25, h.unit_id`
+	return q, args
+}
+
+// search returns a page of the hits for an FTS5 match, best first.
+func search(ctx context.Context, db *sql.DB, match string, year, limit, offset int) ([]hit, error) {
+	q, args := hitsQuery(match, year, limit, offset)
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %s: %w", match, err)
@@ -321,7 +331,7 @@ func countHits(ctx context.Context, db *sql.DB, match string, year int) (int, er
 		WHERE unit_texts_fts MATCH ?`
 	args := []any{match}
 	if year != 0 {
-		q += ` AND u.report_id IN (SELECT report_id FROM reports WHERE evaluation_year = ?)`
+		q += ` AND +u.report_id IN (SELECT report_id FROM reports WHERE evaluation_year = ?)`
 		args = append(args, year)
 	}
 	args = append(args, maxCount+1)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -358,5 +359,55 @@ func TestSearchUsesTheStoredDictionary(t *testing.T) {
 	code, _, errs = runCmd(t, "search", "--db", db, "--dict", words, "楼宇经济")
 	if code != 0 || errs != "" {
 		t.Errorf("--dict with the same words: exit %d, stderr %q; want silence", code, errs)
+	}
+}
+
+// TestSearchPlan checks how SQLite runs a search by year: each match's
+// text looked up once in the index from texts to units, whose report_id
+// is then checked against the year's reports. Left to itself, SQLite
+// looked each text up once for each report of the year: a minute instead
+// of a tenth of a second for a common word on a 20,000-file database.
+func TestSearchPlan(t *testing.T) {
+	seg, err := segment.New(segment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", searchDB(t, seg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, year := range []int{0, 2021} {
+		q, args := hitsQuery(seg.Query("绩效"), year, 10, 0)
+		rows, err := db.Query("EXPLAIN QUERY PLAN "+q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		all := strings.Join(plan, "\n")
+		byText := 0
+		for _, step := range plan {
+			if strings.Contains(step, "search_unit_rows_text") {
+				byText++
+				if !strings.HasSuffix(step, "search_unit_rows_text (text_id=?)") {
+					byText = -len(plan)
+				}
+			}
+		}
+		if byText != 1 {
+			t.Errorf("year %d: plan\n%s\nwant the units found by text_id alone, in the index search_unit_rows_text", year, all)
+		}
+		if year != 0 && !strings.Contains(all, "reports_year (evaluation_year=?)") {
+			t.Errorf("year %d: plan\n%s\nwant the year's reports found by the index reports_year", year, all)
+		}
 	}
 }
