@@ -122,3 +122,15 @@ func TestBracketedProject(t *testing.T) {
 		}
 	}
 }
+
+// A report typed in full-width digits writes its title's year so too: the
+// year is read and is no part of the project's name.
+func TestFullWidthTitleYear(t *testing.T) {
+	title := "２０２３年度乡村道路养护补助项目绩效评价报告"
+	if got := ProjectName(title); got != "乡村道路养护补助" {
+		t.Errorf("ProjectName(%q) = %q, want %q", title, got, "乡村道路养护补助")
+	}
+	if got := TitleYear(title); got != 2023 {
+		t.Errorf("TitleYear(%q) = %d, want 2023", title, got)
+	}
+}
