@@ -178,6 +178,11 @@ func Text(s string) Found {
 			break
 		}
 	}
+	if out.Grade == "" && scoreAt >= 0 {
+		if g, at := verdictAfter(f, scoreAt); g != "" {
+			out.Grade = s[at : at+len(g)]
+		}
+	}
 	switch {
 	case scoreAt >= 0:
 		out.Offset = utf8.RuneCountInString(s[:scoreAt])
@@ -318,6 +323,44 @@ func secondFigure(s string, i int) (string, int, bool) {
 		return "", 0, false
 	}
 	return v, i + len(string(gap[:second.Place.Offset])), true
+}
+
+// verdicts close a score's sentence with its grade and no grade label
+// ("综合得分85.5分，评定为“良”"). 定为 stands for 评定为 and 确定为.
+var verdicts = []string{"定为", "评为"}
+
+// verdictAfter reads the grade that the sentence of the total score at
+// f[at:] gives with no grade label, and its byte offset in f: in brackets
+// right after the score ("88.6分（良）") or after a verdict. A bracket
+// holding anything else (满分100分) or a verdict on no grade (被评为示范项目)
+// gives "".
+func verdictAfter(f string, at int) (string, int) {
+	c := clause(f[at:])
+	rest := strings.TrimLeftFunc(c, func(r rune) bool {
+		_, digit := grammar.ArabicDigit(r)
+		return digit || r == '.' || r == '．' || grammar.IsSpace(r)
+	})
+	rest = strings.TrimLeftFunc(strings.TrimPrefix(rest, "分"), grammar.IsSpace)
+	for _, open := range []string{"（", "("} {
+		if inner, ok := strings.CutPrefix(rest, open); ok {
+			g := gradeAt0(inner, true)
+			if after := inner[len(g):]; g != "" && (strings.HasPrefix(after, "）") || strings.HasPrefix(after, ")")) {
+				return g, at + len(c) - len(inner)
+			}
+			return "", 0
+		}
+	}
+	for _, v := range verdicts {
+		i := strings.Index(c, v)
+		if i < 0 {
+			continue
+		}
+		g := strings.TrimLeft(c[i+len(v):], "“\"「『‘'")
+		if grade := gradeAt0(g, true); grade != "" {
+			return grade, at + len(c) - len(g)
+		}
+	}
+	return "", 0
 }
 
 // boundAfter, after a number, make it the bound of a grading rule
