@@ -109,6 +109,10 @@ type Found struct {
 	Max    string // stated maximum, "" when none
 	Grade  string // as written, "" when none
 	Offset int    // of the score's number, else of the grade
+	// Part is set when the score's label names no total and its sentence
+	// names a part before it ("绩效指标共10项，分值90分，得分83.5分"): a
+	// subtotal, unless the report states no other score.
+	Part bool
 }
 
 // Text finds the total score and grade a text states. The text is read in
@@ -164,8 +168,9 @@ func Text(s string) Found {
 				continue
 			}
 		}
-		if out.Score == "" {
-			out.Score, scoreAt = v, m.next
+		part := !strings.ContainsAny(label, "综总终合满") && namesPart(sentenceBefore(f[:m.start]))
+		if out.Score == "" || out.Part && !part {
+			out.Score, out.Part, scoreAt = v, part, m.next
 		}
 	}
 	for _, m := range gradeMatches {
@@ -269,13 +274,27 @@ func clause(s string) string {
 	return s
 }
 
+// sentenceBefore is the part of its sentence before the end of before:
+// partOfClause reads its last clause, namesPart all of them.
+func sentenceBefore(before string) string {
+	if i := strings.LastIndexAny(before, "。；;\n"); i >= 0 {
+		return before[i:]
+	}
+	return before
+}
+
 // partOfClause reports whether the clause before a bare 得分 names a part.
 func partOfClause(before string) bool {
 	if i := strings.LastIndexAny(before, "，,。；;：:、\n"); i >= 0 {
 		before = before[i:]
 	}
+	return namesPart(before)
+}
+
+// namesPart reports whether s names a part of the evaluation.
+func namesPart(s string) bool {
 	for _, w := range partWords {
-		if strings.Contains(before, w) {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
