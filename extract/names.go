@@ -61,7 +61,11 @@ func readNames(s *State) {
 			titleOrg = r.ProjectName
 		}
 		if r.ProjectNameSource == "" || r.ProjectNameSource == "title" {
-			name, from := subtitle(s.Layout, sp), "subtitle"
+			name, year := subtitle(s.Layout, sp)
+			from := "subtitle"
+			if year != 0 && r.EvaluationYear == 0 {
+				r.EvaluationYear, r.YearSource = year, "subtitle"
+			}
 			if name == "" {
 				name, from = firstParaProject(paras), "paragraph"
 			}
@@ -298,11 +302,11 @@ func issuer(l *structure.Layout, sp structure.Span) string {
 	return ""
 }
 
-// subtitle is the project a bracketed line right under the report's
-// title names, "" when none.
-func subtitle(l *structure.Layout, sp structure.Span) string {
+// subtitle is the project a line right under the report's title names
+// (bracketed, or after a dash), "" when none, and the year it states.
+func subtitle(l *structure.Layout, sp structure.Span) (string, int) {
 	if len(sp.TitleBlocks) == 0 {
-		return ""
+		return "", 0
 	}
 	for i := sp.TitleBlocks[len(sp.TitleBlocks)-1] + 1; i < sp.End; i++ {
 		switch l.Roles[i] {
@@ -314,16 +318,16 @@ func subtitle(l *structure.Layout, sp structure.Span) string {
 			}
 		}
 		if l.Doc.Body[i].Kind != model.KindParagraph {
-			return ""
+			return "", 0
 		}
-		if name := structure.Subtitle(l.Text[i]); name != "" {
-			return name
+		if name, year := structure.Subtitle(l.Text[i]); name != "" {
+			return name, year
 		}
 		if l.Roles[i] != structure.RoleCover {
-			return "" // the body begins: no subtitle
+			return "", 0 // the body begins: no subtitle
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // firstParaProject is the one project the first paragraphs say the unit

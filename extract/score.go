@@ -19,12 +19,10 @@ func readScore(s *State, r *model.Report, _ []facts.Para) {
 	l := s.Layout
 	var sc model.Score
 	found := false // the place is set
+	part := false  // the score taken is a part's, until a total is found
 	take := func(f result.Found, place func()) {
-		if sc.Value == "" && f.Score != "" {
-			sc.Value = f.Score
-			if sc.Max == "" {
-				sc.Max = f.Max
-			}
+		if (sc.Value == "" || part && !f.Part) && f.Score != "" {
+			sc.Value, sc.Max, part = f.Score, f.Max, f.Part
 			place()
 			found = true
 		}
@@ -39,7 +37,7 @@ func readScore(s *State, r *model.Report, _ []facts.Para) {
 		}
 	}
 	textIn := func(from, to int) {
-		for i := from; i < to && (sc.Value == "" || sc.Grade == ""); i++ {
+		for i := from; i < to && (sc.Value == "" || part || sc.Grade == ""); i++ {
 			if l.Roles[i] != structure.RoleText || l.Doc.Body[i].Kind != model.KindParagraph {
 				continue
 			}

@@ -144,10 +144,11 @@ func ratedFunds(t *fundsText, year int) *StatedFunds {
 	return nil
 }
 
-// budgetWords are the words of a sentence that may state a budget, and
-// spendWords of one that may state the spending.
+// budgetWords are the words of a sentence that may state a budget (资金总额
+// too, the whole of the money the project had), and spendWords of one
+// that may state the spending.
 var (
-	budgetWords = []string{"预算", "安排", "下达", "合计"}
+	budgetWords = []string{"预算", "安排", "下达", "合计", "总额"}
 	spendWords  = []string{"支出", "支付", "拨付", "使用"}
 )
 

@@ -30,6 +30,12 @@ var (
 	// unitIsFor names the unit before the label: "某某博物院（以下简称“博物院”）
 	// 为某某补助资金的实施单位", "某某站是本项目的承担单位".
 	unitIsFor = regexp.MustCompile(`([^，,。；;、：:（）()“”"]{2,40}?)\s*(?:[（(]以下简称[^（()）]{1,16}[）)])?\s*(?:为|是)[^，,。；;]{0,40}?的?(?:实施|承担|执行)单位`)
+	// unitDoes names the unit as the subject of its clause, with no 由:
+	// "某某局负责统筹，某某中心负责具体实施", "某某站具体负责项目实施".
+	unitDoes = regexp.MustCompile(`(?:^|[，,；;])\s*([^，,。；;、：:（）()“”"由]{2,30}?)(?:具体)?负责(?:具体|组织|项目)*实施`)
+	// unitEvaluated names the unit in the sentence on the evaluation, as
+	// the one whose project is evaluated: "对某某局组织实施的…项目开展了绩效评价".
+	unitEvaluated = regexp.MustCompile(`对([^，,。；;、：:（）()“”"对]{2,30}?)(?:具体|统筹|负责|组织)*实施的`)
 	// unitEnd ends the name after unitLabel.
 	unitEnd = regexp.MustCompile(`[，,。；;、（(）)\s]`)
 )
@@ -60,6 +66,9 @@ func proseUnit(paras []Para) string {
 			for _, s := range spans[k] {
 				sent := folded[s[0]:s[1]]
 				if strings.Contains(sent, "评价") || strings.Contains(sent, "评估") {
+					if name := evaluatedUnit(p.Text[s[0]:s[1]], sent, carries); name != "" {
+						return name
+					}
 					continue
 				}
 				if name := unitIn(p.Text[s[0]:s[1]], sent, carries); name != "" {
@@ -149,11 +158,30 @@ func unitIn(text, folded string, carries bool) string {
 			if k := strings.LastIndex(folded[from:to], "由"); k >= 0 {
 				from += k + len("由")
 			}
+		} else if m := findIn(unitDoes, folded, "负责"); m != nil {
+			from, to = m[2], m[3]
 		} else {
 			return ""
 		}
 	}
 	if name := strings.TrimSpace(text[from:to]); IsOrgName(name) {
+		return name
+	}
+	return ""
+}
+
+// evaluatedUnit is the unit a sentence on the evaluation names as the
+// one whose project it evaluates (对某某局组织实施的…项目开展了绩效评价), read
+// with the units that carry a project out; "" when none.
+func evaluatedUnit(text, folded string, carries bool) string {
+	if !carries || !strings.Contains(folded, "项目") && !strings.Contains(folded, "资金") {
+		return ""
+	}
+	m := findIn(unitEvaluated, folded, "实施的")
+	if m == nil {
+		return ""
+	}
+	if name := strings.TrimSpace(text[m[2]:m[3]]); IsOrgName(name) {
 		return name
 	}
 	return ""

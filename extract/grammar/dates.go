@@ -51,10 +51,11 @@ func yearOf(rs [4]rune) (int, bool) {
 
 // YearPattern is a year as a regular expression, for the patterns that
 // read a year inside a longer form (a title's "2021年度" or "二〇二一年度",
-// a document number's "〔2021〕"): four Arabic digits, or four Chinese
+// a document number's "〔2021〕"): four Arabic digits (ASCII or
+// full-width, as a report typed in full-width writes them), or four Chinese
 // digits of 1900 to 2099 as Year reads them; what it captures is read
 // with Year.
-const YearPattern = `(?:[12][0-9]{3}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})`
+const YearPattern = `(?:[12][0-9]{3}|[１２][０-９]{3}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})`
 
 // YearsIn returns the years written before 年 in s ("2021年", "2021 年度",
 // "二〇二一年"), in text order; a year inside a longer number is none.

@@ -86,10 +86,9 @@ func ParsePercent(s string) (rate float64, places int, ok bool) {
 	if s == "" || strings.ContainsAny(s, "%％") {
 		return 0, 0, false
 	}
-	for _, r := range s {
-		if (r < '0' || r > '9') && r != '.' {
-			return 0, 0, false
-		}
+	s, ok = halfWidthNumber(s)
+	if !ok {
+		return 0, 0, false
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
@@ -99,6 +98,31 @@ func ParsePercent(s string) (rate float64, places int, ok bool) {
 		places = len(frac)
 	}
 	return v, places, true
+}
+
+// halfWidthNumber is s, digits and points only, with its full-width
+// digits and points (a report typed in full-width: ９６．４５) made ASCII;
+// ok is false when s holds anything else.
+func halfWidthNumber(s string) (string, bool) {
+	wide := false
+	for _, r := range s {
+		if _, digit := ArabicDigit(r); !digit && !isPoint(r) {
+			return "", false
+		}
+		wide = wide || r > '9'
+	}
+	if !wide {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if d, digit := ArabicDigit(r); digit {
+			b = append(b, byte('0'+d))
+		} else {
+			b = append(b, '.')
+		}
+	}
+	return string(b), true
 }
 
 // RateDisagrees reports whether a stated rate, given to places decimals,

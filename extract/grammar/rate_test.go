@@ -54,6 +54,9 @@ func TestParsePercentAndDisagreement(t *testing.T) {
 		{" 98.4 ", 98.4, 1, true},
 		{"90%-100%", 0, 0, false},
 		{"良好", 0, 0, false},
+		{"８７．５０％", 87.5, 2, true}, // typed in full-width
+		{"１００%", 100, 0, true},
+		{"８７．５％以上", 0, 0, false},
 		{"", 0, 0, false},
 	} {
 		rate, places, ok := ParsePercent(c.in)

@@ -109,6 +109,10 @@ type Found struct {
 	Max    string // stated maximum, "" when none
 	Grade  string // as written, "" when none
 	Offset int    // of the score's number, else of the grade
+	// Part is set when the score's label names no total and its sentence
+	// names a part before it ("绩效指标共10项，分值90分，得分83.5分"): a
+	// subtotal, unless the report states no other score.
+	Part bool
 }
 
 // Text finds the total score and grade a text states. The text is read in
@@ -164,8 +168,9 @@ func Text(s string) Found {
 				continue
 			}
 		}
-		if out.Score == "" {
-			out.Score, scoreAt = v, m.next
+		part := !strings.ContainsAny(label, "综总终合满") && namesPart(sentenceBefore(f[:m.start]))
+		if out.Score == "" || out.Part && !part {
+			out.Score, out.Part, scoreAt = v, part, m.next
 		}
 	}
 	for _, m := range gradeMatches {
@@ -176,6 +181,11 @@ func Text(s string) Found {
 			// as written: folding keeps byte offsets
 			out.Grade, gradeAt = s[m.next:m.next+len(g)], m.next
 			break
+		}
+	}
+	if out.Grade == "" && scoreAt >= 0 {
+		if g, at := verdictAfter(f, scoreAt); g != "" {
+			out.Grade = s[at : at+len(g)]
 		}
 	}
 	switch {
@@ -264,13 +274,27 @@ func clause(s string) string {
 	return s
 }
 
+// sentenceBefore is the part of its sentence before the end of before:
+// partOfClause reads its last clause, namesPart all of them.
+func sentenceBefore(before string) string {
+	if i := strings.LastIndexAny(before, "。；;\n"); i >= 0 {
+		return before[i:]
+	}
+	return before
+}
+
 // partOfClause reports whether the clause before a bare 得分 names a part.
 func partOfClause(before string) bool {
 	if i := strings.LastIndexAny(before, "，,。；;：:、\n"); i >= 0 {
 		before = before[i:]
 	}
+	return namesPart(before)
+}
+
+// namesPart reports whether s names a part of the evaluation.
+func namesPart(s string) bool {
 	for _, w := range partWords {
-		if strings.Contains(before, w) {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
@@ -318,6 +342,44 @@ func secondFigure(s string, i int) (string, int, bool) {
 		return "", 0, false
 	}
 	return v, i + len(string(gap[:second.Place.Offset])), true
+}
+
+// verdicts close a score's sentence with its grade and no grade label
+// ("综合得分85.5分，评定为“良”"). 定为 stands for 评定为 and 确定为.
+var verdicts = []string{"定为", "评为"}
+
+// verdictAfter reads the grade that the sentence of the total score at
+// f[at:] gives with no grade label, and its byte offset in f: in brackets
+// right after the score ("88.6分（良）") or after a verdict. A bracket
+// holding anything else (满分100分) or a verdict on no grade (被评为示范项目)
+// gives "".
+func verdictAfter(f string, at int) (string, int) {
+	c := clause(f[at:])
+	rest := strings.TrimLeftFunc(c, func(r rune) bool {
+		_, digit := grammar.ArabicDigit(r)
+		return digit || r == '.' || r == '．' || grammar.IsSpace(r)
+	})
+	rest = strings.TrimLeftFunc(strings.TrimPrefix(rest, "分"), grammar.IsSpace)
+	for _, open := range []string{"（", "("} {
+		if inner, ok := strings.CutPrefix(rest, open); ok {
+			g := gradeAt0(inner, true)
+			if after := inner[len(g):]; g != "" && (strings.HasPrefix(after, "）") || strings.HasPrefix(after, ")")) {
+				return g, at + len(c) - len(inner)
+			}
+			return "", 0
+		}
+	}
+	for _, v := range verdicts {
+		i := strings.Index(c, v)
+		if i < 0 {
+			continue
+		}
+		g := strings.TrimLeft(c[i+len(v):], "“\"「『‘'")
+		if grade := gradeAt0(g, true); grade != "" {
+			return grade, at + len(c) - len(g)
+		}
+	}
+	return "", 0
 }
 
 // boundAfter, after a number, make it the bound of a grading rule

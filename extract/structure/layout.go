@@ -394,11 +394,45 @@ func notProject(name string) bool {
 	return false
 }
 
-// Subtitle returns the project a bracketed line under a title names
-// ("（农村饮水安全工程补助资金）"), "" when s is no such line: a year
-// (（2022年度）) or a draft note (（征求意见稿）) names none.
-func Subtitle(s string) string {
+// Subtitle returns the project a line under a title names, "" when s is
+// no such line, and the year it states, 0 when none: a bracketed line
+// ("（农村饮水安全工程补助资金）"; a year (（2022年度）) or a draft note
+// (（征求意见稿）) names none), or a dash before the year and the project
+// under a title that names neither ("——2019年度乡村公路养护补助资金").
+func Subtitle(s string) (name string, year int) {
 	s = textnorm.OneLine(s)
+	if loc := dashLead.FindStringIndex(s); loc != nil {
+		return dashSubtitle(s[loc[1]:])
+	}
+	return bracketSubtitle(s), 0
+}
+
+// dashLead is the dash that leads a subtitle.
+var dashLead = regexp.MustCompile(`^\s*(?:——|—|－－|--|──)\s*`)
+
+// dashSubtitle reads a subtitle after its dash: a year (after a place,
+// should one lead), then the project, the whole line a name ("" and 0
+// when it is a clause or names no project).
+func dashSubtitle(s string) (string, int) {
+	simple := textnorm.Simplify(s)
+	m := yearPrefix.FindStringSubmatchIndex(simple)
+	if m == nil {
+		m = placeYear.FindStringSubmatchIndex(simple)
+		if m == nil {
+			return "", 0
+		}
+		m = append(m[:2], m[4:6]...) // the year's group
+	}
+	y, ok := grammar.Year(simple[m[2]:m[3]])
+	name := strings.TrimFunc(s[m[1]:], textnorm.IsSpace)
+	if !ok || textnorm.Len(name) < 4 || strings.ContainsAny(name, "。，,；;：:") || notProject(name) {
+		return "", 0
+	}
+	return name, y
+}
+
+// bracketSubtitle is the project a bracketed line names, "" when none.
+func bracketSubtitle(s string) string {
 	m := projectNote.FindStringSubmatchIndex(s)
 	if m == nil || m[0] != 0 || draftNote.MatchString(s) || yearLine.MatchString(s) {
 		return ""

@@ -117,8 +117,35 @@ func TestBracketedProject(t *testing.T) {
 		"（一）项目概况":        "",
 		"（单位：万元）":        "",
 	} {
-		if got := Subtitle(line); got != want {
-			t.Errorf("Subtitle(%q) = %q, want %q", line, got, want)
+		if got, year := Subtitle(line); got != want || year != 0 {
+			t.Errorf("Subtitle(%q) = %q, %d, want %q, 0", line, got, year, want)
 		}
+	}
+	// A dash leads the year and the project under a title naming neither.
+	for line, want := range map[string]struct {
+		name string
+		year int
+	}{
+		"——2019年度乡村公路养护补助资金":     {"乡村公路养护补助资金", 2019},
+		"—某某县2021年度小型农田水利工程建设项目": {"小型农田水利工程建设项目", 2021},
+		"——以某某县为例":               {"", 0},
+		"——2019年度，全县完成造林":        {"", 0},
+		"——2019年度绩效自评":           {"", 0},
+	} {
+		if got, year := Subtitle(line); got != want.name || year != want.year {
+			t.Errorf("Subtitle(%q) = %q, %d, want %q, %d", line, got, year, want.name, want.year)
+		}
+	}
+}
+
+// A report typed in full-width digits writes its title's year so too: the
+// year is read and is no part of the project's name.
+func TestFullWidthTitleYear(t *testing.T) {
+	title := "２０２３年度乡村道路养护补助项目绩效评价报告"
+	if got := ProjectName(title); got != "乡村道路养护补助" {
+		t.Errorf("ProjectName(%q) = %q, want %q", title, got, "乡村道路养护补助")
+	}
+	if got := TitleYear(title); got != 2023 {
+		t.Errorf("TitleYear(%q) = %d, want 2023", title, got)
 	}
 }
