@@ -68,6 +68,14 @@ func TestText(t *testing.T) {
 		{"综合得分88分，被评为全市示范项目", "88", "", ""},
 		{"综合得分88分。该县被评为优秀单位", "88", "", ""},
 		{"综合评分90分（含）以上评定为优", "", "", ""},
+		// parts listed with their own maxima, then the total the sentence
+		// labels as such: the total, without a part's maximum
+		{"本项目立项得分9分（满分10分），资金落实得分17.5分（满分20分），实施效果得分61分（满分70分），合计得分87.5分。", "87.5", "", ""},
+		{"满分100分，前期准备得分9分（满分10分），总得分92分", "92", "100", ""},
+		// a total label in a clause naming a part is that part's total
+		{"本项目得分86分，其中决策指标总得分18分", "86", "", ""},
+		// in a later sentence, a total may be another's
+		{"本项目自评得分92分。上年综合得分88分。", "92", "", ""},
 	} {
 		f := Text(c.in)
 		if f.Score != c.score || f.Max != c.max || f.Grade != c.grade {

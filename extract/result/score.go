@@ -121,6 +121,8 @@ func Text(s string) Found {
 	f := grammar.Fold(s)
 	var out Found
 	scoreAt, gradeAt := -1, -1
+	maxAt := -1    // where out.Max was read
+	total := false // out.Score's label names the total
 	// Most paragraphs hold no label: a quick look passes them over.
 	if !strings.ContainsAny(f, "分级别果论评次效") {
 		return out
@@ -149,13 +151,13 @@ func Text(s string) Found {
 		switch {
 		case label == "满分":
 			if out.Max == "" {
-				out.Max = v
+				out.Max, maxAt = v, m.next
 			}
 			continue
 		case label == "总分" && strings.Contains(clause(f[m.next:]), "得分"):
 			// "总分100分，得分91分": 总分 is out of what
 			if out.Max == "" {
-				out.Max = v
+				out.Max, maxAt = v, m.next
 			}
 			continue
 		case label == "总分":
@@ -163,14 +165,24 @@ func Text(s string) Found {
 			// the maximum, then the score
 			if second, at, ok := secondFigure(f, m.next); ok {
 				if out.Score == "" {
-					out.Max, out.Score, scoreAt = v, second, at
+					out.Max, out.Score, scoreAt, maxAt, total = v, second, at, m.next, true
 				}
 				continue
 			}
 		}
-		part := !strings.ContainsAny(label, "综总终合满") && namesPart(sentenceBefore(f[:m.start]))
-		if out.Score == "" || out.Part && !part {
-			out.Score, out.Part, scoreAt = v, part, m.next
+		named := strings.ContainsAny(label, "综总终合")
+		part := !named && namesPart(sentenceBefore(f[:m.start]))
+		// A sentence may list its parts' scores under a plain 得分 and
+		// end on the total under a label naming it ("前期得分9分（满分10
+		// 分），…，合计得分87.5分"): the total replaces the first of them,
+		// unless its own clause names a part (其中产出指标总得分40分). In a
+		// later sentence it may be another's (上年综合得分88分).
+		after := named && !total && scoreAt > strings.LastIndexAny(f[:m.start], "。；;\n") && !partOfClause(f[:m.start])
+		if out.Score == "" || out.Part && !part || after {
+			if out.Score != "" && maxAt > scoreAt {
+				out.Max = "" // the maximum of the score replaced
+			}
+			out.Score, out.Part, scoreAt, total = v, part, m.next, named
 		}
 	}
 	for _, m := range gradeMatches {
