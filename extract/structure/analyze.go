@@ -533,8 +533,9 @@ func (l *Layout) split() {
 			// The cover page and attachment label above a title belong to it.
 			// After a form, the cover material above belongs to that form.
 			coverAbove := !(isForm(g[0].text) && isForm(groups[k-1][0].text))
+			issuer := l.issuerAbove(first)
 			for first > 0 && (l.Roles[first-1] == RoleBlank || l.Roles[first-1] == RoleAttachment ||
-				l.Roles[first-1] == RoleCover && coverAbove || l.Roles[first-1] == RoleArtefact) {
+				l.Roles[first-1] == RoleCover && coverAbove || l.Roles[first-1] == RoleArtefact || first-1 == issuer) {
 				first--
 			}
 			l.Spans[k-1].End = first
@@ -545,6 +546,22 @@ func (l *Layout) split() {
 	for k := range l.Spans {
 		l.readCover(&l.Spans[k])
 	}
+}
+
+// issuerAbove is the block of the line naming the unit that issues the
+// report titled at block t ("某某县水利局" over its title), when the
+// report before has ended above it, under its closing date or at the
+// next attachment label: a short line of its own, the first above the
+// title. -1 when there is none.
+func (l *Layout) issuerAbove(t int) int {
+	j := l.prevVisible(t)
+	if j < 0 || l.Roles[j] != RoleText || l.Doc.Body[j].Kind != model.KindParagraph || l.Doc.Body[j].Para.Marker != "" || !shortLine(l.Text[j]) {
+		return -1
+	}
+	if k := l.prevVisible(j); k < 0 || l.Roles[k] != RoleAttachment && l.Roles[k] != RoleDate {
+		return -1
+	}
+	return j
 }
 
 // dropTransmittals drops the cover letter that sends reports on
