@@ -149,7 +149,15 @@ func ratedFunds(t *fundsText, year int) *StatedFunds {
 // that may state the spending.
 var (
 	budgetWords = []string{"预算", "安排", "下达", "合计", "总额"}
-	spendWords  = []string{"支出", "支付", "拨付", "使用"}
+	spendWords  = append([]string{"支出", "使用"}, paidWords...)
+)
+
+// paidWords name money paid out: by the unit to whom it owes (拨付,
+// 支付), or handed out to those a subsidy or compensation is for (兑付,
+// 兑现, 发放), which the unit never receives.
+var (
+	paidWords = append([]string{"拨付", "支付"}, handedOut...)
+	handedOut = []string{"兑付", "兑现", "发放"}
 )
 
 // statesRate reports whether s names an execution rate.
@@ -183,7 +191,8 @@ func amountOf(s string, f *model.Figure, block, seq int) (ratedAmount, bool) {
 // spendingLabel reports whether an amount's label names money spent,
 // received, saved or left over: no budget.
 func spendingLabel(l string) bool {
-	return grammar.ContainsAny(l, []string{"支出", "执行", "使用", "实际", "支付", "拨付", "到位", "结余", "结转", "收入", "节约", "减少"})
+	return grammar.ContainsAny(l, []string{"支出", "执行", "使用", "实际", "到位", "结余", "结转", "收入", "节约", "减少"}) ||
+		grammar.ContainsAny(l, paidWords)
 }
 
 // notSpent are the words of a label of money received, saved or left
@@ -535,7 +544,7 @@ func mayStateFunds(s string, issued fundsMode) bool {
 	}
 	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued == modeIssued && strings.Contains(s, "下达")) &&
 		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际") ||
-			strings.Contains(s, "拨付") || strings.Contains(s, "支付"))
+			grammar.ContainsAny(s, paidWords))
 }
 
 // lead is the text of f's clause before it: "年中调减至" where the label
@@ -578,8 +587,10 @@ func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 	// A fund the clause says was allotted (安排…补助资金) is the budget,
 	// though a 补助资金 alone is money received.
 	allotted := strings.Contains(lead+l, "安排") && strings.HasSuffix(l, "资金")
+	// A 补助资金 handed out (已发放补助资金) is spent.
+	handed := grammar.ContainsAny(l, handedOut)
 	for _, w := range []string{"结余", "结转", "到位", "收入", "下达", "拨入", "总投资", "补助资金"} {
-		if strings.Contains(income, w) && !(issued == modeIssued && w == "下达") && !(allotted && w == "补助资金") {
+		if strings.Contains(income, w) && !(issued == modeIssued && w == "下达") && !((allotted || handed) && w == "补助资金") {
 			return "", 0
 		}
 	}
@@ -588,7 +599,8 @@ func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 	switch {
 	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际")):
 		return "actual", rankSpent
-	case !budget && (strings.Contains(l, "拨付") || strings.Contains(l, "支付")):
+	case !budget && grammar.ContainsAny(l, paidWords) && !strings.Contains(l, "未"):
+		// 未兑现, 未拨付: what is still to be paid out
 		return "actual", rankPaid
 	case strings.Contains(l, "全年预算") || strings.Contains(l, "调整"):
 		return "budget", rankAdjusted
