@@ -207,3 +207,35 @@ func TestTransmittal(t *testing.T) {
 		t.Errorf("report with headings: %d spans, first %q; want it kept", len(l.Spans), l.Spans[0].Title)
 	}
 }
+
+// TestIssuerAbove: the line naming a unit above a later report's title
+// heads that report once the report before has ended (its closing date,
+// an attachment label); right under body text it may sign that text.
+func TestIssuerAbove(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		second    int // first block of the second span
+	}{
+		{"after a date", `2021年度河道保洁项目自评报告
+一、项目概况
+全年保洁河道12条。
+某某区水利局
+2022年3月28日
+某某区园林局
+2021年度公园管护项目自评报告
+一、项目概况
+全年管护公园5个。`, 5},
+		{"under body text", `2021年度河道保洁项目自评报告
+一、项目概况
+全年保洁河道12条。
+某某区水利局
+2021年度公园管护项目自评报告
+一、项目概况
+全年管护公园5个。`, 4},
+	} {
+		l := Analyze(doctest.Parse(c.name, c.src))
+		if len(l.Spans) != 2 || l.Spans[1].First != c.second {
+			t.Errorf("%s: spans %+v, want the second from block %d", c.name, l.Spans, c.second)
+		}
+	}
+}
