@@ -22,6 +22,7 @@ func Analyze(doc *model.Document) *Layout {
 	for i := range doc.Body {
 		l.Roles[i], l.Text[i] = l.readRole(i)
 	}
+	l.markRunningHeads()
 	l.markLineCover()
 	l.markNotes()
 	l.markContents()
