@@ -702,3 +702,34 @@ func TestTSVLabelAmounts(t *testing.T) {
 		}
 	}
 }
+
+// TestCards: a form exported as cards (a row's label, then its cells as
+// indented "key：value" lines) is a table under the caption over it, the
+// keys its header; lines of a label and a value not indented stay text.
+func TestCards(t *testing.T) {
+	doc := decodeOne(t, "二、资金执行\n"+
+		"资金投入（元）\n"+
+		"合计\n"+
+		"  预算数：2,400,000\n"+
+		"  执行数：2,315,000\n"+
+		"  执行率：96.46%\n"+
+		"财政资金\n"+
+		"  预算数：2,000,000\n"+
+		"  执行数：1,915,000\n"+
+		"\n"+
+		"自评得分：93\n"+
+		"评价等级：优\n")
+	checkGrid(t, doc, []string{
+		"资金投入（元） | 预算数 | 执行数 | 执行率",
+		"合计 | 2,400,000 | 2,315,000 | 96.46%",
+		"财政资金 | 2,000,000 | 1,915,000 | ",
+	})
+	if n := len(doc.Body); n != 4 {
+		t.Errorf("%d blocks, want the heading, the table and two lines", n)
+	}
+	// One card is no table.
+	doc = decodeOne(t, "联系人\n  姓名：王芳\n  电话：0871-1234567\n")
+	if len(doc.Tables) != 0 {
+		t.Errorf("one card: %d tables", len(doc.Tables))
+	}
+}
