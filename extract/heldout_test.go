@@ -45,7 +45,7 @@ var heldOutSets = []heldOutSet{
 	{"heldout10", 12, 100},
 	{"heldout11", 12, 100},
 	{"heldout12", 12, 100},
-	{"heldout13", 12, 79},
+	{"heldout13", 12, 100},
 	{"heldout14", 12, 100},
 }
 

@@ -58,13 +58,21 @@ func report(l *structure.Layout, k int, s structure.Span) model.Report {
 func year(s string) int { return grammar.FirstYear(s) }
 
 // bodyParas lists the text paragraphs of a span as the reader gave them,
-// so that offsets count in Paragraph.Text.
+// so that offsets count in Paragraph.Text. A paragraph after a page break
+// knows it (Over), so that a sentence the break cuts runs on.
 func bodyParas(l *structure.Layout, s structure.Span) []facts.Para {
 	var out []facts.Para
+	prev := -1
 	for i := s.First; i < s.End; i++ {
-		if l.Roles[i] == structure.RoleText {
-			out = append(out, facts.NewPara(i, l.Doc.Body[i].Para.Text))
+		if l.Roles[i] != structure.RoleText {
+			continue
 		}
+		p := facts.NewPara(i, l.Doc.Body[i].Para.Text)
+		if prev >= 0 && i > prev+1 && l.PageBreak(prev, i) {
+			p.Over = i - prev - 1
+		}
+		out = append(out, p)
+		prev = i
 	}
 	return out
 }

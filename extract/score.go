@@ -56,6 +56,18 @@ func readScore(s *State, r *model.Report, _ []facts.Para) {
 					}
 				}
 			}
+			if f.Score != "" && f.Max == "" && i+1 < to && l.Roles[i+1] == structure.RoleText && l.Doc.Body[i+1].Kind == model.KindParagraph {
+				// A form's result written a line a field (总分：100 over
+				// 自评得分：95.38): read as one sentence, the first is what
+				// the score is out of.
+				joined := text + "，"
+				if g := result.Text(joined + l.Doc.Body[i+1].Para.Text); g.Max == f.Score && g.Score != "" && g.Score != f.Score {
+					if n := utf8.RuneCountInString(joined); g.Offset >= n {
+						f, at = g, i+1
+						f.Offset -= n
+					}
+				}
+			}
 			take(f, func() { sc.Block, sc.Offset, sc.TableNo, sc.Row = at, f.Offset, 0, 0 })
 		}
 	}

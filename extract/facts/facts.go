@@ -22,6 +22,10 @@ type Para struct {
 	// bytes at the same offsets; NewPara sets it, so that the extractors
 	// here match on it without folding each paragraph again.
 	Folded string
+	// Over is how many blocks of a page break (blank lines, the page
+	// number, running heads) part the paragraph from the text block
+	// above it; 0 when none do. A sentence runs on over them.
+	Over int
 }
 
 // NewPara returns the paragraph of block with its text folded once.

@@ -282,11 +282,16 @@ func (t *fundsText) sentenceRuns() [][]blockSentence {
 }
 
 func sentenceFunds(t *fundsText, year int, issued fundsMode) *StatedFunds {
+	var tried map[string]bool // the sentences read whole in their paragraphs
 	for _, ss := range t.paraSentences() {
 		for _, s := range ss {
 			if !mayStateFunds(s.folded, issued) || otherYear(s.text, year) {
 				continue
 			}
+			if tried == nil {
+				tried = make(map[string]bool)
+			}
+			tried[s.text] = true
 			if m := moneyIn(s.text, issued); m.budget != nil && m.actual != nil {
 				return m.funds(s.block)
 			}
@@ -294,6 +299,13 @@ func sentenceFunds(t *fundsText, year int, issued fundsMode) *StatedFunds {
 	}
 	for _, run := range t.sentenceRuns() {
 		for i := 0; i < len(run); i++ {
+			// A sentence a PDF's line breaks cut (…实际支出1,216.00 / 万元)
+			// is whole only here.
+			if s := run[i]; !tried[s.text] && mayStateFunds(s.folded, issued) && !otherYear(s.text, year) {
+				if m := moneyIn(s.text, issued); m.budget != nil && m.actual != nil {
+					return m.funds(s.block)
+				}
+			}
 			// The next sentence with an amount: one on who manages the
 			// money ("资金由……负责分配") may stand between.
 			j := i + 1
@@ -518,10 +530,11 @@ func joinRun(run []Para) Para {
 }
 
 // RunsOn reports whether next continues the sentence prev breaks off:
-// the block right after it, prev ending in no sentence's end, next
-// starting no heading or item, prev no heading itself.
+// the block right after it (or after the page break that follows it),
+// prev ending in no sentence's end, next starting no heading or item,
+// prev no heading itself.
 func RunsOn(prev, next Para) bool {
-	if next.Block != prev.Block+1 {
+	if next.Block-next.Over != prev.Block+1 {
 		return false
 	}
 	t := strings.TrimRightFunc(prev.Text, textnorm.IsSpace)

@@ -22,6 +22,7 @@ func Analyze(doc *model.Document) *Layout {
 	for i := range doc.Body {
 		l.Roles[i], l.Text[i] = l.readRole(i)
 	}
+	l.markRunningHeads()
 	l.markLineCover()
 	l.markNotes()
 	l.markContents()
@@ -431,6 +432,13 @@ func (l *Layout) titles() []title {
 			l.Roles[j] = RoleTitle
 			t.blocks = []int{j, i}
 			t.text = textnorm.Label(textnorm.OneLine(l.Text[j])) + text
+			// A title over three lines, the place and the year on the
+			// first alone: "某某区2021年度" / "…专项资金" / "绩效评价报告".
+			if k := j - 1; k >= 0 && l.Roles[k] == RoleText && TitleYear(t.text) == 0 && placeAndYear(l.Text[k]) {
+				l.Roles[k] = RoleTitle
+				t.blocks = []int{k, j, i}
+				t.text = textnorm.Label(textnorm.OneLine(l.Text[k])) + t.text
+			}
 		}
 		out = append(out, t)
 	}
@@ -447,6 +455,17 @@ func (l *Layout) titledLater(i int, text string) bool {
 		}
 	}
 	return false
+}
+
+// placeAndYear is a short line that ends in the year a title covers
+// (某某区2021年度), nothing after it.
+func placeAndYear(s string) bool {
+	s = textnorm.OneLine(s)
+	if !shortLine(s) || TitleYear(s) == 0 {
+		return false
+	}
+	s = strings.TrimSuffix(s, "度")
+	return strings.HasSuffix(s, "年")
 }
 
 // shortLine is a line that can be the first half of a title.

@@ -23,6 +23,7 @@ type KindReader interface {
 func DefaultKinds() []Detector {
 	return []Detector{
 		fundsReader{},
+		fundRowsReader{},
 		evaluatorsReader{},
 		goalsKind{},
 		indicatorsReader{},

@@ -213,7 +213,7 @@ func isNumeric(s string) bool {
 // (全年执行数) is measured against, and the execution rate reports print
 // is computed from it.
 var (
-	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "资金来源", "资金用途", "资金性质", "资金情况", "支出内容", "来源", "用途", "项目", "科目"}
+	nameCols   = []string{"项目名称", "名称", "项目内容", "支出项目", "资金来源", "资金用途", "资金性质", "资金情况", "支出内容", "来源", "用途", "项目", "科目", "类别", "类型"}
 	budgetCols = []string{"项目资金安排", "全年预算数", "调整后预算", "调整预算", "全年预算", "年初预算数", "年初预算", "预算数", "预算金额", "资金安排", "预算", "计划投入", "安排"}
 	actualCols = []string{"实际投入", "实际支出", "执行数", "实际执行", "支出数", "实际到位", "执行金额", "支出", "执行"}
 	personCols = []string{"姓名"}

@@ -675,3 +675,61 @@ func TestSpacedTableOverPages(t *testing.T) {
 		t.Errorf("no header repeated: %d tables", len(doc.Tables))
 	}
 }
+
+// TestTSVLabelAmounts: tab-separated rows of a label and an amount, three
+// or more, are a table (a funds table with one figure a row); a table of
+// contents, its pages bare numbers, and cover lines stay text.
+func TestTSVLabelAmounts(t *testing.T) {
+	doc := decodeOne(t, "资金情况如下（单位：元）：\n"+
+		"类别\t数额\n"+
+		"本年预算\t3,200,000.00\n"+
+		"本年支出\t3,046,500.00\n"+
+		"支出进度\t95.20%\n"+
+		"\n三、绩效情况\n")
+	checkGrid(t, doc, []string{
+		"类别 | 数额",
+		"本年预算 | 3,200,000.00",
+		"本年支出 | 3,046,500.00",
+		"支出进度 | 95.20%",
+	})
+	for _, text := range []string{
+		"一、项目基本情况\t1\n二、绩效评价工作情况\t3\n三、评价结论\t5\n",
+		"项目名称\t河道清淤\n实施单位\t某某镇人民政府\n预算金额\t120.00万元\n",
+	} {
+		doc := decodeOne(t, text)
+		if len(doc.Tables) != 0 || len(doc.Body) != strings.Count(text, "\n") {
+			t.Errorf("%q: %d tables, %d blocks", text, len(doc.Tables), len(doc.Body))
+		}
+	}
+}
+
+// TestCards: a form exported as cards (a row's label, then its cells as
+// indented "key：value" lines) is a table under the caption over it, the
+// keys its header; lines of a label and a value not indented stay text.
+func TestCards(t *testing.T) {
+	doc := decodeOne(t, "二、资金执行\n"+
+		"资金投入（元）\n"+
+		"合计\n"+
+		"  预算数：2,400,000\n"+
+		"  执行数：2,315,000\n"+
+		"  执行率：96.46%\n"+
+		"财政资金\n"+
+		"  预算数：2,000,000\n"+
+		"  执行数：1,915,000\n"+
+		"\n"+
+		"自评得分：93\n"+
+		"评价等级：优\n")
+	checkGrid(t, doc, []string{
+		"资金投入（元） | 预算数 | 执行数 | 执行率",
+		"合计 | 2,400,000 | 2,315,000 | 96.46%",
+		"财政资金 | 2,000,000 | 1,915,000 | ",
+	})
+	if n := len(doc.Body); n != 4 {
+		t.Errorf("%d blocks, want the heading, the table and two lines", n)
+	}
+	// One card is no table.
+	doc = decodeOne(t, "联系人\n  姓名：王芳\n  电话：0871-1234567\n")
+	if len(doc.Tables) != 0 {
+		t.Errorf("one card: %d tables", len(doc.Tables))
+	}
+}

@@ -76,6 +76,8 @@ func parse(doc *model.Document, lines []string) {
 			t, next, ok = readBoxTable(lines, i)
 		case isKVStart(lines, i):
 			t, next, ok = readKVTable(lines, i)
+		case isCardsStart(lines, i):
+			t, next, ok = readCardTable(lines, i)
 		case isPipeCell(bars[i]):
 			t, next, ok = readPipeCellTable(bars, i)
 		case strings.Contains(bars[i], "|"):

@@ -44,12 +44,14 @@ func inTSVRun(l string) bool {
 
 // readTSVTable reads the tab-separated rows that start at lines[i], up to
 // a line that is no such row (a blank line ends the table). They make a
-// table when two rows or more hold three cells with text or more; lines of
-// a label and a value, or of a heading and its page, stay text, which the
-// structure reads as cover lines or contents.
+// table when two rows or more hold three cells with text or more, or when
+// three rows or more are a label and an amount (a funds table turned on its
+// side: 年初预算, 900.00); other lines of a label and a value, or of a
+// heading and its page, stay text, which the structure reads as cover
+// lines or contents.
 func readTSVTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	t.first = i + 1
-	wide := 0
+	wide, amounts := 0, 0
 	k := i
 	for ; k < len(lines) && inTSVRun(lines[k]); k++ {
 		cells := tsvCells(lines[k])
@@ -64,8 +66,19 @@ func readTSVTable(lines []string, i int) (t draftTable, next int, ok bool) {
 		if n >= 3 {
 			wide++
 		}
+		if n == 2 && len(cells) == 2 && labelAmount(cells) {
+			amounts++
+		}
 		t.rows = append(t.rows, row)
 		t.lastLine = k + 1
 	}
-	return t, k, wide >= 2
+	return t, k, wide >= 2 || amounts >= 3
+}
+
+// labelAmount tells a row of a label and an amount written as money is
+// (1,560.00, 94.50%, 812.7万元), not a bare number such as a page's in a
+// table of contents.
+func labelAmount(cells []string) bool {
+	a := cells[1]
+	return !amountCell.MatchString(cells[0]) && amountCell.MatchString(a) && strings.ContainsAny(a, ".,，%％元")
 }
