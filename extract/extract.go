@@ -122,6 +122,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, doc *model.Document) (*m
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	mendOCR(doc)
 	s := &State{Layout: structure.Analyze(doc), ctx: ctx}
 	for _, p := range e.passes {
 		if err := ctx.Err(); err != nil {
