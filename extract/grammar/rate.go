@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -159,4 +160,25 @@ func QuotientSign(gap string) bool {
 		return true
 	}
 	return false
+}
+
+// FractionRate reads a stated rate written as a fraction, as a sheet's raw
+// value gives it (0.9532956685499058 for 95.33%), as the percentage it
+// stands for: when stated is at most 1 and the amounts' own rate is
+// stated × 100, not stated itself. ok is false otherwise.
+func FractionRate(stated float64, budget, actual string) (rate float64, ok bool) {
+	if stated <= 0 || stated > 1 {
+		return 0, false
+	}
+	computed, ok := Rate(budget, actual)
+	if !ok {
+		return 0, false
+	}
+	near := func(v float64) bool { return v-computed <= 0.1+1e-9 && computed-v <= 0.1+1e-9 }
+	if near(stated) || !near(stated*100) {
+		return 0, false
+	}
+	// Rounded to ten decimals, so that 0.947 reads 94.7, not the
+	// 94.69999999999999 of a float product.
+	return math.Round(stated*1e12) / 1e10, true
 }

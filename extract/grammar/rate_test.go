@@ -82,3 +82,24 @@ func TestParsePercentAndDisagreement(t *testing.T) {
 		}
 	}
 }
+
+func TestFractionRate(t *testing.T) {
+	for _, c := range []struct {
+		stated         float64
+		budget, actual string
+		want           float64
+		ok             bool
+	}{
+		{0.8812, "500", "440.6", 88.12, true}, // 440.6 / 500 = 88.12%
+		{1, "300", "300", 100, true},          // spent in full
+		{0.9, "1000", "9", 0, false},          // 0.9% indeed
+		{0.5, "500", "440.6", 0, false},       // the amounts say neither
+		{88.12, "500", "440.6", 0, false},     // a percentage already
+		{0.8812, "0", "440.6", 0, false},      // no rate from the amounts
+	} {
+		got, ok := FractionRate(c.stated, c.budget, c.actual)
+		if ok != c.ok || ok && (got-c.want > 1e-9 || c.want-got > 1e-9) {
+			t.Errorf("FractionRate(%v, %s, %s) = %v, %v; want %v, %v", c.stated, c.budget, c.actual, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -58,7 +58,7 @@ func (fundRowsReader) Read(t *model.Table, rt model.ReportTable, b model.TableBl
 		raw       string
 	}
 	budget, actual, initial := pick{rank: -1}, pick{rank: -1}, pick{rank: -1}
-	var stated *float64
+	statedRaw := "" // the first rate cell that reads as one
 	better := func(p *pick, words []string, s string, row int, raw string) {
 		rank := wordRank(s, words)
 		if rank == len(words) || p.rank >= 0 && rank >= p.rank {
@@ -73,8 +73,8 @@ func (fundRowsReader) Read(t *model.Table, rt model.ReportTable, b model.TableBl
 		switch {
 		case s == "" || raw == "":
 		case rateColumn([]string{s}) == 0:
-			if stated == nil {
-				stated = statedRate(raw)
+			if statedRaw == "" && statedRate(raw, nil, nil) != nil {
+				statedRaw = raw
 			}
 		case notAmount(s):
 		case strings.Contains(s, "年初"):
@@ -92,10 +92,10 @@ func (fundRowsReader) Read(t *model.Table, rt model.ReportTable, b model.TableBl
 		return
 	}
 	f := model.Fund{Item: cellText(t, budget.row, label), Budget: budget.v, Actual: actual.v, BudgetRaw: budget.raw, ActualRaw: actual.raw,
-		Rate: rate(budget.v, actual.v), RateStated: stated, TableNo: rt.TableNo, Row: budget.row}
+		Rate: rate(budget.v, actual.v), RateStated: statedRate(statedRaw, budget.v, actual.v), TableNo: rt.TableNo, Row: budget.row}
 	r.Funds = append(r.Funds, f)
 	r.BudgetSource = "table"
-	r.RateStated = stated
+	r.RateStated = f.RateStated
 	if initial.v != nil && initial.row != budget.row {
 		r.InitialBudget = initial.v
 	}

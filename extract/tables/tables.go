@@ -402,7 +402,7 @@ func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) Fu
 		f.Rate = rate(f.Budget, f.Actual)
 		if stated >= 0 {
 			raw := cellText(t, r, stated)
-			if f.RateStated = statedRate(raw); f.RateStated != nil {
+			if f.RateStated = statedRate(raw, f.Budget, f.Actual); f.RateStated != nil {
 				if fb.RateRaw == nil {
 					fb.RateRaw = make(map[int]string)
 				}
@@ -499,11 +499,18 @@ func rateColumn(header []string) int {
 }
 
 // statedRate reads a rate cell ("99.00%", "99", "99.00％"), nil when the
-// cell holds no single rate.
-func statedRate(cell string) *float64 {
+// cell holds no single rate. A fraction (0.9532956685499058, a sheet's raw
+// value) is read as the percentage it stands for when the row's budget
+// and actual spending give that rate (grammar.FractionRate).
+func statedRate(cell string, budget, actual *model.Amount) *float64 {
 	v, _, ok := grammar.ParsePercent(cell)
 	if !ok {
 		return nil
+	}
+	if budget != nil && actual != nil {
+		if p, ok := grammar.FractionRate(v, *budget, *actual); ok {
+			v = p
+		}
 	}
 	return &v
 }
