@@ -364,6 +364,8 @@ func readFundsBlock(t *model.Table, rt model.ReportTable, b model.TableBlock) Fu
 	context := UnitContext(rt)
 	if u := wrappedUnit(t, b); u != "" {
 		context += " " + u
+	} else if u := noteAbove(t, b); u != "" {
+		context += " " + u
 	}
 	var fb FundsBlock
 	var out []model.Fund
@@ -474,6 +476,23 @@ func wrappedUnit(t *model.Table, b model.TableBlock) string {
 		}
 	}
 	return note
+}
+
+// noteAbove is a unit note a form states in a cell of its own in the rows
+// above block b, as a sheet gives it at the end of its 填报单位 row
+// ("单位：万元"): the form's unit of money, when the block's header and
+// caption state none. "" when none.
+func noteAbove(t *model.Table, b model.TableBlock) string {
+	for _, c := range t.Cells {
+		if c.Row >= b.FirstRow {
+			break // row-major: the block's rows come next
+		}
+		s := strings.TrimFunc(textnorm.Simplify(c.Text), grammar.IsSpace)
+		if strings.HasPrefix(s, "单位") && unitCell(s) {
+			return s
+		}
+	}
+	return ""
 }
 
 // initialCols are the headers of the budget at the start of the year.
