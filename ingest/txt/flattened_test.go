@@ -733,3 +733,28 @@ func TestCards(t *testing.T) {
 		t.Errorf("one card: %d tables", len(doc.Tables))
 	}
 }
+
+// TestTSVQuotedLineBreak: a sheet saved as text quotes a cell with a line
+// break in it, its quotes doubled; the row runs on to the line where the
+// quote closes, and the cell keeps its break. A stray quote left open is
+// text of its cell, and ends no table.
+func TestTSVQuotedLineBreak(t *testing.T) {
+	doc := decodeOne(t, "年度目标\t预期目标\t\t实际完成情况\t\r\n"+
+		"\t\"改造校舍3所；\r\n完成\"\"两室\"\"建设。\"\t\t\"改造校舍3所；\r\n已完成。\"\t\r\n"+
+		"一级指标\t二级指标\t三级指标\t分值\t得分\r\n"+
+		"产出指标\t数量指标\t改造校舍数\t20\t20\r\n")
+	checkGrid(t, doc, []string{
+		"年度目标 | 预期目标 |  | 实际完成情况 | ",
+		" | 改造校舍3所；\n完成\"两室\"建设。 |  | 改造校舍3所；\n已完成。 | ",
+		"一级指标 | 二级指标 | 三级指标 | 分值 | 得分",
+		"产出指标 | 数量指标 | 改造校舍数 | 20 | 20",
+	})
+	doc = decodeOne(t, "一级指标\t二级指标\t三级指标\t分值\t得分\n"+
+		"产出指标\t\"数量指标\t改造校舍数\t20\t20\n"+
+		"效益指标\t社会效益\t入学率\t10\t10\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 分值 | 得分",
+		"产出指标 | \"数量指标 | 改造校舍数 | 20 | 20",
+		"效益指标 | 社会效益 | 入学率 | 10 | 10",
+	})
+}

@@ -53,26 +53,86 @@ func readTSVTable(lines []string, i int) (t draftTable, next int, ok bool) {
 	t.first = i + 1
 	wide, amounts := 0, 0
 	k := i
-	for ; k < len(lines) && inTSVRun(lines[k]); k++ {
-		cells := tsvCells(lines[k])
-		row := make([]draftCell, len(cells))
+	for k < len(lines) {
+		row, end := tsvRecord(lines, k)
+		if row == nil && !inTSVRun(lines[k]) {
+			break
+		}
+		if row == nil {
+			cells := tsvCells(lines[k])
+			row = make([]draftCell, len(cells))
+			for c, s := range cells {
+				row[c] = draftCell{paras: []line{{s, k + 1}}}
+			}
+		}
 		n := 0
-		for c, s := range cells {
-			row[c] = draftCell{paras: []line{{s, k + 1}}}
-			if s != "" {
+		for _, c := range row {
+			if len(c.paras) > 1 || c.paras[0].text != "" {
 				n++
 			}
 		}
 		if n >= 3 {
 			wide++
 		}
-		if n == 2 && len(cells) == 2 && labelAmount(cells) {
+		if n == 2 && len(row) == 2 && end == k+1 && labelAmount(tsvCells(lines[k])) {
 			amounts++
 		}
 		t.rows = append(t.rows, row)
-		t.lastLine = k + 1
+		t.lastLine = end
+		k = end
 	}
 	return t, k, wide >= 2 || amounts >= 3
+}
+
+// tsvRecord reads the row that starts at lines[k] when a cell of it is
+// quoted over several lines, as a sheet saved as text writes a cell with
+// a line break in it ("新建…；⏎提高…"): the row's cells, the quoted one a
+// paragraph a line without its quotes, and the index of the line after
+// the row. row is nil when no quoted cell runs past lines[k], or when its
+// quote stays open (a stray quote is text).
+func tsvRecord(lines []string, k int) (row []draftCell, next int) {
+	first := strings.TrimRight(lines[k], "\r")
+	if !strings.Contains(first, "\"") || !strings.Contains(first, "\t") && !strings.HasPrefix(first, "\"") {
+		return nil, k + 1
+	}
+	var cell []line
+	var b strings.Builder
+	quoted, inQuote, start := false, false, true
+	for j := k; j < len(lines) && j-k < maxCSVRecordLines; j++ {
+		l := strings.TrimRight(lines[j], "\r")
+		for x := 0; x < len(l); x++ {
+			ch := l[x]
+			switch {
+			case inQuote && ch == '"' && x+1 < len(l) && l[x+1] == '"':
+				b.WriteByte('"')
+				x++
+			case inQuote && ch == '"':
+				inQuote = false
+			case inQuote:
+				b.WriteByte(ch)
+			case start && ch == '"':
+				inQuote, quoted = true, true
+			case ch == '\t':
+				cell = append(cell, line{trim(b.String()), j + 1})
+				row = append(row, draftCell{paras: cell})
+				cell, start = nil, true
+				b.Reset()
+				continue
+			default:
+				b.WriteByte(ch)
+			}
+			start = false
+		}
+		cell = append(cell, line{trim(b.String()), j + 1})
+		b.Reset()
+		if !inQuote {
+			if j == k || !quoted {
+				return nil, k + 1
+			}
+			return append(row, draftCell{paras: cell}), j + 1
+		}
+	}
+	return nil, k + 1
 }
 
 // labelAmount tells a row of a label and an amount written as money is
