@@ -758,3 +758,21 @@ func TestTSVQuotedLineBreak(t *testing.T) {
 		"效益指标 | 社会效益 | 入学率 | 10 | 10",
 	})
 }
+
+// TestStrokeBars: OCR reads a scanned table's rules as the stroke 丨 on
+// one line and as | on the next; both part cells. A line of prose with
+// the stroke in it stays text.
+func TestStrokeBars(t *testing.T) {
+	doc := decodeOne(t, "丨 指标名称 丨 目标值 丨 完成值 丨\n"+
+		"| 培训人数 | 500人 | 512人 |\n"+
+		"| 培训合格率 | ≥90% | 93% |\n"+
+		"\n丨字旁的字，如丨、中、串，笔画丨为竖\n")
+	checkGrid(t, doc, []string{
+		"指标名称 | 目标值 | 完成值",
+		"培训人数 | 500人 | 512人",
+		"培训合格率 | ≥90% | 93%",
+	})
+	if last := doc.Body[len(doc.Body)-1]; last.Kind != model.KindParagraph || !strings.HasPrefix(last.Para.Text, "丨字旁") {
+		t.Errorf("last block %+v, want the prose line", last)
+	}
+}

@@ -195,13 +195,22 @@ scan:
 
 // wideBars writes "|" for the other runes that part the cells of a pipe
 // table: the full-width bar of Chinese input methods (｜, U+FF5C) and the
-// broken bar (¦, U+00A6). It is the one place that says which runes part
-// cells; the pipe readers then know "|" alone.
+// broken bar (¦, U+00A6); with strokeBars, the one place that says which
+// runes part cells; the pipe readers then know "|" alone.
 var wideBars = strings.NewReplacer("｜", "|", "¦", "|")
 
 // hasWideBar tells a line with a bar other than "|".
 func hasWideBar(l string) bool {
-	return strings.Contains(l, "｜") || strings.Contains(l, "¦")
+	return strings.Contains(l, "｜") || strings.Contains(l, "¦") || strokeBars(l)
+}
+
+// strokeBars tells a row whose rules OCR read as the stroke 丨 (U+4E28),
+// as it reads a scanned table's: a line that starts and ends with it and
+// holds three or more. The stroke stands in text too (a rare character),
+// so a line that uses it otherwise keeps it.
+func strokeBars(l string) bool {
+	s := trim(l)
+	return strings.HasPrefix(s, "丨") && strings.HasSuffix(s, "丨") && strings.Count(s, "丨") >= 3
 }
 
 // withBars returns lines with every bar written "|": lines itself when no
@@ -216,7 +225,10 @@ func withBars(lines []string) []string {
 		if out == nil {
 			out = append([]string(nil), lines...)
 		}
-		out[i] = wideBars.Replace(l)
+		if l = wideBars.Replace(l); strokeBars(l) {
+			l = strings.ReplaceAll(l, "丨", "|")
+		}
+		out[i] = l
 	}
 	if out == nil {
 		return lines
