@@ -733,3 +733,19 @@ func TestCards(t *testing.T) {
 		t.Errorf("one card: %d tables", len(doc.Tables))
 	}
 }
+
+// TestSpacedOutLabel: a row label a PDF spaces out to its column's width
+// (小    计, as pdftotext -layout keeps it) is one cell, not two: read as
+// two, it pushes the row's amounts a column right of their heads.
+func TestSpacedOutLabel(t *testing.T) {
+	doc := decodeOne(t, "    项目          预算数        执行数\n"+
+		"    设备购置       120.00        118.50\n"+
+		"    人员培训        30.00         27.00\n"+
+		"    小    计      150.00        145.50\n")
+	checkGrid(t, doc, []string{
+		"项目 | 预算数 | 执行数",
+		"设备购置 | 120.00 | 118.50",
+		"人员培训 | 30.00 | 27.00",
+		"小计 | 150.00 | 145.50",
+	})
+}

@@ -155,6 +155,7 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 			cells[c] = head + cells[c]
 		}
 		heads = nil
+		cells = joinSpacedLabel(cells)
 		switch {
 		case indicatorHeader(cells) >= 0:
 			indicators = true
@@ -467,4 +468,19 @@ func fillGaps(r []string, l string, sep, unit, width int) []string {
 		out = append(out, "")
 	}
 	return out
+}
+
+// joinSpacedLabel joins the leading cells of a row that are one Han
+// character each: a label spaced out to its column's width (合    计,
+// 序    号), which no table writes as cells of a character apiece. A row
+// of nothing else (优  良  中  差) is left as it is.
+func joinSpacedLabel(cells []string) []string {
+	n := 0
+	for n < len(cells) && n < 4 && utf8.RuneCountInString(cells[n]) == 1 && unicode.Is(unicode.Han, firstRune(cells[n])) {
+		n++
+	}
+	if n < 2 || n == len(cells) {
+		return cells
+	}
+	return append([]string{strings.Join(cells[:n], "")}, cells[n:]...)
 }
