@@ -749,3 +749,18 @@ func TestSpacedOutLabel(t *testing.T) {
 		"小计 | 150.00 | 145.50",
 	})
 }
+
+// TestSpacedHeaderNoteOffColumn: a header's unit note on the line under
+// it, centred by the PDF a column or so off where its head starts, ends
+// that head; it is no row of the table.
+func TestSpacedHeaderNoteOffColumn(t *testing.T) {
+	doc := decodeOne(t, "    资金类别        年初预算        决算支出        完成率\n"+
+		"                     (万元)          (万元)\n"+
+		"    专项资金          88.00           80.52          91.50%\n"+
+		"    配套资金          12.00           12.00         100.00%\n")
+	checkGrid(t, doc, []string{
+		"资金类别 | 年初预算(万元) | 决算支出(万元) | 完成率",
+		"专项资金 | 88.00 | 80.52 | 91.50%",
+		"配套资金 | 12.00 | 12.00 | 100.00%",
+	})
+}
