@@ -764,3 +764,48 @@ func TestSpacedHeaderNoteOffColumn(t *testing.T) {
 		"配套资金 | 12.00 | 12.00 | 100.00%",
 	})
 }
+
+// TestLineCellsTwoLevels: a scoring table copied one cell a line whose
+// header names two levels (一级指标, 三级指标) before its numbers; the
+// first level stands only in the first row of its group.
+func TestLineCellsTwoLevels(t *testing.T) {
+	doc := decodeOne(t, "表3 指标得分\n一级指标\n三级指标\n分值\n得分\n"+
+		"投入\n资金到位率\n6\n6\n预算执行率\n6\n5.2\n"+
+		"效益\n群众满意度\n12\n11\n总计\n24\n22.2\n四、问题\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 三级指标 | 分值 | 得分",
+		"投入 | 资金到位率 | 6 | 6",
+		" | 预算执行率 | 6 | 5.2",
+		"效益 | 群众满意度 | 12 | 11",
+		"总计 | 24 | 22.2 | <",
+	})
+}
+
+// TestLineCellsOverPageBreak: a page break between two cells of an
+// indicator table copied one cell a line (a blank line, the page's number,
+// a form feed) leaves the table whole, its number not a cell.
+func TestLineCellsOverPageBreak(t *testing.T) {
+	doc := decodeOne(t, "一级指标\n二级指标\n三级指标\n指标值\n完成值\n分值\n得分\n"+
+		"产出指标\n数量指标\n新建泵站\n3座\n3座\n20\n20\n"+
+		"质量指标\n验收合格率\n100%\n\n- 2 -\n\f100%\n20\n20\n"+
+		"效益指标\n社会效益指标\n受益人口\n≥5000人\n5600人\n30\n30\n五、问题\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 新建泵站 | 3座 | 3座 | 20 | 20",
+		" | 质量指标 | 验收合格率 | 100% | 100% | 20 | 20",
+		"效益指标 | 社会效益指标 | 受益人口 | ≥5000人 | 5600人 | 30 | 30",
+	})
+}
+
+// TestLineCellsEndAtText: the text after an indicator table copied one
+// cell a line, a heading and sentences broken at the line's width where
+// the weight and score would stand, is no row.
+func TestLineCellsEndAtText(t *testing.T) {
+	doc := decodeOne(t, "一级指标\n二级指标\n三级指标\n指标值\n完成值\n分值\n得分\n"+
+		"产出指标\n数量指标\n新建泵站\n3座\n3座\n20\n20\n"+
+		"3.自评结论\n本项目自评得分95分，\n等级为优。\n五、问题\n管护不够。\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 新建泵站 | 3座 | 3座 | 20 | 20",
+	})
+}
