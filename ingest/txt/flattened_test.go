@@ -809,3 +809,20 @@ func TestLineCellsEndAtText(t *testing.T) {
 		"产出指标 | 数量指标 | 新建泵站 | 3座 | 3座 | 20 | 20",
 	})
 }
+
+// TestTSVFundsRowspan: a form's funds block copied from a web page keeps
+// the label merged down its left (资金情况（万元）) only on the header row,
+// the empty cell beside it too; the rows under it, one cell shorter, are
+// placed under their heads.
+func TestTSVFundsRowspan(t *testing.T) {
+	doc := decodeOne(t, "资金情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t执行率\n"+
+		"年度资金总额\t50.00\t60.00\t57.00\t95.00%\n"+
+		"其中：财政拨款\t50.00\t60.00\t57.00\t95.00%\n"+
+		"年度总体目标\t完成村道硬化10公里\n")
+	checkGrid(t, doc, []string{
+		"资金情况（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		" | 年度资金总额 | 50.00 | 60.00 | 57.00 | 95.00%",
+		" | 其中：财政拨款 | 50.00 | 60.00 | 57.00 | 95.00%",
+		"年度总体目标 | 完成村道硬化10公里 | < | < | < | <",
+	})
+}
