@@ -133,6 +133,17 @@ func TestLineCover(t *testing.T) {
 某某县卫生健康局
 年度履职目标
 预期目标`, map[string]string{KeyDept: "某某县卫生健康局"}},
+		// A report's table of basic facts: the value ends at the next
+		// row's label, though no cover field is read from it.
+		{"basic facts", `某某市2021年度河道疏浚项目绩效评价报告
+一、项目基本情况
+项目名称
+河道疏浚项目
+实施单位
+某某市某某区水务工程管理站
+项目性质
+经常性项目
+（二）项目概况`, map[string]string{KeyProject: "河道疏浚项目", KeyUnit: "某某市某某区水务工程管理站"}},
 		// A label followed by text is a line of text.
 		{"text", `某某县农业农村局绩效评价报告
 项目名称

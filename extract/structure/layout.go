@@ -116,10 +116,13 @@ var coverKeys = map[string]string{
 }
 
 // formRowLabels start the rows of a self-evaluation form below its cover
-// rows (项目资金（万元）, 年度总体目标, 绩效指标 …): a cover value copied one
-// cell a line ends where one of them, or another label, follows.
+// rows (项目资金（万元）, 年度总体目标, 绩效指标 …), or the rows of a
+// report's table of basic facts that no cover field reads (资金性质,
+// 项目期限 …): a cover value copied one cell a line ends where one of
+// them, or another label, follows.
 var formRowLabels = []string{"项目资金", "年度资金", "资金情况", "资金投入", "年度预算", "预算情况", "年度总体目标", "总体目标", "年度绩效目标", "绩效目标",
-	"年度履职目标", "履职目标", "年度主要任务", "绩效指标", "一级指标"}
+	"年度履职目标", "履职目标", "年度主要任务", "绩效指标", "一级指标",
+	"资金性质", "资金来源", "项目性质", "项目属性", "项目期限", "实施期限", "实施周期", "实施地点", "项目地点", "项目负责人"}
 
 // labelGap is a tab, or two spaces or more, between a label and its value.
 var labelGap = regexp.MustCompile(`\t+|[ \x{3000}]{2,}`)
