@@ -27,6 +27,7 @@ func Analyze(doc *model.Document) *Layout {
 	l.markNotes()
 	l.markContents()
 	l.markSignatures()
+	l.markWebPage()
 	l.split()
 	return l
 }

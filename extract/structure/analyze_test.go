@@ -133,6 +133,17 @@ func TestLineCover(t *testing.T) {
 某某县卫生健康局
 年度履职目标
 预期目标`, map[string]string{KeyDept: "某某县卫生健康局"}},
+		// A report's table of basic facts: the value ends at the next
+		// row's label, though no cover field is read from it.
+		{"basic facts", `某某市2021年度河道疏浚项目绩效评价报告
+一、项目基本情况
+项目名称
+河道疏浚项目
+实施单位
+某某市某某区水务工程管理站
+项目性质
+经常性项目
+（二）项目概况`, map[string]string{KeyProject: "河道疏浚项目", KeyUnit: "某某市某某区水务工程管理站"}},
 		// A label followed by text is a line of text.
 		{"text", `某某县农业农村局绩效评价报告
 项目名称
@@ -237,5 +248,41 @@ func TestIssuerAbove(t *testing.T) {
 		if len(l.Spans) != 2 || l.Spans[1].First != c.second {
 			t.Errorf("%s: spans %+v, want the second from block %d", c.name, l.Spans, c.second)
 		}
+	}
+}
+
+// TestWebPageFurniture: a report saved from a government site keeps the
+// site's metadata block (索引号, 发布机构, a 标题 line that repeats the
+// title) above the article and a list of other articles below it; neither
+// starts a report, so the page holds one.
+func TestWebPageFurniture(t *testing.T) {
+	page := `某某县人民政府门户网站
+首页
+信息公开
+您所在的位置：首页 > 信息公开 > 预决算公开
+索　引　号：00123456-7/2023-00012　　分　　类：财政
+发 布 机 构：县交通运输局　　生成日期：2023-07-02
+标　　题：某某县交通运输局2022年度乡道安保工程项目绩效自评报告
+文　　号：无
+【字号：大　中　小】　【打印】　分享到：
+某某县交通运输局2022年度乡道安保工程项目绩效自评报告
+一、项目概况
+全年完成乡道安保工程42公里。
+二、自评结论
+自评得分91分。
+某某县交通运输局
+2023年6月28日
+相关文章
+某某县交通运输局2022年度部门整体支出绩效自评报告
+某某县2022年度农村客运补贴资金绩效评价报告
+联系我们　网站地图`
+	l := Analyze(doctest.Parse("page", page))
+	want := "某某县交通运输局2022年度乡道安保工程项目绩效自评报告"
+	if len(l.Spans) != 1 || l.Spans[0].Title != want {
+		var titles []string
+		for _, s := range l.Spans {
+			titles = append(titles, s.Title)
+		}
+		t.Errorf("web page: spans titled %q, want one titled %q", titles, want)
 	}
 }

@@ -116,10 +116,13 @@ var coverKeys = map[string]string{
 }
 
 // formRowLabels start the rows of a self-evaluation form below its cover
-// rows (项目资金（万元）, 年度总体目标, 绩效指标 …): a cover value copied one
-// cell a line ends where one of them, or another label, follows.
+// rows (项目资金（万元）, 年度总体目标, 绩效指标 …), or the rows of a
+// report's table of basic facts that no cover field reads (资金性质,
+// 项目期限 …): a cover value copied one cell a line ends where one of
+// them, or another label, follows.
 var formRowLabels = []string{"项目资金", "年度资金", "资金情况", "资金投入", "年度预算", "预算情况", "年度总体目标", "总体目标", "年度绩效目标", "绩效目标",
-	"年度履职目标", "履职目标", "年度主要任务", "绩效指标", "一级指标"}
+	"年度履职目标", "履职目标", "年度主要任务", "绩效指标", "一级指标",
+	"资金性质", "资金来源", "项目性质", "项目属性", "项目期限", "实施期限", "实施周期", "实施地点", "项目地点", "项目负责人"}
 
 // labelGap is a tab, or two spaces or more, between a label and its value.
 var labelGap = regexp.MustCompile(`\t+|[ \x{3000}]{2,}`)
@@ -262,7 +265,7 @@ var (
 	// "首页 > 政务公开 > 财政信息", "【打印】【关闭】", "扫一扫在手机打开当前页".
 	webMeta = regexp.MustCompile(`^(?:(?:发布|发文|成文|更新)(?:时间|日期)|(?:信息|文章)?来源|(?:浏览|访问|阅读|点击)(?:次数|数|量)|作者|(?:责任)?编辑|字[体号]|分享到|索引号|发布机构)\s*[：:]` +
 		`|^(?:网站首页|首页|主页|当前位置|您现在的位置|您的位置)[^。]*[>＞»]` +
-		`|^(?:\s*[【\[]\s*[^【】\[\]]{1,8}\s*[】\]])+\s*$` +
+		`|^(?:\s*[【\[]\s*[^【】\[\]]{1,8}\s*[】\]])+\s*(?:分享到.{0,30})?$` +
 		`|^(?:扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关链接|分享到)`)
 	// webMetaStarts are the runes webMeta's lines start with: a quick no
 	// for the rest.
@@ -282,8 +285,15 @@ func isArtefact(s string) bool {
 	if len(t) <= 80 && (pageNumber.MatchString(t) || placeholder.MatchString(t) || rule.MatchString(t) || blankPage.MatchString(t)) {
 		return true
 	}
+	return isWebMeta(t)
+}
+
+// isWebMeta reports whether a trimmed paragraph is a line of a web page's
+// furniture. Sites space their labels out to a width ("索 引 号：",
+// "标　　题："), so the line is matched without its spaces.
+func isWebMeta(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune(webMetaStarts, r) && textnorm.Len(t) <= 100 && webMeta.MatchString(t)
+	return strings.ContainsRune(webMetaStarts, r) && textnorm.Len(t) <= 100 && webMeta.MatchString(textnorm.Squash(t))
 }
 
 // reportKinds end a report title ("项目支出绩效自评情况报告", "绩效评价报告书"

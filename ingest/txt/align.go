@@ -94,3 +94,32 @@ func cellString(dc draftCell) string {
 	}
 	return dc.paras[0].text
 }
+
+// alignFundsRows places the rows of a form's funds block whose label,
+// merged down the block's left (项目资金（万元）), text copied from a web
+// page keeps only on the header row, with the empty cell beside it: the
+// rows under it are one cell short, their items where the label would
+// stand and each amount a column left of its head. Each such row, an item
+// then an amount, gets the merged cell back; the first other row ends the
+// block.
+func alignFundsRows(rows [][]draftCell) {
+	for j := 0; j < len(rows); j++ {
+		h := rows[j]
+		if len(h) < 4 || !strings.Contains(cellString(h[0]), "资金") || !isFundsLabel(cellString(h[0])) ||
+			cellString(h[1]) != "" || !strings.Contains(cellString(h[2]), "预算") {
+			continue
+		}
+		for j++; j < len(rows); j++ {
+			row := rows[j]
+			if len(row) != len(h)-1 {
+				break
+			}
+			item, first := cellString(row[0]), cellString(row[1])
+			if item == "" || amountCell.MatchString(item) || first == "" || !amountCell.MatchString(first) {
+				break
+			}
+			rows[j] = append([]draftCell{{paras: []line{{"", row[0].paras[0].no}}}}, row...)
+		}
+		j--
+	}
+}

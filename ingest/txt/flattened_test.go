@@ -776,3 +776,96 @@ func TestStrokeBars(t *testing.T) {
 		t.Errorf("last block %+v, want the prose line", last)
 	}
 }
+
+// TestSpacedOutLabel: a row label a PDF spaces out to its column's width
+// (小    计, as pdftotext -layout keeps it) is one cell, not two: read as
+// two, it pushes the row's amounts a column right of their heads.
+func TestSpacedOutLabel(t *testing.T) {
+	doc := decodeOne(t, "    项目          预算数        执行数\n"+
+		"    设备购置       120.00        118.50\n"+
+		"    人员培训        30.00         27.00\n"+
+		"    小    计      150.00        145.50\n")
+	checkGrid(t, doc, []string{
+		"项目 | 预算数 | 执行数",
+		"设备购置 | 120.00 | 118.50",
+		"人员培训 | 30.00 | 27.00",
+		"小计 | 150.00 | 145.50",
+	})
+}
+
+// TestSpacedHeaderNoteOffColumn: a header's unit note on the line under
+// it, centred by the PDF a column or so off where its head starts, ends
+// that head; it is no row of the table.
+func TestSpacedHeaderNoteOffColumn(t *testing.T) {
+	doc := decodeOne(t, "    资金类别        年初预算        决算支出        完成率\n"+
+		"                     (万元)          (万元)\n"+
+		"    专项资金          88.00           80.52          91.50%\n"+
+		"    配套资金          12.00           12.00         100.00%\n")
+	checkGrid(t, doc, []string{
+		"资金类别 | 年初预算(万元) | 决算支出(万元) | 完成率",
+		"专项资金 | 88.00 | 80.52 | 91.50%",
+		"配套资金 | 12.00 | 12.00 | 100.00%",
+	})
+}
+
+// TestLineCellsTwoLevels: a scoring table copied one cell a line whose
+// header names two levels (一级指标, 三级指标) before its numbers; the
+// first level stands only in the first row of its group.
+func TestLineCellsTwoLevels(t *testing.T) {
+	doc := decodeOne(t, "表3 指标得分\n一级指标\n三级指标\n分值\n得分\n"+
+		"投入\n资金到位率\n6\n6\n预算执行率\n6\n5.2\n"+
+		"效益\n群众满意度\n12\n11\n总计\n24\n22.2\n四、问题\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 三级指标 | 分值 | 得分",
+		"投入 | 资金到位率 | 6 | 6",
+		" | 预算执行率 | 6 | 5.2",
+		"效益 | 群众满意度 | 12 | 11",
+		"总计 | 24 | 22.2 | <",
+	})
+}
+
+// TestLineCellsOverPageBreak: a page break between two cells of an
+// indicator table copied one cell a line (a blank line, the page's number,
+// a form feed) leaves the table whole, its number not a cell.
+func TestLineCellsOverPageBreak(t *testing.T) {
+	doc := decodeOne(t, "一级指标\n二级指标\n三级指标\n指标值\n完成值\n分值\n得分\n"+
+		"产出指标\n数量指标\n新建泵站\n3座\n3座\n20\n20\n"+
+		"质量指标\n验收合格率\n100%\n\n- 2 -\n\f100%\n20\n20\n"+
+		"效益指标\n社会效益指标\n受益人口\n≥5000人\n5600人\n30\n30\n五、问题\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 新建泵站 | 3座 | 3座 | 20 | 20",
+		" | 质量指标 | 验收合格率 | 100% | 100% | 20 | 20",
+		"效益指标 | 社会效益指标 | 受益人口 | ≥5000人 | 5600人 | 30 | 30",
+	})
+}
+
+// TestLineCellsEndAtText: the text after an indicator table copied one
+// cell a line, a heading and sentences broken at the line's width where
+// the weight and score would stand, is no row.
+func TestLineCellsEndAtText(t *testing.T) {
+	doc := decodeOne(t, "一级指标\n二级指标\n三级指标\n指标值\n完成值\n分值\n得分\n"+
+		"产出指标\n数量指标\n新建泵站\n3座\n3座\n20\n20\n"+
+		"3.自评结论\n本项目自评得分95分，\n等级为优。\n五、问题\n管护不够。\n")
+	checkGrid(t, doc, []string{
+		"一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分",
+		"产出指标 | 数量指标 | 新建泵站 | 3座 | 3座 | 20 | 20",
+	})
+}
+
+// TestTSVFundsRowspan: a form's funds block copied from a web page keeps
+// the label merged down its left (资金情况（万元）) only on the header row,
+// the empty cell beside it too; the rows under it, one cell shorter, are
+// placed under their heads.
+func TestTSVFundsRowspan(t *testing.T) {
+	doc := decodeOne(t, "资金情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t执行率\n"+
+		"年度资金总额\t50.00\t60.00\t57.00\t95.00%\n"+
+		"其中：财政拨款\t50.00\t60.00\t57.00\t95.00%\n"+
+		"年度总体目标\t完成村道硬化10公里\n")
+	checkGrid(t, doc, []string{
+		"资金情况（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 执行率",
+		" | 年度资金总额 | 50.00 | 60.00 | 57.00 | 95.00%",
+		" | 其中：财政拨款 | 50.00 | 60.00 | 57.00 | 95.00%",
+		"年度总体目标 | 完成村道硬化10公里 | < | < | < | <",
+	})
+}

@@ -2,6 +2,7 @@ package txt
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,11 +60,84 @@ func readLineCellTable(lines []string, i int) (t draftTable, next int, ok bool) 
 	for ; k < len(lines) && isLineCellLabel(trim(lines[k])) && !isLevelLabel(trim(lines[k])); k++ {
 		header = append(header, draftCell{paras: []line{{trim(lines[k]), k + 1}}})
 	}
-	if len(header) < 4 || !strings.Contains(trim(lines[i+1]), "二级指标") {
+	// A scoring table may name two levels only (一级指标, 三级指标, 分值,
+	// 得分): its columns after them must then all be numbers, which
+	// readNumberRows places.
+	if len(header) < 4 || !strings.Contains(trim(lines[i+1]), "二级指标") && textColumns(header) != 2 {
 		t.first = i + 1
 		return t, k, false
 	}
-	return readLineCellRows(lines, i, k, header)
+	// A PDF's page break may fall between two cells: the rows are read
+	// without it, their lines numbered as in the file.
+	view, orig := withoutPageBreaks(lines, k, k < len(lines) && isBlank(lines[k]))
+	if orig == nil {
+		return readLineCellRows(lines, i, k, header)
+	}
+	t, next, ok = readLineCellRows(view, i, k, header)
+	at := func(no int) int { // a line number of view → of lines
+		if no < 1 || no > len(view) {
+			return no
+		}
+		return orig[no-1] + 1
+	}
+	for _, row := range t.rows {
+		for c := range row {
+			for p := range row[c].paras {
+				row[c].paras[p].no = at(row[c].paras[p].no)
+			}
+		}
+	}
+	if next > 0 && next <= len(view) {
+		next = orig[next-1] + 1 // the lines of a page break after the table are read again
+	}
+	t.lastLine = at(t.lastLine)
+	return t, next, ok
+}
+
+// textColumns is how many columns of a line-cell header come before those
+// of numbers (分值, 权重, 得分), 0 when any after them holds other things.
+func textColumns(header []draftCell) int {
+	n := 0
+	for n < len(header) && !isNumberHead(header[n].paras[0].text) {
+		n++
+	}
+	for _, h := range header[n:] {
+		if !isNumberHead(h.paras[0].text) {
+			return 0
+		}
+	}
+	return n
+}
+
+func isNumberHead(h string) bool {
+	return strings.Contains(h, "分值") || strings.Contains(h, "权重") || strings.Contains(h, "得分")
+}
+
+// withoutPageBreaks returns lines with the page breaks from line k on
+// left out (a page number and the blank lines around it; one blank line
+// kept where blank lines part the rows), and for each line of the result
+// its index in lines; nil when there is no page break to leave out.
+func withoutPageBreaks(lines []string, k int, blankRows bool) (view []string, orig []int) {
+	if !slices.ContainsFunc(lines[k:], func(l string) bool { return pageNumber.MatchString(trim(l)) }) {
+		return nil, nil
+	}
+	view, orig = make([]string, 0, len(lines)), make([]int, 0, len(lines))
+	for j := 0; j < len(lines); j++ {
+		if j < k || !pageNumber.MatchString(trim(lines[j])) {
+			view, orig = append(view, lines[j]), append(orig, j)
+			continue
+		}
+		for len(view) > k && isBlank(view[len(view)-1]) {
+			view, orig = view[:len(view)-1], orig[:len(orig)-1]
+		}
+		if blankRows {
+			view, orig = append(view, ""), append(orig, j)
+		}
+		for j+1 < len(lines) && isBlank(lines[j+1]) {
+			j++
+		}
+	}
+	return view, orig
 }
 
 // readLineCellRows reads the rows, one cell a line from lines[k], of the
@@ -99,8 +173,8 @@ func readLineCellRows(lines []string, i, k int, header []draftCell) (t draftTabl
 		}
 		return ""
 	}
-	if len(numeric) > 0 && len(numeric) == cols-3 {
-		return readNumberRows(lines, t, k, cols, text)
+	if levels := textColumns(header); levels == 2 || levels == 3 {
+		return readNumberRows(lines, t, k, cols, levels, text)
 	}
 	// startsRow tells whether lines[j] begins a row with no levels: its
 	// weight and score where they stand, and no level label where its
@@ -162,6 +236,13 @@ func readLineCellRows(lines []string, i, k int, header []draftCell) (t draftTabl
 			cell(text(j), j+1)
 			j++
 		}
+		for _, q := range numeric {
+			// A weight or score that is no number is the text after the
+			// table (a heading, a sentence broken at the line's width).
+			if 2+q < len(row) && row[2+q].paras[0].text != "" && !numberCell.MatchString(row[2+q].paras[0].text) {
+				whole = false
+			}
+		}
 		if !whole {
 			break
 		}
@@ -177,19 +258,20 @@ func readLineCellRows(lines []string, i, k int, header []draftCell) (t draftTabl
 
 // readNumberRows reads the rows of a one-cell-per-line table whose
 // columns after the indicator's name all hold numbers (一级指标, 二级指标,
-// 三级指标, 分值, 得分: a scoring table): each row is one to three texts, the
-// levels its group writes only in its first row, then a number for each
-// column left. The numbers end each row, whatever the levels are called
+// 三级指标, 分值, 得分: a scoring table; levels is how many text columns
+// come first, 2 where the header names only 一级 and 三级): each row is one
+// to levels texts, the levels its group writes only in its first row,
+// then a number for each column left. The numbers end each row, whatever the levels are called
 // (决策（15分）, 项目立项). Rows under the indicators (合计) end the table.
-func readNumberRows(lines []string, t draftTable, k, cols int, text func(int) string) (draftTable, int, bool) {
-	q := cols - 3
+func readNumberRows(lines []string, t draftTable, k, cols, levels int, text func(int) string) (draftTable, int, bool) {
+	q := cols - levels
 	for {
 		if isTotalLabel(text(k)) {
 			t, k = appendTotalRows(lines, t, k, false)
 			break
 		}
 		j := k
-		for j-k < 3 && text(j) != "" && !numberCell.MatchString(text(j)) && !isTotalLabel(text(j)) {
+		for j-k < levels && text(j) != "" && !numberCell.MatchString(text(j)) && !isTotalLabel(text(j)) {
 			j++
 		}
 		m := j - k
@@ -207,7 +289,7 @@ func readNumberRows(lines []string, t draftTable, k, cols int, text func(int) st
 			break
 		}
 		row := make([]draftCell, 0, cols)
-		for c := m; c < 3; c++ {
+		for c := m; c < levels; c++ {
 			row = append(row, draftCell{paras: []line{{"", k + 1}}})
 		}
 		for n := k; n < j+q; n++ {

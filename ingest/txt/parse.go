@@ -436,6 +436,7 @@ func (t *draftTable) allEmpty() bool {
 // original document.
 func addTable(doc *model.Document, d draftTable) {
 	alignIndicatorRows(d.rows)
+	alignFundsRows(d.rows)
 	cols := min(d.cols(), model.MaxGridCols)
 	pos := model.Pos{Line: d.first, EndLine: d.lastLine}
 	b := model.NewGridBuilder(doc, model.Table{Cols: cols, Pos: pos})

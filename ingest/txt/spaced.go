@@ -155,6 +155,7 @@ func readSpacedTable(lines []string, i int) (t draftTable, next int, ok bool) {
 			cells[c] = head + cells[c]
 		}
 		heads = nil
+		cells = joinSpacedLabel(cells)
 		switch {
 		case indicatorHeader(cells) >= 0:
 			indicators = true
@@ -292,18 +293,50 @@ func tailLabels(l string, cells []string, rowLine string, row []string) {
 }
 
 // under gives, for each cell of l, the index of the cell of ref that
-// starts at the same display column; nil when some cell of l starts
-// where no cell of ref does.
+// starts at the same display column, or failing that the one whose text
+// spans it (a PDF centres a short piece, （万元）, under its head: a
+// column or two off); nil when some cell of l starts under no cell of
+// ref, or two under the same.
 func under(l, ref string) []int {
 	var out []int
+	var starts, ends []int
 	for _, col := range cellColumns(l) {
 		c := cellAt(ref, col)
 		if c < 0 {
+			if starts == nil {
+				starts, ends = cellExtents(ref)
+			}
+			for j := range starts {
+				if starts[j] <= col && col < ends[j] {
+					c = j
+				}
+			}
+		}
+		if c < 0 || len(out) > 0 && c <= out[len(out)-1] {
 			return nil
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// cellExtents are the display columns where the cells of l start and end.
+func cellExtents(l string) (starts, ends []int) {
+	n, run := 0, 2
+	for _, r := range l {
+		if partsCells(r) {
+			run++
+		} else {
+			if run >= 2 {
+				starts = append(starts, n)
+				ends = append(ends, n)
+			}
+			run = 0
+			ends[len(ends)-1] = n + runeWidth(r)
+		}
+		n += runeWidth(r)
+	}
+	return starts, ends
 }
 
 // cellColumns are the display columns where the cells of l start.
@@ -467,4 +500,19 @@ func fillGaps(r []string, l string, sep, unit, width int) []string {
 		out = append(out, "")
 	}
 	return out
+}
+
+// joinSpacedLabel joins the leading cells of a row that are one Han
+// character each: a label spaced out to its column's width (合    计,
+// 序    号), which no table writes as cells of a character apiece. A row
+// of nothing else (优  良  中  差) is left as it is.
+func joinSpacedLabel(cells []string) []string {
+	n := 0
+	for n < len(cells) && n < 4 && utf8.RuneCountInString(cells[n]) == 1 && unicode.Is(unicode.Han, firstRune(cells[n])) {
+		n++
+	}
+	if n < 2 || n == len(cells) {
+		return cells
+	}
+	return append([]string{strings.Join(cells[:n], "")}, cells[n:]...)
 }
