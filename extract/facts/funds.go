@@ -191,7 +191,7 @@ func amountOf(s string, f *model.Figure, block, seq int) (ratedAmount, bool) {
 // spendingLabel reports whether an amount's label names money spent,
 // received, saved or left over: no budget.
 func spendingLabel(l string) bool {
-	return grammar.ContainsAny(l, []string{"支出", "执行", "使用", "实际", "到位", "结余", "结转", "收入", "节约", "减少"}) ||
+	return grammar.ContainsAny(l, []string{"支出", "执行", "使用", "实际", "决算", "到位", "结余", "结转", "收入", "节约", "减少"}) ||
 		grammar.ContainsAny(l, paidWords)
 }
 
@@ -556,7 +556,7 @@ func mayStateFunds(s string, issued fundsMode) bool {
 		return strings.Contains(s, "元") && grammar.ContainsAny(s, investPlanned) && grammar.ContainsAny(s, investDone)
 	}
 	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued == modeIssued && strings.Contains(s, "下达")) &&
-		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际") ||
+		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际") || strings.Contains(s, "决算") ||
 			grammar.ContainsAny(s, paidWords))
 }
 
@@ -610,7 +610,8 @@ func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 	// 基本支出预算, 项目支出预算数: a budget for spending, not spending.
 	budget := strings.HasSuffix(l, "预算") || strings.HasSuffix(l, "预算数")
 	switch {
-	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际")):
+	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际") || strings.Contains(l, "决算")):
+		// The final accounts (决算数) are what was spent.
 		return "actual", rankSpent
 	case !budget && grammar.ContainsAny(l, paidWords) && !strings.Contains(l, "未"):
 		// 未兑现, 未拨付: what is still to be paid out
