@@ -245,9 +245,10 @@ func PeriodYear(s string) int {
 }
 
 // objectYear is the year of what an evaluation covers, stated in its
-// own sentence: "本次评价对象为该项目2018年度资金使用…", "评价范围：2019年度…".
-// Only a 年度 counts: "2017年3月开工" is a date, not the year evaluated.
-var objectYear = regexp.MustCompile(`(?:评价|自评|评估)(?:对象|范围|内容)\s*(?:为|是|：|:)[^。；;，,：:]{0,20}?(` + YearPattern + `)\s*年度`)
+// own sentence: "本次评价对象为该项目2018年度资金使用…", "评价范围：2019年度…",
+// "本次评估的内容是…2020年度…". Only a 年度 counts: "2017年3月开工" is a
+// date, not the year evaluated.
+var objectYear = regexp.MustCompile(`(?:评价|自评|评估)的?(?:对象|范围|内容)\s*(?:为|是|：|:)[^。；;，,：:]{0,20}?(` + YearPattern + `)\s*年度`)
 
 // evaluatedYear is the year of what a sentence says was evaluated:
 // "我局对2019年度实施的…2个项目开展了绩效自评", "对本局2020年度承担的…项目进行了
