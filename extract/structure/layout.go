@@ -305,7 +305,9 @@ var reportKinds = func() []string {
 	var out []string
 	for _, scope := range []string{"部门整体支出", "整体支出", "项目支出", "财政支出", "财政资金", "项目", "支出", "区域", ""} {
 		for _, kind := range []string{"绩效评价", "重点绩效评价", "绩效自评"} {
-			for _, what := range []string{"情况", "工作", "结果", ""} {
+			// A review of a self-evaluation (绩效自评复核报告) is a report of
+			// the reviewer's own.
+			for _, what := range []string{"情况", "工作", "结果", "复核", ""} {
 				for _, doc := range []string{"报告书", "的报告", "报告"} {
 					out = append(out, scope+kind+what+doc)
 				}

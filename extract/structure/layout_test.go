@@ -94,6 +94,14 @@ func TestCoverFields(t *testing.T) {
 	}
 }
 
+func TestReviewTitle(t *testing.T) {
+	// A review of a unit's self-evaluation is a report of its own.
+	title := "某某市2019年度乡村道路养护项目绩效评价复核报告"
+	if !isTitle(title) || TitleYear(title) != 2019 {
+		t.Errorf("%q: isTitle %v, TitleYear %d, want a title of 2019", title, isTitle(title), TitleYear(title))
+	}
+}
+
 func TestBracketedProject(t *testing.T) {
 	for _, c := range []struct{ title, project, unit string }{
 		{"某某县民政局2022年度项目支出绩效自评报告（困难群众救助补助资金）", "困难群众救助补助资金", "某某县民政局"},
