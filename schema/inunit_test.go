@@ -44,13 +44,7 @@ func TestBlockTextInUnit(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
 	w := NewWriter(db, 1, time.Minute)
-	put := func(e *Entry) {
-		t.Helper()
-		e.Root, e.Rel = "/arch", e.Path
-		if _, err := w.Put(ctx, e); err != nil {
-			t.Fatal(err)
-		}
-	}
+	put := archivePut(t, w)
 	put(paragraphsEntry("a.txt", "sha-a"))
 	put(paragraphsEntry("b.txt", "sha-b"))
 	want := []string{"一、项目概况", para1, para2, short, para3}

@@ -94,18 +94,23 @@ func TestWriterLoadsAndViews(t *testing.T) {
 	}
 }
 
+// archivePut returns a function that stores an entry as found under the
+// folder /arch, failing the test on an error.
+func archivePut(t *testing.T, w *Writer) func(*Entry) {
+	return func(e *Entry) {
+		t.Helper()
+		e.Root, e.Rel = "/arch", e.Path
+		if _, err := w.Put(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestWriterPathsAndReplacement(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
 	w := NewWriter(db, 1, time.Minute)
-	put := func(e *Entry) {
-		t.Helper()
-		// Found under the folder /arch.
-		e.Root, e.Rel = "/arch", e.Path
-		if _, err := w.Put(ctx, e); err != nil {
-			t.Fatal(err)
-		}
-	}
+	put := archivePut(t, w) // found under the folder /arch
 	put(sampleEntry("a/x.txt", "sha-one"))
 	// The same content at a second path is stored once, with both paths.
 	put(&Entry{Path: "b/y.txt", SHA256: "sha-one", Key: "k1", Status: StatusOK, PathOnly: true})
@@ -540,13 +545,7 @@ func TestVocab(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
 	w := NewWriter(db, 1, time.Minute)
-	put := func(e *Entry) {
-		t.Helper()
-		e.Root, e.Rel = "/arch", e.Path
-		if _, err := w.Put(ctx, e); err != nil {
-			t.Fatal(err)
-		}
-	}
+	put := archivePut(t, w)
 	vocab := func() string {
 		t.Helper()
 		var s string
