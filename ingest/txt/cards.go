@@ -20,16 +20,17 @@ const maxCardLabel = 30
 
 // indented tells a line lines[i] that starts with a space.
 func indented(lines []string, i int) bool {
-	if i >= len(lines) {
-		return false
-	}
-	l := lines[i]
+	return i < len(lines) && isIndented(lines[i])
+}
+
+// isIndented tells a line that starts with a space, ASCII or ideographic.
+func isIndented(l string) bool {
 	return l != "" && (l[0] == ' ' || strings.HasPrefix(l, "\u3000"))
 }
 
 // cardField reads l as a card's indented "key：value" line.
 func cardField(l string) (key, value string, ok bool) {
-	if !indented([]string{l}, 0) {
+	if !isIndented(l) {
 		return "", "", false
 	}
 	s := trim(l)
@@ -38,8 +39,7 @@ func cardField(l string) (key, value string, ok bool) {
 		key, value, found = strings.Cut(s, ":")
 	}
 	key = trim(key)
-	if !found || key == "" || strings.Contains(value, "=") || // an export line of kv.go
-		utf8.RuneCountInString(key) > maxKVKey || strings.ContainsAny(key, " ，。=") {
+	if !found || strings.Contains(value, "=") || !isKVKey(key) { // "=": an export line of kv.go
 		return "", "", false
 	}
 	return key, trim(value), true

@@ -57,7 +57,7 @@ func parseKVLine(l string) (kv kvLine, ok bool) {
 	for _, pair := range strings.Split(strings.TrimSuffix(body, "；"), "；") {
 		k, v, found := strings.Cut(pair, "=")
 		k = trim(k)
-		if !found || k == "" || utf8.RuneCountInString(k) > maxKVKey || strings.ContainsAny(k, " ，。=") {
+		if !found || !isKVKey(k) {
 			return kvLine{}, false
 		}
 		kv.keys = append(kv.keys, k)
@@ -167,4 +167,10 @@ func isKVRow(l string) bool {
 func isKVCaption(l string) bool {
 	s := trim(l)
 	return s != "" && utf8.RuneCountInString(s) <= 16 && !strings.ContainsAny(s, "：:=。，")
+}
+
+// isKVKey tells a field's key, trimmed: a short label, not a piece of a
+// sentence.
+func isKVKey(k string) bool {
+	return k != "" && utf8.RuneCountInString(k) <= maxKVKey && !strings.ContainsAny(k, " ，。=")
 }

@@ -45,7 +45,7 @@ func readSingleSpacedTable(lines []string, i int) (t draftTable, next int, ok bo
 	cols := len(header)
 	var numeric []int // the columns of numbers, counted from the right: 1 is the last
 	for c, h := range header {
-		if strings.Contains(h, "分值") || strings.Contains(h, "权重") || strings.Contains(h, "得分") {
+		if isNumberHead(h) {
 			numeric = append(numeric, cols-c)
 		}
 	}

@@ -341,20 +341,8 @@ func cellExtents(l string) (starts, ends []int) {
 
 // cellColumns are the display columns where the cells of l start.
 func cellColumns(l string) []int {
-	var cols []int
-	n, run := 0, 2
-	for _, r := range l {
-		if partsCells(r) {
-			run++
-		} else {
-			if run >= 2 {
-				cols = append(cols, n)
-			}
-			run = 0
-		}
-		n += runeWidth(r)
-	}
-	return cols
+	starts, _ := cellExtents(l)
+	return starts
 }
 
 // hasDigit reports whether a cell of cells holds a digit.
