@@ -152,6 +152,10 @@ var (
 	spendWords  = append([]string{"支出", "使用"}, paidWords...)
 )
 
+// actualWords name the money spent in a label or sentence: 支出, 执行,
+// 使用, 实际, and the final accounts (决算数).
+var actualWords = []string{"支出", "执行", "使用", "实际", "决算"}
+
 // paidWords name money paid out: by the unit to whom it owes (拨付,
 // 支付), or handed out to those a subsidy or compensation is for (兑付,
 // 兑现, 发放), which the unit never receives.
@@ -191,7 +195,8 @@ func amountOf(s string, f *model.Figure, block, seq int) (ratedAmount, bool) {
 // spendingLabel reports whether an amount's label names money spent,
 // received, saved or left over: no budget.
 func spendingLabel(l string) bool {
-	return grammar.ContainsAny(l, []string{"支出", "执行", "使用", "实际", "决算", "到位", "结余", "结转", "收入", "节约", "减少"}) ||
+	return grammar.ContainsAny(l, actualWords) ||
+		grammar.ContainsAny(l, []string{"到位", "结余", "结转", "收入", "节约", "减少"}) ||
 		grammar.ContainsAny(l, paidWords)
 }
 
@@ -556,8 +561,7 @@ func mayStateFunds(s string, issued fundsMode) bool {
 		return strings.Contains(s, "元") && grammar.ContainsAny(s, investPlanned) && grammar.ContainsAny(s, investDone)
 	}
 	return strings.Contains(s, "元") && (strings.Contains(s, "预算") || strings.Contains(s, "安排") || issued == modeIssued && strings.Contains(s, "下达")) &&
-		(strings.Contains(s, "支出") || strings.Contains(s, "执行") || strings.Contains(s, "使用") || strings.Contains(s, "实际") || strings.Contains(s, "决算") ||
-			grammar.ContainsAny(s, paidWords))
+		(grammar.ContainsAny(s, actualWords) || grammar.ContainsAny(s, paidWords))
 }
 
 // lead is the text of f's clause before it: "年中调减至" where the label
@@ -610,7 +614,7 @@ func moneyRole(label, lead string, issued fundsMode) (role string, rank int) {
 	// 基本支出预算, 项目支出预算数: a budget for spending, not spending.
 	budget := strings.HasSuffix(l, "预算") || strings.HasSuffix(l, "预算数")
 	switch {
-	case !budget && (strings.Contains(l, "执行") || strings.Contains(l, "支出") || strings.Contains(l, "使用") || strings.Contains(l, "实际") || strings.Contains(l, "决算")):
+	case !budget && grammar.ContainsAny(l, actualWords):
 		// The final accounts (决算数) are what was spent.
 		return "actual", rankSpent
 	case !budget && grammar.ContainsAny(l, paidWords) && !strings.Contains(l, "未"):

@@ -64,7 +64,7 @@ func (l *Layout) headKey(i int) string {
 	if r := l.Roles[i]; r != RoleText && r != RoleTitle || l.Doc.Body[i].Kind != model.KindParagraph || l.Doc.Body[i].Para.Marker != "" {
 		return ""
 	}
-	s := textnorm.Squash(textnorm.OneLine(l.Norm[i].Folded))
+	s := l.Norm[i].Squashed
 	if s == "" || textnorm.Len(s) > 40 || strings.ContainsAny(s, "。，,；;！？!?") {
 		return ""
 	}

@@ -30,7 +30,7 @@ func (l *Layout) markWebPage() {
 		if r == RoleBlank || r == RoleTable || l.Doc.Body[i].Kind != model.KindParagraph {
 			continue
 		}
-		s := textnorm.Squash(textnorm.OneLine(l.Norm[i].Folded))
+		s := l.Norm[i].Squashed
 		if r != RoleArtefact && webDocLabels.MatchString(s) && l.nearWebMeta(i) {
 			l.Roles[i] = RoleArtefact
 			continue
