@@ -213,6 +213,11 @@ func TestProseUnit(t *testing.T) {
 		"项目实施单位为县里。":             "",
 		// no project and no funds in the sentence
 		"环境整治由某某街道办事处组织实施。": "",
+		// the unit as its clause's subject, with no 由
+		"项目主管部门为某某县农业农村局，某某县动物疫病预防控制中心负责具体实施。": "某某县动物疫病预防控制中心",
+		// the unit whose project the evaluation sentence names
+		"本次评价对某某市城市管理局组织实施的背街小巷整治项目开展了绩效评价。": "某某市城市管理局",
+		"受委托，我所对某某县教育局统筹实施的校舍维修资金进行了评价。":     "某某县教育局",
 	} {
 		if got := ProseUnit([]Para{NewPara(1, text)}); got != want {
 			t.Errorf("ProseUnit(%q) = %q, want %q", text, got, want)

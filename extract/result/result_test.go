@@ -84,6 +84,25 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestTextPart checks which scores Text marks as a part's: a plain 得分
+// whose sentence names a part of the evaluation, which a total stated
+// later replaces; not a total, nor a plain 得分 of the whole.
+func TestTextPart(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		score string
+		part  bool
+	}{
+		{"产出指标分值40分，得分35分", "35", true},
+		{"项目自评得分92分", "92", false},
+		{"综合得分为90分，等级为优", "90", false},
+	} {
+		if f := Text(c.in); f.Score != c.score || f.Part != c.part {
+			t.Errorf("Text(%q) = score %q part %v, want %q %v", c.in, f.Score, f.Part, c.score, c.part)
+		}
+	}
+}
+
 func TestGrades(t *testing.T) {
 	for written, want := range map[string]string{"优": "优", "优秀": "优", "良好": "良", "良": "良", "合格": "中",
 		"中等": "中", "不合格": "差", "较差": "差", "優秀": "优", "甲": "", "较好": "", "B": "良", "Ｄ": "差",
