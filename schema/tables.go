@@ -476,7 +476,9 @@ func (termsTable) prepare(s *scope, r *model.Report) {
 	pt.args = slices.Grow(pt.args, 3*len(r.Terms))
 	s.p.terms = slices.Grow(s.p.terms, len(r.Terms))
 	// The term is a string of vocab (migration 0019). The rows of a new
-	// report go at the end of the table's B-tree in any order.
+	// report go at the end of the table's B-tree in any order; the terms
+	// are sorted so that the vocab ids they get come out the same in
+	// every run (bench/samedb.py compares databases by them).
 	for _, term := range slices.Sorted(maps.Keys(r.Terms)) {
 		s.p.row(reportTermsSQL)
 		pt.args = append(pt.args, s.reportID(), vocabKey(term), r.Terms[term])

@@ -31,7 +31,7 @@ CREATE TABLE blocks_once (
 	PRIMARY KEY (document_id, block_no)
 );
 
--- The same rule the writer follows (schema.blockInUnit): the unit text
+-- The same rule the writer follows (scope.inUnit, inunit.go): the unit text
 -- of the last section whose heading is at or before the paragraph, in
 -- its document, where instr finds the paragraph and substr gives it
 -- back.
